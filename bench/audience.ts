@@ -1,0 +1,319 @@
+/**
+ * Benchmark 1 — finding a topic's audience.
+ *
+ * Loads N connections as the rows of docs/design.md §2 (a `conn#…/meta` row and a `user#…` row per
+ * connection; 1% of them also subscribe to one topic and get a `topic#{realm}#{topic}` row), then finds
+ * that topic's subscribers two ways on the same table:
+ *   - ours: Query on `pk = topic#{realm}#{topic}` (filter `expiresAt > now`), following LastEvaluatedKey;
+ *   - baseline: a Scan of the table with a filter, as the AWS sample (simple-websockets-chat-app) broadcasts.
+ * Read units come from `ReturnConsumedCapacity: 'TOTAL'` as dynalite reports them (it applies DynamoDB's
+ * rule: per page, the summed size of the items read rounded up to 4 KB, eventually consistent = half a
+ * unit); we cross-check with our own item-size arithmetic.
+ */
+import {
+  type AttributeValue,
+  BatchWriteItemCommand,
+  QueryCommand,
+  ScanCommand,
+} from '@aws-sdk/client-dynamodb';
+import { createTable, startDynalite } from './lib/dynalite.js';
+import { mapLimit, round } from './lib/stats.js';
+import { type Benchmark, type BenchOptions, type Figure, ratioOf } from './lib/types.js';
+
+const TABLE = 'bench-audience';
+const REALM = 'acme';
+const TOPIC = 'announcements';
+const TOPIC_PK = `topic#${REALM}#${TOPIC}`;
+const SUBSCRIBED_EVERY = 100; // 1%
+
+interface LookupMeasure {
+  itemsRead: number;
+  itemsMatched: number;
+  readUnits: number;
+  computedReadUnits: number;
+  pages: number;
+  ms: number;
+}
+
+interface SizeMeasure {
+  connections: number;
+  tableItems: number;
+  subscribers: number;
+  loadMs: number;
+  query: LookupMeasure;
+  scan: LookupMeasure;
+}
+
+/** A 16-character API Gateway style connection id (base64, ending in `=`). */
+function connectionId(i: number): string {
+  const raw = Buffer.alloc(11);
+  raw.writeUInt32BE(i, 0);
+  raw.writeUInt32BE((i * 2654435761) >>> 0, 4);
+  raw.writeUInt16BE(0x4d2a, 8);
+  raw.writeUInt8(0x11, 10);
+  return `${raw.toString('base64').slice(0, 15)}=`;
+}
+
+type Plain = string | number | Plain[];
+
+/** Marshals the plain rows of this benchmark (strings, numbers, lists) into DynamoDB attribute values. */
+function marshallRow(row: Record<string, Plain>): Record<string, AttributeValue> {
+  const toAttr = (v: Plain): AttributeValue =>
+    typeof v === 'string' ? { S: v } : typeof v === 'number' ? { N: String(v) } : { L: v.map(toAttr) };
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, toAttr(v)]));
+}
+
+function rowsFor(i: number, connectedAt: number, expiresAt: number): Record<string, Plain>[] {
+  const id = connectionId(i);
+  const userId = `user-${Math.floor(i / 2)}`; // two connections per user, like two open tabs
+  const subscribed = i % SUBSCRIBED_EVERY === 0;
+  const rows: Record<string, Plain>[] = [
+    {
+      pk: `conn#${id}`,
+      sk: 'meta',
+      userId,
+      realm: REALM,
+      topics: subscribed ? [TOPIC] : [],
+      connectedAt,
+      expiresAt,
+    },
+    { pk: `user#${REALM}#${userId}`, sk: `conn#${id}`, connectionId: id, connectedAt, expiresAt },
+  ];
+  if (subscribed) rows.push({ pk: TOPIC_PK, sk: `conn#${id}`, connectionId: id, userId, expiresAt });
+  return rows;
+}
+
+/** DynamoDB's documented item size: attribute names + values (strings UTF-8, numbers ~ digits/2 + 1, lists 3 + 1 per element). */
+function attributeSize(value: AttributeValue): number {
+  if (value.S !== undefined) return Buffer.byteLength(value.S);
+  if (value.N !== undefined) return Math.ceil(value.N.replace(/^-|\.|^0+/g, '').length / 2) + 1;
+  if (value.BOOL !== undefined || value.NULL !== undefined) return 1;
+  if (value.L !== undefined) return 3 + value.L.reduce((s, v) => s + 1 + attributeSize(v), 0);
+  if (value.M !== undefined)
+    return (
+      3 + Object.entries(value.M).reduce((s, [k, v]) => s + 1 + Buffer.byteLength(k) + attributeSize(v), 0)
+    );
+  return 0;
+}
+
+function itemSize(item: Record<string, AttributeValue>): number {
+  return Object.entries(item).reduce((s, [k, v]) => s + Buffer.byteLength(k) + attributeSize(v), 0);
+}
+
+/** Per page: ceil(bytes / 4 KB) × 0.5 (eventually consistent reads). */
+function pageUnits(bytes: number): number {
+  return Math.ceil(bytes / 4096) * 0.5;
+}
+
+async function queryAudience(send: LocalSend): Promise<LookupMeasure> {
+  const start = performance.now();
+  const m: LookupMeasure = {
+    itemsRead: 0,
+    itemsMatched: 0,
+    readUnits: 0,
+    computedReadUnits: 0,
+    pages: 0,
+    ms: 0,
+  };
+  let startKey: Record<string, AttributeValue> | undefined;
+  const now = Math.floor(Date.now() / 1000);
+  do {
+    const page = await send.query(
+      new QueryCommand({
+        TableName: TABLE,
+        KeyConditionExpression: 'pk = :pk',
+        FilterExpression: 'expiresAt > :now',
+        ExpressionAttributeValues: { ':pk': { S: TOPIC_PK }, ':now': { N: String(now) } },
+        ReturnConsumedCapacity: 'TOTAL',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    m.pages++;
+    m.itemsRead += page.ScannedCount ?? 0;
+    m.itemsMatched += page.Count ?? 0;
+    m.readUnits += page.ConsumedCapacity?.CapacityUnits ?? Number.NaN;
+    // All items read pass the filter here (nothing expired), so the returned items are the items read.
+    m.computedReadUnits += pageUnits((page.Items ?? []).reduce((s, it) => s + itemSize(it), 0));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  m.ms = performance.now() - start;
+  return m;
+}
+
+async function scanAudience(send: LocalSend, itemBytesTotal: number): Promise<LookupMeasure> {
+  const start = performance.now();
+  const m: LookupMeasure = {
+    itemsRead: 0,
+    itemsMatched: 0,
+    readUnits: 0,
+    computedReadUnits: 0,
+    pages: 0,
+    ms: 0,
+  };
+  let startKey: Record<string, AttributeValue> | undefined;
+  const now = Math.floor(Date.now() / 1000);
+  do {
+    const page = await send.scan(
+      new ScanCommand({
+        TableName: TABLE,
+        FilterExpression: 'pk = :pk AND expiresAt > :now',
+        ExpressionAttributeValues: { ':pk': { S: TOPIC_PK }, ':now': { N: String(now) } },
+        ReturnConsumedCapacity: 'TOTAL',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    m.pages++;
+    m.itemsRead += page.ScannedCount ?? 0;
+    m.itemsMatched += page.Count ?? 0;
+    m.readUnits += page.ConsumedCapacity?.CapacityUnits ?? Number.NaN;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  // A Scan pays for every item it reads, matched or not: the table's bytes in 1 MB pages.
+  m.computedReadUnits = Math.ceil(itemBytesTotal / 4096) * 0.5;
+  m.ms = performance.now() - start;
+  return m;
+}
+
+interface LocalSend {
+  query(c: QueryCommand): ReturnType<LocalDynamoClient['send']>;
+  scan(c: ScanCommand): ReturnType<LocalDynamoClient['send']>;
+}
+type LocalDynamoClient = {
+  send(
+    c: QueryCommand | ScanCommand,
+  ): Promise<
+    import('@aws-sdk/client-dynamodb').QueryCommandOutput &
+      import('@aws-sdk/client-dynamodb').ScanCommandOutput
+  >;
+};
+
+export const audienceBenchmark: Benchmark = {
+  name: 'audience',
+  title: "Finding a topic's audience (Query on topic key vs Scan)",
+  async run(options: BenchOptions) {
+    const deadline = Date.now() + options.budgetMs;
+    const sizes = options.quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+    const db = await startDynalite();
+    const notes: string[] = [];
+    const measures: SizeMeasure[] = [];
+    try {
+      await createTable(db.client, TABLE);
+      const client = db.client as unknown as LocalDynamoClient;
+      const send: LocalSend = { query: (c) => client.send(c), scan: (c) => client.send(c) };
+      const connectedAt = Date.now();
+      const expiresAt = Math.floor(connectedAt / 1000) + 7800;
+      let loaded = 0;
+      let tableItems = 0;
+      let tableBytes = 0;
+      let loadMs = 0;
+      for (const size of sizes) {
+        // Grow the same table: 1k, then +9k, then +90k.
+        const loadStart = performance.now();
+        const items: Record<string, AttributeValue>[] = [];
+        for (let i = loaded; i < size; i++) {
+          for (const row of rowsFor(i, connectedAt, expiresAt)) items.push(marshallRow(row));
+        }
+        const batches: Record<string, AttributeValue>[][] = [];
+        for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
+        await mapLimit(batches, 8, async (batch) => {
+          let pending = batch.map((Item) => ({ PutRequest: { Item } }));
+          for (let attempt = 0; pending.length > 0; attempt++) {
+            if (attempt > 8) throw new Error('BatchWriteItem kept returning UnprocessedItems');
+            const out = await db.client.send(
+              new BatchWriteItemCommand({ RequestItems: { [TABLE]: pending } }),
+            );
+            pending = (out.UnprocessedItems?.[TABLE] ?? []) as typeof pending;
+          }
+        });
+        for (const it of items) tableBytes += itemSize(it);
+        tableItems += items.length;
+        loaded = size;
+        loadMs += performance.now() - loadStart;
+        options.log(
+          `audience: loaded ${size} connections (${tableItems} items) in ${round(loadMs / 1000, 1)} s`,
+        );
+
+        const query = await queryAudience(send);
+        const scan = await scanAudience(send, tableBytes);
+        const subscribers = Math.ceil(size / SUBSCRIBED_EVERY);
+        if (query.itemsMatched !== subscribers || scan.itemsMatched !== subscribers) {
+          throw new Error(
+            `audience mismatch at ${size}: query ${query.itemsMatched}, scan ${scan.itemsMatched}, expected ${subscribers}`,
+          );
+        }
+        measures.push({ connections: size, tableItems, subscribers, loadMs: round(loadMs), query, scan });
+        options.log(
+          `audience: ${size} connections: query ${query.readUnits} RCU / ${query.itemsRead} items, scan ${scan.readUnits} RCU / ${scan.itemsRead} items`,
+        );
+        const elapsedPerItem = loadMs / tableItems;
+        const next = sizes[sizes.indexOf(size) + 1];
+        if (next !== undefined && Date.now() + elapsedPerItem * (next * 2.01 - tableItems) * 1.3 > deadline) {
+          notes.push(
+            `stopped before ${next} connections: loading would exceed the ${options.budgetMs / 1000} s budget`,
+          );
+          break;
+        }
+      }
+    } finally {
+      await db.stop();
+    }
+
+    const figures: Figure[] = [];
+    for (const m of measures) {
+      const rcuRatio = ratioOf(m.query.readUnits, m.scan.readUnits, 'lower');
+      const isTargetSize = m.connections === 100_000;
+      figures.push({
+        figure: `read units to find 1 topic's audience, ${m.connections.toLocaleString('en-US')} connections (${m.subscribers} subscribers)`,
+        value: m.query.readUnits,
+        unit: 'RCU',
+        baselineName: 'Scan + filter',
+        baseline: m.scan.readUnits,
+        ratio: rcuRatio === null ? null : round(rcuRatio, 1),
+        better: 'lower',
+        target: isTargetSize ? '≥100× fewer' : '—',
+        pass: isTargetSize ? rcuRatio !== null && rcuRatio >= 100 : null,
+      });
+      figures.push({
+        figure: `items read, ${m.connections.toLocaleString('en-US')} connections`,
+        value: m.query.itemsRead,
+        unit: 'items',
+        baselineName: 'Scan + filter',
+        baseline: m.scan.itemsRead,
+        ratio: round(m.scan.itemsRead / Math.max(1, m.query.itemsRead), 1),
+        better: 'lower',
+        target: '—',
+        pass: null,
+      });
+    }
+    // "Grows with subscribers, not with table size": RCU per subscriber stays flat across table sizes.
+    const perSub = measures.map((m) => m.query.readUnits / m.subscribers);
+    const perItemScan = measures.map((m) => m.scan.readUnits / m.tableItems);
+    if (measures.length >= 2) {
+      const first = measures[0] as SizeMeasure;
+      const last = measures[measures.length - 1] as SizeMeasure;
+      const growthTable = last.tableItems / first.tableItems;
+      const growthSubs = last.subscribers / first.subscribers;
+      const growthQuery = last.query.readUnits / first.query.readUnits;
+      const growthScan = last.scan.readUnits / first.scan.readUnits;
+      figures.push({
+        figure: `Query RCU growth ${first.connections}→${last.connections} connections (subscribers ×${round(growthSubs, 1)}, table ×${round(growthTable, 1)})`,
+        value: round(growthQuery, 2),
+        unit: '×',
+        baselineName: 'Scan RCU growth',
+        baseline: round(growthScan, 2),
+        ratio: null,
+        better: 'lower',
+        target: '≤ subscriber growth',
+        pass: growthQuery <= growthSubs * 1.5,
+      });
+      notes.push(
+        `Query RCU per subscriber: ${perSub.map((v) => round(v, 4)).join(', ')}; Scan RCU per table item: ${perItemScan.map((v) => round(v, 4)).join(', ')}. Query RCU is rounded up to 0.5 per page, so at 10 subscribers it is the 0.5 floor.`,
+      );
+    }
+    notes.push(
+      'Read units as reported by dynalite (ReturnConsumedCapacity TOTAL), which applies DynamoDB\'s rule: per page, summed item sizes rounded up to 4 KB, eventually consistent = ½ unit. "computedReadUnits" in details is our own arithmetic from DynamoDB\'s documented item-size rules, as a cross-check.',
+      'Table rows as in docs/design.md §2: per connection a conn#…/meta row and a user#… row; the 1% subscribed also a topic#acme#announcements row. The other 99% subscribe to nothing, which flatters the Scan (a real table would be larger).',
+    );
+    return { figures, details: { measures }, notes };
+  },
+};

@@ -1,0 +1,47 @@
+// Contract → the files of generated/ (in memory; main.ts writes or compares them).
+import { ContractError, parseContract } from './contract.js';
+import { generateModels } from './emit/models.js';
+import {
+  emitCodes,
+  emitIndex,
+  emitRoutes,
+  emitTopics,
+  emitUserMessages,
+  emitValidation,
+} from './emit/modules.js';
+import { generateValidators } from './emit/validators.js';
+import { extractContract } from './extract.js';
+
+export interface GenerateResult {
+  /** File name (relative to the output directory) → content. */
+  files: Map<string, string>;
+  /** Parser warnings and hints (printed, never fatal). */
+  warnings: string[];
+}
+
+export async function generate(contractFile: string): Promise<GenerateResult> {
+  const parsed = await parseContract(contractFile);
+  const ir = extractContract(parsed);
+  const models = await generateModels(parsed.document, parsed.fileName, parsed.locator);
+  for (const title of ir.errorCodeTypes) {
+    if (!models.names.has(title))
+      throw new Error(`modelina made no type for ${title}; is it referenced by a message?`);
+  }
+  const validators = await generateValidators(ir.schemas, parsed.fileName);
+  const files = new Map<string, string>([
+    ['codes.ts', emitCodes(ir, models.names)],
+    ['index.ts', emitIndex(ir)],
+    ['models.ts', models.source],
+    ['routes.ts', emitRoutes(ir)],
+    ['topics.ts', emitTopics(ir, models.names)],
+    ['user-messages.ts', emitUserMessages(ir, models.names)],
+    ['validation.ts', emitValidation(ir, models.names)],
+    ['validators.d.ts', validators.dts(models.names)],
+    ['validators.js', validators.js],
+  ]);
+  const warnings = parsed.warnings.map(
+    (w) =>
+      `${w.file}:${w.line} warning at ${w.path || '(root)'}: ${w.message}${w.code ? ` [${w.code}]` : ''}`,
+  );
+  return { files, warnings };
+}

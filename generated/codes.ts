@@ -1,0 +1,172 @@
+// Code generated from asyncapi.yaml. DO NOT EDIT.
+
+import type { ErrorCode, TopicRejectionCode } from './models.js';
+
+export interface ErrorCodeDefinition {
+  /** The client may retry the same request (or reconnect) later. */
+  readonly retryable: boolean;
+  readonly description: string;
+}
+
+/** Codes of error frames and rejected topics (x-error-codes). */
+export const errorCodes: Readonly<Record<ErrorCode | TopicRejectionCode, ErrorCodeDefinition>> = {
+  INVALID_JSON: {
+    retryable: false,
+    description: 'The frame is not a JSON object.',
+  },
+  INVALID_FRAME: {
+    retryable: false,
+    description: 'The frame does not match the action\'s schema.',
+  },
+  UNKNOWN_ACTION: {
+    retryable: false,
+    description: 'The action is missing or names no route.',
+  },
+  BINARY_NOT_SUPPORTED: {
+    retryable: false,
+    description: 'Binary frames are not accepted.',
+  },
+  CONNECTION_NOT_FOUND: {
+    retryable: true,
+    description: 'The connection\'s rows expired or were removed. Reconnect.',
+  },
+  RATE_LIMITED: {
+    retryable: true,
+    description: 'Too many frames. Slow down.',
+  },
+  INTERNAL_ERROR: {
+    retryable: true,
+    description: 'The platform failed. The request may be retried.',
+  },
+  UNKNOWN_TOPIC: {
+    retryable: false,
+    description: 'The contract defines no such topic.',
+  },
+  FORBIDDEN_TOPIC: {
+    retryable: false,
+    description: 'The token lacks a role the topic requires.',
+  },
+  REALM_MISMATCH: {
+    retryable: false,
+    description: 'The topic names a realm other than the token\'s.',
+  },
+  INVALID_TOPIC_NAME: {
+    retryable: false,
+    description: 'The name is not a valid topic name.',
+  },
+  TOO_MANY_TOPICS: {
+    retryable: false,
+    description: 'Over the per-connection topic limit.',
+  },
+};
+
+export interface CloseCodeRange {
+  readonly from: number;
+  readonly to: number;
+  readonly name: string;
+  readonly retryable: boolean;
+  readonly description: string;
+}
+
+/** WebSocket close codes (x-close-codes), as inclusive ranges. */
+export const closeCodes: readonly CloseCodeRange[] = [
+  {
+    from: 1000,
+    to: 1000,
+    retryable: false,
+    name: 'NORMAL',
+    description: 'Normal closure.',
+  },
+  {
+    from: 1001,
+    to: 1001,
+    retryable: true,
+    name: 'GOING_AWAY',
+    description: 'Idle timeout, maximum duration or shutdown.',
+  },
+  {
+    from: 1006,
+    to: 1006,
+    retryable: true,
+    name: 'ABNORMAL',
+    description: 'Abnormal closure (network).',
+  },
+  {
+    from: 1008,
+    to: 1008,
+    retryable: false,
+    name: 'POLICY_VIOLATION',
+    description: 'Policy violation.',
+  },
+  {
+    from: 1009,
+    to: 1009,
+    retryable: true,
+    name: 'MESSAGE_TOO_BIG',
+    description: 'A frame or message exceeded the size limits.',
+  },
+  {
+    from: 1011,
+    to: 1011,
+    retryable: true,
+    name: 'INTERNAL_ERROR',
+    description: 'Internal error.',
+  },
+  {
+    from: 1012,
+    to: 1012,
+    retryable: true,
+    name: 'SERVICE_RESTART',
+    description: 'Service restart.',
+  },
+  {
+    from: 1013,
+    to: 1013,
+    retryable: true,
+    name: 'TRY_AGAIN_LATER',
+    description: 'Try again later.',
+  },
+  {
+    from: 4000,
+    to: 4099,
+    retryable: true,
+    name: 'APP_RETRYABLE',
+    description: 'Application-defined, reconnect with backoff.',
+  },
+  {
+    from: 4400,
+    to: 4499,
+    retryable: false,
+    name: 'APP_TERMINAL',
+    description: 'Application-defined, do not reconnect without a change.',
+  },
+];
+
+/** Names a close code and says whether a client should reconnect; codes the contract does not list are retryable. */
+export function classifyCloseCode(code: number): { name: string; retryable: boolean } {
+  const range = closeCodes.find((r) => code >= r.from && code <= r.to);
+  return range === undefined ? { name: 'UNKNOWN', retryable: true } : { name: range.name, retryable: range.retryable };
+}
+
+export interface Limits {
+  readonly maxTopicsPerConnection: number;
+  readonly frameBytes: number;
+  readonly messageBytes: number;
+  readonly idleTimeoutSeconds: number;
+  readonly maxConnectionSeconds: number;
+  readonly connectionTtlSeconds: number;
+  readonly inboxMaxItems: number;
+  readonly maxEnvelopeBytes: number;
+}
+
+/** Platform limits (x-limits). */
+export const limits: Limits = {
+  maxTopicsPerConnection: 20,
+  frameBytes: 32768,
+  messageBytes: 131072,
+  idleTimeoutSeconds: 600,
+  maxConnectionSeconds: 7200,
+  connectionTtlSeconds: 7800,
+  inboxMaxItems: 1000,
+  maxEnvelopeBytes: 120000,
+};

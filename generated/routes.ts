@@ -1,0 +1,155 @@
+// Code generated from asyncapi.yaml. DO NOT EDIT.
+
+import type { SchemaTitle } from './validation.js';
+
+/** The WebSocket route keys, in contract order. */
+export const routeKeys = ['$connect', '$disconnect', 'ping', 'extendTTL', '$default'] as const;
+export type RouteKey = (typeof routeKeys)[number];
+
+/** Every Lambda handler (`src/handlers/<name>.ts`). */
+export const handlerNames = ['authorizer', 'connect', 'disconnect', 'ping', 'extend-ttl', 'default', 'broadcast-router', 'user-router', 'delivery-worker', 'fanout-worker'] as const;
+export type HandlerName = (typeof handlerNames)[number];
+
+export interface RouteDefinition {
+  readonly routeKey: RouteKey;
+  readonly operationId: string;
+  readonly handler: HandlerName;
+  /** The route answers with a frame (the contract operation has a reply). */
+  readonly twoWay: boolean;
+  /** Schema of the client frame that selects this route by its `action` field. */
+  readonly actionSchema?: SchemaTitle;
+  /** Lambda authorizer of the route ($connect only). */
+  readonly authorizer?: HandlerName;
+}
+
+export const routeTable: Readonly<Record<RouteKey, RouteDefinition>> = {
+  $connect: {
+    routeKey: '$connect',
+    operationId: 'connect',
+    handler: 'connect',
+    twoWay: false,
+    authorizer: 'authorizer',
+  },
+  $disconnect: {
+    routeKey: '$disconnect',
+    operationId: 'disconnect',
+    handler: 'disconnect',
+    twoWay: false,
+  },
+  ping: {
+    routeKey: 'ping',
+    operationId: 'ping',
+    handler: 'ping',
+    twoWay: true,
+    actionSchema: 'PingAction',
+  },
+  extendTTL: {
+    routeKey: 'extendTTL',
+    operationId: 'extendTTL',
+    handler: 'extend-ttl',
+    twoWay: true,
+    actionSchema: 'ExtendTtlAction',
+  },
+  $default: {
+    routeKey: '$default',
+    operationId: 'default',
+    handler: 'default',
+    twoWay: true,
+  },
+};
+
+/** The `action` values a client may send, each with the schema of its frame. */
+export type ClientActionName = 'ping' | 'extendTTL';
+export const clientActions: Readonly<Record<ClientActionName, SchemaTitle>> = {
+  ping: 'PingAction',
+  extendTTL: 'ExtendTtlAction',
+};
+
+export type FunctionTrigger =
+  | { readonly kind: 'authorizer'; readonly routeKey: RouteKey }
+  | { readonly kind: 'websocket'; readonly routeKey: RouteKey }
+  /** `channel` is the contract channel id; the resource is named `<prefix><suffix>`. */
+  | { readonly kind: 'sns' | 'sqs'; readonly channel: string; readonly suffix: string };
+
+export interface FunctionDefinition {
+  readonly handler: HandlerName;
+  readonly trigger: FunctionTrigger;
+}
+
+/** Every Lambda with what invokes it. */
+export const functionTable: readonly FunctionDefinition[] = [
+  {
+    handler: 'authorizer',
+    trigger: {
+      kind: 'authorizer',
+      routeKey: '$connect',
+    },
+  },
+  {
+    handler: 'connect',
+    trigger: {
+      kind: 'websocket',
+      routeKey: '$connect',
+    },
+  },
+  {
+    handler: 'disconnect',
+    trigger: {
+      kind: 'websocket',
+      routeKey: '$disconnect',
+    },
+  },
+  {
+    handler: 'ping',
+    trigger: {
+      kind: 'websocket',
+      routeKey: 'ping',
+    },
+  },
+  {
+    handler: 'extend-ttl',
+    trigger: {
+      kind: 'websocket',
+      routeKey: 'extendTTL',
+    },
+  },
+  {
+    handler: 'default',
+    trigger: {
+      kind: 'websocket',
+      routeKey: '$default',
+    },
+  },
+  {
+    handler: 'broadcast-router',
+    trigger: {
+      kind: 'sns',
+      channel: 'broadcast-topic',
+      suffix: '-broadcast',
+    },
+  },
+  {
+    handler: 'user-router',
+    trigger: {
+      kind: 'sns',
+      channel: 'user-topic',
+      suffix: '-user',
+    },
+  },
+  {
+    handler: 'delivery-worker',
+    trigger: {
+      kind: 'sqs',
+      channel: 'delivery-queue',
+      suffix: '-delivery',
+    },
+  },
+  {
+    handler: 'fanout-worker',
+    trigger: {
+      kind: 'sqs',
+      channel: 'fanout-queue',
+      suffix: '-fanout',
+    },
+  },
+];

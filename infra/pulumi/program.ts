@@ -1,0 +1,843 @@
+/**
+ * The platform's AWS resources, derived from the generated contract tables (routes, functions, channels) and
+ * one stack's configuration. Nothing here is specific to a stack: `Pulumi.<stack>.yaml` holds the differences.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as aws from '@pulumi/aws';
+import * as pulumi from '@pulumi/pulumi';
+import type { FunctionDefinition, HandlerName, RouteDefinition } from '../../generated/index.js';
+import { functionTable, routeKeys, routeTable } from '../../generated/index.js';
+import { TABLE_KEYS, tableDefinition } from '../../src/adapters/table-definition.js';
+import type { FunctionSettings, StackConfig } from './config.js';
+import { type FunctionNeeds, functionNeeds } from './function-needs.js';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const BUNDLE_DIR = resolve(REPO_ROOT, 'dist/functions');
+
+/** Metrics namespace of the handlers' EMF metrics (docs/design.md §5). */
+export const METRICS_NAMESPACE = 'wspush';
+/** Messages a queue hands out before they go to its DLQ. */
+export const MAX_RECEIVE_COUNT = 5;
+/** Actions AWS offers no resource-level permission for (documented exception to scoped resources). */
+export const RESOURCE_WILDCARD_ACTIONS = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'] as const;
+
+export interface ProgramOptions {
+  /** Fail when a function bundle is missing (off only under the unit-test mocks, which never read code). */
+  requireBundles: boolean;
+}
+
+export interface PlatformOutputs {
+  websocketUrl: pulumi.Output<string>;
+  managementEndpoint: pulumi.Output<string>;
+  tableName: pulumi.Output<string>;
+  topicArns: Record<string, pulumi.Output<string>>;
+  queueUrls: Record<string, pulumi.Output<string>>;
+  publisherPolicyJson: pulumi.Output<string>;
+  dashboardName: pulumi.Output<string>;
+}
+
+interface PolicyStatement {
+  Sid: string;
+  Effect: 'Allow';
+  Action: string[];
+  Resource: pulumi.Input<string>[];
+}
+
+type TriggerKind = FunctionDefinition['trigger']['kind'];
+
+const SETTINGS_BY_TRIGGER: Record<
+  TriggerKind,
+  keyof Pick<StackConfig['functions'], 'authorizer' | 'websocket' | 'router' | 'worker'>
+> = {
+  authorizer: 'authorizer',
+  websocket: 'websocket',
+  sns: 'router',
+  sqs: 'worker',
+};
+
+/** `delivery-queue` → `DELIVERY_QUEUE_URL` (docs/design.md §3). */
+export function queueUrlVariable(channel: string): string {
+  return `${channel
+    .replace(/-queue$/, '')
+    .replace(/-/g, '_')
+    .toUpperCase()}_QUEUE_URL`;
+}
+
+/** Lambda function and log group name (explicit, so the log group can exist before the function). */
+function sanitize(name: string): string {
+  return name.replace(/[^A-Za-z0-9-_]/g, '');
+}
+
+/** A stable logical name for a route key (`$connect` → `connect-route`). */
+function routeLogicalName(routeKey: string): string {
+  return `route-${routeKey.replace(/^\$/, '').replace(/[^A-Za-z0-9-]/g, '') || 'root'}`;
+}
+
+function needsOf(handler: HandlerName): FunctionNeeds {
+  const needs = (functionNeeds as Partial<Record<string, FunctionNeeds>>)[handler];
+  if (!needs) {
+    throw new Error(
+      `Function "${handler}" from generated/routes.ts has no entry in infra/pulumi/function-needs.ts: ` +
+        'declare its table, queue and @connections access there.',
+    );
+  }
+  return needs;
+}
+
+function bundlePath(handler: string, requireBundles: boolean): string {
+  const path = resolve(BUNDLE_DIR, handler, 'index.mjs');
+  if (requireBundles && !existsSync(path)) {
+    throw new Error(`Missing bundle ${path}: run \`npm run build\` before pulumi preview/up.`);
+  }
+  return path;
+}
+
+/** The environment of one function, from its needs and the stack config (docs/design.md §3). */
+export function environmentFor(
+  handler: HandlerName,
+  config: StackConfig,
+  refs: {
+    tableName: pulumi.Input<string>;
+    managementEndpoint: pulumi.Input<string>;
+    queueUrls: Record<string, pulumi.Input<string>>;
+  },
+): Record<string, pulumi.Input<string>> {
+  const needs = needsOf(handler);
+  const env: Record<string, pulumi.Input<string>> = {
+    POWERTOOLS_SERVICE_NAME: `wspush-${config.stack}`,
+    POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+    POWERTOOLS_LOG_LEVEL: config.logLevel,
+  };
+  if (needs.table.length > 0) env.TABLE_NAME = refs.tableName;
+  if (needs.postsToConnections) env.WS_MANAGEMENT_ENDPOINT = refs.managementEndpoint;
+  for (const channel of needs.sendsTo) {
+    const url = refs.queueUrls[channel];
+    if (url === undefined)
+      throw new Error(`Function "${handler}" sends to unknown queue channel "${channel}"`);
+    env[queueUrlVariable(channel)] = url;
+  }
+  for (const group of needs.settings) {
+    switch (group) {
+      case 'jwt':
+        env.JWT_ISSUERS = config.jwtIssuers.join(',');
+        env.JWT_AUDIENCE = config.jwtAudience.join(',');
+        env.JWKS_PATH = config.jwksPath;
+        break;
+      case 'connectionTtl':
+        env.CONNECTION_TTL_SECONDS = String(config.connectionTtlSeconds);
+        break;
+      case 'deliveryDelay':
+        env.DELIVERY_DELAY_SECONDS = String(config.deliveryDelaySeconds);
+        break;
+      case 'fanoutSharding':
+        env.FANOUT_SHARD_THRESHOLD = String(config.fanoutShardThreshold);
+        env.FANOUT_SHARD_SIZE = String(config.fanoutShardSize);
+        break;
+      case 'inbox':
+        env.INBOX_MAX_ITEMS = String(config.inboxMaxItems);
+        env.DEFAULT_OFFLINE_RETENTION_DAYS = String(config.defaultOfflineRetentionDays);
+        break;
+      case 'connectingGrace':
+        env.CONNECTING_GRACE_SECONDS = String(config.connectingGraceSeconds);
+        break;
+      case 'postConcurrency':
+        env.POST_CONCURRENCY = String(config.postConcurrency);
+        break;
+    }
+  }
+  return env;
+}
+
+/** Hash of everything that changes what a deployment serves, so the deployment is redone when it changes. */
+export function routeSetHash(config: StackConfig): string {
+  const material = JSON.stringify({
+    routes: routeKeys.map((key) => routeTable[key]),
+    identitySource: config.authorizerIdentitySource,
+  });
+  return createHash('sha256').update(material).digest('hex');
+}
+
+export function createPlatform(config: StackConfig, options: ProgramOptions): PlatformOutputs {
+  const prefix = `wspush-${config.stack}`;
+  const tags = { project: 'wspush', stack: config.stack };
+
+  // ---------------------------------------------------------------- DynamoDB: one table, no GSI
+  const definition = tableDefinition(prefix);
+  const table = new aws.dynamodb.Table('table', {
+    name: prefix,
+    billingMode: 'PAY_PER_REQUEST',
+    hashKey: TABLE_KEYS.partitionKey,
+    rangeKey: TABLE_KEYS.sortKey,
+    attributes: (definition.AttributeDefinitions ?? []).map((a) => ({
+      name: a.AttributeName ?? '',
+      type: a.AttributeType ?? 'S',
+    })),
+    ttl: { attributeName: TABLE_KEYS.ttlAttribute, enabled: true },
+    pointInTimeRecovery: { enabled: config.pointInTimeRecovery },
+    // AWS managed KMS key (aws/dynamodb), visible in CloudTrail, instead of the AWS owned default.
+    serverSideEncryption: { enabled: true },
+    deletionProtectionEnabled: config.tableDeletionProtection,
+    tags,
+  });
+
+  // ---------------------------------------------------------------- SQS: one queue + DLQ per sqs channel
+  const sqsFunctions = functionTable.filter((f) => f.trigger.kind === 'sqs');
+  const queues = new Map<string, { queue: aws.sqs.Queue; dlq: aws.sqs.Queue; consumer: HandlerName }>();
+  for (const fn of sqsFunctions) {
+    if (fn.trigger.kind !== 'sqs') continue;
+    const { channel, suffix } = fn.trigger;
+    const dlq = new aws.sqs.Queue(`${channel}-dlq`, {
+      name: `${prefix}${suffix}-dlq`,
+      messageRetentionSeconds: 14 * 24 * 3600,
+      sqsManagedSseEnabled: true,
+      tags,
+    });
+    const queue = new aws.sqs.Queue(channel, {
+      name: `${prefix}${suffix}`,
+      // A message is hidden while a consumer works on it: cover 6 × the consumer's timeout (AWS guidance).
+      visibilityTimeoutSeconds: 6 * config.functions.worker.timeoutSeconds,
+      messageRetentionSeconds: 4 * 24 * 3600,
+      sqsManagedSseEnabled: true,
+      redrivePolicy: pulumi.jsonStringify({
+        deadLetterTargetArn: dlq.arn,
+        maxReceiveCount: MAX_RECEIVE_COUNT,
+      }),
+      tags,
+    });
+    queues.set(channel, { queue, dlq, consumer: fn.handler });
+  }
+  const queueUrlsByChannel: Record<string, pulumi.Output<string>> = {};
+  for (const [channel, { queue }] of queues) queueUrlsByChannel[channel] = queue.url;
+
+  // ---------------------------------------------------------------- SNS: one topic per sns channel
+  const topics = new Map<string, aws.sns.Topic>();
+  for (const fn of functionTable) {
+    if (fn.trigger.kind !== 'sns') continue;
+    topics.set(
+      fn.trigger.channel,
+      new aws.sns.Topic(fn.trigger.channel, {
+        name: `${prefix}${fn.trigger.suffix}`,
+        kmsMasterKeyId: 'alias/aws/sns',
+        tags,
+      }),
+    );
+  }
+
+  // ---------------------------------------------------------------- API Gateway WebSocket API
+  const api = new aws.apigatewayv2.Api('websocket-api', {
+    name: prefix,
+    protocolType: 'WEBSOCKET',
+    routeSelectionExpression: '$request.body.action',
+    description: `wspush push platform (${config.stack})`,
+    tags,
+  });
+  const managementEndpoint = pulumi.interpolate`https://${api.id}.execute-api.${config.region}.amazonaws.com/${config.stageName}`;
+  const manageConnectionsArn = pulumi.interpolate`${api.executionArn}/${config.stageName}/POST/@connections/*`;
+
+  // ---------------------------------------------------------------- Lambda functions (one per handler)
+  interface DeployedFunction {
+    definition: FunctionDefinition;
+    fn: aws.lambda.Function;
+    role: aws.iam.Role;
+    policy: aws.iam.RolePolicy;
+    failureQueue?: aws.sqs.Queue;
+  }
+  const functions = new Map<HandlerName, DeployedFunction>();
+  for (const definition of functionTable) {
+    const handler = definition.handler;
+    const needs = needsOf(handler);
+    const settings: FunctionSettings = config.functions[SETTINGS_BY_TRIGGER[definition.trigger.kind]];
+    const functionName = sanitize(`${prefix}-${handler}`);
+
+    const logGroup = new aws.cloudwatch.LogGroup(`${handler}-logs`, {
+      name: `/aws/lambda/${functionName}`,
+      retentionInDays: config.logRetentionDays,
+      tags,
+    });
+
+    const role = new aws.iam.Role(`${handler}-role`, {
+      name: `${functionName}-role`,
+      assumeRolePolicy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+        ],
+      }),
+      tags,
+    });
+
+    // SNS-triggered functions are invoked asynchronously: keep what fails after Lambda's two retries.
+    const failureQueue =
+      definition.trigger.kind === 'sns'
+        ? new aws.sqs.Queue(`${handler}-failures`, {
+            name: `${functionName}-failures`,
+            messageRetentionSeconds: 14 * 24 * 3600,
+            sqsManagedSseEnabled: true,
+            tags,
+          })
+        : undefined;
+
+    const statements: PolicyStatement[] = [
+      {
+        Sid: 'WriteOwnLogs',
+        Effect: 'Allow',
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        Resource: [pulumi.interpolate`${logGroup.arn}:log-stream:*`],
+      },
+      { Sid: 'XRayTraces', Effect: 'Allow', Action: [...RESOURCE_WILDCARD_ACTIONS], Resource: ['*'] },
+    ];
+    if (needs.table.length > 0) {
+      statements.push({ Sid: 'Table', Effect: 'Allow', Action: [...needs.table], Resource: [table.arn] });
+    }
+    if (needs.postsToConnections) {
+      statements.push({
+        Sid: 'PostToConnections',
+        Effect: 'Allow',
+        Action: ['execute-api:ManageConnections'],
+        Resource: [manageConnectionsArn],
+      });
+    }
+    const sendTargets = needs.sendsTo.map((channel) => {
+      const target = queues.get(channel);
+      if (!target)
+        throw new Error(`Function "${handler}" sends to "${channel}", which no sqs function consumes`);
+      return target.queue.arn;
+    });
+    if (sendTargets.length > 0) {
+      statements.push({
+        Sid: 'EnqueueJobs',
+        Effect: 'Allow',
+        Action: ['sqs:SendMessage'],
+        Resource: sendTargets,
+      });
+    }
+    if (definition.trigger.kind === 'sqs') {
+      const source = queues.get(definition.trigger.channel);
+      if (source) {
+        statements.push({
+          Sid: 'ConsumeQueue',
+          Effect: 'Allow',
+          Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
+          Resource: [source.queue.arn],
+        });
+      }
+    }
+    if (failureQueue) {
+      statements.push({
+        Sid: 'KeepFailedEvents',
+        Effect: 'Allow',
+        Action: ['sqs:SendMessage'],
+        Resource: [failureQueue.arn],
+      });
+    }
+    const policy = new aws.iam.RolePolicy(`${handler}-policy`, {
+      role: role.id,
+      policy: pulumi.jsonStringify({ Version: '2012-10-17', Statement: statements }),
+    });
+
+    const reserved =
+      definition.trigger.kind === 'sns' && config.functions.routerReservedConcurrency > 0
+        ? config.functions.routerReservedConcurrency
+        : undefined;
+    const fn = new aws.lambda.Function(
+      handler,
+      {
+        name: functionName,
+        description: `wspush ${handler} (${definition.trigger.kind})`,
+        runtime: aws.lambda.Runtime.NodeJS22dX,
+        architectures: ['arm64'],
+        handler: 'index.handler',
+        code: new pulumi.asset.AssetArchive({
+          'index.mjs': new pulumi.asset.FileAsset(bundlePath(handler, options.requireBundles)),
+        }),
+        role: role.arn,
+        memorySize: settings.memoryMb,
+        timeout: settings.timeoutSeconds,
+        reservedConcurrentExecutions: reserved,
+        tracingConfig: { mode: 'Active' },
+        loggingConfig: { logFormat: 'JSON', logGroup: logGroup.name },
+        environment: {
+          variables: environmentFor(handler, config, {
+            tableName: table.name,
+            managementEndpoint,
+            queueUrls: queueUrlsByChannel,
+          }),
+        },
+        tags,
+      },
+      // The policy must exist before the function runs or an event source mapping validates the role.
+      { dependsOn: [logGroup, policy] },
+    );
+    functions.set(handler, { definition, fn, role, policy, failureQueue });
+  }
+
+  const functionFor = (handler: HandlerName): DeployedFunction => {
+    const deployed = functions.get(handler);
+    if (!deployed)
+      throw new Error(`generated routeTable names handler "${handler}", missing from functionTable`);
+    return deployed;
+  };
+
+  // ---------------------------------------------------------------- $connect authorizer
+  const authorizers = new Map<HandlerName, aws.apigatewayv2.Authorizer>();
+  for (const definition of functionTable) {
+    if (definition.trigger.kind !== 'authorizer') continue;
+    const { fn } = functionFor(definition.handler);
+    const authorizer = new aws.apigatewayv2.Authorizer(`${definition.handler}-authorizer`, {
+      apiId: api.id,
+      name: sanitize(`${prefix}-${definition.handler}`),
+      authorizerType: 'REQUEST',
+      authorizerUri: fn.invokeArn,
+      // At most one identity source (they are ANDed); `none` lets the function read query, subprotocol or
+      // header itself. See docs/operations.md#identity-source.
+      identitySources:
+        config.authorizerIdentitySource === 'none' ? undefined : [config.authorizerIdentitySource],
+    });
+    new aws.lambda.Permission(`${definition.handler}-invoke-by-apigateway`, {
+      action: 'lambda:InvokeFunction',
+      function: fn.name,
+      principal: 'apigateway.amazonaws.com',
+      sourceArn: pulumi.interpolate`${api.executionArn}/authorizers/${authorizer.id}`,
+    });
+    authorizers.set(definition.handler, authorizer);
+  }
+
+  // ---------------------------------------------------------------- routes, straight from the route table
+  const routeResources: pulumi.Resource[] = [];
+  for (const routeKey of routeKeys) {
+    const route: RouteDefinition = routeTable[routeKey];
+    const { fn } = functionFor(route.handler);
+    const name = routeLogicalName(routeKey);
+    const integration = new aws.apigatewayv2.Integration(`${name}-integration`, {
+      apiId: api.id,
+      integrationType: 'AWS_PROXY',
+      integrationMethod: 'POST',
+      integrationUri: fn.invokeArn,
+      contentHandlingStrategy: 'CONVERT_TO_TEXT',
+    });
+    let authorizerId: pulumi.Input<string> | undefined;
+    if (route.authorizer !== undefined) {
+      const authorizer = authorizers.get(route.authorizer);
+      if (!authorizer)
+        throw new Error(`Route ${routeKey} names authorizer "${route.authorizer}", not deployed`);
+      authorizerId = authorizer.id;
+    }
+    const apiRoute = new aws.apigatewayv2.Route(name, {
+      apiId: api.id,
+      routeKey,
+      operationName: route.operationId,
+      target: pulumi.interpolate`integrations/${integration.id}`,
+      authorizationType: authorizerId ? 'CUSTOM' : 'NONE',
+      authorizerId,
+      // Two-way routes send the integration's `body` back to the client as a frame.
+      routeResponseSelectionExpression: route.twoWay ? '$default' : undefined,
+    });
+    routeResources.push(integration, apiRoute);
+    if (route.twoWay) {
+      routeResources.push(
+        new aws.apigatewayv2.RouteResponse(`${name}-response`, {
+          apiId: api.id,
+          routeId: apiRoute.id,
+          routeResponseKey: '$default',
+        }),
+      );
+    }
+    new aws.lambda.Permission(`${name}-invoke-by-apigateway`, {
+      action: 'lambda:InvokeFunction',
+      function: fn.name,
+      principal: 'apigateway.amazonaws.com',
+      sourceArn: pulumi.interpolate`${api.executionArn}/${config.stageName}/${routeKey}`,
+    });
+  }
+
+  // ---------------------------------------------------------------- stage with throttling and access logs
+  const deployment = new aws.apigatewayv2.Deployment(
+    'deployment',
+    {
+      apiId: api.id,
+      description: `routes ${routeKeys.join(' ')}`,
+      // Replaced (and re-pointed by the stage) whenever the route set or the authorizer's sources change.
+      triggers: { routeSet: routeSetHash(config) },
+    },
+    { dependsOn: [...routeResources, ...authorizers.values()] },
+  );
+  // API Gateway writes access and execution logs of REST and WebSocket APIs through one role per account and
+  // region. One stack per account/region manages it (config `manageApiGatewayAccount`).
+  const stageDependencies: pulumi.Resource[] = [];
+  if (config.manageApiGatewayAccount) {
+    const caller = aws.getCallerIdentityOutput();
+    const partition = aws.getPartitionOutput();
+    const apiGatewayLogsRole = new aws.iam.Role('apigateway-logs-role', {
+      name: `${prefix}-apigateway-logs`,
+      assumeRolePolicy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' },
+        ],
+      }),
+      tags,
+    });
+    const logGroupsOfRegion = pulumi.interpolate`arn:${partition.partition}:logs:${config.region}:${caller.accountId}:log-group:*`;
+    const apiGatewayLogsPolicy = new aws.iam.RolePolicy('apigateway-logs-policy', {
+      role: apiGatewayLogsRole.id,
+      policy: pulumi.jsonStringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'ApiGatewayLogs',
+            Effect: 'Allow',
+            // The actions of AWS's AmazonAPIGatewayPushToCloudWatchLogs policy, limited to this account and region.
+            Action: [
+              'logs:CreateLogGroup',
+              'logs:CreateLogStream',
+              'logs:DescribeLogGroups',
+              'logs:DescribeLogStreams',
+              'logs:PutLogEvents',
+              'logs:GetLogEvents',
+              'logs:FilterLogEvents',
+            ],
+            Resource: [logGroupsOfRegion],
+          },
+        ],
+      }),
+    });
+    stageDependencies.push(
+      new aws.apigateway.Account(
+        'apigateway-account',
+        { cloudwatchRoleArn: apiGatewayLogsRole.arn },
+        { dependsOn: [apiGatewayLogsPolicy] },
+      ),
+    );
+  }
+  const accessLogs = new aws.cloudwatch.LogGroup('access-logs', {
+    name: `/aws/apigateway/${prefix}-access`,
+    retentionInDays: config.logRetentionDays,
+    tags,
+  });
+  const stage = new aws.apigatewayv2.Stage(
+    'stage',
+    {
+      apiId: api.id,
+      name: config.stageName,
+      deploymentId: deployment.id,
+      autoDeploy: false,
+      defaultRouteSettings: {
+        throttlingRateLimit: config.routeThrottling.rateLimit,
+        throttlingBurstLimit: config.routeThrottling.burstLimit,
+        detailedMetricsEnabled: true,
+        dataTraceEnabled: false,
+        loggingLevel: 'ERROR',
+      },
+      accessLogSettings: {
+        destinationArn: accessLogs.arn,
+        format: JSON.stringify({
+          requestId: '$context.requestId',
+          connectionId: '$context.connectionId',
+          routeKey: '$context.routeKey',
+          eventType: '$context.eventType',
+          status: '$context.status',
+          requestTime: '$context.requestTimeEpoch',
+          sourceIp: '$context.identity.sourceIp',
+          authorizerError: '$context.authorizer.error',
+          integrationError: '$context.integrationErrorMessage',
+          principalId: '$context.authorizer.principalId',
+        }),
+      },
+      tags,
+    },
+    { dependsOn: stageDependencies },
+  );
+
+  let websocketUrl: pulumi.Output<string> = pulumi.interpolate`wss://${api.id}.execute-api.${config.region}.amazonaws.com/${stage.name}`;
+  if (config.customDomain) {
+    const domain = new aws.apigatewayv2.DomainName('custom-domain', {
+      domainName: config.customDomain.domainName,
+      domainNameConfiguration: {
+        certificateArn: config.customDomain.certificateArn,
+        endpointType: 'REGIONAL',
+        securityPolicy: 'TLS_1_2',
+      },
+      tags,
+    });
+    const mapping = new aws.apigatewayv2.ApiMapping('custom-domain-mapping', {
+      apiId: api.id,
+      domainName: domain.domainName,
+      stage: stage.id,
+    });
+    // Mapped at the root of the domain: clients connect to wss://<domain>.
+    websocketUrl = pulumi.interpolate`wss://${mapping.domainName}`;
+  }
+
+  // ---------------------------------------------------------------- triggers: SNS → routers, SQS → workers
+  for (const { definition, fn, failureQueue, policy } of functions.values()) {
+    const trigger = definition.trigger;
+    if (trigger.kind === 'sns') {
+      const topic = topics.get(trigger.channel);
+      if (!topic || !failureQueue) continue;
+      const permission = new aws.lambda.Permission(`${definition.handler}-invoke-by-sns`, {
+        action: 'lambda:InvokeFunction',
+        function: fn.name,
+        principal: 'sns.amazonaws.com',
+        sourceArn: topic.arn,
+      });
+      new aws.sns.TopicSubscription(
+        `${definition.handler}-subscription`,
+        { topic: topic.arn, protocol: 'lambda', endpoint: fn.arn },
+        { dependsOn: [permission] },
+      );
+      new aws.lambda.FunctionEventInvokeConfig(
+        `${definition.handler}-on-failure`,
+        {
+          functionName: fn.name,
+          maximumRetryAttempts: 2,
+          maximumEventAgeInSeconds: 6 * 3600,
+          destinationConfig: { onFailure: { destination: failureQueue.arn } },
+        },
+        { dependsOn: [policy] },
+      );
+    } else if (trigger.kind === 'sqs') {
+      const source = queues.get(trigger.channel);
+      if (!source) continue;
+      new aws.lambda.EventSourceMapping(
+        `${definition.handler}-source`,
+        {
+          eventSourceArn: source.queue.arn,
+          functionName: fn.arn,
+          batchSize: config.functions.workerBatchSize,
+          functionResponseTypes: ['ReportBatchItemFailures'],
+          scalingConfig: { maximumConcurrency: config.functions.workerMaxConcurrency },
+        },
+        { dependsOn: [policy] },
+      );
+    }
+  }
+
+  // ---------------------------------------------------------------- alarms and dashboard
+  let alarmTopicArn: pulumi.Output<string>;
+  if (config.alarm.kind === 'email') {
+    // CloudWatch cannot publish to a topic encrypted with the AWS managed alias/aws/sns key: leave this one plain.
+    const alarmTopic = new aws.sns.Topic('alarm-topic', { name: `${prefix}-alarms`, tags });
+    new aws.sns.TopicSubscription('alarm-email', {
+      topic: alarmTopic.arn,
+      protocol: 'email',
+      endpoint: config.alarm.email,
+    });
+    alarmTopicArn = alarmTopic.arn;
+  } else {
+    alarmTopicArn = pulumi.output(config.alarm.topicArn);
+  }
+  const alarmDefaults = {
+    alarmActions: [alarmTopicArn],
+    okActions: [alarmTopicArn],
+    treatMissingData: 'notBreaching',
+    tags,
+  };
+
+  const deadLetterQueues: Array<{ key: string; queue: aws.sqs.Queue }> = [];
+  for (const [channel, { dlq }] of queues) deadLetterQueues.push({ key: `${channel}-dlq`, queue: dlq });
+  for (const { definition, failureQueue } of functions.values()) {
+    if (failureQueue) deadLetterQueues.push({ key: `${definition.handler}-failures`, queue: failureQueue });
+  }
+  for (const { key, queue } of deadLetterQueues) {
+    new aws.cloudwatch.MetricAlarm(`${key}-depth-alarm`, {
+      name: pulumi.interpolate`${queue.name} has messages`,
+      alarmDescription: 'Messages failed processing and are kept here. See docs/operations.md#redrive-a-dlq.',
+      namespace: 'AWS/SQS',
+      metricName: 'ApproximateNumberOfMessagesVisible',
+      dimensions: { QueueName: queue.name },
+      statistic: 'Maximum',
+      period: 60,
+      evaluationPeriods: 1,
+      threshold: 0,
+      comparisonOperator: 'GreaterThanThreshold',
+      ...alarmDefaults,
+    });
+  }
+
+  for (const { definition, fn } of functions.values()) {
+    const kind = definition.trigger.kind;
+    if (kind === 'sns' || kind === 'sqs') {
+      new aws.cloudwatch.MetricAlarm(`${definition.handler}-errors-alarm`, {
+        name: pulumi.interpolate`${fn.name} errors`,
+        alarmDescription:
+          'Invocations failed (retried; kept in the failure queue or DLQ when retries run out).',
+        namespace: 'AWS/Lambda',
+        metricName: 'Errors',
+        dimensions: { FunctionName: fn.name },
+        statistic: 'Sum',
+        period: 300,
+        evaluationPeriods: 1,
+        threshold: 0,
+        comparisonOperator: 'GreaterThanThreshold',
+        ...alarmDefaults,
+      });
+    }
+    if (kind === 'authorizer') {
+      // A rejected token is a thrown `Unauthorized`, which Lambda counts as an error: alarm on the error rate
+      // over a minimum volume, not on single rejections.
+      new aws.cloudwatch.MetricAlarm(`${definition.handler}-errors-alarm`, {
+        name: pulumi.interpolate`${fn.name} error rate`,
+        alarmDescription:
+          'More than half of the authorizer invocations failed (IdP/JWKS down, or a token flood).',
+        evaluationPeriods: 3,
+        datapointsToAlarm: 2,
+        threshold: 0.5,
+        comparisonOperator: 'GreaterThanThreshold',
+        metricQueries: [
+          {
+            id: 'errors',
+            metric: {
+              namespace: 'AWS/Lambda',
+              metricName: 'Errors',
+              dimensions: { FunctionName: fn.name },
+              stat: 'Sum',
+              period: 60,
+            },
+          },
+          {
+            id: 'invocations',
+            metric: {
+              namespace: 'AWS/Lambda',
+              metricName: 'Invocations',
+              dimensions: { FunctionName: fn.name },
+              stat: 'Sum',
+              period: 60,
+            },
+          },
+          {
+            id: 'rate',
+            expression: 'IF(invocations >= 20, errors / invocations, 0)',
+            label: 'authorizer error rate',
+            returnData: true,
+          },
+        ],
+        ...alarmDefaults,
+      });
+    }
+    new aws.cloudwatch.MetricAlarm(`${definition.handler}-throttles-alarm`, {
+      name: pulumi.interpolate`${fn.name} throttled`,
+      alarmDescription: 'Lambda throttled invocations (reserved/maximum concurrency or the account limit).',
+      namespace: 'AWS/Lambda',
+      metricName: 'Throttles',
+      dimensions: { FunctionName: fn.name },
+      statistic: 'Sum',
+      period: 300,
+      evaluationPeriods: 1,
+      threshold: 0,
+      comparisonOperator: 'GreaterThanThreshold',
+      ...alarmDefaults,
+    });
+  }
+
+  const service = `wspush-${config.stack}`;
+  const emfMetric = (name: string): string[] => [METRICS_NAMESPACE, name, 'service', service];
+  const functionNames = [...functions.values()].map(({ fn }) => fn.name);
+  const dlqNames = deadLetterQueues.map(({ queue }) => queue.name);
+  const dashboard = new aws.cloudwatch.Dashboard('dashboard', {
+    dashboardName: prefix,
+    dashboardBody: pulumi.jsonStringify(
+      pulumi.all([functionNames, dlqNames]).apply(([fnNames, queueNames]) => ({
+        widgets: [
+          {
+            type: 'metric',
+            x: 0,
+            y: 0,
+            width: 12,
+            height: 6,
+            properties: {
+              title: 'Connections and deliveries',
+              region: config.region,
+              stat: 'Sum',
+              period: 60,
+              view: 'timeSeries',
+              metrics: ['Connections', 'Deliveries', 'Gone'].map(emfMetric),
+            },
+          },
+          {
+            type: 'metric',
+            x: 12,
+            y: 0,
+            width: 12,
+            height: 6,
+            properties: {
+              title: 'Offline inbox',
+              region: config.region,
+              stat: 'Sum',
+              period: 60,
+              view: 'timeSeries',
+              metrics: ['OfflineStored', 'OfflineDelivered'].map(emfMetric),
+            },
+          },
+          {
+            type: 'metric',
+            x: 0,
+            y: 6,
+            width: 12,
+            height: 6,
+            properties: {
+              title: 'Lambda errors',
+              region: config.region,
+              stat: 'Sum',
+              period: 60,
+              metrics: fnNames.map((n) => ['AWS/Lambda', 'Errors', 'FunctionName', n]),
+            },
+          },
+          {
+            type: 'metric',
+            x: 12,
+            y: 6,
+            width: 12,
+            height: 6,
+            properties: {
+              title: 'Dead-letter and failure queues',
+              region: config.region,
+              stat: 'Maximum',
+              period: 60,
+              metrics: queueNames.map((n) => [
+                'AWS/SQS',
+                'ApproximateNumberOfMessagesVisible',
+                'QueueName',
+                n,
+              ]),
+            },
+          },
+        ],
+      })),
+    ),
+  });
+
+  // ---------------------------------------------------------------- outputs
+  const topicArns: Record<string, pulumi.Output<string>> = {};
+  for (const [channel, topic] of topics) topicArns[channel] = topic.arn;
+  const queueUrls: Record<string, pulumi.Output<string>> = {};
+  for (const [channel, { queue, dlq }] of queues) {
+    queueUrls[channel] = queue.url;
+    queueUrls[`${channel}-dlq`] = dlq.url;
+  }
+  for (const { definition, failureQueue } of functions.values()) {
+    if (failureQueue) queueUrls[`${definition.handler}-failures`] = failureQueue.url;
+  }
+  const publisherPolicyJson = pulumi.jsonStringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'PublishToWspushTopics',
+        Effect: 'Allow',
+        Action: ['sns:Publish'],
+        Resource: [...topics.values()].map((t) => t.arn),
+      },
+    ],
+  });
+  return {
+    websocketUrl,
+    managementEndpoint,
+    tableName: table.name,
+    topicArns,
+    queueUrls,
+    publisherPolicyJson,
+    dashboardName: dashboard.dashboardName,
+  };
+}

@@ -1,0 +1,255 @@
+/** The DynamoDB adapters against dynalite (the real DynamoDB API) with the real SDK clients. */
+import { BatchWriteCommand, type BatchWriteCommandOutput, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UnprocessedItemsError } from '../core/errors.js';
+import type { ConnectionRecord, InboxItem } from '../core/model.js';
+import { DynamoConnectionStore } from './dynamodb-connection-store.js';
+import { DynamoHistoryStore, DynamoInboxStore } from './dynamodb-message-stores.js';
+import { type DocumentSender, DynamoTable, type WriteRequest } from './dynamodb-table.js';
+import { keys } from './table-keys.js';
+import { type LocalDynamo, startLocalDynamo } from './testing/local-dynamodb.js';
+
+let dynamo: LocalDynamo;
+beforeAll(async () => {
+  dynamo = await startLocalDynamo();
+});
+afterAll(async () => {
+  await dynamo?.stop();
+});
+
+const NOW = 1_764_237_600; // 2026-11-27T10:00:00Z
+const noSleep = async () => {};
+
+function table(options: { client?: DocumentSender; pageLimit?: number; maxBatchAttempts?: number } = {}) {
+  return new DynamoTable(options.client ?? dynamo.documentClient, {
+    tableName: dynamo.tableName,
+    sleep: noSleep,
+    pageLimit: options.pageLimit,
+    maxBatchAttempts: options.maxBatchAttempts,
+  });
+}
+
+function record(connectionId: string, overrides: Partial<ConnectionRecord> = {}): ConnectionRecord {
+  return {
+    connectionId,
+    userId: 'alice',
+    realm: 'acme',
+    topics: ['announcements'],
+    connectedAt: NOW * 1000 - 60_000,
+    expiresAt: NOW + 7800,
+    ...overrides,
+  };
+}
+
+/**
+ * A DocumentClient wrapper that, for its first `failures` BatchWriteItem calls, writes only the first half of
+ * the request (rounded down) and returns the rest as UnprocessedItems (as DynamoDB does under throttling).
+ */
+function withUnprocessedItems(failures: number) {
+  const calls: number[] = [];
+  let remaining = failures;
+  const send = (async (command: unknown) => {
+    if (command instanceof BatchWriteCommand) {
+      const requests = command.input.RequestItems?.[dynamo.tableName] ?? [];
+      calls.push(requests.length);
+      if (remaining > 0) {
+        remaining--;
+        const half = Math.floor(requests.length / 2);
+        if (half > 0) {
+          await dynamo.documentClient.send(
+            new BatchWriteCommand({ RequestItems: { [dynamo.tableName]: requests.slice(0, half) } }),
+          );
+        }
+        const output: BatchWriteCommandOutput = {
+          UnprocessedItems: { [dynamo.tableName]: requests.slice(half) },
+          $metadata: {},
+        };
+        return output;
+      }
+    }
+    return dynamo.documentClient.send(command as BatchWriteCommand);
+  }) as DocumentSender['send'];
+  return { client: { send }, calls };
+}
+
+describe('DynamoTable', () => {
+  it('writes in chunks of at most 25 and retries UnprocessedItems until all are written', async () => {
+    const wrapper = withUnprocessedItems(3);
+    const puts: WriteRequest[] = Array.from({ length: 60 }, (_, i) => ({
+      PutRequest: { Item: { pk: 'chunk-test', sk: `item#${String(i).padStart(3, '0')}`, expiresAt: NOW + 60 } },
+    }));
+    await table({ client: wrapper.client }).batchWrite(puts);
+    expect(Math.max(...wrapper.calls)).toBeLessThanOrEqual(25);
+    expect(wrapper.calls.length).toBeGreaterThan(3); // 3 chunks + the retries of unprocessed items
+    const items = await table().query({ pk: 'chunk-test' });
+    expect(items).toHaveLength(60);
+  });
+
+  it('gives up with UnprocessedItemsError after the last attempt', async () => {
+    const wrapper = withUnprocessedItems(100);
+    const puts: WriteRequest[] = Array.from({ length: 4 }, (_, i) => ({
+      PutRequest: { Item: { pk: 'give-up', sk: `item#${i}`, expiresAt: NOW + 60 } },
+    }));
+    await expect(table({ client: wrapper.client, maxBatchAttempts: 3 }).batchWrite(puts)).rejects.toBeInstanceOf(
+      UnprocessedItemsError,
+    );
+  });
+
+  it('follows LastEvaluatedKey past one page and filters expired rows', async () => {
+    const puts: WriteRequest[] = Array.from({ length: 23 }, (_, i) => ({
+      PutRequest: { Item: { pk: 'paged', sk: `item#${String(i).padStart(2, '0')}`, expiresAt: i % 5 === 0 ? NOW - 1 : NOW + 60 } },
+    }));
+    await table().batchWrite(puts);
+    const items = await table({ pageLimit: 4 }).query({ pk: 'paged', nowSeconds: NOW });
+    expect(items).toHaveLength(23 - 5);
+    expect(items.every((item) => Number(item.expiresAt) > NOW)).toBe(true);
+  });
+});
+
+describe('DynamoConnectionStore', () => {
+  it('writes 2 + t rows and finds them by key (no Scan)', async () => {
+    const store = new DynamoConnectionStore(table());
+    await store.saveConnection(record('rowsA=', { topics: ['announcements', 'job-status'] }));
+    expect(await store.getConnection('rowsA=')).toEqual(record('rowsA=', { topics: ['announcements', 'job-status'] }));
+    expect(await store.listUserConnections('acme', 'alice', NOW)).toContainEqual({
+      connectionId: 'rowsA=',
+      connectedAt: NOW * 1000 - 60_000,
+      expiresAt: NOW + 7800,
+    });
+    expect(await store.listTopicSubscribers('acme', 'job-status', NOW)).toEqual([{ connectionId: 'rowsA=', userId: 'alice' }]);
+  });
+
+  it('keeps realms apart', async () => {
+    const store = new DynamoConnectionStore(table());
+    await store.saveConnection(record('realmA=', { realm: 'r1', topics: ['job-status'] }));
+    await store.saveConnection(record('realmB=', { realm: 'r2', topics: ['job-status'] }));
+    expect((await store.listTopicSubscribers('r1', 'job-status', NOW)).map((s) => s.connectionId)).toEqual(['realmA=']);
+    expect((await store.listUserConnections('r2', 'alice', NOW)).map((s) => s.connectionId)).toEqual(['realmB=']);
+  });
+
+  it('ignores expired rows that TTL has not removed', async () => {
+    const store = new DynamoConnectionStore(table());
+    await store.saveConnection(record('expired=', { realm: 'ttl', expiresAt: NOW - 10 }));
+    await store.saveConnection(record('fresh=', { realm: 'ttl' }));
+    expect((await store.listTopicSubscribers('ttl', 'announcements', NOW)).map((s) => s.connectionId)).toEqual(['fresh=']);
+    expect((await store.listUserConnections('ttl', 'alice', NOW)).map((s) => s.connectionId)).toEqual(['fresh=']);
+  });
+
+  it('lists a topic audience past one query page', async () => {
+    const store = new DynamoConnectionStore(table({ pageLimit: 7 }));
+    for (let i = 0; i < 40; i++) await store.saveConnection(record(`page${i}=`, { realm: 'big', userId: `u${i}` }));
+    expect(await store.listTopicSubscribers('big', 'announcements', NOW)).toHaveLength(40);
+  });
+
+  it('deletes every row of one connection only, idempotently', async () => {
+    const store = new DynamoConnectionStore(table());
+    const gone = record('delA=', { realm: 'del', topics: ['announcements', 'job-status'] });
+    await store.saveConnection(gone);
+    await store.saveConnection(record('delB=', { realm: 'del' }));
+    await store.deleteConnection(gone);
+    await store.deleteConnection(gone);
+    expect(await store.getConnection('delA=')).toBeUndefined();
+    expect((await store.listTopicSubscribers('del', 'announcements', NOW)).map((s) => s.connectionId)).toEqual(['delB=']);
+    expect(await store.listTopicSubscribers('del', 'job-status', NOW)).toEqual([]);
+    expect((await store.listUserConnections('del', 'alice', NOW)).map((s) => s.connectionId)).toEqual(['delB=']);
+  });
+
+  it('extends every row, and never re-creates the rows of a deleted connection', async () => {
+    const store = new DynamoConnectionStore(table());
+    const rec = record('ext=', { realm: 'ext', topics: ['announcements', 'job-status'] });
+    await store.saveConnection(rec);
+    expect(await store.extendConnection(rec, NOW + 9999)).toBe(true);
+    const rows = await Promise.all(
+      [keys.connectionMeta('ext='), keys.userConnection('ext', 'alice', 'ext='), keys.topicConnection('ext', 'job-status', 'ext=')].map(
+        (key) => dynamo.documentClient.send(new GetCommand({ TableName: dynamo.tableName, Key: key })),
+      ),
+    );
+    expect(rows.map((r) => r.Item?.expiresAt)).toEqual([NOW + 9999, NOW + 9999, NOW + 9999]);
+    await store.deleteConnection(rec);
+    expect(await store.extendConnection(rec, NOW + 10_000)).toBe(false);
+    expect(await store.getConnection('ext=')).toBeUndefined();
+  });
+});
+
+function inboxItem(messageId: string, publishedAt: string, expiresAt = NOW + 86_400): InboxItem {
+  return {
+    messageId,
+    publishedAt,
+    expiresAt,
+    envelope: {
+      messageId,
+      correlationId: `c-${messageId}`,
+      realm: 'acme',
+      userId: 'alice',
+      type: 'notification',
+      publishedAt,
+      payload: { title: 't', body: 'b', category: 'billing' },
+    },
+  };
+}
+
+describe('DynamoInboxStore', () => {
+  it('returns items oldest first, across pages, without expired ones', async () => {
+    const inbox = new DynamoInboxStore(table({ pageLimit: 2 }));
+    await inbox.put('acme', 'order', inboxItem('m3', '2026-11-27T09:03:00.000Z'));
+    await inbox.put('acme', 'order', inboxItem('m1', '2026-11-27T09:01:00.000Z'));
+    await inbox.put('acme', 'order', inboxItem('old', '2026-11-27T09:00:00.000Z', NOW - 1));
+    await inbox.put('acme', 'order', inboxItem('m2', '2026-11-27T09:02:00.000Z'));
+    const items = await inbox.list('acme', 'order', NOW, 10);
+    expect(items.map((i) => i.messageId)).toEqual(['m1', 'm2', 'm3']);
+    expect(items[0]?.envelope.payload).toEqual({ title: 't', body: 'b', category: 'billing' });
+    expect((await inbox.list('acme', 'order', NOW, 2)).map((i) => i.messageId)).toEqual(['m1', 'm2']);
+  });
+
+  it('stores a duplicate delivery once (conditional put on the message key)', async () => {
+    const inbox = new DynamoInboxStore(table());
+    expect(await inbox.put('acme', 'dup', inboxItem('d1', '2026-11-27T09:00:00.000Z'))).toBe('stored');
+    expect(await inbox.put('acme', 'dup', inboxItem('d1', '2026-11-27T09:00:00.000Z'))).toBe('duplicate');
+    expect(await inbox.list('acme', 'dup', NOW, 10)).toHaveLength(1);
+  });
+
+  it('deletes one item, and trims to the newest maxItems (drop oldest)', async () => {
+    const inbox = new DynamoInboxStore(table());
+    for (let i = 0; i < 6; i++) await inbox.put('acme', 'trim', inboxItem(`t${i}`, `2026-11-27T09:00:0${i}.000Z`));
+    await inbox.delete('acme', 'trim', { messageId: 't5', publishedAt: '2026-11-27T09:00:05.000Z' });
+    expect(await inbox.trim('acme', 'trim', 3, NOW)).toBe(2);
+    expect((await inbox.list('acme', 'trim', NOW, 10)).map((i) => i.messageId)).toEqual(['t2', 't3', 't4']);
+  });
+});
+
+describe('DynamoHistoryStore', () => {
+  it('returns the newest items oldest first and trims older ones', async () => {
+    const history = new DynamoHistoryStore(table({ pageLimit: 3 }));
+    for (let i = 0; i < 8; i++) {
+      const item = inboxItem(`h${i}`, `2026-11-27T09:00:0${i}.000Z`);
+      await history.put('acme', 'announcements', {
+        ...item,
+        envelope: {
+          messageId: item.messageId,
+          correlationId: 'c',
+          realm: 'acme',
+          topic: 'announcements',
+          publishedAt: item.publishedAt,
+          payload: {},
+        },
+      });
+    }
+    expect((await history.list('acme', 'announcements', NOW, 3)).map((i) => i.messageId)).toEqual(['h5', 'h6', 'h7']);
+    expect(await history.trim('acme', 'announcements', 5)).toBe(3);
+    expect((await history.list('acme', 'announcements', NOW, 10)).map((i) => i.messageId)).toEqual([
+      'h3',
+      'h4',
+      'h5',
+      'h6',
+      'h7',
+    ]);
+  });
+
+  it('realm partitions are separate', async () => {
+    const history = new DynamoHistoryStore(table());
+    await dynamo.documentClient.send(
+      new PutCommand({ TableName: dynamo.tableName, Item: { ...keys.historyItem('r9', 'announcements', '2026-11-27T09:00:00.000Z', 'x'), expiresAt: NOW + 60 } }),
+    );
+    expect(await history.list('r8', 'announcements', NOW, 10)).toEqual([]);
+  });
+});

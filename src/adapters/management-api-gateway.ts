@@ -1,0 +1,43 @@
+/**
+ * ConnectionGateway over the API Gateway Management API (`POST /@connections/{id}`).
+ * SDK v3 errors are recognised by `err.name` or `err.$metadata.httpStatusCode` — never `err.statusCode`,
+ * which SDK v3 errors do not have (the check that makes some samples delete the wrong connection).
+ */
+import { type ApiGatewayManagementApiClient, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
+import { ConnectionPostError } from '../core/errors.js';
+import type { PostOutcome } from '../core/model.js';
+import type { ConnectionGateway } from '../core/ports.js';
+
+interface SdkErrorShape {
+  name?: unknown;
+  $metadata?: { httpStatusCode?: number };
+}
+
+/** The domain outcome of a failed post, or undefined when the failure is not a connection outcome. */
+export function classifyPostError(error: unknown): Exclude<PostOutcome, 'ok'> | undefined {
+  const shape = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorShape;
+  const status = shape.$metadata?.httpStatusCode;
+  if (shape.name === 'GoneException' || status === 410) return 'gone';
+  if (shape.name === 'LimitExceededException' || shape.name === 'TooManyRequestsException' || status === 429) {
+    return 'throttled';
+  }
+  if (shape.name === 'PayloadTooLargeException' || status === 413) return 'too-large';
+  return undefined;
+}
+
+export class ManagementApiGateway implements ConnectionGateway {
+  private readonly encoder = new TextEncoder();
+
+  constructor(private readonly client: ApiGatewayManagementApiClient) {}
+
+  async post(connectionId: string, data: string): Promise<PostOutcome> {
+    try {
+      await this.client.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: this.encoder.encode(data) }));
+      return 'ok';
+    } catch (error) {
+      const outcome = classifyPostError(error);
+      if (outcome) return outcome;
+      throw new ConnectionPostError(connectionId, (error as SdkErrorShape).$metadata?.httpStatusCode, { cause: error });
+    }
+  }
+}

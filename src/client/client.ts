@@ -1,0 +1,703 @@
+/**
+ * The wspush client: one logical subscription that survives reconnects, the 10-minute idle timeout, row
+ * expiry and the 2-hour connection limit. Runs in browsers and Node ≥ 20 (pass `ws` where there is no
+ * global WebSocket). Imports only generated contract code: no AWS SDK, no server code.
+ */
+import type {
+  ErrorFrame,
+  FieldError,
+  RejectedTopic,
+  TopicMessageFrame,
+  TopicName,
+  TopicPayloads,
+  UserMessageFrame,
+  UserMessagePayloads,
+  UserMessageTypeName,
+  WelcomeFrame,
+} from '../../generated/index.js';
+import {
+  classifyCloseCode,
+  isTopicName,
+  isUserMessageType,
+  limits,
+  topicRegistry,
+  userMessageRegistry,
+} from '../../generated/index.js';
+import { type BackoffOptions, fullJitterDelay } from './backoff.js';
+import { MessageIdWindow } from './dedup.js';
+import { TypedEmitter } from './emitter.js';
+import {
+  buildSocketRequest,
+  isBrowser,
+  OPEN,
+  type SocketEvent,
+  type TokenTransport,
+  upgradeStatusOf,
+  type WebSocketConstructor,
+  type WebSocketLike,
+} from './socket.js';
+import { systemTimers, type TimerHandle, type Timers } from './timers.js';
+
+export type ClientState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
+
+export interface ConnectOptions {
+  /** The WebSocket endpoint, e.g. `wss://{apiId}.execute-api.{region}.amazonaws.com/dev` or `ws://localhost:3001`. */
+  url: string;
+  /** A fixed token. Prefer `getToken` for anything that lives longer than the token. */
+  token?: string;
+  /** Called before every connection attempt (first connect, each reconnect, each handover). */
+  getToken?: () => string | Promise<string>;
+  /** Realm-relative topic names. Unknown or forbidden ones come back in `welcome.rejected`. */
+  topics?: readonly (TopicName | (string & {}))[];
+  /** A WebSocket class; defaults to `globalThis.WebSocket`. In Node 20 pass `WebSocket` from `ws`. */
+  WebSocket?: WebSocketConstructor;
+  /** Where the token goes. Default: `subprotocol` in browsers, `header` elsewhere. */
+  transport?: TokenTransport;
+  /** Validate every payload against the contract before calling handlers (invalid ones emit `invalid-message`). */
+  validatePayloads?: boolean;
+  backoff?: BackoffOptions;
+  /** Consecutive attempts that fail before the socket opens (and getToken failures) before giving up. Default 8. */
+  maxPreOpenFailures?: number;
+  /** Interval of `ping` frames. Default 40 % of the idle timeout (4 minutes of 10). */
+  keepAliveIntervalMs?: number;
+  /** How long before the rows expire `extendTTL` is sent. Default 20 % of the TTL, at most 10 minutes. */
+  ttlRefreshMarginMs?: number;
+  /** How long before the maximum connection duration the handover starts. Default 10 %, 1 s to 5 minutes. */
+  handoverLeadMs?: number;
+  /** How long the old connection stays open after the new one's welcome (catches in-flight messages). Default 2 s. */
+  handoverOverlapMs?: number;
+  /** How many message ids are remembered for de-duplication. Default 1000. */
+  dedupCapacity?: number;
+  timers?: Timers;
+  /** [0, 1) random source for backoff jitter. */
+  random?: () => number;
+}
+
+export type ClosedReason = 'client' | 'terminal-close-code' | 'token-denied' | 'too-many-failures';
+
+export interface ClosedDetail {
+  reason: ClosedReason;
+  /** The WebSocket close code of the last connection, if any. */
+  code?: number;
+  /** The close code's class name from the contract (`NORMAL`, `POLICY_VIOLATION`, `APP_TERMINAL`…). */
+  codeName?: string;
+  /** The HTTP status of a refused upgrade (401 invalid token, 403 denied). */
+  status?: number;
+}
+
+export interface InvalidMessage {
+  frame: TopicMessageFrame | UserMessageFrame;
+  errors: FieldError[];
+}
+
+export interface ClientEvents {
+  state: (state: ClientState) => void;
+  /** Every welcome frame: the accepted and rejected topics, limits, pending offline messages. */
+  welcome: (welcome: WelcomeFrame) => void;
+  /** A new connection took over from the previous one without a gap. */
+  handover: (detail: { from: string | undefined; to: string }) => void;
+  reconnecting: (detail: { attempt: number; delayMs: number; code?: number; status?: number }) => void;
+  closed: (detail: ClosedDetail) => void;
+  /** Every topic or user message after de-duplication (and validation, when enabled). */
+  message: (frame: TopicMessageFrame | UserMessageFrame) => void;
+  'error-frame': (frame: ErrorFrame) => void;
+  'invalid-message': (detail: InvalidMessage) => void;
+  /** Socket errors, unparseable frames, token fetch failures and exceptions thrown by handlers. */
+  error: (error: Error) => void;
+}
+
+type Role = 'primary' | 'handover';
+
+/** One WebSocket. The client has a primary link, and during a handover a second, pending one. */
+interface Link {
+  readonly socket: WebSocketLike;
+  readonly seq: number;
+  opened: boolean;
+  closed: boolean;
+  openedAt: number;
+  upgradeStatus: number | undefined;
+  welcome: WelcomeFrame | undefined;
+  /** Replaced by a newer link; its close is expected and ignored. */
+  retiring: boolean;
+  timers: TimerHandle[];
+  ttlTimer: TimerHandle | undefined;
+  onClosed: (() => void)[];
+  /** server time − local time, from the welcome frame, to read `expiresAt` on the local clock. */
+  clockSkewMs: number;
+}
+
+type TopicHandler = (payload: never, frame: TopicMessageFrame) => void;
+type UserHandler = (payload: never, frame: UserMessageFrame) => void;
+
+export class PushClient extends TypedEmitter<ClientEvents> {
+  private readonly options: ConnectOptions;
+  private readonly timers: Timers;
+  private readonly random: () => number;
+  private readonly WebSocketClass: WebSocketConstructor;
+  private readonly transport: TokenTransport;
+  private readonly dedup: MessageIdWindow;
+  private readonly topicHandlers = new Map<string, Set<TopicHandler>>();
+  private readonly userHandlers = new Map<string, Set<UserHandler>>();
+  private readonly waiters: { resolve: (w: WelcomeFrame) => void; reject: (e: Error) => void }[] = [];
+  private currentState: ClientState = 'idle';
+  private primary: Link | undefined;
+  private pending: Link | undefined;
+  private readonly retiring = new Set<Link>();
+  private stopped = false;
+  private attempt = 0;
+  private handoverAttempt = 0;
+  private preOpenFailures = 0;
+  private reconnectTimer: TimerHandle | undefined;
+  private handoverRetryTimer: TimerHandle | undefined;
+  private linkSeq = 0;
+  private lastWelcome: WelcomeFrame | undefined;
+  private closedDetail: ClosedDetail | undefined;
+
+  constructor(options: ConnectOptions) {
+    super();
+    if (options.token === undefined && options.getToken === undefined) {
+      throw new TypeError('connect: pass `token` or `getToken`');
+    }
+    const WebSocketClass =
+      options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+    if (!WebSocketClass) {
+      throw new TypeError(
+        "connect: no global WebSocket here; pass one, e.g. `import { WebSocket } from 'ws'` and `connect({ WebSocket, ... })`",
+      );
+    }
+    this.options = options;
+    this.WebSocketClass = WebSocketClass;
+    this.transport = options.transport ?? (isBrowser() ? 'subprotocol' : 'header');
+    if (this.transport === 'header' && isBrowser()) {
+      throw new TypeError(
+        "connect: browsers cannot send headers on a WebSocket; use transport 'subprotocol'",
+      );
+    }
+    this.timers = options.timers ?? systemTimers;
+    this.random = options.random ?? Math.random;
+    this.dedup = new MessageIdWindow(options.dedupCapacity ?? 1000);
+  }
+
+  get state(): ClientState {
+    return this.currentState;
+  }
+
+  /** The latest welcome frame (of the current connection once a handover completes). */
+  get welcome(): WelcomeFrame | undefined {
+    return this.lastWelcome;
+  }
+
+  get accepted(): readonly string[] {
+    return this.lastWelcome?.accepted ?? [];
+  }
+
+  get rejected(): readonly RejectedTopic[] {
+    return this.lastWelcome?.rejected ?? [];
+  }
+
+  get connectionId(): string | undefined {
+    return this.primary?.welcome?.connectionId;
+  }
+
+  /** Typed handler for one topic; returns a function that removes it. */
+  onTopic<N extends TopicName>(
+    topic: N,
+    handler: (payload: TopicPayloads[N], frame: TopicMessageFrame) => void,
+  ): () => void {
+    return addHandler(this.topicHandlers, topic, handler as TopicHandler);
+  }
+
+  /** Typed handler for one user message type; returns a function that removes it. */
+  onUserMessage<T extends UserMessageTypeName>(
+    type: T,
+    handler: (payload: UserMessagePayloads[T], frame: UserMessageFrame) => void,
+  ): () => void {
+    return addHandler(this.userHandlers, type, handler as UserHandler);
+  }
+
+  /** Resolves with the welcome of the current connection (waiting for it if needed); rejects once closed. */
+  ready(): Promise<WelcomeFrame> {
+    if (this.closedDetail) return Promise.reject(closedError(this.closedDetail));
+    if (this.currentState === 'open' && this.primary?.welcome) return Promise.resolve(this.primary.welcome);
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+  }
+
+  /** Starts connecting (called by `connect`). */
+  start(): void {
+    if (this.currentState !== 'idle') return;
+    this.setState('connecting');
+    void this.openLink('primary');
+  }
+
+  /** Sends `ping` now (the client also does so on its own). */
+  ping(requestId?: string): void {
+    this.sendAction({ action: 'ping', ...(requestId ? { requestId } : {}) });
+  }
+
+  /** Sends `extendTTL` now (the client also does so on its own). */
+  extendTtl(requestId?: string): void {
+    this.sendAction({ action: 'extendTTL', ...(requestId ? { requestId } : {}) });
+  }
+
+  /** Closes every connection with 1000 and stops reconnecting. Resolves when the sockets have closed. */
+  close(): Promise<void> {
+    if (this.closedDetail) return Promise.resolve();
+    const links = [this.primary, this.pending, ...this.retiring].filter(
+      (l): l is Link => l !== undefined && !l.closed,
+    );
+    // Registered before finish() closes the sockets: a socket may report its close synchronously.
+    const closes = links.map((link) => new Promise<void>((resolve) => link.onClosed.push(resolve)));
+    this.finish({ reason: 'client' });
+    if (links.length === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      void Promise.all(closes).then(() => resolve());
+      // Never hang a caller on a socket that does not report its close.
+      this.timers.setTimeout(resolve, 5000);
+    });
+  }
+
+  // ---- connection lifecycle ----
+
+  private async openLink(role: Role): Promise<void> {
+    let token: string;
+    try {
+      token = this.options.getToken ? await this.options.getToken() : (this.options.token as string);
+      if (typeof token !== 'string' || token.length === 0) throw new Error('getToken returned no token');
+    } catch (error) {
+      this.emitError(new Error(`getToken failed: ${messageOf(error)}`));
+      if (this.stopped) return;
+      if (role === 'handover') this.scheduleHandoverRetry();
+      else this.onPreOpenFailure(undefined, undefined);
+      return;
+    }
+    if (this.stopped) return;
+    const request = buildSocketRequest(this.options.url, token, this.options.topics ?? [], this.transport);
+    let socket: WebSocketLike;
+    try {
+      socket = request.options
+        ? new this.WebSocketClass(request.url, request.protocols, request.options)
+        : new this.WebSocketClass(request.url, request.protocols);
+    } catch (error) {
+      // A malformed URL or protocol: retrying cannot help.
+      this.emitError(new Error(`cannot open WebSocket: ${messageOf(error)}`));
+      this.finish({ reason: 'too-many-failures' });
+      return;
+    }
+    const link: Link = {
+      socket,
+      seq: ++this.linkSeq,
+      opened: false,
+      closed: false,
+      openedAt: 0,
+      upgradeStatus: undefined,
+      welcome: undefined,
+      retiring: false,
+      timers: [],
+      ttlTimer: undefined,
+      onClosed: [],
+      clockSkewMs: 0,
+    };
+    if (role === 'primary') this.primary = link;
+    else this.pending = link;
+    socket.addEventListener('open', () => this.onOpen(link));
+    socket.addEventListener('message', (event) => this.onMessage(link, event));
+    socket.addEventListener('error', (event) => this.onSocketError(link, event));
+    socket.addEventListener('close', (event) => this.onClose(link, event));
+  }
+
+  private onOpen(link: Link): void {
+    link.opened = true;
+    link.openedAt = this.timers.now();
+    if (this.stopped) {
+      link.socket.close(1000, 'client closed');
+      return;
+    }
+    if (link === this.primary) {
+      this.preOpenFailures = 0;
+      this.setState('open');
+      this.scheduleLinkTimers(link);
+    }
+  }
+
+  private onSocketError(link: Link, event: SocketEvent): void {
+    const status = upgradeStatusOf(event);
+    if (status !== undefined) link.upgradeStatus = status;
+    if (!link.retiring && !this.stopped) this.emitError(new Error(event.message ?? 'WebSocket error'));
+  }
+
+  private onClose(link: Link, event: SocketEvent): void {
+    if (link.closed) return;
+    link.closed = true;
+    this.clearLinkTimers(link);
+    this.retiring.delete(link);
+    for (const resolve of link.onClosed.splice(0)) resolve();
+    if (this.stopped || link.retiring) return;
+    const code = event.code;
+
+    if (link === this.pending) {
+      // A handover attempt failed; the primary keeps serving and we try again later.
+      this.pending = undefined;
+      this.scheduleHandoverRetry();
+      return;
+    }
+    if (link !== this.primary) return;
+
+    this.primary = undefined;
+    if (this.pending && !this.pending.closed) {
+      // The old connection ended (e.g. the 2-hour limit) while a replacement is on its way: adopt it.
+      this.primary = this.pending;
+      this.pending = undefined;
+      if (this.primary.opened) {
+        this.scheduleLinkTimers(this.primary);
+        if (this.primary.welcome) this.adoptWelcome(this.primary.welcome);
+      } else {
+        this.setState('reconnecting');
+      }
+      return;
+    }
+
+    const status = link.upgradeStatus;
+    if (status === 401 || status === 403) {
+      this.finish({ reason: 'token-denied', status, ...(code !== undefined ? { code } : {}) });
+      return;
+    }
+    if (!link.opened) {
+      this.onPreOpenFailure(code, status);
+      return;
+    }
+    const closeClass = classifyCloseCode(code ?? 1006);
+    if (!closeClass.retryable) {
+      this.finish({ reason: 'terminal-close-code', code: code ?? 1006, codeName: closeClass.name });
+      return;
+    }
+    this.scheduleReconnect(code, status);
+  }
+
+  /** A close before open carries no status in browsers: retry with a fresh token, but not forever. */
+  private onPreOpenFailure(code: number | undefined, status: number | undefined): void {
+    this.preOpenFailures += 1;
+    const max = this.options.maxPreOpenFailures ?? 8;
+    if (this.preOpenFailures >= max) {
+      this.finish({
+        reason: 'too-many-failures',
+        ...(code !== undefined ? { code } : {}),
+        ...(status !== undefined ? { status } : {}),
+      });
+      return;
+    }
+    this.scheduleReconnect(code, status);
+  }
+
+  private scheduleReconnect(code: number | undefined, status: number | undefined): void {
+    this.setState('reconnecting');
+    const delayMs = fullJitterDelay(this.attempt, this.options.backoff, this.random);
+    this.attempt += 1;
+    this.emit('reconnecting', {
+      attempt: this.attempt,
+      delayMs,
+      ...(code !== undefined ? { code } : {}),
+      ...(status !== undefined ? { status } : {}),
+    });
+    this.reconnectTimer = this.timers.setTimeout(() => {
+      this.reconnectTimer = undefined;
+      if (!this.stopped) void this.openLink('primary');
+    }, delayMs);
+  }
+
+  private startHandover(): void {
+    if (this.stopped || this.pending || !this.primary) return;
+    void this.openLink('handover');
+  }
+
+  private scheduleHandoverRetry(): void {
+    if (this.stopped || !this.primary || this.primary.closed) return;
+    const delayMs = fullJitterDelay(this.handoverAttempt, this.options.backoff, this.random);
+    this.handoverAttempt += 1;
+    this.handoverRetryTimer = this.timers.setTimeout(() => {
+      this.handoverRetryTimer = undefined;
+      this.startHandover();
+    }, delayMs);
+  }
+
+  private finish(detail: ClosedDetail): void {
+    if (this.closedDetail) return;
+    this.stopped = true;
+    this.closedDetail = detail;
+    if (this.reconnectTimer !== undefined) this.timers.clearTimeout(this.reconnectTimer);
+    if (this.handoverRetryTimer !== undefined) this.timers.clearTimeout(this.handoverRetryTimer);
+    for (const link of [this.primary, this.pending, ...this.retiring]) {
+      if (!link) continue;
+      this.clearLinkTimers(link);
+      if (!link.closed) link.socket.close(1000, 'client closed');
+    }
+    this.setState('closed');
+    this.emit('closed', detail);
+    const error = closedError(detail);
+    for (const waiter of this.waiters.splice(0)) waiter.reject(error);
+  }
+
+  // ---- frames ----
+
+  private onMessage(link: Link, event: SocketEvent): void {
+    if (typeof event.data !== 'string') {
+      this.emitError(new Error('ignored a non-text frame'));
+      return;
+    }
+    let frame: unknown;
+    try {
+      frame = JSON.parse(event.data);
+    } catch {
+      this.emitError(new Error(`ignored a frame that is not JSON: ${event.data.slice(0, 80)}`));
+      return;
+    }
+    if (!isRecord(frame) || typeof frame.kind !== 'string') {
+      this.emitError(new Error(`ignored a frame without kind: ${event.data.slice(0, 80)}`));
+      return;
+    }
+    switch (frame.kind) {
+      case 'welcome':
+        this.onWelcome(link, frame as unknown as WelcomeFrame);
+        return;
+      case 'topic':
+        this.dispatchTopic(frame as unknown as TopicMessageFrame);
+        return;
+      case 'user':
+        this.dispatchUser(frame as unknown as UserMessageFrame);
+        return;
+      case 'ttl-extended':
+        if (typeof frame.expiresAt === 'string') this.scheduleTtl(link, frame.expiresAt);
+        return;
+      case 'pong':
+        return;
+      case 'error':
+        this.onErrorFrame(link, frame as unknown as ErrorFrame);
+        return;
+      default:
+        this.emitError(new Error(`ignored a frame of unknown kind ${JSON.stringify(frame.kind)}`));
+    }
+  }
+
+  private onWelcome(link: Link, welcome: WelcomeFrame): void {
+    link.welcome = welcome;
+    const serverTime = Date.parse(welcome.serverTime);
+    link.clockSkewMs = Number.isFinite(serverTime) ? serverTime - this.timers.now() : 0;
+    if (link === this.pending && this.primary && !this.primary.closed) {
+      // Handover: the new connection is subscribed now; retire the old one after a short overlap so
+      // messages already on their way to it still arrive (duplicates are dropped by id).
+      const old = this.primary;
+      old.retiring = true;
+      this.clearLinkTimers(old);
+      this.retiring.add(old);
+      this.primary = link;
+      this.pending = undefined;
+      this.handoverAttempt = 0;
+      this.timers.setTimeout(() => {
+        if (!old.closed) old.socket.close(1000, 'handover');
+      }, this.options.handoverOverlapMs ?? 2000);
+      this.scheduleLinkTimers(link);
+      this.emit('handover', { from: old.welcome?.connectionId, to: welcome.connectionId });
+    } else if (link === this.pending) {
+      this.primary = link;
+      this.pending = undefined;
+      this.scheduleLinkTimers(link);
+    } else if (link !== this.primary) {
+      return;
+    } else {
+      this.scheduleLinkTimers(link);
+    }
+    this.adoptWelcome(welcome);
+  }
+
+  private adoptWelcome(welcome: WelcomeFrame): void {
+    this.attempt = 0;
+    this.lastWelcome = welcome;
+    if (this.currentState !== 'open') this.setState('open');
+    this.emit('welcome', welcome);
+    for (const waiter of this.waiters.splice(0)) waiter.resolve(welcome);
+  }
+
+  private onErrorFrame(link: Link, frame: ErrorFrame): void {
+    this.emit('error-frame', frame);
+    // The server lost our rows (expired or removed): replace the connection without a gap.
+    if (frame.code === 'CONNECTION_NOT_FOUND' && link === this.primary) this.startHandover();
+  }
+
+  private dispatchTopic(frame: TopicMessageFrame): void {
+    if (typeof frame.id !== 'string' || this.dedup.seen(frame.id)) return;
+    if (this.options.validatePayloads) {
+      const errors = isTopicName(frame.topic)
+        ? validationErrors(topicRegistry[frame.topic].validate(frame.payload))
+        : [{ field: 'topic', keyword: 'enum', message: `unknown topic ${JSON.stringify(frame.topic)}` }];
+      if (errors) {
+        this.emit('invalid-message', { frame, errors });
+        return;
+      }
+    }
+    this.emitMessage(frame, this.topicHandlers.get(frame.topic));
+  }
+
+  private dispatchUser(frame: UserMessageFrame): void {
+    if (typeof frame.id !== 'string' || this.dedup.seen(frame.id)) return;
+    if (this.options.validatePayloads) {
+      const errors = isUserMessageType(frame.type)
+        ? validationErrors(userMessageRegistry[frame.type].validate(frame.payload))
+        : [
+            {
+              field: 'type',
+              keyword: 'enum',
+              message: `unknown user message type ${JSON.stringify(frame.type)}`,
+            },
+          ];
+      if (errors) {
+        this.emit('invalid-message', { frame, errors });
+        return;
+      }
+    }
+    this.emitMessage(frame, this.userHandlers.get(frame.type));
+  }
+
+  private emitMessage<F extends TopicMessageFrame | UserMessageFrame>(
+    frame: F,
+    handlers: Set<(payload: never, frame: F) => void> | undefined,
+  ): void {
+    for (const handler of [...(handlers ?? [])]) {
+      try {
+        handler(frame.payload as never, frame);
+      } catch (error) {
+        this.emitError(new Error(`message handler threw: ${messageOf(error)}`));
+      }
+    }
+    for (const error of this.emit('message', frame)) {
+      this.emitError(new Error(`message listener threw: ${messageOf(error)}`));
+    }
+  }
+
+  // ---- timers: keep-alive, TTL, handover ----
+
+  private scheduleLinkTimers(link: Link): void {
+    this.clearLinkTimers(link);
+    const connectionLimits = link.welcome?.limits ?? limits;
+    const keepAliveMs =
+      this.options.keepAliveIntervalMs ?? Math.floor(connectionLimits.idleTimeoutSeconds * 1000 * 0.4);
+    const keepAlive = (): void => {
+      if (link.socket.readyState === OPEN) link.socket.send(JSON.stringify({ action: 'ping' }));
+      link.timers.push(this.timers.setTimeout(keepAlive, keepAliveMs));
+    };
+    link.timers.push(this.timers.setTimeout(keepAlive, keepAliveMs));
+
+    if (link.welcome) this.scheduleTtl(link, link.welcome.expiresAt);
+
+    const maxMs = connectionLimits.maxConnectionSeconds * 1000;
+    const leadMs = this.options.handoverLeadMs ?? Math.min(5 * 60_000, Math.max(1000, maxMs * 0.1));
+    const handoverAt = link.openedAt + maxMs - leadMs;
+    link.timers.push(
+      this.timers.setTimeout(() => this.startHandover(), Math.max(0, handoverAt - this.timers.now())),
+    );
+  }
+
+  /** Sends `extendTTL` `ttlRefreshMarginMs` before `expiresAt` (read on the local clock). */
+  private scheduleTtl(link: Link, expiresAt: string): void {
+    const expiry = Date.parse(expiresAt);
+    if (!Number.isFinite(expiry)) return;
+    const localExpiry = expiry - link.clockSkewMs;
+    const ttlMs = (link.welcome?.limits ?? limits).connectionTtlSeconds * 1000;
+    const marginMs = this.options.ttlRefreshMarginMs ?? Math.min(10 * 60_000, ttlMs * 0.2);
+    const fire = (): void => {
+      if (link.closed || link.retiring) return;
+      if (link.socket.readyState === OPEN) link.socket.send(JSON.stringify({ action: 'extendTTL' }));
+      // Until `ttl-extended` arrives (and reschedules), ask again at half the time that is left.
+      const left = localExpiry - this.timers.now();
+      if (left > 0) link.ttlTimer = this.replaceTimer(link, link.ttlTimer, fire, Math.max(1000, left / 2));
+    };
+    link.ttlTimer = this.replaceTimer(
+      link,
+      link.ttlTimer,
+      fire,
+      Math.max(0, localExpiry - marginMs - this.timers.now()),
+    );
+  }
+
+  private replaceTimer(
+    link: Link,
+    previous: TimerHandle | undefined,
+    fn: () => void,
+    ms: number,
+  ): TimerHandle {
+    if (previous !== undefined) {
+      this.timers.clearTimeout(previous);
+      link.timers = link.timers.filter((t) => t !== previous);
+    }
+    const handle = this.timers.setTimeout(fn, ms);
+    link.timers.push(handle);
+    return handle;
+  }
+
+  private clearLinkTimers(link: Link): void {
+    for (const handle of link.timers) this.timers.clearTimeout(handle);
+    link.timers = [];
+    link.ttlTimer = undefined;
+  }
+
+  // ---- helpers ----
+
+  private sendAction(action: { action: 'ping' | 'extendTTL'; requestId?: string }): void {
+    const link = this.primary;
+    if (!link || link.socket.readyState !== OPEN) throw new Error('not connected');
+    link.socket.send(JSON.stringify(action));
+  }
+
+  private setState(state: ClientState): void {
+    if (this.currentState === state) return;
+    this.currentState = state;
+    this.emit('state', state);
+  }
+
+  private emitError(error: Error): void {
+    this.emit('error', error);
+  }
+}
+
+/** Opens a client and starts connecting. Register handlers right away: nothing arrives before the socket opens. */
+export function connect(options: ConnectOptions): PushClient {
+  const client = new PushClient(options);
+  client.start();
+  return client;
+}
+
+function addHandler<H>(map: Map<string, Set<H>>, key: string, handler: H): () => void {
+  let set = map.get(key);
+  if (!set) {
+    set = new Set();
+    map.set(key, set);
+  }
+  set.add(handler);
+  return () => {
+    set.delete(handler);
+  };
+}
+
+function validationErrors(
+  result: { ok: true } | { ok: false; errors: FieldError[] },
+): FieldError[] | undefined {
+  return result.ok ? undefined : result.errors.map((e) => ({ ...e, field: prefixField('payload', e.field) }));
+}
+
+function prefixField(prefix: string, field: string): string {
+  return field === '(root)' || field === '' ? prefix : `${prefix}.${field}`;
+}
+
+function closedError(detail: ClosedDetail): Error {
+  const parts = [`client closed (${detail.reason})`];
+  if (detail.status !== undefined) parts.push(`upgrade status ${detail.status}`);
+  if (detail.code !== undefined)
+    parts.push(`close code ${detail.code}${detail.codeName ? ` ${detail.codeName}` : ''}`);
+  return new Error(parts.join(', '));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,88 @@
+import { isRoleName, isUserId } from './identity-patterns.js';
+
+/** Who is connecting, as the rest of the platform sees it. */
+export interface Principal {
+  userId: string;
+  realm: string;
+  roles: string[];
+}
+
+export type PrincipalResult =
+  | { ok: true; principal: Principal; ignoredRoles: number }
+  | { ok: false; reason: 'missing-subject' | 'invalid-subject' | 'too-many-roles'; detail: string };
+
+/**
+ * Room for the roles in the authorizer context: API Gateway limits the whole authorizer response to 8 KB,
+ * so the comma-separated roles string is capped well below that (userId and realm are at most 193 characters).
+ */
+export const MAX_ROLES_LENGTH = 4_096;
+
+function roleList(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/**
+ * Claims → principal. `sub` is the user id (Keycloak puts the user's id there). Roles are Keycloak's
+ * `realm_access.roles` plus a top-level `roles` array (other identity providers), de-duplicated in order.
+ * Role names that cannot travel in a comma-separated string are dropped (never widened into other roles);
+ * `ignoredRoles` counts them so the caller can log it.
+ */
+export function principalFromClaims(
+  claims: Readonly<Record<string, unknown>>,
+  realm: string,
+): PrincipalResult {
+  const sub = claims.sub;
+  if (sub === undefined || sub === null || sub === '') {
+    return { ok: false, reason: 'missing-subject', detail: 'token has no sub claim' };
+  }
+  if (!isUserId(sub)) {
+    return { ok: false, reason: 'invalid-subject', detail: 'sub does not match the contract UserId pattern' };
+  }
+  const realmAccess = claims.realm_access;
+  const candidates = [
+    ...roleList(
+      typeof realmAccess === 'object' && realmAccess !== null
+        ? (realmAccess as { roles?: unknown }).roles
+        : [],
+    ),
+    ...roleList(claims.roles),
+  ];
+  const roles = [...new Set(candidates.filter(isRoleName))];
+  const ignoredRoles = candidates.filter((r) => !isRoleName(r)).length;
+  if (roles.join(',').length > MAX_ROLES_LENGTH) {
+    return {
+      ok: false,
+      reason: 'too-many-roles',
+      detail: `roles exceed ${MAX_ROLES_LENGTH} characters in the authorizer context`,
+    };
+  }
+  return { ok: true, principal: { userId: sub, realm, roles }, ignoredRoles };
+}
+
+/** What the authorizer puts in `context` (matches `PlatformAuthorizerContext` in src/handlers/events.ts). */
+export interface AuthorizerContextFields {
+  userId: string;
+  realm: string;
+  /** Comma-separated, `''` when the user has no role. */
+  roles: string;
+  [key: string]: string;
+}
+
+/** The authorizer context: scalars only, roles comma-separated. */
+export function toAuthorizerContext(principal: Principal): AuthorizerContextFields {
+  return { userId: principal.userId, realm: principal.realm, roles: principal.roles.join(',') };
+}
+
+/** The inverse, for the functions that read `requestContext.authorizer`. */
+export function principalFromAuthorizerContext(context: {
+  userId?: unknown;
+  realm?: unknown;
+  roles?: unknown;
+}): Principal | undefined {
+  if (typeof context.userId !== 'string' || typeof context.realm !== 'string') return undefined;
+  const roles =
+    typeof context.roles === 'string' && context.roles !== ''
+      ? context.roles.split(',').filter((r) => r !== '')
+      : [];
+  return { userId: context.userId, realm: context.realm, roles };
+}

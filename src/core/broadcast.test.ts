@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { ConnectionPostError } from './errors.js';
+import { broadcastEnvelope, createWorld } from './testing/world.js';
+
+describe('BroadcastService.route', () => {
+  it('posts only to subscribers of the topic in the envelope realm (realm isolation)', async () => {
+    const world = createWorld();
+    await world.connect('acme-1', {}, ['announcements']);
+    await world.connect('acme-2', { userId: 'bob' }, ['job-status']);
+    await world.connect('other-1', { realm: 'otherrealm' }, ['announcements']);
+    const envelope = broadcastEnvelope();
+    const result = await world.broadcast.route(envelope);
+    expect(result).toMatchObject({ audience: 1, delivered: 1, gone: 0, shards: 0 });
+    expect(world.gateway.posts.map((p) => p.connectionId)).toEqual(['acme-1']);
+    expect(world.gateway.framesTo('acme-1')).toEqual([
+      {
+        kind: 'topic',
+        id: envelope.messageId,
+        topic: 'announcements',
+        publishedAt: envelope.publishedAt,
+        correlationId: envelope.correlationId,
+        payload: envelope.payload,
+      },
+    ]);
+  });
+
+  it('ignores expired rows that TTL has not deleted yet', async () => {
+    const world = createWorld();
+    await world.connect('old');
+    world.clock.advance(7801_000);
+    await world.connect('new');
+    const result = await world.broadcast.route(broadcastEnvelope());
+    expect(result.audience).toBe(1);
+    expect(world.gateway.posts.map((p) => p.connectionId)).toEqual(['new']);
+  });
+
+  it('410 deletes the stale connection rows and never another connection', async () => {
+    const world = createWorld();
+    await world.connect('stale', { userId: 'bob' }, ['announcements', 'job-status']);
+    await world.connect('live', {}, ['announcements']);
+    world.gateway.script('stale', 'gone');
+    const result = await world.broadcast.route(broadcastEnvelope());
+    expect(result).toMatchObject({ delivered: 1, gone: 1 });
+    expect(world.store.meta.has('stale')).toBe(false);
+    expect(world.store.topics.get('acme#job-status')?.has('stale')).toBe(false);
+    expect(world.store.users.get('acme#bob')?.has('stale')).toBe(false);
+    expect(world.store.meta.has('live')).toBe(true);
+    expect(world.store.topics.get('acme#announcements')?.has('live')).toBe(true);
+  });
+
+  it('410 from a connection still inside its connecting grace keeps its rows', async () => {
+    const world = createWorld();
+    await world.connect('joining', {}, ['announcements'], 2);
+    world.gateway.script('joining', 'gone');
+    const result = await world.broadcast.route(broadcastEnvelope());
+    expect(result).toMatchObject({ delivered: 0, gone: 0, connecting: 1 });
+    expect(world.store.meta.has('joining')).toBe(true);
+  });
+
+  it('410 for a topic row whose meta row is gone deletes that topic row', async () => {
+    const world = createWorld();
+    await world.connect('orphan');
+    world.store.meta.delete('orphan');
+    world.gateway.script('orphan', 'gone');
+    await world.broadcast.route(broadcastEnvelope());
+    expect(world.store.topics.get('acme#announcements')?.has('orphan')).toBe(false);
+  });
+
+  it('retries 429 with jittered backoff and then delivers', async () => {
+    const world = createWorld();
+    await world.connect('busy');
+    world.gateway.script('busy', 'throttled', 'throttled', 'ok');
+    const result = await world.broadcast.route(broadcastEnvelope());
+    expect(result).toMatchObject({ delivered: 1, throttled: 0 });
+    // full jitter with random() = 0.5: 0.5 * min(1000, 50 * 2^attempt)
+    expect(world.sleep.delays).toEqual([25, 50]);
+  });
+
+  it('counts a connection still throttled after the retries, and a failing one, without failing the others', async () => {
+    const world = createWorld();
+    await world.connect('busy');
+    await world.connect('broken');
+    await world.connect('fine');
+    world.gateway.script('busy', 'throttled');
+    world.gateway.script('broken', new ConnectionPostError('broken', 500));
+    const result = await world.broadcast.route(broadcastEnvelope());
+    expect(result).toMatchObject({ delivered: 1, throttled: 1, failed: 1 });
+    expect(world.sleep.delays).toHaveLength(3);
+  });
+
+  it('bounds the posts in flight', async () => {
+    const world = createWorld({ concurrency: 3 });
+    for (let i = 0; i < 20; i++) await world.connect(`c${i}`);
+    let inFlight = 0;
+    let peak = 0;
+    const original = world.gateway.post.bind(world.gateway);
+    world.gateway.post = async (id, data) => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      inFlight--;
+      return original(id, data);
+    };
+    const result = await world.broadcast.route(broadcastEnvelope());
+    expect(result.delivered).toBe(20);
+    expect(peak).toBe(3);
+  });
+
+  it('splits an audience above the threshold into fan-out jobs instead of posting', async () => {
+    const world = createWorld({ shardThreshold: 5, shardSize: 4 });
+    for (let i = 0; i < 10; i++) await world.connect(`c${String(i).padStart(2, '0')}`);
+    const envelope = broadcastEnvelope();
+    const result = await world.broadcast.route(envelope);
+    expect(result).toMatchObject({ audience: 10, shards: 3, delivered: 0 });
+    expect(world.gateway.posts).toEqual([]);
+    const jobs = world.fanoutQueue.jobs();
+    expect(jobs.map((j) => [j.shard, j.shards, j.connectionIds.length])).toEqual([
+      [0, 3, 4],
+      [1, 3, 4],
+      [2, 3, 2],
+    ]);
+    expect(new Set(jobs.flatMap((j) => j.connectionIds)).size).toBe(10);
+    expect(jobs[0]?.envelope).toEqual(envelope);
+
+    const shard = await world.broadcast.postShard(envelope, jobs[2]!.connectionIds);
+    expect(shard.delivered).toBe(2);
+  });
+
+  it('keeps topic history only for topics with offline.policy history, bounded by historySize', async () => {
+    const world = createWorld();
+    const jobs = await world.broadcast.route(broadcastEnvelope({ topic: 'job-status', payload: {} }));
+    expect(jobs.historyStored).toBe(false);
+    for (let i = 0; i < 25; i++) {
+      const second = String(i).padStart(2, '0');
+      await world.broadcast.route(broadcastEnvelope({ publishedAt: `2026-11-27T09:00:${second}Z` }));
+    }
+    const kept = await world.history.list('acme', 'announcements', Math.floor(world.clock.now() / 1000), 100);
+    expect(kept).toHaveLength(20);
+    expect(kept[0]?.publishedAt).toBe('2026-11-27T09:00:05.000Z');
+    expect(kept[19]?.publishedAt).toBe('2026-11-27T09:00:24.000Z');
+    expect(world.history.log.partitions.get('acme#job-status')).toBeUndefined();
+  });
+});

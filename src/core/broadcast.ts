@@ -1,0 +1,119 @@
+/**
+ * Fan-out of a broadcast envelope to the subscribers of its topic in its realm: topic history first (for
+ * topics with `offline.policy: history`), then direct posts — or, above the shard threshold, fan-out jobs
+ * that several fan-out worker invocations post in parallel.
+ */
+import { topicRegistry } from '../../generated/index.js';
+import { chunk } from './concurrency.js';
+import { type GoneSource, resolveGone } from './connections.js';
+import { topicFrame } from './frames.js';
+import type { BroadcastEnvelope, FanoutJob } from './model.js';
+import type { Clock, ConnectionStore, DomainLogger, HistoryStore, JobQueue } from './ports.js';
+import { silentLogger } from './ports.js';
+import { emptySummary, type PostDeps, type PostSummary, postToMany } from './posting.js';
+import { messageKeyTime } from './stored-messages.js';
+
+export interface BroadcastSettings {
+  shardThreshold: number;
+  shardSize: number;
+  connectingGraceSeconds: number;
+}
+
+export interface BroadcastDeps extends PostDeps {
+  store: ConnectionStore;
+  history: HistoryStore;
+  fanoutQueue: JobQueue<FanoutJob>;
+  clock: Clock;
+  broadcast: BroadcastSettings;
+  logger?: DomainLogger;
+}
+
+export interface BroadcastResult extends PostSummary {
+  audience: number;
+  shards: number;
+  historyStored: boolean;
+}
+
+export class BroadcastService {
+  constructor(private readonly deps: BroadcastDeps) {}
+
+  async route(envelope: BroadcastEnvelope): Promise<BroadcastResult> {
+    const { store, clock, broadcast } = this.deps;
+    const historyStored = await this.storeHistory(envelope);
+    const subscribers = await store.listTopicSubscribers(envelope.realm, envelope.topic, Math.floor(clock.now() / 1000));
+    const ids = subscribers.map((s) => s.connectionId);
+    if (ids.length > broadcast.shardThreshold) {
+      const groups = chunk(ids, broadcast.shardSize);
+      const jobs: FanoutJob[] = groups.map((connectionIds, shard) => ({
+        shard,
+        shards: groups.length,
+        connectionIds,
+        envelope,
+      }));
+      await this.deps.fanoutQueue.sendAll(jobs);
+      return { ...emptySummary(), audience: ids.length, shards: jobs.length, historyStored };
+    }
+    const summary = await this.postShard(envelope, ids);
+    return { ...summary, audience: ids.length, shards: 0, historyStored };
+  }
+
+  /** Posts one envelope to the given connections (a fan-out job, or a small audience directly). */
+  async postShard(envelope: BroadcastEnvelope, connectionIds: readonly string[]): Promise<PostSummary> {
+    const { clock, broadcast, store } = this.deps;
+    const logger = this.deps.logger ?? silentLogger;
+    const data = JSON.stringify(topicFrame(envelope));
+    const results = await postToMany(this.deps, connectionIds, data);
+    const summary = emptySummary();
+    const source: GoneSource = { kind: 'topic', realm: envelope.realm, topic: envelope.topic };
+    for (const result of results) {
+      switch (result.outcome) {
+        case 'ok':
+          summary.delivered++;
+          break;
+        case 'gone': {
+          const resolution = await resolveGone(
+            store,
+            result.connectionId,
+            source,
+            clock.now(),
+            broadcast.connectingGraceSeconds * 1000,
+          );
+          if (resolution.status === 'connecting') summary.connecting++;
+          else summary.gone++;
+          break;
+        }
+        case 'throttled':
+          summary.throttled++;
+          logger.warn('post still throttled after retries', { connectionId: result.connectionId });
+          break;
+        case 'too-large':
+          summary.tooLarge++;
+          logger.error('frame too large for the connection', { connectionId: result.connectionId });
+          break;
+        case 'failed':
+          summary.failed++;
+          logger.error('post failed', { connectionId: result.connectionId, error: String(result.error) });
+          break;
+      }
+    }
+    return summary;
+  }
+
+  /** Keeps the message for replay on connect when the topic's offline policy is `history`. */
+  private async storeHistory(envelope: BroadcastEnvelope): Promise<boolean> {
+    const definition = topicRegistry[envelope.topic as keyof typeof topicRegistry];
+    if (!definition || definition.offline.policy !== 'history') return false;
+    const { historySize, retentionSeconds } = definition.offline;
+    const publishedAt = messageKeyTime(envelope.publishedAt);
+    const expiresAt = Math.floor(Date.parse(publishedAt) / 1000) + retentionSeconds;
+    if (expiresAt <= Math.floor(this.deps.clock.now() / 1000)) return false;
+    const stored = await this.deps.history.put(envelope.realm, envelope.topic, {
+      publishedAt,
+      messageId: envelope.messageId,
+      envelope,
+      expiresAt,
+    });
+    if (stored === 'stored') await this.deps.history.trim(envelope.realm, envelope.topic, historySize);
+    return true;
+  }
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { QueueError } from './errors.js';
+import { createWorld } from './testing/world.js';
+
+describe('ConnectionService.register', () => {
+  it('writes 2 + t rows and enqueues one delayed connect job with accepted and rejected topics', async () => {
+    const world = createWorld();
+    const result = await world.connect('c1', { roles: [] }, ['announcements', 'job-status', 'audit-alerts', 'weather']);
+    expect(result.accepted).toEqual(['announcements', 'job-status']);
+    expect(world.store.rowCount()).toBe(2 + 2);
+    expect(world.deliveryQueue.sent).toEqual([
+      {
+        delaySeconds: 1,
+        job: {
+          reason: 'connect',
+          connectionId: 'c1',
+          userId: 'alice',
+          realm: 'acme',
+          accepted: ['announcements', 'job-status'],
+          rejected: [
+            { topic: 'audit-alerts', code: 'FORBIDDEN_TOPIC', reason: 'requires role admin' },
+            { topic: 'weather', code: 'UNKNOWN_TOPIC', reason: 'no such topic' },
+          ],
+          connectedAt: world.clock.now() - 60_000,
+          expiresAt: Math.floor(world.clock.now() / 1000) + 7800,
+          correlationId: 'c-c1',
+        },
+      },
+    ]);
+    expect(world.gateway.posts).toEqual([]);
+  });
+
+  it('removes the rows again when the job cannot be enqueued', async () => {
+    const world = createWorld();
+    world.deliveryQueue.failNext = new QueueError('down');
+    await expect(world.connect('c1')).rejects.toBeInstanceOf(QueueError);
+    expect(world.store.rowCount()).toBe(0);
+  });
+});
+
+describe('ConnectionService.unregister', () => {
+  it('deletes every row of the connection, leaving other connections, and is idempotent', async () => {
+    const world = createWorld();
+    await world.connect('c1', {}, ['announcements', 'job-status']);
+    await world.connect('c2', {}, ['announcements']);
+    const removed = await world.connections.unregister('c1');
+    expect(removed?.topics).toEqual(['announcements', 'job-status']);
+    expect(world.store.rowCount()).toBe(3);
+    expect(world.store.meta.has('c2')).toBe(true);
+    expect(await world.connections.unregister('c1')).toBeUndefined();
+    expect(world.store.rowCount()).toBe(3);
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * Connection lifecycle: register on `$connect` (topic decision, rows, one delivery job), unregister on
+ * `$disconnect`, extend the TTL, and decide what a 410 from the management API means.
+ */
+import type { ConnectionRecord, DeliveryJob, Identity, RejectedTopic } from './model.js';
+import type { Clock, ConnectionStore, DomainLogger, JobQueue } from './ports.js';
+import { silentLogger } from './ports.js';
+import { decideTopics } from './topic-access.js';
+
+export interface ConnectionSettings {
+  connectionTtlSeconds: number;
+  deliveryDelaySeconds: number;
+  maxTopicsPerConnection: number;
+}
+
+export interface RegisterInput {
+  connectionId: string;
+  identity: Identity;
+  requestedTopics: readonly string[];
+  /** Epoch ms from `requestContext.connectedAt`. */
+  connectedAt: number;
+  correlationId: string;
+}
+
+export interface RegisterResult {
+  record: ConnectionRecord;
+  accepted: string[];
+  rejected: RejectedTopic[];
+  job: DeliveryJob;
+}
+
+export const nowSeconds = (clock: Clock): number => Math.floor(clock.now() / 1000);
+
+export class ConnectionService {
+  constructor(
+    private readonly deps: {
+      store: ConnectionStore;
+      deliveryQueue: JobQueue<DeliveryJob>;
+      clock: Clock;
+      settings: ConnectionSettings;
+      logger?: DomainLogger;
+    },
+  ) {}
+
+  /**
+   * Writes the connection's rows and enqueues one delivery job (welcome, history, inbox) with a small delay:
+   * nothing may be posted while `$connect` runs (API Gateway answers 410), and `$connect` never waits for
+   * the backlog. If the job cannot be enqueued the rows are removed again and the error propagates, so the
+   * upgrade fails instead of leaving a connection that never gets its welcome.
+   */
+  async register(input: RegisterInput): Promise<RegisterResult> {
+    const { store, deliveryQueue, clock, settings } = this.deps;
+    const { accepted, rejected } = decideTopics(input.requestedTopics, input.identity, settings.maxTopicsPerConnection);
+    const record: ConnectionRecord = {
+      connectionId: input.connectionId,
+      userId: input.identity.userId,
+      realm: input.identity.realm,
+      topics: accepted,
+      connectedAt: input.connectedAt,
+      expiresAt: nowSeconds(clock) + settings.connectionTtlSeconds,
+    };
+    await store.saveConnection(record);
+    const job: DeliveryJob = {
+      reason: 'connect',
+      connectionId: record.connectionId,
+      userId: record.userId,
+      realm: record.realm,
+      accepted,
+      rejected,
+      connectedAt: record.connectedAt,
+      expiresAt: record.expiresAt,
+      correlationId: input.correlationId,
+    };
+    try {
+      await deliveryQueue.send(job, { delaySeconds: settings.deliveryDelaySeconds });
+    } catch (error) {
+      await store.deleteConnection(record).catch((cleanupError: unknown) => {
+        (this.deps.logger ?? silentLogger).error('removing the rows after a failed enqueue failed', {
+          connectionId: record.connectionId,
+          error: String(cleanupError),
+        });
+      });
+      throw error;
+    }
+    return { record, accepted, rejected, job };
+  }
+
+  /** Deletes every row of the connection found from its meta row; a no-op when it is already gone. */
+  async unregister(connectionId: string): Promise<ConnectionRecord | undefined> {
+    const record = await this.deps.store.getConnection(connectionId);
+    if (record) await this.deps.store.deleteConnection(record);
+    return record;
+  }
+
+  /** New expiry (epoch seconds) of every row, or undefined when the connection's rows are gone or expired. */
+  async extend(connectionId: string): Promise<number | undefined> {
+    const { store, clock, settings } = this.deps;
+    const now = nowSeconds(clock);
+    const record = await store.getConnection(connectionId);
+    if (!record || record.expiresAt <= now) return undefined;
+    const expiresAt = now + settings.connectionTtlSeconds;
+    return (await store.extendConnection(record, expiresAt)) ? expiresAt : undefined;
+  }
+}
+
+/** Where the 410 came from, so the right row can be removed when the meta row is already gone. */
+export type GoneSource =
+  | { kind: 'topic'; realm: string; topic: string }
+  | { kind: 'user'; realm: string; userId: string }
+  | { kind: 'direct' };
+
+export type GoneResolution =
+  | { status: 'connecting'; record: ConnectionRecord }
+  | { status: 'removed'; record: ConnectionRecord | undefined };
+
+/**
+ * API Gateway answers 410 both for a closed connection and for one still inside `$connect`. A connection
+ * whose meta row exists, is unexpired and is younger than the grace period is *connecting* and kept;
+ * otherwise the rows of that connection (and only that one) are deleted.
+ */
+export async function resolveGone(
+  store: ConnectionStore,
+  connectionId: string,
+  source: GoneSource,
+  nowMs: number,
+  graceMs: number,
+): Promise<GoneResolution> {
+  const record = await store.getConnection(connectionId);
+  if (record && record.expiresAt > Math.floor(nowMs / 1000) && nowMs - record.connectedAt < graceMs) {
+    return { status: 'connecting', record };
+  }
+  if (record) {
+    await store.deleteConnection(record);
+  } else if (source.kind === 'topic') {
+    await store.deleteTopicSubscription(source.realm, source.topic, connectionId);
+  } else if (source.kind === 'user') {
+    await store.deleteUserConnection(source.realm, source.userId, connectionId);
+  }
+  return { status: 'removed', record };
+}

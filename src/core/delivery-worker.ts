@@ -1,0 +1,124 @@
+/**
+ * The delivery job: welcome frame first (reason `connect`), then topic history of the accepted topics with
+ * `offline.policy: history` (`replayed: true`), then the user's inbox oldest first (`offline: true`),
+ * deleting each inbox item only after its post succeeded. `drain` jobs send the inbox only.
+ *
+ * - Connection not open yet (410 within the connecting grace) or still throttled → RetryLaterError
+ *   (the SQS item fails and comes back); what was already posted may be posted again (at-least-once).
+ * - Gone for good (410 after the grace, or its rows are gone/expired) → the job completes and the inbox stays
+ *   intact for the next connection.
+ */
+import { topicRegistry } from '../../generated/index.js';
+import { nowSeconds, resolveGone } from './connections.js';
+import { ConnectionPostError, RetryLaterError } from './errors.js';
+import { topicFrame, userFrame, welcomeFrame } from './frames.js';
+import type { ConnectionRecord, DeliveryJob } from './model.js';
+import type { Clock, ConnectionStore, DomainLogger, HistoryStore, InboxStore } from './ports.js';
+import { silentLogger } from './ports.js';
+import { type PostDeps, postWithRetry } from './posting.js';
+
+export interface DeliveryWorkerSettings {
+  connectingGraceSeconds: number;
+  connectionTtlSeconds: number;
+  inboxMaxItems: number;
+}
+
+export interface DeliveryWorkerDeps extends PostDeps {
+  store: ConnectionStore;
+  inbox: InboxStore;
+  history: HistoryStore;
+  clock: Clock;
+  delivery: DeliveryWorkerSettings;
+  logger?: DomainLogger;
+}
+
+export interface DeliveryResult {
+  status: 'delivered' | 'gone';
+  welcome: boolean;
+  replayed: number;
+  offlineDelivered: number;
+  /** Inbox items skipped because the gateway refused them as too large (deleted: they can never be sent). */
+  offlineDropped: number;
+}
+
+type Step = 'ok' | 'gone' | 'too-large';
+
+export class DeliveryWorker {
+  constructor(private readonly deps: DeliveryWorkerDeps) {}
+
+  async process(job: DeliveryJob): Promise<DeliveryResult> {
+    const { store, inbox, clock, delivery } = this.deps;
+    const result: DeliveryResult = { status: 'delivered', welcome: false, replayed: 0, offlineDelivered: 0, offlineDropped: 0 };
+    const record = await store.getConnection(job.connectionId);
+    if (!record || record.expiresAt <= nowSeconds(clock) || record.userId !== job.userId || record.realm !== job.realm) {
+      return { ...result, status: 'gone' };
+    }
+    const items = await inbox.list(job.realm, job.userId, nowSeconds(clock), delivery.inboxMaxItems);
+
+    if (job.reason === 'connect') {
+      const welcome = welcomeFrame({
+        connectionId: job.connectionId,
+        userId: job.userId,
+        realm: job.realm,
+        accepted: job.accepted,
+        rejected: job.rejected,
+        expiresAt: record.expiresAt,
+        now: clock.now(),
+        pendingOffline: items.length,
+        connectionTtlSeconds: delivery.connectionTtlSeconds,
+      });
+      if ((await this.post(record, JSON.stringify(welcome))) !== 'ok') return { ...result, status: 'gone' };
+      result.welcome = true;
+
+      for (const topic of job.accepted) {
+        const definition = topicRegistry[topic as keyof typeof topicRegistry];
+        if (!definition || definition.offline.policy !== 'history') continue;
+        const history = await this.deps.history.list(job.realm, topic, nowSeconds(clock), definition.offline.historySize);
+        for (const item of history) {
+          const step = await this.post(record, JSON.stringify(topicFrame(item.envelope, true)));
+          if (step === 'gone') return { ...result, status: 'gone' };
+          if (step === 'ok') result.replayed++;
+        }
+      }
+    }
+
+    for (const item of items) {
+      const step = await this.post(record, JSON.stringify(userFrame(item.envelope, true)));
+      if (step === 'gone') return { ...result, status: 'gone' };
+      if (step === 'too-large') result.offlineDropped++;
+      else result.offlineDelivered++;
+      await inbox.delete(job.realm, job.userId, item);
+    }
+    return result;
+  }
+
+  /** One post with the job's rules; throws RetryLaterError / ConnectionPostError to have the job retried. */
+  private async post(record: ConnectionRecord, data: string): Promise<Step> {
+    const { store, clock, delivery } = this.deps;
+    const logger = this.deps.logger ?? silentLogger;
+    const posted = await postWithRetry(this.deps, record.connectionId, data);
+    switch (posted.outcome) {
+      case 'ok':
+        return 'ok';
+      case 'too-large':
+        logger.error('frame too large for the connection; skipped', { connectionId: record.connectionId });
+        return 'too-large';
+      case 'throttled':
+        throw new RetryLaterError(record.connectionId, 'throttled');
+      case 'failed':
+        if (posted.error instanceof ConnectionPostError) throw posted.error;
+        throw new ConnectionPostError(record.connectionId, undefined, { cause: posted.error });
+      case 'gone': {
+        const resolution = await resolveGone(
+          store,
+          record.connectionId,
+          { kind: 'direct' },
+          clock.now(),
+          delivery.connectingGraceSeconds * 1000,
+        );
+        if (resolution.status === 'connecting') throw new RetryLaterError(record.connectionId, 'not-open');
+        return 'gone';
+      }
+    }
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Validation of everything that crosses a trust boundary, with the generated validators: the SNS envelopes
+ * (envelope schema first, then the payload schema of the topic / message type) and the SQS jobs.
+ */
+import {
+  formatErrors,
+  isTopicName,
+  isUserMessageType,
+  topicRegistry,
+  userMessageRegistry,
+  validators,
+} from '../../generated/index.js';
+import { type InvalidField, ValidationError } from './errors.js';
+import type { BroadcastEnvelope, DeliveryJob, FanoutJob, UserEnvelope } from './model.js';
+
+type Result = { ok: true; value: unknown } | { ok: false; errors: InvalidField[] };
+
+function fail(subject: string, errors: InvalidField[]): never {
+  throw new ValidationError(subject, errors, formatErrors(errors));
+}
+
+function prefixed(errors: readonly InvalidField[], prefix: string): InvalidField[] {
+  return errors.map((e) => ({ ...e, field: e.field === '(root)' ? prefix : `${prefix}.${e.field}` }));
+}
+
+/** Parses a JSON text; a parse failure is a ValidationError on `(root)`. */
+export function parseJson(subject: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new ValidationError(
+      subject,
+      [{ field: '(root)', keyword: 'json', message: 'is not valid JSON' }],
+      'not valid JSON',
+      { cause },
+    );
+  }
+}
+
+/** The envelope, then its payload against the topic's schema. Throws ValidationError. */
+export function validateBroadcastEnvelope(data: unknown): BroadcastEnvelope {
+  const envelope: Result = validators.BroadcastEnvelope(data);
+  if (!envelope.ok) fail('broadcast envelope', envelope.errors);
+  const value = envelope.value as BroadcastEnvelope;
+  if (!isTopicName(value.topic)) {
+    fail('broadcast envelope', [{ field: 'topic', keyword: 'enum', message: `unknown topic "${value.topic}"` }]);
+  }
+  const payload: Result = topicRegistry[value.topic].validate(value.payload);
+  if (!payload.ok) fail('broadcast envelope', prefixed(payload.errors, 'payload'));
+  return value;
+}
+
+export function validateUserEnvelope(data: unknown): UserEnvelope {
+  const envelope: Result = validators.UserEnvelope(data);
+  if (!envelope.ok) fail('user envelope', envelope.errors);
+  const value = envelope.value as UserEnvelope;
+  if (!isUserMessageType(value.type)) {
+    fail('user envelope', [{ field: 'type', keyword: 'enum', message: `unknown message type "${value.type}"` }]);
+  }
+  const payload: Result = userMessageRegistry[value.type].validate(value.payload);
+  if (!payload.ok) fail('user envelope', prefixed(payload.errors, 'payload'));
+  return value;
+}
+
+export function validateDeliveryJob(data: unknown): DeliveryJob {
+  const job: Result = validators.DeliveryJob(data);
+  if (!job.ok) fail('delivery job', job.errors);
+  return job.value as DeliveryJob;
+}
+
+/** The job and the envelope it carries (the payload too: a job is only as trustworthy as its producer). */
+export function validateFanoutJob(data: unknown): FanoutJob {
+  const job: Result = validators.FanoutJob(data);
+  if (!job.ok) fail('fan-out job', job.errors);
+  const value = job.value as FanoutJob;
+  try {
+    validateBroadcastEnvelope(value.envelope);
+  } catch (error) {
+    if (error instanceof ValidationError) fail('fan-out job', prefixed(error.errors, 'envelope'));
+    throw error;
+  }
+  return value;
+}

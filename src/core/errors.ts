@@ -1,0 +1,86 @@
+/**
+ * The one error hierarchy of the platform's server side. Every error keeps its `cause` so logs show the
+ * AWS SDK error (or validation failure) underneath the domain meaning.
+ */
+export class WsPushError extends Error {
+  /** Stable, machine-readable name of the failure class (also in logs). */
+  readonly code: string;
+
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** A required environment variable is missing or malformed (thrown at cold start). */
+export class ConfigurationError extends WsPushError {
+  readonly variable: string;
+  constructor(variable: string, message: string, options?: { cause?: unknown }) {
+    super('CONFIGURATION', `${variable}: ${message}`, options);
+    this.variable = variable;
+  }
+}
+
+export interface InvalidField {
+  field: string;
+  keyword: string;
+  message: string;
+}
+
+/** Input does not match the contract (envelope, payload, job, frame). Never retried successfully. */
+export class ValidationError extends WsPushError {
+  readonly errors: readonly InvalidField[];
+  constructor(subject: string, errors: readonly InvalidField[], summary: string, options?: { cause?: unknown }) {
+    super('VALIDATION', `invalid ${subject}: ${summary}`, options);
+    this.errors = errors;
+  }
+}
+
+/** A storage call failed (DynamoDB error, or unprocessed items left after every retry). */
+export class StorageError extends WsPushError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('STORAGE', message, options);
+  }
+}
+
+/** BatchWriteItem still returned UnprocessedItems after the last retry. */
+export class UnprocessedItemsError extends StorageError {
+  readonly unprocessedCount: number;
+  constructor(unprocessedCount: number, attempts: number) {
+    super(`${unprocessedCount} item(s) still unprocessed after ${attempts} BatchWriteItem attempts`);
+    this.unprocessedCount = unprocessedCount;
+  }
+}
+
+/** The management API failed in a way that is not a connection outcome (403, 5xx, network). */
+export class ConnectionPostError extends WsPushError {
+  readonly connectionId: string;
+  readonly httpStatusCode: number | undefined;
+  constructor(connectionId: string, httpStatusCode: number | undefined, options?: { cause?: unknown }) {
+    super('POST_FAILED', `posting to connection ${connectionId} failed (HTTP ${httpStatusCode ?? 'n/a'})`, options);
+    this.connectionId = connectionId;
+    this.httpStatusCode = httpStatusCode;
+  }
+}
+
+/** Sending to SQS failed (or some entries of a batch failed). */
+export class QueueError extends WsPushError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('QUEUE', message, options);
+  }
+}
+
+/**
+ * A delivery job found its connection not open yet (API Gateway answers 410 while `$connect` runs) or
+ * throttled: the job must be retried a little later.
+ */
+export class RetryLaterError extends WsPushError {
+  readonly connectionId: string;
+  readonly reason: 'not-open' | 'throttled';
+  constructor(connectionId: string, reason: 'not-open' | 'throttled', options?: { cause?: unknown }) {
+    super('RETRY_LATER', `connection ${connectionId}: ${reason}; retry later`, options);
+    this.connectionId = connectionId;
+    this.reason = reason;
+  }
+}

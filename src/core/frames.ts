@@ -1,0 +1,138 @@
+/** Builders of the frames the server sends (shapes of the contract's *Frame schemas). */
+import { errorCodes, limits } from '../../generated/index.js';
+import type { BroadcastEnvelope, ErrorCode, JsonObject, RejectedTopic, UserEnvelope } from './model.js';
+
+export interface WelcomeFrame {
+  kind: 'welcome';
+  connectionId: string;
+  userId: string;
+  realm: string;
+  accepted: string[];
+  rejected: RejectedTopic[];
+  expiresAt: string;
+  serverTime: string;
+  pendingOffline: number;
+  limits: { idleTimeoutSeconds: number; maxConnectionSeconds: number; connectionTtlSeconds: number };
+}
+
+export interface TopicMessageFrame {
+  kind: 'topic';
+  id: string;
+  topic: string;
+  publishedAt: string;
+  correlationId: string;
+  replayed?: boolean;
+  payload: JsonObject;
+}
+
+export interface UserMessageFrame {
+  kind: 'user';
+  id: string;
+  type: string;
+  publishedAt: string;
+  correlationId: string;
+  offline?: boolean;
+  payload: JsonObject;
+}
+
+export interface PongFrame {
+  kind: 'pong';
+  serverTime: string;
+  requestId?: string;
+}
+
+export interface TtlExtendedFrame {
+  kind: 'ttl-extended';
+  expiresAt: string;
+  requestId?: string;
+}
+
+export interface ErrorFrame {
+  kind: 'error';
+  code: ErrorCode;
+  message: string;
+  retryable: boolean;
+  requestId?: string;
+}
+
+export type ReplyFrame = PongFrame | TtlExtendedFrame | ErrorFrame;
+
+const MAX_ERROR_MESSAGE = 512;
+
+export const isoSeconds = (epochSeconds: number): string => new Date(epochSeconds * 1000).toISOString();
+export const isoMillis = (epochMillis: number): string => new Date(epochMillis).toISOString();
+
+export function welcomeFrame(input: {
+  connectionId: string;
+  userId: string;
+  realm: string;
+  accepted: string[];
+  rejected: RejectedTopic[];
+  expiresAt: number;
+  now: number;
+  pendingOffline: number;
+  connectionTtlSeconds: number;
+}): WelcomeFrame {
+  return {
+    kind: 'welcome',
+    connectionId: input.connectionId,
+    userId: input.userId,
+    realm: input.realm,
+    accepted: input.accepted,
+    rejected: input.rejected,
+    expiresAt: isoSeconds(input.expiresAt),
+    serverTime: isoMillis(input.now),
+    pendingOffline: input.pendingOffline,
+    limits: {
+      idleTimeoutSeconds: limits.idleTimeoutSeconds,
+      maxConnectionSeconds: limits.maxConnectionSeconds,
+      connectionTtlSeconds: input.connectionTtlSeconds,
+    },
+  };
+}
+
+export function topicFrame(envelope: BroadcastEnvelope, replayed = false): TopicMessageFrame {
+  const frame: TopicMessageFrame = {
+    kind: 'topic',
+    id: envelope.messageId,
+    topic: envelope.topic,
+    publishedAt: envelope.publishedAt,
+    correlationId: envelope.correlationId,
+    payload: envelope.payload,
+  };
+  if (replayed) frame.replayed = true;
+  return frame;
+}
+
+export function userFrame(envelope: UserEnvelope, offline = false): UserMessageFrame {
+  const frame: UserMessageFrame = {
+    kind: 'user',
+    id: envelope.messageId,
+    type: envelope.type,
+    publishedAt: envelope.publishedAt,
+    correlationId: envelope.correlationId,
+    payload: envelope.payload,
+  };
+  if (offline) frame.offline = true;
+  return frame;
+}
+
+export function pongFrame(now: number, requestId?: string): PongFrame {
+  return requestId === undefined
+    ? { kind: 'pong', serverTime: isoMillis(now) }
+    : { kind: 'pong', serverTime: isoMillis(now), requestId };
+}
+
+export function ttlExtendedFrame(expiresAt: number, requestId?: string): TtlExtendedFrame {
+  return requestId === undefined
+    ? { kind: 'ttl-extended', expiresAt: isoSeconds(expiresAt) }
+    : { kind: 'ttl-extended', expiresAt: isoSeconds(expiresAt), requestId };
+}
+
+/** An error frame; `retryable` comes from the contract's `x-error-codes`. Never contains a stack trace. */
+export function errorFrame(code: ErrorCode, message: string, requestId?: string): ErrorFrame {
+  const text = message.length > MAX_ERROR_MESSAGE ? `${message.slice(0, MAX_ERROR_MESSAGE - 1)}…` : message;
+  const frame: ErrorFrame = { kind: 'error', code, message: text, retryable: errorCodes[code].retryable };
+  if (requestId !== undefined) frame.requestId = requestId;
+  return frame;
+}

@@ -1,0 +1,100 @@
+/**
+ * Ports: the only way the domain services reach storage, the WebSocket management API, queues and time.
+ * AWS implementations are in src/adapters, in-memory ones in src/core/testing.
+ */
+import type {
+  ConnectionRecord,
+  HistoryItem,
+  InboxItem,
+  PostOutcome,
+  TopicSubscriber,
+  UserConnection,
+} from './model.js';
+
+export interface ConnectionStore {
+  /** Writes the meta row, the user row and one row per topic (2 + t items). */
+  saveConnection(record: ConnectionRecord): Promise<void>;
+  /** The meta row, expired or not (callers decide what expiry means for them). */
+  getConnection(connectionId: string): Promise<ConnectionRecord | undefined>;
+  /** Deletes the meta row, the user row and the topic rows of the record. Idempotent. */
+  deleteConnection(record: ConnectionRecord): Promise<void>;
+  /** Deletes one topic row (when the meta row is already gone). Idempotent. */
+  deleteTopicSubscription(realm: string, topic: string, connectionId: string): Promise<void>;
+  /** Deletes one user row (when the meta row is already gone). Idempotent. */
+  deleteUserConnection(realm: string, userId: string, connectionId: string): Promise<void>;
+  /** Sets `expiresAt` on every row of the connection; false when the meta row no longer exists. */
+  extendConnection(record: ConnectionRecord, expiresAt: number): Promise<boolean>;
+  /** Unexpired subscribers of a topic in a realm (every page). */
+  listTopicSubscribers(realm: string, topic: string, nowSeconds: number): Promise<TopicSubscriber[]>;
+  /** Unexpired connections of a user (every page). */
+  listUserConnections(realm: string, userId: string, nowSeconds: number): Promise<UserConnection[]>;
+}
+
+export type PutResult = 'stored' | 'duplicate';
+
+/** The offline inbox of a user, ordered by (publishedAt, messageId). */
+export interface InboxStore {
+  /** Stores once per (publishedAt, messageId): a second put of the same message is a `duplicate`. */
+  put(realm: string, userId: string, item: InboxItem): Promise<PutResult>;
+  /** Unexpired items, oldest first, at most `limit`. */
+  list(realm: string, userId: string, nowSeconds: number, limit: number): Promise<InboxItem[]>;
+  delete(realm: string, userId: string, item: Pick<InboxItem, 'publishedAt' | 'messageId'>): Promise<void>;
+  /** Drops the oldest items beyond `maxItems` (expired ones are not counted); returns how many were dropped. */
+  trim(realm: string, userId: string, maxItems: number, nowSeconds: number): Promise<number>;
+}
+
+/** Recent messages of topics whose offline policy is `history`. */
+export interface HistoryStore {
+  put(realm: string, topic: string, item: HistoryItem): Promise<PutResult>;
+  /** The newest `limit` unexpired items, returned oldest first. */
+  list(realm: string, topic: string, nowSeconds: number, limit: number): Promise<HistoryItem[]>;
+  /** Drops items older than the newest `keep`; returns how many were dropped. */
+  trim(realm: string, topic: string, keep: number): Promise<number>;
+}
+
+/**
+ * The WebSocket management API. Resolves with the domain outcome; throws `ConnectionPostError` for
+ * anything that is not one (403, 5xx, network).
+ */
+export interface ConnectionGateway {
+  post(connectionId: string, data: string): Promise<PostOutcome>;
+}
+
+export interface QueueSendOptions {
+  delaySeconds?: number;
+}
+
+export interface JobQueue<T> {
+  send(job: T, options?: QueueSendOptions): Promise<void>;
+  /** Sends several jobs (the adapter batches them); throws if any could not be sent. */
+  sendAll(jobs: readonly T[]): Promise<void>;
+}
+
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+}
+
+/** Waits `ms` milliseconds (injected so tests do not sleep). */
+export type Sleep = (ms: number) => Promise<void>;
+
+/** A value in [0, 1) (injected so jitter is deterministic in tests). */
+export type RandomSource = () => number;
+
+/** The log methods the services use; Powertools Logger satisfies it. */
+export interface DomainLogger {
+  debug(message: string, attributes?: Record<string, unknown>): void;
+  info(message: string, attributes?: Record<string, unknown>): void;
+  warn(message: string, attributes?: Record<string, unknown>): void;
+  error(message: string, attributes?: Record<string, unknown>): void;
+}
+
+export const silentLogger: DomainLogger = {
+  debug: () => {},
+  info: () => {},
+  warn: () => {},
+  error: () => {},
+};
+
+export const systemClock: Clock = { now: () => Date.now() };
+export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

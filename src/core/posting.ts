@@ -1,0 +1,65 @@
+/**
+ * Posting frames to connections: bounded concurrency, jittered backoff on 429, and unexpected errors kept
+ * per connection (one failing connection never fails the others).
+ */
+import { type BackoffPolicy, jitteredDelay, mapWithConcurrency } from './concurrency.js';
+import type { PostOutcome } from './model.js';
+import type { ConnectionGateway, RandomSource, Sleep } from './ports.js';
+
+export interface PostSettings {
+  concurrency: number;
+  /** Retries after a 429 before the post counts as `throttled`. */
+  throttleRetries: number;
+  backoff: BackoffPolicy;
+}
+
+export const defaultPostSettings: PostSettings = {
+  concurrency: 50,
+  throttleRetries: 3,
+  backoff: { baseDelayMs: 50, maxDelayMs: 1000 },
+};
+
+export interface PostDeps {
+  gateway: ConnectionGateway;
+  sleep: Sleep;
+  random: RandomSource;
+  settings: PostSettings;
+}
+
+export type PostResult = { connectionId: string; outcome: PostOutcome } | { connectionId: string; outcome: 'failed'; error: unknown };
+
+/** One post; 429 is retried with full-jitter backoff; other errors become `failed`. */
+export async function postWithRetry(deps: PostDeps, connectionId: string, data: string): Promise<PostResult> {
+  for (let attempt = 0; ; attempt++) {
+    let outcome: PostOutcome;
+    try {
+      outcome = await deps.gateway.post(connectionId, data);
+    } catch (error) {
+      return { connectionId, outcome: 'failed', error };
+    }
+    if (outcome !== 'throttled' || attempt >= deps.settings.throttleRetries) return { connectionId, outcome };
+    await deps.sleep(jitteredDelay(attempt, deps.settings.backoff, deps.random));
+  }
+}
+
+export function postToMany(deps: PostDeps, connectionIds: readonly string[], data: string): Promise<PostResult[]> {
+  return mapWithConcurrency(connectionIds, deps.settings.concurrency, (id) => postWithRetry(deps, id, data));
+}
+
+export interface PostSummary {
+  delivered: number;
+  gone: number;
+  connecting: number;
+  throttled: number;
+  tooLarge: number;
+  failed: number;
+}
+
+export const emptySummary = (): PostSummary => ({
+  delivered: 0,
+  gone: 0,
+  connecting: 0,
+  throttled: 0,
+  tooLarge: 0,
+  failed: 0,
+});

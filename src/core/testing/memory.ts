@@ -1,0 +1,268 @@
+/**
+ * In-memory implementations of every port, for unit tests and for anyone who needs the domain services
+ * without AWS. They keep the same rules as the DynamoDB adapters (expiry filtering, ordering, idempotent puts).
+ */
+import type {
+  ConnectionRecord,
+  HistoryItem,
+  InboxItem,
+  PostOutcome,
+  StoredMessage,
+  TopicSubscriber,
+  UserConnection,
+} from '../model.js';
+import type {
+  Clock,
+  ConnectionGateway,
+  ConnectionStore,
+  HistoryStore,
+  InboxStore,
+  JobQueue,
+  PutResult,
+  QueueSendOptions,
+  Sleep,
+} from '../ports.js';
+
+export class ManualClock implements Clock {
+  constructor(public current: number = Date.parse('2026-11-27T10:00:00.000Z')) {}
+  now(): number {
+    return this.current;
+  }
+  advance(ms: number): void {
+    this.current += ms;
+  }
+}
+
+/** A Sleep that records the delays and returns at once. */
+export function recordingSleep(): Sleep & { delays: number[] } {
+  const delays: number[] = [];
+  const sleep = async (ms: number): Promise<void> => {
+    delays.push(ms);
+  };
+  return Object.assign(sleep, { delays });
+}
+
+export class MemoryConnectionStore implements ConnectionStore {
+  readonly meta = new Map<string, ConnectionRecord>();
+  /** `${realm}#${userId}` → connectionId → row */
+  readonly users = new Map<string, Map<string, UserConnection>>();
+  /** `${realm}#${topic}` → connectionId → row */
+  readonly topics = new Map<string, Map<string, TopicSubscriber & { expiresAt: number }>>();
+
+  async saveConnection(record: ConnectionRecord): Promise<void> {
+    this.meta.set(record.connectionId, { ...record, topics: [...record.topics] });
+    this.bucket(this.users, `${record.realm}#${record.userId}`).set(record.connectionId, {
+      connectionId: record.connectionId,
+      connectedAt: record.connectedAt,
+      expiresAt: record.expiresAt,
+    });
+    for (const topic of record.topics) {
+      this.bucket(this.topics, `${record.realm}#${topic}`).set(record.connectionId, {
+        connectionId: record.connectionId,
+        userId: record.userId,
+        expiresAt: record.expiresAt,
+      });
+    }
+  }
+
+  async getConnection(connectionId: string): Promise<ConnectionRecord | undefined> {
+    const record = this.meta.get(connectionId);
+    return record ? { ...record, topics: [...record.topics] } : undefined;
+  }
+
+  async deleteConnection(record: ConnectionRecord): Promise<void> {
+    this.meta.delete(record.connectionId);
+    this.users.get(`${record.realm}#${record.userId}`)?.delete(record.connectionId);
+    for (const topic of record.topics) this.topics.get(`${record.realm}#${topic}`)?.delete(record.connectionId);
+  }
+
+  async deleteTopicSubscription(realm: string, topic: string, connectionId: string): Promise<void> {
+    this.topics.get(`${realm}#${topic}`)?.delete(connectionId);
+  }
+
+  async deleteUserConnection(realm: string, userId: string, connectionId: string): Promise<void> {
+    this.users.get(`${realm}#${userId}`)?.delete(connectionId);
+  }
+
+  async extendConnection(record: ConnectionRecord, expiresAt: number): Promise<boolean> {
+    const meta = this.meta.get(record.connectionId);
+    if (!meta) return false;
+    meta.expiresAt = expiresAt;
+    const user = this.users.get(`${record.realm}#${record.userId}`)?.get(record.connectionId);
+    if (user) user.expiresAt = expiresAt;
+    for (const topic of record.topics) {
+      const row = this.topics.get(`${record.realm}#${topic}`)?.get(record.connectionId);
+      if (row) row.expiresAt = expiresAt;
+    }
+    return true;
+  }
+
+  async listTopicSubscribers(realm: string, topic: string, nowSeconds: number): Promise<TopicSubscriber[]> {
+    return [...(this.topics.get(`${realm}#${topic}`)?.values() ?? [])]
+      .filter((row) => row.expiresAt > nowSeconds)
+      .sort((a, b) => a.connectionId.localeCompare(b.connectionId))
+      .map(({ connectionId, userId }) => ({ connectionId, userId }));
+  }
+
+  async listUserConnections(realm: string, userId: string, nowSeconds: number): Promise<UserConnection[]> {
+    return [...(this.users.get(`${realm}#${userId}`)?.values() ?? [])]
+      .filter((row) => row.expiresAt > nowSeconds)
+      .sort((a, b) => a.connectionId.localeCompare(b.connectionId))
+      .map((row) => ({ ...row }));
+  }
+
+  /** Number of rows of every kind (what DynamoDB would hold). */
+  rowCount(): number {
+    let count = this.meta.size;
+    for (const bucket of [...this.users.values(), ...this.topics.values()]) count += bucket.size;
+    return count;
+  }
+
+  private bucket<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+    let bucket = map.get(key);
+    if (!bucket) {
+      bucket = new Map();
+      map.set(key, bucket);
+    }
+    return bucket;
+  }
+}
+
+const sortKey = (item: Pick<StoredMessage<unknown>, 'publishedAt' | 'messageId'>): string =>
+  `msg#${item.publishedAt}#${item.messageId}`;
+
+/** Ordered messages per partition, as the `inbox#` / `history#` rows are. */
+class MemoryMessageLog<E> {
+  readonly partitions = new Map<string, Map<string, StoredMessage<E>>>();
+
+  put(partition: string, item: StoredMessage<E>): PutResult {
+    let rows = this.partitions.get(partition);
+    if (!rows) {
+      rows = new Map();
+      this.partitions.set(partition, rows);
+    }
+    const key = sortKey(item);
+    if (rows.has(key)) return 'duplicate';
+    rows.set(key, structuredClone(item));
+    return 'stored';
+  }
+
+  ordered(partition: string): Array<[string, StoredMessage<E>]> {
+    return [...(this.partitions.get(partition)?.entries() ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  delete(partition: string, key: string): void {
+    this.partitions.get(partition)?.delete(key);
+  }
+}
+
+export class MemoryInboxStore implements InboxStore {
+  readonly log = new MemoryMessageLog<InboxItem['envelope']>();
+
+  async put(realm: string, userId: string, item: InboxItem): Promise<PutResult> {
+    return this.log.put(`${realm}#${userId}`, item);
+  }
+
+  async list(realm: string, userId: string, nowSeconds: number, limit: number): Promise<InboxItem[]> {
+    return this.log
+      .ordered(`${realm}#${userId}`)
+      .map(([, item]) => item)
+      .filter((item) => item.expiresAt > nowSeconds)
+      .slice(0, limit)
+      .map((item) => structuredClone(item));
+  }
+
+  async delete(realm: string, userId: string, item: Pick<InboxItem, 'publishedAt' | 'messageId'>): Promise<void> {
+    this.log.delete(`${realm}#${userId}`, sortKey(item));
+  }
+
+  async trim(realm: string, userId: string, maxItems: number, nowSeconds: number): Promise<number> {
+    const live = this.log.ordered(`${realm}#${userId}`).filter(([, item]) => item.expiresAt > nowSeconds);
+    const excess = live.slice(0, Math.max(0, live.length - maxItems));
+    for (const [key] of excess) this.log.delete(`${realm}#${userId}`, key);
+    return excess.length;
+  }
+
+  size(realm: string, userId: string): number {
+    return this.log.partitions.get(`${realm}#${userId}`)?.size ?? 0;
+  }
+}
+
+export class MemoryHistoryStore implements HistoryStore {
+  readonly log = new MemoryMessageLog<HistoryItem['envelope']>();
+
+  async put(realm: string, topic: string, item: HistoryItem): Promise<PutResult> {
+    return this.log.put(`${realm}#${topic}`, item);
+  }
+
+  async list(realm: string, topic: string, nowSeconds: number, limit: number): Promise<HistoryItem[]> {
+    const live = this.log
+      .ordered(`${realm}#${topic}`)
+      .map(([, item]) => item)
+      .filter((item) => item.expiresAt > nowSeconds);
+    return live.slice(Math.max(0, live.length - limit)).map((item) => structuredClone(item));
+  }
+
+  async trim(realm: string, topic: string, keep: number): Promise<number> {
+    const all = this.log.ordered(`${realm}#${topic}`);
+    const excess = all.slice(0, Math.max(0, all.length - keep));
+    for (const [key] of excess) this.log.delete(`${realm}#${topic}`, key);
+    return excess.length;
+  }
+}
+
+export type ScriptedOutcome = PostOutcome | Error;
+
+/**
+ * A management API: records every post; answers `ok` unless an outcome was scripted for the connection
+ * (a list is consumed one per post, the last one sticks).
+ */
+export class FakeConnectionGateway implements ConnectionGateway {
+  readonly posts: Array<{ connectionId: string; data: string }> = [];
+  private readonly scripts = new Map<string, ScriptedOutcome[]>();
+
+  script(connectionId: string, ...outcomes: ScriptedOutcome[]): this {
+    this.scripts.set(connectionId, outcomes);
+    return this;
+  }
+
+  async post(connectionId: string, data: string): Promise<PostOutcome> {
+    const script = this.scripts.get(connectionId);
+    const outcome = script && script.length > 1 ? script.shift()! : (script?.[0] ?? 'ok');
+    if (outcome instanceof Error) throw outcome;
+    if (outcome === 'ok') this.posts.push({ connectionId, data });
+    return outcome;
+  }
+
+  /** Frames successfully posted to one connection, parsed. */
+  framesTo(connectionId: string): Array<Record<string, unknown>> {
+    return this.posts.filter((p) => p.connectionId === connectionId).map((p) => JSON.parse(p.data));
+  }
+}
+
+export class MemoryJobQueue<T> implements JobQueue<T> {
+  readonly sent: Array<{ job: T; delaySeconds: number | undefined }> = [];
+  failNext: Error | undefined;
+
+  async send(job: T, options?: QueueSendOptions): Promise<void> {
+    this.throwIfFailing();
+    this.sent.push({ job: structuredClone(job), delaySeconds: options?.delaySeconds });
+  }
+
+  async sendAll(jobs: readonly T[]): Promise<void> {
+    this.throwIfFailing();
+    for (const job of jobs) this.sent.push({ job: structuredClone(job), delaySeconds: undefined });
+  }
+
+  jobs(): T[] {
+    return this.sent.map((s) => s.job);
+  }
+
+  private throwIfFailing(): void {
+    if (this.failNext) {
+      const error = this.failNext;
+      this.failNext = undefined;
+      throw error;
+    }
+  }
+}

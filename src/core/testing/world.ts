@@ -1,0 +1,140 @@
+/** Every domain service wired to in-memory ports, for unit tests. */
+import { BroadcastService } from '../broadcast.js';
+import { ClientFrameService } from '../client-frames.js';
+import { ConnectionService } from '../connections.js';
+import { DeliveryWorker } from '../delivery-worker.js';
+import type { BroadcastEnvelope, DeliveryJob, FanoutJob, Identity, UserEnvelope } from '../model.js';
+import type { PostSettings } from '../posting.js';
+import { UserDeliveryService } from '../user-delivery.js';
+import {
+  FakeConnectionGateway,
+  ManualClock,
+  MemoryConnectionStore,
+  MemoryHistoryStore,
+  MemoryInboxStore,
+  MemoryJobQueue,
+  recordingSleep,
+} from './memory.js';
+
+export interface WorldOptions {
+  shardThreshold?: number;
+  shardSize?: number;
+  inboxMaxItems?: number;
+  graceSeconds?: number;
+  concurrency?: number;
+}
+
+export function createWorld(options: WorldOptions = {}) {
+  const clock = new ManualClock();
+  const store = new MemoryConnectionStore();
+  const inbox = new MemoryInboxStore();
+  const history = new MemoryHistoryStore();
+  const gateway = new FakeConnectionGateway();
+  const deliveryQueue = new MemoryJobQueue<DeliveryJob>();
+  const fanoutQueue = new MemoryJobQueue<FanoutJob>();
+  const sleep = recordingSleep();
+  const settings: PostSettings = {
+    concurrency: options.concurrency ?? 4,
+    throttleRetries: 3,
+    backoff: { baseDelayMs: 50, maxDelayMs: 1000 },
+  };
+  const post = { gateway, sleep, random: () => 0.5, settings };
+  const grace = options.graceSeconds ?? 30;
+  const connections = new ConnectionService({
+    store,
+    deliveryQueue,
+    clock,
+    settings: { connectionTtlSeconds: 7800, deliveryDelaySeconds: 1, maxTopicsPerConnection: 20 },
+  });
+  const world = {
+    clock,
+    store,
+    inbox,
+    history,
+    gateway,
+    deliveryQueue,
+    fanoutQueue,
+    sleep,
+    connections,
+    frames: new ClientFrameService({ connections, clock }),
+    broadcast: new BroadcastService({
+      ...post,
+      store,
+      history,
+      fanoutQueue,
+      clock,
+      broadcast: {
+        shardThreshold: options.shardThreshold ?? 500,
+        shardSize: options.shardSize ?? 250,
+        connectingGraceSeconds: grace,
+      },
+    }),
+    users: new UserDeliveryService({
+      ...post,
+      store,
+      inbox,
+      deliveryQueue,
+      clock,
+      userDelivery: {
+        inboxMaxItems: options.inboxMaxItems ?? 1000,
+        connectingGraceSeconds: grace,
+        deliveryDelaySeconds: 1,
+      },
+    }),
+    worker: new DeliveryWorker({
+      ...post,
+      store,
+      inbox,
+      history,
+      clock,
+      delivery: { connectingGraceSeconds: grace, connectionTtlSeconds: 7800, inboxMaxItems: options.inboxMaxItems ?? 1000 },
+    }),
+    /** Registers a connection `seconds` ago (so it is past the connecting grace unless told otherwise). */
+    async connect(
+      connectionId: string,
+      identity: Partial<Identity> = {},
+      topics: string[] = ['announcements'],
+      secondsAgo = 60,
+    ) {
+      return connections.register({
+        connectionId,
+        identity: { userId: 'alice', realm: 'acme', roles: [], ...identity },
+        requestedTopics: topics,
+        connectedAt: clock.now() - secondsAgo * 1000,
+        correlationId: `c-${connectionId}`,
+      });
+    },
+  };
+  return world;
+}
+
+export type World = ReturnType<typeof createWorld>;
+
+let sequence = 0;
+
+export function broadcastEnvelope(overrides: Partial<BroadcastEnvelope> = {}): BroadcastEnvelope {
+  sequence++;
+  return {
+    messageId: `m-${sequence}`,
+    correlationId: `c-${sequence}`,
+    realm: 'acme',
+    topic: 'announcements',
+    publishedAt: '2026-11-27T09:59:00.000Z',
+    payload: { title: 'Maintenance', body: 'Tonight 22:00 UTC', severity: 'warning' },
+    ...overrides,
+  };
+}
+
+export function userEnvelope(overrides: Partial<UserEnvelope> = {}): UserEnvelope {
+  sequence++;
+  return {
+    messageId: `u-${sequence}`,
+    correlationId: `c-${sequence}`,
+    realm: 'acme',
+    userId: 'alice',
+    type: 'notification',
+    publishedAt: '2026-11-27T09:59:00.000Z',
+    payload: { title: 'Invoice paid', body: 'Invoice 2026-114 was paid.', category: 'billing' },
+    ...overrides,
+  };
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { createWorld, userEnvelope } from './testing/world.js';
+
+const nowSeconds = (ms: number) => Math.floor(ms / 1000);
+
+describe('UserDeliveryService.route', () => {
+  it('posts to every live connection of the user and stores nothing', async () => {
+    const world = createWorld();
+    await world.connect('phone');
+    await world.connect('laptop');
+    await world.connect('bob-1', { userId: 'bob' });
+    await world.connect('other-realm', { realm: 'otherrealm' });
+    const envelope = userEnvelope();
+    const result = await world.users.route(envelope);
+    expect(result).toMatchObject({ connections: 2, delivered: 2, inbox: 'not-needed', drainJobs: 0 });
+    expect(world.gateway.posts.map((p) => p.connectionId).sort()).toEqual(['laptop', 'phone']);
+    expect(world.gateway.framesTo('phone')[0]).toEqual({
+      kind: 'user',
+      id: envelope.messageId,
+      type: 'notification',
+      publishedAt: envelope.publishedAt,
+      correlationId: envelope.correlationId,
+      payload: envelope.payload,
+    });
+    expect(world.inbox.size('acme', 'alice')).toBe(0);
+  });
+
+  it('stores the message in the inbox when the user has no connection, expiring after the type retention', async () => {
+    const world = createWorld();
+    const envelope = userEnvelope({ type: 'document-ready', publishedAt: '2026-11-27T09:00:00Z', payload: {} });
+    const result = await world.users.route(envelope);
+    expect(result).toMatchObject({ connections: 0, inbox: 'stored' });
+    const [item] = await world.inbox.list('acme', 'alice', nowSeconds(world.clock.now()), 10);
+    expect(item?.envelope).toEqual(envelope);
+    expect(item?.expiresAt).toBe(nowSeconds(Date.parse('2026-11-27T09:00:00Z')) + 2 * 86_400);
+  });
+
+  it('does not store a message whose retention already passed', async () => {
+    const world = createWorld();
+    const result = await world.users.route(userEnvelope({ publishedAt: '2026-11-01T00:00:00Z' }));
+    expect(result.inbox).toBe('expired');
+    expect(world.inbox.size('acme', 'alice')).toBe(0);
+  });
+
+  it('a duplicate delivery of the same message stores one inbox row', async () => {
+    const world = createWorld();
+    const envelope = userEnvelope();
+    expect((await world.users.route(envelope)).inbox).toBe('stored');
+    expect((await world.users.route(structuredClone(envelope))).inbox).toBe('duplicate');
+    expect(world.inbox.size('acme', 'alice')).toBe(1);
+  });
+
+  it('stores when every connection is gone, and removes their rows', async () => {
+    const world = createWorld();
+    await world.connect('stale');
+    world.gateway.script('stale', 'gone');
+    const result = await world.users.route(userEnvelope());
+    expect(result).toMatchObject({ gone: 1, inbox: 'stored', drainJobs: 0 });
+    expect(world.store.rowCount()).toBe(0);
+  });
+
+  it('publish during connect: stores the message and enqueues a drain job for the connecting connection', async () => {
+    const world = createWorld();
+    await world.connect('joining', {}, ['announcements'], 1);
+    world.deliveryQueue.sent.length = 0;
+    world.gateway.script('joining', 'gone');
+    const envelope = userEnvelope();
+    const result = await world.users.route(envelope);
+    expect(result).toMatchObject({ connecting: 1, gone: 0, inbox: 'stored', drainJobs: 1 });
+    expect(world.store.meta.has('joining')).toBe(true);
+    expect(world.deliveryQueue.sent).toEqual([
+      {
+        delaySeconds: 1,
+        job: expect.objectContaining({
+          reason: 'drain',
+          connectionId: 'joining',
+          userId: 'alice',
+          realm: 'acme',
+          correlationId: envelope.correlationId,
+        }),
+      },
+    ]);
+
+    // The drain job then delivers it once the socket is open, and empties the inbox.
+    world.gateway.script('joining', 'ok');
+    const drained = await world.worker.process(world.deliveryQueue.jobs()[0]!);
+    expect(drained).toMatchObject({ status: 'delivered', welcome: false, offlineDelivered: 1 });
+    expect(world.gateway.framesTo('joining')).toEqual([expect.objectContaining({ id: envelope.messageId, offline: true })]);
+    expect(world.inbox.size('acme', 'alice')).toBe(0);
+  });
+
+  it('a connection still throttled after retries gets the message through the inbox and a drain job', async () => {
+    const world = createWorld();
+    await world.connect('busy');
+    world.deliveryQueue.sent.length = 0;
+    world.gateway.script('busy', 'throttled');
+    const result = await world.users.route(userEnvelope());
+    expect(result).toMatchObject({ throttled: 1, inbox: 'stored', drainJobs: 1 });
+  });
+
+  it('bounds the inbox per user by dropping the oldest messages', async () => {
+    const world = createWorld({ inboxMaxItems: 3 });
+    for (let i = 0; i < 5; i++) {
+      await world.users.route(userEnvelope({ messageId: `m${i}`, publishedAt: `2026-11-27T09:00:0${i}Z` }));
+    }
+    const items = await world.inbox.list('acme', 'alice', nowSeconds(world.clock.now()), 10);
+    expect(items.map((i) => i.messageId)).toEqual(['m2', 'm3', 'm4']);
+  });
+
+  it('orders the inbox by publish time even when publishedAt uses another offset', async () => {
+    const world = createWorld();
+    await world.users.route(userEnvelope({ messageId: 'later', publishedAt: '2026-11-27T09:30:00Z' }));
+    await world.users.route(userEnvelope({ messageId: 'earlier', publishedAt: '2026-11-27T10:00:00+01:00' }));
+    const items = await world.inbox.list('acme', 'alice', nowSeconds(world.clock.now()), 10);
+    expect(items.map((i) => i.messageId)).toEqual(['earlier', 'later']);
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * Delivery of a user envelope: post to every live connection of the user; when no connection accepted it
+ * (none, all gone, still connecting, throttled or failing) keep it in the user's offline inbox.
+ *
+ * Publish during connect (design.md §3): a 410 from a connection younger than the connecting grace means
+ * "not open yet". The message then goes to the inbox *and* a `drain` delivery job is enqueued for that
+ * connection, so it arrives as soon as the socket is open. The same happens when a connection stays
+ * throttled. In both cases the message is stored even if another connection of the user accepted it
+ * (at-least-once: clients de-duplicate by `id`).
+ */
+import { userMessageRegistry } from '../../generated/index.js';
+import { type GoneResolution, resolveGone } from './connections.js';
+import { userFrame } from './frames.js';
+import type { ConnectionRecord, DeliveryJob, InboxItem, UserEnvelope } from './model.js';
+import type { Clock, ConnectionStore, DomainLogger, InboxStore, JobQueue, PutResult } from './ports.js';
+import { silentLogger } from './ports.js';
+import { emptySummary, type PostDeps, type PostSummary, postToMany } from './posting.js';
+import { messageKeyTime } from './stored-messages.js';
+
+export interface UserDeliverySettings {
+  inboxMaxItems: number;
+  connectingGraceSeconds: number;
+  deliveryDelaySeconds: number;
+}
+
+export interface UserDeliveryDeps extends PostDeps {
+  store: ConnectionStore;
+  inbox: InboxStore;
+  deliveryQueue: JobQueue<DeliveryJob>;
+  clock: Clock;
+  userDelivery: UserDeliverySettings;
+  logger?: DomainLogger;
+}
+
+export interface UserDeliveryResult extends PostSummary {
+  connections: number;
+  /** `stored` / `duplicate` when the inbox was written, `expired` when the retention had already passed. */
+  inbox: PutResult | 'expired' | 'not-needed';
+  droppedFromInbox: number;
+  drainJobs: number;
+}
+
+export const DAY_SECONDS = 86_400;
+
+export class UserDeliveryService {
+  constructor(private readonly deps: UserDeliveryDeps) {}
+
+  async route(envelope: UserEnvelope): Promise<UserDeliveryResult> {
+    const { store, clock, userDelivery } = this.deps;
+    const logger = this.deps.logger ?? silentLogger;
+    const connections = await store.listUserConnections(envelope.realm, envelope.userId, Math.floor(clock.now() / 1000));
+    const results = await postToMany(
+      this.deps,
+      connections.map((c) => c.connectionId),
+      JSON.stringify(userFrame(envelope)),
+    );
+    const summary = emptySummary();
+    /** Connections that must get a drain job: connecting, or open but throttled / failing. */
+    const drainFor: Array<{ connectionId: string; record?: ConnectionRecord }> = [];
+    for (const result of results) {
+      switch (result.outcome) {
+        case 'ok':
+          summary.delivered++;
+          break;
+        case 'gone': {
+          const resolution: GoneResolution = await resolveGone(
+            store,
+            result.connectionId,
+            { kind: 'user', realm: envelope.realm, userId: envelope.userId },
+            clock.now(),
+            userDelivery.connectingGraceSeconds * 1000,
+          );
+          if (resolution.status === 'connecting') {
+            summary.connecting++;
+            drainFor.push({ connectionId: result.connectionId, record: resolution.record });
+          } else {
+            summary.gone++;
+          }
+          break;
+        }
+        case 'throttled':
+          summary.throttled++;
+          drainFor.push({ connectionId: result.connectionId });
+          break;
+        case 'too-large':
+          // Retrying cannot help (the frame will not shrink): reported, not stored.
+          summary.tooLarge++;
+          logger.error('user frame too large for the connection', { connectionId: result.connectionId });
+          break;
+        case 'failed':
+          summary.failed++;
+          drainFor.push({ connectionId: result.connectionId });
+          logger.error('post failed', { connectionId: result.connectionId, error: String(result.error) });
+          break;
+      }
+    }
+    const needsInbox = summary.delivered === 0 || drainFor.length > 0;
+    let inbox: UserDeliveryResult['inbox'] = 'not-needed';
+    let droppedFromInbox = 0;
+    let drainJobs = 0;
+    // A frame the gateway refused as too large would be refused again from the inbox: not stored.
+    if (needsInbox && summary.tooLarge === 0) {
+      inbox = await this.store(envelope);
+      if (inbox === 'stored') {
+        droppedFromInbox = await this.deps.inbox.trim(
+          envelope.realm,
+          envelope.userId,
+          userDelivery.inboxMaxItems,
+          Math.floor(clock.now() / 1000),
+        );
+      }
+      if (inbox !== 'expired') drainJobs = await this.enqueueDrains(envelope, drainFor);
+    }
+    return { ...summary, connections: connections.length, inbox, droppedFromInbox, drainJobs };
+  }
+
+  /** The inbox row expires `retentionDays` (of the message type) after `publishedAt`. */
+  private async store(envelope: UserEnvelope): Promise<PutResult | 'expired'> {
+    const definition = userMessageRegistry[envelope.type as keyof typeof userMessageRegistry];
+    const retentionDays = definition?.retentionDays ?? 1;
+    const publishedAt = messageKeyTime(envelope.publishedAt);
+    const expiresAt = Math.floor(Date.parse(publishedAt) / 1000) + retentionDays * DAY_SECONDS;
+    if (expiresAt <= Math.floor(this.deps.clock.now() / 1000)) return 'expired';
+    const item: InboxItem = { publishedAt, messageId: envelope.messageId, envelope, expiresAt };
+    return this.deps.inbox.put(envelope.realm, envelope.userId, item);
+  }
+
+  private async enqueueDrains(
+    envelope: UserEnvelope,
+    targets: Array<{ connectionId: string; record?: ConnectionRecord }>,
+  ): Promise<number> {
+    let sent = 0;
+    for (const target of targets) {
+      const record = target.record ?? (await this.deps.store.getConnection(target.connectionId));
+      if (!record) continue;
+      const job: DeliveryJob = {
+        reason: 'drain',
+        connectionId: record.connectionId,
+        userId: record.userId,
+        realm: record.realm,
+        accepted: record.topics,
+        rejected: [],
+        connectedAt: record.connectedAt,
+        expiresAt: record.expiresAt,
+        correlationId: envelope.correlationId,
+      };
+      await this.deps.deliveryQueue.send(job, { delaySeconds: this.deps.userDelivery.deliveryDelaySeconds });
+      sent++;
+    }
+    return sent;
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Broadcast router (SNS `*-broadcast`): validates the envelope and its payload with the generated
+ * validators, then fans it out to the topic's subscribers in the realm (or shards it onto the fan-out queue).
+ * Invalid → logged, InvalidMessages, thrown (retried, then kept by the on-failure destination), never posted.
+ */
+import type { SNSEvent } from 'aws-lambda';
+import type { BroadcastService } from '../core/broadcast.js';
+import { validateBroadcastEnvelope } from '../core/envelopes.js';
+import type { LambdaContext } from './events.js';
+import { parseAndValidate, snsAttributes } from './runtime/messages.js';
+import { count, instrumented, logger, withCorrelationId } from './runtime/observability.js';
+import { broadcastService } from './runtime/services.js';
+
+export function createBroadcastRouter(deps: { broadcast: BroadcastService }) {
+  return (event: SNSEvent, context?: LambdaContext): Promise<void> =>
+    instrumented(context, async () => {
+      for (const record of event.Records) {
+        const logContext = { snsMessageId: record.Sns.MessageId, attributes: snsAttributes(record) };
+        const envelope = parseAndValidate('broadcast envelope', record.Sns.Message, validateBroadcastEnvelope, logContext);
+        await withCorrelationId(envelope.correlationId, async () => {
+          const result = await deps.broadcast.route(envelope);
+          count('Deliveries', result.delivered);
+          count('Gone', result.gone);
+          count('Throttled', result.throttled);
+          logger.info('broadcast routed', {
+            ...logContext,
+            messageId: envelope.messageId,
+            realm: envelope.realm,
+            topic: envelope.topic,
+            ...result,
+          });
+        });
+      }
+    });
+}
+
+export const handler = createBroadcastRouter({ broadcast: broadcastService() });

@@ -1,0 +1,58 @@
+/**
+ * `$connect`: decides the requested topics, writes the connection's rows and enqueues one delivery job
+ * (welcome, history, inbox) — it never posts (API Gateway answers 410 until `$connect` returned) and never
+ * waits for the backlog. Answers `Sec-WebSocket-Protocol: bearer` when the client offered that subprotocol.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ConnectionService } from '../core/connections.js';
+import { parseTopicsParameter } from '../core/topic-access.js';
+import type { LambdaContext, WebSocketConnectEvent, WebSocketRouteResult } from './events.js';
+import { count, instrumented, logger, withCorrelationId } from './runtime/observability.js';
+import { connectionService } from './runtime/services.js';
+import { identityFromAuthorizer, offersBearerSubprotocol } from './runtime/websocket.js';
+
+export interface ConnectDeps {
+  connections: ConnectionService;
+  newCorrelationId?: () => string;
+}
+
+export function createConnectHandler(deps: ConnectDeps) {
+  const newCorrelationId = deps.newCorrelationId ?? (() => randomUUID());
+  return (event: WebSocketConnectEvent, context?: LambdaContext): Promise<WebSocketRouteResult> =>
+    instrumented(context, async () => {
+      const { connectionId, connectedAt } = event.requestContext;
+      const identity = identityFromAuthorizer(event.requestContext.authorizer);
+      if (!identity) {
+        // Only reachable when the route has no (or another) authorizer: refuse rather than guess a user.
+        logger.error('no valid authorizer context on $connect', { connectionId });
+        return { statusCode: 401 };
+      }
+      const requestedTopics = parseTopicsParameter(
+        event.queryStringParameters?.topics,
+        event.multiValueQueryStringParameters?.topics,
+      );
+      const correlationId = newCorrelationId();
+      await withCorrelationId(correlationId, async () => {
+        const result = await deps.connections.register({
+          connectionId,
+          identity,
+          requestedTopics,
+          connectedAt: connectedAt || Date.now(),
+          correlationId,
+        });
+        count('Connections');
+        logger.info('connection registered', {
+          connectionId,
+          userId: identity.userId,
+          realm: identity.realm,
+          accepted: result.accepted,
+          rejected: result.rejected.map((r) => `${r.topic}:${r.code}`),
+        });
+      });
+      const response: WebSocketRouteResult = { statusCode: 200 };
+      if (offersBearerSubprotocol(event.headers)) response.headers = { 'Sec-WebSocket-Protocol': 'bearer' };
+      return response;
+    });
+}
+
+export const handler = createConnectHandler({ connections: connectionService({ withQueue: true }) });

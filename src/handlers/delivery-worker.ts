@@ -1,0 +1,73 @@
+/**
+ * Delivery worker (SQS delivery queue, partial batch responses): welcome, topic history, then the inbox.
+ * A connection not open yet (or throttled) fails its item so SQS redelivers it; with DELIVERY_QUEUE_URL set
+ * the message is made visible again after a short backoff (ChangeMessageVisibility) instead of the queue's
+ * full visibility timeout. Invalid jobs fail their item and end in the DLQ after the receive limit.
+ */
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { DeliveryWorker } from '../core/delivery-worker.js';
+import { validateDeliveryJob } from '../core/envelopes.js';
+import { RetryLaterError } from '../core/errors.js';
+import type { DeliveryJob } from '../core/model.js';
+import type { SqsJobQueue } from '../adapters/sqs-job-queue.js';
+import { optionalString } from './runtime/config.js';
+import { parseAndValidate } from './runtime/messages.js';
+import { count, instrumented, logger, withCorrelationId } from './runtime/observability.js';
+import { deliveryQueue, deliveryWorker } from './runtime/services.js';
+
+export interface DeliveryWorkerHandlerDeps {
+  worker: DeliveryWorker;
+  /** For short retries of not-yet-open connections; without it SQS's visibility timeout applies. */
+  queue?: Pick<SqsJobQueue<DeliveryJob>, 'changeVisibility'>;
+}
+
+/** 1, 2, 4, 8, 16, 30, 30… seconds by receive count. */
+export function retryDelaySeconds(receiveCount: number): number {
+  return Math.min(30, 2 ** Math.max(0, receiveCount - 1));
+}
+
+export function createDeliveryWorkerHandler(deps: DeliveryWorkerHandlerDeps) {
+  const processor = new BatchProcessor(EventType.SQS);
+
+  const processRecord = async (record: SQSRecord): Promise<void> => {
+    const logContext = { sqsMessageId: record.messageId, receiveCount: record.attributes.ApproximateReceiveCount };
+    const job = parseAndValidate('delivery job', record.body, validateDeliveryJob, logContext);
+    await withCorrelationId(job.correlationId, async () => {
+      try {
+        const result = await deps.worker.process(job);
+        count('Deliveries', (result.welcome ? 1 : 0) + result.replayed + result.offlineDelivered);
+        count('OfflineDelivered', result.offlineDelivered);
+        if (result.status === 'gone') count('Gone');
+        logger.info('delivery job done', { ...logContext, reason: job.reason, connectionId: job.connectionId, ...result });
+      } catch (error) {
+        if (error instanceof RetryLaterError) {
+          if (error.reason === 'throttled') count('Throttled');
+          const delay = retryDelaySeconds(Number(record.attributes.ApproximateReceiveCount) || 1);
+          logger.info('connection not ready; delivery job retried later', {
+            why: error.reason,
+            ...logContext,
+            connectionId: job.connectionId,
+            retryInSeconds: deps.queue ? delay : 'visibility timeout',
+          });
+          await deps.queue?.changeVisibility(record.receiptHandle, delay).catch((visibilityError: unknown) => {
+            logger.warn('ChangeMessageVisibility failed', { error: visibilityError as Error });
+          });
+        } else {
+          logger.error('delivery job failed', { ...logContext, connectionId: job.connectionId, error: error as Error });
+        }
+        throw error;
+      }
+    });
+  };
+
+  return (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
+    instrumented(context, () =>
+      processPartialResponse(event, processRecord, processor, { context, throwOnFullBatchFailure: false }),
+    );
+}
+
+export const handler = createDeliveryWorkerHandler({
+  worker: deliveryWorker(),
+  queue: optionalString('DELIVERY_QUEUE_URL') ? deliveryQueue() : undefined,
+});

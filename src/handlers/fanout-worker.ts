@@ -1,0 +1,39 @@
+/** Fan-out worker (SQS fan-out queue, partial batch responses): posts one shard of a large topic audience. */
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { BroadcastService } from '../core/broadcast.js';
+import { validateFanoutJob } from '../core/envelopes.js';
+import { parseAndValidate } from './runtime/messages.js';
+import { count, instrumented, logger, withCorrelationId } from './runtime/observability.js';
+import { fanoutShardService } from './runtime/services.js';
+
+export function createFanoutWorkerHandler(deps: { broadcast: BroadcastService }) {
+  const processor = new BatchProcessor(EventType.SQS);
+
+  const processRecord = async (record: SQSRecord): Promise<void> => {
+    const logContext = { sqsMessageId: record.messageId };
+    const job = parseAndValidate('fan-out job', record.body, validateFanoutJob, logContext);
+    await withCorrelationId(job.envelope.correlationId, async () => {
+      const result = await deps.broadcast.postShard(job.envelope, job.connectionIds);
+      count('Deliveries', result.delivered);
+      count('Gone', result.gone);
+      count('Throttled', result.throttled);
+      logger.info('fan-out shard posted', {
+        ...logContext,
+        messageId: job.envelope.messageId,
+        realm: job.envelope.realm,
+        topic: job.envelope.topic,
+        shard: job.shard,
+        shards: job.shards,
+        ...result,
+      });
+    });
+  };
+
+  return (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
+    instrumented(context, () =>
+      processPartialResponse(event, processRecord, processor, { context, throwOnFullBatchFailure: false }),
+    );
+}
+
+export const handler = createFanoutWorkerHandler({ broadcast: fanoutShardService() });

@@ -1,0 +1,78 @@
+/**
+ * Typed environment getters (design.md §3). Handlers call them at module load, so a missing or malformed
+ * variable fails the cold start with an error naming the variable, instead of failing some later request.
+ * Each getter reads `process.env` when called (tests and the local platform set it before the import).
+ */
+import { limits } from '../../../generated/index.js';
+import { ConfigurationError } from '../../core/errors.js';
+
+type Env = Record<string, string | undefined>;
+
+export function requireString(name: string, env: Env = process.env): string {
+  const value = env[name]?.trim();
+  if (!value) throw new ConfigurationError(name, 'is required but not set');
+  return value;
+}
+
+export function optionalString(name: string, env: Env = process.env): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+export function requireUrl(name: string, env: Env = process.env): string {
+  const value = requireString(name, env);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch (cause) {
+    throw new ConfigurationError(name, `"${value}" is not a URL`, { cause });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigurationError(name, `"${value}" must be an http(s) URL`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+export function optionalInteger(
+  name: string,
+  fallback: number,
+  range: { min: number; max: number },
+  env: Env = process.env,
+): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^-?\d+$/.test(raw)) throw new ConfigurationError(name, `"${raw}" is not an integer`);
+  const value = Number(raw);
+  if (value < range.min || value > range.max) {
+    throw new ConfigurationError(name, `${value} is outside ${range.min}..${range.max}`);
+  }
+  return value;
+}
+
+const DAY = 86_400;
+
+export const tableName = (env?: Env): string => requireString('TABLE_NAME', env);
+/** `https://{apiId}.execute-api.{region}.amazonaws.com/{stage}` (or a custom domain + base path). */
+export const managementEndpoint = (env?: Env): string => requireUrl('WS_MANAGEMENT_ENDPOINT', env);
+export const deliveryQueueUrl = (env?: Env): string => requireUrl('DELIVERY_QUEUE_URL', env);
+export const fanoutQueueUrl = (env?: Env): string => requireUrl('FANOUT_QUEUE_URL', env);
+export const deliveryDelaySeconds = (env?: Env): number =>
+  optionalInteger('DELIVERY_DELAY_SECONDS', 1, { min: 0, max: 900 }, env);
+export const connectionTtlSeconds = (env?: Env): number =>
+  optionalInteger('CONNECTION_TTL_SECONDS', limits.connectionTtlSeconds, { min: 60, max: 30 * DAY }, env);
+export const fanoutShardThreshold = (env?: Env): number =>
+  optionalInteger('FANOUT_SHARD_THRESHOLD', 500, { min: 1, max: 1_000_000 }, env);
+/** At most 2000: the FanoutJob schema's `connectionIds.maxItems`. */
+export const fanoutShardSize = (env?: Env): number => optionalInteger('FANOUT_SHARD_SIZE', 250, { min: 1, max: 2000 }, env);
+export const postConcurrency = (env?: Env): number => optionalInteger('POST_CONCURRENCY', 50, { min: 1, max: 1000 }, env);
+export const inboxMaxItems = (env?: Env): number =>
+  optionalInteger('INBOX_MAX_ITEMS', limits.inboxMaxItems, { min: 1, max: 100_000 }, env);
+export const connectingGraceSeconds = (env?: Env): number =>
+  optionalInteger('CONNECTING_GRACE_SECONDS', 30, { min: 0, max: 3600 }, env);
+/** SDK standard; when set (local platform), every AWS client except the management API uses it. */
+export const awsEndpointUrl = (env?: Env): string | undefined => {
+  const value = optionalString('AWS_ENDPOINT_URL', env);
+  return value === undefined ? undefined : requireUrl('AWS_ENDPOINT_URL', env);
+};
+export const awsRegion = (env?: Env): string | undefined =>
+  optionalString('AWS_REGION', env) ?? optionalString('AWS_DEFAULT_REGION', env);

@@ -1,0 +1,54 @@
+/** Parsing and logging of SNS / SQS message bodies before validation. */
+import type { SNSEventRecord } from 'aws-lambda';
+import { ValidationError } from '../../core/errors.js';
+import { parseJson } from '../../core/envelopes.js';
+import { count, logger } from './observability.js';
+
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The correlation id of a (possibly invalid) message, when it has a usable one. */
+export function correlationIdOf(data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const value = (data as Record<string, unknown>).correlationId;
+  return typeof value === 'string' && CORRELATION_ID.test(value) ? value : undefined;
+}
+
+/**
+ * The publisher's SNS message attributes (`realm`, `topic` / `userId`, `type`), for logs only: the body
+ * is authoritative and routing never depends on them.
+ */
+export function snsAttributes(record: SNSEventRecord): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  for (const [name, attribute] of Object.entries(record.Sns.MessageAttributes ?? {})) {
+    if (attribute.Type === 'String' && typeof attribute.Value === 'string') attributes[name] = attribute.Value.slice(0, 128);
+  }
+  return attributes;
+}
+
+/**
+ * Parses and validates a message body. An invalid one is logged with its correlation id, counted as
+ * InvalidMessages and rethrown (the caller's failure path: on-failure destination or DLQ), never delivered.
+ */
+export function parseAndValidate<T>(
+  subject: string,
+  body: string,
+  validate: (data: unknown) => T,
+  logContext: Record<string, unknown>,
+): T {
+  let data: unknown;
+  try {
+    data = parseJson(subject, body);
+    return validate(data);
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      count('InvalidMessages');
+      logger.error(`invalid ${subject}: not delivered`, {
+        ...logContext,
+        correlationId: correlationIdOf(data),
+        errors: error.errors,
+        bodyBytes: Buffer.byteLength(body),
+      });
+    }
+    throw error;
+  }
+}

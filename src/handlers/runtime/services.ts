@@ -1,0 +1,143 @@
+/**
+ * The domain services wired to the AWS adapters, from configuration. Each handler builds only what it
+ * needs, once per cold start (the getters throw at import time when a variable is missing).
+ */
+import { BroadcastService } from '../../core/broadcast.js';
+import { ClientFrameService } from '../../core/client-frames.js';
+import { ConnectionService } from '../../core/connections.js';
+import { DeliveryWorker } from '../../core/delivery-worker.js';
+import type { DeliveryJob, FanoutJob } from '../../core/model.js';
+import { realSleep, systemClock } from '../../core/ports.js';
+import { defaultPostSettings, type PostDeps } from '../../core/posting.js';
+import { UserDeliveryService } from '../../core/user-delivery.js';
+import { DynamoConnectionStore } from '../../adapters/dynamodb-connection-store.js';
+import { DynamoHistoryStore, DynamoInboxStore } from '../../adapters/dynamodb-message-stores.js';
+import { DynamoTable } from '../../adapters/dynamodb-table.js';
+import { ManagementApiGateway } from '../../adapters/management-api-gateway.js';
+import { SqsJobQueue } from '../../adapters/sqs-job-queue.js';
+import { limits } from '../../../generated/index.js';
+import { getDocumentClient, getManagementClient, getSqsClient } from './clients.js';
+import * as config from './config.js';
+import { domainLogger } from './observability.js';
+
+function table(): DynamoTable {
+  return new DynamoTable(getDocumentClient(), { tableName: config.tableName() });
+}
+
+function postDeps(): PostDeps {
+  return {
+    gateway: new ManagementApiGateway(getManagementClient(config.managementEndpoint())),
+    sleep: realSleep,
+    random: Math.random,
+    settings: { ...defaultPostSettings, concurrency: config.postConcurrency() },
+  };
+}
+
+export function deliveryQueue(): SqsJobQueue<DeliveryJob> {
+  return new SqsJobQueue<DeliveryJob>(getSqsClient(), config.deliveryQueueUrl());
+}
+
+/** `$connect` / `$disconnect` / `extendTTL`; the queue only where a job is enqueued (`$connect`). */
+export function connectionService(options: { withQueue: boolean }): ConnectionService {
+  const queue = options.withQueue
+    ? deliveryQueue()
+    : {
+        send: async () => {
+          throw new Error('this function enqueues no delivery job');
+        },
+        sendAll: async () => {
+          throw new Error('this function enqueues no delivery job');
+        },
+      };
+  return new ConnectionService({
+    store: new DynamoConnectionStore(table()),
+    deliveryQueue: queue,
+    clock: systemClock,
+    settings: {
+      connectionTtlSeconds: config.connectionTtlSeconds(),
+      deliveryDelaySeconds: options.withQueue ? config.deliveryDelaySeconds() : 0,
+      maxTopicsPerConnection: limits.maxTopicsPerConnection,
+    },
+    logger: domainLogger,
+  });
+}
+
+export function clientFrameService(): ClientFrameService {
+  return new ClientFrameService({ connections: connectionService({ withQueue: false }), clock: systemClock });
+}
+
+export function broadcastService(): BroadcastService {
+  const t = table();
+  return new BroadcastService({
+    ...postDeps(),
+    store: new DynamoConnectionStore(t),
+    history: new DynamoHistoryStore(t),
+    fanoutQueue: new SqsJobQueue<FanoutJob>(getSqsClient(), config.fanoutQueueUrl()),
+    clock: systemClock,
+    broadcast: {
+      shardThreshold: config.fanoutShardThreshold(),
+      shardSize: config.fanoutShardSize(),
+      connectingGraceSeconds: config.connectingGraceSeconds(),
+    },
+    logger: domainLogger,
+  });
+}
+
+/** The fan-out worker posts shards only: it never enqueues fan-out jobs itself. */
+export function fanoutShardService(): BroadcastService {
+  const t = table();
+  return new BroadcastService({
+    ...postDeps(),
+    store: new DynamoConnectionStore(t),
+    history: new DynamoHistoryStore(t),
+    fanoutQueue: {
+      send: async () => {
+        throw new Error('the fan-out worker does not re-shard');
+      },
+      sendAll: async () => {
+        throw new Error('the fan-out worker does not re-shard');
+      },
+    },
+    clock: systemClock,
+    broadcast: {
+      shardThreshold: Number.MAX_SAFE_INTEGER,
+      shardSize: 2000,
+      connectingGraceSeconds: config.connectingGraceSeconds(),
+    },
+    logger: domainLogger,
+  });
+}
+
+export function userDeliveryService(): UserDeliveryService {
+  const t = table();
+  return new UserDeliveryService({
+    ...postDeps(),
+    store: new DynamoConnectionStore(t),
+    inbox: new DynamoInboxStore(t),
+    deliveryQueue: deliveryQueue(),
+    clock: systemClock,
+    userDelivery: {
+      inboxMaxItems: config.inboxMaxItems(),
+      connectingGraceSeconds: config.connectingGraceSeconds(),
+      deliveryDelaySeconds: config.deliveryDelaySeconds(),
+    },
+    logger: domainLogger,
+  });
+}
+
+export function deliveryWorker(): DeliveryWorker {
+  const t = table();
+  return new DeliveryWorker({
+    ...postDeps(),
+    store: new DynamoConnectionStore(t),
+    inbox: new DynamoInboxStore(t),
+    history: new DynamoHistoryStore(t),
+    clock: systemClock,
+    delivery: {
+      connectingGraceSeconds: config.connectingGraceSeconds(),
+      connectionTtlSeconds: config.connectionTtlSeconds(),
+      inboxMaxItems: config.inboxMaxItems(),
+    },
+    logger: domainLogger,
+  });
+}

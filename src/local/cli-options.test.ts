@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommandLine } from './cli-options.js';
+
+describe('parseCommandLine', () => {
+  it('uses the documented defaults', () => {
+    expect(parseCommandLine([], {})).toEqual({
+      kind: 'start',
+      options: {
+        host: '127.0.0.1',
+        gatewayPort: 3001,
+        edgePort: 4566,
+        idpPort: 3000,
+        idleTimeoutSeconds: 600,
+        maxConnectionSeconds: 7200,
+        deliveryDelaySeconds: 1,
+      },
+    });
+  });
+
+  it('reads environment variables and lets flags win', () => {
+    const parsed = parseCommandLine(['--gateway-port', '4001', '--data-dir', '/tmp/x', '--idle-timeout=30'], {
+      WSPUSH_GATEWAY_PORT: '5001',
+      WSPUSH_EDGE_PORT: '5566',
+      WSPUSH_MAX_DURATION: '60',
+    });
+    expect(parsed).toMatchObject({
+      kind: 'start',
+      options: { gatewayPort: 4001, edgePort: 5566, dataDir: '/tmp/x', idleTimeoutSeconds: 30, maxConnectionSeconds: 60 },
+    });
+  });
+
+  it('names the flag or variable of a bad value', () => {
+    expect(() => parseCommandLine(['--edge-port', 'abc'], {})).toThrow('--edge-port must be a port number');
+    expect(() => parseCommandLine([], { WSPUSH_IDP_PORT: '70000' })).toThrow('WSPUSH_IDP_PORT');
+    expect(() => parseCommandLine(['--idle-timeout', '0'], {})).toThrow('--idle-timeout must be a positive');
+    expect(() => parseCommandLine(['--delivery-delay', '901'], {})).toThrow('--delivery-delay');
+    expect(() => parseCommandLine(['--nope'], {})).toThrow(/nope/);
+  });
+
+  it('prints help listing every flag and variable', () => {
+    const parsed = parseCommandLine(['--help'], {});
+    expect(parsed.kind).toBe('help');
+    if (parsed.kind !== 'help') return;
+    for (const word of ['--gateway-port', 'WSPUSH_GATEWAY_PORT', '--data-dir', '--idle-timeout', '--max-duration']) {
+      expect(parsed.text).toContain(word);
+    }
+  });
+});

@@ -1,0 +1,108 @@
+import type { SNSClient } from '@aws-sdk/client-sns';
+import { describe, expect, it } from 'vitest';
+import { consolePublish } from './console-publish.js';
+import { loadContractCatalog } from './contract-catalog.js';
+import { renderConsolePage } from './web-server.js';
+
+const TOPIC_ARN = 'arn:aws:sns:us-east-1:000000000000:wspush-local-broadcast';
+const USER_ARN = 'arn:aws:sns:us-east-1:000000000000:wspush-local-user';
+
+function fakeSns(fail?: Error) {
+  const sent: Array<{ TopicArn?: string; Message?: string }> = [];
+  const sns = {
+    send: async (command: { input: { TopicArn?: string; Message?: string } }) => {
+      if (fail) throw fail;
+      sent.push(command.input);
+      return { MessageId: 'sns-1' };
+    },
+  } as unknown as SNSClient;
+  return { sns, sent, deps: { sns, broadcastTopicArn: TOPIC_ARN, userTopicArn: USER_ARN } };
+}
+
+describe('contract catalog', () => {
+  it('lists the topics with their roles and the user message types, with examples', async () => {
+    const catalog = await loadContractCatalog('asyncapi.yaml');
+    expect(catalog.topics.map((t) => [t.name, t.roles])).toEqual([
+      ['announcements', []],
+      ['job-status', []],
+      ['audit-alerts', ['admin']],
+    ]);
+    expect(catalog.topics[0]?.example).toEqual({ title: 'Maintenance', body: 'Tonight 22:00 UTC', severity: 'warning' });
+    expect(catalog.userMessageTypes.map((t) => t.name)).toEqual(['notification', 'document-ready']);
+    expect(catalog.userMessageTypes[0]?.example).toMatchObject({ title: 'Invoice paid', category: 'billing' });
+  });
+
+  it('renders the config into the page without letting strings close the script element', () => {
+    const html = renderConsolePage('<script id="c" type="application/json">__CONSOLE_CONFIG__</script>', {
+      gatewayPort: 3001,
+      edgeUrl: 'http://127.0.0.1:4566',
+      catalog: { topics: [{ name: 'x', roles: [], example: { a: '</script><b>' } }], userMessageTypes: [] },
+    });
+    expect(html).not.toContain('</script><b>');
+    const json = html.replace(/^<script[^>]*>/, '').replace(/<\/script>$/, '');
+    expect(JSON.parse(json).topics[0].example.a).toBe('</script><b>');
+  });
+});
+
+describe('consolePublish', () => {
+  it('publishes a valid topic message as a broadcast envelope', async () => {
+    const { sent, deps } = fakeSns();
+    const payload = { title: 'Hi', body: 'there', severity: 'info' };
+    const result = await consolePublish({ kind: 'topic', realm: 'acme', topic: 'announcements', payload }, deps);
+    expect(result.status).toBe(200);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.TopicArn).toBe(TOPIC_ARN);
+    const envelope = JSON.parse(sent[0]?.Message ?? '{}');
+    expect(envelope).toMatchObject({ realm: 'acme', topic: 'announcements', payload });
+    expect(result.body).toMatchObject({ ok: true, messageId: envelope.messageId, correlationId: envelope.correlationId });
+  });
+
+  it('publishes a valid user message to the user topic', async () => {
+    const { sent, deps } = fakeSns();
+    const payload = { title: 'Invoice paid', body: 'Paid.', category: 'billing' };
+    const result = await consolePublish(
+      { kind: 'user', realm: 'acme', userId: 'alice', type: 'notification', payload },
+      deps,
+    );
+    expect(result.status).toBe(200);
+    expect(sent[0]?.TopicArn).toBe(USER_ARN);
+    expect(JSON.parse(sent[0]?.Message ?? '{}')).toMatchObject({ userId: 'alice', type: 'notification', payload });
+  });
+
+  it('names every invalid field and publishes nothing', async () => {
+    const { sent, deps } = fakeSns();
+    const result = await consolePublish(
+      { kind: 'topic', realm: 'bad realm!', topic: 'announcements', payload: { title: 'x', body: 'y', severity: 'loud' } },
+      deps,
+    );
+    expect(result.status).toBe(400);
+    const fields = result.body.ok ? [] : result.body.errors.map((e) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['realm', 'payload.severity']));
+    expect(sent).toHaveLength(0);
+    const missing = await consolePublish({ kind: 'user', realm: 'acme', type: 'notification', payload: {} }, deps);
+    const missingFields = missing.body.ok ? [] : missing.body.errors.map((e) => e.field);
+    expect(missingFields).toEqual(expect.arrayContaining(['userId', 'payload.title', 'payload.category']));
+  });
+
+  it('rejects unknown topics, types and kinds', async () => {
+    const { deps } = fakeSns();
+    const field = async (input: unknown) => {
+      const r = await consolePublish(input, deps);
+      return r.body.ok ? undefined : r.body.errors[0]?.field;
+    };
+    expect(await field({ kind: 'topic', realm: 'acme', topic: 'weather', payload: {} })).toBe('topic');
+    expect(await field({ kind: 'user', realm: 'acme', userId: 'a', type: 'fax', payload: {} })).toBe('type');
+    expect(await field({ kind: 'smoke' })).toBe('kind');
+    expect(await field('nope')).toBe('(root)');
+  });
+
+  it('reports an SNS failure as 502', async () => {
+    const { deps } = fakeSns(new Error('connect ECONNREFUSED'));
+    const result = await consolePublish(
+      { kind: 'topic', realm: 'acme', topic: 'announcements', payload: { title: 'a', body: 'b', severity: 'info' } },
+      deps,
+    );
+    expect(result.status).toBe(502);
+    expect(result.body.ok).toBe(false);
+  });
+});

@@ -1,0 +1,307 @@
+/**
+ * The whole platform in one process: the AWS edge endpoint (DynamoDB, SNS, SQS, @connections), the WebSocket
+ * gateway, the in-process Lambda runtime running the real handler modules, and the HTTP server of the
+ * identity provider, console and docs. Used by `npm start` and by the end-to-end tests (ports 0).
+ *
+ * Start order matters because handlers read `process.env` at cold start: every server is listening and the
+ * table exists before the first handler module is imported (handler loading waits for `envReady`).
+ */
+import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from '@aws-sdk/client-dynamodb';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { routeTable } from '../../generated/index.js';
+import { tableDefinition } from '../adapters/table-definition.js';
+import { consolePublish } from './console/console-publish.js';
+import { loadContractCatalog } from './console/contract-catalog.js';
+import { startWebServer, type WebServer } from './console/web-server.js';
+import { type Edge, type Faults, startEdge } from './edge/index.js';
+import { type Gateway, type GatewayLogEntry, startGateway } from './gateway/gateway.js';
+import type { ConnectionRegistry } from './gateway/connection-registry.js';
+import { createIdentityProvider, type IdentityProvider } from './identity-provider.js';
+import { createLambdaRuntime, type LambdaHandler, type LambdaRuntime } from './lambda/runtime.js';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export const RESOURCE_PREFIX = 'wspush-local';
+export const TABLE_NAME = 'wspush-local';
+export const STAGE = 'local';
+export const AUDIENCE = 'wspush';
+export const FAKE_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' } as const;
+
+export interface PlatformOptions {
+  /** Interface every server binds; default 127.0.0.1. */
+  host?: string;
+  /** Defaults 3001 / 4566 / 3000; 0 picks a free port. */
+  gatewayPort?: number;
+  edgePort?: number;
+  idpPort?: number;
+  /** Keeps DynamoDB, SQS/SNS state and the signing key on disk. Default: in memory, fresh key. */
+  dataDir?: string;
+  idleTimeoutSeconds?: number;
+  maxConnectionSeconds?: number;
+  /** `DELIVERY_DELAY_SECONDS` of the handlers (tests use 0). Default 1. */
+  deliveryDelaySeconds?: number;
+  /** Extra environment for the handlers (overrides the computed values). */
+  env?: Record<string, string>;
+  /** Gateway log sink; default: warnings and errors to stderr. */
+  gatewayLog?: (entry: GatewayLogEntry) => void;
+  /** Test seam passed to the gateway: runs while a connection is between `$connect` and the handshake. */
+  onConnecting?: (connectionId: string) => Promise<void> | void;
+}
+
+export interface PlatformUrls {
+  /** `ws://localhost:3001` */
+  gateway: string;
+  /** `http://localhost:4566` */
+  edge: string;
+  /** `http://localhost:3000` (identity provider, console, docs) */
+  idp: string;
+  console: string;
+  docs: string;
+  /** `<edge>/local`, the `@connections` endpoint for `ApiGatewayManagementApiClient`. */
+  management: string;
+  broadcastTopicArn: string;
+  userTopicArn: string;
+  deliveryQueueUrl: string;
+  fanoutQueueUrl: string;
+  /** Every topic ARN and queue URL created, by name (DLQs included). */
+  topics: Record<string, string>;
+  queues: Record<string, string>;
+}
+
+export interface Platform {
+  urls: PlatformUrls;
+  edge: Edge;
+  gateway: Gateway;
+  idp: IdentityProvider;
+  runtime: LambdaRuntime;
+  faults: Faults;
+  /** The environment the handlers run with. */
+  env: Record<string, string>;
+  tableName: string;
+  /** Closes sockets (running `$disconnect`), drains invocations, flushes data to disk, closes servers. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Node caches modules per process: handler modules (and the SDK clients they build at cold start) keep the
+ * environment of the first platform that loaded them. A later platform in the same process must therefore
+ * use the same environment (a restart on the same ports); anything else fails loudly instead of silently
+ * talking to the previous edge.
+ */
+let environmentOfLoadedHandlers: Record<string, string> | undefined;
+
+function checkSameEnvironment(env: Record<string, string>): void {
+  if (!environmentOfLoadedHandlers) {
+    environmentOfLoadedHandlers = { ...env };
+    return;
+  }
+  const changed = Object.keys({ ...env, ...environmentOfLoadedHandlers }).filter(
+    (key) => env[key] !== environmentOfLoadedHandlers?.[key],
+  );
+  if (changed.length > 0) {
+    throw new Error(
+      `Handler modules were already loaded in this process by a platform with another environment ` +
+        `(${changed.join(', ')} differ): run one platform per process, or restart it on the same ports`,
+    );
+  }
+}
+
+/** The edge needs the gateway's registry and the gateway needs the edge's URL: this forwards once attached. */
+function lateRegistry(): ConnectionRegistry & { attach(target: ConnectionRegistry): void } {
+  let target: ConnectionRegistry | undefined;
+  return {
+    attach(value) {
+      target = value;
+    },
+    post: async (id, data) => (target ? target.post(id, data) : 'gone'),
+    info: (id) => target?.info(id),
+    close: async (id) => (target ? target.close(id) : false),
+  };
+}
+
+/** The contract and docs name `localhost`; on any other interface, that address. */
+function displayHost(host: string): string {
+  if (host === '127.0.0.1' || host === '0.0.0.0') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+function localUrl(host: string, port: number, scheme: 'http' | 'ws'): string {
+  return `${scheme}://${displayHost(host)}:${port}`;
+}
+
+export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
+  const host = options.host ?? '127.0.0.1';
+  const stoppers: Array<() => Promise<void>> = [];
+  const stopAll = async (): Promise<void> => {
+    for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
+  };
+  if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+
+  try {
+    // 1. Identity provider, console and docs (the issuer URL needs the port).
+    const web: WebServer = await startWebServer({
+      host,
+      port: options.idpPort ?? 3000,
+      docsDir: join(repoRoot, 'docs/api'),
+      consolePageFile: join(repoRoot, 'src/local/console/index.html'),
+    });
+    stoppers.push(() => web.stop());
+    const idpUrl = localUrl(host, web.port, 'http');
+    const idp = await createIdentityProvider({
+      publicBaseUrl: idpUrl,
+      audience: AUDIENCE,
+      ...(options.dataDir ? { keyFile: join(options.dataDir, 'idp-signing-key.json') } : {}),
+    });
+
+    // 2. The Lambda runtime: handler modules load only once the environment below is complete.
+    let markEnvReady: () => void = () => undefined;
+    const envReady = new Promise<void>((r) => {
+      markEnvReady = r;
+    });
+    const handlersDir = join(repoRoot, 'src/handlers');
+    let env: Record<string, string> = {};
+    const runtime = createLambdaRuntime({
+      loadHandler: async (name: string): Promise<LambdaHandler> => {
+        await envReady;
+        checkSameEnvironment(env);
+        const file = [join(handlersDir, `${name}.ts`), join(handlersDir, `${name}.js`)].find((f) => existsSync(f));
+        if (!file) throw new Error(`Function not found: no handler module src/handlers/${name}.ts`);
+        const mod = (await import(pathToFileURL(file).href)) as { handler?: unknown };
+        if (typeof mod.handler !== 'function') throw new Error(`${file} does not export a function named "handler"`);
+        return mod.handler as LambdaHandler;
+      },
+      retryDelaysMs: [200, 500],
+    });
+    stoppers.push(() => runtime.stop());
+
+    // 3. The edge (creates the topics, queues with DLQs, subscriptions and event-source mappings).
+    const registry = lateRegistry();
+    const edge = await startEdge({
+      host,
+      port: options.edgePort ?? 4566,
+      advertisedHost: displayHost(host),
+      registry,
+      runtime,
+      stage: STAGE,
+      resourcePrefix: RESOURCE_PREFIX,
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    });
+    stoppers.push(() => edge.stop());
+
+    const queue = (suffix: string): string => {
+      const url = edge.resources.queues[`${RESOURCE_PREFIX}${suffix}`];
+      if (!url) throw new Error(`the edge did not create the queue ${RESOURCE_PREFIX}${suffix}`);
+      return url;
+    };
+    const topic = (suffix: string): string => {
+      const arn = edge.resources.topics[`${RESOURCE_PREFIX}${suffix}`];
+      if (!arn) throw new Error(`the edge did not create the topic ${RESOURCE_PREFIX}${suffix}`);
+      return arn;
+    };
+
+    // 4. The handlers' environment (docs/design.md §3), then the table.
+    env = {
+      TABLE_NAME,
+      WS_MANAGEMENT_ENDPOINT: `${edge.url}/${STAGE}`,
+      DELIVERY_QUEUE_URL: queue('-delivery'),
+      FANOUT_QUEUE_URL: queue('-fanout'),
+      DELIVERY_DELAY_SECONDS: String(options.deliveryDelaySeconds ?? 1),
+      JWT_ISSUERS: idp.issuerPattern,
+      JWT_AUDIENCE: AUDIENCE,
+      JWKS_PATH: idp.jwksPath,
+      AWS_REGION: 'us-east-1',
+      AWS_ENDPOINT_URL: edge.url,
+      AWS_ACCESS_KEY_ID: FAKE_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: FAKE_CREDENTIALS.secretAccessKey,
+      POWERTOOLS_SERVICE_NAME: process.env.POWERTOOLS_SERVICE_NAME ?? 'wspush',
+      POWERTOOLS_METRICS_NAMESPACE: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'wspush',
+      // EMF lines on stdout for every invocation drown the useful output locally.
+      POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      ...options.env,
+    };
+    Object.assign(process.env, env);
+    const dynamo = new DynamoDBClient({ endpoint: edge.url, region: 'us-east-1', credentials: FAKE_CREDENTIALS });
+    try {
+      await dynamo.send(new CreateTableCommand(tableDefinition(TABLE_NAME)));
+    } catch (error) {
+      // Kept from a previous run with --data-dir.
+      if (!(error instanceof ResourceInUseException)) throw error;
+    } finally {
+      dynamo.destroy();
+    }
+    markEnvReady();
+
+    // 5. The gateway, now that the handlers can run.
+    const gateway = await startGateway({
+      host,
+      port: options.gatewayPort ?? 3001,
+      stage: STAGE,
+      routes: routeTable,
+      invoke: (name, event) => runtime.invoke(name, event),
+      ...(options.idleTimeoutSeconds !== undefined ? { idleTimeoutSeconds: options.idleTimeoutSeconds } : {}),
+      ...(options.maxConnectionSeconds !== undefined ? { maxConnectionSeconds: options.maxConnectionSeconds } : {}),
+      ...(options.gatewayLog ? { log: options.gatewayLog } : {}),
+      ...(options.onConnecting ? { onConnecting: options.onConnecting } : {}),
+    });
+    registry.attach(gateway.registry);
+    stoppers.push(async () => {
+      await gateway.stop();
+      // `$disconnect` and router invocations finish before the edge (and its data) closes.
+      await runtime.drain();
+    });
+
+    // 6. The console needs the gateway port and an SNS client through the edge.
+    const sns = new SNSClient({ endpoint: edge.url, region: 'us-east-1', credentials: FAKE_CREDENTIALS });
+    stoppers.push(async () => sns.destroy());
+    const broadcastTopicArn = topic('-broadcast');
+    const userTopicArn = topic('-user');
+    web.attach({
+      idp,
+      page: {
+        gatewayPort: gateway.port,
+        edgeUrl: edge.url,
+        catalog: await loadContractCatalog(join(repoRoot, 'asyncapi.yaml')),
+      },
+      publish: (input) => consolePublish(input, { sns, broadcastTopicArn, userTopicArn }),
+    });
+
+    const urls: PlatformUrls = {
+      gateway: localUrl(host, gateway.port, 'ws'),
+      edge: edge.url,
+      idp: idpUrl,
+      console: `${idpUrl}/`,
+      docs: `${idpUrl}/docs`,
+      management: `${edge.url}/${STAGE}`,
+      broadcastTopicArn,
+      userTopicArn,
+      deliveryQueueUrl: env.DELIVERY_QUEUE_URL as string,
+      fanoutQueueUrl: env.FANOUT_QUEUE_URL as string,
+      topics: { ...edge.resources.topics },
+      queues: { ...edge.resources.queues },
+    };
+    let stopped: Promise<void> | undefined;
+    return {
+      urls,
+      edge,
+      gateway,
+      idp,
+      runtime,
+      faults: edge.faults,
+      env,
+      tableName: TABLE_NAME,
+      stop: () => {
+        stopped ??= stopAll();
+        return stopped;
+      },
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

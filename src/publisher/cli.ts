@@ -1,0 +1,491 @@
+/**
+ * `wspush`: publish topic and user messages (validated against the contract) and mint local development
+ * tokens. The `bin/wspush.mjs` launcher loads this file through tsx; tests call `runCli` or spawn the bin.
+ */
+import { readFile } from 'node:fs/promises';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { topicNames, userMessageTypes } from '../../generated/index.js';
+import {
+  type PreparedMessage,
+  PublishValidationError,
+  prepareTopicMessage,
+  prepareUserMessage,
+} from './envelope.js';
+import { createPublisher, type SnsSender } from './publisher.js';
+import {
+  createSnsClient,
+  LOCAL_BROADCAST_TOPIC_ARN,
+  LOCAL_ENDPOINT,
+  LOCAL_USER_TOPIC_ARN,
+} from './sns-client.js';
+
+export const EXIT = {
+  OK: 0,
+  /** The endpoint answered but refused (SNS error, identity provider error). */
+  FAILED: 1,
+  USAGE: 2,
+  /** Invalid JSON, unknown topic or type, a payload or field that fails the contract. */
+  INVALID: 3,
+  UNREACHABLE: 4,
+} as const;
+
+export const DEFAULT_IDP_URL = 'http://localhost:3000';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Reads all of stdin (only called when no --payload or --file is given and stdin is not a terminal). */
+  readStdin: () => Promise<string>;
+  stdinIsTTY: boolean;
+  fetch?: typeof fetch;
+  /** Tests inject a fake; otherwise an SNSClient for the resolved endpoint. */
+  snsClient?: SnsSender;
+}
+
+const EXIT_CODES_HELP = `Exit codes:
+  0  success (or --dry-run: valid)
+  1  the endpoint refused the request (an SNS or identity provider error)
+  2  usage error: unknown command or option, a missing option, no payload
+  3  invalid input: JSON that does not parse, an unknown topic or message type, a field that fails validation
+  4  the endpoint is unreachable (SNS endpoint or identity provider)`;
+
+const MAIN_HELP = `wspush — publish to a wspush platform and mint local development tokens
+
+Usage:
+  wspush publish topic --realm <realm> --topic <topic> [payload options]
+  wspush publish user  --realm <realm> --user <userId> --type <type> [payload options]
+  wspush token --user <userId> --realm <realm> [--role <role> ...]
+  wspush <command> --help
+
+Topics:             ${topicNames.join(', ')}
+User message types: ${userMessageTypes.join(', ')}
+
+${EXIT_CODES_HELP}
+`;
+
+const TARGET_HELP = `Target (publish):
+      --broadcast-topic-arn <arn>  default $WSPUSH_BROADCAST_TOPIC_ARN
+      --user-topic-arn <arn>       default $WSPUSH_USER_TOPIC_ARN
+      --endpoint <url>             SNS endpoint, default $AWS_ENDPOINT_URL (AWS when unset)
+      --region <region>            default $AWS_REGION
+      --local                      the local platform (npm start): endpoint ${LOCAL_ENDPOINT} and its topics
+  With no topic ARN from a flag or the environment, wspush uses the local platform's topics
+  (${LOCAL_BROADCAST_TOPIC_ARN} / -user) and, unless
+  $AWS_ENDPOINT_URL or --endpoint says otherwise, its endpoint.`;
+
+const PAYLOAD_HELP = `Payload (one of):
+      --payload '<json>'           the payload as a JSON argument
+      --file <path>                a JSON file ('-' for stdin)
+      (stdin)                      JSON piped on stdin
+Envelope:
+      --message-id <id>            default: a new ULID (clients de-duplicate on it: reuse it when retrying)
+      --correlation-id <id>        default: a new c-<uuid>
+      --dry-run                    validate and print the envelope; send nothing`;
+
+const TOPIC_HELP = `Usage: wspush publish topic --realm <realm> --topic <topic> [options]
+
+Publishes a message to every subscriber of <topic> in <realm> (the broadcast SNS topic).
+Topics: ${topicNames.join(', ')}
+
+      --realm <realm>              required
+      --topic <topic>              required
+${PAYLOAD_HELP}
+${TARGET_HELP}
+  -h, --help
+
+Example:
+  wspush publish topic --realm acme --topic announcements \\
+    --payload '{"title":"Hello","body":"First message","severity":"info"}'
+
+${EXIT_CODES_HELP}
+`;
+
+const USER_HELP = `Usage: wspush publish user --realm <realm> --user <userId> --type <type> [options]
+
+Publishes a message to one user of <realm> (the user SNS topic): delivered to all of the user's
+connections, or kept in the offline inbox and delivered on the next connect.
+Types: ${userMessageTypes.join(', ')}
+
+      --realm <realm>              required
+      --user <userId>              required
+      --type <type>                required
+${PAYLOAD_HELP}
+${TARGET_HELP}
+  -h, --help
+
+Example:
+  wspush publish user --realm acme --user alice --type notification \\
+    --payload '{"title":"Invoice paid","body":"Invoice 2026-114 was paid.","category":"billing"}'
+
+${EXIT_CODES_HELP}
+`;
+
+const PUBLISH_HELP = `Usage: wspush publish topic|user [options]
+
+  wspush publish topic --help   publish to a topic of a realm
+  wspush publish user --help    publish to one user of a realm
+
+${EXIT_CODES_HELP}
+`;
+
+const TOKEN_HELP = `Usage: wspush token --user <userId> --realm <realm> [--role <role> ...] [--ttl <seconds>] [--idp <url>]
+
+Prints a development access token from the local identity provider (POST /dev/token of \`npm start\`).
+
+  -u, --user <userId>   the token's subject                         required
+  -r, --realm <realm>   the realm (issuer <idp>/realms/<realm>)     required
+      --role <role>     a realm role; repeat for several
+      --ttl <seconds>   lifetime, 1..86400 (default 3600)
+      --idp <url>       default $WSPUSH_IDP_URL or ${DEFAULT_IDP_URL}
+  -h, --help
+
+${EXIT_CODES_HELP}
+`;
+
+class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+    readonly help?: string,
+  ) {
+    super(message);
+  }
+}
+
+const PUBLISH_OPTIONS = {
+  realm: { type: 'string' },
+  topic: { type: 'string' },
+  user: { type: 'string' },
+  type: { type: 'string' },
+  payload: { type: 'string' },
+  file: { type: 'string' },
+  'message-id': { type: 'string' },
+  'correlation-id': { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  'broadcast-topic-arn': { type: 'string' },
+  'user-topic-arn': { type: 'string' },
+  endpoint: { type: 'string' },
+  region: { type: 'string' },
+  local: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      (command === undefined ? io.stderr : io.stdout)(MAIN_HELP);
+      return command === undefined ? EXIT.USAGE : EXIT.OK;
+    }
+    if (command === 'publish') {
+      const [kind, ...options] = rest;
+      if (kind === undefined || kind === '--help' || kind === '-h') {
+        (kind === undefined ? io.stderr : io.stdout)(PUBLISH_HELP);
+        return kind === undefined ? EXIT.USAGE : EXIT.OK;
+      }
+      if (kind !== 'topic' && kind !== 'user') {
+        throw new CliError(`unknown publish target "${kind}" (use topic or user)`, EXIT.USAGE, PUBLISH_HELP);
+      }
+      return await publish(kind, options, io);
+    }
+    if (command === 'token') return await token(rest, io);
+    throw new CliError(`unknown command "${command}"`, EXIT.USAGE, MAIN_HELP);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`wspush: ${error.message}\n${error.help ? `\n${error.help}` : ''}`);
+      return error.exitCode;
+    }
+    io.stderr(`wspush: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.FAILED;
+  }
+}
+
+function parse(
+  args: readonly string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+  help: string,
+): Record<string, unknown> {
+  try {
+    return parseArgs({ args: [...args], options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new CliError((error as Error).message, EXIT.USAGE, help);
+  }
+}
+
+async function publish(kind: 'topic' | 'user', args: readonly string[], io: CliIo): Promise<number> {
+  const help = kind === 'topic' ? TOPIC_HELP : USER_HELP;
+  const values = parse(args, PUBLISH_OPTIONS, help) as {
+    [K in keyof typeof PUBLISH_OPTIONS]?: (typeof PUBLISH_OPTIONS)[K]['type'] extends 'boolean'
+      ? boolean
+      : string;
+  };
+  if (values.help) {
+    io.stdout(help);
+    return EXIT.OK;
+  }
+  const required = kind === 'topic' ? (['realm', 'topic'] as const) : (['realm', 'user', 'type'] as const);
+  for (const name of required) {
+    if (!values[name]) throw new CliError(`--${name} is required`, EXIT.USAGE, help);
+  }
+  const misplaced = kind === 'topic' ? (['user', 'type'] as const) : (['topic'] as const);
+  for (const name of misplaced) {
+    if (values[name] !== undefined) {
+      throw new CliError(`--${name} does not apply to publish ${kind}`, EXIT.USAGE, help);
+    }
+  }
+
+  const payload = await readPayload(values.payload, values.file, io, help);
+  const common = {
+    realm: values.realm as string,
+    ...(values['message-id'] !== undefined ? { messageId: values['message-id'] } : {}),
+    ...(values['correlation-id'] !== undefined ? { correlationId: values['correlation-id'] } : {}),
+  };
+  let prepared: PreparedMessage;
+  try {
+    prepared =
+      kind === 'topic'
+        ? prepareTopicMessage({ ...common, topic: values.topic as string, payload })
+        : prepareUserMessage({
+            ...common,
+            userId: values.user as string,
+            type: values.type as string,
+            payload,
+          });
+  } catch (error) {
+    if (error instanceof PublishValidationError) {
+      const lines = error.errors.map((e) => `  ${e.field}: ${e.message}`).join('\n');
+      throw new CliError(`invalid message (field ${error.field}):\n${lines}`, EXIT.INVALID);
+    }
+    throw error;
+  }
+
+  const target = resolveTarget(values, io.env);
+  const topicArn = kind === 'topic' ? target.broadcastTopicArn : target.userTopicArn;
+  if (values['dry-run']) {
+    io.stdout(
+      `${JSON.stringify({ dryRun: true, valid: true, topicArn, endpoint: target.endpoint ?? null, envelope: prepared.envelope, messageAttributes: prepared.attributes }, null, 2)}\n`,
+    );
+    return EXIT.OK;
+  }
+  if (target.usingLocalDefaults) {
+    io.stderr(`wspush: no topic ARN configured; publishing to the local platform (${topicArn})\n`);
+  }
+  const snsClient =
+    io.snsClient ??
+    createSnsClient({
+      ...(target.endpoint ? { endpoint: target.endpoint } : {}),
+      ...(values.region ? { region: values.region } : {}),
+      maxAttempts: 2,
+      env: io.env,
+    });
+  const publisher = createPublisher({
+    snsClient,
+    broadcastTopicArn: target.broadcastTopicArn,
+    userTopicArn: target.userTopicArn,
+  });
+  const input = prepared.envelope;
+  try {
+    const result =
+      kind === 'topic'
+        ? await publisher.publishUncheckedToTopic(
+            input as Parameters<typeof publisher.publishUncheckedToTopic>[0],
+          )
+        : await publisher.publishUncheckedToUser(
+            input as Parameters<typeof publisher.publishUncheckedToUser>[0],
+          );
+    io.stdout(`${JSON.stringify({ ...result, topicArn })}\n`);
+    return EXIT.OK;
+  } catch (error) {
+    const where = target.endpoint ?? 'the AWS SNS endpoint';
+    if (isUnreachable(error)) {
+      throw new CliError(
+        `cannot reach ${where} (${describe(error)})${target.local ? '. Is `npm start` running?' : ''}`,
+        EXIT.UNREACHABLE,
+      );
+    }
+    throw new CliError(`SNS refused the publish to ${topicArn} at ${where}: ${describe(error)}`, EXIT.FAILED);
+  }
+}
+
+interface Target {
+  broadcastTopicArn: string;
+  userTopicArn: string;
+  endpoint: string | undefined;
+  local: boolean;
+  usingLocalDefaults: boolean;
+}
+
+function resolveTarget(
+  values: { 'broadcast-topic-arn'?: string; 'user-topic-arn'?: string; endpoint?: string; local?: boolean },
+  env: Readonly<Record<string, string | undefined>>,
+): Target {
+  const broadcast = values['broadcast-topic-arn'] ?? env.WSPUSH_BROADCAST_TOPIC_ARN;
+  const user = values['user-topic-arn'] ?? env.WSPUSH_USER_TOPIC_ARN;
+  const configured = Boolean(broadcast || user);
+  const local = Boolean(values.local) || !configured;
+  const endpoint =
+    values.endpoint ??
+    env.AWS_ENDPOINT_URL_SNS ??
+    env.AWS_ENDPOINT_URL ??
+    (local ? LOCAL_ENDPOINT : undefined);
+  return {
+    broadcastTopicArn: broadcast ?? LOCAL_BROADCAST_TOPIC_ARN,
+    userTopicArn: user ?? LOCAL_USER_TOPIC_ARN,
+    endpoint,
+    local,
+    usingLocalDefaults: !configured && !values.local && !env.AWS_ENDPOINT_URL,
+  };
+}
+
+async function readPayload(
+  payloadArg: string | undefined,
+  file: string | undefined,
+  io: CliIo,
+  help: string,
+): Promise<unknown> {
+  if (payloadArg !== undefined && file !== undefined) {
+    throw new CliError('pass either --payload or --file, not both', EXIT.USAGE, help);
+  }
+  let text: string;
+  let source: string;
+  if (payloadArg !== undefined) {
+    text = payloadArg;
+    source = '--payload';
+  } else if (file !== undefined && file !== '-') {
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      throw new CliError(`cannot read --file ${file}: ${(error as Error).message}`, EXIT.USAGE);
+    }
+    source = file;
+  } else {
+    if (file === undefined && io.stdinIsTTY) {
+      throw new CliError('no payload: pass --payload, --file or pipe JSON on stdin', EXIT.USAGE, help);
+    }
+    text = await io.readStdin();
+    source = 'stdin';
+    if (text.trim() === '') {
+      throw new CliError('no payload: pass --payload, --file or pipe JSON on stdin', EXIT.USAGE, help);
+    }
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new CliError(`invalid JSON in ${source}: ${(error as Error).message}`, EXIT.INVALID);
+  }
+}
+
+async function token(args: readonly string[], io: CliIo): Promise<number> {
+  const values = parse(
+    args,
+    {
+      user: { type: 'string', short: 'u' },
+      realm: { type: 'string', short: 'r' },
+      role: { type: 'string', multiple: true },
+      ttl: { type: 'string' },
+      idp: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    TOKEN_HELP,
+  ) as { user?: string; realm?: string; role?: string[]; ttl?: string; idp?: string; help?: boolean };
+  if (values.help) {
+    io.stdout(TOKEN_HELP);
+    return EXIT.OK;
+  }
+  if (!values.user) throw new CliError('--user is required', EXIT.USAGE, TOKEN_HELP);
+  if (!values.realm) throw new CliError('--realm is required', EXIT.USAGE, TOKEN_HELP);
+  const body: { userId: string; realm: string; roles: string[]; ttlSeconds?: number } = {
+    userId: values.user,
+    realm: values.realm,
+    roles: values.role ?? [],
+  };
+  if (values.ttl !== undefined) {
+    if (!/^\d+$/.test(values.ttl))
+      throw new CliError(`--ttl must be whole seconds, got "${values.ttl}"`, EXIT.USAGE);
+    body.ttlSeconds = Number(values.ttl);
+  }
+  const idp = values.idp ?? io.env.WSPUSH_IDP_URL ?? DEFAULT_IDP_URL;
+  let endpoint: URL;
+  try {
+    endpoint = new URL('/dev/token', idp);
+  } catch {
+    throw new CliError(`--idp "${idp}" is not a URL`, EXIT.USAGE);
+  }
+  let response: Response;
+  try {
+    response = await (io.fetch ?? fetch)(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(10_000),
+    });
+  } catch (error) {
+    throw new CliError(
+      `cannot reach the identity provider at ${endpoint.href} (${describe(error)}). Is \`npm start\` running?`,
+      EXIT.UNREACHABLE,
+    );
+  }
+  const text = await response.text();
+  let parsed: { token?: unknown; message?: unknown } | undefined;
+  try {
+    parsed = JSON.parse(text) as typeof parsed;
+  } catch {
+    parsed = undefined;
+  }
+  if (!response.ok || typeof parsed?.token !== 'string') {
+    const message = typeof parsed?.message === 'string' ? parsed.message : text.slice(0, 200);
+    throw new CliError(
+      `the identity provider at ${endpoint.href} answered ${response.status}: ${message}`,
+      response.status === 400 ? EXIT.INVALID : EXIT.FAILED,
+    );
+  }
+  io.stdout(`${parsed.token}\n`);
+  return EXIT.OK;
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ETIMEDOUT',
+  'ECONNRESET',
+]);
+
+/** A network failure (no HTTP answer), as opposed to an error response from SNS. */
+function isUnreachable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    const candidate = e as {
+      code?: unknown;
+      name?: unknown;
+      errors?: unknown[];
+      cause?: unknown;
+      $metadata?: { httpStatusCode?: number };
+    };
+    if (candidate.$metadata?.httpStatusCode !== undefined) return false;
+    if (typeof candidate.code === 'string' && NETWORK_CODES.has(candidate.code)) return true;
+    if (candidate.name === 'TimeoutError') return true;
+    if (Array.isArray(candidate.errors) && candidate.errors.some((inner) => isUnreachable(inner)))
+      return true;
+    e = candidate.cause;
+  }
+  return false;
+}
+
+function describe(error: unknown): string {
+  const e = error as { name?: unknown; message?: unknown };
+  const message = typeof e.message === 'string' && e.message ? e.message : String(e.name ?? error);
+  // fetch and the SDK wrap the socket error: surface its code (ECONNREFUSED, ENOTFOUND, ...).
+  let code: string | undefined;
+  for (let c: unknown = error, depth = 0; c && depth < 5 && !code; depth++) {
+    const candidate = c as { code?: unknown; errors?: { code?: unknown }[]; cause?: unknown };
+    if (typeof candidate.code === 'string') code = candidate.code;
+    else if (typeof candidate.errors?.[0]?.code === 'string') code = candidate.errors[0].code;
+    c = candidate.cause;
+  }
+  if (code) return message.includes(code) ? message : `${code}: ${message}`;
+  const cause = (error as { cause?: { message?: unknown } }).cause?.message;
+  return typeof cause === 'string' && cause ? `${message}: ${cause}` : message;
+}

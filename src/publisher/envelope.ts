@@ -1,0 +1,206 @@
+/**
+ * Builds and validates publish envelopes against the contract (pure: no AWS). The SDK, the CLI's
+ * `--dry-run` and the docs share it, so what passes here is exactly what the routers accept.
+ */
+import type {
+  BroadcastEnvelope,
+  FieldError,
+  TopicName,
+  TopicPayloads,
+  UserEnvelope,
+  UserMessagePayloads,
+  UserMessageTypeName,
+} from '../../generated/index.js';
+import {
+  formatErrors,
+  isTopicName,
+  isUserMessageType,
+  limits,
+  topicNames,
+  topicRegistry,
+  userMessageRegistry,
+  userMessageTypes,
+  validators,
+} from '../../generated/index.js';
+import { type IdGenerator, newCorrelationId, ulid } from './ids.js';
+
+/** Thrown before anything is sent. `field` names the first failing field (`payload.severity`, `topic`, …). */
+export class PublishValidationError extends Error {
+  override readonly name = 'PublishValidationError';
+  readonly field: string;
+  readonly errors: readonly FieldError[];
+
+  constructor(what: string, errors: FieldError[]) {
+    super(`invalid ${what}: ${formatErrors(errors)}`);
+    this.errors = errors;
+    this.field = errors[0]?.field ?? '(root)';
+  }
+}
+
+interface CommonInput {
+  realm: string;
+  /** Defaults to a new ULID (time-sortable). Clients de-duplicate on it: reuse it when you retry a publish. */
+  messageId?: string;
+  /** Defaults to a new `c-<uuid>`; pass the id of the request that caused this message to follow it end to end. */
+  correlationId?: string;
+  /** ISO 8601; defaults to now. */
+  publishedAt?: string;
+}
+
+export interface TopicPublishInput<N extends TopicName = TopicName> extends CommonInput {
+  topic: N;
+  payload: TopicPayloads[N];
+}
+
+export interface UserPublishInput<T extends UserMessageTypeName = UserMessageTypeName> extends CommonInput {
+  userId: string;
+  type: T;
+  payload: UserMessagePayloads[T];
+}
+
+/** A topic input for any topic, with the payload type following the topic (for batches). */
+export type AnyTopicPublishInput = { [N in TopicName]: TopicPublishInput<N> }[TopicName];
+export type AnyUserPublishInput = { [T in UserMessageTypeName]: UserPublishInput<T> }[UserMessageTypeName];
+
+/** Inputs from untyped sources (the CLI, JSON files): everything is checked at run time. */
+export interface UncheckedTopicInput extends CommonInput {
+  topic: string;
+  payload: unknown;
+}
+
+export interface UncheckedUserInput extends CommonInput {
+  userId: string;
+  type: string;
+  payload: unknown;
+}
+
+export interface MessageAttribute {
+  DataType: 'String';
+  StringValue: string;
+}
+
+/** A validated envelope, serialised, with the SNS message attributes the routers and filter policies use. */
+export interface PreparedMessage<
+  E extends BroadcastEnvelope | UserEnvelope = BroadcastEnvelope | UserEnvelope,
+> {
+  envelope: E;
+  message: string;
+  bytes: number;
+  attributes: Record<string, MessageAttribute>;
+}
+
+export interface EnvelopeDefaults {
+  newMessageId?: IdGenerator;
+  newCorrelationId?: () => string;
+  now?: () => Date;
+  /** Defaults to the contract's `limits.maxEnvelopeBytes`. */
+  maxEnvelopeBytes?: number;
+}
+
+export function prepareTopicMessage(
+  input: UncheckedTopicInput,
+  defaults: EnvelopeDefaults = {},
+): PreparedMessage<BroadcastEnvelope> {
+  const envelope = {
+    messageId: input.messageId ?? (defaults.newMessageId ?? ulid)(),
+    correlationId: input.correlationId ?? (defaults.newCorrelationId ?? newCorrelationId)(),
+    realm: input.realm,
+    topic: input.topic,
+    publishedAt: input.publishedAt ?? (defaults.now?.() ?? new Date()).toISOString(),
+    payload: input.payload,
+  };
+  check('broadcast envelope', validators.BroadcastEnvelope(envelope));
+  if (!isTopicName(envelope.topic)) {
+    throw new PublishValidationError('broadcast envelope', [
+      {
+        field: 'topic',
+        keyword: 'enum',
+        message: `unknown topic ${JSON.stringify(envelope.topic)}; the contract defines ${topicNames.join(', ')}`,
+      },
+    ]);
+  }
+  check(
+    `payload of topic ${envelope.topic}`,
+    topicRegistry[envelope.topic].validate(envelope.payload),
+    'payload',
+  );
+  return finish(envelope as BroadcastEnvelope, { realm: envelope.realm, topic: envelope.topic }, defaults);
+}
+
+export function prepareUserMessage(
+  input: UncheckedUserInput,
+  defaults: EnvelopeDefaults = {},
+): PreparedMessage<UserEnvelope> {
+  const envelope = {
+    messageId: input.messageId ?? (defaults.newMessageId ?? ulid)(),
+    correlationId: input.correlationId ?? (defaults.newCorrelationId ?? newCorrelationId)(),
+    realm: input.realm,
+    userId: input.userId,
+    type: input.type,
+    publishedAt: input.publishedAt ?? (defaults.now?.() ?? new Date()).toISOString(),
+    payload: input.payload,
+  };
+  check('user envelope', validators.UserEnvelope(envelope));
+  if (!isUserMessageType(envelope.type)) {
+    throw new PublishValidationError('user envelope', [
+      {
+        field: 'type',
+        keyword: 'enum',
+        message: `unknown user message type ${JSON.stringify(envelope.type)}; the contract defines ${userMessageTypes.join(', ')}`,
+      },
+    ]);
+  }
+  check(
+    `payload of type ${envelope.type}`,
+    userMessageRegistry[envelope.type].validate(envelope.payload),
+    'payload',
+  );
+  return finish(
+    envelope as UserEnvelope,
+    {
+      realm: envelope.realm,
+      userId: envelope.userId,
+      type: envelope.type,
+    },
+    defaults,
+  );
+}
+
+function check(
+  what: string,
+  result: { ok: true } | { ok: false; errors: FieldError[] },
+  prefix?: string,
+): void {
+  if (result.ok) return;
+  const errors = prefix
+    ? result.errors.map((e) => ({
+        ...e,
+        field: e.field === '(root)' || e.field === '' ? prefix : `${prefix}.${e.field}`,
+      }))
+    : result.errors;
+  throw new PublishValidationError(what, errors);
+}
+
+function finish<E extends BroadcastEnvelope | UserEnvelope>(
+  envelope: E,
+  attributeValues: Record<string, string>,
+  defaults: EnvelopeDefaults,
+): PreparedMessage<E> {
+  const message = JSON.stringify(envelope);
+  const bytes = new TextEncoder().encode(message).byteLength;
+  const maxBytes = defaults.maxEnvelopeBytes ?? limits.maxEnvelopeBytes;
+  if (bytes > maxBytes) {
+    throw new PublishValidationError('envelope', [
+      {
+        field: 'payload',
+        keyword: 'maxEnvelopeBytes',
+        message: `the envelope is ${bytes} bytes; the limit is ${maxBytes}`,
+      },
+    ]);
+  }
+  const attributes: Record<string, MessageAttribute> = {};
+  for (const [name, value] of Object.entries(attributeValues)) {
+    attributes[name] = { DataType: 'String', StringValue: value };
+  }
+  return { envelope, message, bytes, attributes };
+}

@@ -1,0 +1,34 @@
+/** wspush publisher SDK (Node): typed, validated publishing to the broadcast and user SNS topics. */
+export {
+  type AnyTopicPublishInput,
+  type AnyUserPublishInput,
+  type EnvelopeDefaults,
+  type MessageAttribute,
+  type PreparedMessage,
+  PublishValidationError,
+  prepareTopicMessage,
+  prepareUserMessage,
+  type TopicPublishInput,
+  type UncheckedTopicInput,
+  type UncheckedUserInput,
+  type UserPublishInput,
+} from './envelope.js';
+export { createUlidGenerator, type IdGenerator, newCorrelationId, ulid } from './ids.js';
+export {
+  BATCH_MAX_BYTES,
+  BATCH_MAX_ENTRIES,
+  type BatchEntryResult,
+  chunkBatch,
+  createPublisher,
+  type Publisher,
+  type PublisherOptions,
+  type PublishResult,
+  type SnsSender,
+} from './publisher.js';
+export {
+  createSnsClient,
+  LOCAL_BROADCAST_TOPIC_ARN,
+  LOCAL_ENDPOINT,
+  LOCAL_USER_TOPIC_ARN,
+  type SnsClientOptions,
+} from './sns-client.js';

@@ -1,0 +1,217 @@
+/**
+ * The publisher SDK: validated, typed publishing of topic and user messages to the two SNS topics.
+ * Works against AWS and against the local platform (`AWS_ENDPOINT_URL=http://localhost:4566`).
+ */
+import {
+  PublishBatchCommand,
+  type PublishBatchCommandOutput,
+  type PublishBatchRequestEntry,
+  PublishCommand,
+  type PublishCommandOutput,
+} from '@aws-sdk/client-sns';
+import type { TopicName, UserMessageTypeName } from '../../generated/index.js';
+import {
+  type AnyTopicPublishInput,
+  type AnyUserPublishInput,
+  type EnvelopeDefaults,
+  type PreparedMessage,
+  prepareTopicMessage,
+  prepareUserMessage,
+  type TopicPublishInput,
+  type UncheckedTopicInput,
+  type UncheckedUserInput,
+  type UserPublishInput,
+} from './envelope.js';
+import { createSnsClient } from './sns-client.js';
+
+/** What the publisher needs of an SNS client (an `SNSClient` satisfies it; tests pass a fake). */
+export interface SnsSender {
+  send(command: PublishCommand): Promise<PublishCommandOutput>;
+  send(command: PublishBatchCommand): Promise<PublishBatchCommandOutput>;
+}
+
+export interface PublisherOptions extends EnvelopeDefaults {
+  /** Defaults to an `SNSClient` from the environment (`AWS_REGION`, `AWS_ENDPOINT_URL`, credentials). */
+  snsClient?: SnsSender;
+  /** Stack output `broadcastTopicArn`; locally `arn:aws:sns:us-east-1:000000000000:wspush-local-broadcast`. */
+  broadcastTopicArn: string;
+  /** Stack output `userTopicArn`; locally `arn:aws:sns:us-east-1:000000000000:wspush-local-user`. */
+  userTopicArn: string;
+}
+
+export interface PublishResult {
+  messageId: string;
+  correlationId: string;
+  /** The id SNS gave the publish. */
+  snsMessageId: string | undefined;
+}
+
+export type BatchEntryResult =
+  | ({ ok: true; index: number } & PublishResult)
+  | {
+      ok: false;
+      index: number;
+      messageId: string | undefined;
+      /** `PublishValidationError` for an invalid entry (never sent), otherwise the SNS failure. */
+      error: Error;
+      /** SNS error code (e.g. `InternalError`); absent for validation failures. */
+      code?: string;
+      senderFault?: boolean;
+    };
+
+/** SNS PublishBatch limits: 10 entries and 256 KiB (messages plus attributes) per call. */
+export const BATCH_MAX_ENTRIES = 10;
+export const BATCH_MAX_BYTES = 262_144;
+
+export interface Publisher {
+  publishToTopic<N extends TopicName>(input: TopicPublishInput<N>): Promise<PublishResult>;
+  publishToUser<T extends UserMessageTypeName>(input: UserPublishInput<T>): Promise<PublishResult>;
+  /** Any number of entries, sent 10 (and at most 256 KiB) per PublishBatch call; one result per entry, in order. */
+  publishToTopicBatch(entries: readonly AnyTopicPublishInput[]): Promise<BatchEntryResult[]>;
+  publishToUserBatch(entries: readonly AnyUserPublishInput[]): Promise<BatchEntryResult[]>;
+  /** Untyped variants for input read at run time (JSON files, the CLI): validated all the same. */
+  publishUncheckedToTopic(input: UncheckedTopicInput): Promise<PublishResult>;
+  publishUncheckedToUser(input: UncheckedUserInput): Promise<PublishResult>;
+}
+
+export function createPublisher(options: PublisherOptions): Publisher {
+  if (!options.broadcastTopicArn) throw new TypeError('createPublisher: broadcastTopicArn is required');
+  if (!options.userTopicArn) throw new TypeError('createPublisher: userTopicArn is required');
+  const sns: SnsSender = options.snsClient ?? createSnsClient();
+
+  async function publishOne(topicArn: string, prepared: PreparedMessage): Promise<PublishResult> {
+    const output = await sns.send(
+      new PublishCommand({
+        TopicArn: topicArn,
+        Message: prepared.message,
+        MessageAttributes: prepared.attributes,
+      }),
+    );
+    return {
+      messageId: prepared.envelope.messageId,
+      correlationId: prepared.envelope.correlationId,
+      snsMessageId: output.MessageId,
+    };
+  }
+
+  async function publishMany(
+    topicArn: string,
+    count: number,
+    prepare: (index: number) => PreparedMessage,
+  ): Promise<BatchEntryResult[]> {
+    const results: BatchEntryResult[] = new Array(count);
+    const valid: { index: number; prepared: PreparedMessage }[] = [];
+    for (let index = 0; index < count; index++) {
+      try {
+        valid.push({ index, prepared: prepare(index) });
+      } catch (error) {
+        results[index] = { ok: false, index, messageId: undefined, error: asError(error) };
+      }
+    }
+    for (const chunk of chunkBatch(valid)) {
+      const output = await sns.send(
+        new PublishBatchCommand({
+          TopicArn: topicArn,
+          PublishBatchRequestEntries: chunk.map(
+            ({ index, prepared }): PublishBatchRequestEntry => ({
+              Id: String(index),
+              Message: prepared.message,
+              MessageAttributes: prepared.attributes,
+            }),
+          ),
+        }),
+      );
+      const byId = new Map(chunk.map((entry) => [String(entry.index), entry]));
+      for (const success of output.Successful ?? []) {
+        const entry = success.Id === undefined ? undefined : byId.get(success.Id);
+        if (!entry) continue;
+        results[entry.index] = {
+          ok: true,
+          index: entry.index,
+          messageId: entry.prepared.envelope.messageId,
+          correlationId: entry.prepared.envelope.correlationId,
+          snsMessageId: success.MessageId,
+        };
+        byId.delete(success.Id as string);
+      }
+      for (const failure of output.Failed ?? []) {
+        const entry = failure.Id === undefined ? undefined : byId.get(failure.Id);
+        if (!entry) continue;
+        results[entry.index] = {
+          ok: false,
+          index: entry.index,
+          messageId: entry.prepared.envelope.messageId,
+          error: new Error(
+            `SNS rejected the entry: ${failure.Code ?? 'unknown'} ${failure.Message ?? ''}`.trim(),
+          ),
+          ...(failure.Code !== undefined ? { code: failure.Code } : {}),
+          ...(failure.SenderFault !== undefined ? { senderFault: failure.SenderFault } : {}),
+        };
+        byId.delete(failure.Id as string);
+      }
+      // SNS reports every entry; anything missing is a failure we must not report as sent.
+      for (const entry of byId.values()) {
+        results[entry.index] = {
+          ok: false,
+          index: entry.index,
+          messageId: entry.prepared.envelope.messageId,
+          error: new Error('SNS returned no result for this entry'),
+        };
+      }
+    }
+    return results;
+  }
+
+  return {
+    publishToTopic: async (input) =>
+      publishOne(options.broadcastTopicArn, prepareTopicMessage(input, options)),
+    publishToUser: async (input) => publishOne(options.userTopicArn, prepareUserMessage(input, options)),
+    publishUncheckedToTopic: async (input) =>
+      publishOne(options.broadcastTopicArn, prepareTopicMessage(input, options)),
+    publishUncheckedToUser: async (input) =>
+      publishOne(options.userTopicArn, prepareUserMessage(input, options)),
+    publishToTopicBatch: (entries) =>
+      publishMany(options.broadcastTopicArn, entries.length, (i) =>
+        prepareTopicMessage(entries[i] as AnyTopicPublishInput, options),
+      ),
+    publishToUserBatch: (entries) =>
+      publishMany(options.userTopicArn, entries.length, (i) =>
+        prepareUserMessage(entries[i] as AnyUserPublishInput, options),
+      ),
+  };
+}
+
+/** Splits entries into PublishBatch calls of at most 10 entries and 256 KiB. */
+export function chunkBatch<T extends { prepared: PreparedMessage }>(entries: readonly T[]): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let currentBytes = 0;
+  for (const entry of entries) {
+    const size = entryBytes(entry.prepared);
+    if (
+      current.length > 0 &&
+      (current.length === BATCH_MAX_ENTRIES || currentBytes + size > BATCH_MAX_BYTES)
+    ) {
+      chunks.push(current);
+      current = [];
+      currentBytes = 0;
+    }
+    current.push(entry);
+    currentBytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+function entryBytes(prepared: PreparedMessage): number {
+  const encoder = new TextEncoder();
+  let bytes = prepared.bytes;
+  for (const [name, attribute] of Object.entries(prepared.attributes)) {
+    bytes += encoder.encode(name + attribute.DataType + attribute.StringValue).byteLength;
+  }
+  return bytes;
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}

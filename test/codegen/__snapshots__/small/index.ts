@@ -1,0 +1,9 @@
+// Code generated from small.yaml. DO NOT EDIT.
+
+export * from './codes.js';
+export * from './models.js';
+export * from './routes.js';
+export * from './topics.js';
+export * from './user-messages.js';
+export * from './validation.js';
+export * from './validators.js';

@@ -1,0 +1,320 @@
+// The code generator as a whole: deterministic output, the --check mode, readable failures on invalid
+// contracts and on wrong extensions, snapshots of a small fixture, and generated tables that equal what the
+// contract says (read independently with the `yaml` package).
+import { cp, mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { ContractError } from '../../codegen/contract.js';
+import { generate } from '../../codegen/generate.js';
+import {
+  closeCodes,
+  errorCodes,
+  functionTable,
+  limits,
+  routeKeys,
+  routeTable,
+  topicNames,
+  topicRegistry,
+  userMessageRegistry,
+  userMessageTypes,
+} from '../../generated/index.js';
+import { deref, get, isMap, type Json, type JsonMap, readContract } from './contract-yaml.js';
+import { ROOT, runCli } from './run-cli.js';
+
+const CONTRACT = path.join(ROOT, 'asyncapi.yaml');
+const SMALL = path.join(ROOT, 'test', 'fixtures', 'contracts', 'small.yaml');
+const INVALID = path.join(ROOT, 'test', 'fixtures', 'contracts', 'invalid.yaml');
+const HEADER = '// Code generated from asyncapi.yaml. DO NOT EDIT.\n';
+
+let work: string;
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'codegen-test-'));
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+async function readDir(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const name of (await readdir(dir)).sort()) out.set(name, await readFile(path.join(dir, name), 'utf8'));
+  return out;
+}
+
+// Each CLI run parses the contract (about a second of CPU, much more on a busy machine): allow for that.
+const CLI_TIMEOUT = 240_000;
+
+describe('codegen CLI', () => {
+  const fresh = (): string => path.join(work, 'a');
+
+  it(
+    'is deterministic: two runs into temp dirs are byte-identical and equal the checked-in generated/',
+    async () => {
+      const a = fresh();
+      const b = path.join(work, 'b');
+      const [ra, rb] = await Promise.all([runCli('codegen/main.ts', ['--out', a]), runCli('codegen/main.ts', ['--out', b])]);
+      expect(ra.code, ra.stderr).toBe(0);
+      expect(rb.code, rb.stderr).toBe(0);
+      const filesA = await readDir(a);
+      const filesB = await readDir(b);
+      expect([...filesA.keys()]).toEqual([
+        'codes.ts',
+        'index.ts',
+        'models.ts',
+        'routes.ts',
+        'topics.ts',
+        'user-messages.ts',
+        'validation.ts',
+        'validators.d.ts',
+        'validators.js',
+      ]);
+      expect(filesB).toEqual(filesA);
+      const checkedIn = await readDir(path.join(ROOT, 'generated'));
+      expect(checkedIn, 'generated/ is stale: run npm run codegen').toEqual(filesA);
+      for (const [name, content] of filesA) expect(content.startsWith(HEADER), name).toBe(true);
+      // No absolute paths of this machine leak into the output.
+      for (const [name, content] of filesA) expect(content.includes(ROOT), name).toBe(false);
+    },
+    CLI_TIMEOUT,
+  );
+
+  it(
+    '--check passes on fresh output and lists differing, missing and extra files otherwise',
+    async () => {
+      const dir = path.join(work, 'check');
+      await cp(fresh(), dir, { recursive: true });
+      const ok = await runCli('codegen/main.ts', ['--check', '--out', dir]);
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(ok.stdout).toContain('is up to date');
+
+      await writeFile(path.join(dir, 'routes.ts'), '// edited by hand\n');
+      await unlink(path.join(dir, 'codes.ts'));
+      await writeFile(path.join(dir, 'stray.ts'), 'export {};\n');
+      const bad = await runCli('codegen/main.ts', ['--check', '--out', dir]);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toMatch(/differs: .*routes\.ts/);
+      expect(bad.stderr).toMatch(/missing: .*codes\.ts/);
+      expect(bad.stderr).toMatch(/extra: .*stray\.ts/);
+      expect(bad.stderr).toContain('Run `npm run codegen`');
+
+      // A normal run repairs the directory, removing files the contract no longer produces.
+      expect((await runCli('codegen/main.ts', ['--out', dir])).code).toBe(0);
+      expect(await readDir(dir)).toEqual(await readDir(fresh()));
+    },
+    CLI_TIMEOUT,
+  );
+
+  it(
+    'fails on an invalid contract with file, line, path and message',
+    async () => {
+      const out = path.join(work, 'invalid');
+      const result = await runCli('codegen/main.ts', ['--contract', INVALID, '--out', out]);
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toMatch(/invalid\.yaml:3 error at info: .*version/);
+      expect(result.stderr).toMatch(/invalid\.yaml:7 error at channels\.news\.address: .*string/);
+      await expect(readdir(out)).rejects.toThrow();
+    },
+    CLI_TIMEOUT,
+  );
+});
+
+// In-process runs still parse a contract each (seconds on a busy machine).
+describe('extension checks', { timeout: 120_000 }, () => {
+  const small = readContract(SMALL);
+
+  async function problemsOf(mutate: (doc: JsonMap) => void): Promise<string> {
+    const doc = structuredClone(small);
+    mutate(doc);
+    const file = path.join(work, `variant-${Math.random().toString(36).slice(2)}.yaml`);
+    await writeFile(file, stringify(doc));
+    try {
+      await generate(file);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ContractError);
+      const diagnostics = (error as ContractError).diagnostics;
+      for (const d of diagnostics) expect(d.line, `${d.path}: ${d.message} has no line`).toBeGreaterThan(0);
+      return diagnostics.map((d) => `${d.path}: ${d.message}`).join('\n');
+    }
+    throw new Error('expected codegen to fail');
+  }
+
+  const at = (doc: JsonMap, ...keys: string[]): JsonMap => {
+    const node = get(doc, ...keys);
+    if (!isMap(node)) throw new Error(`no ${keys.join('.')}`);
+    return node;
+  };
+
+  it('the small fixture itself generates', async () => {
+    const { files } = await generate(SMALL);
+    expect(files.size).toBe(9);
+  });
+
+  it('rejects a topic without x-topic.access', async () => {
+    const problems = await problemsOf((doc) => {
+      delete at(doc, 'channels', 'news', 'x-topic').access;
+    });
+    expect(problems).toMatch(/channels\.news\.x-topic: x-topic\.access is required/);
+  });
+
+  it('rejects an unknown offline policy', async () => {
+    const problems = await problemsOf((doc) => {
+      at(doc, 'channels', 'news', 'x-topic', 'offline').policy = 'keep';
+    });
+    expect(problems).toContain('x-topic.offline.policy must be "drop" or "history"');
+  });
+
+  it('rejects a user message without retentionDays', async () => {
+    const problems = await problemsOf((doc) => {
+      delete at(doc, 'components', 'messages', 'Reminder', 'x-user-message').retentionDays;
+    });
+    expect(problems).toMatch(/components\.messages\.Reminder\.x-user-message: .*retentionDays is required/);
+  });
+
+  it('rejects an error code missing from the enums, and an enum value missing from x-error-codes', async () => {
+    const problems = await problemsOf((doc) => {
+      at(doc, 'x-error-codes').NEW_CODE = { retryable: true, description: 'new' };
+      at(doc, 'components', 'schemas', 'TopicRejectionCode').enum = ['NO_SUCH_TOPIC', 'FORBIDDEN'];
+    });
+    expect(problems).toContain('error code NEW_CODE is in x-error-codes but in none of the enums');
+    expect(problems).toContain('error code FORBIDDEN is in an enum');
+  });
+
+  it('rejects an x-route that differs from the action constant', async () => {
+    const problems = await problemsOf((doc) => {
+      at(doc, 'operations', 'echo')['x-route'] = 'shout';
+    });
+    expect(problems).toContain('x-route "shout" differs from the action const "echo"');
+  });
+
+  it('rejects a handler whose channel is neither SNS nor SQS', async () => {
+    const problems = await problemsOf((doc) => {
+      at(doc, 'channels', 'publish-topic').servers = [{ $ref: '#/servers/local' }];
+    });
+    expect(problems).toContain('must be served only by an sns or an sqs server');
+  });
+
+  it('rejects incomplete x-limits and malformed x-close-codes', async () => {
+    const problems = await problemsOf((doc) => {
+      delete at(doc, 'x-limits').frameBytes;
+      (doc['x-close-codes'] as Json[]).push({ from: 4050, to: 4060, retryable: true, name: 'OVERLAP', description: 'x' });
+    });
+    expect(problems).toContain('x-limits.frameBytes must be a positive integer');
+    expect(problems).toContain('overlaps APP_RETRYABLE');
+  });
+
+  it('fails instead of emitting AnonymousSchema_N for an untitled enum', async () => {
+    const problems = await problemsOf((doc) => {
+      delete at(doc, 'components', 'schemas', 'ReminderPayload', 'properties', 'tone').title;
+    });
+    expect(problems).toMatch(/components\.schemas\.ReminderPayload\.properties\.tone: .*AnonymousSchema_\d+.*title/);
+  });
+});
+
+describe('snapshot of the small fixture', { timeout: 120_000 }, async () => {
+  const { files } = await generate(SMALL);
+  it.each([...files.keys()].filter((name) => name !== 'validators.js'))('%s', async (name) => {
+    await expect(files.get(name)).toMatchFileSnapshot(path.join('__snapshots__', 'small', name));
+  });
+
+  it('validators.js is one self-contained ESM module exporting one validator per title', () => {
+    const js = files.get('validators.js') ?? '';
+    expect(js.startsWith('// Code generated from small.yaml. DO NOT EDIT.\n')).toBe(true);
+    expect(js).not.toMatch(/\bimport\s|typeof require|__require\s*=/);
+    const exported = /export\s*\{([^}]*)\}/.exec(js)?.[1] ?? '';
+    const names = exported.split(',').map((s) => s.trim().split(/\s+as\s+/).pop());
+    expect(names.sort()).toEqual([
+      'validateEchoAction',
+      'validateEchoedFrame',
+      'validateEnvelope',
+      'validateNewsPayload',
+      'validateReminderPayload',
+    ]);
+  });
+});
+
+describe('generated tables equal the contract', () => {
+  const contract = readContract(CONTRACT);
+  const operations = Object.entries(get(contract, 'operations') as JsonMap);
+
+  it('route table: keys, handlers, reply, authorizer and action schema', () => {
+    const routed = operations.filter(([, op]) => isMap(op) && op['x-route'] !== undefined);
+    expect(routeKeys).toEqual(routed.map(([, op]) => get(op, 'x-route')));
+    expect(Object.keys(routeTable).sort()).toEqual([...routeKeys].sort());
+    for (const [id, op] of routed) {
+      const key = get(op, 'x-route') as (typeof routeKeys)[number];
+      const route = routeTable[key];
+      expect(route.operationId).toBe(id);
+      expect(route.handler).toBe(get(op, 'x-handler'));
+      expect(route.twoWay).toBe(get(op, 'reply') !== undefined);
+      expect(route.authorizer).toBe(get(op, 'x-authorizer'));
+      const message = deref(contract, (get(op, 'messages') as Json[])[0]);
+      const payload = deref(contract, get(message, 'payload'));
+      const action = get(deref(contract, get(payload, 'properties', 'action')), 'const');
+      expect(route.actionSchema).toBe(action === undefined ? undefined : get(payload, 'title'));
+    }
+  });
+
+  it('function table: the authorizer plus one function per x-handler, with its trigger', () => {
+    const handlers = operations.filter(([, op]) => isMap(op) && op['x-handler'] !== undefined);
+    const authorizers = operations.map(([, op]) => get(op, 'x-authorizer')).filter((a) => a !== undefined);
+    expect(functionTable.map((f) => f.handler).sort()).toEqual(
+      [...authorizers, ...handlers.map(([, op]) => get(op, 'x-handler'))].sort(),
+    );
+    for (const [, op] of handlers) {
+      const fn = functionTable.find((f) => f.handler === get(op, 'x-handler'));
+      const route = get(op, 'x-route');
+      if (route !== undefined) {
+        expect(fn?.trigger).toEqual({ kind: 'websocket', routeKey: route });
+        continue;
+      }
+      const ref = get(op, 'channel', '$ref') as string;
+      const channelId = ref.split('/').pop() ?? '';
+      const channel = get(contract, 'channels', channelId);
+      const address = get(channel, 'address') as string;
+      const server = deref(contract, (get(channel, 'servers') as Json[])[0]);
+      expect(fn?.trigger).toEqual({
+        kind: get(server, 'protocol'),
+        channel: channelId,
+        suffix: address.replace('{prefix}', ''),
+      });
+    }
+    expect(functionTable[0]).toEqual({ handler: 'authorizer', trigger: { kind: 'authorizer', routeKey: '$connect' } });
+  });
+
+  it('topic registry: every channel with x-topic, its access, offline policy and payload schema', () => {
+    const channels = Object.entries(get(contract, 'channels') as JsonMap).filter(([, c]) => get(c, 'x-topic') !== undefined);
+    expect(topicNames).toEqual(channels.map(([, c]) => get(c, 'address')));
+    expect(topicNames).toEqual(['announcements', 'job-status', 'audit-alerts']);
+    for (const [, channel] of channels) {
+      const name = get(channel, 'address') as (typeof topicNames)[number];
+      const topic = topicRegistry[name];
+      expect(topic.name).toBe(name);
+      expect(topic.access).toEqual(get(channel, 'x-topic', 'access'));
+      expect(topic.offline).toEqual(get(channel, 'x-topic', 'offline'));
+      const message = deref(contract, Object.values(get(channel, 'messages') as JsonMap)[0]);
+      expect(topic.payloadSchema).toBe(get(deref(contract, get(message, 'payload')), 'title'));
+    }
+    expect(topicRegistry['audit-alerts'].access.roles).toEqual(['admin']);
+    expect(topicRegistry.announcements.validate({ title: 't', body: 'b', severity: 'info' }).ok).toBe(true);
+    expect(topicRegistry.announcements.validate({ jobId: 'j' }).ok).toBe(false);
+  });
+
+  it('user message registry: every message with x-user-message', () => {
+    const messages = Object.values(get(contract, 'components', 'messages') as JsonMap).filter(
+      (m) => get(m, 'x-user-message') !== undefined,
+    );
+    expect([...userMessageTypes]).toEqual(messages.map((m) => get(m, 'x-user-message', 'type')));
+    for (const m of messages) {
+      const type = get(m, 'x-user-message', 'type') as (typeof userMessageTypes)[number];
+      expect(userMessageRegistry[type].retentionDays).toBe(get(m, 'x-user-message', 'retentionDays'));
+      expect(userMessageRegistry[type].payloadSchema).toBe(get(deref(contract, get(m, 'payload')), 'title'));
+    }
+  });
+
+  it('codes and limits', () => {
+    expect(errorCodes).toEqual(get(contract, 'x-error-codes'));
+    expect(closeCodes).toEqual(get(contract, 'x-close-codes'));
+    expect(limits).toEqual(get(contract, 'x-limits'));
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * A shortened idle timeout closes an idle connection with 1001 "Going away", and the `$disconnect` handler
+ * removes all of its rows (checked in DynamoDB through the edge).
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Platform } from '../../src/local/platform.js';
+import { type AwsClients, awsClients, connect, rowsOf, startTestPlatform, waitFor } from './support.js';
+
+let platform: Platform;
+let clients: AwsClients;
+
+beforeAll(async () => {
+  platform = await startTestPlatform({ idleTimeoutSeconds: 1.5 });
+  clients = awsClients(platform);
+});
+
+afterAll(async () => {
+  clients?.destroy();
+  await platform?.stop();
+});
+
+it('closes an idle connection with 1001 and $disconnect cleans its rows; an active one stays open', async () => {
+  const idle = await connect(platform, { userId: 'ida', realm: 'acme', topics: ['announcements', 'job-status'] });
+  const active = await connect(platform, { userId: 'ida', realm: 'acme', topics: ['announcements'] });
+  const connectionId = String((await idle.welcome()).connectionId);
+  const activeId = String((await active.welcome()).connectionId);
+
+  const hasRow = async (pk: string, sk: string) => (await rowsOf(platform, clients, pk)).some((r) => r.sk === sk);
+  expect(await hasRow(`conn#${connectionId}`, 'meta')).toBe(true);
+  expect(await hasRow('user#acme#ida', `conn#${connectionId}`)).toBe(true);
+  expect(await hasRow('topic#acme#announcements', `conn#${connectionId}`)).toBe(true);
+  expect(await hasRow('topic#acme#job-status', `conn#${connectionId}`)).toBe(true);
+
+  // The active connection pings more often than the timeout.
+  const keepAlive = setInterval(() => active.ws.send('{"action":"ping"}'), 500);
+  try {
+    const started = Date.now();
+    expect(await idle.closed(10_000)).toEqual({ code: 1001, reason: 'Going away' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+
+    await waitFor(
+      async () => !(await hasRow(`conn#${connectionId}`, 'meta')) && true,
+      "the connection's meta row to be deleted",
+    );
+    expect(await hasRow('user#acme#ida', `conn#${connectionId}`)).toBe(false);
+    expect(await hasRow('topic#acme#announcements', `conn#${connectionId}`)).toBe(false);
+    expect(await hasRow('topic#acme#job-status', `conn#${connectionId}`)).toBe(false);
+
+    // The other connection of the same user is untouched.
+    expect(active.closeEvent).toBeUndefined();
+    expect(await hasRow('user#acme#ida', `conn#${activeId}`)).toBe(true);
+  } finally {
+    clearInterval(keepAlive);
+  }
+  await active.close();
+});

@@ -1,0 +1,44 @@
+/**
+ * `--data-dir`: user messages waiting for an offline user survive a stop and a start of the platform
+ * (DynamoDB on disk, queues and topics restored) and are delivered, in order, on the next connect.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import type { Platform } from '../../src/local/platform.js';
+import { awsClients, connect, publishUser, settle, startTestPlatform } from './support.js';
+
+let platform: Platform | undefined;
+let dataDir: string | undefined;
+
+afterAll(async () => {
+  await platform?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+it('keeps the offline inbox across a restart with the same data directory', async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'wspush-restart-'));
+  platform = await startTestPlatform({ dataDir });
+  const first = awsClients(platform);
+  const published: string[] = [];
+  for (let i = 0; i < 3; i++) published.push(await publishUser(platform, first, { realm: 'acme', userId: 'paula' }));
+  await settle(platform, 100);
+  first.destroy();
+  const ports = {
+    gatewayPort: platform.gateway.port,
+    edgePort: platform.edge.port,
+    idpPort: Number(new URL(platform.urls.idp).port),
+  };
+  await platform.stop();
+  platform = undefined;
+
+  // Same ports: the handler modules loaded by the first platform keep its endpoints (one process).
+  platform = await startTestPlatform({ dataDir, ...ports });
+  const paula = await connect(platform, { userId: 'paula', realm: 'acme' });
+  expect((await paula.welcome()).pendingOffline).toBe(3);
+  await paula.waitUntil((c) => c.ofKind('user').length >= 3 && c, 'the three stored messages');
+  expect(paula.ofKind('user').map((f) => f.id)).toEqual(published);
+  expect(paula.ofKind('user').every((f) => f.offline === true)).toBe(true);
+  await paula.close();
+});

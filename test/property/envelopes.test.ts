@@ -1,0 +1,216 @@
+/**
+ * Property tests of the envelope validators (`src/core/envelopes.ts` over the generated validators): valid
+ * envelopes built from the contract's constraints pass unchanged; each kind of damage is refused with a
+ * `ValidationError` naming the field; arbitrary input never throws anything else. Then every case of the
+ * publish corpus at the validator level.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { limits } from '../../generated/index.js';
+import { parseJson, validateBroadcastEnvelope, validateUserEnvelope } from '../../src/core/envelopes.js';
+import { ValidationError } from '../../src/core/errors.js';
+import { envelopeMessage, loadPublishCases, namesField } from '../reliability/lib/corpus.js';
+
+const id = fc.stringMatching(/^[A-Za-z0-9._:-]{1,128}$/);
+const realm = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/);
+const userId = fc.stringMatching(/^[A-Za-z0-9._@:+|-]{1,128}$/);
+const isoDate = fc
+  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString());
+const text = (min: number, max: number) => fc.string({ minLength: min, maxLength: max, unit: 'grapheme' });
+const slug = fc.stringMatching(/^[a-z][a-z0-9-]{0,63}$/);
+
+const topicPayload = fc.oneof(
+  fc.record({
+    topic: fc.constant('announcements'),
+    payload: fc.record({
+      title: text(1, 200),
+      body: text(1, 300),
+      severity: fc.constantFrom('info', 'warning', 'critical'),
+    }),
+  }),
+  fc.record({
+    topic: fc.constant('job-status'),
+    payload: fc.record({
+      jobId: id,
+      status: fc.constantFrom('queued', 'running', 'succeeded', 'failed'),
+      progress: fc.integer({ min: 0, max: 100 }),
+      updatedAt: isoDate,
+    }),
+  }),
+  fc.record({
+    topic: fc.constant('audit-alerts'),
+    payload: fc.record({
+      alertId: id,
+      kind: slug,
+      severity: fc.constantFrom('low', 'medium', 'high', 'critical'),
+      details: text(1, 300),
+    }),
+  }),
+);
+
+const broadcastEnvelope = fc
+  .record({ messageId: id, correlationId: id, realm, publishedAt: isoDate, tp: topicPayload })
+  .map(({ tp, ...rest }) => ({ ...rest, topic: tp.topic, payload: tp.payload as Record<string, unknown> }));
+
+const userPayload = fc.oneof(
+  fc.record({
+    type: fc.constant('notification'),
+    payload: fc.record(
+      { title: text(1, 200), body: text(1, 300), category: slug, link: fc.webUrl() },
+      { requiredKeys: ['title', 'body', 'category'] },
+    ),
+  }),
+  fc.record({
+    type: fc.constant('document-ready'),
+    payload: fc.record({ documentId: id, name: text(1, 255), downloadUrl: fc.webUrl(), expiresAt: isoDate }),
+  }),
+);
+
+const userEnvelope = fc
+  .record({ messageId: id, correlationId: id, realm, userId, publishedAt: isoDate, tp: userPayload })
+  .map(({ tp, ...rest }) => ({ ...rest, type: tp.type, payload: tp.payload as Record<string, unknown> }));
+
+function rejection(fn: () => unknown): ValidationError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ValidationError) return error;
+    throw new Error(`expected a ValidationError, got ${String(error)}`);
+  }
+  throw new Error('expected a ValidationError, the value was accepted');
+}
+
+/** A value of another JSON type than the one given (string → number, etc.). */
+const otherType = (value: unknown) =>
+  fc
+    .constantFrom<unknown>(42, true, null, ['x'], { x: 1 }, 'text')
+    .filter(
+      (v) =>
+        typeof v !== typeof value ||
+        (v === null) !== (value === null) ||
+        Array.isArray(v) !== Array.isArray(value),
+    );
+
+const kinds = [
+  { name: 'broadcast', arb: broadcastEnvelope, validate: validateBroadcastEnvelope },
+  { name: 'user', arb: userEnvelope, validate: validateUserEnvelope },
+] as const;
+
+describe.each(kinds)('$name envelope validator properties', ({ arb, validate }) => {
+  it('accepts every valid envelope and returns it unchanged', () => {
+    fc.assert(
+      fc.property(arb, (envelope) => {
+        const copy = structuredClone(envelope);
+        expect(validate(envelope)).toEqual(copy);
+        expect(envelope).toEqual(copy); // the validator does not mutate (no defaults, no coercion)
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses a missing required field, naming it', () => {
+    fc.assert(
+      fc.property(arb, fc.nat(), (envelope, pick) => {
+        const keys = Object.keys(envelope);
+        const key = keys[pick % keys.length] as string;
+        const damaged: Record<string, unknown> = { ...envelope };
+        delete damaged[key];
+        expect(namesField(rejection(() => validate(damaged)).errors, key)).toBe(true);
+      }),
+    );
+  });
+
+  it('refuses an unknown extra field (closed schema)', () => {
+    const extra = fc
+      .string({ minLength: 1, maxLength: 12 })
+      .filter(
+        (k) =>
+          ![
+            'messageId',
+            'correlationId',
+            'realm',
+            'topic',
+            'userId',
+            'type',
+            'publishedAt',
+            'payload',
+          ].includes(k),
+      );
+    fc.assert(
+      fc.property(arb, extra, fc.jsonValue({ maxDepth: 1 }), (envelope, key, value) => {
+        rejection(() => validate({ ...envelope, [key]: value }));
+      }),
+    );
+  });
+
+  it('refuses a field of the wrong type, naming it', () => {
+    fc.assert(
+      fc.property(
+        arb
+          .chain((envelope) => {
+            const keys = Object.keys(envelope);
+            return fc.record({
+              envelope: fc.constant(envelope),
+              key: fc.constantFrom(...keys),
+            });
+          })
+          .chain(({ envelope, key }) =>
+            otherType((envelope as Record<string, unknown>)[key]).map((value) => ({ envelope, key, value })),
+          ),
+        ({ envelope, key, value }) => {
+          const err = rejection(() => validate({ ...envelope, [key]: value }));
+          expect(namesField(err.errors, key)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('refuses ids and names with a character outside their pattern (key separators, control characters)', () => {
+    const bad = fc.constantFrom('#', ' ', '\u0000', '\n', '/', "'", '<', 'é', '\u200b');
+    fc.assert(
+      fc.property(
+        arb,
+        fc.constantFrom('messageId', 'correlationId', 'realm'),
+        bad,
+        fc.nat(),
+        (envelope, key, ch, at) => {
+          const original = String((envelope as Record<string, unknown>)[key]);
+          const pos = at % (original.length + 1);
+          const damaged = { ...envelope, [key]: original.slice(0, pos) + ch + original.slice(pos) };
+          expect(namesField(rejection(() => validate(damaged)).errors, key)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('arbitrary input is refused with a ValidationError, never another exception', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), fc.jsonValue(), fc.object()), (value) => {
+        try {
+          validate(value);
+        } catch (error) {
+          expect(error).toBeInstanceOf(ValidationError);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('bad-input corpus: publish cases at the validators', () => {
+  const placeholders = {
+    messageId: 'm-corpus-1',
+    now: new Date().toISOString(),
+    offlineUser: 'offline-user',
+  };
+  for (const c of loadPublishCases()) {
+    it(`${c.id}: ${c.description.slice(0, 60)}`, () => {
+      const message = envelopeMessage(c, placeholders);
+      if (c.oversize) expect(Buffer.byteLength(message)).toBeGreaterThan(limits.maxEnvelopeBytes);
+      const validate = c.channel === 'broadcast' ? validateBroadcastEnvelope : validateUserEnvelope;
+      const err = rejection(() => validate(parseJson('envelope', message)));
+      expect(namesField(err.errors, c.expect.field), JSON.stringify(err.errors)).toBe(true);
+    });
+  }
+});

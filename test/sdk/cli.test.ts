@@ -1,0 +1,285 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PublishCommand, PublishCommandOutput } from '@aws-sdk/client-sns';
+import { describe, expect, it } from 'vitest';
+import { EXIT, runCli } from '../../src/publisher/cli.js';
+import type { SnsSender } from '../../src/publisher/index.js';
+
+const BIN = fileURLToPath(new URL('../../bin/wspush.mjs', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ANNOUNCEMENT = '{"title":"Hello","body":"First message","severity":"info"}';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Spawns the real launcher, as `npx wspush` does. */
+function wspush(
+  args: string[],
+  options: { stdin?: string; env?: Record<string, string> } = {},
+): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const env: Record<string, string | undefined> = { ...process.env, ...options.env };
+    for (const name of ['AWS_ENDPOINT_URL', 'WSPUSH_BROADCAST_TOPIC_ARN', 'WSPUSH_USER_TOPIC_ARN']) {
+      if (!options.env?.[name]) delete env[name];
+    }
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.stdin ?? '');
+  });
+}
+
+/** A loopback port with nothing listening on it. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+describe.concurrent('wspush (spawned)', () => {
+  it.each([
+    [['--help']],
+    [['publish', '--help']],
+    [['publish', 'topic', '--help']],
+    [['publish', 'user', '--help']],
+    [['token', '--help']],
+  ])('%j prints help with the exit codes and exits 0', async (args) => {
+    const run = await wspush(args);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Usage: wspush/);
+    expect(run.stdout).toContain('3  invalid input');
+  });
+
+  it('usage errors exit 2', async () => {
+    const runs = await Promise.all([
+      wspush([]),
+      wspush(['frobnicate']),
+      wspush(['publish', 'topic', '--topic', 'announcements', '--payload', ANNOUNCEMENT]),
+      wspush(['publish', 'topic', '--realm', 'acme', '--topic', 'announcements', '--bogus']),
+      wspush(['publish', 'topic', '--realm', 'acme', '--topic', 'announcements']), // no payload, empty stdin
+    ]);
+    expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2, 2]);
+    expect(runs[1]?.stderr).toContain('unknown command "frobnicate"');
+    expect(runs[2]?.stderr).toContain('--realm is required');
+    expect(runs[3]?.stderr).toMatch(/bogus/);
+    expect(runs[4]?.stderr).toContain('no payload');
+  });
+
+  it('invalid JSON exits 3', async () => {
+    const run = await wspush([
+      'publish',
+      'topic',
+      '--realm',
+      'acme',
+      '--topic',
+      'announcements',
+      '--payload',
+      '{nope',
+    ]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('invalid JSON in --payload');
+  });
+
+  it('an unknown topic or type exits 3 and lists the known ones', async () => {
+    const [topic, type] = await Promise.all([
+      wspush(['publish', 'topic', '--realm', 'acme', '--topic', 'weather', '--payload', '{}']),
+      wspush(['publish', 'user', '--realm', 'acme', '--user', 'alice', '--type', 'sms', '--payload', '{}']),
+    ]);
+    expect(topic.code).toBe(3);
+    expect(topic.stderr).toContain('unknown topic "weather"');
+    expect(topic.stderr).toContain('announcements, job-status, audit-alerts');
+    expect(type.code).toBe(3);
+    expect(type.stderr).toContain('unknown user message type "sms"');
+  });
+
+  it('a payload that fails validation exits 3 naming the field', async () => {
+    const run = await wspush(
+      ['publish', 'topic', '--realm', 'acme', '--topic', 'announcements', '--dry-run', '--file', '-'],
+      { stdin: '{"title":"Hello","body":"x","severity":"loud"}' },
+    );
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('field payload.severity');
+  });
+
+  it('--dry-run validates a payload from a file and prints the envelope without sending', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wspush-cli-'));
+    const file = join(dir, 'notification.json');
+    await writeFile(
+      file,
+      '{"title":"Invoice paid","body":"Invoice 2026-114 was paid.","category":"billing"}',
+    );
+    // The endpoint is closed: a dry run must not touch it.
+    const port = await closedPort();
+    const run = await wspush(
+      [
+        'publish',
+        'user',
+        '--realm',
+        'acme',
+        '--user',
+        'alice',
+        '--type',
+        'notification',
+        '--file',
+        file,
+        '--dry-run',
+      ],
+      { env: { AWS_ENDPOINT_URL: `http://127.0.0.1:${port}` } },
+    );
+    expect(run.code).toBe(0);
+    const output = JSON.parse(run.stdout) as {
+      envelope: Record<string, unknown>;
+      messageAttributes: unknown;
+    };
+    expect(output.envelope).toMatchObject({ realm: 'acme', userId: 'alice', type: 'notification' });
+    expect(output.messageAttributes).toEqual({
+      realm: { DataType: 'String', StringValue: 'acme' },
+      userId: { DataType: 'String', StringValue: 'alice' },
+      type: { DataType: 'String', StringValue: 'notification' },
+    });
+  });
+
+  it('an unreachable SNS endpoint or identity provider exits 4', async () => {
+    const port = await closedPort();
+    const [publish, token] = await Promise.all([
+      wspush(['publish', 'topic', '--realm', 'acme', '--topic', 'announcements', '--payload', ANNOUNCEMENT], {
+        env: { AWS_ENDPOINT_URL: `http://127.0.0.1:${port}` },
+      }),
+      wspush(['token', '--user', 'alice', '--realm', 'acme', '--idp', `http://127.0.0.1:${port}`]),
+    ]);
+    expect(publish.code).toBe(4);
+    expect(publish.stderr).toContain(`cannot reach http://127.0.0.1:${port}`);
+    expect(token.code).toBe(4);
+    expect(token.stderr).toContain('cannot reach the identity provider');
+  });
+});
+
+describe('runCli (in process, fake SNS)', () => {
+  function io(env: Record<string, string> = {}) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const sent: PublishCommand[] = [];
+    const snsClient: SnsSender = {
+      send: (async (command: PublishCommand) => {
+        sent.push(command);
+        return { MessageId: 'sns-1', $metadata: {} } satisfies PublishCommandOutput;
+      }) as SnsSender['send'],
+    };
+    return {
+      out,
+      err,
+      sent,
+      io: {
+        stdout: (t: string) => out.push(t),
+        stderr: (t: string) => err.push(t),
+        env,
+        stdinIsTTY: true,
+        readStdin: async () => '',
+        snsClient,
+      },
+    };
+  }
+
+  it('publishes to the configured topic ARN with the caller’s ids and prints the result', async () => {
+    const t = io({ WSPUSH_BROADCAST_TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:wspush-dev-broadcast' });
+    const code = await runCli(
+      [
+        'publish',
+        'topic',
+        '--realm',
+        'acme',
+        '--topic',
+        'announcements',
+        '--payload',
+        ANNOUNCEMENT,
+        '--message-id',
+        'm-1',
+        '--correlation-id',
+        'c-1',
+      ],
+      t.io,
+    );
+    expect(code).toBe(EXIT.OK);
+    expect(t.sent[0]?.input.TopicArn).toBe('arn:aws:sns:eu-west-1:123456789012:wspush-dev-broadcast');
+    expect(JSON.parse(t.sent[0]?.input.Message ?? '')).toMatchObject({
+      messageId: 'm-1',
+      correlationId: 'c-1',
+    });
+    expect(JSON.parse(t.out.join(''))).toMatchObject({
+      messageId: 'm-1',
+      correlationId: 'c-1',
+      snsMessageId: 'sns-1',
+    });
+    expect(t.err).toEqual([]);
+  });
+
+  it('defaults to the local platform topics and says so', async () => {
+    const t = io();
+    const code = await runCli(
+      [
+        'publish',
+        'user',
+        '--realm',
+        'acme',
+        '--user',
+        'alice',
+        '--type',
+        'notification',
+        '--payload',
+        '{"title":"t","body":"b","category":"billing"}',
+      ],
+      t.io,
+    );
+    expect(code).toBe(EXIT.OK);
+    expect(t.sent[0]?.input.TopicArn).toBe('arn:aws:sns:us-east-1:000000000000:wspush-local-user');
+    expect(t.err.join('')).toContain('publishing to the local platform');
+  });
+
+  it('refuses a terminal without a payload (no hanging on stdin)', async () => {
+    const t = io();
+    expect(await runCli(['publish', 'topic', '--realm', 'acme', '--topic', 'announcements'], t.io)).toBe(
+      EXIT.USAGE,
+    );
+    expect(t.sent).toHaveLength(0);
+  });
+
+  it('an SNS error response exits 1', async () => {
+    const t = io();
+    t.io.snsClient = {
+      send: (async () => {
+        throw Object.assign(new Error('Topic does not exist'), {
+          name: 'NotFoundException',
+          $metadata: { httpStatusCode: 404 },
+        });
+      }) as SnsSender['send'],
+    };
+    const code = await runCli(
+      ['publish', 'topic', '--realm', 'acme', '--topic', 'announcements', '--payload', ANNOUNCEMENT],
+      t.io,
+    );
+    expect(code).toBe(EXIT.FAILED);
+    expect(t.err.join('')).toContain('Topic does not exist');
+  });
+});

@@ -1,0 +1,528 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { backoffCeiling, fullJitterDelay } from '../../src/client/backoff.js';
+import { type ClientState, type ConnectOptions, connect, type PushClient } from '../../src/client/client.js';
+import { MessageIdWindow } from '../../src/client/dedup.js';
+import {
+  announcement,
+  type FakeSocket,
+  fakeWebSocketClass,
+  topicFrame,
+  welcomeFrame,
+} from './fake-websocket.js';
+
+const URL_ = 'ws://gateway.test/';
+
+/** Lets the client's async token fetch and socket creation run. */
+async function flush(): Promise<void> {
+  await vi.advanceTimersByTimeAsync(0);
+}
+
+function setup(options: Partial<ConnectOptions> = {}): {
+  client: PushClient;
+  sockets: FakeSocket[];
+  states: ClientState[];
+  tokens: string[];
+} {
+  const { WebSocket, sockets } = fakeWebSocketClass();
+  const tokens: string[] = [];
+  let n = 0;
+  const client = connect({
+    url: URL_,
+    getToken: () => {
+      n += 1;
+      tokens.push(`token-${n}`);
+      return `token-${n}`;
+    },
+    topics: ['announcements', 'job-status'],
+    WebSocket,
+    transport: 'subprotocol',
+    random: () => 0.5,
+    ...options,
+  });
+  const states: ClientState[] = [];
+  client.on('state', (s) => states.push(s));
+  return { client, sockets, states, tokens };
+}
+
+function last(sockets: FakeSocket[]): FakeSocket {
+  const socket = sockets.at(-1);
+  if (!socket) throw new Error('no socket yet');
+  return socket;
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: new Date('2026-11-27T10:00:00.000Z') });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('backoff', () => {
+  it('full jitter stays within [0, min(max, base * 2^attempt))', () => {
+    for (let attempt = 0; attempt < 40; attempt++) {
+      const ceiling = backoffCeiling(attempt, { baseDelayMs: 100, maxDelayMs: 10_000 });
+      expect(ceiling).toBe(Math.min(10_000, 100 * 2 ** attempt));
+      expect(fullJitterDelay(attempt, { baseDelayMs: 100, maxDelayMs: 10_000 }, () => 0)).toBe(0);
+      const high = fullJitterDelay(attempt, { baseDelayMs: 100, maxDelayMs: 10_000 }, () => 0.999_999);
+      expect(high).toBeLessThan(ceiling);
+      expect(high).toBeGreaterThanOrEqual(Math.floor(ceiling * 0.99));
+    }
+  });
+
+  it('the client waits a jittered delay before each reconnect, growing per attempt', async () => {
+    const { client, sockets } = setup({
+      backoff: { baseDelayMs: 1000, maxDelayMs: 8000 },
+      maxPreOpenFailures: 99,
+    });
+    const delays: number[] = [];
+    client.on('reconnecting', (d) => delays.push(d.delayMs));
+    await flush();
+    for (let i = 0; i < 6; i++) {
+      last(sockets).serverOpen();
+      last(sockets).serverClose(1006);
+      const before = sockets.length;
+      await vi.advanceTimersByTimeAsync((delays.at(-1) ?? 0) - 1);
+      expect(sockets.length).toBe(before); // not before the delay
+      await vi.advanceTimersByTimeAsync(1);
+      expect(sockets.length).toBe(before + 1);
+    }
+    // random() = 0.5: half of min(8000, 1000 * 2^n); the attempt counter only resets on a welcome.
+    expect(delays).toEqual([500, 1000, 2000, 4000, 4000, 4000]);
+    await client.close();
+  });
+});
+
+describe('connect request', () => {
+  it('browser style: token as the bearer subprotocol, topics in the query string', async () => {
+    const { client, sockets } = setup({ transport: 'subprotocol' });
+    await flush();
+    const socket = last(sockets);
+    expect(socket.protocols).toEqual(['bearer', 'token-1']);
+    expect(new URL(socket.url).searchParams.get('topics')).toBe('announcements,job-status');
+    expect(new URL(socket.url).searchParams.has('token')).toBe(false);
+    await client.close();
+  });
+
+  it('query and header transports', async () => {
+    const q = setup({ transport: 'query', token: 'static', getToken: undefined });
+    await flush();
+    expect(new URL(last(q.sockets).url).searchParams.get('token')).toBe('static');
+    expect(last(q.sockets).protocols).toBeUndefined();
+    const h = setup({ transport: 'header' });
+    await flush();
+    expect(last(h.sockets).options).toEqual({ headers: { Authorization: 'Bearer token-1' } });
+    expect(new URL(last(h.sockets).url).searchParams.has('token')).toBe(false);
+    await q.client.close();
+    await h.client.close();
+  });
+
+  it('defaults to the header transport outside browsers and requires a token source', () => {
+    const { WebSocket, sockets } = fakeWebSocketClass();
+    const client = connect({ url: URL_, token: 't', WebSocket });
+    return flush().then(async () => {
+      expect(last(sockets).options?.headers?.Authorization).toBe('Bearer t');
+      await client.close();
+      expect(() => connect({ url: URL_, WebSocket })).toThrow(/token/);
+    });
+  });
+});
+
+describe('messages', () => {
+  it('calls typed handlers per topic and per user message type, once per message id', async () => {
+    const { client, sockets } = setup();
+    const topics: string[] = [];
+    const users: string[] = [];
+    const jobs: number[] = [];
+    client.onTopic('announcements', (payload, frame) => topics.push(`${frame.id}:${payload.title}`));
+    client.onTopic('job-status', (payload) => jobs.push(payload.progress));
+    client.onUserMessage('notification', (payload, frame) => users.push(`${frame.id}:${payload.category}`));
+    await flush();
+    const socket = last(sockets);
+    socket.serverOpen();
+    socket.serverSend(welcomeFrame());
+    socket.serverSend(topicFrame('m1'));
+    socket.serverSend(topicFrame('m1'));
+    socket.serverSend({
+      kind: 'topic',
+      id: 'm2',
+      topic: 'job-status',
+      publishedAt: new Date().toISOString(),
+      correlationId: 'c',
+      payload: { jobId: 'j', status: 'running', progress: 40, updatedAt: new Date().toISOString() },
+    });
+    const user = {
+      kind: 'user',
+      id: 'u1',
+      type: 'notification',
+      publishedAt: new Date().toISOString(),
+      correlationId: 'c',
+      offline: true,
+      payload: { title: 't', body: 'b', category: 'billing' },
+    };
+    socket.serverSend(user);
+    socket.serverSend(user);
+    expect(topics).toEqual(['m1:Hello']);
+    expect(jobs).toEqual([40]);
+    expect(users).toEqual(['u1:billing']);
+    await client.close();
+  });
+
+  it('exposes the accepted and rejected topics of the welcome', async () => {
+    const { client, sockets } = setup();
+    const welcomes: unknown[] = [];
+    client.on('welcome', (w) => welcomes.push(w));
+    await flush();
+    last(sockets).serverOpen();
+    const ready = client.ready();
+    last(sockets).serverSend(
+      welcomeFrame({
+        accepted: ['announcements'],
+        rejected: [{ topic: 'audit-alerts', code: 'FORBIDDEN_TOPIC', reason: 'requires role admin' }],
+      }),
+    );
+    await expect(ready).resolves.toMatchObject({ connectionId: 'conn-1=' });
+    expect(client.accepted).toEqual(['announcements']);
+    expect(client.rejected).toEqual([
+      { topic: 'audit-alerts', code: 'FORBIDDEN_TOPIC', reason: 'requires role admin' },
+    ]);
+    expect(welcomes).toHaveLength(1);
+    expect(client.connectionId).toBe('conn-1=');
+    await client.close();
+  });
+
+  it('with validatePayloads, an invalid payload reaches no handler and names the field', async () => {
+    const { client, sockets } = setup({ validatePayloads: true });
+    const received: unknown[] = [];
+    const invalid: string[] = [];
+    client.onTopic('announcements', (p) => received.push(p));
+    client.on('invalid-message', ({ errors }) => invalid.push(...errors.map((e) => e.field)));
+    await flush();
+    last(sockets).serverOpen();
+    last(sockets).serverSend(topicFrame('bad', { title: 'x', body: 'y', severity: 'catastrophic' }));
+    last(sockets).serverSend(topicFrame('good'));
+    expect(invalid).toEqual(['payload.severity']);
+    expect(received).toEqual([announcement()]);
+    await client.close();
+  });
+
+  it('a throwing handler is reported as an error and does not stop the others', async () => {
+    const { client, sockets } = setup();
+    const errors: string[] = [];
+    const seen: string[] = [];
+    client.on('error', (e) => errors.push(e.message));
+    client.onTopic('announcements', () => {
+      throw new Error('boom');
+    });
+    client.onTopic('announcements', (_p, f) => seen.push(f.id));
+    await flush();
+    last(sockets).serverOpen();
+    last(sockets).serverSend(topicFrame('m1'));
+    last(sockets).serverSend('not json');
+    expect(seen).toEqual(['m1']);
+    expect(errors).toEqual(['message handler threw: boom', expect.stringMatching(/not JSON/)]);
+    await client.close();
+  });
+});
+
+describe('de-duplication', () => {
+  it('remembers a bounded number of ids, forgetting the oldest first', () => {
+    const window = new MessageIdWindow(3);
+    expect(['a', 'b', 'c'].map((id) => window.seen(id))).toEqual([false, false, false]);
+    expect(window.seen('a')).toBe(true);
+    expect(window.seen('d')).toBe(false); // evicts a
+    expect(window.size).toBe(3);
+    expect(window.seen('a')).toBe(false); // forgotten, so delivered again
+    expect(window.seen('c')).toBe(true);
+    for (let i = 0; i < 10_000; i++) window.seen(`x${i}`);
+    expect(window.size).toBe(3);
+    expect(() => new MessageIdWindow(0)).toThrow(RangeError);
+  });
+
+  it('drops a message re-delivered on the next connection after a reconnect', async () => {
+    const { client, sockets } = setup({ dedupCapacity: 2 });
+    const seen: string[] = [];
+    client.onTopic('announcements', (_p, f) => seen.push(f.id));
+    await flush();
+    last(sockets).serverOpen();
+    last(sockets).serverSend(topicFrame('m1'));
+    last(sockets).serverClose(1006);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sockets).toHaveLength(2);
+    last(sockets).serverOpen();
+    last(sockets).serverSend(topicFrame('m1')); // e.g. topic history replayed on connect
+    last(sockets).serverSend(topicFrame('m2'));
+    last(sockets).serverSend(topicFrame('m3'));
+    last(sockets).serverSend(topicFrame('m1')); // beyond the window of 2: delivered again
+    expect(seen).toEqual(['m1', 'm2', 'm3', 'm1']);
+    await client.close();
+  });
+});
+
+describe('reconnects', () => {
+  it('reconnects on a retryable close with a fresh token, and reports the states', async () => {
+    const { client, sockets, states, tokens } = setup();
+    await flush();
+    last(sockets).serverOpen();
+    last(sockets).serverSend(welcomeFrame());
+    last(sockets).serverClose(1001, 'Going away');
+    expect(client.state).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sockets).toHaveLength(2);
+    expect(tokens).toEqual(['token-1', 'token-2']);
+    expect(last(sockets).token).toBe('token-2');
+    last(sockets).serverOpen();
+    expect(states).toEqual(['open', 'reconnecting', 'open']); // 'connecting' fired before we subscribed
+    await client.close();
+    expect(states.at(-1)).toBe('closed');
+  });
+
+  it.each([
+    [1000, 'NORMAL'],
+    [1008, 'POLICY_VIOLATION'],
+    [4401, 'APP_TERMINAL'],
+    [4403, 'APP_TERMINAL'],
+  ])('stops on the terminal close code %i', async (code, name) => {
+    const { client, sockets } = setup();
+    const closed: unknown[] = [];
+    client.on('closed', (d) => closed.push(d));
+    await flush();
+    last(sockets).serverOpen();
+    last(sockets).serverClose(code);
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(sockets).toHaveLength(1);
+    expect(client.state).toBe('closed');
+    expect(closed).toEqual([{ reason: 'terminal-close-code', code, codeName: name }]);
+    await expect(client.ready()).rejects.toThrow(/terminal-close-code/);
+  });
+
+  it.each([1001, 1006, 1011, 1012, 1013, 4000, 4099, 3999])(
+    'retries the retryable close code %i',
+    async (code) => {
+      const { client, sockets } = setup();
+      await flush();
+      last(sockets).serverOpen();
+      last(sockets).serverClose(code);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(sockets).toHaveLength(2);
+      await client.close();
+    },
+  );
+
+  it.each([401, 403])(
+    'stops when the upgrade is refused with %i (Node: ws reports the status)',
+    async (status) => {
+      const { client, sockets, tokens } = setup();
+      const closed: unknown[] = [];
+      client.on('closed', (d) => closed.push(d));
+      await flush();
+      last(sockets).refuseUpgrade(status);
+      await vi.advanceTimersByTimeAsync(10 * 60_000);
+      expect(sockets).toHaveLength(1);
+      expect(tokens).toHaveLength(1);
+      expect(closed).toEqual([{ reason: 'token-denied', status, code: 1006 }]);
+    },
+  );
+
+  it('browsers: a close before open is retried with a new token, up to maxPreOpenFailures', async () => {
+    const { client, sockets, tokens } = setup({ maxPreOpenFailures: 3 });
+    const closed: unknown[] = [];
+    client.on('closed', (d) => closed.push(d));
+    await flush();
+    last(sockets).failBeforeOpen();
+    await vi.advanceTimersByTimeAsync(60_000);
+    last(sockets).failBeforeOpen();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(client.state).toBe('reconnecting');
+    last(sockets).failBeforeOpen();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sockets).toHaveLength(3);
+    expect(tokens).toEqual(['token-1', 'token-2', 'token-3']);
+    expect(sockets.map((s) => s.token)).toEqual(tokens);
+    expect(closed).toEqual([{ reason: 'too-many-failures', code: 1006 }]);
+  });
+
+  it('an open connection resets the pre-open failure count', async () => {
+    const { client, sockets } = setup({ maxPreOpenFailures: 2 });
+    await flush();
+    last(sockets).failBeforeOpen();
+    await vi.advanceTimersByTimeAsync(60_000);
+    last(sockets).serverOpen();
+    last(sockets).serverClose(1006);
+    await vi.advanceTimersByTimeAsync(60_000);
+    last(sockets).failBeforeOpen();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(client.state).toBe('reconnecting');
+    expect(sockets).toHaveLength(4);
+    await client.close();
+  });
+
+  it('a failing getToken counts as a failed attempt and is retried', async () => {
+    let calls = 0;
+    const { client, sockets } = setup({
+      getToken: async () => {
+        calls += 1;
+        if (calls < 3) throw new Error('idp down');
+        return 'late-token';
+      },
+    });
+    const errors: string[] = [];
+    client.on('error', (e) => errors.push(e.message));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls).toBe(3);
+    expect(sockets).toHaveLength(1);
+    expect(last(sockets).token).toBe('late-token');
+    expect(errors).toEqual(['getToken failed: idp down', 'getToken failed: idp down']);
+    await client.close();
+  });
+
+  it('close() stops reconnecting and closes the socket with 1000', async () => {
+    const { client, sockets } = setup();
+    await flush();
+    const socket = last(sockets);
+    socket.serverOpen();
+    await client.close();
+    expect(socket.closedByClient?.code).toBe(1000);
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(sockets).toHaveLength(1);
+    expect(client.state).toBe('closed');
+  });
+});
+
+describe('keep-alive and TTL', () => {
+  it('pings well inside the idle timeout and extends the TTL before the rows expire', async () => {
+    const { client, sockets } = setup({ ttlRefreshMarginMs: 20_000 });
+    await flush();
+    const socket = last(sockets);
+    socket.serverOpen();
+    // serverTime is 5 s ahead of our clock: expiresAt must be read relative to it.
+    socket.serverSend(
+      welcomeFrame({
+        serverTime: new Date(Date.now() + 5000).toISOString(),
+        expiresAt: new Date(Date.now() + 5000 + 1_000_000).toISOString(),
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(240_000); // 40 % of 600 s
+    expect(socket.sentActions).toEqual(['ping']);
+    await vi.advanceTimersByTimeAsync(980_000 - 240_000 - 1);
+    expect(socket.sentActions.filter((a) => a === 'extendTTL')).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(socket.sentActions.filter((a) => a === 'extendTTL')).toHaveLength(1);
+    // The reply moves the expiry: the next extendTTL is 20 s before the new one.
+    socket.serverSend({
+      kind: 'ttl-extended',
+      expiresAt: new Date(Date.now() + 5000 + 500_000).toISOString(),
+    });
+    await vi.advanceTimersByTimeAsync(480_000 - 1);
+    expect(socket.sentActions.filter((a) => a === 'extendTTL')).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(socket.sentActions.filter((a) => a === 'extendTTL')).toHaveLength(2);
+    expect(socket.sentActions.filter((a) => a === 'ping').length).toBeGreaterThanOrEqual(5);
+    await client.close();
+  });
+});
+
+describe('handover before the maximum connection duration', () => {
+  it('opens the new connection, waits for its welcome, then closes the old one; no loss, no duplicate', async () => {
+    const { client, sockets, tokens } = setup({ handoverLeadMs: 2000, handoverOverlapMs: 500 });
+    const log: string[] = [];
+    const seen: string[] = [];
+    client.onTopic('announcements', (_p, f) => seen.push(f.id));
+    client.on('handover', ({ from, to }) => log.push(`handover ${from} -> ${to}`));
+    await flush();
+    const old = last(sockets);
+    old.serverOpen();
+    old.serverSend(
+      welcomeFrame({
+        limits: { idleTimeoutSeconds: 600, maxConnectionSeconds: 10, connectionTtlSeconds: 30 },
+      }),
+    );
+    old.serverSend(topicFrame('m1'));
+    await vi.advanceTimersByTimeAsync(8000 - 1);
+    expect(sockets).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sockets).toHaveLength(2);
+    expect(tokens).toEqual(['token-1', 'token-2']); // fresh token for the new connection
+    const next = last(sockets);
+    next.serverOpen();
+    expect(old.readyState).toBe(1); // still open: no gap
+    old.serverSend(topicFrame('m2'));
+    next.serverSend(topicFrame('m2')); // the same message on both during the overlap
+    next.serverSend(welcomeFrame({ connectionId: 'conn-2=' }));
+    expect(log).toEqual(['handover conn-1= -> conn-2=']);
+    expect(old.readyState).toBe(1);
+    old.serverSend(topicFrame('m3')); // in flight to the old connection
+    next.serverSend(topicFrame('m3'));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(old.closedByClient).toEqual({ code: 1000, reason: 'handover' });
+    next.serverSend(topicFrame('m4'));
+    expect(seen).toEqual(['m1', 'm2', 'm3', 'm4']);
+    expect(client.state).toBe('open');
+    expect(client.connectionId).toBe('conn-2=');
+    // The retired connection's close does not trigger a reconnect.
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sockets).toHaveLength(2);
+    await client.close();
+  });
+
+  it('adopts the new connection when the old one hits the limit first', async () => {
+    const { client, sockets, states } = setup({ handoverLeadMs: 2000 });
+    await flush();
+    const old = last(sockets);
+    old.serverOpen();
+    old.serverSend(
+      welcomeFrame({
+        limits: { idleTimeoutSeconds: 600, maxConnectionSeconds: 10, connectionTtlSeconds: 30 },
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(8000);
+    const next = last(sockets);
+    next.serverOpen();
+    old.serverClose(1001, 'Going away');
+    expect(client.state).toBe('open');
+    next.serverSend(welcomeFrame({ connectionId: 'conn-2=' }));
+    expect(client.connectionId).toBe('conn-2=');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sockets).toHaveLength(2);
+    expect(states).not.toContain('reconnecting');
+    await client.close();
+  });
+
+  it('a failed handover attempt is retried while the old connection keeps serving', async () => {
+    const { client, sockets } = setup({ handoverLeadMs: 5000 });
+    await flush();
+    const old = last(sockets);
+    old.serverOpen();
+    old.serverSend(
+      welcomeFrame({
+        limits: { idleTimeoutSeconds: 600, maxConnectionSeconds: 10, connectionTtlSeconds: 30 },
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(sockets).toHaveLength(2);
+    last(sockets).failBeforeOpen();
+    expect(client.state).toBe('open');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sockets).toHaveLength(3);
+    last(sockets).serverOpen();
+    last(sockets).serverSend(welcomeFrame({ connectionId: 'conn-3=' }));
+    expect(client.connectionId).toBe('conn-3=');
+    await client.close();
+  });
+
+  it('CONNECTION_NOT_FOUND replaces the connection the same way', async () => {
+    const { client, sockets } = setup();
+    await flush();
+    last(sockets).serverOpen();
+    last(sockets).serverSend(welcomeFrame());
+    last(sockets).serverSend({
+      kind: 'error',
+      code: 'CONNECTION_NOT_FOUND',
+      message: 'gone',
+      retryable: true,
+    });
+    await flush();
+    expect(sockets).toHaveLength(2);
+    expect(sockets[0]?.readyState).toBe(1);
+    await client.close();
+  });
+});
