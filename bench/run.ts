@@ -8,6 +8,7 @@ import './lib/env.js';
 import { cpus } from 'node:os';
 import { audienceBenchmark } from './audience.js';
 import { coldstartBenchmark } from './coldstart.js';
+import { fanoutBenchmark } from './fanout.js';
 import { markdownTable, writeResult } from './lib/report.js';
 import type { Benchmark, BenchResult } from './lib/types.js';
 
@@ -15,6 +16,7 @@ import type { Benchmark, BenchResult } from './lib/types.js';
 const benchmarks: { bench: Benchmark; budget: [number, number] }[] = [
   { bench: audienceBenchmark, budget: [180, 60] },
   { bench: coldstartBenchmark, budget: [180, 60] },
+  { bench: fanoutBenchmark, budget: [300, 120] },
 ];
 
 function parseArgs(argv: readonly string[]): { only: string[] | null; quick: boolean } {

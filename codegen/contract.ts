@@ -51,7 +51,10 @@ export class SourceLocator {
    * Follows `segments` through the YAML, jumping through local `$ref`s, and returns the canonical path (where
    * the node is really written) and the offset of the deepest node found.
    */
-  private walk(segments: readonly (string | number)[]): { path: (string | number)[]; offset: number | undefined } {
+  private walk(segments: readonly (string | number)[]): {
+    path: (string | number)[];
+    offset: number | undefined;
+  } {
     let node: unknown = this.doc.contents;
     let offset: number | undefined;
     let canonical: (string | number)[] = [];

@@ -2,7 +2,7 @@
 // @asyncapi/react-component: server-side rendered markup (readable without JavaScript), its stylesheet inlined,
 // and the standalone bundle inlined to hydrate it (expand/collapse, examples). Deterministic, so it can be checked in.
 // Options: --contract <file> (default asyncapi.yaml), --out <file> (default docs/api/index.html), --check.
-import { readFile, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,7 +17,15 @@ const require = createRequire(import.meta.url);
 /** Everything visible and expanded: channels, operations, messages, schemas and their examples. */
 const CONFIG: Partial<ConfigInterface> = {
   schemaID: 'wspush-contract',
-  show: { sidebar: true, info: true, servers: true, operations: true, messages: true, schemas: true, errors: true },
+  show: {
+    sidebar: true,
+    info: true,
+    servers: true,
+    operations: true,
+    messages: true,
+    schemas: true,
+    errors: true,
+  },
   expand: { messageExamples: true },
   sidebar: { showServers: 'byDefault', showOperations: 'byDefault' },
 };
@@ -29,7 +37,10 @@ function scriptSafe(text: string): string {
 
 /** JSON safe inside an inline <script> (also escapes U+2028/2029 for old engines). */
 function jsonForScript(json: string): string {
-  return json.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return json
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 function escapeHtml(text: string): string {
@@ -42,7 +53,10 @@ export async function renderDocs(contractFile: string): Promise<string> {
   if (stringified === undefined) throw new Error('the parser could not stringify the document');
   const markup = renderToString(createElement(AsyncApiComponentWP, { schema: document, config: CONFIG }));
   const css = await readFile(require.resolve('@asyncapi/react-component/styles/default.min.css'), 'utf8');
-  const bundle = await readFile(require.resolve('@asyncapi/react-component/browser/standalone/without-parser.js'), 'utf8');
+  const bundle = await readFile(
+    require.resolve('@asyncapi/react-component/browser/standalone/without-parser.js'),
+    'utf8',
+  );
   const title = `${document.info().title()} ${document.info().version()}`;
   return [
     '<!DOCTYPE html>',
@@ -94,13 +108,22 @@ async function main(): Promise<number> {
 }
 
 // Run as a script only (tests import renderDocs).
-if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+if (
+  process.argv[1] !== undefined &&
+  path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)
+) {
   main().then(
     (code) => {
       process.exitCode = code;
     },
     (error: unknown) => {
-      console.error(error instanceof ContractError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error));
+      console.error(
+        error instanceof ContractError
+          ? error.message
+          : error instanceof Error
+            ? (error.stack ?? error.message)
+            : String(error),
+      );
       process.exitCode = 1;
     },
   );

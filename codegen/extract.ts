@@ -7,6 +7,7 @@ import {
   ContractError,
   type ContractPath,
   type ParsedContract,
+  pointerToPath,
 } from './contract.js';
 import { cleanSchema, isJsonObject, type JsonObject, type JsonValue } from './json.js';
 
@@ -342,10 +343,7 @@ export function extractContract(parsed: ParsedContract): ContractIR {
       ok = false;
     }
     if (payloadSchema === undefined) {
-      fail(
-        [...messagePath(message), 'payload'],
-        'a user message needs a titled payload schema',
-      );
+      fail([...messagePath(message), 'payload'], 'a user message needs a titled payload schema');
       ok = false;
     }
     if (!ok || payloadSchema === undefined) continue;

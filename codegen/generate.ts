@@ -23,9 +23,16 @@ export async function generate(contractFile: string): Promise<GenerateResult> {
   const parsed = await parseContract(contractFile);
   const ir = extractContract(parsed);
   const models = await generateModels(parsed.document, parsed.fileName, parsed.locator);
-  for (const title of ir.errorCodeTypes) {
-    if (!models.names.has(title))
-      throw new Error(`modelina made no type for ${title}; is it referenced by a message?`);
+  const missing = ir.errorCodeTypes.filter((title) => !models.names.has(title));
+  if (missing.length > 0) {
+    throw new ContractError(
+      missing.map((title) =>
+        parsed.locator.diagnostic(
+          ['components', 'schemas', title],
+          `no type was generated for ${title}: reference it from a message payload (codes.ts types its keys with it)`,
+        ),
+      ),
+    );
   }
   const validators = await generateValidators(ir.schemas, parsed.fileName);
   const files = new Map<string, string>([

@@ -18,11 +18,23 @@ export interface AuditAlertsPayload {
 }
 
 export interface BroadcastEnvelope {
+  /**
+   * Unique per message; clients and the offline inbox de-duplicate on it.
+   */
   'messageId': string;
+  /**
+   * Follows a message from publish to delivery in every log line.
+   */
   'correlationId': string;
   'realm': string;
+  /**
+   * A realm-relative topic name.
+   */
   'topic': string;
   'publishedAt': string;
+  /**
+   * Follows the schema of the topic's channel.
+   */
   'payload': Record<string, unknown>;
 }
 
@@ -33,17 +45,32 @@ export interface ConnectionLimits {
 }
 
 export interface DeliveryJob {
+  /**
+   * `connect`: welcome + history + inbox. `drain`: inbox only (a message raced a connect).
+   */
   'reason': DeliveryReason;
   'connectionId': string;
   'userId': string;
   'realm': string;
   'accepted': string[];
   'rejected': RejectedTopic[];
+  /**
+   * Epoch milliseconds.
+   */
   'connectedAt': number;
+  /**
+   * Epoch seconds of the rows' expiry.
+   */
   'expiresAt': number;
+  /**
+   * Follows a message from publish to delivery in every log line.
+   */
   'correlationId': string;
 }
 
+/**
+ * `connect`: welcome + history + inbox. `drain`: inbox only (a message raced a connect).
+ */
 export type DeliveryReason = "connect" | "drain";
 
 export interface DocumentReadyPayload {
@@ -60,11 +87,17 @@ export interface ErrorFrame {
   'code': ErrorCode;
   'message': string;
   'retryable': boolean;
+  /**
+   * Optional id chosen by the client, echoed in the reply.
+   */
   'requestId'?: string;
 }
 
 export interface ExtendTtlAction {
   'action': 'extendTTL';
+  /**
+   * Optional id chosen by the client, echoed in the reply.
+   */
   'requestId'?: string;
 }
 
@@ -93,16 +126,25 @@ export interface NotificationPayload {
 
 export interface PingAction {
   'action': 'ping';
+  /**
+   * Optional id chosen by the client, echoed in the reply.
+   */
   'requestId'?: string;
 }
 
 export interface PongFrame {
   'kind': 'pong';
   'serverTime': string;
+  /**
+   * Optional id chosen by the client, echoed in the reply.
+   */
   'requestId'?: string;
 }
 
 export interface RejectedTopic {
+  /**
+   * The name as requested (possibly invalid).
+   */
   'topic': string;
   'code': TopicRejectionCode;
   'reason': string;
@@ -110,11 +152,26 @@ export interface RejectedTopic {
 
 export interface TopicMessageFrame {
   'kind': 'topic';
+  /**
+   * Unique per message; clients and the offline inbox de-duplicate on it.
+   */
   'id': string;
+  /**
+   * A realm-relative topic name.
+   */
   'topic': string;
   'publishedAt': string;
+  /**
+   * Follows a message from publish to delivery in every log line.
+   */
   'correlationId': string;
+  /**
+   * True when sent from topic history on connect.
+   */
   'replayed'?: boolean;
+  /**
+   * Follows the schema of the topic's channel.
+   */
   'payload': Record<string, unknown>;
 }
 
@@ -123,28 +180,55 @@ export type TopicRejectionCode = "UNKNOWN_TOPIC" | "FORBIDDEN_TOPIC" | "REALM_MI
 export interface TtlExtendedFrame {
   'kind': 'ttl-extended';
   'expiresAt': string;
+  /**
+   * Optional id chosen by the client, echoed in the reply.
+   */
   'requestId'?: string;
 }
 
+/**
+ * Any text frame.
+ */
 export type UnknownFrame = string;
 
 export interface UserEnvelope {
+  /**
+   * Unique per message; clients and the offline inbox de-duplicate on it.
+   */
   'messageId': string;
+  /**
+   * Follows a message from publish to delivery in every log line.
+   */
   'correlationId': string;
   'realm': string;
   'userId': string;
   'type': string;
   'publishedAt': string;
+  /**
+   * Follows the schema of the message type.
+   */
   'payload': Record<string, unknown>;
 }
 
 export interface UserMessageFrame {
   'kind': 'user';
+  /**
+   * Unique per message; clients and the offline inbox de-duplicate on it.
+   */
   'id': string;
   'type': string;
   'publishedAt': string;
+  /**
+   * Follows a message from publish to delivery in every log line.
+   */
   'correlationId': string;
+  /**
+   * True when delivered from the offline inbox.
+   */
   'offline'?: boolean;
+  /**
+   * Follows the schema of the message type.
+   */
   'payload': Record<string, unknown>;
 }
 
@@ -155,8 +239,14 @@ export interface WelcomeFrame {
   'realm': string;
   'accepted': string[];
   'rejected': RejectedTopic[];
+  /**
+   * When the connection's rows expire unless extended.
+   */
   'expiresAt': string;
   'serverTime': string;
+  /**
+   * How many offline user messages follow this frame.
+   */
   'pendingOffline': number;
   'limits': ConnectionLimits;
 }

@@ -72,6 +72,8 @@ export async function buildFunctions(options: BuildOptions = {}): Promise<BuildR
         format: 'esm',
         banner: { js: REQUIRE_BANNER },
         metafile: true,
+        // Prefer the ESM builds (AWS SDK v3's dist-es): esbuild tree-shakes them, not the one-file CJS builds.
+        mainFields: ['module', 'main'],
         legalComments: 'none',
         logLevel: 'silent',
       });

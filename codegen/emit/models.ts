@@ -1,7 +1,7 @@
 // models.ts: TypeScript types from modelina, generated in memory (its file writer emits imports that
 // break NodeNext) and post-processed into one self-contained module.
 
-import { TypeScriptGenerator } from '@asyncapi/modelina';
+import { TS_DESCRIPTION_PRESET, TypeScriptGenerator } from '@asyncapi/modelina';
 import type { AsyncAPIDocumentInterface } from '@asyncapi/parser';
 import { ContractError, type SourceLocator } from '../contract.js';
 import type { JsonValue } from '../json.js';
@@ -44,6 +44,8 @@ export async function generateModels(
     rawPropertyNames: true,
     mapType: 'record',
     processorOptions: { interpreter: { ignoreAdditionalProperties: true } },
+    // Schema descriptions (and examples) become JSDoc, so editors show the contract's documentation.
+    presets: [TS_DESCRIPTION_PRESET],
   });
   const models = await generator.generate(document);
   const titles = schemaTitles(document);
@@ -74,21 +76,29 @@ export async function generateModels(
   const byName = new Map<string, string>();
   for (const model of kept) {
     const result = model.result.trim();
-    if (!/^(interface|type) /.test(result)) {
+    // A declaration, optionally after the JSDoc of TS_DESCRIPTION_PRESET.
+    const declaration = /^(?:\/\*\*[\s\S]*?\*\/\n)?(interface|type) /;
+    if (!declaration.test(result)) {
       throw new Error(`unexpected modelina output for ${model.modelName}: ${result.slice(0, 80)}`);
     }
     const existing = byName.get(model.modelName);
     if (existing !== undefined && existing !== result) {
       throw new Error(`modelina produced two different models named ${model.modelName}`);
     }
-    // `any` for open objects (`payload: {type: object}`) becomes `unknown`: callers must narrow it.
-    byName.set(model.modelName, result.replace(/(?<!['"\w])any(?!['"\w])/g, 'unknown'));
+    const code = result
+      .split('\n')
+      // `any` for open objects (`payload: {type: object}`) becomes `unknown`: callers must narrow it.
+      // Comment lines are left alone (descriptions may say "any").
+      .map((line) => (/^\s*(\/\*\*|\*)/.test(line) ? line : line.replace(/(?<!['"\w])any(?!['"\w])/g, 'unknown')))
+      .join('\n')
+      .replace(/^(interface|type) /m, 'export $1 ');
+    byName.set(model.modelName, code);
   }
   for (const [name, result] of byName) {
     const uses = dropped.filter((d) => new RegExp(`\\b${d}\\b`).test(result));
     if (uses.length > 0) throw new Error(`model ${name} references dropped model(s) ${uses.join(', ')}`);
   }
   const names = [...byName.keys()].sort();
-  const body = names.map((name) => `export ${byName.get(name)}`);
+  const body = names.map((name) => byName.get(name) as string);
   return { source: file([banner(contractFileName), ...body]), names: new Set(names) };
 }

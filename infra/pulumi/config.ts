@@ -66,6 +66,8 @@ export interface StackConfig {
   stageName: string;
   jwtIssuers: string[];
   jwtAudience: string[];
+  /** Realms allowed to connect (JWT_ALLOWED_REALMS); undefined = every realm of the issuers. */
+  jwtAllowedRealms: string[] | undefined;
   jwksPath: string;
   authorizerIdentitySource: IdentitySourceChoice;
   connectionTtlSeconds: number;
@@ -265,6 +267,10 @@ export function readStackConfig(stack: string, read: ConfigReader): StackConfig 
     stageName: r.string('stageName', /^[A-Za-z0-9_-]{1,128}$/, 'letters, digits, "-" or "_"'),
     jwtIssuers: r.stringList('jwtIssuers', /^https:\/\/\S+$/, 'an https URL (may contain {realm})'),
     jwtAudience: r.stringList('jwtAudience', /^\S+$/, 'a non-empty audience'),
+    jwtAllowedRealms:
+      r.optionalString('jwtAllowedRealms') === undefined
+        ? undefined
+        : r.stringList('jwtAllowedRealms', /^[A-Za-z0-9_-]+$/, 'a realm name'),
     jwksPath: r.optionalString('jwksPath') ?? '/protocol/openid-connect/certs',
     authorizerIdentitySource: identitySource as IdentitySourceChoice,
     connectionTtlSeconds: r.integer('connectionTtlSeconds', 600, 86_400),

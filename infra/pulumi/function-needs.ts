@@ -38,58 +38,79 @@ export interface FunctionNeeds {
   settings: readonly SettingGroup[];
 }
 
-const READ_CONNECTIONS: readonly TableAction[] = ['dynamodb:GetItem', 'dynamodb:Query'];
-/** Removing a gone connection deletes its meta, user and topic rows (BatchWriteItem deletes). */
-const PRUNE_CONNECTIONS: readonly TableAction[] = ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+/**
+ * Resolving a 410 (core `resolveGone`): GetItem of the meta row, then BatchWriteItem (all rows of the
+ * connection) or DeleteItem (the one topic/user row when the meta row is already gone).
+ */
+const RESOLVE_GONE: readonly TableAction[] = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:DeleteItem',
+];
 
+/**
+ * Traced from src/handlers → src/handlers/runtime/services.ts → src/core → src/adapters (the commands each
+ * store method sends). Keep in step with those files: the mocks tests check policies equal these lists.
+ */
 export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
   authorizer: { table: [], sendsTo: [], postsToConnections: false, settings: ['jwt'] },
-  // Writes the connection, user and topic rows; enqueues the connect-time drain job.
+  // ConnectionService.register: saveConnection (BatchWriteItem of all rows), the connect-time delivery job,
+  // and on failure deleteConnection (BatchWriteItem).
   connect: {
-    table: ['dynamodb:PutItem', 'dynamodb:BatchWriteItem', 'dynamodb:Query'],
+    table: ['dynamodb:BatchWriteItem'],
     sendsTo: ['delivery-queue'],
     postsToConnections: false,
     settings: ['connectionTtl', 'deliveryDelay'],
   },
+  // ConnectionService.unregister: getConnection, deleteConnection.
   disconnect: {
-    table: ['dynamodb:GetItem', ...PRUNE_CONNECTIONS],
-    sendsTo: [],
-    postsToConnections: false,
-    settings: [],
-  },
-  ping: { table: [], sendsTo: [], postsToConnections: false, settings: [] },
-  'extend-ttl': {
-    table: ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'],
+    table: ['dynamodb:GetItem', 'dynamodb:BatchWriteItem'],
     sendsTo: [],
     postsToConnections: false,
     settings: ['connectionTtl'],
   },
-  default: { table: ['dynamodb:GetItem'], sendsTo: [], postsToConnections: false, settings: [] },
-  // Small audiences are posted directly; large ones are split into fan-out jobs. Stores topic history.
+  ping: { table: [], sendsTo: [], postsToConnections: false, settings: [] },
+  // ClientFrameService → ConnectionService.extend: getConnection, UpdateItem of each row (attribute_exists).
+  'extend-ttl': {
+    table: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
+    sendsTo: [],
+    postsToConnections: false,
+    settings: ['connectionTtl'],
+  },
+  default: {
+    table: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
+    sendsTo: [],
+    postsToConnections: false,
+    settings: ['connectionTtl'],
+  },
+  // BroadcastService.route: Query of the topic's connections, history put (PutItem) and trim (Query +
+  // BatchWriteItem), fan-out jobs (SendMessageBatch, authorized by sqs:SendMessage), resolveGone.
   'broadcast-router': {
-    table: [...READ_CONNECTIONS, 'dynamodb:PutItem', ...PRUNE_CONNECTIONS],
+    table: ['dynamodb:Query', 'dynamodb:PutItem', ...RESOLVE_GONE],
     sendsTo: ['fanout-queue'],
     postsToConnections: true,
-    settings: ['fanoutSharding', 'postConcurrency'],
+    settings: ['fanoutSharding', 'connectingGrace', 'postConcurrency'],
   },
-  // Posts to the user's connections, stores the message in the inbox when none took it.
+  // UserDeliveryService: getConnection, Query of the user's connections, inbox put (PutItem) and trim
+  // (Query + BatchWriteItem), drain jobs, resolveGone.
   'user-router': {
-    table: [...READ_CONNECTIONS, 'dynamodb:PutItem', ...PRUNE_CONNECTIONS],
+    table: ['dynamodb:Query', 'dynamodb:PutItem', ...RESOLVE_GONE],
     sendsTo: ['delivery-queue'],
     postsToConnections: true,
     settings: ['deliveryDelay', 'inbox', 'connectingGrace', 'postConcurrency'],
   },
-  // Drains inbox and history to a new connection.
+  // DeliveryWorker: getConnection, inbox and history lists (Query), inbox delete (DeleteItem), resolveGone.
   'delivery-worker': {
-    table: [...READ_CONNECTIONS, ...PRUNE_CONNECTIONS],
+    table: ['dynamodb:Query', ...RESOLVE_GONE],
+    sendsTo: [],
+    postsToConnections: true,
+    settings: ['connectionTtl', 'inbox', 'connectingGrace', 'postConcurrency'],
+  },
+  // BroadcastService.postShard: posts to the ids of the job, resolveGone. No query, no history.
+  'fanout-worker': {
+    table: [...RESOLVE_GONE],
     sendsTo: [],
     postsToConnections: true,
     settings: ['connectingGrace', 'postConcurrency'],
-  },
-  'fanout-worker': {
-    table: [...READ_CONNECTIONS, ...PRUNE_CONNECTIONS],
-    sendsTo: [],
-    postsToConnections: true,
-    settings: ['postConcurrency'],
   },
 };

@@ -4,7 +4,12 @@ import { mapWithConcurrency } from '../core/concurrency.js';
 import { StorageError } from '../core/errors.js';
 import type { ConnectionRecord, TopicSubscriber, UserConnection } from '../core/model.js';
 import type { ConnectionStore } from '../core/ports.js';
-import { type DynamoTable, isConditionalCheckFailed, type Item, type WriteRequest } from './dynamodb-table.js';
+import {
+  type DynamoTable,
+  type Item,
+  isConditionalCheckFailed,
+  type WriteRequest,
+} from './dynamodb-table.js';
 import { CONN_PREFIX, keys, topicPartition, userPartition } from './table-keys.js';
 
 export class DynamoConnectionStore implements ConnectionStore {
@@ -15,15 +20,27 @@ export class DynamoConnectionStore implements ConnectionStore {
     const puts: WriteRequest[] = [
       {
         PutRequest: {
-          Item: { ...keys.connectionMeta(connectionId), connectionId, userId, realm, topics, connectedAt, expiresAt },
+          Item: {
+            ...keys.connectionMeta(connectionId),
+            connectionId,
+            userId,
+            realm,
+            topics,
+            connectedAt,
+            expiresAt,
+          },
         },
       },
       {
-        PutRequest: { Item: { ...keys.userConnection(realm, userId, connectionId), connectionId, connectedAt, expiresAt } },
+        PutRequest: {
+          Item: { ...keys.userConnection(realm, userId, connectionId), connectionId, connectedAt, expiresAt },
+        },
       },
       ...topics.map(
         (topic): WriteRequest => ({
-          PutRequest: { Item: { ...keys.topicConnection(realm, topic, connectionId), connectionId, userId, expiresAt } },
+          PutRequest: {
+            Item: { ...keys.topicConnection(realm, topic, connectionId), connectionId, userId, expiresAt },
+          },
         }),
       ),
     ];
@@ -34,14 +51,18 @@ export class DynamoConnectionStore implements ConnectionStore {
     let item: Item | undefined;
     try {
       const output = await this.table.client.send(
-        new GetCommand({ TableName: this.table.tableName, Key: keys.connectionMeta(connectionId), ConsistentRead: true }),
+        new GetCommand({
+          TableName: this.table.tableName,
+          Key: keys.connectionMeta(connectionId),
+          ConsistentRead: true,
+        }),
       );
       item = output.Item;
     } catch (cause) {
       throw new StorageError(`GetItem of connection ${connectionId} failed`, { cause });
     }
     if (!item) return undefined;
-    return {
+    const record: ConnectionRecord = {
       connectionId,
       userId: String(item.userId),
       realm: String(item.realm),
@@ -49,6 +70,12 @@ export class DynamoConnectionStore implements ConnectionStore {
       connectedAt: Number(item.connectedAt),
       expiresAt: Number(item.expiresAt),
     };
+    if (typeof item.welcomedAt === 'number') record.welcomedAt = item.welcomedAt;
+    return record;
+  }
+
+  async markWelcomed(connectionId: string, welcomedAt: number): Promise<boolean> {
+    return this.setAttribute(keys.connectionMeta(connectionId), 'welcomedAt', welcomedAt);
   }
 
   async deleteConnection(record: ConnectionRecord): Promise<void> {
@@ -56,7 +83,11 @@ export class DynamoConnectionStore implements ConnectionStore {
     const deletes: WriteRequest[] = [
       { DeleteRequest: { Key: keys.connectionMeta(connectionId) } },
       { DeleteRequest: { Key: keys.userConnection(realm, userId, connectionId) } },
-      ...topics.map((topic): WriteRequest => ({ DeleteRequest: { Key: keys.topicConnection(realm, topic, connectionId) } })),
+      ...topics.map(
+        (topic): WriteRequest => ({
+          DeleteRequest: { Key: keys.topicConnection(realm, topic, connectionId) },
+        }),
+      ),
     ];
     await this.table.batchWrite(deletes);
   }
@@ -94,7 +125,11 @@ export class DynamoConnectionStore implements ConnectionStore {
   }
 
   async listUserConnections(realm: string, userId: string, nowSeconds: number): Promise<UserConnection[]> {
-    const items = await this.table.query({ pk: userPartition(realm, userId), skPrefix: CONN_PREFIX, nowSeconds });
+    const items = await this.table.query({
+      pk: userPartition(realm, userId),
+      skPrefix: CONN_PREFIX,
+      nowSeconds,
+    });
     return items.map((item) => ({
       connectionId: String(item.connectionId),
       connectedAt: Number(item.connectedAt),
@@ -102,16 +137,21 @@ export class DynamoConnectionStore implements ConnectionStore {
     }));
   }
 
-  private async updateExpiry(key: { pk: string; sk: string }, expiresAt: number): Promise<boolean> {
+  private updateExpiry(key: { pk: string; sk: string }, expiresAt: number): Promise<boolean> {
+    return this.setAttribute(key, 'expiresAt', expiresAt);
+  }
+
+  /** UpdateItem `SET name = value` on an existing row only; false when the row is gone. */
+  private async setAttribute(key: { pk: string; sk: string }, name: string, value: number): Promise<boolean> {
     try {
       await this.table.client.send(
         new UpdateCommand({
           TableName: this.table.tableName,
           Key: key,
-          UpdateExpression: 'SET #expiresAt = :expiresAt',
+          UpdateExpression: 'SET #name = :value',
           ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: { '#expiresAt': 'expiresAt' },
-          ExpressionAttributeValues: { ':expiresAt': expiresAt },
+          ExpressionAttributeNames: { '#name': name },
+          ExpressionAttributeValues: { ':value': value },
         }),
       );
       return true;

@@ -5,9 +5,20 @@
  */
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { StorageError } from '../core/errors.js';
-import type { BroadcastEnvelope, HistoryItem, InboxItem, StoredMessage, UserEnvelope } from '../core/model.js';
+import type {
+  BroadcastEnvelope,
+  HistoryItem,
+  InboxItem,
+  StoredMessage,
+  UserEnvelope,
+} from '../core/model.js';
 import type { HistoryStore, InboxStore, PutResult } from '../core/ports.js';
-import { type DynamoTable, isConditionalCheckFailed, type Item, type WriteRequest } from './dynamodb-table.js';
+import {
+  type DynamoTable,
+  type Item,
+  isConditionalCheckFailed,
+  type WriteRequest,
+} from './dynamodb-table.js';
 import { historyPartition, inboxPartition, MSG_PREFIX, messageSortKey } from './table-keys.js';
 
 const KEY_ATTRIBUTES = ['pk', 'sk'] as const;
@@ -38,7 +49,11 @@ class MessageLog<E> {
     }
   }
 
-  async list(pk: string, nowSeconds: number, options: { ascending: boolean; maxItems: number }): Promise<Array<StoredMessage<E>>> {
+  async list(
+    pk: string,
+    nowSeconds: number,
+    options: { ascending: boolean; maxItems: number },
+  ): Promise<Array<StoredMessage<E>>> {
     if (options.maxItems <= 0) return [];
     const items = await this.table.query({ pk, skPrefix: MSG_PREFIX, nowSeconds, ...options });
     return items.map((item: Item) => ({
@@ -52,7 +67,10 @@ class MessageLog<E> {
   async delete(pk: string, publishedAt: string, messageId: string): Promise<void> {
     try {
       await this.table.client.send(
-        new DeleteCommand({ TableName: this.table.tableName, Key: { pk, sk: messageSortKey(publishedAt, messageId) } }),
+        new DeleteCommand({
+          TableName: this.table.tableName,
+          Key: { pk, sk: messageSortKey(publishedAt, messageId) },
+        }),
       );
     } catch (cause) {
       throw new StorageError(`DeleteItem in ${pk} failed`, { cause });
@@ -71,7 +89,9 @@ class MessageLog<E> {
     const excess = newestFirst.slice(keep);
     if (excess.length === 0) return 0;
     await this.table.batchWrite(
-      excess.map((item): WriteRequest => ({ DeleteRequest: { Key: { pk: String(item.pk), sk: String(item.sk) } } })),
+      excess.map(
+        (item): WriteRequest => ({ DeleteRequest: { Key: { pk: String(item.pk), sk: String(item.sk) } } }),
+      ),
     );
     return excess.length;
   }

@@ -1,5 +1,10 @@
 /** The DynamoDB adapters against dynalite (the real DynamoDB API) with the real SDK clients. */
-import { BatchWriteCommand, type BatchWriteCommandOutput, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  type BatchWriteCommandOutput,
+  GetCommand,
+  PutCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnprocessedItemsError } from '../core/errors.js';
 import type { ConnectionRecord, InboxItem } from '../core/model.js';
@@ -76,7 +81,9 @@ describe('DynamoTable', () => {
   it('writes in chunks of at most 25 and retries UnprocessedItems until all are written', async () => {
     const wrapper = withUnprocessedItems(3);
     const puts: WriteRequest[] = Array.from({ length: 60 }, (_, i) => ({
-      PutRequest: { Item: { pk: 'chunk-test', sk: `item#${String(i).padStart(3, '0')}`, expiresAt: NOW + 60 } },
+      PutRequest: {
+        Item: { pk: 'chunk-test', sk: `item#${String(i).padStart(3, '0')}`, expiresAt: NOW + 60 },
+      },
     }));
     await table({ client: wrapper.client }).batchWrite(puts);
     expect(Math.max(...wrapper.calls)).toBeLessThanOrEqual(25);
@@ -90,14 +97,20 @@ describe('DynamoTable', () => {
     const puts: WriteRequest[] = Array.from({ length: 4 }, (_, i) => ({
       PutRequest: { Item: { pk: 'give-up', sk: `item#${i}`, expiresAt: NOW + 60 } },
     }));
-    await expect(table({ client: wrapper.client, maxBatchAttempts: 3 }).batchWrite(puts)).rejects.toBeInstanceOf(
-      UnprocessedItemsError,
-    );
+    await expect(
+      table({ client: wrapper.client, maxBatchAttempts: 3 }).batchWrite(puts),
+    ).rejects.toBeInstanceOf(UnprocessedItemsError);
   });
 
   it('follows LastEvaluatedKey past one page and filters expired rows', async () => {
     const puts: WriteRequest[] = Array.from({ length: 23 }, (_, i) => ({
-      PutRequest: { Item: { pk: 'paged', sk: `item#${String(i).padStart(2, '0')}`, expiresAt: i % 5 === 0 ? NOW - 1 : NOW + 60 } },
+      PutRequest: {
+        Item: {
+          pk: 'paged',
+          sk: `item#${String(i).padStart(2, '0')}`,
+          expiresAt: i % 5 === 0 ? NOW - 1 : NOW + 60,
+        },
+      },
     }));
     await table().batchWrite(puts);
     const items = await table({ pageLimit: 4 }).query({ pk: 'paged', nowSeconds: NOW });
@@ -110,34 +123,47 @@ describe('DynamoConnectionStore', () => {
   it('writes 2 + t rows and finds them by key (no Scan)', async () => {
     const store = new DynamoConnectionStore(table());
     await store.saveConnection(record('rowsA=', { topics: ['announcements', 'job-status'] }));
-    expect(await store.getConnection('rowsA=')).toEqual(record('rowsA=', { topics: ['announcements', 'job-status'] }));
+    expect(await store.getConnection('rowsA=')).toEqual(
+      record('rowsA=', { topics: ['announcements', 'job-status'] }),
+    );
     expect(await store.listUserConnections('acme', 'alice', NOW)).toContainEqual({
       connectionId: 'rowsA=',
       connectedAt: NOW * 1000 - 60_000,
       expiresAt: NOW + 7800,
     });
-    expect(await store.listTopicSubscribers('acme', 'job-status', NOW)).toEqual([{ connectionId: 'rowsA=', userId: 'alice' }]);
+    expect(await store.listTopicSubscribers('acme', 'job-status', NOW)).toEqual([
+      { connectionId: 'rowsA=', userId: 'alice' },
+    ]);
   });
 
   it('keeps realms apart', async () => {
     const store = new DynamoConnectionStore(table());
     await store.saveConnection(record('realmA=', { realm: 'r1', topics: ['job-status'] }));
     await store.saveConnection(record('realmB=', { realm: 'r2', topics: ['job-status'] }));
-    expect((await store.listTopicSubscribers('r1', 'job-status', NOW)).map((s) => s.connectionId)).toEqual(['realmA=']);
-    expect((await store.listUserConnections('r2', 'alice', NOW)).map((s) => s.connectionId)).toEqual(['realmB=']);
+    expect((await store.listTopicSubscribers('r1', 'job-status', NOW)).map((s) => s.connectionId)).toEqual([
+      'realmA=',
+    ]);
+    expect((await store.listUserConnections('r2', 'alice', NOW)).map((s) => s.connectionId)).toEqual([
+      'realmB=',
+    ]);
   });
 
   it('ignores expired rows that TTL has not removed', async () => {
     const store = new DynamoConnectionStore(table());
     await store.saveConnection(record('expired=', { realm: 'ttl', expiresAt: NOW - 10 }));
     await store.saveConnection(record('fresh=', { realm: 'ttl' }));
-    expect((await store.listTopicSubscribers('ttl', 'announcements', NOW)).map((s) => s.connectionId)).toEqual(['fresh=']);
-    expect((await store.listUserConnections('ttl', 'alice', NOW)).map((s) => s.connectionId)).toEqual(['fresh=']);
+    expect(
+      (await store.listTopicSubscribers('ttl', 'announcements', NOW)).map((s) => s.connectionId),
+    ).toEqual(['fresh=']);
+    expect((await store.listUserConnections('ttl', 'alice', NOW)).map((s) => s.connectionId)).toEqual([
+      'fresh=',
+    ]);
   });
 
   it('lists a topic audience past one query page', async () => {
     const store = new DynamoConnectionStore(table({ pageLimit: 7 }));
-    for (let i = 0; i < 40; i++) await store.saveConnection(record(`page${i}=`, { realm: 'big', userId: `u${i}` }));
+    for (let i = 0; i < 40; i++)
+      await store.saveConnection(record(`page${i}=`, { realm: 'big', userId: `u${i}` }));
     expect(await store.listTopicSubscribers('big', 'announcements', NOW)).toHaveLength(40);
   });
 
@@ -149,9 +175,13 @@ describe('DynamoConnectionStore', () => {
     await store.deleteConnection(gone);
     await store.deleteConnection(gone);
     expect(await store.getConnection('delA=')).toBeUndefined();
-    expect((await store.listTopicSubscribers('del', 'announcements', NOW)).map((s) => s.connectionId)).toEqual(['delB=']);
+    expect(
+      (await store.listTopicSubscribers('del', 'announcements', NOW)).map((s) => s.connectionId),
+    ).toEqual(['delB=']);
     expect(await store.listTopicSubscribers('del', 'job-status', NOW)).toEqual([]);
-    expect((await store.listUserConnections('del', 'alice', NOW)).map((s) => s.connectionId)).toEqual(['delB=']);
+    expect((await store.listUserConnections('del', 'alice', NOW)).map((s) => s.connectionId)).toEqual([
+      'delB=',
+    ]);
   });
 
   it('extends every row, and never re-creates the rows of a deleted connection', async () => {
@@ -160,9 +190,11 @@ describe('DynamoConnectionStore', () => {
     await store.saveConnection(rec);
     expect(await store.extendConnection(rec, NOW + 9999)).toBe(true);
     const rows = await Promise.all(
-      [keys.connectionMeta('ext='), keys.userConnection('ext', 'alice', 'ext='), keys.topicConnection('ext', 'job-status', 'ext=')].map(
-        (key) => dynamo.documentClient.send(new GetCommand({ TableName: dynamo.tableName, Key: key })),
-      ),
+      [
+        keys.connectionMeta('ext='),
+        keys.userConnection('ext', 'alice', 'ext='),
+        keys.topicConnection('ext', 'job-status', 'ext='),
+      ].map((key) => dynamo.documentClient.send(new GetCommand({ TableName: dynamo.tableName, Key: key }))),
     );
     expect(rows.map((r) => r.Item?.expiresAt)).toEqual([NOW + 9999, NOW + 9999, NOW + 9999]);
     await store.deleteConnection(rec);
@@ -210,7 +242,8 @@ describe('DynamoInboxStore', () => {
 
   it('deletes one item, and trims to the newest maxItems (drop oldest)', async () => {
     const inbox = new DynamoInboxStore(table());
-    for (let i = 0; i < 6; i++) await inbox.put('acme', 'trim', inboxItem(`t${i}`, `2026-11-27T09:00:0${i}.000Z`));
+    for (let i = 0; i < 6; i++)
+      await inbox.put('acme', 'trim', inboxItem(`t${i}`, `2026-11-27T09:00:0${i}.000Z`));
     await inbox.delete('acme', 'trim', { messageId: 't5', publishedAt: '2026-11-27T09:00:05.000Z' });
     expect(await inbox.trim('acme', 'trim', 3, NOW)).toBe(2);
     expect((await inbox.list('acme', 'trim', NOW, 10)).map((i) => i.messageId)).toEqual(['t2', 't3', 't4']);
@@ -234,7 +267,11 @@ describe('DynamoHistoryStore', () => {
         },
       });
     }
-    expect((await history.list('acme', 'announcements', NOW, 3)).map((i) => i.messageId)).toEqual(['h5', 'h6', 'h7']);
+    expect((await history.list('acme', 'announcements', NOW, 3)).map((i) => i.messageId)).toEqual([
+      'h5',
+      'h6',
+      'h7',
+    ]);
     expect(await history.trim('acme', 'announcements', 5)).toBe(3);
     expect((await history.list('acme', 'announcements', NOW, 10)).map((i) => i.messageId)).toEqual([
       'h3',
@@ -248,7 +285,13 @@ describe('DynamoHistoryStore', () => {
   it('realm partitions are separate', async () => {
     const history = new DynamoHistoryStore(table());
     await dynamo.documentClient.send(
-      new PutCommand({ TableName: dynamo.tableName, Item: { ...keys.historyItem('r9', 'announcements', '2026-11-27T09:00:00.000Z', 'x'), expiresAt: NOW + 60 } }),
+      new PutCommand({
+        TableName: dynamo.tableName,
+        Item: {
+          ...keys.historyItem('r9', 'announcements', '2026-11-27T09:00:00.000Z', 'x'),
+          expiresAt: NOW + 60,
+        },
+      }),
     );
     expect(await history.list('r8', 'announcements', NOW, 10)).toEqual([]);
   });

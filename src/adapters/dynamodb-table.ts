@@ -74,7 +74,9 @@ export class DynamoTable {
       for (let attempt = 1; ; attempt++) {
         let output: BatchWriteCommandOutput;
         try {
-          output = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+          output = await this.client.send(
+            new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }),
+          );
         } catch (cause) {
           throw new StorageError(`BatchWriteItem on ${this.tableName} failed`, { cause });
         }

@@ -50,7 +50,11 @@ describe('ManagementApiGateway', () => {
   it('posts the frame to /{stage}/@connections/{id} (id URL-encoded)', async () => {
     expect(await gateway.post('L0SM9cOFvHcCIhw=', '{"kind":"pong"}')).toBe('ok');
     const last = received.at(-1);
-    expect(last).toEqual({ method: 'POST', url: '/local/@connections/L0SM9cOFvHcCIhw%3D', body: '{"kind":"pong"}' });
+    expect(last).toEqual({
+      method: 'POST',
+      url: '/local/@connections/L0SM9cOFvHcCIhw%3D',
+      body: '{"kind":"pong"}',
+    });
   });
 
   it.each([

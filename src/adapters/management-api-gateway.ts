@@ -3,7 +3,10 @@
  * SDK v3 errors are recognised by `err.name` or `err.$metadata.httpStatusCode` — never `err.statusCode`,
  * which SDK v3 errors do not have (the check that makes some samples delete the wrong connection).
  */
-import { type ApiGatewayManagementApiClient, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
+import {
+  type ApiGatewayManagementApiClient,
+  PostToConnectionCommand,
+} from '@aws-sdk/client-apigatewaymanagementapi';
 import { ConnectionPostError } from '../core/errors.js';
 import type { PostOutcome } from '../core/model.js';
 import type { ConnectionGateway } from '../core/ports.js';
@@ -18,7 +21,11 @@ export function classifyPostError(error: unknown): Exclude<PostOutcome, 'ok'> | 
   const shape = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorShape;
   const status = shape.$metadata?.httpStatusCode;
   if (shape.name === 'GoneException' || status === 410) return 'gone';
-  if (shape.name === 'LimitExceededException' || shape.name === 'TooManyRequestsException' || status === 429) {
+  if (
+    shape.name === 'LimitExceededException' ||
+    shape.name === 'TooManyRequestsException' ||
+    status === 429
+  ) {
     return 'throttled';
   }
   if (shape.name === 'PayloadTooLargeException' || status === 413) return 'too-large';
@@ -32,12 +39,16 @@ export class ManagementApiGateway implements ConnectionGateway {
 
   async post(connectionId: string, data: string): Promise<PostOutcome> {
     try {
-      await this.client.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: this.encoder.encode(data) }));
+      await this.client.send(
+        new PostToConnectionCommand({ ConnectionId: connectionId, Data: this.encoder.encode(data) }),
+      );
       return 'ok';
     } catch (error) {
       const outcome = classifyPostError(error);
       if (outcome) return outcome;
-      throw new ConnectionPostError(connectionId, (error as SdkErrorShape).$metadata?.httpStatusCode, { cause: error });
+      throw new ConnectionPostError(connectionId, (error as SdkErrorShape).$metadata?.httpStatusCode, {
+        cause: error,
+      });
     }
   }
 }

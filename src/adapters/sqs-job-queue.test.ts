@@ -44,9 +44,13 @@ describe('SqsJobQueue', () => {
     for (const batch of batches) {
       const entries = batch.input.Entries as Array<{ MessageBody: string }>;
       expect(entries.length).toBeLessThanOrEqual(10);
-      expect(entries.reduce((sum, e) => sum + Buffer.byteLength(e.MessageBody), 0)).toBeLessThanOrEqual(262_144);
+      expect(entries.reduce((sum, e) => sum + Buffer.byteLength(e.MessageBody), 0)).toBeLessThanOrEqual(
+        262_144,
+      );
     }
-    const bodies = batches.flatMap((b) => (b.input.Entries as Array<{ MessageBody: string }>).map((e) => e.MessageBody));
+    const bodies = batches.flatMap((b) =>
+      (b.input.Entries as Array<{ MessageBody: string }>).map((e) => e.MessageBody),
+    );
     // every job sent, the failed one twice
     expect(new Set(bodies).size).toBe(16);
     expect(bodies.filter((b) => b.includes('failEntry'))).toHaveLength(2);

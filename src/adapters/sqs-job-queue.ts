@@ -28,7 +28,8 @@ export class SqsJobQueue<T> implements JobQueue<T> {
         new SendMessageCommand({
           QueueUrl: this.queueUrl,
           MessageBody: JSON.stringify(job),
-          DelaySeconds: delay === undefined ? undefined : Math.max(0, Math.min(MAX_DELAY_SECONDS, Math.round(delay))),
+          DelaySeconds:
+            delay === undefined ? undefined : Math.max(0, Math.min(MAX_DELAY_SECONDS, Math.round(delay))),
         }),
       );
     } catch (cause) {
@@ -74,13 +75,16 @@ export class SqsJobQueue<T> implements JobQueue<T> {
     for (let attempt = 1; attempt <= 2 && pending.length > 0; attempt++) {
       let failedIds: string[];
       try {
-        const output = await this.client.send(new SendMessageBatchCommand({ QueueUrl: this.queueUrl, Entries: pending }));
+        const output = await this.client.send(
+          new SendMessageBatchCommand({ QueueUrl: this.queueUrl, Entries: pending }),
+        );
         failedIds = (output.Failed ?? []).map((f) => f.Id ?? '');
       } catch (cause) {
         throw new QueueError(`SendMessageBatch to ${this.queueUrl} failed`, { cause });
       }
       pending = pending.filter((entry) => failedIds.includes(entry.Id ?? ''));
     }
-    if (pending.length > 0) throw new QueueError(`${pending.length} message(s) not accepted by ${this.queueUrl}`);
+    if (pending.length > 0)
+      throw new QueueError(`${pending.length} message(s) not accepted by ${this.queueUrl}`);
   }
 }

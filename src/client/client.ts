@@ -4,6 +4,7 @@
  * global WebSocket). Imports only generated contract code: no AWS SDK, no server code.
  */
 import type {
+  ConnectionLimits,
   ErrorFrame,
   FieldError,
   RejectedTopic,
@@ -66,6 +67,18 @@ export interface ConnectOptions {
   handoverLeadMs?: number;
   /** How long the old connection stays open after the new one's welcome (catches in-flight messages). Default 2 s. */
   handoverOverlapMs?: number;
+  /**
+   * A 1000 close sent by the server (not by `close()`) is how a forced disconnect arrives: API Gateway's
+   * `DELETE @connections` cannot send another code. Default `true`: reconnect with a fresh token (to keep a user
+   * out, deny the token: a 401/403 upgrade stops the client). `false`: treat it as terminal, as the contract's
+   * close-code table classifies 1000.
+   */
+  reconnectOnServerClose?: boolean;
+  /**
+   * Overrides the limits the welcome frame reports (the contract's), for a deployment or local platform that
+   * enforces shorter ones, e.g. `npm start -- --max-duration 60`.
+   */
+  limits?: Partial<ConnectionLimits>;
   /** How many message ids are remembered for de-duplication. Default 1000. */
   dedupCapacity?: number;
   timers?: Timers;
@@ -366,7 +379,8 @@ export class PushClient extends TypedEmitter<ClientEvents> {
       return;
     }
     const closeClass = classifyCloseCode(code ?? 1006);
-    if (!closeClass.retryable) {
+    const forcedDisconnect = code === 1000 && this.options.reconnectOnServerClose !== false;
+    if (!closeClass.retryable && !forcedDisconnect) {
       this.finish({ reason: 'terminal-close-code', code: code ?? 1006, codeName: closeClass.name });
       return;
     }
@@ -576,7 +590,7 @@ export class PushClient extends TypedEmitter<ClientEvents> {
 
   private scheduleLinkTimers(link: Link): void {
     this.clearLinkTimers(link);
-    const connectionLimits = link.welcome?.limits ?? limits;
+    const connectionLimits = this.limitsOf(link);
     const keepAliveMs =
       this.options.keepAliveIntervalMs ?? Math.floor(connectionLimits.idleTimeoutSeconds * 1000 * 0.4);
     const keepAlive = (): void => {
@@ -600,7 +614,7 @@ export class PushClient extends TypedEmitter<ClientEvents> {
     const expiry = Date.parse(expiresAt);
     if (!Number.isFinite(expiry)) return;
     const localExpiry = expiry - link.clockSkewMs;
-    const ttlMs = (link.welcome?.limits ?? limits).connectionTtlSeconds * 1000;
+    const ttlMs = this.limitsOf(link).connectionTtlSeconds * 1000;
     const marginMs = this.options.ttlRefreshMarginMs ?? Math.min(10 * 60_000, ttlMs * 0.2);
     const fire = (): void => {
       if (link.closed || link.retiring) return;
@@ -615,6 +629,10 @@ export class PushClient extends TypedEmitter<ClientEvents> {
       fire,
       Math.max(0, localExpiry - marginMs - this.timers.now()),
     );
+  }
+
+  private limitsOf(link: Link): ConnectionLimits {
+    return { ...(link.welcome?.limits ?? limits), ...this.options.limits };
   }
 
   private replaceTimer(

@@ -40,7 +40,11 @@ export class BroadcastService {
   async route(envelope: BroadcastEnvelope): Promise<BroadcastResult> {
     const { store, clock, broadcast } = this.deps;
     const historyStored = await this.storeHistory(envelope);
-    const subscribers = await store.listTopicSubscribers(envelope.realm, envelope.topic, Math.floor(clock.now() / 1000));
+    const subscribers = await store.listTopicSubscribers(
+      envelope.realm,
+      envelope.topic,
+      Math.floor(clock.now() / 1000),
+    );
     const ids = subscribers.map((s) => s.connectionId);
     if (ids.length > broadcast.shardThreshold) {
       const groups = chunk(ids, broadcast.shardSize);
@@ -102,7 +106,7 @@ export class BroadcastService {
   /** Keeps the message for replay on connect when the topic's offline policy is `history`. */
   private async storeHistory(envelope: BroadcastEnvelope): Promise<boolean> {
     const definition = topicRegistry[envelope.topic as keyof typeof topicRegistry];
-    if (!definition || definition.offline.policy !== 'history') return false;
+    if (definition?.offline.policy !== 'history') return false;
     const { historySize, retentionSeconds } = definition.offline;
     const publishedAt = messageKeyTime(envelope.publishedAt);
     const expiresAt = Math.floor(Date.parse(publishedAt) / 1000) + retentionSeconds;

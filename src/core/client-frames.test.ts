@@ -8,7 +8,8 @@ describe('parseClientFrame', () => {
     for (const body of ['hello', '[1,2]', '42', 'null', '']) {
       const parsed = parseClientFrame(body, false);
       expect(parsed.ok).toBe(false);
-      if (!parsed.ok) expect(parsed.reply).toMatchObject({ kind: 'error', code: 'INVALID_JSON', retryable: false });
+      if (!parsed.ok)
+        expect(parsed.reply).toMatchObject({ kind: 'error', code: 'INVALID_JSON', retryable: false });
     }
   });
 
@@ -16,10 +17,19 @@ describe('parseClientFrame', () => {
     const parsed = parseClientFrame('{"action":"subscribe","requestId":"r-1"}', false);
     expect(parsed).toEqual({
       ok: false,
-      reply: { kind: 'error', code: 'UNKNOWN_ACTION', message: 'unknown action "subscribe"', retryable: false, requestId: 'r-1' },
+      reply: {
+        kind: 'error',
+        code: 'UNKNOWN_ACTION',
+        message: 'unknown action "subscribe"',
+        retryable: false,
+        requestId: 'r-1',
+      },
     });
     const missing = parseClientFrame('{"hello":1}', false);
-    expect(missing.ok === false && missing.reply).toMatchObject({ code: 'UNKNOWN_ACTION', message: 'the frame has no "action"' });
+    expect(missing.ok === false && missing.reply).toMatchObject({
+      code: 'UNKNOWN_ACTION',
+      message: 'the frame has no "action"',
+    });
   });
 
   it('answers INVALID_FRAME for a known action with extra fields, naming the field', () => {
@@ -42,7 +52,12 @@ describe('parseClientFrame', () => {
   });
 
   it('every error reply is a valid ErrorFrame without a stack trace', () => {
-    for (const body of ['x', '{"action":1}', '{"action":"ping","a":1}', '{"action":"extendTTL","requestId":5}']) {
+    for (const body of [
+      'x',
+      '{"action":1}',
+      '{"action":"ping","a":1}',
+      '{"action":"extendTTL","requestId":5}',
+    ]) {
       const parsed = parseClientFrame(body, false);
       expect(parsed.ok).toBe(false);
       if (!parsed.ok) {
@@ -75,13 +90,17 @@ describe('ClientFrameService', () => {
 
   it('answers CONNECTION_NOT_FOUND (retryable) when the rows are gone or expired', async () => {
     const world = createWorld();
-    expect(await world.frames.respond('nope', '{"action":"extendTTL","requestId":"r"}', false)).toMatchObject({
-      code: 'CONNECTION_NOT_FOUND',
-      retryable: true,
-      requestId: 'r',
-    });
+    expect(await world.frames.respond('nope', '{"action":"extendTTL","requestId":"r"}', false)).toMatchObject(
+      {
+        code: 'CONNECTION_NOT_FOUND',
+        retryable: true,
+        requestId: 'r',
+      },
+    );
     await world.connect('c1');
     world.clock.advance(7801_000);
-    expect(await world.frames.respond('c1', '{"action":"extendTTL"}', false)).toMatchObject({ code: 'CONNECTION_NOT_FOUND' });
+    expect(await world.frames.respond('c1', '{"action":"extendTTL"}', false)).toMatchObject({
+      code: 'CONNECTION_NOT_FOUND',
+    });
   });
 });

@@ -24,7 +24,10 @@ function describe(value: unknown): string {
   return text.length > 64 ? `${text.slice(0, 64)}…` : text;
 }
 
-export function parseClientFrame(body: string | undefined | null, isBase64Encoded: boolean): ParsedClientFrame {
+export function parseClientFrame(
+  body: string | undefined | null,
+  isBase64Encoded: boolean,
+): ParsedClientFrame {
   if (isBase64Encoded) {
     return { ok: false, reply: errorFrame('BINARY_NOT_SUPPORTED', 'binary frames are not accepted') };
   }
@@ -57,13 +60,21 @@ export class ClientFrameService {
   constructor(private readonly deps: { connections: ConnectionService; clock: Clock }) {}
 
   /** The reply to one client frame (never throws for bad input; storage failures propagate). */
-  async respond(connectionId: string, body: string | undefined | null, isBase64Encoded: boolean): Promise<ReplyFrame> {
+  async respond(
+    connectionId: string,
+    body: string | undefined | null,
+    isBase64Encoded: boolean,
+  ): Promise<ReplyFrame> {
     const parsed = parseClientFrame(body, isBase64Encoded);
     if (!parsed.ok) return parsed.reply;
     if (parsed.action === 'ping') return pongFrame(this.deps.clock.now(), parsed.requestId);
     const expiresAt = await this.deps.connections.extend(connectionId);
     if (expiresAt === undefined) {
-      return errorFrame('CONNECTION_NOT_FOUND', 'the connection is no longer registered; reconnect', parsed.requestId);
+      return errorFrame(
+        'CONNECTION_NOT_FOUND',
+        'the connection is no longer registered; reconnect',
+        parsed.requestId,
+      );
     }
     return ttlExtendedFrame(expiresAt, parsed.requestId);
   }

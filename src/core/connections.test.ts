@@ -5,7 +5,12 @@ import { createWorld } from './testing/world.js';
 describe('ConnectionService.register', () => {
   it('writes 2 + t rows and enqueues one delayed connect job with accepted and rejected topics', async () => {
     const world = createWorld();
-    const result = await world.connect('c1', { roles: [] }, ['announcements', 'job-status', 'audit-alerts', 'weather']);
+    const result = await world.connect('c1', { roles: [] }, [
+      'announcements',
+      'job-status',
+      'audit-alerts',
+      'weather',
+    ]);
     expect(result.accepted).toEqual(['announcements', 'job-status']);
     expect(world.store.rowCount()).toBe(2 + 2);
     expect(world.deliveryQueue.sent).toEqual([

@@ -50,7 +50,11 @@ export class ConnectionService {
    */
   async register(input: RegisterInput): Promise<RegisterResult> {
     const { store, deliveryQueue, clock, settings } = this.deps;
-    const { accepted, rejected } = decideTopics(input.requestedTopics, input.identity, settings.maxTopicsPerConnection);
+    const { accepted, rejected } = decideTopics(
+      input.requestedTopics,
+      input.identity,
+      settings.maxTopicsPerConnection,
+    );
     const record: ConnectionRecord = {
       connectionId: input.connectionId,
       userId: input.identity.userId,

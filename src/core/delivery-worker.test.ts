@@ -22,7 +22,13 @@ describe('DeliveryWorker.process', () => {
   it('sends welcome, then topic history (replayed), then the inbox in publish order (offline), emptying it', async () => {
     const { world, job } = await worldWithBacklog();
     const result = await world.worker.process(job);
-    expect(result).toEqual({ status: 'delivered', welcome: true, replayed: 1, offlineDelivered: 3, offlineDropped: 0 });
+    expect(result).toEqual({
+      status: 'delivered',
+      welcome: true,
+      replayed: 1,
+      offlineDelivered: 3,
+      offlineDropped: 0,
+    });
     const frames = world.gateway.framesTo('c1');
     expect(frames.map((f) => f.kind)).toEqual(['welcome', 'topic', 'user', 'user', 'user']);
     const [welcome, replay, ...offline] = frames;

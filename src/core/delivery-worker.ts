@@ -3,6 +3,9 @@
  * `offline.policy: history` (`replayed: true`), then the user's inbox oldest first (`offline: true`),
  * deleting each inbox item only after its post succeeded. `drain` jobs send the inbox only.
  *
+ * - A `drain` job before the connect job has sent welcome and history → RetryLaterError (welcome stays the
+ *   first frame), unless the connection is older than the grace + 60 s (the connect job then failed).
+ * - A connect job whose welcome and history were already sent (a retry) skips them.
  * - Connection not open yet (410 within the connecting grace) or still throttled → RetryLaterError
  *   (the SQS item fails and comes back); what was already posted may be posted again (at-least-once).
  * - Gone for good (410 after the grace, or its rows are gone/expired) → the job completes and the inbox stays
@@ -48,14 +51,31 @@ export class DeliveryWorker {
 
   async process(job: DeliveryJob): Promise<DeliveryResult> {
     const { store, inbox, clock, delivery } = this.deps;
-    const result: DeliveryResult = { status: 'delivered', welcome: false, replayed: 0, offlineDelivered: 0, offlineDropped: 0 };
+    const result: DeliveryResult = {
+      status: 'delivered',
+      welcome: false,
+      replayed: 0,
+      offlineDelivered: 0,
+      offlineDropped: 0,
+    };
     const record = await store.getConnection(job.connectionId);
-    if (!record || record.expiresAt <= nowSeconds(clock) || record.userId !== job.userId || record.realm !== job.realm) {
+    if (
+      !record ||
+      record.expiresAt <= nowSeconds(clock) ||
+      record.userId !== job.userId ||
+      record.realm !== job.realm
+    ) {
       return { ...result, status: 'gone' };
+    }
+    const welcomed = record.welcomedAt !== undefined;
+    if (job.reason === 'drain' && !welcomed && clock.now() - record.connectedAt < this.welcomeWaitMs()) {
+      // The welcome must be the first frame: let the connect job (which drains the inbox too) go first.
+      throw new RetryLaterError(record.connectionId, 'not-welcomed');
     }
     const items = await inbox.list(job.realm, job.userId, nowSeconds(clock), delivery.inboxMaxItems);
 
-    if (job.reason === 'connect') {
+    // A retried connect job whose welcome and history already went out goes straight to the inbox.
+    if (job.reason === 'connect' && !welcomed) {
       const welcome = welcomeFrame({
         connectionId: job.connectionId,
         userId: job.userId,
@@ -72,14 +92,20 @@ export class DeliveryWorker {
 
       for (const topic of job.accepted) {
         const definition = topicRegistry[topic as keyof typeof topicRegistry];
-        if (!definition || definition.offline.policy !== 'history') continue;
-        const history = await this.deps.history.list(job.realm, topic, nowSeconds(clock), definition.offline.historySize);
+        if (definition?.offline.policy !== 'history') continue;
+        const history = await this.deps.history.list(
+          job.realm,
+          topic,
+          nowSeconds(clock),
+          definition.offline.historySize,
+        );
         for (const item of history) {
           const step = await this.post(record, JSON.stringify(topicFrame(item.envelope, true)));
           if (step === 'gone') return { ...result, status: 'gone' };
           if (step === 'ok') result.replayed++;
         }
       }
+      await store.markWelcomed(record.connectionId, clock.now());
     }
 
     for (const item of items) {
@@ -90,6 +116,11 @@ export class DeliveryWorker {
       await inbox.delete(job.realm, job.userId, item);
     }
     return result;
+  }
+
+  /** How long a drain job waits for the connect job's welcome before it delivers anyway. */
+  private welcomeWaitMs(): number {
+    return (this.deps.delivery.connectingGraceSeconds + 60) * 1000;
   }
 
   /** One post with the job's rules; throws RetryLaterError / ConnectionPostError to have the job retried. */

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import {
+  validateBroadcastEnvelope,
+  validateDeliveryJob,
+  validateFanoutJob,
+  validateUserEnvelope,
+} from './envelopes.js';
 import { ValidationError } from './errors.js';
-import { validateBroadcastEnvelope, validateDeliveryJob, validateFanoutJob, validateUserEnvelope } from './envelopes.js';
 import { broadcastEnvelope, userEnvelope } from './testing/world.js';
 
 function errorsOf(fn: () => unknown) {
@@ -20,24 +25,37 @@ describe('envelope validation', () => {
   });
 
   it('rejects a bad envelope, naming the field', () => {
-    expect(errorsOf(() => validateBroadcastEnvelope({ ...broadcastEnvelope(), realm: 'a#b' }))).toEqual(['realm']);
-    expect(errorsOf(() => validateUserEnvelope({ ...userEnvelope(), messageId: undefined }))).toEqual(['messageId']);
+    expect(errorsOf(() => validateBroadcastEnvelope({ ...broadcastEnvelope(), realm: 'a#b' }))).toEqual([
+      'realm',
+    ]);
+    expect(errorsOf(() => validateUserEnvelope({ ...userEnvelope(), messageId: undefined }))).toEqual([
+      'messageId',
+    ]);
   });
 
   it('rejects an unknown topic or message type', () => {
-    expect(errorsOf(() => validateBroadcastEnvelope(broadcastEnvelope({ topic: 'weather' })))).toEqual(['topic']);
+    expect(errorsOf(() => validateBroadcastEnvelope(broadcastEnvelope({ topic: 'weather' })))).toEqual([
+      'topic',
+    ]);
     expect(errorsOf(() => validateUserEnvelope(userEnvelope({ type: 'sms' })))).toEqual(['type']);
   });
 
   it('rejects a payload that does not match the topic or type schema, with payload.* fields', () => {
     const bad = broadcastEnvelope({ payload: { title: 'x', body: 'y', severity: 'apocalyptic' } });
     expect(errorsOf(() => validateBroadcastEnvelope(bad))).toEqual(['payload.severity']);
-    expect(errorsOf(() => validateUserEnvelope(userEnvelope({ payload: { title: 't' } })))).toContain('payload.body');
+    expect(errorsOf(() => validateUserEnvelope(userEnvelope({ payload: { title: 't' } })))).toContain(
+      'payload.body',
+    );
   });
 
   it('validates jobs, including the envelope inside a fan-out job', () => {
     expect(errorsOf(() => validateDeliveryJob({ reason: 'connect' }))).toContain('connectionId');
-    const job = { shard: 0, shards: 1, connectionIds: ['abc='], envelope: broadcastEnvelope({ payload: {} }) };
+    const job = {
+      shard: 0,
+      shards: 1,
+      connectionIds: ['abc='],
+      envelope: broadcastEnvelope({ payload: {} }),
+    };
     expect(errorsOf(() => validateFanoutJob(job))).toContain('envelope.payload.title');
   });
 });

@@ -43,7 +43,9 @@ export function validateBroadcastEnvelope(data: unknown): BroadcastEnvelope {
   if (!envelope.ok) fail('broadcast envelope', envelope.errors);
   const value = envelope.value as BroadcastEnvelope;
   if (!isTopicName(value.topic)) {
-    fail('broadcast envelope', [{ field: 'topic', keyword: 'enum', message: `unknown topic "${value.topic}"` }]);
+    fail('broadcast envelope', [
+      { field: 'topic', keyword: 'enum', message: `unknown topic "${value.topic}"` },
+    ]);
   }
   const payload: Result = topicRegistry[value.topic].validate(value.payload);
   if (!payload.ok) fail('broadcast envelope', prefixed(payload.errors, 'payload'));
@@ -55,7 +57,9 @@ export function validateUserEnvelope(data: unknown): UserEnvelope {
   if (!envelope.ok) fail('user envelope', envelope.errors);
   const value = envelope.value as UserEnvelope;
   if (!isUserMessageType(value.type)) {
-    fail('user envelope', [{ field: 'type', keyword: 'enum', message: `unknown message type "${value.type}"` }]);
+    fail('user envelope', [
+      { field: 'type', keyword: 'enum', message: `unknown message type "${value.type}"` },
+    ]);
   }
   const payload: Result = userMessageRegistry[value.type].validate(value.payload);
   if (!payload.ok) fail('user envelope', prefixed(payload.errors, 'payload'));

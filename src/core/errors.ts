@@ -31,7 +31,12 @@ export interface InvalidField {
 /** Input does not match the contract (envelope, payload, job, frame). Never retried successfully. */
 export class ValidationError extends WsPushError {
   readonly errors: readonly InvalidField[];
-  constructor(subject: string, errors: readonly InvalidField[], summary: string, options?: { cause?: unknown }) {
+  constructor(
+    subject: string,
+    errors: readonly InvalidField[],
+    summary: string,
+    options?: { cause?: unknown },
+  ) {
     super('VALIDATION', `invalid ${subject}: ${summary}`, options);
     this.errors = errors;
   }
@@ -58,7 +63,11 @@ export class ConnectionPostError extends WsPushError {
   readonly connectionId: string;
   readonly httpStatusCode: number | undefined;
   constructor(connectionId: string, httpStatusCode: number | undefined, options?: { cause?: unknown }) {
-    super('POST_FAILED', `posting to connection ${connectionId} failed (HTTP ${httpStatusCode ?? 'n/a'})`, options);
+    super(
+      'POST_FAILED',
+      `posting to connection ${connectionId} failed (HTTP ${httpStatusCode ?? 'n/a'})`,
+      options,
+    );
     this.connectionId = connectionId;
     this.httpStatusCode = httpStatusCode;
   }
@@ -71,14 +80,17 @@ export class QueueError extends WsPushError {
   }
 }
 
+/** not open yet (410 inside `$connect`), still throttled, or a drain waiting for the connect job's welcome. */
+export type RetryLaterReason = 'not-open' | 'throttled' | 'not-welcomed';
+
 /**
  * A delivery job found its connection not open yet (API Gateway answers 410 while `$connect` runs) or
  * throttled: the job must be retried a little later.
  */
 export class RetryLaterError extends WsPushError {
   readonly connectionId: string;
-  readonly reason: 'not-open' | 'throttled';
-  constructor(connectionId: string, reason: 'not-open' | 'throttled', options?: { cause?: unknown }) {
+  readonly reason: RetryLaterReason;
+  constructor(connectionId: string, reason: RetryLaterReason, options?: { cause?: unknown }) {
     super('RETRY_LATER', `connection ${connectionId}: ${reason}; retry later`, options);
     this.connectionId = connectionId;
     this.reason = reason;

@@ -23,6 +23,8 @@ export interface ConnectionRecord {
   connectedAt: number;
   /** Epoch seconds (DynamoDB TTL). */
   expiresAt: number;
+  /** Epoch ms when the welcome frame was posted (set by the delivery worker; absent before). */
+  welcomedAt?: number;
 }
 
 /** A `topic#{realm}#{topic}` row. */

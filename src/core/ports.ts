@@ -22,6 +22,8 @@ export interface ConnectionStore {
   deleteTopicSubscription(realm: string, topic: string, connectionId: string): Promise<void>;
   /** Deletes one user row (when the meta row is already gone). Idempotent. */
   deleteUserConnection(realm: string, userId: string, connectionId: string): Promise<void>;
+  /** Records that the welcome frame was posted (meta row only); false when the meta row no longer exists. */
+  markWelcomed(connectionId: string, welcomedAt: number): Promise<boolean>;
   /** Sets `expiresAt` on every row of the connection; false when the meta row no longer exists. */
   extendConnection(record: ConnectionRecord, expiresAt: number): Promise<boolean>;
   /** Unexpired subscribers of a topic in a realm (every page). */

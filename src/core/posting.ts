@@ -26,7 +26,9 @@ export interface PostDeps {
   settings: PostSettings;
 }
 
-export type PostResult = { connectionId: string; outcome: PostOutcome } | { connectionId: string; outcome: 'failed'; error: unknown };
+export type PostResult =
+  | { connectionId: string; outcome: PostOutcome }
+  | { connectionId: string; outcome: 'failed'; error: unknown };
 
 /** One post; 429 is retried with full-jitter backoff; other errors become `failed`. */
 export async function postWithRetry(deps: PostDeps, connectionId: string, data: string): Promise<PostResult> {
@@ -42,7 +44,11 @@ export async function postWithRetry(deps: PostDeps, connectionId: string, data: 
   }
 }
 
-export function postToMany(deps: PostDeps, connectionIds: readonly string[], data: string): Promise<PostResult[]> {
+export function postToMany(
+  deps: PostDeps,
+  connectionIds: readonly string[],
+  data: string,
+): Promise<PostResult[]> {
   return mapWithConcurrency(connectionIds, deps.settings.concurrency, (id) => postWithRetry(deps, id, data));
 }
 

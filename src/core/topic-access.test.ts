@@ -6,10 +6,16 @@ const admin = { userId: 'root', realm: 'acme', roles: ['admin'] };
 
 describe('parseTopicsParameter', () => {
   it('splits, trims and drops empty names', () => {
-    expect(parseTopicsParameter(' announcements, ,job-status,', undefined)).toEqual(['announcements', 'job-status']);
+    expect(parseTopicsParameter(' announcements, ,job-status,', undefined)).toEqual([
+      'announcements',
+      'job-status',
+    ]);
   });
   it('reads repeated parameters', () => {
-    expect(parseTopicsParameter('job-status', ['announcements', 'job-status'])).toEqual(['announcements', 'job-status']);
+    expect(parseTopicsParameter('job-status', ['announcements', 'job-status'])).toEqual([
+      'announcements',
+      'job-status',
+    ]);
   });
   it('is empty without the parameter', () => {
     expect(parseTopicsParameter(undefined, undefined)).toEqual([]);
@@ -23,7 +29,10 @@ describe('decideTopics', () => {
   });
 
   it('rejects unknown, invalid, other-realm and role-restricted topics with the contract codes', () => {
-    const decision = decideTopics(['weather', 'Bad_Name', 'otherrealm/announcements', 'audit-alerts', 'a/b/c'], alice);
+    const decision = decideTopics(
+      ['weather', 'Bad_Name', 'otherrealm/announcements', 'audit-alerts', 'a/b/c'],
+      alice,
+    );
     expect(decision.accepted).toEqual([]);
     expect(decision.rejected.map((r) => [r.topic, r.code])).toEqual([
       ['weather', 'UNKNOWN_TOPIC'],

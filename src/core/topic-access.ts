@@ -17,9 +17,15 @@ export interface TopicDecision {
 }
 
 /** `topics=a,b&topics=c` → `['a','b','c']` (trimmed, empties dropped, order kept). */
-export function parseTopicsParameter(single: string | undefined, multi: readonly string[] | undefined): string[] {
+export function parseTopicsParameter(
+  single: string | undefined,
+  multi: readonly string[] | undefined,
+): string[] {
   const values = multi && multi.length > 0 ? multi : single !== undefined ? [single] : [];
-  return values.flatMap((value) => value.split(',')).map((name) => name.trim()).filter((name) => name !== '');
+  return values
+    .flatMap((value) => value.split(','))
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
 }
 
 function truncate(value: string): string {
@@ -45,7 +51,8 @@ export function decideTopics(
   const rejected: RejectedTopic[] = [];
   const seen = new Set<string>();
   const reject = (topic: string, code: RejectedTopic['code'], reason: string): void => {
-    if (rejected.length < MAX_REJECTED) rejected.push({ topic: truncate(topic), code, reason: truncate(reason) });
+    if (rejected.length < MAX_REJECTED)
+      rejected.push({ topic: truncate(topic), code, reason: truncate(reason) });
   };
   for (const raw of requested) {
     let name = raw;
@@ -59,7 +66,12 @@ export function decideTopics(
         continue;
       }
       if (realm !== identity.realm) {
-        if (!seen.has(raw)) reject(raw, 'REALM_MISMATCH', `topic belongs to realm "${realm}", token realm is "${identity.realm}"`);
+        if (!seen.has(raw))
+          reject(
+            raw,
+            'REALM_MISMATCH',
+            `topic belongs to realm "${realm}", token realm is "${identity.realm}"`,
+          );
         seen.add(raw);
         continue;
       }

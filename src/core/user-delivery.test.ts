@@ -27,7 +27,11 @@ describe('UserDeliveryService.route', () => {
 
   it('stores the message in the inbox when the user has no connection, expiring after the type retention', async () => {
     const world = createWorld();
-    const envelope = userEnvelope({ type: 'document-ready', publishedAt: '2026-11-27T09:00:00Z', payload: {} });
+    const envelope = userEnvelope({
+      type: 'document-ready',
+      publishedAt: '2026-11-27T09:00:00Z',
+      payload: {},
+    });
     const result = await world.users.route(envelope);
     expect(result).toMatchObject({ connections: 0, inbox: 'stored' });
     const [item] = await world.inbox.list('acme', 'alice', nowSeconds(world.clock.now()), 10);
@@ -85,7 +89,9 @@ describe('UserDeliveryService.route', () => {
     world.gateway.script('joining', 'ok');
     const drained = await world.worker.process(world.deliveryQueue.jobs()[0]!);
     expect(drained).toMatchObject({ status: 'delivered', welcome: false, offlineDelivered: 1 });
-    expect(world.gateway.framesTo('joining')).toEqual([expect.objectContaining({ id: envelope.messageId, offline: true })]);
+    expect(world.gateway.framesTo('joining')).toEqual([
+      expect.objectContaining({ id: envelope.messageId, offline: true }),
+    ]);
     expect(world.inbox.size('acme', 'alice')).toBe(0);
   });
 

@@ -48,7 +48,11 @@ export class UserDeliveryService {
   async route(envelope: UserEnvelope): Promise<UserDeliveryResult> {
     const { store, clock, userDelivery } = this.deps;
     const logger = this.deps.logger ?? silentLogger;
-    const connections = await store.listUserConnections(envelope.realm, envelope.userId, Math.floor(clock.now() / 1000));
+    const connections = await store.listUserConnections(
+      envelope.realm,
+      envelope.userId,
+      Math.floor(clock.now() / 1000),
+    );
     const results = await postToMany(
       this.deps,
       connections.map((c) => c.connectionId),

@@ -16,7 +16,12 @@ export function createBroadcastRouter(deps: { broadcast: BroadcastService }) {
     instrumented(context, async () => {
       for (const record of event.Records) {
         const logContext = { snsMessageId: record.Sns.MessageId, attributes: snsAttributes(record) };
-        const envelope = parseAndValidate('broadcast envelope', record.Sns.Message, validateBroadcastEnvelope, logContext);
+        const envelope = parseAndValidate(
+          'broadcast envelope',
+          record.Sns.Message,
+          validateBroadcastEnvelope,
+          logContext,
+        );
         await withCorrelationId(envelope.correlationId, async () => {
           const result = await deps.broadcast.route(envelope);
           count('Deliveries', result.delivered);

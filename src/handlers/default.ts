@@ -3,7 +3,8 @@
  * (INVALID_JSON, UNKNOWN_ACTION, INVALID_FRAME, BINARY_NOT_SUPPORTED); the socket stays open.
  * A valid `ping` / `extendTTL` that lands here (no route for it) is answered as its route would.
  */
-import { createTwoWayHandler } from './runtime/two-way.js';
+
 import { clientFrameService } from './runtime/services.js';
+import { createTwoWayHandler } from './runtime/two-way.js';
 
 export const handler = createTwoWayHandler({ frames: clientFrameService() });

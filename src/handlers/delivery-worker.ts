@@ -6,11 +6,11 @@
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { SqsJobQueue } from '../adapters/sqs-job-queue.js';
 import type { DeliveryWorker } from '../core/delivery-worker.js';
 import { validateDeliveryJob } from '../core/envelopes.js';
 import { RetryLaterError } from '../core/errors.js';
 import type { DeliveryJob } from '../core/model.js';
-import type { SqsJobQueue } from '../adapters/sqs-job-queue.js';
 import { optionalString } from './runtime/config.js';
 import { parseAndValidate } from './runtime/messages.js';
 import { count, instrumented, logger, withCorrelationId } from './runtime/observability.js';
@@ -31,7 +31,10 @@ export function createDeliveryWorkerHandler(deps: DeliveryWorkerHandlerDeps) {
   const processor = new BatchProcessor(EventType.SQS);
 
   const processRecord = async (record: SQSRecord): Promise<void> => {
-    const logContext = { sqsMessageId: record.messageId, receiveCount: record.attributes.ApproximateReceiveCount };
+    const logContext = {
+      sqsMessageId: record.messageId,
+      receiveCount: record.attributes.ApproximateReceiveCount,
+    };
     const job = parseAndValidate('delivery job', record.body, validateDeliveryJob, logContext);
     await withCorrelationId(job.correlationId, async () => {
       try {
@@ -39,7 +42,12 @@ export function createDeliveryWorkerHandler(deps: DeliveryWorkerHandlerDeps) {
         count('Deliveries', (result.welcome ? 1 : 0) + result.replayed + result.offlineDelivered);
         count('OfflineDelivered', result.offlineDelivered);
         if (result.status === 'gone') count('Gone');
-        logger.info('delivery job done', { ...logContext, reason: job.reason, connectionId: job.connectionId, ...result });
+        logger.info('delivery job done', {
+          ...logContext,
+          reason: job.reason,
+          connectionId: job.connectionId,
+          ...result,
+        });
       } catch (error) {
         if (error instanceof RetryLaterError) {
           if (error.reason === 'throttled') count('Throttled');
@@ -50,11 +58,17 @@ export function createDeliveryWorkerHandler(deps: DeliveryWorkerHandlerDeps) {
             connectionId: job.connectionId,
             retryInSeconds: deps.queue ? delay : 'visibility timeout',
           });
-          await deps.queue?.changeVisibility(record.receiptHandle, delay).catch((visibilityError: unknown) => {
-            logger.warn('ChangeMessageVisibility failed', { error: visibilityError as Error });
-          });
+          await deps.queue
+            ?.changeVisibility(record.receiptHandle, delay)
+            .catch((visibilityError: unknown) => {
+              logger.warn('ChangeMessageVisibility failed', { error: visibilityError as Error });
+            });
         } else {
-          logger.error('delivery job failed', { ...logContext, connectionId: job.connectionId, error: error as Error });
+          logger.error('delivery job failed', {
+            ...logContext,
+            connectionId: job.connectionId,
+            error: error as Error,
+          });
         }
         throw error;
       }

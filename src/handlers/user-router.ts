@@ -15,7 +15,12 @@ export function createUserRouter(deps: { users: UserDeliveryService }) {
     instrumented(context, async () => {
       for (const record of event.Records) {
         const logContext = { snsMessageId: record.Sns.MessageId, attributes: snsAttributes(record) };
-        const envelope = parseAndValidate('user envelope', record.Sns.Message, validateUserEnvelope, logContext);
+        const envelope = parseAndValidate(
+          'user envelope',
+          record.Sns.Message,
+          validateUserEnvelope,
+          logContext,
+        );
         await withCorrelationId(envelope.correlationId, async () => {
           const result = await deps.users.route(envelope);
           count('Deliveries', result.delivered);

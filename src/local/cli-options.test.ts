@@ -25,7 +25,13 @@ describe('parseCommandLine', () => {
     });
     expect(parsed).toMatchObject({
       kind: 'start',
-      options: { gatewayPort: 4001, edgePort: 5566, dataDir: '/tmp/x', idleTimeoutSeconds: 30, maxConnectionSeconds: 60 },
+      options: {
+        gatewayPort: 4001,
+        edgePort: 5566,
+        dataDir: '/tmp/x',
+        idleTimeoutSeconds: 30,
+        maxConnectionSeconds: 60,
+      },
     });
   });
 
@@ -41,7 +47,13 @@ describe('parseCommandLine', () => {
     const parsed = parseCommandLine(['--help'], {});
     expect(parsed.kind).toBe('help');
     if (parsed.kind !== 'help') return;
-    for (const word of ['--gateway-port', 'WSPUSH_GATEWAY_PORT', '--data-dir', '--idle-timeout', '--max-duration']) {
+    for (const word of [
+      '--gateway-port',
+      'WSPUSH_GATEWAY_PORT',
+      '--data-dir',
+      '--idle-timeout',
+      '--max-duration',
+    ]) {
       expect(parsed.text).toContain(word);
     }
   });

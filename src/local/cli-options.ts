@@ -26,13 +26,48 @@ interface OptionSpec {
 
 const SPECS = {
   host: { flag: 'host', env: 'WSPUSH_HOST', description: 'interface to bind', fallback: '127.0.0.1' },
-  gatewayPort: { flag: 'gateway-port', env: 'WSPUSH_GATEWAY_PORT', description: 'WebSocket gateway port', fallback: '3001' },
-  edgePort: { flag: 'edge-port', env: 'WSPUSH_EDGE_PORT', description: 'AWS edge endpoint port (SNS, SQS, DynamoDB, @connections)', fallback: '4566' },
-  idpPort: { flag: 'idp-port', env: 'WSPUSH_IDP_PORT', description: 'identity provider, console and docs port', fallback: '3000' },
-  dataDir: { flag: 'data-dir', env: 'WSPUSH_DATA_DIR', description: 'keep DynamoDB, queues and keys on disk here (default: in memory)', fallback: '' },
-  idleTimeout: { flag: 'idle-timeout', env: 'WSPUSH_IDLE_TIMEOUT', description: 'seconds without client frames before close 1001', fallback: '600' },
-  maxDuration: { flag: 'max-duration', env: 'WSPUSH_MAX_DURATION', description: 'maximum connection duration in seconds', fallback: '7200' },
-  deliveryDelay: { flag: 'delivery-delay', env: 'WSPUSH_DELIVERY_DELAY', description: 'DelaySeconds of connect-time delivery jobs', fallback: '1' },
+  gatewayPort: {
+    flag: 'gateway-port',
+    env: 'WSPUSH_GATEWAY_PORT',
+    description: 'WebSocket gateway port',
+    fallback: '3001',
+  },
+  edgePort: {
+    flag: 'edge-port',
+    env: 'WSPUSH_EDGE_PORT',
+    description: 'AWS edge endpoint port (SNS, SQS, DynamoDB, @connections)',
+    fallback: '4566',
+  },
+  idpPort: {
+    flag: 'idp-port',
+    env: 'WSPUSH_IDP_PORT',
+    description: 'identity provider, console and docs port',
+    fallback: '3000',
+  },
+  dataDir: {
+    flag: 'data-dir',
+    env: 'WSPUSH_DATA_DIR',
+    description: 'keep DynamoDB, queues and keys on disk here (default: in memory)',
+    fallback: '',
+  },
+  idleTimeout: {
+    flag: 'idle-timeout',
+    env: 'WSPUSH_IDLE_TIMEOUT',
+    description: 'seconds without client frames before close 1001',
+    fallback: '600',
+  },
+  maxDuration: {
+    flag: 'max-duration',
+    env: 'WSPUSH_MAX_DURATION',
+    description: 'maximum connection duration in seconds',
+    fallback: '7200',
+  },
+  deliveryDelay: {
+    flag: 'delivery-delay',
+    env: 'WSPUSH_DELIVERY_DELAY',
+    description: 'DelaySeconds of connect-time delivery jobs',
+    fallback: '1',
+  },
 } as const satisfies Record<string, OptionSpec>;
 
 export function helpText(): string {
@@ -54,14 +89,17 @@ export function helpText(): string {
 
 function port(name: string, value: string): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n > 65535) throw new Error(`${name} must be a port number 0-65535, got "${value}"`);
+  if (!/^\d+$/.test(value) || n > 65535)
+    throw new Error(`${name} must be a port number 0-65535, got "${value}"`);
   return n;
 }
 
 function seconds(name: string, value: string, allowZero: boolean): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0 || (!allowZero && n === 0)) {
-    throw new Error(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} number of seconds, got "${value}"`);
+    throw new Error(
+      `${name} must be a ${allowZero ? 'non-negative' : 'positive'} number of seconds, got "${value}"`,
+    );
   }
   return n;
 }

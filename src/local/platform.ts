@@ -6,20 +6,21 @@
  * Start order matters because handlers read `process.env` at cold start: every server is listening and the
  * table exists before the first handler module is imported (handler loading waits for `envReady`).
  */
-import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from '@aws-sdk/client-dynamodb';
-import { SNSClient } from '@aws-sdk/client-sns';
+
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from '@aws-sdk/client-dynamodb';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { routeTable } from '../../generated/index.js';
 import { tableDefinition } from '../adapters/table-definition.js';
 import { consolePublish } from './console/console-publish.js';
 import { loadContractCatalog } from './console/contract-catalog.js';
 import { startWebServer, type WebServer } from './console/web-server.js';
 import { type Edge, type Faults, startEdge } from './edge/index.js';
-import { type Gateway, type GatewayLogEntry, startGateway } from './gateway/gateway.js';
 import type { ConnectionRegistry } from './gateway/connection-registry.js';
+import { type Gateway, type GatewayLogEntry, startGateway } from './gateway/gateway.js';
 import { createIdentityProvider, type IdentityProvider } from './identity-provider.js';
 import { createLambdaRuntime, type LambdaHandler, type LambdaRuntime } from './lambda/runtime.js';
 
@@ -168,10 +169,13 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       loadHandler: async (name: string): Promise<LambdaHandler> => {
         await envReady;
         checkSameEnvironment(env);
-        const file = [join(handlersDir, `${name}.ts`), join(handlersDir, `${name}.js`)].find((f) => existsSync(f));
+        const file = [join(handlersDir, `${name}.ts`), join(handlersDir, `${name}.js`)].find((f) =>
+          existsSync(f),
+        );
         if (!file) throw new Error(`Function not found: no handler module src/handlers/${name}.ts`);
         const mod = (await import(pathToFileURL(file).href)) as { handler?: unknown };
-        if (typeof mod.handler !== 'function') throw new Error(`${file} does not export a function named "handler"`);
+        if (typeof mod.handler !== 'function')
+          throw new Error(`${file} does not export a function named "handler"`);
         return mod.handler as LambdaHandler;
       },
       retryDelaysMs: [200, 500],
@@ -226,7 +230,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       ...options.env,
     };
     Object.assign(process.env, env);
-    const dynamo = new DynamoDBClient({ endpoint: edge.url, region: 'us-east-1', credentials: FAKE_CREDENTIALS });
+    const dynamo = new DynamoDBClient({
+      endpoint: edge.url,
+      region: 'us-east-1',
+      credentials: FAKE_CREDENTIALS,
+    });
     try {
       await dynamo.send(new CreateTableCommand(tableDefinition(TABLE_NAME)));
     } catch (error) {
@@ -245,7 +253,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       routes: routeTable,
       invoke: (name, event) => runtime.invoke(name, event),
       ...(options.idleTimeoutSeconds !== undefined ? { idleTimeoutSeconds: options.idleTimeoutSeconds } : {}),
-      ...(options.maxConnectionSeconds !== undefined ? { maxConnectionSeconds: options.maxConnectionSeconds } : {}),
+      ...(options.maxConnectionSeconds !== undefined
+        ? { maxConnectionSeconds: options.maxConnectionSeconds }
+        : {}),
       ...(options.gatewayLog ? { log: options.gatewayLog } : {}),
       ...(options.onConnecting ? { onConnecting: options.onConnecting } : {}),
     });

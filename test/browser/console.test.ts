@@ -6,13 +6,17 @@
  * Without Chromium the test is skipped locally, but fails in CI (CI=true), where `.ci/run` installs it.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../src/local/platform.js';
-import { type AwsClients, announcement, awsClients, publishTopic, startTestPlatform } from '../integration/support.js';
+import {
+  type AwsClients,
+  announcement,
+  awsClients,
+  publishTopic,
+  startTestPlatform,
+} from '../integration/support.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
@@ -21,11 +25,11 @@ const inCi = process.env.CI === 'true';
 let platform: Platform;
 let clients: AwsClients;
 let browser: Browser;
-const profileDir = join(tmpdir(), `wspush-console-${process.pid}`);
 
 describe.skipIf(!available && !inCi)('console page in Chromium', () => {
   beforeAll(async () => {
-    if (!available) throw new Error(`Chromium not found at ${CHROMIUM}: the browser test cannot run (CI=true)`);
+    if (!available)
+      throw new Error(`Chromium not found at ${CHROMIUM}: the browser test cannot run (CI=true)`);
     platform = await startTestPlatform();
     clients = awsClients(platform);
     browser = await chromium.launch({
@@ -38,7 +42,7 @@ describe.skipIf(!available && !inCi)('console page in Chromium', () => {
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
-        `--user-data-dir=${profileDir}`,
+        // playwright gives every launch a fresh temporary profile (it refuses --user-data-dir here).
       ],
     });
   });
@@ -47,7 +51,6 @@ describe.skipIf(!available && !inCi)('console page in Chromium', () => {
     await browser?.close();
     clients?.destroy();
     await platform?.stop();
-    await rm(profileDir, { recursive: true, force: true });
   });
 
   it('connects, shows the welcome, a message published through SNS and a user message from the form', async () => {
@@ -71,8 +74,8 @@ describe.skipIf(!available && !inCi)('console page in Chromium', () => {
     await page.locator('#status[data-state="open"]').waitFor({ timeout: 15_000 });
     const welcome = page.locator('#frames li[data-kind="welcome"]');
     await welcome.waitFor({ timeout: 15_000 });
-    expect(await welcome.innerText()).toContain('announcements');
-    expect(await welcome.innerText()).toContain('weather (UNKNOWN_TOPIC)');
+    expect(await welcome.textContent()).toContain('announcements');
+    expect(await welcome.textContent()).toContain('weather (UNKNOWN_TOPIC)');
 
     const id = await publishTopic(platform, clients, {
       realm: 'acme',
@@ -81,14 +84,16 @@ describe.skipIf(!available && !inCi)('console page in Chromium', () => {
     });
     const topicFrame = page.locator('#frames li[data-kind="topic"]', { hasText: id });
     await topicFrame.waitFor({ timeout: 15_000 });
-    expect(await topicFrame.innerText()).toContain('Hello from SNS');
+    expect(await topicFrame.textContent()).toContain('Hello from SNS');
 
     // The page's own publish form: a user message to the connected user.
     await page.selectOption('#user-type', 'notification');
     expect(JSON.parse(await page.inputValue('#user-payload'))).toMatchObject({ title: 'Invoice paid' });
     await page.click('#user-publish');
     await page.locator('#user-result.ok', { hasText: 'published' }).waitFor({ timeout: 15_000 });
-    await page.locator('#frames li[data-kind="user"]', { hasText: 'Invoice paid' }).waitFor({ timeout: 15_000 });
+    await page
+      .locator('#frames li[data-kind="user"]', { hasText: 'Invoice paid' })
+      .waitFor({ timeout: 15_000 });
 
     // An invalid payload is refused with the field named, in the page.
     await page.fill('#topic-payload', JSON.stringify({ title: 'x', body: 'y', severity: 'loud' }));

@@ -4,7 +4,7 @@
  * missing from the bundle and cold-start failures such as an unread environment variable.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import {
   buildFunctions,
   handlerNames,
   MAX_BUNDLE_BYTES,
+  REQUIRE_BANNER,
 } from '../../scripts/build-functions.js';
 
 const run = promisify(execFile);
@@ -67,6 +68,15 @@ describe('Lambda bundles', () => {
         .filter((n) => !report.missing.includes(n))
         .sort(),
     );
+  });
+
+  it('gives every bundle that may require CommonJS at run time a real `require` (the banner)', async () => {
+    // esbuild's shim throws `Dynamic require of "node:https" is not supported` when the first request is made,
+    // long after the import succeeded: the banner must precede any bundle that contains the shim.
+    for (const fn of report.built) {
+      const code = await readFile(fn.outfile, 'utf8');
+      expect(code.startsWith(REQUIRE_BANNER), `${fn.name} starts with the require banner`).toBe(true);
+    }
   });
 
   it('imports every bundle in a fresh Node process and finds an exported handler function', async () => {

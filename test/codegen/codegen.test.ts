@@ -1,9 +1,10 @@
 // The code generator as a whole: deterministic output, the --check mode, readable failures on invalid
 // contracts and on wrong extensions, snapshots of a small fixture, and generated tables that equal what the
 // contract says (read independently with the `yaml` package).
-import { cp, mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { ContractError } from '../../codegen/contract.js';
@@ -53,7 +54,10 @@ describe('codegen CLI', () => {
     async () => {
       const a = fresh();
       const b = path.join(work, 'b');
-      const [ra, rb] = await Promise.all([runCli('codegen/main.ts', ['--out', a]), runCli('codegen/main.ts', ['--out', b])]);
+      const [ra, rb] = await Promise.all([
+        runCli('codegen/main.ts', ['--out', a]),
+        runCli('codegen/main.ts', ['--out', b]),
+      ]);
       expect(ra.code, ra.stderr).toBe(0);
       expect(rb.code, rb.stderr).toBe(0);
       const filesA = await readDir(a);
@@ -197,7 +201,13 @@ describe('extension checks', { timeout: 120_000 }, () => {
   it('rejects incomplete x-limits and malformed x-close-codes', async () => {
     const problems = await problemsOf((doc) => {
       delete at(doc, 'x-limits').frameBytes;
-      (doc['x-close-codes'] as Json[]).push({ from: 4050, to: 4060, retryable: true, name: 'OVERLAP', description: 'x' });
+      (doc['x-close-codes'] as Json[]).push({
+        from: 4050,
+        to: 4060,
+        retryable: true,
+        name: 'OVERLAP',
+        description: 'x',
+      });
     });
     expect(problems).toContain('x-limits.frameBytes must be a positive integer');
     expect(problems).toContain('overlaps APP_RETRYABLE');
@@ -207,14 +217,43 @@ describe('extension checks', { timeout: 120_000 }, () => {
     const problems = await problemsOf((doc) => {
       delete at(doc, 'components', 'schemas', 'ReminderPayload', 'properties', 'tone').title;
     });
-    expect(problems).toMatch(/components\.schemas\.ReminderPayload\.properties\.tone: .*AnonymousSchema_\d+.*title/);
+    expect(problems).toMatch(
+      /components\.schemas\.ReminderPayload\.properties\.tone: .*AnonymousSchema_\d+.*title/,
+    );
   });
 });
 
 describe('snapshot of the small fixture', { timeout: 120_000 }, async () => {
   const { files } = await generate(SMALL);
+  // `.snap` so tsc and biome leave the copies alone; validators.js is checked by shape below, since its text
+  // follows the ajv and esbuild versions rather than our code.
   it.each([...files.keys()].filter((name) => name !== 'validators.js'))('%s', async (name) => {
-    await expect(files.get(name)).toMatchFileSnapshot(path.join('__snapshots__', 'small', name));
+    await expect(files.get(name)).toMatchFileSnapshot(path.join('__snapshots__', 'small', `${name}.snap`));
+  });
+
+  it('typechecks under the repository settings (strict, NodeNext, verbatimModuleSyntax)', async () => {
+    const dir = path.join(work, 'small-typecheck');
+    await mkdir(dir, { recursive: true });
+    for (const [name, content] of files) await writeFile(path.join(dir, name), content);
+    // As in the repository: an ES module package.
+    await writeFile(path.join(dir, 'package.json'), '{ "type": "module" }\n');
+    const program = ts.createProgram([path.join(dir, 'index.ts')], {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      lib: ['lib.es2023.d.ts'],
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      verbatimModuleSyntax: true,
+      isolatedModules: true,
+      noEmit: true,
+      skipLibCheck: true,
+      types: [],
+    });
+    const diagnostics = ts
+      .getPreEmitDiagnostics(program)
+      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    expect(diagnostics).toEqual([]);
   });
 
   it('validators.js is one self-contained ESM module exporting one validator per title', () => {
@@ -222,7 +261,12 @@ describe('snapshot of the small fixture', { timeout: 120_000 }, async () => {
     expect(js.startsWith('// Code generated from small.yaml. DO NOT EDIT.\n')).toBe(true);
     expect(js).not.toMatch(/\bimport\s|typeof require|__require\s*=/);
     const exported = /export\s*\{([^}]*)\}/.exec(js)?.[1] ?? '';
-    const names = exported.split(',').map((s) => s.trim().split(/\s+as\s+/).pop());
+    const names = exported.split(',').map((s) =>
+      s
+        .trim()
+        .split(/\s+as\s+/)
+        .pop(),
+    );
     expect(names.sort()).toEqual([
       'validateEchoAction',
       'validateEchoedFrame',
@@ -279,11 +323,16 @@ describe('generated tables equal the contract', () => {
         suffix: address.replace('{prefix}', ''),
       });
     }
-    expect(functionTable[0]).toEqual({ handler: 'authorizer', trigger: { kind: 'authorizer', routeKey: '$connect' } });
+    expect(functionTable[0]).toEqual({
+      handler: 'authorizer',
+      trigger: { kind: 'authorizer', routeKey: '$connect' },
+    });
   });
 
   it('topic registry: every channel with x-topic, its access, offline policy and payload schema', () => {
-    const channels = Object.entries(get(contract, 'channels') as JsonMap).filter(([, c]) => get(c, 'x-topic') !== undefined);
+    const channels = Object.entries(get(contract, 'channels') as JsonMap).filter(
+      ([, c]) => get(c, 'x-topic') !== undefined,
+    );
     expect(topicNames).toEqual(channels.map(([, c]) => get(c, 'address')));
     expect(topicNames).toEqual(['announcements', 'job-status', 'audit-alerts']);
     for (const [, channel] of channels) {

@@ -25,7 +25,10 @@ export function deref(root: JsonMap, node: Json | undefined): Json | undefined {
     current = ref
       .slice(2)
       .split('/')
-      .reduce<Json | undefined>((n, seg) => (isMap(n) ? n[seg.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), root);
+      .reduce<Json | undefined>(
+        (n, seg) => (isMap(n) ? n[seg.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined),
+        root,
+      );
   }
   return current;
 }

@@ -3,7 +3,13 @@
 // with an error that names the field. Cases are derived from asyncapi.yaml read with the `yaml` package.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type FieldError, formatErrors, type SchemaTitle, schemaTitles, validators } from '../../generated/index.js';
+import {
+  type FieldError,
+  formatErrors,
+  type SchemaTitle,
+  schemaTitles,
+  validators,
+} from '../../generated/index.js';
 import { deref, get, isMap, type Json, type JsonMap, readContract } from './contract-yaml.js';
 import { ROOT } from './run-cli.js';
 
@@ -39,7 +45,12 @@ function collectExamples(): Example[] {
     expect(Array.isArray(examples) && examples.length > 0, `message ${id} has no example`).toBe(true);
     (examples as Json[]).forEach((example, index) => {
       if (!isMap(example) || example.payload === undefined) return;
-      out.push({ message: id, name: String(example.name ?? index), title: payload.title as string, payload: example.payload });
+      out.push({
+        message: id,
+        name: String(example.name ?? index),
+        title: payload.title as string,
+        payload: example.payload,
+      });
     });
   };
   const components = get(contract, 'components', 'messages');
@@ -62,14 +73,16 @@ function harvestBaseValues(): Map<string, JsonMap> {
   const walk = (schemaNode: Json | undefined, value: Json): void => {
     const schema = deref(contract, schemaNode);
     if (!isMap(schema)) return;
-    if (typeof schema.title === 'string' && isMap(value) && !base.has(schema.title)) base.set(schema.title, value);
+    if (typeof schema.title === 'string' && isMap(value) && !base.has(schema.title))
+      base.set(schema.title, value);
     if (isMap(schema.properties) && isMap(value)) {
       for (const [name, sub] of Object.entries(schema.properties)) {
         const v = value[name];
         if (v !== undefined) walk(sub, v);
       }
     }
-    if (schema.items !== undefined && Array.isArray(value)) for (const item of value) walk(schema.items, item);
+    if (schema.items !== undefined && Array.isArray(value))
+      for (const item of value) walk(schema.items, item);
   };
   for (const example of examples) {
     const schema = get(contract, 'components', 'schemas', example.title);
@@ -80,7 +93,14 @@ function harvestBaseValues(): Map<string, JsonMap> {
 
 const baseValues = harvestBaseValues();
 
-type VariantKind = 'missing' | 'wrong-type' | 'extra' | 'out-of-range' | 'bad-format' | 'bad-pattern' | 'bad-enum';
+type VariantKind =
+  | 'missing'
+  | 'wrong-type'
+  | 'extra'
+  | 'out-of-range'
+  | 'bad-format'
+  | 'bad-pattern'
+  | 'bad-enum';
 
 interface Variant {
   title: string;
@@ -123,7 +143,14 @@ function variantsFor(title: string, schema: JsonMap, base: JsonMap): Variant[] {
   for (const name of required) {
     const data = { ...base };
     delete data[name];
-    out.push({ title, kind: 'missing', description: `missing ${name}`, data, field: name, keyword: 'required' });
+    out.push({
+      title,
+      kind: 'missing',
+      description: `missing ${name}`,
+      data,
+      field: name,
+      keyword: 'required',
+    });
   }
   for (const [name, raw] of Object.entries(properties)) {
     const prop = deref(contract, raw);
@@ -136,43 +163,118 @@ function variantsFor(title: string, schema: JsonMap, base: JsonMap): Variant[] {
       field: name,
     });
     if (typeof prop.minimum === 'number') {
-      out.push({ title, kind: 'out-of-range', description: `${name} below minimum`, data: withValue(name, prop.minimum - 1), field: name, keyword: 'minimum' });
+      out.push({
+        title,
+        kind: 'out-of-range',
+        description: `${name} below minimum`,
+        data: withValue(name, prop.minimum - 1),
+        field: name,
+        keyword: 'minimum',
+      });
     }
     if (typeof prop.maximum === 'number') {
-      out.push({ title, kind: 'out-of-range', description: `${name} above maximum`, data: withValue(name, prop.maximum + 1), field: name, keyword: 'maximum' });
+      out.push({
+        title,
+        kind: 'out-of-range',
+        description: `${name} above maximum`,
+        data: withValue(name, prop.maximum + 1),
+        field: name,
+        keyword: 'maximum',
+      });
     }
     if (typeof prop.minLength === 'number' && prop.minLength > 0) {
-      out.push({ title, kind: 'out-of-range', description: `${name} too short`, data: withValue(name, 'x'.repeat(prop.minLength - 1)), field: name, keyword: 'minLength' });
+      out.push({
+        title,
+        kind: 'out-of-range',
+        description: `${name} too short`,
+        data: withValue(name, 'x'.repeat(prop.minLength - 1)),
+        field: name,
+        keyword: 'minLength',
+      });
     }
     if (typeof prop.maxLength === 'number') {
-      out.push({ title, kind: 'out-of-range', description: `${name} too long`, data: withValue(name, 'x'.repeat(prop.maxLength + 1)), field: name, keyword: 'maxLength' });
+      out.push({
+        title,
+        kind: 'out-of-range',
+        description: `${name} too long`,
+        data: withValue(name, 'x'.repeat(prop.maxLength + 1)),
+        field: name,
+        keyword: 'maxLength',
+      });
     }
     if (typeof prop.maxItems === 'number') {
       const current = base[name];
       const item: Json = Array.isArray(current) && current.length > 0 ? (current[0] as Json) : 'x';
-      out.push({ title, kind: 'out-of-range', description: `${name} with too many items`, data: withValue(name, Array.from({ length: prop.maxItems + 1 }, () => item)), field: name, keyword: 'maxItems' });
+      out.push({
+        title,
+        kind: 'out-of-range',
+        description: `${name} with too many items`,
+        data: withValue(
+          name,
+          Array.from({ length: prop.maxItems + 1 }, () => item),
+        ),
+        field: name,
+        keyword: 'maxItems',
+      });
     }
     if (typeof prop.minItems === 'number' && prop.minItems > 0) {
-      out.push({ title, kind: 'out-of-range', description: `${name} with too few items`, data: withValue(name, []), field: name, keyword: 'minItems' });
+      out.push({
+        title,
+        kind: 'out-of-range',
+        description: `${name} with too few items`,
+        data: withValue(name, []),
+        field: name,
+        keyword: 'minItems',
+      });
     }
     if (typeof prop.format === 'string') {
-      out.push({ title, kind: 'bad-format', description: `${name} not a ${prop.format}`, data: withValue(name, `not a ${prop.format}`), field: name, keyword: 'format' });
+      out.push({
+        title,
+        kind: 'bad-format',
+        description: `${name} not a ${prop.format}`,
+        data: withValue(name, `not a ${prop.format}`),
+        field: name,
+        keyword: 'format',
+      });
     }
     if (typeof prop.pattern === 'string') {
       // No pattern in the contract allows `#` (it separates key parts in DynamoDB).
-      out.push({ title, kind: 'bad-pattern', description: `${name} not matching its pattern`, data: withValue(name, 'bad#value'), field: name, keyword: 'pattern' });
+      out.push({
+        title,
+        kind: 'bad-pattern',
+        description: `${name} not matching its pattern`,
+        data: withValue(name, 'bad#value'),
+        field: name,
+        keyword: 'pattern',
+      });
     }
     if (Array.isArray(prop.enum)) {
-      out.push({ title, kind: 'bad-enum', description: `${name} not in its enum`, data: withValue(name, 'NOT_IN_ENUM'), field: name, keyword: 'enum' });
+      out.push({
+        title,
+        kind: 'bad-enum',
+        description: `${name} not in its enum`,
+        data: withValue(name, 'NOT_IN_ENUM'),
+        field: name,
+        keyword: 'enum',
+      });
     }
     if (prop.const !== undefined) {
-      out.push({ title, kind: 'bad-enum', description: `${name} not its constant`, data: withValue(name, 'other'), field: name, keyword: 'const' });
+      out.push({
+        title,
+        kind: 'bad-enum',
+        description: `${name} not its constant`,
+        data: withValue(name, 'other'),
+        field: name,
+        keyword: 'const',
+      });
     }
   }
   return out;
 }
 
-const objectTitles = schemaTitles.filter((t) => get(contract, 'components', 'schemas', t, 'type') === 'object');
+const objectTitles = schemaTitles.filter(
+  (t) => get(contract, 'components', 'schemas', t, 'type') === 'object',
+);
 const variants: Variant[] = objectTitles.flatMap((title) => {
   const schema = get(contract, 'components', 'schemas', title);
   const base = baseValues.get(title);
@@ -182,13 +284,17 @@ const variants: Variant[] = objectTitles.flatMap((title) => {
 describe('contract examples', () => {
   it('finds examples for every validator', () => {
     expect(examples.length).toBeGreaterThan(15);
-    for (const title of schemaTitles) expect(baseValues.has(title) || examples.some((e) => e.title === title), title).toBe(true);
+    for (const title of schemaTitles)
+      expect(baseValues.has(title) || examples.some((e) => e.title === title), title).toBe(true);
   });
 
-  it.each(examples.map((e) => [`${e.message}/${e.name} (${e.title})`, e] as const))('%s validates', (_label, example) => {
-    const result = validate(example.title, example.payload);
-    expect(result.ok, result.ok ? '' : formatErrors(result.errors)).toBe(true);
-  });
+  it.each(examples.map((e) => [`${e.message}/${e.name} (${e.title})`, e] as const))(
+    '%s validates',
+    (_label, example) => {
+      const result = validate(example.title, example.payload);
+      expect(result.ok, result.ok ? '' : formatErrors(result.errors)).toBe(true);
+    },
+  );
 });
 
 describe('invalid payloads are rejected with an error naming the field', () => {
@@ -198,15 +304,28 @@ describe('invalid payloads are rejected with an error naming the field', () => {
       expect([...kinds], title).toEqual(expect.arrayContaining(['missing', 'wrong-type', 'extra']));
     }
     const kinds = new Set(variants.map((v) => v.kind));
-    expect([...kinds].sort()).toEqual(['bad-enum', 'bad-format', 'bad-pattern', 'extra', 'missing', 'out-of-range', 'wrong-type']);
+    expect([...kinds].sort()).toEqual([
+      'bad-enum',
+      'bad-format',
+      'bad-pattern',
+      'extra',
+      'missing',
+      'out-of-range',
+      'wrong-type',
+    ]);
   });
 
   it.each(variants.map((v) => [`${v.title}: ${v.description}`, v] as const))('%s', (_label, variant) => {
     const result = validate(variant.title, variant.data);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    const match = result.errors.find((e) => e.field === variant.field && (variant.keyword === undefined || e.keyword === variant.keyword));
-    expect(match, `expected an error on ${variant.field}${variant.keyword ? ` (${variant.keyword})` : ''}, got ${formatErrors(result.errors)}`).toBeDefined();
+    const match = result.errors.find(
+      (e) => e.field === variant.field && (variant.keyword === undefined || e.keyword === variant.keyword),
+    );
+    expect(
+      match,
+      `expected an error on ${variant.field}${variant.keyword ? ` (${variant.keyword})` : ''}, got ${formatErrors(result.errors)}`,
+    ).toBeDefined();
   });
 
   it('names nested fields with a dotted path', () => {
@@ -226,7 +345,10 @@ describe('invalid payloads are rejected with an error naming the field', () => {
 
   it('names (root) when the value itself is wrong', () => {
     const result = validators.AnnouncementsPayload('not an object');
-    expect(result).toEqual({ ok: false, errors: [expect.objectContaining({ field: '(root)', keyword: 'type' })] });
+    expect(result).toEqual({
+      ok: false,
+      errors: [expect.objectContaining({ field: '(root)', keyword: 'type' })],
+    });
     const frame = validators.UnknownFrame(42);
     expect(frame.ok).toBe(false);
   });

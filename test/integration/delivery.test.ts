@@ -23,13 +23,16 @@ let clients: AwsClients;
 let whileConnecting: ((connectionId: string) => Promise<void>) | undefined;
 const open: TestClient[] = [];
 
-async function client(...args: Parameters<typeof connect> extends [Platform, infer O] ? [O] : never): Promise<TestClient> {
+async function client(
+  ...args: Parameters<typeof connect> extends [Platform, infer O] ? [O] : never
+): Promise<TestClient> {
   const c = await connect(platform, args[0]);
   open.push(c);
   return c;
 }
 
-const live = (c: TestClient, kind: 'topic' | 'user'): Frame[] => c.ofKind(kind).filter((f) => f.replayed !== true);
+const live = (c: TestClient, kind: 'topic' | 'user'): Frame[] =>
+  c.ofKind(kind).filter((f) => f.replayed !== true);
 const ids = (frames: Frame[]): unknown[] => frames.map((f) => f.id);
 
 beforeAll(async () => {
@@ -57,7 +60,10 @@ describe('welcome', () => {
     const welcome = await alice.welcome();
     expect(welcome).toMatchObject({ kind: 'welcome', userId: 'alice', realm: 'acme', pendingOffline: 0 });
     expect(welcome.accepted).toEqual(['announcements', 'job-status']);
-    const rejected = (welcome.rejected as Array<{ topic: string; code: string }>).map((r) => [r.topic, r.code]);
+    const rejected = (welcome.rejected as Array<{ topic: string; code: string }>).map((r) => [
+      r.topic,
+      r.code,
+    ]);
     expect(rejected).toEqual(
       expect.arrayContaining([
         ['audit-alerts', 'FORBIDDEN_TOPIC'],
@@ -144,7 +150,8 @@ describe('user messages', () => {
     await settle(platform, 100);
 
     const published: string[] = [];
-    for (let i = 0; i < 3; i++) published.push(await publishUser(platform, clients, { realm: 'acme', userId: 'olga' }));
+    for (let i = 0; i < 3; i++)
+      published.push(await publishUser(platform, clients, { realm: 'acme', userId: 'olga' }));
     await settle(platform, 100);
 
     const back = await client({ userId: 'olga', realm: 'acme' });
@@ -177,7 +184,10 @@ describe('user messages', () => {
     };
     const rick = await client({ userId: 'rick', realm: 'acme' });
     expect(publishedId).toBeDefined();
-    await rick.waitForFrame((f) => f.kind === 'user' && f.id === publishedId, 'the message published during connect');
+    await rick.waitForFrame(
+      (f) => f.kind === 'user' && f.id === publishedId,
+      'the message published during connect',
+    );
     // At-least-once: clients de-duplicate by id; after that it is there exactly once.
     expect(new Set(ids(rick.ofKind('user')))).toEqual(new Set([publishedId]));
   });

@@ -14,8 +14,8 @@ import {
   awsClients,
   connect,
   rowsOf,
-  type TestClient,
   startTestPlatform,
+  type TestClient,
   tokenFor,
   upgradeStatus,
   waitFor,
@@ -74,13 +74,20 @@ describe('bad frames', () => {
   afterAll(async () => bea?.close());
 
   it('answers non-JSON, unknown actions, invalid frames and binary frames with error frames; the socket stays open', async () => {
-    expect(await bea.request('hello')).toMatchObject({ kind: 'error', code: 'INVALID_JSON', retryable: false });
+    expect(await bea.request('hello')).toMatchObject({
+      kind: 'error',
+      code: 'INVALID_JSON',
+      retryable: false,
+    });
     expect(await bea.request('{"action":"subscribe","requestId":"r-9"}')).toMatchObject({
       kind: 'error',
       code: 'UNKNOWN_ACTION',
       requestId: 'r-9',
     });
-    expect(await bea.request('{"action":"ping","extra":true}')).toMatchObject({ kind: 'error', code: 'INVALID_FRAME' });
+    expect(await bea.request('{"action":"ping","extra":true}')).toMatchObject({
+      kind: 'error',
+      code: 'INVALID_FRAME',
+    });
     expect(await bea.request(Buffer.from([1, 2, 3]), { binary: true })).toMatchObject({
       kind: 'error',
       code: 'BINARY_NOT_SUPPORTED',
@@ -153,7 +160,10 @@ describe('@connections with the AWS SDK management client', () => {
     await clients.management.send(new DeleteConnectionCommand({ ConnectionId: connectionId }));
     await gus.closed();
     // `$disconnect` removes the connection's rows.
-    await waitFor(async () => (await rowsOf(platform, clients, `conn#${connectionId}`)).length === 0, 'rows removed');
+    await waitFor(
+      async () => (await rowsOf(platform, clients, `conn#${connectionId}`)).length === 0,
+      'rows removed',
+    );
 
     const gone = await clients.management
       .send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: Buffer.from('{}') }))
@@ -163,9 +173,9 @@ describe('@connections with the AWS SDK management client', () => {
       );
     expect(gone?.name).toBe('GoneException');
     expect(gone?.$metadata?.httpStatusCode).toBe(410);
-    const getGone = await clients.management.send(new GetConnectionCommand({ ConnectionId: connectionId })).catch(
-      (error: Error) => error,
-    );
+    const getGone = await clients.management
+      .send(new GetConnectionCommand({ ConnectionId: connectionId }))
+      .catch((error: Error) => error);
     expect((getGone as Error).name).toBe('GoneException');
   });
 });

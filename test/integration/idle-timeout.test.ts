@@ -20,12 +20,17 @@ afterAll(async () => {
 });
 
 it('closes an idle connection with 1001 and $disconnect cleans its rows; an active one stays open', async () => {
-  const idle = await connect(platform, { userId: 'ida', realm: 'acme', topics: ['announcements', 'job-status'] });
+  const idle = await connect(platform, {
+    userId: 'ida',
+    realm: 'acme',
+    topics: ['announcements', 'job-status'],
+  });
   const active = await connect(platform, { userId: 'ida', realm: 'acme', topics: ['announcements'] });
   const connectionId = String((await idle.welcome()).connectionId);
   const activeId = String((await active.welcome()).connectionId);
 
-  const hasRow = async (pk: string, sk: string) => (await rowsOf(platform, clients, pk)).some((r) => r.sk === sk);
+  const hasRow = async (pk: string, sk: string) =>
+    (await rowsOf(platform, clients, pk)).some((r) => r.sk === sk);
   expect(await hasRow(`conn#${connectionId}`, 'meta')).toBe(true);
   expect(await hasRow('user#acme#ida', `conn#${connectionId}`)).toBe(true);
   expect(await hasRow('topic#acme#announcements', `conn#${connectionId}`)).toBe(true);

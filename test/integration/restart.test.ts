@@ -22,7 +22,8 @@ it('keeps the offline inbox across a restart with the same data directory', asyn
   platform = await startTestPlatform({ dataDir });
   const first = awsClients(platform);
   const published: string[] = [];
-  for (let i = 0; i < 3; i++) published.push(await publishUser(platform, first, { realm: 'acme', userId: 'paula' }));
+  for (let i = 0; i < 3; i++)
+    published.push(await publishUser(platform, first, { realm: 'acme', userId: 'paula' }));
   await settle(platform, 100);
   first.destroy();
   const ports = {

@@ -2,13 +2,19 @@
  * Helpers of the end-to-end tests: a platform on free ports, real `ws` clients that record every frame,
  * and real AWS SDK clients (SNS, DynamoDB, management API) pointed at the edge.
  */
+
+import { randomUUID } from 'node:crypto';
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { randomUUID } from 'node:crypto';
 import { WebSocket } from 'ws';
-import { FAKE_CREDENTIALS, type Platform, type PlatformOptions, startPlatform } from '../../src/local/platform.js';
+import {
+  FAKE_CREDENTIALS,
+  type Platform,
+  type PlatformOptions,
+  startPlatform,
+} from '../../src/local/platform.js';
 
 export type Frame = Record<string, unknown> & { kind?: string };
 
@@ -70,7 +76,11 @@ export class TestClient {
   }
 
   /** Resolves once `predicate` holds over the frames so far (checked on each new frame). */
-  waitUntil<T>(predicate: (client: TestClient) => T | undefined | false, what: string, timeoutMs = 10_000): Promise<T> {
+  waitUntil<T>(
+    predicate: (client: TestClient) => T | undefined | false,
+    what: string,
+    timeoutMs = 10_000,
+  ): Promise<T> {
     return new Promise((resolve, reject) => {
       const check = (): boolean => {
         const value = predicate(this);
@@ -147,14 +157,20 @@ export async function connect(platform: Platform, options: ConnectOptions): Prom
   const client = new TestClient(ws);
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused with ${res.statusCode}`)));
+    ws.once('unexpected-response', (_req, res) =>
+      reject(new Error(`upgrade refused with ${res.statusCode}`)),
+    );
     ws.once('error', reject);
   });
   return client;
 }
 
 /** The HTTP status of a refused upgrade (or 101 when it succeeded). */
-export function upgradeStatus(url: string, protocols?: string[], headers?: Record<string, string>): Promise<number> {
+export function upgradeStatus(
+  url: string,
+  protocols?: string[],
+  headers?: Record<string, string>,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, protocols, headers ? { headers } : {});
     ws.once('unexpected-response', (_req, res) => {
@@ -210,14 +226,22 @@ export async function publishTopic(
     publishedAt: new Date().toISOString(),
     payload: input.payload,
   };
-  await clients.sns.send(new PublishCommand({ TopicArn: platform.urls.broadcastTopicArn, Message: JSON.stringify(envelope) }));
+  await clients.sns.send(
+    new PublishCommand({ TopicArn: platform.urls.broadcastTopicArn, Message: JSON.stringify(envelope) }),
+  );
   return id;
 }
 
 export async function publishUser(
   platform: Platform,
   clients: AwsClients,
-  input: { realm: string; userId: string; type?: string; payload?: Record<string, unknown>; messageId?: string },
+  input: {
+    realm: string;
+    userId: string;
+    type?: string;
+    payload?: Record<string, unknown>;
+    messageId?: string;
+  },
 ): Promise<string> {
   const id = input.messageId ?? messageId('u');
   const envelope = {
@@ -229,13 +253,23 @@ export async function publishUser(
     publishedAt: new Date().toISOString(),
     payload: input.payload ?? { title: `Message ${id}`, body: 'Test body', category: 'test' },
   };
-  await clients.sns.send(new PublishCommand({ TopicArn: platform.urls.userTopicArn, Message: JSON.stringify(envelope) }));
+  await clients.sns.send(
+    new PublishCommand({ TopicArn: platform.urls.userTopicArn, Message: JSON.stringify(envelope) }),
+  );
   return id;
 }
 
-export const announcement = (title: string): Record<string, unknown> => ({ title, body: 'Body', severity: 'info' });
+export const announcement = (title: string): Record<string, unknown> => ({
+  title,
+  body: 'Body',
+  severity: 'info',
+});
 
-export async function rowsOf(platform: Platform, clients: AwsClients, pk: string): Promise<Record<string, unknown>[]> {
+export async function rowsOf(
+  platform: Platform,
+  clients: AwsClients,
+  pk: string,
+): Promise<Record<string, unknown>[]> {
   const result = await clients.dynamo.send(
     new QueryCommand({
       TableName: platform.tableName,
@@ -253,7 +287,11 @@ export async function settle(platform: Platform, extraMs = 200): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, extraMs));
 }
 
-export async function waitFor<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -336,6 +336,10 @@ describe('bad-input corpus through the local platform', () => {
       .filter(([, s]) => s.errors > 0 || s.timeouts > 0)
       .map(([name, s]) => `${name}: ${s.errors} errors, ${s.timeouts} timeouts`);
     expect(unexpected).toEqual([]);
-    summary('bad-input total', { cases: totals.cases, passed: totals.passed, extra: `failures=${failures.length}` });
+    summary('bad-input total', {
+      cases: totals.cases,
+      passed: totals.passed,
+      extra: `failures=${failures.length}`,
+    });
   }, 60_000);
 });

@@ -282,7 +282,7 @@ describe('reconnects', () => {
     [4401, 'APP_TERMINAL'],
     [4403, 'APP_TERMINAL'],
   ])('stops on the terminal close code %i', async (code, name) => {
-    const { client, sockets } = setup();
+    const { client, sockets } = setup({ reconnectOnServerClose: false });
     const closed: unknown[] = [];
     client.on('closed', (d) => closed.push(d));
     await flush();
@@ -293,6 +293,21 @@ describe('reconnects', () => {
     expect(client.state).toBe('closed');
     expect(closed).toEqual([{ reason: 'terminal-close-code', code, codeName: name }]);
     await expect(client.ready()).rejects.toThrow(/terminal-close-code/);
+  });
+
+  it('by default a server-sent 1000 (DELETE @connections) reconnects; 4401 still stops', async () => {
+    const { client, sockets } = setup();
+    await flush();
+    last(sockets).serverOpen();
+    last(sockets).serverClose(1000, 'Closed by the @connections API');
+    expect(client.state).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sockets).toHaveLength(2);
+    last(sockets).serverOpen();
+    last(sockets).serverClose(4401);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sockets).toHaveLength(2);
+    expect(client.state).toBe('closed');
   });
 
   it.each([1001, 1006, 1011, 1012, 1013, 4000, 4099, 3999])(

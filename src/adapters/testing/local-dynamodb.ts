@@ -22,7 +22,9 @@ export async function startLocalDynamo(tableName = 'wspush-test'): Promise<Local
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: testCredentials });
   await client.send(new CreateTableCommand(tableDefinition(tableName)));
-  const documentClient = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const documentClient = DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
   return {
     endpoint,
     tableName,
@@ -30,7 +32,9 @@ export async function startLocalDynamo(tableName = 'wspush-test'): Promise<Local
     documentClient,
     async stop() {
       client.destroy();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
     },
   };
 }

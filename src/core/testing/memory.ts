@@ -73,7 +73,8 @@ export class MemoryConnectionStore implements ConnectionStore {
   async deleteConnection(record: ConnectionRecord): Promise<void> {
     this.meta.delete(record.connectionId);
     this.users.get(`${record.realm}#${record.userId}`)?.delete(record.connectionId);
-    for (const topic of record.topics) this.topics.get(`${record.realm}#${topic}`)?.delete(record.connectionId);
+    for (const topic of record.topics)
+      this.topics.get(`${record.realm}#${topic}`)?.delete(record.connectionId);
   }
 
   async deleteTopicSubscription(realm: string, topic: string, connectionId: string): Promise<void> {
@@ -82,6 +83,13 @@ export class MemoryConnectionStore implements ConnectionStore {
 
   async deleteUserConnection(realm: string, userId: string, connectionId: string): Promise<void> {
     this.users.get(`${realm}#${userId}`)?.delete(connectionId);
+  }
+
+  async markWelcomed(connectionId: string, welcomedAt: number): Promise<boolean> {
+    const meta = this.meta.get(connectionId);
+    if (!meta) return false;
+    meta.welcomedAt = welcomedAt;
+    return true;
   }
 
   async extendConnection(record: ConnectionRecord, expiresAt: number): Promise<boolean> {
@@ -148,7 +156,9 @@ class MemoryMessageLog<E> {
   }
 
   ordered(partition: string): Array<[string, StoredMessage<E>]> {
-    return [...(this.partitions.get(partition)?.entries() ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return [...(this.partitions.get(partition)?.entries() ?? [])].sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
   }
 
   delete(partition: string, key: string): void {
@@ -172,7 +182,11 @@ export class MemoryInboxStore implements InboxStore {
       .map((item) => structuredClone(item));
   }
 
-  async delete(realm: string, userId: string, item: Pick<InboxItem, 'publishedAt' | 'messageId'>): Promise<void> {
+  async delete(
+    realm: string,
+    userId: string,
+    item: Pick<InboxItem, 'publishedAt' | 'messageId'>,
+  ): Promise<void> {
     this.log.delete(`${realm}#${userId}`, sortKey(item));
   }
 

@@ -87,7 +87,11 @@ export function createWorld(options: WorldOptions = {}) {
       inbox,
       history,
       clock,
-      delivery: { connectingGraceSeconds: grace, connectionTtlSeconds: 7800, inboxMaxItems: options.inboxMaxItems ?? 1000 },
+      delivery: {
+        connectingGraceSeconds: grace,
+        connectionTtlSeconds: 7800,
+        inboxMaxItems: options.inboxMaxItems ?? 1000,
+      },
     }),
     /** Registers a connection `seconds` ago (so it is past the connecting grace unless told otherwise). */
     async connect(

@@ -63,8 +63,10 @@ export const connectionTtlSeconds = (env?: Env): number =>
 export const fanoutShardThreshold = (env?: Env): number =>
   optionalInteger('FANOUT_SHARD_THRESHOLD', 500, { min: 1, max: 1_000_000 }, env);
 /** At most 2000: the FanoutJob schema's `connectionIds.maxItems`. */
-export const fanoutShardSize = (env?: Env): number => optionalInteger('FANOUT_SHARD_SIZE', 250, { min: 1, max: 2000 }, env);
-export const postConcurrency = (env?: Env): number => optionalInteger('POST_CONCURRENCY', 50, { min: 1, max: 1000 }, env);
+export const fanoutShardSize = (env?: Env): number =>
+  optionalInteger('FANOUT_SHARD_SIZE', 250, { min: 1, max: 2000 }, env);
+export const postConcurrency = (env?: Env): number =>
+  optionalInteger('POST_CONCURRENCY', 50, { min: 1, max: 1000 }, env);
 export const inboxMaxItems = (env?: Env): number =>
   optionalInteger('INBOX_MAX_ITEMS', limits.inboxMaxItems, { min: 1, max: 100_000 }, env);
 export const connectingGraceSeconds = (env?: Env): number =>

@@ -1,7 +1,7 @@
 /** Parsing and logging of SNS / SQS message bodies before validation. */
 import type { SNSEventRecord } from 'aws-lambda';
-import { ValidationError } from '../../core/errors.js';
 import { parseJson } from '../../core/envelopes.js';
+import { ValidationError } from '../../core/errors.js';
 import { count, logger } from './observability.js';
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -20,7 +20,8 @@ export function correlationIdOf(data: unknown): string | undefined {
 export function snsAttributes(record: SNSEventRecord): Record<string, string> {
   const attributes: Record<string, string> = {};
   for (const [name, attribute] of Object.entries(record.Sns.MessageAttributes ?? {})) {
-    if (attribute.Type === 'String' && typeof attribute.Value === 'string') attributes[name] = attribute.Value.slice(0, 128);
+    if (attribute.Type === 'String' && typeof attribute.Value === 'string')
+      attributes[name] = attribute.Value.slice(0, 128);
   }
   return attributes;
 }

@@ -5,6 +5,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { DomainLogger } from '../../core/ports.js';
+import type { LambdaContext } from '../events.js';
 
 const serviceName = process.env.POWERTOOLS_SERVICE_NAME?.trim() || 'wspush';
 
@@ -41,7 +42,10 @@ export const domainLogger: DomainLogger = {
  * Runs `fn` with `correlationId` appended to every log line as a persistent key, removed afterwards
  * (a batch carries one correlation id per message).
  */
-export async function withCorrelationId<T>(correlationId: string | undefined, fn: () => Promise<T>): Promise<T> {
+export async function withCorrelationId<T>(
+  correlationId: string | undefined,
+  fn: () => Promise<T>,
+): Promise<T> {
   if (!correlationId) return fn();
   logger.appendPersistentKeys({ correlationId });
   try {
@@ -51,9 +55,21 @@ export async function withCorrelationId<T>(correlationId: string | undefined, fn
   }
 }
 
-/** Runs a handler body with the Lambda context in the logs, and always flushes the metrics (EMF). */
-export async function instrumented<T>(context: { awsRequestId?: string } | undefined, fn: () => Promise<T>): Promise<T> {
-  if (context?.awsRequestId) logger.appendKeys({ awsRequestId: context.awsRequestId });
+/**
+ * Runs a handler body with the Lambda context (function, request id, cold start) in every log line, and
+ * always flushes the metrics (EMF), also when the body throws.
+ */
+export async function instrumented<T>(context: LambdaContext | undefined, fn: () => Promise<T>): Promise<T> {
+  if (context) {
+    logger.addContext({
+      functionName: context.functionName,
+      functionVersion: context.functionVersion,
+      invokedFunctionArn: context.invokedFunctionArn,
+      memoryLimitInMB: context.memoryLimitInMB,
+      awsRequestId: context.awsRequestId,
+      coldStart: false, // Logger tracks the cold start itself
+    });
+  }
   try {
     return await fn();
   } finally {

@@ -2,6 +2,13 @@
  * The domain services wired to the AWS adapters, from configuration. Each handler builds only what it
  * needs, once per cold start (the getters throw at import time when a variable is missing).
  */
+
+import { limits } from '../../../generated/index.js';
+import { DynamoConnectionStore } from '../../adapters/dynamodb-connection-store.js';
+import { DynamoHistoryStore, DynamoInboxStore } from '../../adapters/dynamodb-message-stores.js';
+import { DynamoTable } from '../../adapters/dynamodb-table.js';
+import { ManagementApiGateway } from '../../adapters/management-api-gateway.js';
+import { SqsJobQueue } from '../../adapters/sqs-job-queue.js';
 import { BroadcastService } from '../../core/broadcast.js';
 import { ClientFrameService } from '../../core/client-frames.js';
 import { ConnectionService } from '../../core/connections.js';
@@ -10,12 +17,6 @@ import type { DeliveryJob, FanoutJob } from '../../core/model.js';
 import { realSleep, systemClock } from '../../core/ports.js';
 import { defaultPostSettings, type PostDeps } from '../../core/posting.js';
 import { UserDeliveryService } from '../../core/user-delivery.js';
-import { DynamoConnectionStore } from '../../adapters/dynamodb-connection-store.js';
-import { DynamoHistoryStore, DynamoInboxStore } from '../../adapters/dynamodb-message-stores.js';
-import { DynamoTable } from '../../adapters/dynamodb-table.js';
-import { ManagementApiGateway } from '../../adapters/management-api-gateway.js';
-import { SqsJobQueue } from '../../adapters/sqs-job-queue.js';
-import { limits } from '../../../generated/index.js';
 import { getDocumentClient, getManagementClient, getSqsClient } from './clients.js';
 import * as config from './config.js';
 import { domainLogger } from './observability.js';

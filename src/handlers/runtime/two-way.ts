@@ -11,7 +11,8 @@ export function createTwoWayHandler(deps: { frames: ClientFrameService }) {
       const { connectionId, routeKey } = event.requestContext;
       try {
         const reply = await deps.frames.respond(connectionId, event.body, event.isBase64Encoded);
-        if (reply.kind === 'error') logger.info('client frame refused', { connectionId, routeKey, code: reply.code });
+        if (reply.kind === 'error')
+          logger.info('client frame refused', { connectionId, routeKey, code: reply.code });
         return replyWith(reply);
       } catch (error) {
         // A typed, retryable error frame instead of API Gateway's generic "Internal server error"; no stack trace.

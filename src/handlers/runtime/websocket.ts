@@ -35,7 +35,7 @@ export function header(headers: Record<string, string> | undefined, name: string
 /** True when the client offered the `bearer` subprotocol (`Sec-WebSocket-Protocol: bearer, <jwt>`). */
 export function offersBearerSubprotocol(headers: Record<string, string> | undefined): boolean {
   const value = header(headers, 'Sec-WebSocket-Protocol');
-  return value !== undefined && value.split(',').some((p) => p.trim() === 'bearer');
+  return (value ?? '').split(',').some((p) => p.trim() === 'bearer');
 }
 
 export function replyWith(frame: object): WebSocketRouteResult {

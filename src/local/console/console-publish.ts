@@ -70,7 +70,10 @@ export async function consolePublish(input: unknown, deps: ConsolePublishDeps): 
       return rejected([{ field: 'topic', message: `unknown topic ${JSON.stringify(topic)}` }]);
     }
     envelope = { ...base, topic, payload: input.payload };
-    const errors = combined(validators.BroadcastEnvelope(envelope), topicRegistry[topic].validate(input.payload));
+    const errors = combined(
+      validators.BroadcastEnvelope(envelope),
+      topicRegistry[topic].validate(input.payload),
+    );
     if (errors.length > 0) return rejected(errors);
     topicArn = deps.broadcastTopicArn;
   } else if (input.kind === 'user') {
@@ -79,14 +82,19 @@ export async function consolePublish(input: unknown, deps: ConsolePublishDeps): 
       return rejected([{ field: 'type', message: `unknown user message type ${JSON.stringify(type)}` }]);
     }
     envelope = { ...base, userId: input.userId, type, payload: input.payload };
-    const errors = combined(validators.UserEnvelope(envelope), userMessageRegistry[type].validate(input.payload));
+    const errors = combined(
+      validators.UserEnvelope(envelope),
+      userMessageRegistry[type].validate(input.payload),
+    );
     if (errors.length > 0) return rejected(errors);
     topicArn = deps.userTopicArn;
   } else {
     return rejected([{ field: 'kind', message: 'must be "topic" or "user"' }]);
   }
   try {
-    const result = await deps.sns.send(new PublishCommand({ TopicArn: topicArn, Message: JSON.stringify(envelope) }));
+    const result = await deps.sns.send(
+      new PublishCommand({ TopicArn: topicArn, Message: JSON.stringify(envelope) }),
+    );
     const body: PublishResponse['body'] = {
       ok: true,
       messageId: base.messageId,

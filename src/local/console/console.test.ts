@@ -1,8 +1,11 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import { describe, expect, it } from 'vitest';
 import { consolePublish } from './console-publish.js';
 import { loadContractCatalog } from './contract-catalog.js';
-import { renderConsolePage } from './web-server.js';
+import { renderConsolePage, startWebServer } from './web-server.js';
 
 const TOPIC_ARN = 'arn:aws:sns:us-east-1:000000000000:wspush-local-broadcast';
 const USER_ARN = 'arn:aws:sns:us-east-1:000000000000:wspush-local-user';
@@ -27,9 +30,16 @@ describe('contract catalog', () => {
       ['job-status', []],
       ['audit-alerts', ['admin']],
     ]);
-    expect(catalog.topics[0]?.example).toEqual({ title: 'Maintenance', body: 'Tonight 22:00 UTC', severity: 'warning' });
+    expect(catalog.topics[0]?.example).toEqual({
+      title: 'Maintenance',
+      body: 'Tonight 22:00 UTC',
+      severity: 'warning',
+    });
     expect(catalog.userMessageTypes.map((t) => t.name)).toEqual(['notification', 'document-ready']);
-    expect(catalog.userMessageTypes[0]?.example).toMatchObject({ title: 'Invoice paid', category: 'billing' });
+    expect(catalog.userMessageTypes[0]?.example).toMatchObject({
+      title: 'Invoice paid',
+      category: 'billing',
+    });
   });
 
   it('renders the config into the page without letting strings close the script element', () => {
@@ -48,13 +58,20 @@ describe('consolePublish', () => {
   it('publishes a valid topic message as a broadcast envelope', async () => {
     const { sent, deps } = fakeSns();
     const payload = { title: 'Hi', body: 'there', severity: 'info' };
-    const result = await consolePublish({ kind: 'topic', realm: 'acme', topic: 'announcements', payload }, deps);
+    const result = await consolePublish(
+      { kind: 'topic', realm: 'acme', topic: 'announcements', payload },
+      deps,
+    );
     expect(result.status).toBe(200);
     expect(sent).toHaveLength(1);
     expect(sent[0]?.TopicArn).toBe(TOPIC_ARN);
     const envelope = JSON.parse(sent[0]?.Message ?? '{}');
     expect(envelope).toMatchObject({ realm: 'acme', topic: 'announcements', payload });
-    expect(result.body).toMatchObject({ ok: true, messageId: envelope.messageId, correlationId: envelope.correlationId });
+    expect(result.body).toMatchObject({
+      ok: true,
+      messageId: envelope.messageId,
+      correlationId: envelope.correlationId,
+    });
   });
 
   it('publishes a valid user message to the user topic', async () => {
@@ -66,20 +83,32 @@ describe('consolePublish', () => {
     );
     expect(result.status).toBe(200);
     expect(sent[0]?.TopicArn).toBe(USER_ARN);
-    expect(JSON.parse(sent[0]?.Message ?? '{}')).toMatchObject({ userId: 'alice', type: 'notification', payload });
+    expect(JSON.parse(sent[0]?.Message ?? '{}')).toMatchObject({
+      userId: 'alice',
+      type: 'notification',
+      payload,
+    });
   });
 
   it('names every invalid field and publishes nothing', async () => {
     const { sent, deps } = fakeSns();
     const result = await consolePublish(
-      { kind: 'topic', realm: 'bad realm!', topic: 'announcements', payload: { title: 'x', body: 'y', severity: 'loud' } },
+      {
+        kind: 'topic',
+        realm: 'bad realm!',
+        topic: 'announcements',
+        payload: { title: 'x', body: 'y', severity: 'loud' },
+      },
       deps,
     );
     expect(result.status).toBe(400);
     const fields = result.body.ok ? [] : result.body.errors.map((e) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['realm', 'payload.severity']));
     expect(sent).toHaveLength(0);
-    const missing = await consolePublish({ kind: 'user', realm: 'acme', type: 'notification', payload: {} }, deps);
+    const missing = await consolePublish(
+      { kind: 'user', realm: 'acme', type: 'notification', payload: {} },
+      deps,
+    );
     const missingFields = missing.body.ok ? [] : missing.body.errors.map((e) => e.field);
     expect(missingFields).toEqual(expect.arrayContaining(['userId', 'payload.title', 'payload.category']));
   });
@@ -99,10 +128,63 @@ describe('consolePublish', () => {
   it('reports an SNS failure as 502', async () => {
     const { deps } = fakeSns(new Error('connect ECONNREFUSED'));
     const result = await consolePublish(
-      { kind: 'topic', realm: 'acme', topic: 'announcements', payload: { title: 'a', body: 'b', severity: 'info' } },
+      {
+        kind: 'topic',
+        realm: 'acme',
+        topic: 'announcements',
+        payload: { title: 'a', body: 'b', severity: 'info' },
+      },
       deps,
     );
     expect(result.status).toBe(502);
     expect(result.body.ok).toBe(false);
+  });
+});
+
+describe('web server', () => {
+  it('serves the console page, the docs, a hint when the docs are not built, and nothing outside docs/', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wspush-web-'));
+    const docsDir = join(dir, 'api');
+    const web = await startWebServer({
+      host: '127.0.0.1',
+      port: 0,
+      docsDir,
+      consolePageFile: 'src/local/console/index.html',
+    });
+    try {
+      const base = `http://127.0.0.1:${web.port}`;
+      expect((await fetch(`${base}/`)).status).toBe(503); // nothing attached yet
+      web.attach({
+        idp: { handle: async () => false },
+        page: {
+          gatewayPort: 3001,
+          edgeUrl: 'http://localhost:4566',
+          catalog: { topics: [], userMessageTypes: [] },
+        },
+        publish: async (input) => ({
+          status: 200,
+          body: { ok: true, messageId: JSON.stringify(input), correlationId: 'c', topicArn: 'arn' },
+        }),
+      });
+      const page = await fetch(`${base}/`);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect(await page.text()).toContain('"gatewayPort":3001');
+      const missing = await fetch(`${base}/docs`);
+      expect(missing.status).toBe(404);
+      expect(await missing.text()).toContain('npm run docs');
+      await mkdir(docsDir, { recursive: true });
+      await writeFile(join(docsDir, 'index.html'), '<title>docs</title>');
+      await writeFile(join(dir, 'secret.txt'), 'secret');
+      expect(await (await fetch(`${base}/docs`)).text()).toBe('<title>docs</title>');
+      expect((await fetch(`${base}/docs/..%2Fsecret.txt`)).status).toBe(404);
+      const published = await fetch(`${base}/console/publish`, { method: 'POST', body: '{"kind":"topic"}' });
+      expect(await published.json()).toMatchObject({ ok: true, messageId: '{"kind":"topic"}' });
+      const badJson = await fetch(`${base}/console/publish`, { method: 'POST', body: '{' });
+      expect(badJson.status).toBe(400);
+      expect((await fetch(`${base}/console/publish`)).status).toBe(405);
+    } finally {
+      await web.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

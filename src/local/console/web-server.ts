@@ -7,8 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import type { ContractCatalog } from './contract-catalog.js';
 import type { PublishResponse } from './console-publish.js';
+import type { ContractCatalog } from './contract-catalog.js';
 
 export interface RequestHandler {
   /** Resolves true when it answered the request. */

@@ -18,15 +18,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function globToRegExp(pattern: string): RegExp {
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const escaped = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${escaped}$`);
 }
 
 function statementMatches(statement: Record<string, unknown>, methodArn: string): boolean {
   const actions = ([] as unknown[]).concat(statement.Action ?? []);
-  const actionOk = actions.some(
-    (a) => typeof a === 'string' && globToRegExp(a).test('execute-api:Invoke'),
-  );
+  const actionOk = actions.some((a) => typeof a === 'string' && globToRegExp(a).test('execute-api:Invoke'));
   const resources = ([] as unknown[]).concat(statement.Resource ?? []);
   const resourceOk = resources.some((r) => typeof r === 'string' && globToRegExp(r).test(methodArn));
   return actionOk && resourceOk;

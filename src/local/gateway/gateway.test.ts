@@ -53,7 +53,10 @@ async function harness(
     authorizer: allow,
     connect: () => ({ statusCode: 200, headers: { 'Sec-WebSocket-Protocol': 'bearer' } }),
     disconnect: () => ({ statusCode: 200 }),
-    ping: (event) => ({ statusCode: 200, body: JSON.stringify({ kind: 'pong', echo: (event as WebSocketMessageEvent).body }) }),
+    ping: (event) => ({
+      statusCode: 200,
+      body: JSON.stringify({ kind: 'pong', echo: (event as WebSocketMessageEvent).body }),
+    }),
     boom: () => {
       throw new Error('integration exploded');
     },
@@ -107,7 +110,9 @@ function nextFrame(ws: WebSocket): Promise<Record<string, unknown>> {
 }
 
 function closed(ws: WebSocket): Promise<{ code: number; reason: string }> {
-  return new Promise((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: String(reason) })));
+  return new Promise((resolve) =>
+    ws.once('close', (code, reason) => resolve({ code, reason: String(reason) })),
+  );
 }
 
 async function until(predicate: () => boolean, timeoutMs = 3000): Promise<void> {
@@ -133,13 +138,23 @@ describe('upgrade', () => {
     expect(auth.requestContext.authorizer).toBeUndefined();
     const connect = calls[1]?.event as WebSocketConnectEvent;
     const rc = connect.requestContext;
-    expect(rc).toMatchObject({ routeKey: '$connect', eventType: 'CONNECT', stage: 'local', messageDirection: 'IN' });
+    expect(rc).toMatchObject({
+      routeKey: '$connect',
+      eventType: 'CONNECT',
+      stage: 'local',
+      messageDirection: 'IN',
+    });
     expect(rc.connectionId).toMatch(ID_PATTERN);
     expect(rc.requestId).toMatch(ID_PATTERN);
     expect(rc.extendedRequestId).toBe(rc.requestId);
     expect(rc.requestTime).toMatch(/^\d\d\/[A-Z][a-z]{2}\/\d{4}:\d\d:\d\d:\d\d \+0000$/);
     expect(rc.identity.sourceIp).toBe('127.0.0.1');
-    expect(rc.authorizer).toMatchObject({ principalId: 'alice', userId: 'alice', realm: 'acme', roles: 'admin' });
+    expect(rc.authorizer).toMatchObject({
+      principalId: 'alice',
+      userId: 'alice',
+      realm: 'acme',
+      roles: 'admin',
+    });
     expect(typeof rc.authorizer?.integrationLatency).toBe('number');
     expect(connect.headers['X-Forwarded-For']).toBe('127.0.0.1');
     ws.close();
@@ -148,7 +163,7 @@ describe('upgrade', () => {
   it('omits the query string maps when the URL has none', async () => {
     const { gateway, calls } = await harness();
     const ws = await open(gateway.url);
-    expect((calls[1]?.event as WebSocketConnectEvent).queryStringParameters).toBeUndefined();
+    expect((calls[1]!.event as WebSocketConnectEvent).queryStringParameters).toBeUndefined();
     ws.close();
   });
 
@@ -365,7 +380,11 @@ describe('limits and $disconnect', () => {
     ws.close(4000, 'bye');
     await until(() => calls.some((c) => c.name === 'disconnect'));
     const event = calls.find((c) => c.name === 'disconnect')?.event as WebSocketDisconnectEvent;
-    expect(event.requestContext).toMatchObject({ connectionId: id, disconnectStatusCode: 4000, disconnectReason: 'bye' });
+    expect(event.requestContext).toMatchObject({
+      connectionId: id,
+      disconnectStatusCode: 4000,
+      disconnectReason: 'bye',
+    });
     expect(await gateway.registry.post(id, Buffer.from('x'))).toBe('gone');
   });
 
@@ -415,8 +434,8 @@ describe('limits and $disconnect', () => {
 
   it('names the port when it is already in use', async () => {
     const { gateway } = await harness();
-    await expect(startGateway({ routes: ROUTES, invoke: async () => ({}), port: gateway.port })).rejects.toThrow(
-      `port ${gateway.port}`,
-    );
+    await expect(
+      startGateway({ routes: ROUTES, invoke: async () => ({}), port: gateway.port }),
+    ).rejects.toThrow(`port ${gateway.port}`);
   });
 });

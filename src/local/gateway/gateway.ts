@@ -145,7 +145,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const log =
     options.log ??
     ((entry: GatewayLogEntry) => {
-      if (entry.level !== 'info') process.stderr.write(`${JSON.stringify({ source: 'gateway', ...entry })}\n`);
+      if (entry.level !== 'info')
+        process.stderr.write(`${JSON.stringify({ source: 'gateway', ...entry })}\n`);
     });
 
   const connections = new Map<string, Connection>();
@@ -211,7 +212,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       try {
         const parsed: unknown = JSON.parse(body);
         const action = isRecord(parsed) ? parsed.action : undefined;
-        if (typeof action === 'string' && !action.startsWith('$') && Object.hasOwn(routes, action)) routeKey = action;
+        if (typeof action === 'string' && !action.startsWith('$') && Object.hasOwn(routes, action))
+          routeKey = action;
       } catch {
         // Not JSON: `$default`, as API Gateway does when the selection expression cannot be evaluated.
       }
@@ -363,7 +365,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         result = await options.invoke(connectRoute.handler, buildConnectEvent(context, parts));
       } catch (error) {
         abandon();
-        log({ level: 'error', message: '$connect integration failed', connectionId: id, error: String(error) });
+        log({
+          level: 'error',
+          message: '$connect integration failed',
+          connectionId: id,
+          error: String(error),
+        });
         failUpgrade(socket, 502, '{"message":"Internal server error"}');
         return;
       }
@@ -420,7 +427,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     async post(connectionId: string, data: Buffer): Promise<PostOutcome> {
       const connection = connections.get(connectionId);
       const socket = connection?.socket;
-      if (!connection || connection.state !== 'open' || !socket || socket.readyState !== WebSocket.OPEN) {
+      if (connection?.state !== 'open' || !socket || socket.readyState !== WebSocket.OPEN) {
         return 'gone';
       }
       if (data.length > messageBytes) return 'too-large';
@@ -433,7 +440,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     },
     info(connectionId: string): ConnectionInfo | undefined {
       const connection = connections.get(connectionId);
-      if (!connection || connection.state !== 'open') return undefined;
+      if (connection?.state !== 'open') return undefined;
       const info: ConnectionInfo = {
         connectedAt: new Date(connection.context.connectedAt),
         lastActiveAt: connection.lastActiveAt,
@@ -444,7 +451,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     },
     async close(connectionId: string): Promise<boolean> {
       const connection = connections.get(connectionId);
-      if (!connection || connection.state !== 'open' || connection.socket?.readyState !== WebSocket.OPEN) {
+      if (connection?.state !== 'open' || connection.socket?.readyState !== WebSocket.OPEN) {
         return false;
       }
       closeWith(connection, { code: 1000, reason: 'Closed by the @connections API' });

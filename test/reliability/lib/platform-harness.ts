@@ -37,7 +37,8 @@ export async function startTestPlatform(
     dataDir,
     deliveryDelaySeconds: 0,
     gatewayLog: (entry) => {
-      if (process.env.RELIABILITY_DEBUG || entry.level === 'error') console.error('[gateway]', JSON.stringify(entry));
+      if (process.env.RELIABILITY_DEBUG || entry.level === 'error')
+        console.error('[gateway]', JSON.stringify(entry));
     },
     ...(options.env ? { env: options.env } : {}),
   });

@@ -1,0 +1,119 @@
+/** Starting the platform and client swarm children the end-to-end benchmarks share. */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { forkTs, type IpcChild } from './ipc.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const wallNow = (): number => performance.timeOrigin + performance.now();
+
+export interface PlatformUrls {
+  gateway: string;
+  edge: string;
+  management: string;
+  broadcastTopicArn: string;
+  userTopicArn: string;
+}
+
+export interface PlatformChild {
+  ipc: IpcChild;
+  urls: PlatformUrls;
+  tokens(users: { userId: string; realm: string; roles: string[] }[]): Promise<string[]>;
+  rss(): Promise<number>;
+  stats(): Promise<PlatformStats>;
+  resetStats(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface FunctionStats {
+  invocations: number;
+  errors: number;
+  timeouts: number;
+  coldStarts: number;
+  durationMs: number;
+  billedDurationMs: number;
+}
+
+export interface PlatformStats {
+  functions: Record<string, FunctionStats>;
+  edge: Record<string, Record<string, number>>;
+  dynamodb: { readUnits: number; writeUnits: number; calls: Record<string, number> };
+  failures: number;
+}
+
+export async function startPlatformChild(env?: Record<string, string>): Promise<PlatformChild> {
+  const ipc = await forkTs(join(here, 'platform-child.ts'), { POWERTOOLS_LOG_LEVEL: 'SILENT' });
+  try {
+    const { urls } = await ipc.call<{ urls: PlatformUrls }>({ type: 'start', ...(env ? { env } : {}) });
+    return {
+      ipc,
+      urls,
+      tokens: async (users) => (await ipc.call<{ tokens: string[] }>({ type: 'tokens', users })).tokens,
+      rss: async () => (await ipc.call<{ rss: number }>({ type: 'rss' })).rss,
+      stats: () => ipc.call<PlatformStats>({ type: 'stats' }),
+      resetStats: async () => {
+        await ipc.call({ type: 'reset-stats' });
+      },
+      stop: async () => {
+        await ipc.call({ type: 'stop' }, 60_000).catch(() => undefined);
+        ipc.kill();
+      },
+    };
+  } catch (error) {
+    ipc.kill();
+    throw error;
+  }
+}
+
+export interface ConnectResult {
+  connected: number;
+  failed: number;
+  firstError: string;
+  connectionIds: string[];
+  latencies: number[];
+  ms: number;
+}
+
+export interface Swarm {
+  ipc: IpcChild;
+  connect(clients: { url: string; protocols?: string[] }[], waitWelcome: boolean, concurrency?: number): Promise<ConnectResult>;
+  count(): Promise<{ frames: number; open: number }>;
+  receipts(): Promise<{ receipts: Record<string, number[]>; frames: number }>;
+  /** Polls until `frames` have arrived or `timeoutMs` passed; returns the count reached. */
+  waitFrames(frames: number, timeoutMs: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startSwarm(): Promise<Swarm> {
+  const ipc = await forkTs(join(here, 'swarm-child.ts'));
+  const swarm: Swarm = {
+    ipc,
+    connect: (clients, waitWelcome, concurrency = 50) =>
+      ipc.call<ConnectResult>({ type: 'connect', clients, concurrency, waitWelcome }, 600_000),
+    count: () => ipc.call({ type: 'count' }),
+    receipts: () => ipc.call({ type: 'receipts' }),
+    async waitFrames(frames, timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      let seen = 0;
+      while (Date.now() < deadline) {
+        seen = (await swarm.count()).frames;
+        if (seen >= frames) return seen;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      return seen;
+    },
+    close: async () => {
+      await ipc.call({ type: 'close' }, 30_000).catch(() => undefined);
+      ipc.kill();
+    },
+  };
+  return swarm;
+}
+
+export function clientUrl(gateway: string, token: string, topics: string): string {
+  const url = new URL(gateway);
+  url.searchParams.set('token', token);
+  if (topics) url.searchParams.set('topics', topics);
+  return url.href;
+}
+
+export { forkTs, here as benchLibDir };

@@ -1,0 +1,110 @@
+/**
+ * Many WebSocket clients in a process of their own (the load generator), driven over IPC. Records the receive
+ * time of every topic/user frame by message id, so the parent can compute delivered/s and latency.
+ */
+import WebSocket from 'ws';
+
+interface ClientSpec {
+  url: string;
+  protocols?: string[];
+}
+
+type Request =
+  | { type: 'connect'; clients: ClientSpec[]; concurrency: number; waitWelcome: boolean; timeoutMs?: number }
+  | { type: 'count' }
+  | { type: 'receipts' }
+  | { type: 'close' };
+
+const sockets: WebSocket[] = [];
+let receipts = new Map<string, number[]>();
+let frames = 0;
+const wallNow = (): number => performance.timeOrigin + performance.now();
+
+function open(spec: ClientSpec, waitWelcome: boolean, timeoutMs: number): Promise<{ connectionId?: string; ms: number }> {
+  const start = wallNow();
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(spec.url, spec.protocols, { perMessageDeflate: false, handshakeTimeout: timeoutMs });
+    const timer = setTimeout(() => reject(new Error('connect timed out')), timeoutMs);
+    ws.on('message', (data: Buffer) => {
+      const text = data.toString('utf8');
+      // Cheap id extraction for the hot path; the welcome frame is parsed fully.
+      if (text.startsWith('{"kind":"welcome"')) {
+        const welcome = JSON.parse(text) as { connectionId: string };
+        clearTimeout(timer);
+        resolve({ connectionId: welcome.connectionId, ms: wallNow() - start });
+        return;
+      }
+      const t = wallNow();
+      const frame = JSON.parse(text) as { id?: string };
+      if (frame.id !== undefined) {
+        frames++;
+        const list = receipts.get(frame.id);
+        if (list) list.push(t);
+        else receipts.set(frame.id, [t]);
+      }
+    });
+    ws.once('open', () => {
+      sockets.push(ws);
+      if (!waitWelcome) {
+        clearTimeout(timer);
+        resolve({ ms: wallNow() - start });
+      }
+    });
+    ws.once('unexpected-response', (_req, res) => {
+      clearTimeout(timer);
+      reject(new Error(`upgrade refused: ${res.statusCode}`));
+    });
+    ws.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+}
+
+process.on('message', async (message: { id: number; request: Request }) => {
+  const { id, request } = message;
+  try {
+    switch (request.type) {
+      case 'connect': {
+        const start = wallNow();
+        const ids: string[] = [];
+        const latencies: number[] = [];
+        let failed = 0;
+        let firstError = '';
+        let next = 0;
+        const lanes = Array.from({ length: request.concurrency }, async () => {
+          while (next < request.clients.length) {
+            const spec = request.clients[next++] as ClientSpec;
+            try {
+              const r = await open(spec, request.waitWelcome, request.timeoutMs ?? 30_000);
+              if (r.connectionId) ids.push(r.connectionId);
+              latencies.push(r.ms);
+            } catch (error) {
+              failed++;
+              firstError ||= String(error);
+            }
+          }
+        });
+        await Promise.all(lanes);
+        process.send?.({ id, body: { connected: latencies.length, failed, firstError, connectionIds: ids, latencies, ms: wallNow() - start } });
+        break;
+      }
+      case 'count':
+        process.send?.({ id, body: { frames, open: sockets.filter((s) => s.readyState === WebSocket.OPEN).length } });
+        break;
+      case 'receipts':
+        process.send?.({ id, body: { receipts: Object.fromEntries(receipts), frames } });
+        receipts = new Map();
+        frames = 0;
+        break;
+      case 'close':
+        for (const s of sockets) s.terminate();
+        process.send?.({ id, body: {} });
+        setTimeout(() => process.exit(0), 50);
+        break;
+    }
+  } catch (error) {
+    process.send?.({ id, error: String(error) });
+  }
+});
+process.send?.({ id: 0, body: { ready: true } });

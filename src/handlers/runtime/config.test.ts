@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ConfigurationError } from '../../core/errors.js';
+import {
+  connectionTtlSeconds,
+  deliveryDelaySeconds,
+  fanoutShardSize,
+  managementEndpoint,
+  optionalInteger,
+  postConcurrency,
+  tableName,
+} from './config.js';
+
+describe('environment getters', () => {
+  it('name the missing variable', () => {
+    expect(() => tableName({})).toThrowError(new ConfigurationError('TABLE_NAME', 'is required but not set'));
+    expect(() => tableName({ TABLE_NAME: '  ' })).toThrow(/TABLE_NAME/);
+  });
+
+  it('validate URLs and strip a trailing slash', () => {
+    expect(
+      managementEndpoint({ WS_MANAGEMENT_ENDPOINT: 'https://abc.execute-api.eu-west-1.amazonaws.com/dev/' }),
+    ).toBe('https://abc.execute-api.eu-west-1.amazonaws.com/dev');
+    expect(() => managementEndpoint({ WS_MANAGEMENT_ENDPOINT: 'abc.execute-api' })).toThrow(
+      /WS_MANAGEMENT_ENDPOINT.*not a URL/,
+    );
+    expect(() => managementEndpoint({ WS_MANAGEMENT_ENDPOINT: 'wss://abc/dev' })).toThrow(/http\(s\)/);
+  });
+
+  it('use the documented defaults and reject malformed or out-of-range integers', () => {
+    expect(deliveryDelaySeconds({})).toBe(1);
+    expect(connectionTtlSeconds({})).toBe(7800);
+    expect(postConcurrency({})).toBe(50);
+    expect(fanoutShardSize({ FANOUT_SHARD_SIZE: '100' })).toBe(100);
+    expect(() => fanoutShardSize({ FANOUT_SHARD_SIZE: '5000' })).toThrow(
+      /FANOUT_SHARD_SIZE: 5000 is outside 1..2000/,
+    );
+    expect(() => deliveryDelaySeconds({ DELIVERY_DELAY_SECONDS: '1.5' })).toThrow(
+      /DELIVERY_DELAY_SECONDS.*not an integer/,
+    );
+    expect(() => optionalInteger('X', 1, { min: 0, max: 2 }, { X: 'abc' })).toThrow(ConfigurationError);
+  });
+});
+
+describe('cold start', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+    vi.resetModules();
+  });
+
+  it('a handler module fails to load, naming the variable, when its configuration is missing', async () => {
+    delete process.env.TABLE_NAME;
+    vi.resetModules();
+    await expect(import('../disconnect.js')).rejects.toThrow(/TABLE_NAME/);
+    process.env.TABLE_NAME = 'wspush-test';
+    delete process.env.WS_MANAGEMENT_ENDPOINT;
+    vi.resetModules();
+    await expect(import('../user-router.js')).rejects.toThrow(/WS_MANAGEMENT_ENDPOINT/);
+  });
+
+  it('ping needs no table', async () => {
+    delete process.env.TABLE_NAME;
+    vi.resetModules();
+    const { handler } = await import('../ping.js');
+    const reply = await handler({
+      requestContext: { connectionId: 'abc=' },
+      body: '{"action":"ping"}',
+      isBase64Encoded: false,
+    } as Parameters<typeof handler>[0]);
+    expect(JSON.parse(reply.body ?? '').kind).toBe('pong');
+  });
+});

@@ -1,0 +1,388 @@
+/**
+ * The SNS routers and SQS workers with realistic events, end to end on dynalite, a local SQS endpoint and a
+ * local management API: realm isolation, 410 handling, sharding, offline inbox, publish during connect,
+ * duplicate SNS delivery, invalid envelopes, partial batch responses.
+ */
+import type { Context, SNSEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { validators } from '../../generated/index.js';
+import type { BroadcastEnvelope, DeliveryJob, FanoutJob, UserEnvelope } from '../core/model.js';
+import type { WebSocketConnectEvent, WebSocketRouteResult } from './events.js';
+import { fixture, type HandlerHarness, lambdaContext, startHandlerHarness } from './testing/harness.js';
+
+let harness: HandlerHarness;
+let connect: (event: WebSocketConnectEvent, context: Context) => Promise<WebSocketRouteResult>;
+let broadcastRouter: (event: SNSEvent, context: Context) => Promise<void>;
+let userRouter: (event: SNSEvent, context: Context) => Promise<void>;
+let deliveryWorker: (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
+let fanoutWorker: (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
+let addMetric: ReturnType<typeof vi.spyOn>;
+
+beforeAll(async () => {
+  harness = await startHandlerHarness({
+    FANOUT_SHARD_THRESHOLD: '3',
+    FANOUT_SHARD_SIZE: '2',
+    CONNECTING_GRACE_SECONDS: '30',
+    INBOX_MAX_ITEMS: '50',
+  });
+  connect = (await import('./connect.js')).handler;
+  broadcastRouter = (await import('./broadcast-router.js')).handler;
+  userRouter = (await import('./user-router.js')).handler;
+  deliveryWorker = (await import('./delivery-worker.js')).handler;
+  fanoutWorker = (await import('./fanout-worker.js')).handler;
+  const { metrics } = await import('./runtime/observability.js');
+  addMetric = vi.spyOn(metrics, 'addMetric');
+});
+afterAll(async () => {
+  await harness?.stop();
+});
+
+const context = (name: string) => lambdaContext(name);
+
+/** Connects through the `$connect` handler; `secondsAgo` moves `connectedAt` back (past the grace). */
+async function connectClient(
+  connectionId: string,
+  options: {
+    userId?: string;
+    realm?: string;
+    roles?: string;
+    topics?: string;
+    secondsAgo?: number;
+    open?: boolean;
+  } = {},
+) {
+  const event = fixture<WebSocketConnectEvent>('websocket-connect.json');
+  event.requestContext.connectionId = connectionId;
+  event.requestContext.connectedAt = Date.now() - (options.secondsAgo ?? 60) * 1000;
+  event.requestContext.authorizer = {
+    ...event.requestContext.authorizer!,
+    userId: options.userId ?? 'alice',
+    realm: options.realm ?? 'acme',
+    roles: options.roles ?? 'user',
+  };
+  const topics = options.topics ?? 'announcements';
+  event.queryStringParameters = { topics };
+  event.multiValueQueryStringParameters = { topics: [topics] };
+  expect((await connect(event, context('connect'))).statusCode).toBe(200);
+  if (options.open ?? true) harness.management.open.add(connectionId);
+}
+
+function snsEvent(name: 'sns-broadcast.json' | 'sns-user.json', message: object | string): SNSEvent {
+  const event = fixture<SNSEvent>(name);
+  event.Records[0]!.Sns.Message = typeof message === 'string' ? message : JSON.stringify(message);
+  return event;
+}
+
+function broadcastEnvelope(overrides: Partial<BroadcastEnvelope> = {}): BroadcastEnvelope {
+  const base = JSON.parse(
+    fixture<SNSEvent>('sns-broadcast.json').Records[0]!.Sns.Message,
+  ) as BroadcastEnvelope;
+  return { ...base, publishedAt: new Date().toISOString(), ...overrides };
+}
+
+function userEnvelope(overrides: Partial<UserEnvelope> = {}): UserEnvelope {
+  const base = JSON.parse(fixture<SNSEvent>('sns-user.json').Records[0]!.Sns.Message) as UserEnvelope;
+  return { ...base, publishedAt: new Date().toISOString(), ...overrides };
+}
+
+function sqsEvent(name: 'sqs-delivery.json' | 'sqs-fanout.json', bodies: string[]): SQSEvent {
+  const template = fixture<SQSEvent>(name).Records[0]!;
+  return {
+    Records: bodies.map((body, index) => ({
+      ...structuredClone(template),
+      messageId: `msg-${index}-${Math.random().toString(36).slice(2)}`,
+      receiptHandle: `rh-${index}`,
+      body,
+    })),
+  };
+}
+
+const deliveryJobsFor = (connectionId: string) =>
+  harness.jobs<DeliveryJob>(harness.queues.delivery).filter((job) => job.connectionId === connectionId);
+
+const metricCount = (name: string) =>
+  addMetric.mock.calls
+    .filter((call: unknown[]) => call[0] === name)
+    .reduce((sum: number, call: unknown[]) => sum + Number(call[2]), 0);
+
+describe('broadcast router', () => {
+  it('posts to the topic subscribers of the envelope realm only, as a valid topic frame', async () => {
+    await connectClient('BrA1gdUCDoECFmQ=', { topics: 'job-status' });
+    await connectClient('BrB1gdUCDoECFmQ=', { userId: 'bob', topics: 'job-status' });
+    await connectClient('BrO1gdUCDoECFmQ=', { realm: 'otherrealm', topics: 'job-status' });
+    const envelope = broadcastEnvelope({
+      messageId: 'br-1',
+      topic: 'job-status',
+      payload: { jobId: 'job-42', status: 'running', progress: 40, updatedAt: '2026-11-27T10:00:00.000Z' },
+    });
+    await broadcastRouter(snsEvent('sns-broadcast.json', envelope), context('broadcast-router'));
+    const receivers = harness.management.posts
+      .filter((p) => p.frame.id === 'br-1')
+      .map((p) => p.connectionId);
+    expect(receivers.sort()).toEqual(['BrA1gdUCDoECFmQ=', 'BrB1gdUCDoECFmQ=']);
+    const frame = harness.management.framesTo('BrA1gdUCDoECFmQ=').find((f) => f.id === 'br-1');
+    expect(validators.TopicMessageFrame(frame).ok).toBe(true);
+    expect(frame?.correlationId).toBe(envelope.correlationId);
+  });
+
+  it('410 deletes the stale connection rows, never the other subscribers', async () => {
+    await connectClient('StaleA1UCDoECFmQ=', {
+      userId: 'carol',
+      topics: 'job-status',
+      secondsAgo: 600,
+      open: false,
+    });
+    const envelope = broadcastEnvelope({
+      messageId: 'br-2',
+      topic: 'job-status',
+      payload: { jobId: 'job-43', status: 'queued', progress: 0, updatedAt: '2026-11-27T10:00:00.000Z' },
+    });
+    // 3 subscribers in acme now: still below the shard threshold (3)
+    await broadcastRouter(snsEvent('sns-broadcast.json', envelope), context('broadcast-router'));
+    const receivers = harness.management.posts
+      .filter((p) => p.frame.id === 'br-2')
+      .map((p) => p.connectionId);
+    expect(receivers.sort()).toEqual(['BrA1gdUCDoECFmQ=', 'BrB1gdUCDoECFmQ=']);
+    const { DynamoConnectionStore } = await import('../adapters/dynamodb-connection-store.js');
+    const { DynamoTable } = await import('../adapters/dynamodb-table.js');
+    const store = new DynamoConnectionStore(
+      new DynamoTable(harness.dynamo.documentClient, { tableName: harness.dynamo.tableName }),
+    );
+    expect(await store.getConnection('StaleA1UCDoECFmQ=')).toBeUndefined();
+    expect(await store.getConnection('BrA1gdUCDoECFmQ=')).toBeDefined();
+    const subscribers = (
+      await store.listTopicSubscribers('acme', 'job-status', Math.floor(Date.now() / 1000))
+    ).map((s) => s.connectionId);
+    expect(subscribers.sort()).toEqual(['BrA1gdUCDoECFmQ=', 'BrB1gdUCDoECFmQ=']);
+    expect(metricCount('Gone')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('an invalid envelope or payload is logged, counted, thrown and never delivered', async () => {
+    const postsBefore = harness.management.posts.length;
+    const invalidMetricBefore = metricCount('InvalidMessages');
+    const badPayload = broadcastEnvelope({
+      messageId: 'bad-1',
+      payload: { title: 'x', body: 'y', severity: 'apocalyptic' },
+    });
+    await expect(
+      broadcastRouter(snsEvent('sns-broadcast.json', badPayload), context('broadcast-router')),
+    ).rejects.toThrow(/payload\.severity/);
+    const badEnvelope = { ...broadcastEnvelope({ messageId: 'bad-2' }), realm: undefined };
+    await expect(
+      broadcastRouter(snsEvent('sns-broadcast.json', badEnvelope), context('broadcast-router')),
+    ).rejects.toThrow(/realm/);
+    await expect(
+      broadcastRouter(snsEvent('sns-broadcast.json', 'not json'), context('broadcast-router')),
+    ).rejects.toThrow();
+    expect(harness.management.posts.length).toBe(postsBefore);
+    expect(metricCount('InvalidMessages') - invalidMetricBefore).toBe(3);
+  });
+
+  it('shards an audience above FANOUT_SHARD_THRESHOLD onto the fan-out queue; the fan-out worker posts each shard', async () => {
+    for (let i = 0; i < 5; i++)
+      await connectClient(`Shard${i}gdUCDoECFmQ=`, { realm: 'big', userId: `u${i}` });
+    const envelope = broadcastEnvelope({ messageId: 'br-shard', realm: 'big' });
+    await broadcastRouter(snsEvent('sns-broadcast.json', envelope), context('broadcast-router'));
+    expect(harness.management.posts.filter((p) => p.frame.id === 'br-shard')).toEqual([]);
+    const jobs = harness
+      .jobs<FanoutJob>(harness.queues.fanout)
+      .filter((j) => j.envelope.messageId === 'br-shard');
+    expect(jobs.map((j) => [j.shard, j.shards, j.connectionIds.length])).toEqual([
+      [0, 3, 2],
+      [1, 3, 2],
+      [2, 3, 1],
+    ]);
+    const bodies = harness.sqs.bodies(harness.queues.fanout).filter((b) => b.includes('br-shard'));
+    const result = await fanoutWorker(sqsEvent('sqs-fanout.json', bodies), context('fanout-worker'));
+    expect(result).toEqual({ batchItemFailures: [] });
+    expect(harness.management.posts.filter((p) => p.frame.id === 'br-shard')).toHaveLength(5);
+  });
+
+  it('the fan-out worker fails only the poison item of a batch', async () => {
+    const good = JSON.stringify({
+      shard: 0,
+      shards: 1,
+      connectionIds: ['Shard0gdUCDoECFmQ='],
+      envelope: broadcastEnvelope({ messageId: 'br-fan-ok', realm: 'big' }),
+    });
+    const event = sqsEvent('sqs-fanout.json', [good, '{"shard":0}']);
+    const result = await fanoutWorker(event, context('fanout-worker'));
+    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: event.Records[1]!.messageId }] });
+    expect(harness.management.posts.filter((p) => p.frame.id === 'br-fan-ok')).toHaveLength(1);
+  });
+});
+
+describe('user router', () => {
+  it('posts to the live connections of the user', async () => {
+    await connectClient('UsrA1dUCDoECFmQ=', { userId: 'dave' });
+    await userRouter(
+      snsEvent('sns-user.json', userEnvelope({ messageId: 'u-live', userId: 'dave' })),
+      context('user-router'),
+    );
+    const frames = harness.management.framesTo('UsrA1dUCDoECFmQ=').filter((f) => f.id === 'u-live');
+    expect(frames).toHaveLength(1);
+    expect(validators.UserMessageFrame(frames[0]).ok).toBe(true);
+  });
+
+  it('stores a message for an offline user once, even when SNS delivers it twice', async () => {
+    const envelope = userEnvelope({ messageId: 'u-dup', userId: 'erin' });
+    const storedBefore = metricCount('OfflineStored');
+    await userRouter(snsEvent('sns-user.json', envelope), context('user-router'));
+    await userRouter(snsEvent('sns-user.json', envelope), context('user-router'));
+    const { DynamoInboxStore } = await import('../adapters/dynamodb-message-stores.js');
+    const { DynamoTable } = await import('../adapters/dynamodb-table.js');
+    const inbox = new DynamoInboxStore(
+      new DynamoTable(harness.dynamo.documentClient, { tableName: harness.dynamo.tableName }),
+    );
+    const items = await inbox.list('acme', 'erin', Math.floor(Date.now() / 1000), 10);
+    expect(items.map((i) => i.messageId)).toEqual(['u-dup']);
+    expect(metricCount('OfflineStored') - storedBefore).toBe(1);
+  });
+
+  it('rejects an envelope whose payload does not match its type, without storing it', async () => {
+    const bad = userEnvelope({ messageId: 'u-bad', userId: 'erin', payload: { title: 'no body' } });
+    await expect(userRouter(snsEvent('sns-user.json', bad), context('user-router'))).rejects.toThrow(
+      /payload\.body/,
+    );
+    const { DynamoInboxStore } = await import('../adapters/dynamodb-message-stores.js');
+    const { DynamoTable } = await import('../adapters/dynamodb-table.js');
+    const inbox = new DynamoInboxStore(
+      new DynamoTable(harness.dynamo.documentClient, { tableName: harness.dynamo.tableName }),
+    );
+    expect(
+      (await inbox.list('acme', 'erin', Math.floor(Date.now() / 1000), 10)).map((i) => i.messageId),
+    ).toEqual(['u-dup']);
+  });
+
+  it('publish during connect: the message is kept and delivered by a drain job once the socket is open', async () => {
+    // connected 1 s ago, still inside $connect: the management API answers 410
+    await connectClient('JoinA1dUCDoECFmQ=', { userId: 'frank', secondsAgo: 1, open: false });
+    await userRouter(
+      snsEvent('sns-user.json', userEnvelope({ messageId: 'u-race', userId: 'frank' })),
+      context('user-router'),
+    );
+    const drain = deliveryJobsFor('JoinA1dUCDoECFmQ=').filter((j) => j.reason === 'drain');
+    expect(drain).toHaveLength(1);
+
+    harness.management.open.add('JoinA1dUCDoECFmQ=');
+    const body = harness.sqs
+      .bodies(harness.queues.delivery)
+      .find((b) => b.includes('"drain"') && b.includes('JoinA1dUCDoECFmQ='))!;
+    expect(await deliveryWorker(sqsEvent('sqs-delivery.json', [body]), context('delivery-worker'))).toEqual({
+      batchItemFailures: [],
+    });
+    const frames = harness.management.framesTo('JoinA1dUCDoECFmQ=');
+    expect(frames.map((f) => [f.id, f.offline])).toEqual([['u-race', true]]);
+  });
+});
+
+describe('delivery worker', () => {
+  it('on connect: welcome first, topic history replayed, then the inbox in publish order', async () => {
+    for (const [id, at] of [
+      ['g2', '2026-11-27T09:20:00.000Z'],
+      ['g1', '2026-11-27T09:10:00.000Z'],
+    ] as const) {
+      await userRouter(
+        snsEvent(
+          'sns-user.json',
+          userEnvelope({
+            messageId: id,
+            userId: 'grace',
+            publishedAt: new Date(
+              Date.now() - Date.parse('2026-11-27T10:00:00Z') + Date.parse(at),
+            ).toISOString(),
+          }),
+        ),
+        context('user-router'),
+      );
+    }
+    await broadcastRouter(
+      snsEvent('sns-broadcast.json', broadcastEnvelope({ messageId: 'hist-1', realm: 'gr' })),
+      context('broadcast-router'),
+    );
+    await broadcastRouter(
+      snsEvent('sns-broadcast.json', broadcastEnvelope({ messageId: 'hist-acme' })),
+      context('broadcast-router'),
+    );
+    await connectClient('GrcA1dUCDoECFmQ=', {
+      userId: 'grace',
+      realm: 'acme',
+      topics: 'announcements,job-status',
+    });
+    await connectClient('GrcR1dUCDoECFmQ=', { userId: 'grace', realm: 'gr', topics: 'announcements' });
+
+    const body = harness.sqs.bodies(harness.queues.delivery).find((b) => b.includes('GrcA1dUCDoECFmQ='))!;
+    const result = await deliveryWorker(sqsEvent('sqs-delivery.json', [body]), context('delivery-worker'));
+    expect(result).toEqual({ batchItemFailures: [] });
+    const frames = harness.management.framesTo('GrcA1dUCDoECFmQ=');
+    expect(frames[0]).toMatchObject({
+      kind: 'welcome',
+      userId: 'grace',
+      pendingOffline: 2,
+      accepted: ['announcements', 'job-status'],
+    });
+    expect(validators.WelcomeFrame(frames[0]).ok).toBe(true);
+    // the acme announcement is replayed; the realm "gr" one is not
+    expect(frames.filter((f) => f.kind === 'topic').map((f) => [f.id, f.replayed])).toEqual([
+      ['hist-acme', true],
+    ]);
+    expect(frames.map((f) => f.kind)).toEqual(['welcome', 'topic', 'user', 'user']);
+    expect(frames.filter((f) => f.kind === 'user').map((f) => [f.id, f.offline])).toEqual([
+      ['g1', true],
+      ['g2', true],
+    ]);
+    expect(frames.at(-1)?.kind).toBe('user');
+
+    const other = harness.sqs.bodies(harness.queues.delivery).find((b) => b.includes('GrcR1dUCDoECFmQ='))!;
+    await deliveryWorker(sqsEvent('sqs-delivery.json', [other]), context('delivery-worker'));
+    const replay = harness.management.framesTo('GrcR1dUCDoECFmQ=').filter((f) => f.kind === 'topic');
+    expect(replay.map((f) => [f.id, f.replayed])).toEqual([['hist-1', true]]);
+    expect(metricCount('OfflineDelivered')).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a connection not open yet fails its item (retried soon via ChangeMessageVisibility); the inbox stays', async () => {
+    await userRouter(
+      snsEvent('sns-user.json', userEnvelope({ messageId: 'h-1', userId: 'heidi' })),
+      context('user-router'),
+    );
+    await connectClient('HeiA1dUCDoECFmQ=', { userId: 'heidi', secondsAgo: 1, open: false });
+    const body = harness.sqs.bodies(harness.queues.delivery).find((b) => b.includes('HeiA1dUCDoECFmQ='))!;
+    const poison = '{"reason":"connect"}';
+    const event = sqsEvent('sqs-delivery.json', [body, poison]);
+    const result = await deliveryWorker(event, context('delivery-worker'));
+    expect(result.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(
+      [event.Records[0]!.messageId, event.Records[1]!.messageId].sort(),
+    );
+    const visibility = harness.sqs.calls.filter((c) => c.action === 'ChangeMessageVisibility');
+    expect(visibility.at(-1)?.input).toMatchObject({ ReceiptHandle: 'rh-0', VisibilityTimeout: 1 });
+
+    harness.management.open.add('HeiA1dUCDoECFmQ=');
+    expect(await deliveryWorker(sqsEvent('sqs-delivery.json', [body]), context('delivery-worker'))).toEqual({
+      batchItemFailures: [],
+    });
+    const frames = harness.management.framesTo('HeiA1dUCDoECFmQ=');
+    expect(frames[0]?.kind).toBe('welcome');
+    expect(frames.filter((f) => f.kind === 'user').map((f) => f.id)).toEqual(['h-1']);
+  });
+
+  it('a connection gone for good completes the job and leaves the inbox for the next connection', async () => {
+    await userRouter(
+      snsEvent('sns-user.json', userEnvelope({ messageId: 'i-1', userId: 'ivan' })),
+      context('user-router'),
+    );
+    await connectClient('IvnA1dUCDoECFmQ=', { userId: 'ivan', secondsAgo: 300, open: false });
+    const body = harness.sqs.bodies(harness.queues.delivery).find((b) => b.includes('IvnA1dUCDoECFmQ='))!;
+    expect(await deliveryWorker(sqsEvent('sqs-delivery.json', [body]), context('delivery-worker'))).toEqual({
+      batchItemFailures: [],
+    });
+    await connectClient('IvnB1dUCDoECFmQ=', { userId: 'ivan' });
+    const next = harness.sqs.bodies(harness.queues.delivery).find((b) => b.includes('IvnB1dUCDoECFmQ='))!;
+    await deliveryWorker(sqsEvent('sqs-delivery.json', [next]), context('delivery-worker'));
+    expect(
+      harness.management
+        .framesTo('IvnB1dUCDoECFmQ=')
+        .filter((f) => f.kind === 'user')
+        .map((f) => f.id),
+    ).toEqual(['i-1']);
+  });
+});

@@ -1,0 +1,194 @@
+/** `$connect`, `$disconnect`, `ping`, `extendTTL` and `$default` with realistic events, on dynalite + local SQS. */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validators } from '../../generated/index.js';
+import type { DeliveryJob } from '../core/model.js';
+import type {
+  WebSocketConnectEvent,
+  WebSocketDisconnectEvent,
+  WebSocketMessageEvent,
+  WebSocketRouteResult,
+} from './events.js';
+import { fixture, type HandlerHarness, lambdaContext, startHandlerHarness } from './testing/harness.js';
+
+type Handler<E> = (event: E, context: ReturnType<typeof lambdaContext>) => Promise<WebSocketRouteResult>;
+
+let harness: HandlerHarness;
+let connect: Handler<WebSocketConnectEvent>;
+let disconnect: Handler<WebSocketDisconnectEvent>;
+let ping: Handler<WebSocketMessageEvent>;
+let extendTtl: Handler<WebSocketMessageEvent>;
+let defaultRoute: Handler<WebSocketMessageEvent>;
+
+beforeAll(async () => {
+  harness = await startHandlerHarness({ DELIVERY_DELAY_SECONDS: '2', CONNECTION_TTL_SECONDS: '3600' });
+  connect = (await import('./connect.js')).handler;
+  disconnect = (await import('./disconnect.js')).handler;
+  ping = (await import('./ping.js')).handler;
+  extendTtl = (await import('./extend-ttl.js')).handler;
+  defaultRoute = (await import('./default.js')).handler;
+});
+afterAll(async () => {
+  await harness?.stop();
+});
+
+function connectEvent(connectionId: string, changes: (event: WebSocketConnectEvent) => void = () => {}) {
+  const event = fixture<WebSocketConnectEvent>('websocket-connect.json');
+  event.requestContext.connectionId = connectionId;
+  event.requestContext.connectedAt = Date.now();
+  changes(event);
+  return event;
+}
+
+function messageEvent(name: string, connectionId: string, body?: string): WebSocketMessageEvent {
+  const event = fixture<WebSocketMessageEvent>(name);
+  event.requestContext.connectionId = connectionId;
+  if (body !== undefined) event.body = body;
+  return event;
+}
+
+async function metaRow(connectionId: string) {
+  const output = await harness.dynamo.documentClient.send(
+    new GetCommand({ TableName: harness.dynamo.tableName, Key: { pk: `conn#${connectionId}`, sk: 'meta' } }),
+  );
+  return output.Item;
+}
+
+describe('$connect', () => {
+  it('registers the accepted topics, enqueues one delayed delivery job and answers the bearer subprotocol', async () => {
+    const started = Date.now();
+    const result = await connect(connectEvent('ConnA1dUCDoECFmQ='), lambdaContext('connect'));
+    expect(result).toEqual({ statusCode: 200, headers: { 'Sec-WebSocket-Protocol': 'bearer' } });
+    expect(Date.now() - started).toBeLessThan(5000);
+
+    const meta = await metaRow('ConnA1dUCDoECFmQ=');
+    expect(meta).toMatchObject({ userId: 'alice', realm: 'acme', topics: ['announcements', 'job-status'] });
+
+    const send = harness.sqs.calls.filter(
+      (c) => c.action === 'SendMessage' && c.input.QueueUrl === harness.queues.delivery,
+    );
+    expect(send).toHaveLength(1);
+    expect(send[0]?.input.DelaySeconds).toBe(2);
+    const job = JSON.parse(String(send[0]?.input.MessageBody)) as DeliveryJob;
+    expect(validators.DeliveryJob(job).ok).toBe(true);
+    expect(job).toMatchObject({
+      reason: 'connect',
+      connectionId: 'ConnA1dUCDoECFmQ=',
+      accepted: ['announcements', 'job-status'],
+      rejected: [
+        { topic: 'audit-alerts', code: 'FORBIDDEN_TOPIC' },
+        { topic: 'otherrealm/announcements', code: 'REALM_MISMATCH' },
+      ],
+    });
+    // never posts during $connect
+    expect(harness.management.posts).toEqual([]);
+  });
+
+  it('answers without a Sec-WebSocket-Protocol header when the client offered no subprotocol', async () => {
+    const event = connectEvent('ConnB1dUCDoECFmQ=', (e) => {
+      delete e.headers['Sec-WebSocket-Protocol'];
+      delete e.multiValueHeaders['Sec-WebSocket-Protocol'];
+      delete e.queryStringParameters;
+      delete e.multiValueQueryStringParameters;
+    });
+    expect(await connect(event, lambdaContext('connect'))).toEqual({ statusCode: 200 });
+    expect((await metaRow('ConnB1dUCDoECFmQ='))?.topics).toEqual([]);
+  });
+
+  it('gives a role-restricted topic to a token with the role', async () => {
+    const event = connectEvent('ConnC1dUCDoECFmQ=', (e) => {
+      e.requestContext.authorizer = { ...e.requestContext.authorizer!, userId: 'root', roles: 'user,admin' };
+      e.queryStringParameters = { topics: 'audit-alerts' };
+      e.multiValueQueryStringParameters = { topics: ['audit-alerts'] };
+    });
+    await connect(event, lambdaContext('connect'));
+    expect((await metaRow('ConnC1dUCDoECFmQ='))?.topics).toEqual(['audit-alerts']);
+  });
+
+  it('refuses (401) an event without a valid authorizer context instead of guessing a user', async () => {
+    const event = connectEvent('ConnD1dUCDoECFmQ=', (e) => {
+      delete e.requestContext.authorizer;
+    });
+    expect(await connect(event, lambdaContext('connect'))).toEqual({ statusCode: 401 });
+    const bad = connectEvent('ConnE1dUCDoECFmQ=', (e) => {
+      e.requestContext.authorizer = { ...e.requestContext.authorizer!, realm: 'a#b' };
+    });
+    expect(await connect(bad, lambdaContext('connect'))).toEqual({ statusCode: 401 });
+    expect(await metaRow('ConnE1dUCDoECFmQ=')).toBeUndefined();
+  });
+});
+
+describe('ping, extendTTL and $default', () => {
+  it('ping answers pong with the server time and the requestId', async () => {
+    const result = await ping(
+      messageEvent('websocket-message-ping.json', 'ConnA1dUCDoECFmQ='),
+      lambdaContext('ping'),
+    );
+    expect(result.statusCode).toBe(200);
+    const frame = JSON.parse(result.body ?? '');
+    expect(frame).toMatchObject({ kind: 'pong', requestId: 'r-1' });
+    expect(validators.PongFrame(frame).ok).toBe(true);
+    expect(Math.abs(Date.parse(frame.serverTime) - Date.now())).toBeLessThan(5000);
+  });
+
+  it('extendTTL refreshes the rows and replies ttl-extended', async () => {
+    const before = (await metaRow('ConnA1dUCDoECFmQ='))?.expiresAt as number;
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const result = await extendTtl(
+      messageEvent('websocket-message-extend-ttl.json', 'ConnA1dUCDoECFmQ='),
+      lambdaContext('extend-ttl'),
+    );
+    const frame = JSON.parse(result.body ?? '');
+    expect(validators.TtlExtendedFrame(frame).ok).toBe(true);
+    expect(frame.requestId).toBe('r-2');
+    const after = (await metaRow('ConnA1dUCDoECFmQ='))?.expiresAt as number;
+    expect(after).toBeGreaterThan(before);
+    expect(Date.parse(frame.expiresAt) / 1000).toBe(after);
+  });
+
+  it('extendTTL of an unknown connection answers CONNECTION_NOT_FOUND', async () => {
+    const result = await extendTtl(
+      messageEvent('websocket-message-extend-ttl.json', 'NoSuchConnCFmQ='),
+      lambdaContext('extend-ttl'),
+    );
+    expect(JSON.parse(result.body ?? '')).toMatchObject({
+      kind: 'error',
+      code: 'CONNECTION_NOT_FOUND',
+      retryable: true,
+    });
+  });
+
+  it.each([
+    ['not json', 'INVALID_JSON', undefined],
+    ['{"action":"subscribe","topic":"weather","requestId":"r-3"}', 'UNKNOWN_ACTION', 'r-3'],
+    ['{"action":"ping","requestId":"r-4","oops":1}', 'INVALID_FRAME', 'r-4'],
+  ])('$default answers %s with %s (requestId echoed)', async (body, code, requestId) => {
+    const result = await defaultRoute(
+      messageEvent('websocket-message-default.json', 'ConnA1dUCDoECFmQ=', body),
+      lambdaContext('default'),
+    );
+    expect(result.statusCode).toBe(200);
+    const frame = JSON.parse(result.body ?? '');
+    expect(frame.code).toBe(code);
+    expect(frame.requestId).toBe(requestId);
+    expect(validators.ErrorFrame(frame).ok).toBe(true);
+    expect(result.body).not.toMatch(/\.ts:\d+|\.js:\d+/);
+  });
+});
+
+describe('$disconnect', () => {
+  it('deletes every row of the connection and is idempotent', async () => {
+    const event = fixture<WebSocketDisconnectEvent>('websocket-disconnect.json');
+    event.requestContext.connectionId = 'ConnA1dUCDoECFmQ=';
+    expect(await disconnect(event, lambdaContext('disconnect'))).toEqual({ statusCode: 200 });
+    expect(await metaRow('ConnA1dUCDoECFmQ=')).toBeUndefined();
+    const topicRow = await harness.dynamo.documentClient.send(
+      new GetCommand({
+        TableName: harness.dynamo.tableName,
+        Key: { pk: 'topic#acme#job-status', sk: 'conn#ConnA1dUCDoECFmQ=' },
+      }),
+    );
+    expect(topicRow.Item).toBeUndefined();
+    expect(await disconnect(event, lambdaContext('disconnect'))).toEqual({ statusCode: 200 });
+  });
+});

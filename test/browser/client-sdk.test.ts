@@ -1,0 +1,137 @@
+/**
+ * The client SDK in a real browser: esbuild bundles `src/client/index.ts` for the browser, headless Chromium
+ * loads it, connects to the local platform with the `bearer` subprotocol (the browser default) and receives a
+ * topic message and a user message published through SNS. Screenshot: `test-artifacts/client-sdk.png`.
+ *
+ * Without Chromium the test is skipped locally, but fails in CI (CI=true), where `.ci/run` installs it.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Platform } from '../../src/local/platform.js';
+import type { Publisher } from '../../src/publisher/index.js';
+import { publisherFor, startLocalPlatform, tokenSource } from '../sdk/platform-helpers.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+const inCi = process.env.CI === 'true';
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+let platform: Platform;
+let publisher: Publisher;
+let browser: Browser;
+let bundle: string;
+
+describe.skipIf(!available && !inCi)('client SDK in Chromium', () => {
+  beforeAll(async () => {
+    if (!available)
+      throw new Error(`Chromium not found at ${CHROMIUM}: the browser test cannot run (CI=true)`);
+    const result = await build({
+      entryPoints: [`${ROOT}/src/client/index.ts`],
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      globalName: 'wspush',
+      target: 'es2022',
+      write: false,
+      logLevel: 'silent',
+    });
+    bundle = result.outputFiles[0]?.text ?? '';
+    platform = await startLocalPlatform();
+    publisher = publisherFor(platform);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  it('bundles, connects with the bearer subprotocol and receives typed messages', async () => {
+    const page = await browser.newPage({ viewport: { width: 900, height: 500 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.setContent(
+      '<!doctype html><html><head><title>wspush client SDK</title></head><body><h1>wspush client SDK</h1><ul id="log"></ul></body></html>',
+    );
+    await page.addScriptTag({ content: bundle });
+
+    const token = await tokenSource(platform, 'browser-frank')();
+    const welcome = await page.evaluate(
+      async ({ url, token }) => {
+        type Sdk = typeof import('../../src/client/index.js');
+        const sdk = (globalThis as unknown as { wspush: Sdk }).wspush;
+        const log = (text: string): void => {
+          const li = document.createElement('li');
+          li.textContent = text;
+          document.getElementById('log')?.append(li);
+        };
+        const received: string[] = [];
+        (globalThis as unknown as { received: string[] }).received = received;
+        // No WebSocket and no transport passed: the browser's own WebSocket and the bearer subprotocol.
+        const client = sdk.connect({
+          url,
+          token,
+          topics: ['announcements', 'audit-alerts'],
+          validatePayloads: true,
+        });
+        client.on('state', (state) => log(`state: ${state}`));
+        client.onTopic('announcements', (payload, frame) => {
+          received.push(frame.id);
+          log(`announcement [${payload.severity}] ${payload.title}: ${payload.body}`);
+        });
+        client.onUserMessage('notification', (payload, frame) => {
+          received.push(frame.id);
+          log(`notification (${payload.category}) ${payload.title}`);
+        });
+        const w = await client.ready();
+        log(
+          `welcome ${w.connectionId}: accepted ${w.accepted.join(', ')}; rejected ${w.rejected.map((r) => `${r.topic} (${r.code})`).join(', ')}`,
+        );
+        return w;
+      },
+      { url: platform.urls.gateway, token },
+    );
+    expect(welcome.userId).toBe('browser-frank');
+    expect(welcome.accepted).toEqual(['announcements']);
+    expect(welcome.rejected.map((r) => r.code)).toEqual(['FORBIDDEN_TOPIC']);
+
+    const topic = await publisher.publishToTopic({
+      realm: 'acme',
+      topic: 'announcements',
+      payload: { title: 'Hello from SNS', body: 'Published with the publisher SDK', severity: 'info' },
+    });
+    const user = await publisher.publishToUser({
+      realm: 'acme',
+      userId: 'browser-frank',
+      type: 'notification',
+      payload: { title: 'Your report is ready', body: 'Q3', category: 'reports' },
+    });
+    await page.waitForFunction(
+      (ids) => ids.every((id) => (globalThis as unknown as { received: string[] }).received.includes(id)),
+      [topic.messageId, user.messageId],
+      { timeout: 15_000 },
+    );
+    const text = (await page.locator('#log').textContent()) ?? '';
+    expect(text).toContain('announcement [info] Hello from SNS');
+    expect(text).toContain('notification (reports) Your report is ready');
+    await mkdir(`${ROOT}/test-artifacts`, { recursive: true });
+    await page.screenshot({ path: `${ROOT}/test-artifacts/client-sdk.png` });
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+});

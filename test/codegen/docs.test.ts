@@ -1,0 +1,98 @@
+// The checked-in HTML docs: up to date with the contract, fully offline, and working in a real browser
+// (headless Chromium; jsdom cannot run the standalone bundle).
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { renderDocs } from '../../codegen/docs.js';
+import { ROOT } from './run-cli.js';
+
+const DOCS = path.join(ROOT, 'docs', 'api', 'index.html');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const TOPICS = ['announcements', 'job-status', 'audit-alerts'];
+
+describe('docs/api/index.html', () => {
+  it('is up to date with the contract and deterministic (run `npm run docs`)', {
+    timeout: 180_000,
+  }, async () => {
+    const [first, second] = [
+      await renderDocs(path.join(ROOT, 'asyncapi.yaml')),
+      await renderDocs(path.join(ROOT, 'asyncapi.yaml')),
+    ];
+    expect(second === first, 'two renders differ').toBe(true);
+    const checkedIn = await readFile(DOCS, 'utf8');
+    expect(checkedIn === first, 'docs/api/index.html is stale: run `npm run docs`').toBe(true);
+  });
+
+  it('is self-contained: no external scripts, stylesheets or fetches', async () => {
+    const html = await readFile(DOCS, 'utf8');
+    expect(html).not.toMatch(/<script[^>]+src=/i);
+    expect(html).not.toMatch(/<link[^>]+rel="?stylesheet/i);
+    // Server-side markup already shows the topics, the examples and the error codes before any script runs.
+    for (const topic of TOPICS) expect(html).toContain(topic);
+    expect(html).toContain('FORBIDDEN_TOPIC');
+  });
+
+  // In CI a missing browser is a failure, never a silent skip.
+  const haveChromium = existsSync(CHROMIUM);
+  const browserTest = haveChromium || process.env.CI === 'true' ? it : it.skip;
+  browserTest(
+    'loads in headless Chromium without console errors and shows every topic',
+    { timeout: 120_000 },
+    async () => {
+      expect(haveChromium, `Chromium not found at ${CHROMIUM}`).toBe(true);
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1680, height: 1050 } });
+        const problems: string[] = [];
+        const requests: string[] = [];
+        page.on('console', (message) => {
+          if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+        });
+        page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+        page.on('request', (request) => {
+          if (!request.url().startsWith('file:') && !request.url().startsWith('data:'))
+            requests.push(request.url());
+        });
+        await page.goto(pathToFileURL(DOCS).href, { waitUntil: 'load' });
+        // Hydration done: the bundle's global exists and React attached to the server markup.
+        await page.waitForFunction(() => 'AsyncApiStandalone' in window, undefined, { timeout: 30_000 });
+        await page.waitForTimeout(500);
+        for (const topic of TOPICS) {
+          await expect
+            .poll(() => page.getByText(topic, { exact: false }).count(), { timeout: 10_000 })
+            .toBeGreaterThan(0);
+        }
+        // The rendered, visible text (what a reader sees), not the DOM's raw text.
+        // biome-ignore lint/performance/useDomNodeTextContent: visibility is the point of this check.
+        const text = await page.locator('#asyncapi').innerText();
+        for (const channel of ['{prefix}-broadcast', '{prefix}-user', '{prefix}-delivery', 'user-messages'])
+          expect(text).toContain(channel);
+        for (const title of ['Welcome frame', 'Notification', 'Document ready', 'Broadcast envelope'])
+          expect(text).toContain(title);
+        // Examples are expanded: a value that only appears in an example payload is visible.
+        expect(text).toContain('Tonight 22:00 UTC');
+        await mkdir(path.join(ROOT, 'test-artifacts'), { recursive: true });
+        await page.screenshot({ path: path.join(ROOT, 'test-artifacts', 'docs-api.png'), fullPage: false });
+        expect(problems).toEqual([]);
+        expect(requests).toEqual([]);
+      } finally {
+        // playwright gives the browser a fresh temporary profile and removes it on close.
+        await browser.close();
+      }
+    },
+  );
+});

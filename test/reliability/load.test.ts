@@ -1,0 +1,295 @@
+/**
+ * Reliability — load: 2,000 connections over 50 topics (3 contract topics × 17 realms, one left out) and 20
+ * users, a mixed stream of broadcasts and user messages published with the publisher SDK. Every subscriber
+ * gets every message of its topics and users exactly once after de-duplication by id, non-subscribers get
+ * none, no function fails, nothing is left in the offline inboxes or dead-letter queues.
+ *
+ * Message count: RELIABILITY_MESSAGES (default 1,000). The issue asks for 10,000; on this 2-core shared
+ * machine the local platform delivers ~500–700 messages/s end to end, and 10,000 messages over these
+ * audiences are ~500,000 deliveries (≈15 minutes) — beyond the suite's few-minute bound, so the default is
+ * scaled down and `RELIABILITY_MESSAGES=10000 npm run test:reliability` runs the full size.
+ */
+import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnyTopicPublishInput, AnyUserPublishInput } from '../../src/publisher/index.js';
+import { createPublisher } from '../../src/publisher/index.js';
+import { inboxItems } from './lib/inbox.js';
+import { eventually, startTestPlatform, summary, type TestPlatform } from './lib/platform-harness.js';
+import { connect, type TestClient } from './lib/ws-client.js';
+
+const CONNECTIONS = Number(process.env.RELIABILITY_CONNECTIONS ?? 2000);
+const MESSAGES = Number(process.env.RELIABILITY_MESSAGES ?? 1000);
+const USERS = 20;
+const OFFLINE_USERS = 4;
+const REALMS = Array.from({ length: 17 }, (_, i) => `realm-${String(i).padStart(2, '0')}`);
+const TOPICS = ['announcements', 'job-status', 'audit-alerts'] as const;
+
+/** Deterministic PRNG so a failure can be replayed. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface User {
+  userId: string;
+  realm: string;
+  admin: boolean;
+}
+interface Conn {
+  user: User;
+  topics: string[];
+  client?: TestClient;
+  expected: Set<string>;
+}
+
+const rand = prng(Number(process.env.RELIABILITY_SEED ?? 7));
+// user i lives in realm i % 17; the last realm's only user is not an admin, so its audit-alerts topic has no
+// subscriber: 17 × 3 − 1 = 50 topics with an audience.
+const users: User[] = Array.from({ length: USERS }, (_, i) => ({
+  userId: `load-user-${i}`,
+  realm: REALMS[i % REALMS.length] as string,
+  admin: i % REALMS.length !== REALMS.length - 1,
+}));
+const offlineUsers: User[] = Array.from({ length: OFFLINE_USERS }, (_, i) => ({
+  userId: `load-offline-${i}`,
+  realm: REALMS[i] as string,
+  admin: false,
+}));
+
+let tp: TestPlatform;
+const conns: Conn[] = [];
+const topicKey = (realm: string, topic: string): string => `${realm}/${topic}`;
+
+beforeAll(async () => {
+  tp = await startTestPlatform();
+}, 60_000);
+
+afterAll(async () => {
+  for (const c of conns) c.client?.socket.terminate();
+  await tp?.stop();
+});
+
+describe('load', () => {
+  it(`${CONNECTIONS} connections, ${MESSAGES} messages: exactly once after de-dup, nothing stray, nothing left`, async () => {
+    const started = Date.now();
+    const tokens = new Map<string, string>();
+    for (const u of users) tokens.set(u.userId, await tp.token(u.userId, u.realm, u.admin ? ['admin'] : []));
+    // Every connection asks for a random subset of its realm's topics (possibly none: non-subscribers);
+    // audit-alerts asked for by a non-admin is refused and must never be delivered.
+    for (let i = 0; i < CONNECTIONS; i++) {
+      const user = users[i % USERS] as User;
+      const topics = TOPICS.filter(() => rand() < 0.4);
+      conns.push({ user, topics: [...topics], expected: new Set() });
+    }
+    let next = 0;
+    let refused = 0;
+    await Promise.all(
+      Array.from({ length: 40 }, async () => {
+        while (next < conns.length) {
+          const c = conns[next++] as Conn;
+          const outcome = await connect({
+            gatewayUrl: tp.platform.urls.gateway,
+            token: tokens.get(c.user.userId) as string,
+            topics: c.topics.join(','),
+          });
+          if (!outcome.ok) {
+            refused++;
+            continue;
+          }
+          c.client = outcome.client;
+          const welcome = await outcome.client.waitFor((f) => f.kind === 'welcome', 60_000);
+          c.topics = (welcome.accepted as string[]) ?? [];
+        }
+      }),
+    );
+    expect(refused).toBe(0);
+    const connectSeconds = (Date.now() - started) / 1000;
+    const audiences = new Map<string, Conn[]>();
+    for (const c of conns) {
+      for (const t of c.topics) {
+        const key = topicKey(c.user.realm, t);
+        audiences.set(key, [...(audiences.get(key) ?? []), c]);
+      }
+    }
+    const topicKeys = [...audiences.keys()].sort();
+    expect(topicKeys.length).toBe(50);
+
+    // The message mix: 80% broadcasts over the 50 topics, 20% user messages (online and offline users).
+    const publisher = createPublisher({
+      snsClient: tp.sns,
+      broadcastTopicArn: tp.platform.urls.broadcastTopicArn,
+      userTopicArn: tp.platform.urls.userTopicArn,
+    });
+    const topicInputs: AnyTopicPublishInput[] = [];
+    const userInputs: AnyUserPublishInput[] = [];
+    const offlineExpected = new Map<string, string[]>();
+    for (let m = 0; m < MESSAGES; m++) {
+      const messageId = `load-${m}`;
+      if (rand() < 0.8) {
+        const key = topicKeys[Math.floor(rand() * topicKeys.length)] as string;
+        const [realm, topic] = key.split('/') as [string, string];
+        for (const c of audiences.get(key) ?? []) c.expected.add(messageId);
+        if (topic === 'announcements') {
+          topicInputs.push({
+            realm,
+            topic,
+            messageId,
+            payload: { title: `m ${m}`, body: 'load', severity: 'info' },
+          });
+        } else if (topic === 'job-status') {
+          topicInputs.push({
+            realm,
+            topic,
+            messageId,
+            payload: {
+              jobId: `job-${m}`,
+              status: 'running',
+              progress: m % 101,
+              updatedAt: new Date().toISOString(),
+            },
+          });
+        } else {
+          topicInputs.push({
+            realm,
+            topic: 'audit-alerts',
+            messageId,
+            payload: { alertId: `al-${m}`, kind: 'load-test', severity: 'low', details: 'load' },
+          });
+        }
+      } else {
+        const pool = rand() < 0.8 ? users : offlineUsers;
+        const user = pool[Math.floor(rand() * pool.length)] as User;
+        if (pool === users) {
+          for (const c of conns) if (c.user === user) c.expected.add(messageId);
+        } else {
+          offlineExpected.set(user.userId, [...(offlineExpected.get(user.userId) ?? []), messageId]);
+        }
+        userInputs.push({
+          realm: user.realm,
+          userId: user.userId,
+          type: 'notification',
+          messageId,
+          payload: { title: `m ${m}`, body: 'load', category: 'load' },
+        });
+      }
+    }
+    const publishStart = Date.now();
+    const batches = [
+      ...Array.from(
+        { length: Math.ceil(topicInputs.length / 10) },
+        (_, i) => () => publisher.publishToTopicBatch(topicInputs.slice(i * 10, i * 10 + 10)),
+      ),
+      ...Array.from(
+        { length: Math.ceil(userInputs.length / 10) },
+        (_, i) => () => publisher.publishToUserBatch(userInputs.slice(i * 10, i * 10 + 10)),
+      ),
+    ];
+    let b = 0;
+    let publishFailures = 0;
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (b < batches.length) {
+          const results = await (batches[b++] as () => Promise<{ ok: boolean }[]>)();
+          publishFailures += results.filter((r) => !r.ok).length;
+        }
+      }),
+    );
+    expect(publishFailures).toBe(0);
+
+    const expectedDeliveries = conns.reduce((s, c) => s + c.expected.size, 0);
+    const receivedUnique = (): number =>
+      conns.reduce((s, c) => s + [...c.expected].filter((id) => c.client?.seen.has(id)).length, 0);
+    await eventually(() => receivedUnique() >= expectedDeliveries, 600_000, 500);
+    await tp.platform.runtime.drain();
+    const deliverSeconds = (Date.now() - publishStart) / 1000;
+
+    // The offline users connect now: every message they missed, in publish order, once; inbox empty after.
+    const offlineClients: TestClient[] = [];
+    let offlineLost = 0;
+    let offlineDuplicated = 0;
+    let offlineLeft = 0;
+    for (const u of offlineUsers) {
+      const outcome = await connect({
+        gatewayUrl: tp.platform.urls.gateway,
+        token: await tp.token(u.userId, u.realm),
+        topics: '',
+      });
+      if (!outcome.ok) throw new Error(`offline user refused: ${outcome.status}`);
+      offlineClients.push(outcome.client);
+      const want = offlineExpected.get(u.userId) ?? [];
+      await eventually(() => want.every((id) => outcome.client.seen.has(id)), 60_000, 100);
+      offlineLost += want.filter((id) => !outcome.client.seen.has(id)).length;
+      offlineDuplicated += [...outcome.client.seen.values()].reduce((s, n) => s + n - 1, 0);
+      const order = outcome.client.frames.filter((f) => f.kind === 'user').map((f) => f.id as string);
+      const firstSeen = order.filter((id, i) => order.indexOf(id) === i);
+      expect(firstSeen).toEqual(want);
+      await eventually(
+        async () => (await inboxItems(tp.dynamo, tp.platform.tableName, u.realm, u.userId)).length === 0,
+        10_000,
+        100,
+      );
+      offlineLeft += (await inboxItems(tp.dynamo, tp.platform.tableName, u.realm, u.userId)).length;
+    }
+    for (const c of offlineClients) c.socket.terminate();
+
+    let lost = 0;
+    let duplicated = 0;
+    let stray = 0;
+    let nonSubscriberFrames = 0;
+    for (const c of conns) {
+      const client = c.client as TestClient;
+      for (const id of c.expected) if (!client.seen.has(id)) lost++;
+      for (const [id, n] of client.seen) {
+        duplicated += n - 1;
+        if (!c.expected.has(id)) stray++;
+      }
+      if (c.topics.length === 0)
+        nonSubscriberFrames += client.frames.filter((f) => f.kind === 'topic').length;
+    }
+    const stats = tp.platform.runtime.stats();
+    const functionErrors = Object.entries(stats).filter(([, s]) => s.errors > 0 || s.timeouts > 0);
+    const sqs = new SQSClient({
+      endpoint: tp.platform.urls.edge,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
+    let dlqMessages = 0;
+    for (const [name, url] of Object.entries(tp.platform.urls.queues)) {
+      if (!name.endsWith('-dlq')) continue;
+      const attrs = await sqs.send(
+        new GetQueueAttributesCommand({
+          QueueUrl: url,
+          AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+        }),
+      );
+      dlqMessages +=
+        Number(attrs.Attributes?.ApproximateNumberOfMessages ?? 0) +
+        Number(attrs.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
+    }
+    sqs.destroy();
+    const offlineMessages = [...offlineExpected.values()].reduce((s, l) => s + l.length, 0);
+    summary('load', {
+      cases: expectedDeliveries + offlineMessages,
+      passed: expectedDeliveries - lost + offlineMessages - offlineLost,
+      lost: lost + offlineLost,
+      duplicated: duplicated + offlineDuplicated,
+      extra: `connections=${conns.length} topics=${topicKeys.length} users=${USERS}+${OFFLINE_USERS}offline messages=${MESSAGES} stray=${stray} nonSubscriberFrames=${nonSubscriberFrames} functionErrors=${functionErrors.length} failures=${tp.platform.runtime.failures.list().length} dlq=${dlqMessages} offlineLeft=${offlineLeft} connect=${connectSeconds.toFixed(1)}s deliver=${deliverSeconds.toFixed(1)}s`,
+    });
+    expect({ lost, offlineLost, stray, nonSubscriberFrames, offlineLeft, dlqMessages }).toEqual({
+      lost: 0,
+      offlineLost: 0,
+      stray: 0,
+      nonSubscriberFrames: 0,
+      offlineLeft: 0,
+      dlqMessages: 0,
+    });
+    expect(functionErrors).toEqual([]);
+    expect(tp.platform.runtime.failures.list()).toEqual([]);
+  }, 900_000);
+});
