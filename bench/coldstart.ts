@@ -6,13 +6,14 @@
  *     ajv + ajv-formats and compiling the same schemas with the same options at load, in a fresh process.
  * Targets: every bundle ≤ 600 KB minified; precompiled validators ≥ 20× faster to load.
  */
+
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { spawnSync } from 'node:child_process';
 import { runFreshNode } from './lib/child.js';
 import { median, round } from './lib/stats.js';
 import { type Benchmark, type Figure, ratioOf } from './lib/types.js';
@@ -100,7 +101,10 @@ export const coldstartBenchmark: Benchmark = {
       let counts = { pre: 0, compiled: 0 };
       for (let i = 0; i < runs; i++) {
         const a = await runFreshNode<{ ms: number; exports: number }>(importScript, [precompiledUrl]);
-        const b = await runFreshNode<{ ms: number; exports: number }>(compileScript, [schemasFile, join(root, 'package.json')]);
+        const b = await runFreshNode<{ ms: number; exports: number }>(compileScript, [
+          schemasFile,
+          join(root, 'package.json'),
+        ]);
         pre.push(a.ms);
         compiled.push(b.ms);
         counts = { pre: a.exports, compiled: b.exports };
@@ -119,7 +123,8 @@ export const coldstartBenchmark: Benchmark = {
         target: '≥20× faster',
         pass: ratio !== null && ratio >= 20,
       });
-      if (counts.pre < schemas.length) notes.push(`generated/validators.js exports ${counts.pre} names for ${schemas.length} schemas`);
+      if (counts.pre < schemas.length)
+        notes.push(`generated/validators.js exports ${counts.pre} names for ${schemas.length} schemas`);
 
       // a) bundles
       const distDir = join(root, 'dist/functions');
@@ -160,12 +165,20 @@ export const coldstartBenchmark: Benchmark = {
           pass: m.bytes <= SIZE_LIMIT_BYTES,
         });
       }
-      if (bundles.length === 0) notes.push('no function bundles found under dist/functions: bundle sizes not measured');
+      if (bundles.length === 0)
+        notes.push('no function bundles found under dist/functions: bundle sizes not measured');
       notes.push(
         'Import times are wall-clock from a fresh `node` process (dynamic import of the file, nothing invoked), median of the runs; the validator variants alternate run by run.',
         'The runtime-compile variant imports ajv + ajv-formats and compiles the same schemas (codegen/extract.ts output) with the same options (allErrors, strict, formats) as codegen does at build time.',
       );
-      return { figures, details: { validators: { precompiledMs: pre, compiledMs: compiled, schemas: schemas.length }, bundles }, notes };
+      return {
+        figures,
+        details: {
+          validators: { precompiledMs: pre, compiledMs: compiled, schemas: schemas.length },
+          bundles,
+        },
+        notes,
+      };
     } finally {
       await rm(work, { recursive: true, force: true });
     }

@@ -7,9 +7,13 @@
  *   - posting sequentially through the platform's @connections API, one awaited call per connection.
  * Targets: ≥ 50% of plain ws, ≥ 10× sequential.
  */
-import { ApiGatewayManagementApiClient, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
-import { SNSClient } from '@aws-sdk/client-sns';
+
 import { join } from 'node:path';
+import {
+  ApiGatewayManagementApiClient,
+  PostToConnectionCommand,
+} from '@aws-sdk/client-apigatewaymanagementapi';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { createPublisher } from '../src/publisher/index.js';
 import { benchLibDir, clientUrl, forkTs, startPlatformChild, startSwarm, wallNow } from './lib/fleet.js';
 import { percentile, round } from './lib/stats.js';
@@ -29,7 +33,11 @@ interface RunMeasure {
   duplicates: number;
 }
 
-function measure(published: Map<string, number>, receipts: Record<string, number[]>, clients: number): RunMeasure {
+function measure(
+  published: Map<string, number>,
+  receipts: Record<string, number[]>,
+  clients: number,
+): RunMeasure {
   const latencies: number[] = [];
   let last = 0;
   let first = Number.POSITIVE_INFINITY;
@@ -93,8 +101,11 @@ export const fanoutBenchmark: Benchmark = {
       }));
       const connected = await swarm.connect(specs, true, 50);
       connectSeconds = connected.ms / 1000;
-      options.log(`fanout: ${connected.connected} clients connected in ${round(connectSeconds, 1)} s (${connected.failed} failed ${connected.firstError})`);
-      if (connected.connected !== clients) throw new Error(`only ${connected.connected}/${clients} clients connected: ${connected.firstError}`);
+      options.log(
+        `fanout: ${connected.connected} clients connected in ${round(connectSeconds, 1)} s (${connected.failed} failed ${connected.firstError})`,
+      );
+      if (connected.connected !== clients)
+        throw new Error(`only ${connected.connected}/${clients} clients connected: ${connected.firstError}`);
 
       const sns = new SNSClient({ endpoint: platform.urls.edge, region: 'us-east-1', credentials });
       const publisher = createPublisher({
@@ -123,11 +134,17 @@ export const fanoutBenchmark: Benchmark = {
       }
       const got = await swarm.waitFrames(clients * messages, waitMs);
       ours = measure(published, (await swarm.receipts()).receipts, clients);
-      options.log(`fanout: platform ${got}/${clients * messages} delivered, ${ours.perSecond}/s, p50 ${ours.p50} ms p99 ${ours.p99} ms`);
+      options.log(
+        `fanout: platform ${got}/${clients * messages} delivered, ${ours.perSecond}/s, p50 ${ours.p50} ms p99 ${ours.p99} ms`,
+      );
       sns.destroy();
 
       // Sequential: one awaited PostToConnection per connection, through the same @connections API.
-      const management = new ApiGatewayManagementApiClient({ endpoint: platform.urls.management, region: 'us-east-1', credentials });
+      const management = new ApiGatewayManagementApiClient({
+        endpoint: platform.urls.management,
+        region: 'us-east-1',
+        credentials,
+      });
       const seqPublished = new Map<string, number>();
       for (let m = 0; m < sequentialMessages; m++) {
         const id = `seq-${m}-${Date.now()}`;
@@ -144,7 +161,8 @@ export const fanoutBenchmark: Benchmark = {
       management.destroy();
       const stats = await platform.stats();
       const errors = Object.entries(stats.functions).filter(([, s]) => s.errors > 0);
-      if (errors.length > 0 || stats.failures > 0) notes.push(`platform errors during the run: ${JSON.stringify(errors)} failures=${stats.failures}`);
+      if (errors.length > 0 || stats.failures > 0)
+        notes.push(`platform errors during the run: ${JSON.stringify(errors)} failures=${stats.failures}`);
     } finally {
       await swarm.close();
       await platform.stop();
@@ -156,7 +174,11 @@ export const fanoutBenchmark: Benchmark = {
     let plain: RunMeasure;
     try {
       const { url } = await server.call<{ url: string }>({ type: 'start' });
-      const connected = await swarm2.connect(Array.from({ length: clients }, () => ({ url })), false, 50);
+      const connected = await swarm2.connect(
+        Array.from({ length: clients }, () => ({ url })),
+        false,
+        50,
+      );
       if (connected.connected !== clients) throw new Error(`plain ws: only ${connected.connected} connected`);
       await server.call({ type: 'broadcast', frames: [topicFrame('warm-up', new Date().toISOString())] });
       await swarm2.waitFrames(clients, waitMs);

@@ -8,15 +8,21 @@ import './lib/env.js';
 import { cpus } from 'node:os';
 import { audienceBenchmark } from './audience.js';
 import { coldstartBenchmark } from './coldstart.js';
+import { connectLatencyBenchmark } from './connect-latency.js';
+import { costBenchmark } from './cost.js';
 import { fanoutBenchmark } from './fanout.js';
 import { markdownTable, writeResult } from './lib/report.js';
 import type { Benchmark, BenchResult } from './lib/types.js';
+import { memoryBenchmark } from './memory.js';
 
 /** Registry in run order. Budget per benchmark in seconds (full / quick). */
 const benchmarks: { bench: Benchmark; budget: [number, number] }[] = [
   { bench: audienceBenchmark, budget: [180, 60] },
   { bench: coldstartBenchmark, budget: [180, 60] },
   { bench: fanoutBenchmark, budget: [300, 120] },
+  { bench: connectLatencyBenchmark, budget: [240, 90] },
+  { bench: memoryBenchmark, budget: [240, 90] },
+  { bench: costBenchmark, budget: [240, 120] },
 ];
 
 function parseArgs(argv: readonly string[]): { only: string[] | null; quick: boolean } {

@@ -5,6 +5,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { stringify } from '@asyncapi/parser';
 import { AsyncApiComponentWP, type ConfigInterface } from '@asyncapi/react-component';
@@ -108,10 +109,7 @@ async function main(): Promise<number> {
 }
 
 // Run as a script only (tests import renderDocs).
-if (
-  process.argv[1] !== undefined &&
-  path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)
-) {
+if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().then(
     (code) => {
       process.exitCode = code;

@@ -15,9 +15,20 @@ export interface CapacityTotals {
 }
 
 const READS = new Set(['GetItem', 'BatchGetItem', 'Query', 'Scan', 'TransactGetItems']);
-const SUPPORTED = new Set([...READS, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems']);
+const SUPPORTED = new Set([
+  ...READS,
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'BatchWriteItem',
+  'TransactWriteItems',
+]);
 
-export function installCapacityMeter(): { totals(): CapacityTotals; reset(): void; ignorePort(port: number): void } {
+export function installCapacityMeter(): {
+  totals(): CapacityTotals;
+  reset(): void;
+  ignorePort(port: number): void;
+} {
   let ignoredPort: number | undefined;
   let totals: CapacityTotals = { readUnits: 0, writeUnits: 0, calls: {} };
   const original = http.request;
@@ -26,7 +37,12 @@ export function installCapacityMeter(): { totals(): CapacityTotals; reset(): voi
     const options = args[0] as RequestOptions;
     const target = String((options?.headers as Record<string, unknown> | undefined)?.['x-amz-target'] ?? '');
     // Only the edge's proxy → dynalite hop; the functions' own SDK calls to the edge pass untouched.
-    if (!target.startsWith('DynamoDB_20120810.') || ignoredPort === undefined || Number(options.port) === ignoredPort) return req;
+    if (
+      !target.startsWith('DynamoDB_20120810.') ||
+      ignoredPort === undefined ||
+      Number(options.port) === ignoredPort
+    )
+      return req;
     const operation = target.slice('DynamoDB_20120810.'.length);
     if (!SUPPORTED.has(operation)) return req;
     const end = req.end.bind(req) as (body?: unknown) => ClientRequest;
@@ -53,8 +69,15 @@ export function installCapacityMeter(): { totals(): CapacityTotals; reset(): voi
         totals.calls[operation] = (totals.calls[operation] ?? 0) + 1;
         try {
           const out = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { ConsumedCapacity?: unknown };
-          const list = Array.isArray(out.ConsumedCapacity) ? out.ConsumedCapacity : out.ConsumedCapacity ? [out.ConsumedCapacity] : [];
-          const units = list.reduce((s: number, c) => s + Number((c as { CapacityUnits?: number }).CapacityUnits ?? 0), 0);
+          const list = Array.isArray(out.ConsumedCapacity)
+            ? out.ConsumedCapacity
+            : out.ConsumedCapacity
+              ? [out.ConsumedCapacity]
+              : [];
+          const units = list.reduce(
+            (s: number, c) => s + Number((c as { CapacityUnits?: number }).CapacityUnits ?? 0),
+            0,
+          );
           if (READS.has(operation)) totals.readUnits += units;
           else totals.writeUnits += units;
         } catch {

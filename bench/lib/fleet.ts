@@ -75,7 +75,11 @@ export interface ConnectResult {
 
 export interface Swarm {
   ipc: IpcChild;
-  connect(clients: { url: string; protocols?: string[] }[], waitWelcome: boolean, concurrency?: number): Promise<ConnectResult>;
+  connect(
+    clients: { url: string; protocols?: string[] }[],
+    waitWelcome: boolean,
+    concurrency?: number,
+  ): Promise<ConnectResult>;
   count(): Promise<{ frames: number; open: number }>;
   receipts(): Promise<{ receipts: Record<string, number[]>; frames: number }>;
   /** Polls until `frames` have arrived or `timeoutMs` passed; returns the count reached. */

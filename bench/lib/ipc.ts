@@ -7,7 +7,11 @@ export interface IpcChild {
   kill(): void;
 }
 
-export async function forkTs(file: string, env: Record<string, string> = {}, execArgv: string[] = []): Promise<IpcChild> {
+export async function forkTs(
+  file: string,
+  env: Record<string, string> = {},
+  execArgv: string[] = [],
+): Promise<IpcChild> {
   const child = fork(file, [], {
     execArgv: ['--import', 'tsx', ...execArgv],
     env: { ...process.env, ...env },

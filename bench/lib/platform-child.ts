@@ -16,7 +16,9 @@ const gc = vm.runInNewContext('gc') as () => void;
 
 let platform: Platform | undefined;
 let inlineConnect = false;
-let inboxStorePromise: Promise<import('../../src/adapters/dynamodb-message-stores.js').DynamoInboxStore> | undefined;
+let inboxStorePromise:
+  | Promise<import('../../src/adapters/dynamodb-message-stores.js').DynamoInboxStore>
+  | undefined;
 
 /** The product's inbox store over the edge, to seed offline messages exactly as the user router stores them. */
 function inboxStore(): Promise<import('../../src/adapters/dynamodb-message-stores.js').DynamoInboxStore> {
@@ -27,7 +29,11 @@ function inboxStore(): Promise<import('../../src/adapters/dynamodb-message-store
     const { DynamoInboxStore } = await import('../../src/adapters/dynamodb-message-stores.js');
     const p = platform as Platform;
     const client = DynamoDBDocumentClient.from(
-      new DynamoDBClient({ endpoint: p.urls.edge, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } }),
+      new DynamoDBClient({
+        endpoint: p.urls.edge,
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      }),
       { marshallOptions: { removeUndefinedValues: true } },
     );
     return new DynamoInboxStore(new DynamoTable(client, { tableName: p.tableName }));
@@ -41,15 +47,44 @@ function inboxStore(): Promise<import('../../src/adapters/dynamodb-message-store
  * $connect that delivers the backlog itself would have to do; API Gateway answers 410 to those posts while
  * the connection is still connecting, which is exactly why the product queues the delivery instead).
  */
-async function deliverInline(event: { requestContext: { connectionId: string; authorizer?: Record<string, unknown> } }): Promise<void> {
+async function deliverInline(event: {
+  requestContext: { connectionId: string; authorizer?: Record<string, unknown> };
+}): Promise<void> {
   const p = platform as Platform;
-  const { ApiGatewayManagementApiClient, PostToConnectionCommand } = await import('@aws-sdk/client-apigatewaymanagementapi');
-  const management = new ApiGatewayManagementApiClient({ endpoint: p.urls.management, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+  const { ApiGatewayManagementApiClient, PostToConnectionCommand } = await import(
+    '@aws-sdk/client-apigatewaymanagementapi'
+  );
+  const management = new ApiGatewayManagementApiClient({
+    endpoint: p.urls.management,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  });
   const auth = event.requestContext.authorizer ?? {};
-  const items = await (await inboxStore()).list(String(auth.realm), String(auth.userId), Math.floor(Date.now() / 1000), 1000);
+  const items = await (await inboxStore()).list(
+    String(auth.realm),
+    String(auth.userId),
+    Math.floor(Date.now() / 1000),
+    1000,
+  );
   for (const item of items) {
-    const frame = { kind: 'user', id: item.messageId, type: item.envelope.type, publishedAt: item.envelope.publishedAt, correlationId: item.envelope.correlationId, offline: true, payload: item.envelope.payload };
-    await management.send(new PostToConnectionCommand({ ConnectionId: event.requestContext.connectionId, Data: Buffer.from(JSON.stringify(frame)) })).catch(() => undefined);
+    const frame = {
+      kind: 'user',
+      id: item.messageId,
+      type: item.envelope.type,
+      publishedAt: item.envelope.publishedAt,
+      correlationId: item.envelope.correlationId,
+      offline: true,
+      payload: item.envelope.payload,
+    };
+    await management
+      .send(
+        new PostToConnectionCommand({
+          ConnectionId: event.requestContext.connectionId,
+          Data: Buffer.from(JSON.stringify(frame)),
+        }),
+      )
+      .catch(() => undefined);
   }
   management.destroy();
 }
@@ -90,7 +125,8 @@ process.on('message', async (message: { id: number; request: Request }) => {
           // The gateway calls runtime.invoke at each request, so the variant can wrap it.
           runtime.invoke = async (name: string, event: unknown) => {
             const result = await invoke(name, event);
-            if (inlineConnect && name === 'connect') await deliverInline(event as Parameters<typeof deliverInline>[0]);
+            if (inlineConnect && name === 'connect')
+              await deliverInline(event as Parameters<typeof deliverInline>[0]);
             return result;
           };
         }
@@ -151,7 +187,11 @@ process.on('message', async (message: { id: number; request: Request }) => {
                   userId: request.userId,
                   type: 'notification',
                   publishedAt,
-                  payload: { title: `Offline ${i}`, body: 'A message that waited for the user to connect.', category: 'bench' },
+                  payload: {
+                    title: `Offline ${i}`,
+                    body: 'A message that waited for the user to connect.',
+                    category: 'bench',
+                  },
                 },
               });
             }

@@ -20,10 +20,17 @@ let receipts = new Map<string, number[]>();
 let frames = 0;
 const wallNow = (): number => performance.timeOrigin + performance.now();
 
-function open(spec: ClientSpec, waitWelcome: boolean, timeoutMs: number): Promise<{ connectionId?: string; ms: number }> {
+function open(
+  spec: ClientSpec,
+  waitWelcome: boolean,
+  timeoutMs: number,
+): Promise<{ connectionId?: string; ms: number }> {
   const start = wallNow();
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(spec.url, spec.protocols, { perMessageDeflate: false, handshakeTimeout: timeoutMs });
+    const ws = new WebSocket(spec.url, spec.protocols, {
+      perMessageDeflate: false,
+      handshakeTimeout: timeoutMs,
+    });
     const timer = setTimeout(() => reject(new Error('connect timed out')), timeoutMs);
     ws.on('message', (data: Buffer) => {
       const text = data.toString('utf8');
@@ -86,11 +93,24 @@ process.on('message', async (message: { id: number; request: Request }) => {
           }
         });
         await Promise.all(lanes);
-        process.send?.({ id, body: { connected: latencies.length, failed, firstError, connectionIds: ids, latencies, ms: wallNow() - start } });
+        process.send?.({
+          id,
+          body: {
+            connected: latencies.length,
+            failed,
+            firstError,
+            connectionIds: ids,
+            latencies,
+            ms: wallNow() - start,
+          },
+        });
         break;
       }
       case 'count':
-        process.send?.({ id, body: { frames, open: sockets.filter((s) => s.readyState === WebSocket.OPEN).length } });
+        process.send?.({
+          id,
+          body: { frames, open: sockets.filter((s) => s.readyState === WebSocket.OPEN).length },
+        });
         break;
       case 'receipts':
         process.send?.({ id, body: { receipts: Object.fromEntries(receipts), frames } });

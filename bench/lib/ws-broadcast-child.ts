@@ -2,16 +2,22 @@
  * Baseline: a plain `ws` server that broadcasts each message to every connected client — the most this
  * machine can do with one Node process and no platform at all. Driven over IPC: `start`, `broadcast`, `rss`, `stop`.
  */
+
+import type { AddressInfo } from 'node:net';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 let wss: WebSocketServer | undefined;
 
-type Request = { type: 'start' } | { type: 'broadcast'; frames: string[] } | { type: 'rss' } | { type: 'clients' } | { type: 'stop' };
+type Request =
+  | { type: 'start' }
+  | { type: 'broadcast'; frames: string[] }
+  | { type: 'rss' }
+  | { type: 'clients' }
+  | { type: 'stop' };
 
 process.on('message', async (message: { id: number; request: Request }) => {
   const { id, request } = message;
@@ -33,7 +39,10 @@ process.on('message', async (message: { id: number; request: Request }) => {
       for (let i = 0; i < 3; i++) gc();
       await new Promise((r) => setTimeout(r, 200));
       gc();
-      process.send?.({ id, body: { rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed } });
+      process.send?.({
+        id,
+        body: { rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed },
+      });
       break;
     case 'stop':
       for (const c of wss?.clients ?? []) c.terminate();

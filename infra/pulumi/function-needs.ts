@@ -99,9 +99,10 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     postsToConnections: true,
     settings: ['deliveryDelay', 'inbox', 'connectingGrace', 'postConcurrency'],
   },
-  // DeliveryWorker: getConnection, inbox and history lists (Query), inbox delete (DeleteItem), resolveGone.
+  // DeliveryWorker: getConnection, inbox and history lists (Query), inbox delete (DeleteItem), resolveGone,
+  // markWelcomed (UpdateItem of the meta row after welcome + history).
   'delivery-worker': {
-    table: ['dynamodb:Query', ...RESOLVE_GONE],
+    table: ['dynamodb:Query', 'dynamodb:UpdateItem', ...RESOLVE_GONE],
     sendsTo: [],
     postsToConnections: true,
     settings: ['connectionTtl', 'inbox', 'connectingGrace', 'postConcurrency'],

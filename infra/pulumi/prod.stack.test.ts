@@ -5,11 +5,11 @@ describeStack({
   region: 'eu-west-1',
   stageName: 'prod',
   // Production differs by data only: point-in-time recovery, deletion protection, longer log retention,
-  // the subprotocol as the required identity source, an existing on-call topic and a custom domain.
+  // an existing on-call topic and a custom domain.
   pointInTimeRecovery: true,
   tableDeletionProtection: true,
   logRetentionDays: 90,
-  identitySources: ['route.request.header.Sec-WebSocket-Protocol'],
+  identitySources: undefined,
   throttling: { rateLimit: 1000, burstLimit: 2000 },
   functions: {
     authorizer: { memoryMb: 512, timeoutSeconds: 5 },

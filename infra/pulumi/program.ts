@@ -359,7 +359,13 @@ export function createPlatform(config: StackConfig, options: ProgramOptions): Pl
         timeout: settings.timeoutSeconds,
         reservedConcurrentExecutions: reserved,
         tracingConfig: { mode: 'Active' },
-        loggingConfig: { logFormat: 'JSON', logGroup: logGroup.name },
+        // JSON logs: Lambda filters by the `level` field Powertools writes, so the level must be set here too.
+        loggingConfig: {
+          logFormat: 'JSON',
+          logGroup: logGroup.name,
+          applicationLogLevel: config.logLevel,
+          systemLogLevel: 'WARN',
+        },
         environment: {
           variables: environmentFor(handler, config, {
             tableName: table.name,

@@ -198,7 +198,11 @@ export function describeStack(expected: StackExpectations): void {
         expect(fn.inputs.tracingConfig).toEqual({ mode: 'Active' });
         const logGroup = named('aws:cloudwatch/logGroup:LogGroup', `${definition.handler}-logs`);
         expect(logGroup.inputs.retentionInDays).toBe(expected.logRetentionDays);
-        expect((fn.inputs.loggingConfig as Record<string, unknown>).logGroup).toBe(logGroup.inputs.name);
+        const logging = fn.inputs.loggingConfig as Record<string, unknown>;
+        expect(logging.logGroup).toBe(logGroup.inputs.name);
+        expect(logging.logFormat).toBe('JSON');
+        const env = (fn.inputs.environment as { variables: Record<string, string> }).variables;
+        expect(logging.applicationLogLevel).toBe(env.POWERTOOLS_LOG_LEVEL);
         expect(fn.dependsOn).toContain(logGroup.name);
         const role = named('aws:iam/role:Role', `${definition.handler}-role`);
         expect(fn.inputs.role).toBe(role.state.arn);

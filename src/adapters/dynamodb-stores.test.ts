@@ -197,8 +197,11 @@ describe('DynamoConnectionStore', () => {
       ].map((key) => dynamo.documentClient.send(new GetCommand({ TableName: dynamo.tableName, Key: key }))),
     );
     expect(rows.map((r) => r.Item?.expiresAt)).toEqual([NOW + 9999, NOW + 9999, NOW + 9999]);
+    expect(await store.markWelcomed('ext=', NOW * 1000 + 5)).toBe(true);
+    expect((await store.getConnection('ext='))?.welcomedAt).toBe(NOW * 1000 + 5);
     await store.deleteConnection(rec);
     expect(await store.extendConnection(rec, NOW + 10_000)).toBe(false);
+    expect(await store.markWelcomed('ext=', NOW * 1000)).toBe(false);
     expect(await store.getConnection('ext=')).toBeUndefined();
   });
 });

@@ -85,4 +85,30 @@ describe('DeliveryWorker.process', () => {
     expect(world.gateway.posts).toEqual([]);
     expect(world.inbox.size('acme', 'alice')).toBe(3);
   });
+
+  it('a retried connect job whose welcome and history went out goes straight to the inbox', async () => {
+    const { world, job } = await worldWithBacklog();
+    // welcome ok, history ok, n1 throttled for good → retry later
+    world.gateway.script('c1', 'ok', 'ok', 'throttled');
+    await expect(world.worker.process(job)).rejects.toMatchObject({ reason: 'throttled' });
+    world.gateway.script('c1', 'ok');
+    expect(await world.worker.process(job)).toMatchObject({
+      welcome: false,
+      replayed: 0,
+      offlineDelivered: 3,
+    });
+    expect(world.gateway.framesTo('c1').map((f) => f.kind)).toEqual([
+      'welcome',
+      'topic',
+      'user',
+      'user',
+      'user',
+    ]);
+  });
+
+  it('a drain job no longer waits for a welcome once the connection is older than the grace + 60 s', async () => {
+    const { world, job } = await worldWithBacklog(120);
+    const result = await world.worker.process({ ...job, reason: 'drain' });
+    expect(result).toMatchObject({ welcome: false, offlineDelivered: 3 });
+  });
 });

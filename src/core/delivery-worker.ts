@@ -105,7 +105,13 @@ export class DeliveryWorker {
           if (step === 'ok') result.replayed++;
         }
       }
-      await store.markWelcomed(record.connectionId, clock.now());
+      // Best effort: without the mark, drain jobs only wait longer (grace + 60 s) before they deliver.
+      await store.markWelcomed(record.connectionId, clock.now()).catch((error: unknown) => {
+        (this.deps.logger ?? silentLogger).warn('could not record the welcome', {
+          connectionId: record.connectionId,
+          error: String(error),
+        });
+      });
     }
 
     for (const item of items) {

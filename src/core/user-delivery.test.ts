@@ -85,14 +85,22 @@ describe('UserDeliveryService.route', () => {
       },
     ]);
 
-    // The drain job then delivers it once the socket is open, and empties the inbox.
+    // Once the socket is open: a drain job that runs before the connect job waits (welcome stays first)…
     world.gateway.script('joining', 'ok');
-    const drained = await world.worker.process(world.deliveryQueue.jobs()[0]!);
-    expect(drained).toMatchObject({ status: 'delivered', welcome: false, offlineDelivered: 1 });
-    expect(world.gateway.framesTo('joining')).toEqual([
-      expect.objectContaining({ id: envelope.messageId, offline: true }),
+    const drainJob = world.deliveryQueue.jobs()[0]!;
+    await expect(world.worker.process(drainJob)).rejects.toMatchObject({ reason: 'not-welcomed' });
+    expect(world.gateway.posts).toEqual([]);
+    // …the connect job sends the welcome and the raced message…
+    const welcome = await world.worker.process({ ...drainJob, reason: 'connect' });
+    expect(welcome).toMatchObject({ status: 'delivered', welcome: true, offlineDelivered: 1 });
+    expect(world.gateway.framesTo('joining').map((f) => [f.kind, f.id, f.offline])).toEqual([
+      ['welcome', undefined, undefined],
+      ['user', envelope.messageId, true],
     ]);
     expect(world.inbox.size('acme', 'alice')).toBe(0);
+    // …and the drain job then completes with nothing left to send.
+    expect(await world.worker.process(drainJob)).toMatchObject({ status: 'delivered', offlineDelivered: 0 });
+    expect(world.gateway.posts).toHaveLength(2);
   });
 
   it('a connection still throttled after retries gets the message through the inbox and a drain job', async () => {

@@ -265,14 +265,25 @@ describe('user router', () => {
     expect(drain).toHaveLength(1);
 
     harness.management.open.add('JoinA1dUCDoECFmQ=');
-    const body = harness.sqs
-      .bodies(harness.queues.delivery)
-      .find((b) => b.includes('"drain"') && b.includes('JoinA1dUCDoECFmQ='))!;
-    expect(await deliveryWorker(sqsEvent('sqs-delivery.json', [body]), context('delivery-worker'))).toEqual({
-      batchItemFailures: [],
+    const bodies = harness.sqs.bodies(harness.queues.delivery).filter((b) => b.includes('JoinA1dUCDoECFmQ='));
+    const drainBody = bodies.find((b) => b.includes('"drain"'))!;
+    const connectBody = bodies.find((b) => b.includes('"connect"'))!;
+    // SQS does not keep order: a drain job that arrives before the connect job waits for the welcome
+    const early = sqsEvent('sqs-delivery.json', [drainBody]);
+    expect(await deliveryWorker(early, context('delivery-worker'))).toEqual({
+      batchItemFailures: [{ itemIdentifier: early.Records[0]!.messageId }],
     });
+    expect(harness.management.framesTo('JoinA1dUCDoECFmQ=')).toEqual([]);
+    for (const body of [connectBody, drainBody]) {
+      expect(await deliveryWorker(sqsEvent('sqs-delivery.json', [body]), context('delivery-worker'))).toEqual(
+        {
+          batchItemFailures: [],
+        },
+      );
+    }
     const frames = harness.management.framesTo('JoinA1dUCDoECFmQ=');
-    expect(frames.map((f) => [f.id, f.offline])).toEqual([['u-race', true]]);
+    expect(frames[0]?.kind).toBe('welcome');
+    expect(frames.filter((f) => f.kind === 'user').map((f) => [f.id, f.offline])).toEqual([['u-race', true]]);
   });
 });
 

@@ -46,7 +46,12 @@ describe('logging', () => {
       },
     );
     const [inside, outside] = capture.lines();
-    expect(inside).toMatchObject({ message: 'inside', correlationId: 'c-91aa', function_request_id: 'req-1', level: 'INFO' });
+    expect(inside).toMatchObject({
+      message: 'inside',
+      correlationId: 'c-91aa',
+      function_request_id: 'req-1',
+      level: 'INFO',
+    });
     expect(outside?.message).toBe('outside');
     expect(outside?.correlationId).toBeUndefined();
   });
