@@ -89,7 +89,9 @@ export async function generateModels(
       .split('\n')
       // `any` for open objects (`payload: {type: object}`) becomes `unknown`: callers must narrow it.
       // Comment lines are left alone (descriptions may say "any").
-      .map((line) => (/^\s*(\/\*\*|\*)/.test(line) ? line : line.replace(/(?<!['"\w])any(?!['"\w])/g, 'unknown')))
+      .map((line) =>
+        /^\s*(\/\*\*|\*)/.test(line) ? line : line.replace(/(?<!['"\w])any(?!['"\w])/g, 'unknown'),
+      )
       .join('\n')
       .replace(/^(interface|type) /m, 'export $1 ');
     byName.set(model.modelName, code);

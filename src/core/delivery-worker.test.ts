@@ -111,4 +111,16 @@ describe('DeliveryWorker.process', () => {
     const result = await world.worker.process({ ...job, reason: 'drain' });
     expect(result).toMatchObject({ welcome: false, offlineDelivered: 3 });
   });
+
+  it('a failure to record the welcome does not fail the delivery', async () => {
+    const { world, job } = await worldWithBacklog();
+    world.store.markWelcomed = async () => {
+      throw new Error('AccessDenied');
+    };
+    expect(await world.worker.process(job)).toMatchObject({
+      status: 'delivered',
+      welcome: true,
+      offlineDelivered: 3,
+    });
+  });
 });

@@ -25,7 +25,7 @@ let publisher: Publisher;
 let browser: Browser;
 let bundle: string;
 
-describe.skipIf(!available && !inCi)('client SDK in Chromium', () => {
+describe.skipIf(!available && !inCi)('client SDK in Chromium', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     if (!available)
       throw new Error(`Chromium not found at ${CHROMIUM}: the browser test cannot run (CI=true)`);
@@ -124,7 +124,7 @@ describe.skipIf(!available && !inCi)('client SDK in Chromium', () => {
     await page.waitForFunction(
       (ids) => ids.every((id) => (globalThis as unknown as { received: string[] }).received.includes(id)),
       [topic.messageId, user.messageId],
-      { timeout: 15_000 },
+      { timeout: 60_000 },
     );
     const text = (await page.locator('#log').textContent()) ?? '';
     expect(text).toContain('announcement [info] Hello from SNS');

@@ -179,6 +179,7 @@ describe('faults', () => {
     for (const id of ids) await sendUser('f-crash', id);
     await eventually(async () => (await inboxCount('f-crash')) === ids.length, 30_000, 100);
     // Every DeleteItem fails: the worker posts the first message, cannot delete it, and the job fails.
+    const deletesBefore = tp.platform.edge.stats.snapshot().dynamodb?.DeleteItem ?? 0;
     const rule = tp.platform.faults.add({
       kind: 'dynamodb-throttle',
       operation: 'DeleteItem',
@@ -186,13 +187,17 @@ describe('faults', () => {
     });
     const client = await online('f-crash');
     await eventually(() => client.seen.size > 0, 20_000, 50);
-    await new Promise((r) => setTimeout(r, 1_000));
+    // Long enough for the SDK's own retries to give up, so the job really fails mid-batch.
+    await new Promise((r) => setTimeout(r, 8_000));
     tp.platform.faults.remove(rule);
     // The SQS message comes back after its visibility timeout (30 s locally) and the job runs again.
     await eventually(() => ids.every((id) => client.seen.has(id)), 90_000, 200);
     await eventually(async () => (await inboxCount('f-crash')) === 0, 20_000, 200);
     const left = await inboxCount('f-crash');
-    const r = record('worker-crash', client, ids, `inboxLeft=${left}`);
+    const deleteAttempts = (tp.platform.edge.stats.snapshot().dynamodb?.DeleteItem ?? 0) - deletesBefore;
+    const r = record('worker-crash', client, ids, `inboxLeft=${left} deleteAttempts=${deleteAttempts}`);
+    // The fault really fired: more DeleteItem attempts than items, i.e. refused deletes were retried.
+    expect(deleteAttempts).toBeGreaterThan(ids.length);
     expect(r.lost).toBe(0);
     expect(left).toBe(0);
   }, 150_000);

@@ -109,6 +109,7 @@ describe('load', () => {
       }),
     );
     expect(refused).toBe(0);
+    console.log(`[reliability] load: ${conns.length} connections open after ${((Date.now() - started) / 1000).toFixed(0)} s`);
     const connectSeconds = (Date.now() - started) / 1000;
     const audiences = new Map<string, Conn[]>();
     for (const c of conns) {
@@ -205,7 +206,19 @@ describe('load', () => {
     const expectedDeliveries = conns.reduce((s, c) => s + c.expected.size, 0);
     const receivedUnique = (): number =>
       conns.reduce((s, c) => s + [...c.expected].filter((id) => c.client?.seen.has(id)).length, 0);
-    await eventually(() => receivedUnique() >= expectedDeliveries, 600_000, 500);
+    let lastLog = Date.now();
+    await eventually(
+      () => {
+        const got = receivedUnique();
+        if (Date.now() - lastLog > 15_000) {
+          lastLog = Date.now();
+          console.log(`[reliability] load progress: ${got}/${expectedDeliveries} deliveries after ${((Date.now() - publishStart) / 1000).toFixed(0)} s`);
+        }
+        return got >= expectedDeliveries;
+      },
+      600_000,
+      500,
+    );
     await tp.platform.runtime.drain();
     const deliverSeconds = (Date.now() - publishStart) / 1000;
 

@@ -1,5 +1,5 @@
 /**
- * The 2-hour limit, shortened to 6 seconds: the client must hand over to a new connection before the gateway
+ * The 2-hour limit, shortened to 10 seconds: the client must hand over to a new connection before the gateway
  * closes the old one, with no message lost and none delivered twice to the handlers.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import {
   waitFor,
 } from './platform-helpers.js';
 
-const MAX_CONNECTION_SECONDS = 6;
+const MAX_CONNECTION_SECONDS = 10;
 let platform: Platform;
 let publisher: Publisher;
 
@@ -28,7 +28,9 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-it('hands over before the maximum connection duration with no lost and no duplicated message', async () => {
+it('hands over before the maximum connection duration with no lost and no duplicated message', {
+  timeout: 120_000,
+}, async () => {
   const { WebSocket, frames } = recordingWebSocket();
   const getToken = tokenSource(platform, 'handover-erin');
   const client = connect({
@@ -36,8 +38,8 @@ it('hands over before the maximum connection duration with no lost and no duplic
     getToken,
     topics: ['job-status'],
     WebSocket,
-    handoverLeadMs: 2500,
-    // The welcome reports the contract's 7200 s; this platform enforces 6 s.
+    handoverLeadMs: 5000,
+    // The welcome reports the contract's 7200 s; this platform enforces 10 s.
     limits: { maxConnectionSeconds: MAX_CONNECTION_SECONDS },
   });
   const states: ClientState[] = [];
@@ -51,12 +53,12 @@ it('hands over before the maximum connection duration with no lost and no duplic
   const first = await client.ready();
   expect(first.connectionId).toBeTruthy();
 
-  // Publish steadily across the handover (at about 3.5 s) and past the old connection's hard limit (6 s).
+  // Publish steadily across the handover (at about 5 s) and past the old connection's hard limit (10 s).
   const published: string[] = [];
   const publishedToUser: string[] = [];
   const started = Date.now();
   let n = 0;
-  while (Date.now() - started < 8000) {
+  while (Date.now() - started < 12_000) {
     n += 1;
     const [topic, user] = await Promise.all([
       publisher.publishToTopic({
@@ -80,8 +82,8 @@ it('hands over before the maximum connection duration with no lost and no duplic
     publishedToUser.push(user.messageId);
     await sleep(150);
   }
-  await waitFor('every message', () => published.every((id) => received.includes(id)), 15_000);
-  await waitFor('every user message', () => publishedToUser.every((id) => userReceived.includes(id)), 15_000);
+  await waitFor('every message', () => published.every((id) => received.includes(id)), 60_000);
+  await waitFor('every user message', () => publishedToUser.every((id) => userReceived.includes(id)), 60_000);
   await sleep(500);
 
   expect(handovers.length).toBeGreaterThanOrEqual(1);

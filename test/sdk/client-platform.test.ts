@@ -42,7 +42,8 @@ function track(client: PushClient): PushClient {
 
 const announcement = { title: 'Maintenance', body: 'Tonight 22:00 UTC', severity: 'warning' } as const;
 
-describe('client SDK against the local platform', () => {
+// Generous timeouts: this machine runs several suites at once, and each spawn starts Node + tsx.
+describe('client SDK against the local platform', { timeout: 120_000 }, () => {
   it('receives typed topic and user messages and reports accepted and rejected topics', async () => {
     const { WebSocket } = recordingWebSocket();
     const client = track(

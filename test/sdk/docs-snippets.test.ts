@@ -136,7 +136,7 @@ it('every snippet is of a checked kind', () => {
   expect(tsInfo.map(where)).toEqual([]);
 });
 
-it('```ts snippets typecheck against the project', () => {
+it('```ts snippets typecheck against the project', { timeout: 120_000 }, () => {
   const blocks = byLang('ts');
   expect(blocks.length).toBeGreaterThanOrEqual(4);
   const config = ts.getParsedCommandLineOfConfigFile(
@@ -178,7 +178,7 @@ it('```ts snippets typecheck against the project', () => {
   expect(problems).toEqual([]);
 });
 
-describe('```ts run snippets run against the local platform', () => {
+describe('```ts run snippets run against the local platform', { timeout: 120_000 }, () => {
   const runnable = byLang('ts').filter((s) => s.info === 'run');
   it('there are runnable snippets', () => {
     expect(runnable.length).toBeGreaterThanOrEqual(3);
@@ -192,7 +192,7 @@ describe('```ts run snippets run against the local platform', () => {
   });
 });
 
-describe('```sh snippets run', () => {
+describe('```sh snippets run', { timeout: 120_000 }, () => {
   const packageJson = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as {
     scripts: Record<string, string>;
   };
@@ -247,7 +247,9 @@ describe('```sh snippets run', () => {
   });
 });
 
-describe('```js browser snippets log a published message in the browser console', () => {
+describe('```js browser snippets log a published message in the browser console', {
+  timeout: 120_000,
+}, () => {
   const available = existsSync(CHROMIUM);
   const inCi = process.env.CI === 'true';
   it.skipIf(!available && !inCi).each(byLang('js').map((s) => [where(s), s] as const))(
@@ -279,7 +281,7 @@ describe('```js browser snippets log a published message in the browser console'
         // DevTools allows top-level await; a page script needs an async function around it.
         await page.evaluate(`(async () => {\n${localize(snippet.code)}\n})()`);
         await expect
-          .poll(() => logged.some((l) => l.includes('"kind":"welcome"')), { timeout: 15_000 })
+          .poll(() => logged.some((l) => l.includes('"kind":"welcome"')), { timeout: 60_000 })
           .toBe(true);
         const sent = await publisherFor(platform).publishToTopic({
           realm: 'acme',
@@ -287,7 +289,7 @@ describe('```js browser snippets log a published message in the browser console'
           payload: { title: 'Hello', body: 'First message', severity: 'info' },
         });
         await expect
-          .poll(() => logged.some((l) => l.includes(sent.messageId)), { timeout: 15_000 })
+          .poll(() => logged.some((l) => l.includes(sent.messageId)), { timeout: 60_000 })
           .toBe(true);
       } finally {
         await browser.close();
