@@ -159,6 +159,8 @@ export class PushClient extends TypedEmitter<ClientEvents> {
   private stopped = false;
   private attempt = 0;
   private handoverAttempt = 0;
+  /** A handover is fetching its token (no pending link yet). */
+  private handoverStarting = false;
   private preOpenFailures = 0;
   private reconnectTimer: TimerHandle | undefined;
   private handoverRetryTimer: TimerHandle | undefined;
@@ -278,12 +280,20 @@ export class PushClient extends TypedEmitter<ClientEvents> {
       if (typeof token !== 'string' || token.length === 0) throw new Error('getToken returned no token');
     } catch (error) {
       this.emitError(new Error(`getToken failed: ${messageOf(error)}`));
+      if (role === 'handover') this.handoverStarting = false;
       if (this.stopped) return;
       if (role === 'handover') this.scheduleHandoverRetry();
       else this.onPreOpenFailure(undefined, undefined);
       return;
     }
     if (this.stopped) return;
+    if (role === 'handover') {
+      this.handoverStarting = false;
+      // The primary ended while we fetched the token: the reconnect logic owns the next connection.
+      if (this.pending || !this.primary || this.primary.closed || this.primary.retiring) return;
+    } else if (this.primary && !this.primary.closed) {
+      return; // a handover link already took over
+    }
     const request = buildSocketRequest(this.options.url, token, this.options.topics ?? [], this.transport);
     let socket: WebSocketLike;
     try {
@@ -419,7 +429,8 @@ export class PushClient extends TypedEmitter<ClientEvents> {
   }
 
   private startHandover(): void {
-    if (this.stopped || this.pending || !this.primary) return;
+    if (this.stopped || this.pending || this.handoverStarting || !this.primary) return;
+    this.handoverStarting = true;
     void this.openLink('handover');
   }
 

@@ -47,6 +47,15 @@ describe('DeliveryWorker.process', () => {
     expect(world.inbox.size('acme', 'alice')).toBe(0);
   });
 
+  it('announces the configured gateway limits in the welcome, not the contract defaults', async () => {
+    const world = createWorld({ idleTimeoutSeconds: 5, maxConnectionSeconds: 30 });
+    const { job } = await world.connect('c1');
+    await world.worker.process(job);
+    const [welcome] = world.gateway.framesTo('c1');
+    expect(welcome?.limits).toEqual({ idleTimeoutSeconds: 5, maxConnectionSeconds: 30, connectionTtlSeconds: 7800 });
+    expect(validators.WelcomeFrame(welcome).ok).toBe(true);
+  });
+
   it('a connection not open yet: retry later, nothing deleted', async () => {
     const { world, job } = await worldWithBacklog(2);
     world.gateway.script('c1', 'gone');

@@ -23,6 +23,9 @@ import { type PostDeps, postWithRetry } from './posting.js';
 export interface DeliveryWorkerSettings {
   connectingGraceSeconds: number;
   connectionTtlSeconds: number;
+  /** Announced in the welcome frame: what the gateway in front of this deployment enforces. */
+  idleTimeoutSeconds: number;
+  maxConnectionSeconds: number;
   inboxMaxItems: number;
 }
 
@@ -85,7 +88,11 @@ export class DeliveryWorker {
         expiresAt: record.expiresAt,
         now: clock.now(),
         pendingOffline: items.length,
-        connectionTtlSeconds: delivery.connectionTtlSeconds,
+        limits: {
+          idleTimeoutSeconds: delivery.idleTimeoutSeconds,
+          maxConnectionSeconds: delivery.maxConnectionSeconds,
+          connectionTtlSeconds: delivery.connectionTtlSeconds,
+        },
       });
       if ((await this.post(record, JSON.stringify(welcome))) !== 'ok') return { ...result, status: 'gone' };
       result.welcome = true;

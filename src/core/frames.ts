@@ -1,5 +1,5 @@
 /** Builders of the frames the server sends (shapes of the contract's *Frame schemas). */
-import { errorCodes, limits } from '../../generated/index.js';
+import { errorCodes } from '../../generated/index.js';
 import type { BroadcastEnvelope, ErrorCode, JsonObject, RejectedTopic, UserEnvelope } from './model.js';
 
 export interface WelcomeFrame {
@@ -71,7 +71,8 @@ export function welcomeFrame(input: {
   expiresAt: number;
   now: number;
   pendingOffline: number;
-  connectionTtlSeconds: number;
+  /** What this deployment enforces (configuration, not the contract's defaults: a local platform may shorten them). */
+  limits: WelcomeFrame['limits'];
 }): WelcomeFrame {
   return {
     kind: 'welcome',
@@ -84,9 +85,9 @@ export function welcomeFrame(input: {
     serverTime: isoMillis(input.now),
     pendingOffline: input.pendingOffline,
     limits: {
-      idleTimeoutSeconds: limits.idleTimeoutSeconds,
-      maxConnectionSeconds: limits.maxConnectionSeconds,
-      connectionTtlSeconds: input.connectionTtlSeconds,
+      idleTimeoutSeconds: input.limits.idleTimeoutSeconds,
+      maxConnectionSeconds: input.limits.maxConnectionSeconds,
+      connectionTtlSeconds: input.limits.connectionTtlSeconds,
     },
   };
 }

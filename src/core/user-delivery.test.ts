@@ -39,6 +39,29 @@ describe('UserDeliveryService.route', () => {
     expect(item?.expiresAt).toBe(nowSeconds(Date.parse('2026-11-27T09:00:00Z')) + 2 * 86_400);
   });
 
+  it('caps the inbox expiry at OFFLINE_RETENTION_MAX_DAYS when the stack sets a shorter one', async () => {
+    const published = '2026-11-27T09:00:00Z';
+    const capped = createWorld({ offlineRetentionMaxDays: 1 });
+    // `notification` keeps 7 days in the contract; the cap shortens it to 1.
+    await capped.users.route(userEnvelope({ type: 'notification', publishedAt: published }));
+    const [short] = await capped.inbox.list('acme', 'alice', nowSeconds(capped.clock.now()), 10);
+    expect(short?.expiresAt).toBe(nowSeconds(Date.parse(published)) + 1 * 86_400);
+
+    // A cap above the type's retention changes nothing: min(2, 30) = 2 days.
+    const loose = createWorld({ offlineRetentionMaxDays: 30 });
+    await loose.users.route(userEnvelope({ type: 'document-ready', publishedAt: published, payload: {} }));
+    const [kept] = await loose.inbox.list('acme', 'alice', nowSeconds(loose.clock.now()), 10);
+    expect(kept?.expiresAt).toBe(nowSeconds(Date.parse(published)) + 2 * 86_400);
+  });
+
+  it('refuses to store a message of a type the contract does not define (no made-up retention)', async () => {
+    const world = createWorld();
+    await expect(world.users.route(userEnvelope({ type: 'no-such-type' }))).rejects.toThrow(
+      /unknown user message type "no-such-type"/,
+    );
+    expect(world.inbox.size('acme', 'alice')).toBe(0);
+  });
+
   it('does not store a message whose retention already passed', async () => {
     const world = createWorld();
     const result = await world.users.route(userEnvelope({ publishedAt: '2026-11-01T00:00:00Z' }));

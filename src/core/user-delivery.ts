@@ -10,6 +10,7 @@
  */
 import { userMessageRegistry } from '../../generated/index.js';
 import { type GoneResolution, resolveGone } from './connections.js';
+import { ValidationError } from './errors.js';
 import { userFrame } from './frames.js';
 import type { ConnectionRecord, DeliveryJob, InboxItem, UserEnvelope } from './model.js';
 import type { Clock, ConnectionStore, DomainLogger, InboxStore, JobQueue, PutResult } from './ports.js';
@@ -21,6 +22,11 @@ export interface UserDeliverySettings {
   inboxMaxItems: number;
   connectingGraceSeconds: number;
   deliveryDelaySeconds: number;
+  /**
+   * Optional per-stack cap (`OFFLINE_RETENTION_MAX_DAYS`): an inbox row expires after
+   * `min(retentionDays of the message type, cap)`. Unset: the contract's retention applies as is.
+   */
+  offlineRetentionMaxDays?: number;
 }
 
 export interface UserDeliveryDeps extends PostDeps {
@@ -118,10 +124,20 @@ export class UserDeliveryService {
     return { ...summary, connections: connections.length, inbox, droppedFromInbox, drainJobs };
   }
 
-  /** The inbox row expires `retentionDays` (of the message type) after `publishedAt`. */
+  /** The inbox row expires `min(retentionDays of the type, per-stack cap)` after `publishedAt`. */
   private async store(envelope: UserEnvelope): Promise<PutResult | 'expired'> {
     const definition = userMessageRegistry[envelope.type as keyof typeof userMessageRegistry];
-    const retentionDays = definition?.retentionDays ?? 1;
+    // The contract requires retentionDays for every user message type and envelopes are validated before
+    // they get here: an unknown type is a caller bug, never stored with a made-up retention.
+    if (!definition) {
+      throw new ValidationError(
+        'user envelope',
+        [{ field: 'type', keyword: 'enum', message: `unknown user message type "${envelope.type}"` }],
+        `unknown user message type "${envelope.type}"`,
+      );
+    }
+    const cap = this.deps.userDelivery.offlineRetentionMaxDays;
+    const retentionDays = cap === undefined ? definition.retentionDays : Math.min(definition.retentionDays, cap);
     const publishedAt = messageKeyTime(envelope.publishedAt);
     const expiresAt = Math.floor(Date.parse(publishedAt) / 1000) + retentionDays * DAY_SECONDS;
     if (expiresAt <= Math.floor(this.deps.clock.now() / 1000)) return 'expired';

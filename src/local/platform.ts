@@ -41,6 +41,11 @@ export interface PlatformOptions {
   idpPort?: number;
   /** Keeps DynamoDB, SQS/SNS state and the signing key on disk. Default: in memory, fresh key. */
   dataDir?: string;
+  /**
+   * Gateway limits (defaults: the contract's 600 / 7200). Also given to the handlers as `IDLE_TIMEOUT_SECONDS`
+   * / `MAX_CONNECTION_SECONDS` so the welcome frame announces them; fractions (tests) are announced rounded
+   * down to whole seconds, at least 1 (the contract's integer), so clients act early rather than late.
+   */
   idleTimeoutSeconds?: number;
   maxConnectionSeconds?: number;
   /** `DELIVERY_DELAY_SECONDS` of the handlers (tests use 0). Default 1. */
@@ -130,6 +135,11 @@ function displayHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+/** The welcome frame's limits are whole seconds ≥ 1; announcing less than enforced keeps clients early. */
+function announcedSeconds(seconds: number): string {
+  return String(Math.max(1, Math.floor(seconds)));
+}
+
 function localUrl(host: string, port: number, scheme: 'http' | 'ws'): string {
   return `${scheme}://${displayHost(host)}:${port}`;
 }
@@ -214,6 +224,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       DELIVERY_QUEUE_URL: queue('-delivery'),
       FANOUT_QUEUE_URL: queue('-fanout'),
       DELIVERY_DELAY_SECONDS: String(options.deliveryDelaySeconds ?? 1),
+      ...(options.idleTimeoutSeconds !== undefined
+        ? { IDLE_TIMEOUT_SECONDS: announcedSeconds(options.idleTimeoutSeconds) }
+        : {}),
+      ...(options.maxConnectionSeconds !== undefined
+        ? { MAX_CONNECTION_SECONDS: announcedSeconds(options.maxConnectionSeconds) }
+        : {}),
       JWT_ISSUERS: idp.issuerPattern,
       JWT_AUDIENCE: AUDIENCE,
       JWKS_PATH: idp.jwksPath,

@@ -26,7 +26,10 @@ it('closes an idle connection with 1001 and $disconnect cleans its rows; an acti
     topics: ['announcements', 'job-status'],
   });
   const active = await connect(platform, { userId: 'ida', realm: 'acme', topics: ['announcements'] });
-  const connectionId = String((await idle.welcome()).connectionId);
+  const idleWelcome = await idle.welcome();
+  const connectionId = String(idleWelcome.connectionId);
+  // 1.5 s enforced, announced as whole seconds rounded down (the contract's integer): the client acts early.
+  expect(idleWelcome.limits).toMatchObject({ idleTimeoutSeconds: 1, maxConnectionSeconds: 7200 });
   const activeId = String((await active.welcome()).connectionId);
 
   const hasRow = async (pk: string, sk: string) =>

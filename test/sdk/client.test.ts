@@ -524,6 +524,37 @@ describe('handover before the maximum connection duration', () => {
     await client.close();
   });
 
+  it('never leaves an orphan socket when the old connection ends while the handover fetches its token', async () => {
+    let release: (() => void) | undefined;
+    let n = 0;
+    const { client, sockets } = setup({
+      handoverLeadMs: 2000,
+      getToken: () => {
+        n += 1;
+        if (n === 2) return new Promise<string>((resolve) => (release = () => resolve('slow-token')));
+        return `token-${n}`;
+      },
+    });
+    await flush();
+    const old = last(sockets);
+    old.serverOpen();
+    old.serverSend(
+      welcomeFrame({
+        limits: { idleTimeoutSeconds: 600, maxConnectionSeconds: 10, connectionTtlSeconds: 30 },
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(8000); // handover starts, its token is slow
+    old.serverClose(1001);
+    expect(client.state).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(60_000); // the reconnect opens a new primary
+    expect(sockets).toHaveLength(2);
+    release?.();
+    await flush(); // the late handover token must not open a third socket
+    expect(sockets).toHaveLength(2);
+    await client.close();
+    expect(sockets.every((s) => s.readyState === 3)).toBe(true);
+  });
+
   it('CONNECTION_NOT_FOUND replaces the connection the same way', async () => {
     const { client, sockets } = setup();
     await flush();

@@ -22,6 +22,11 @@ export interface WorldOptions {
   inboxMaxItems?: number;
   graceSeconds?: number;
   concurrency?: number;
+  /** The gateway limits the worker announces in the welcome frame; default the contract's 600 / 7200. */
+  idleTimeoutSeconds?: number;
+  maxConnectionSeconds?: number;
+  /** `OFFLINE_RETENTION_MAX_DAYS`; default unset (the contract's retention). */
+  offlineRetentionMaxDays?: number;
 }
 
 export function createWorld(options: WorldOptions = {}) {
@@ -79,6 +84,9 @@ export function createWorld(options: WorldOptions = {}) {
         inboxMaxItems: options.inboxMaxItems ?? 1000,
         connectingGraceSeconds: grace,
         deliveryDelaySeconds: 1,
+        ...(options.offlineRetentionMaxDays !== undefined
+          ? { offlineRetentionMaxDays: options.offlineRetentionMaxDays }
+          : {}),
       },
     }),
     worker: new DeliveryWorker({
@@ -90,6 +98,8 @@ export function createWorld(options: WorldOptions = {}) {
       delivery: {
         connectingGraceSeconds: grace,
         connectionTtlSeconds: 7800,
+        idleTimeoutSeconds: options.idleTimeoutSeconds ?? 600,
+        maxConnectionSeconds: options.maxConnectionSeconds ?? 7200,
         inboxMaxItems: options.inboxMaxItems ?? 1000,
       },
     }),

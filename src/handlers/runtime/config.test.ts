@@ -4,7 +4,10 @@ import {
   connectionTtlSeconds,
   deliveryDelaySeconds,
   fanoutShardSize,
+  idleTimeoutSeconds,
   managementEndpoint,
+  maxConnectionSeconds,
+  offlineRetentionMaxDays,
   optionalInteger,
   postConcurrency,
   tableName,
@@ -36,6 +39,17 @@ describe('environment getters', () => {
     );
     expect(() => deliveryDelaySeconds({ DELIVERY_DELAY_SECONDS: '1.5' })).toThrow(
       /DELIVERY_DELAY_SECONDS.*not an integer/,
+    );
+    expect(idleTimeoutSeconds({})).toBe(600);
+    expect(maxConnectionSeconds({})).toBe(7200);
+    expect(idleTimeoutSeconds({ IDLE_TIMEOUT_SECONDS: '5' })).toBe(5);
+    expect(maxConnectionSeconds({ MAX_CONNECTION_SECONDS: '30' })).toBe(30);
+    expect(() => maxConnectionSeconds({ MAX_CONNECTION_SECONDS: '0' })).toThrow(/MAX_CONNECTION_SECONDS/);
+    expect(() => idleTimeoutSeconds({ IDLE_TIMEOUT_SECONDS: '1.5' })).toThrow(/IDLE_TIMEOUT_SECONDS/);
+    expect(offlineRetentionMaxDays({})).toBeUndefined();
+    expect(offlineRetentionMaxDays({ OFFLINE_RETENTION_MAX_DAYS: '3' })).toBe(3);
+    expect(() => offlineRetentionMaxDays({ OFFLINE_RETENTION_MAX_DAYS: '0' })).toThrow(
+      /OFFLINE_RETENTION_MAX_DAYS: 0 is outside 1..365/,
     );
     expect(() => optionalInteger('X', 1, { min: 0, max: 2 }, { X: 'abc' })).toThrow(ConfigurationError);
   });

@@ -60,6 +60,14 @@ export const deliveryDelaySeconds = (env?: Env): number =>
   optionalInteger('DELIVERY_DELAY_SECONDS', 1, { min: 0, max: 900 }, env);
 export const connectionTtlSeconds = (env?: Env): number =>
   optionalInteger('CONNECTION_TTL_SECONDS', limits.connectionTtlSeconds, { min: 60, max: 30 * DAY }, env);
+/**
+ * What the gateway enforces, announced in the welcome frame (`limits`). In AWS these are API Gateway's fixed
+ * 600 / 7200 (the contract's values); the local platform sets them when it is started with shorter ones.
+ */
+export const idleTimeoutSeconds = (env?: Env): number =>
+  optionalInteger('IDLE_TIMEOUT_SECONDS', limits.idleTimeoutSeconds, { min: 1, max: DAY }, env);
+export const maxConnectionSeconds = (env?: Env): number =>
+  optionalInteger('MAX_CONNECTION_SECONDS', limits.maxConnectionSeconds, { min: 1, max: DAY }, env);
 export const fanoutShardThreshold = (env?: Env): number =>
   optionalInteger('FANOUT_SHARD_THRESHOLD', 500, { min: 1, max: 1_000_000 }, env);
 /** At most 2000: the FanoutJob schema's `connectionIds.maxItems`. */
@@ -69,6 +77,14 @@ export const postConcurrency = (env?: Env): number =>
   optionalInteger('POST_CONCURRENCY', 50, { min: 1, max: 1000 }, env);
 export const inboxMaxItems = (env?: Env): number =>
   optionalInteger('INBOX_MAX_ITEMS', limits.inboxMaxItems, { min: 1, max: 100_000 }, env);
+/**
+ * Optional per-stack cap on the offline inbox retention: a row expires after
+ * `min(retentionDays of the message type, this)`. Unset (the default): the contract's retention applies.
+ */
+export const offlineRetentionMaxDays = (env?: Env): number | undefined =>
+  optionalString('OFFLINE_RETENTION_MAX_DAYS', env) === undefined
+    ? undefined
+    : optionalInteger('OFFLINE_RETENTION_MAX_DAYS', 0, { min: 1, max: 365 }, env);
 export const connectingGraceSeconds = (env?: Env): number =>
   optionalInteger('CONNECTING_GRACE_SECONDS', 30, { min: 0, max: 3600 }, env);
 /** SDK standard; when set (local platform), every AWS client except the management API uses it. */

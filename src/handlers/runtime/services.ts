@@ -111,6 +111,7 @@ export function fanoutShardService(): BroadcastService {
 
 export function userDeliveryService(): UserDeliveryService {
   const t = table();
+  const retentionCap = config.offlineRetentionMaxDays();
   return new UserDeliveryService({
     ...postDeps(),
     store: new DynamoConnectionStore(t),
@@ -121,6 +122,7 @@ export function userDeliveryService(): UserDeliveryService {
       inboxMaxItems: config.inboxMaxItems(),
       connectingGraceSeconds: config.connectingGraceSeconds(),
       deliveryDelaySeconds: config.deliveryDelaySeconds(),
+      ...(retentionCap !== undefined ? { offlineRetentionMaxDays: retentionCap } : {}),
     },
     logger: domainLogger,
   });
@@ -137,6 +139,8 @@ export function deliveryWorker(): DeliveryWorker {
     delivery: {
       connectingGraceSeconds: config.connectingGraceSeconds(),
       connectionTtlSeconds: config.connectionTtlSeconds(),
+      idleTimeoutSeconds: config.idleTimeoutSeconds(),
+      maxConnectionSeconds: config.maxConnectionSeconds(),
       inboxMaxItems: config.inboxMaxItems(),
     },
     logger: domainLogger,
