@@ -44,6 +44,19 @@ describe('stack config', () => {
     expect(prod.alarm.kind).toBe('topic');
   });
 
+  it('reads the optional offline retention cap, and refuses the removed defaultOfflineRetentionDays', () => {
+    expect(readStackConfig('dev', (key) => stackFile('dev')[key]).offlineRetentionMaxDays).toBe(2);
+    expect(readStackConfig('prod', (key) => stackFile('prod')[key]).offlineRetentionMaxDays).toBeUndefined();
+    const values = { ...stackFile('prod'), 'wspush:offlineRetentionMaxDays': '0' };
+    expect(problemsOf('prod', values)).toContain(
+      '"offlineRetentionMaxDays" must be an integer from 1 to 365, got 0',
+    );
+    const legacy = { ...stackFile('prod'), 'wspush:defaultOfflineRetentionDays': '7' };
+    expect(problemsOf('prod', legacy).join('\n')).toMatch(
+      /"defaultOfflineRetentionDays" was removed.*"offlineRetentionMaxDays"/,
+    );
+  });
+
   it('lists every missing key in one error, naming the stack file', () => {
     const values = stackFile('dev');
     delete values['wspush:stageName'];

@@ -71,7 +71,11 @@ export interface StackConfig {
   jwksPath: string;
   authorizerIdentitySource: IdentitySourceChoice;
   connectionTtlSeconds: number;
-  defaultOfflineRetentionDays: number;
+  /**
+   * Optional cap on the offline inbox retention (OFFLINE_RETENTION_MAX_DAYS): an inbox row expires after
+   * min(the message type's `retentionDays` in the contract, this). Undefined = the contract's retention.
+   */
+  offlineRetentionMaxDays: number | undefined;
   inboxMaxItems: number;
   fanoutShardThreshold: number;
   fanoutShardSize: number;
@@ -148,6 +152,11 @@ class Reader {
     const value = this.raw(key, fallback === undefined);
     if (value === undefined) return fallback ?? 0;
     return this.checkInteger(key, Number(value), min, max);
+  }
+
+  optionalInteger(key: string, min: number, max: number): number | undefined {
+    const value = this.raw(key, false);
+    return value === undefined ? undefined : this.checkInteger(key, Number(value), min, max);
   }
 
   checkInteger(key: string, value: unknown, min: number, max: number): number {
@@ -261,6 +270,15 @@ export function readStackConfig(stack: string, read: ConfigReader): StackConfig 
     r.problems.push('"logLevel" must be DEBUG, INFO, WARN or ERROR');
   }
 
+  // The old key promised a default the handlers never read (every user message type has a retention in the
+  // contract); a stack file still using it would silently mean nothing, so it is refused with the new name.
+  if (r.optionalString('defaultOfflineRetentionDays') !== undefined) {
+    r.problems.push(
+      '"defaultOfflineRetentionDays" was removed: the contract sets each type\'s retention; use the optional ' +
+        'cap "offlineRetentionMaxDays" to shorten it for this stack',
+    );
+  }
+
   const config: StackConfig = {
     stack,
     region: r.string('aws:region', /^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as us-east-1'),
@@ -274,7 +292,7 @@ export function readStackConfig(stack: string, read: ConfigReader): StackConfig 
     jwksPath: r.optionalString('jwksPath') ?? '/protocol/openid-connect/certs',
     authorizerIdentitySource: identitySource as IdentitySourceChoice,
     connectionTtlSeconds: r.integer('connectionTtlSeconds', 600, 86_400),
-    defaultOfflineRetentionDays: r.integer('defaultOfflineRetentionDays', 1, 365),
+    offlineRetentionMaxDays: r.optionalInteger('offlineRetentionMaxDays', 1, 365),
     inboxMaxItems: r.integer('inboxMaxItems', 1, 100_000, 1000),
     fanoutShardThreshold: r.integer('fanoutShardThreshold', 1, 1_000_000),
     fanoutShardSize: r.integer('fanoutShardSize', 1, 10_000, 250),

@@ -19,5 +19,6 @@ describeStack({
   workerMaxConcurrency: 2,
   alarmEmail: 'wspush-dev-alerts@example.com',
   customDomain: undefined,
+  offlineRetentionMaxDays: 2,
   manageApiGatewayAccount: true,
 });

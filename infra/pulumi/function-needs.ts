@@ -25,14 +25,21 @@ export type SettingGroup =
   | 'deliveryDelay'
   | 'fanoutSharding'
   | 'inbox'
+  | 'offlineRetention'
   | 'connectingGrace'
-  | 'postConcurrency';
+  | 'postConcurrency'
+  | 'gatewayLimits';
 
 export interface FunctionNeeds {
   /** DynamoDB actions; empty = the function gets neither TABLE_NAME nor table access. */
   table: readonly TableAction[];
   /** SQS channels (functionTable `sqs` channels) the function enqueues jobs to: `<CHANNEL>_URL` + sqs:SendMessage. */
   sendsTo: readonly string[];
+  /**
+   * SQS channels whose received messages the function delays for a short retry (ChangeMessageVisibility):
+   * `<CHANNEL>_URL` + sqs:ChangeMessageVisibility on that queue only.
+   */
+  changesVisibilityOn: readonly string[];
   /** Posts frames through the @connections API: WS_MANAGEMENT_ENDPOINT + execute-api:ManageConnections (POST). */
   postsToConnections: boolean;
   settings: readonly SettingGroup[];
@@ -53,12 +60,19 @@ const RESOLVE_GONE: readonly TableAction[] = [
  * store method sends). Keep in step with those files: the mocks tests check policies equal these lists.
  */
 export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
-  authorizer: { table: [], sendsTo: [], postsToConnections: false, settings: ['jwt'] },
+  authorizer: {
+    table: [],
+    sendsTo: [],
+    changesVisibilityOn: [],
+    postsToConnections: false,
+    settings: ['jwt'],
+  },
   // ConnectionService.register: saveConnection (BatchWriteItem of all rows), the connect-time delivery job,
   // and on failure deleteConnection (BatchWriteItem).
   connect: {
     table: ['dynamodb:BatchWriteItem'],
     sendsTo: ['delivery-queue'],
+    changesVisibilityOn: [],
     postsToConnections: false,
     settings: ['connectionTtl', 'deliveryDelay'],
   },
@@ -66,20 +80,23 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
   disconnect: {
     table: ['dynamodb:GetItem', 'dynamodb:BatchWriteItem'],
     sendsTo: [],
+    changesVisibilityOn: [],
     postsToConnections: false,
     settings: ['connectionTtl'],
   },
-  ping: { table: [], sendsTo: [], postsToConnections: false, settings: [] },
+  ping: { table: [], sendsTo: [], changesVisibilityOn: [], postsToConnections: false, settings: [] },
   // ClientFrameService → ConnectionService.extend: getConnection, UpdateItem of each row (attribute_exists).
   'extend-ttl': {
     table: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
     sendsTo: [],
+    changesVisibilityOn: [],
     postsToConnections: false,
     settings: ['connectionTtl'],
   },
   default: {
     table: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
     sendsTo: [],
+    changesVisibilityOn: [],
     postsToConnections: false,
     settings: ['connectionTtl'],
   },
@@ -88,6 +105,7 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
   'broadcast-router': {
     table: ['dynamodb:Query', 'dynamodb:PutItem', ...RESOLVE_GONE],
     sendsTo: ['fanout-queue'],
+    changesVisibilityOn: [],
     postsToConnections: true,
     settings: ['fanoutSharding', 'connectingGrace', 'postConcurrency'],
   },
@@ -96,21 +114,26 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
   'user-router': {
     table: ['dynamodb:Query', 'dynamodb:PutItem', ...RESOLVE_GONE],
     sendsTo: ['delivery-queue'],
+    changesVisibilityOn: [],
     postsToConnections: true,
-    settings: ['deliveryDelay', 'inbox', 'connectingGrace', 'postConcurrency'],
+    settings: ['deliveryDelay', 'inbox', 'offlineRetention', 'connectingGrace', 'postConcurrency'],
   },
   // DeliveryWorker: getConnection, inbox and history lists (Query), inbox delete (DeleteItem), resolveGone,
-  // markWelcomed (UpdateItem of the meta row after welcome + history).
+  // markWelcomed (UpdateItem of the meta row after welcome + history). The handler shortens the retry of a
+  // job for a connection not open yet (ChangeMessageVisibility on its own queue); the welcome announces the
+  // gateway limits.
   'delivery-worker': {
     table: ['dynamodb:Query', 'dynamodb:UpdateItem', ...RESOLVE_GONE],
     sendsTo: [],
+    changesVisibilityOn: ['delivery-queue'],
     postsToConnections: true,
-    settings: ['connectionTtl', 'inbox', 'connectingGrace', 'postConcurrency'],
+    settings: ['connectionTtl', 'inbox', 'connectingGrace', 'postConcurrency', 'gatewayLimits'],
   },
   // BroadcastService.postShard: posts to the ids of the job, resolveGone. No query, no history.
   'fanout-worker': {
     table: [...RESOLVE_GONE],
     sendsTo: [],
+    changesVisibilityOn: [],
     postsToConnections: true,
     settings: ['connectingGrace', 'postConcurrency'],
   },

@@ -21,5 +21,6 @@ describeStack({
   workerMaxConcurrency: 50,
   alarmEmail: undefined,
   customDomain: 'push.example.com',
+  offlineRetentionMaxDays: undefined,
   manageApiGatewayAccount: true,
 });

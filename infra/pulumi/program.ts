@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { FunctionDefinition, HandlerName, RouteDefinition } from '../../generated/index.js';
-import { functionTable, routeKeys, routeTable } from '../../generated/index.js';
+import { functionTable, limits, routeKeys, routeTable } from '../../generated/index.js';
 import { TABLE_KEYS, tableDefinition } from '../../src/adapters/table-definition.js';
 import type { FunctionSettings, StackConfig } from './config.js';
 import { type FunctionNeeds, functionNeeds } from './function-needs.js';
@@ -113,10 +113,9 @@ export function environmentFor(
   };
   if (needs.table.length > 0) env.TABLE_NAME = refs.tableName;
   if (needs.postsToConnections) env.WS_MANAGEMENT_ENDPOINT = refs.managementEndpoint;
-  for (const channel of needs.sendsTo) {
+  for (const channel of [...needs.sendsTo, ...needs.changesVisibilityOn]) {
     const url = refs.queueUrls[channel];
-    if (url === undefined)
-      throw new Error(`Function "${handler}" sends to unknown queue channel "${channel}"`);
+    if (url === undefined) throw new Error(`Function "${handler}" uses unknown queue channel "${channel}"`);
     env[queueUrlVariable(channel)] = url;
   }
   for (const group of needs.settings) {
@@ -139,7 +138,17 @@ export function environmentFor(
         break;
       case 'inbox':
         env.INBOX_MAX_ITEMS = String(config.inboxMaxItems);
-        env.DEFAULT_OFFLINE_RETENTION_DAYS = String(config.defaultOfflineRetentionDays);
+        break;
+      case 'offlineRetention':
+        // Optional: unset, inbox rows keep the contract's retention of their message type.
+        if (config.offlineRetentionMaxDays !== undefined)
+          env.OFFLINE_RETENTION_MAX_DAYS = String(config.offlineRetentionMaxDays);
+        break;
+      case 'gatewayLimits':
+        // API Gateway's fixed idle timeout and maximum duration (the contract's values), announced in the
+        // welcome frame. Not per-stack configuration: AWS does not let a stage change them.
+        env.IDLE_TIMEOUT_SECONDS = String(limits.idleTimeoutSeconds);
+        env.MAX_CONNECTION_SECONDS = String(limits.maxConnectionSeconds);
         break;
       case 'connectingGrace':
         env.CONNECTING_GRACE_SECONDS = String(config.connectingGraceSeconds);
@@ -313,6 +322,22 @@ export function createPlatform(config: StackConfig, options: ProgramOptions): Pl
         Effect: 'Allow',
         Action: ['sqs:SendMessage'],
         Resource: sendTargets,
+      });
+    }
+    const visibilityTargets = needs.changesVisibilityOn.map((channel) => {
+      const target = queues.get(channel);
+      if (!target)
+        throw new Error(
+          `Function "${handler}" delays messages of "${channel}", which no sqs function consumes`,
+        );
+      return target.queue.arn;
+    });
+    if (visibilityTargets.length > 0) {
+      statements.push({
+        Sid: 'RetrySoon',
+        Effect: 'Allow',
+        Action: ['sqs:ChangeMessageVisibility'],
+        Resource: visibilityTargets,
       });
     }
     if (definition.trigger.kind === 'sqs') {

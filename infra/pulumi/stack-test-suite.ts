@@ -31,6 +31,8 @@ export interface StackExpectations {
   alarmEmail: string | undefined;
   customDomain: string | undefined;
   manageApiGatewayAccount: boolean;
+  /** `offlineRetentionMaxDays` of the stack file (OFFLINE_RETENTION_MAX_DAYS of the user router), if set. */
+  offlineRetentionMaxDays: number | undefined;
 }
 
 interface Statement {
@@ -252,7 +254,7 @@ export function describeStack(expected: StackExpectations): void {
       const required: Record<string, string[]> = {
         TABLE_NAME: functionTable.map((f) => f.handler).filter((h) => h !== 'authorizer' && h !== 'ping'),
         WS_MANAGEMENT_ENDPOINT: routersAndWorkers,
-        DELIVERY_QUEUE_URL: ['connect', 'user-router'],
+        DELIVERY_QUEUE_URL: ['connect', 'user-router', 'delivery-worker'],
         FANOUT_QUEUE_URL: ['broadcast-router'],
         JWT_ISSUERS: ['authorizer'],
         JWT_AUDIENCE: ['authorizer'],
@@ -266,6 +268,26 @@ export function describeStack(expected: StackExpectations): void {
       expect(env('extend-ttl').CONNECTION_TTL_SECONDS).toMatch(/^\d+$/);
       expect(env('broadcast-router').FANOUT_SHARD_THRESHOLD).toMatch(/^\d+$/);
       expect(env('user-router').INBOX_MAX_ITEMS).toMatch(/^\d+$/);
+      // The delivery worker retries jobs of a connection not open yet on its own queue, and announces
+      // API Gateway's fixed limits in the welcome frame.
+      expect(env('delivery-worker').DELIVERY_QUEUE_URL).toMatch(/-delivery$/);
+      expect(env('delivery-worker')).toMatchObject({
+        IDLE_TIMEOUT_SECONDS: '600',
+        MAX_CONNECTION_SECONDS: '7200',
+      });
+      // The retention cap is the user router's, only when the stack sets it; the old variable is gone.
+      for (const definition of functionTable) {
+        const vars = env(definition.handler);
+        expect(vars.DEFAULT_OFFLINE_RETENTION_DAYS, definition.handler).toBeUndefined();
+        expect(vars.OFFLINE_RETENTION_MAX_DAYS, definition.handler).toBe(
+          definition.handler === 'user-router' && expected.offlineRetentionMaxDays !== undefined
+            ? String(expected.offlineRetentionMaxDays)
+            : undefined,
+        );
+        if (definition.handler !== 'delivery-worker') {
+          expect(vars.IDLE_TIMEOUT_SECONDS, definition.handler).toBeUndefined();
+        }
+      }
       expect(env('authorizer').JWT_ISSUERS).toMatch(/^https:\/\/.+\{realm\}/);
     });
 
@@ -317,10 +339,33 @@ export function describeStack(expected: StackExpectations): void {
         const granted = (service: string) =>
           document.Statement.flatMap((s) => list(s.Action)).filter((a) => a.startsWith(`${service}:`));
         expect(granted('dynamodb').sort()).toEqual([...needs.table].sort());
+        // ChangeMessageVisibility only for the functions that declare it, only on the declared queues.
+        const visibility = document.Statement.filter((s) =>
+          list(s.Action).includes('sqs:ChangeMessageVisibility'),
+        );
+        const visibilityQueues = needs.changesVisibilityOn.map((channel) =>
+          str(named('aws:sqs/queue:Queue', channel).state.arn),
+        );
+        expect(visibility.flatMap((s) => list(s.Resource)).sort(), handler).toEqual(visibilityQueues.sort());
+        for (const statement of visibility)
+          expect(list(statement.Action)).toEqual(['sqs:ChangeMessageVisibility']);
         expect(granted('execute-api')).toEqual(
           needs.postsToConnections ? ['execute-api:ManageConnections'] : [],
         );
       }
+      // The delivery worker may delay messages of the delivery queue, and of no other queue (not its DLQ).
+      const workerPolicy = JSON.parse(
+        str(
+          ofType('aws:iam/rolePolicy:RolePolicy').find((p) => p.name === 'delivery-worker-policy')?.inputs
+            .policy,
+        ),
+      ) as { Statement: Statement[] };
+      const retrySoon = workerPolicy.Statement.filter((s) =>
+        list(s.Action).includes('sqs:ChangeMessageVisibility'),
+      );
+      expect(retrySoon.flatMap((s) => list(s.Resource))).toEqual([
+        str(named('aws:sqs/queue:Queue', 'delivery-queue').state.arn),
+      ]);
       expect(
         ofType('aws:iam/rolePolicy:RolePolicy').find((p) => p.name === 'authorizer-policy')?.inputs.policy,
       ).not.toMatch(/dynamodb|sqs|execute-api/);

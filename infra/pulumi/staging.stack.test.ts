@@ -19,5 +19,6 @@ describeStack({
   workerMaxConcurrency: 10,
   alarmEmail: 'wspush-staging-alerts@example.com',
   customDomain: undefined,
+  offlineRetentionMaxDays: undefined,
   manageApiGatewayAccount: true,
 });

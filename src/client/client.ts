@@ -121,10 +121,12 @@ export interface ClientEvents {
 
 type Role = 'primary' | 'handover';
 
+/** A connection open this long resets the reconnect backoff. */
+const STABLE_CONNECTION_MS = 30_000;
+
 /** One WebSocket. The client has a primary link, and during a handover a second, pending one. */
 interface Link {
   readonly socket: WebSocketLike;
-  readonly seq: number;
   opened: boolean;
   closed: boolean;
   openedAt: number;
@@ -164,7 +166,6 @@ export class PushClient extends TypedEmitter<ClientEvents> {
   private preOpenFailures = 0;
   private reconnectTimer: TimerHandle | undefined;
   private handoverRetryTimer: TimerHandle | undefined;
-  private linkSeq = 0;
   private lastWelcome: WelcomeFrame | undefined;
   private closedDetail: ClosedDetail | undefined;
 
@@ -274,6 +275,7 @@ export class PushClient extends TypedEmitter<ClientEvents> {
   // ---- connection lifecycle ----
 
   private async openLink(role: Role): Promise<void> {
+    const replacing = this.primary;
     let token: string;
     try {
       token = this.options.getToken ? await this.options.getToken() : (this.options.token as string);
@@ -290,7 +292,7 @@ export class PushClient extends TypedEmitter<ClientEvents> {
     if (role === 'handover') {
       this.handoverStarting = false;
       // The primary ended while we fetched the token: the reconnect logic owns the next connection.
-      if (this.pending || !this.primary || this.primary.closed || this.primary.retiring) return;
+      if (this.pending || !replacing || this.primary !== replacing || replacing.closed) return;
     } else if (this.primary && !this.primary.closed) {
       return; // a handover link already took over
     }
@@ -308,7 +310,6 @@ export class PushClient extends TypedEmitter<ClientEvents> {
     }
     const link: Link = {
       socket,
-      seq: ++this.linkSeq,
       opened: false,
       closed: false,
       openedAt: 0,
@@ -394,6 +395,9 @@ export class PushClient extends TypedEmitter<ClientEvents> {
       this.finish({ reason: 'terminal-close-code', code: code ?? 1006, codeName: closeClass.name });
       return;
     }
+    // Backoff starts over only after a connection that stayed up: a server that accepts and then drops us
+    // at once (or a DELETE @connections loop) still backs off.
+    if (this.timers.now() - link.openedAt >= STABLE_CONNECTION_MS) this.attempt = 0;
     this.scheduleReconnect(code, status);
   }
 
@@ -534,7 +538,6 @@ export class PushClient extends TypedEmitter<ClientEvents> {
   }
 
   private adoptWelcome(welcome: WelcomeFrame): void {
-    this.attempt = 0;
     this.lastWelcome = welcome;
     if (this.currentState !== 'open') this.setState('open');
     this.emit('welcome', welcome);

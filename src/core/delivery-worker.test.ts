@@ -52,7 +52,11 @@ describe('DeliveryWorker.process', () => {
     const { job } = await world.connect('c1');
     await world.worker.process(job);
     const [welcome] = world.gateway.framesTo('c1');
-    expect(welcome?.limits).toEqual({ idleTimeoutSeconds: 5, maxConnectionSeconds: 30, connectionTtlSeconds: 7800 });
+    expect(welcome?.limits).toEqual({
+      idleTimeoutSeconds: 5,
+      maxConnectionSeconds: 30,
+      connectionTtlSeconds: 7800,
+    });
     expect(validators.WelcomeFrame(welcome).ok).toBe(true);
   });
 

@@ -137,7 +137,8 @@ export class UserDeliveryService {
       );
     }
     const cap = this.deps.userDelivery.offlineRetentionMaxDays;
-    const retentionDays = cap === undefined ? definition.retentionDays : Math.min(definition.retentionDays, cap);
+    const retentionDays =
+      cap === undefined ? definition.retentionDays : Math.min(definition.retentionDays, cap);
     const publishedAt = messageKeyTime(envelope.publishedAt);
     const expiresAt = Math.floor(Date.parse(publishedAt) / 1000) + retentionDays * DAY_SECONDS;
     if (expiresAt <= Math.floor(this.deps.clock.now() / 1000)) return 'expired';

@@ -86,7 +86,7 @@ describe('backoff', () => {
       await vi.advanceTimersByTimeAsync(1);
       expect(sockets.length).toBe(before + 1);
     }
-    // random() = 0.5: half of min(8000, 1000 * 2^n); the attempt counter only resets on a welcome.
+    // random() = 0.5: half of min(8000, 1000 * 2^n); short-lived connections do not reset the attempt counter.
     expect(delays).toEqual([500, 1000, 2000, 4000, 4000, 4000]);
     await client.close();
   });
@@ -356,6 +356,23 @@ describe('reconnects', () => {
     expect(closed).toEqual([{ reason: 'too-many-failures', code: 1006 }]);
   });
 
+  it('a connection that stayed open for 30 s resets the backoff', async () => {
+    const { client, sockets } = setup({ backoff: { baseDelayMs: 1000, maxDelayMs: 60_000 } });
+    const delays: number[] = [];
+    client.on('reconnecting', (d) => delays.push(d.delayMs));
+    await flush();
+    for (let i = 0; i < 3; i++) {
+      last(sockets).serverOpen();
+      last(sockets).serverClose(1006);
+      await vi.advanceTimersByTimeAsync(60_000);
+    }
+    last(sockets).serverOpen();
+    await vi.advanceTimersByTimeAsync(30_000);
+    last(sockets).serverClose(1006);
+    expect(delays).toEqual([500, 1000, 2000, 500]);
+    await client.close();
+  });
+
   it('an open connection resets the pre-open failure count', async () => {
     const { client, sockets } = setup({ maxPreOpenFailures: 2 });
     await flush();
@@ -432,6 +449,31 @@ describe('keep-alive and TTL', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(socket.sentActions.filter((a) => a === 'extendTTL')).toHaveLength(2);
     expect(socket.sentActions.filter((a) => a === 'ping').length).toBeGreaterThanOrEqual(5);
+    await client.close();
+  });
+});
+
+describe('limits', () => {
+  it('asks again for extendTTL when no ttl-extended reply comes', async () => {
+    const { client, sockets } = setup({ ttlRefreshMarginMs: 40_000 });
+    await flush();
+    const socket = last(sockets);
+    socket.serverOpen();
+    socket.serverSend(welcomeFrame({ expiresAt: new Date(Date.now() + 100_000).toISOString() }));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(socket.sentActions.filter((a) => a === 'extendTTL')).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(20_000); // half of the 40 s left
+    expect(socket.sentActions.filter((a) => a === 'extendTTL')).toHaveLength(2);
+    await client.close();
+  });
+
+  it('the limits option overrides what the welcome reports', async () => {
+    const { client, sockets } = setup({ limits: { maxConnectionSeconds: 20 }, handoverLeadMs: 5000 });
+    await flush();
+    last(sockets).serverOpen();
+    last(sockets).serverSend(welcomeFrame()); // reports 7200 s
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(sockets).toHaveLength(2); // handover at 20 s − 5 s
     await client.close();
   });
 });
