@@ -75,7 +75,7 @@ export const closeCodes: readonly CloseCodeRange[] = [
     to: 1000,
     retryable: false,
     name: 'NORMAL',
-    description: 'Normal closure.',
+    description: 'Normal closure. A server-initiated 1000 (DELETE @connections) is reconnected by the SDK with a fresh token.',
   },
   {
     from: 1001,

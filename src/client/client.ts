@@ -75,8 +75,8 @@ export interface ConnectOptions {
    */
   reconnectOnServerClose?: boolean;
   /**
-   * Overrides the limits the welcome frame reports (the contract's), for a deployment or local platform that
-   * enforces shorter ones, e.g. `npm start -- --max-duration 60`.
+   * Overrides the limits the welcome frame reports, for a deployment that enforces shorter ones than it
+   * announces (e.g. a proxy in front of API Gateway with its own timeouts).
    */
   limits?: Partial<ConnectionLimits>;
   /** How many message ids are remembered for de-duplication. Default 1000. */
