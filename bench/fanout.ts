@@ -84,6 +84,7 @@ export const fanoutBenchmark: Benchmark = {
     const clients = options.quick ? 500 : 2000;
     const messages = options.quick ? 10 : 30;
     const sequentialMessages = options.quick ? 1 : 2;
+    const isolatedMessages = options.quick ? 2 : 5;
     const notes: string[] = [];
     const waitMs = Math.max(30_000, options.budgetMs / 4);
 
@@ -91,6 +92,7 @@ export const fanoutBenchmark: Benchmark = {
     const platform = await startPlatformChild();
     const swarm = await startSwarm();
     let ours: RunMeasure;
+    let oursIsolated: RunMeasure;
     let sequential: RunMeasure;
     let connectSeconds: number;
     try {
@@ -126,6 +128,16 @@ export const fanoutBenchmark: Benchmark = {
       await publish();
       await swarm.waitFrames(clients, waitMs);
       await swarm.receipts();
+
+      // One message at a time (each fully delivered before the next): latency without queueing.
+      const isolatedPublished = new Map<string, number>();
+      for (let i = 0; i < isolatedMessages; i++) {
+        const [id, t0] = await publish();
+        isolatedPublished.set(id, t0);
+        await swarm.waitFrames(clients * (i + 1), waitMs);
+      }
+      oursIsolated = measure(isolatedPublished, (await swarm.receipts()).receipts, clients);
+      options.log(`fanout: platform one at a time: p50 ${oursIsolated.p50} ms p99 ${oursIsolated.p99} ms`);
 
       const published = new Map<string, number>();
       for (let i = 0; i < messages; i++) {
@@ -172,6 +184,7 @@ export const fanoutBenchmark: Benchmark = {
     const server = await forkTs(join(benchLibDir, 'ws-broadcast-child.ts'));
     const swarm2 = await startSwarm();
     let plain: RunMeasure;
+    let plainIsolated: RunMeasure;
     try {
       const { url } = await server.call<{ url: string }>({ type: 'start' });
       const connected = await swarm2.connect(
@@ -183,6 +196,14 @@ export const fanoutBenchmark: Benchmark = {
       await server.call({ type: 'broadcast', frames: [topicFrame('warm-up', new Date().toISOString())] });
       await swarm2.waitFrames(clients, waitMs);
       await swarm2.receipts();
+      const isolatedPublished = new Map<string, number>();
+      for (let i = 0; i < isolatedMessages; i++) {
+        const id = `plain-isolated-${i}`;
+        isolatedPublished.set(id, wallNow());
+        await server.call({ type: 'broadcast', frames: [topicFrame(id, new Date().toISOString())] });
+        await swarm2.waitFrames(clients * (i + 1), waitMs);
+      }
+      plainIsolated = measure(isolatedPublished, (await swarm2.receipts()).receipts, clients);
       const published = new Map<string, number>();
       for (let i = 0; i < messages; i++) {
         const id = `plain-${i}`;
@@ -226,7 +247,29 @@ export const fanoutBenchmark: Benchmark = {
         pass: vsSeq !== null && vsSeq >= 10 && lost === 0,
       },
       {
-        figure: 'publish-to-receive p50',
+        figure: `one message at a time (${isolatedMessages}): publish-to-receive p50`,
+        value: oursIsolated.p50,
+        unit: 'ms',
+        baselineName: 'plain ws',
+        baseline: plainIsolated.p50,
+        ratio: null,
+        better: 'lower',
+        target: '—',
+        pass: null,
+      },
+      {
+        figure: `one message at a time: publish-to-receive p99 over ${clients} receivers`,
+        value: oursIsolated.p99,
+        unit: 'ms',
+        baselineName: 'plain ws',
+        baseline: plainIsolated.p99,
+        ratio: null,
+        better: 'lower',
+        target: '—',
+        pass: null,
+      },
+      {
+        figure: 'stream: publish-to-receive p50',
         value: ours.p50,
         unit: 'ms',
         baselineName: 'plain ws',
@@ -237,7 +280,7 @@ export const fanoutBenchmark: Benchmark = {
         pass: null,
       },
       {
-        figure: 'publish-to-receive p99',
+        figure: 'stream: publish-to-receive p99',
         value: ours.p99,
         unit: 'ms',
         baselineName: 'plain ws',
@@ -264,6 +307,10 @@ export const fanoutBenchmark: Benchmark = {
       'Messages are published back to back (each awaits its SNS Publish); throughput = deliveries / (last receive − first publish). Latencies include queueing behind earlier messages of the stream. Cold starts are excluded by one warm-up message.',
       `Platform: delivered ${ours.delivered}/${ours.expected} (lost ${lost}, duplicates ${ours.duplicates}).`,
     );
-    return { figures, details: { clients, messages, ours, plain, sequential }, notes };
+    return {
+      figures,
+      details: { clients, messages, ours, plain, sequential, oursIsolated, plainIsolated },
+      notes,
+    };
   },
 };

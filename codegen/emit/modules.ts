@@ -8,6 +8,18 @@ function modelOf(title: string, modelNames: Set<string>): string {
   return modelNames.has(title) ? title : 'unknown';
 }
 
+/** The imports of a registry module (topics.ts, user-messages.ts): payload models, validation types, validators. */
+function registryImports(payloadSchemas: readonly string[], modelNames: Set<string>): string {
+  const payloadTypes = [...new Set(payloadSchemas.filter((t) => modelNames.has(t)))].sort();
+  return [
+    payloadTypes.length > 0 ? `import type { ${payloadTypes.join(', ')} } from './models.js';` : '',
+    "import type { SchemaTitle, ValidationResult } from './validation.js';",
+    "import { validators } from './validation.js';",
+  ]
+    .filter((l) => l.length > 0)
+    .join('\n');
+}
+
 export function emitValidation(ir: ContractIR, modelNames: Set<string>): string {
   const titles = ir.schemas.map((s) => s.title);
   const modelImports = titles.filter((t) => modelNames.has(t));
@@ -157,9 +169,6 @@ export function emitRoutes(ir: ContractIR): string {
 
 export function emitTopics(ir: ContractIR, modelNames: Set<string>): string {
   const names = ir.topics.map((t) => t.name);
-  const payloadTypes = [
-    ...new Set(ir.topics.map((t) => t.payloadSchema).filter((t) => modelNames.has(t))),
-  ].sort();
   const registry = ir.topics
     .map((t) =>
       [
@@ -175,13 +184,10 @@ export function emitTopics(ir: ContractIR, modelNames: Set<string>): string {
     .join('\n');
   return file([
     banner(ir.fileName),
-    [
-      payloadTypes.length > 0 ? `import type { ${payloadTypes.join(', ')} } from './models.js';` : '',
-      "import type { SchemaTitle, ValidationResult } from './validation.js';",
-      "import { validators } from './validation.js';",
-    ]
-      .filter((l) => l.length > 0)
-      .join('\n'),
+    registryImports(
+      ir.topics.map((t) => t.payloadSchema),
+      modelNames,
+    ),
     [
       '/** Realm-relative topic names, in contract order. */',
       `export const topicNames = ${stringArray(names)} as const;`,
@@ -218,9 +224,6 @@ export function emitTopics(ir: ContractIR, modelNames: Set<string>): string {
 
 export function emitUserMessages(ir: ContractIR, modelNames: Set<string>): string {
   const types = ir.userMessages.map((u) => u.type);
-  const payloadTypes = [
-    ...new Set(ir.userMessages.map((u) => u.payloadSchema).filter((t) => modelNames.has(t))),
-  ].sort();
   const registry = ir.userMessages
     .map((u) =>
       [
@@ -235,13 +238,10 @@ export function emitUserMessages(ir: ContractIR, modelNames: Set<string>): strin
     .join('\n');
   return file([
     banner(ir.fileName),
-    [
-      payloadTypes.length > 0 ? `import type { ${payloadTypes.join(', ')} } from './models.js';` : '',
-      "import type { SchemaTitle, ValidationResult } from './validation.js';",
-      "import { validators } from './validation.js';",
-    ]
-      .filter((l) => l.length > 0)
-      .join('\n'),
+    registryImports(
+      ir.userMessages.map((u) => u.payloadSchema),
+      modelNames,
+    ),
     [
       '/** User message types, in contract order. */',
       `export const userMessageTypes = ${stringArray(types)} as const;`,

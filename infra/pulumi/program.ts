@@ -310,12 +310,15 @@ export function createPlatform(config: StackConfig, options: ProgramOptions): Pl
         Resource: [manageConnectionsArn],
       });
     }
-    const sendTargets = needs.sendsTo.map((channel) => {
-      const target = queues.get(channel);
-      if (!target)
-        throw new Error(`Function "${handler}" sends to "${channel}", which no sqs function consumes`);
-      return target.queue.arn;
-    });
+    /** The ARNs of the queues of `channels`; a channel no sqs function consumes is a generator bug. */
+    const queueArns = (channels: readonly string[], uses: string): pulumi.Output<string>[] =>
+      channels.map((channel) => {
+        const target = queues.get(channel);
+        if (!target)
+          throw new Error(`Function "${handler}" ${uses} "${channel}", which no sqs function consumes`);
+        return target.queue.arn;
+      });
+    const sendTargets = queueArns(needs.sendsTo, 'sends to');
     if (sendTargets.length > 0) {
       statements.push({
         Sid: 'EnqueueJobs',
@@ -324,14 +327,7 @@ export function createPlatform(config: StackConfig, options: ProgramOptions): Pl
         Resource: sendTargets,
       });
     }
-    const visibilityTargets = needs.changesVisibilityOn.map((channel) => {
-      const target = queues.get(channel);
-      if (!target)
-        throw new Error(
-          `Function "${handler}" delays messages of "${channel}", which no sqs function consumes`,
-        );
-      return target.queue.arn;
-    });
+    const visibilityTargets = queueArns(needs.changesVisibilityOn, 'delays messages of');
     if (visibilityTargets.length > 0) {
       statements.push({
         Sid: 'RetrySoon',

@@ -7,26 +7,20 @@ import type { SNSEvent } from 'aws-lambda';
 import type { BroadcastService } from '../core/broadcast.js';
 import { validateBroadcastEnvelope } from '../core/envelopes.js';
 import type { LambdaContext } from './events.js';
-import { parseAndValidate, snsAttributes } from './runtime/messages.js';
-import { count, instrumented, logger, withCorrelationId } from './runtime/observability.js';
+import { routeSnsRecords } from './runtime/messages.js';
+import { countPosts, instrumented, logger } from './runtime/observability.js';
 import { broadcastService } from './runtime/services.js';
 
 export function createBroadcastRouter(deps: { broadcast: BroadcastService }) {
   return (event: SNSEvent, context?: LambdaContext): Promise<void> =>
-    instrumented(context, async () => {
-      for (const record of event.Records) {
-        const logContext = { snsMessageId: record.Sns.MessageId, attributes: snsAttributes(record) };
-        const envelope = parseAndValidate(
-          'broadcast envelope',
-          record.Sns.Message,
-          validateBroadcastEnvelope,
-          logContext,
-        );
-        await withCorrelationId(envelope.correlationId, async () => {
+    instrumented(context, () =>
+      routeSnsRecords(
+        event,
+        'broadcast envelope',
+        validateBroadcastEnvelope,
+        async (envelope, logContext) => {
           const result = await deps.broadcast.route(envelope);
-          count('Deliveries', result.delivered);
-          count('Gone', result.gone);
-          count('Throttled', result.throttled);
+          countPosts(result);
           logger.info('broadcast routed', {
             ...logContext,
             messageId: envelope.messageId,
@@ -34,9 +28,9 @@ export function createBroadcastRouter(deps: { broadcast: BroadcastService }) {
             topic: envelope.topic,
             ...result,
           });
-        });
-      }
-    });
+        },
+      ),
+    );
 }
 
 export const handler = createBroadcastRouter({ broadcast: broadcastService() });

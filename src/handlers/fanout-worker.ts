@@ -4,7 +4,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import type { BroadcastService } from '../core/broadcast.js';
 import { validateFanoutJob } from '../core/envelopes.js';
 import { parseAndValidate } from './runtime/messages.js';
-import { count, instrumented, logger, withCorrelationId } from './runtime/observability.js';
+import { countPosts, instrumented, logger, withCorrelationId } from './runtime/observability.js';
 import { fanoutShardService } from './runtime/services.js';
 
 export function createFanoutWorkerHandler(deps: { broadcast: BroadcastService }) {
@@ -15,9 +15,7 @@ export function createFanoutWorkerHandler(deps: { broadcast: BroadcastService })
     const job = parseAndValidate('fan-out job', record.body, validateFanoutJob, logContext);
     await withCorrelationId(job.envelope.correlationId, async () => {
       const result = await deps.broadcast.postShard(job.envelope, job.connectionIds);
-      count('Deliveries', result.delivered);
-      count('Gone', result.gone);
-      count('Throttled', result.throttled);
+      countPosts(result);
       logger.info('fan-out shard posted', {
         ...logContext,
         messageId: job.envelope.messageId,

@@ -1,52 +1,15 @@
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliRun, closedPort, spawnCli, TSX_BIN } from '../../test/support/spawn-cli.js';
 import { type IdentityProviderServer, startIdentityProviderServer } from './identity-provider.js';
 import { runTokenCli } from './token-cli.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 const CLI = fileURLToPath(new URL('./token-cli.ts', import.meta.url));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [CLI, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, WSPUSH_IDP_URL: '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-/** A port nothing listens on: bind port 0, note it, close. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+/** `npm run token -- ...`: tsx runs the CLI; WSPUSH_IDP_URL is cleared so only --idp points anywhere. */
+function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return spawnCli(TSX_BIN, [CLI, ...args], { env: { WSPUSH_IDP_URL: '', ...env }, timeoutMs: 25_000 });
 }
 
 let idp: IdentityProviderServer;

@@ -7,8 +7,16 @@
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import {
+  DEFAULT_IDP_URL,
+  DEV_TOKEN_OPTIONS,
+  type DevTokenArgs,
+  type DevTokenRequest,
+  devTokenEndpoint,
+  requestDevToken,
+} from '../publisher/dev-token.js';
 
-export const DEFAULT_IDP_URL = 'http://localhost:3000';
+export { DEFAULT_IDP_URL };
 
 const USAGE = `Usage: npm run token -- --user <userId> --realm <realm> [--role <role> ...] [--ttl <seconds>] [--idp <url>]
 
@@ -33,18 +41,11 @@ export interface CliIo {
 class UsageError extends Error {}
 
 export async function runTokenCli(argv: readonly string[], io: CliIo): Promise<number> {
-  let values: { user?: string; realm?: string; role?: string[]; ttl?: string; idp?: string; help?: boolean };
+  let values: DevTokenArgs;
   try {
     ({ values } = parseArgs({
       args: [...argv],
-      options: {
-        user: { type: 'string', short: 'u' },
-        realm: { type: 'string', short: 'r' },
-        role: { type: 'string', multiple: true },
-        ttl: { type: 'string' },
-        idp: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: DEV_TOKEN_OPTIONS,
       strict: true,
       allowPositionals: false,
     }));
@@ -57,8 +58,8 @@ export async function runTokenCli(argv: readonly string[], io: CliIo): Promise<n
     return 0;
   }
 
-  let request: { userId: string; realm: string; roles: string[]; ttlSeconds?: number };
-  let base: URL;
+  let request: DevTokenRequest;
+  let endpoint: URL;
   try {
     if (!values.user) throw new UsageError('--user is required');
     if (!values.realm) throw new UsageError('--realm is required');
@@ -70,7 +71,7 @@ export async function runTokenCli(argv: readonly string[], io: CliIo): Promise<n
     }
     const idp = values.idp ?? io.env.WSPUSH_IDP_URL ?? DEFAULT_IDP_URL;
     try {
-      base = new URL(idp);
+      endpoint = devTokenEndpoint(idp);
     } catch {
       throw new UsageError(`--idp "${idp}" is not a URL`);
     }
@@ -80,16 +81,9 @@ export async function runTokenCli(argv: readonly string[], io: CliIo): Promise<n
     return 2;
   }
 
-  const endpoint = new URL('/dev/token', base);
-  let response: Response;
-  try {
-    response = await io.fetch(endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(request),
-      signal: AbortSignal.timeout(10_000),
-    });
-  } catch (error) {
+  const outcome = await requestDevToken(endpoint, request, io.fetch);
+  if (outcome.kind === 'unreachable') {
+    const { error } = outcome;
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const why = cause?.code ?? cause?.message ?? (error as Error).message;
     io.stderr(
@@ -97,20 +91,14 @@ export async function runTokenCli(argv: readonly string[], io: CliIo): Promise<n
     );
     return 1;
   }
-  const text = await response.text();
-  let body: { token?: unknown; message?: unknown } | undefined;
-  try {
-    body = JSON.parse(text) as typeof body;
-  } catch {
-    body = undefined;
-  }
-  if (!response.ok || typeof body?.token !== 'string') {
-    const message = typeof body?.message === 'string' ? body.message : text.slice(0, 200);
-    io.stderr(`error: the identity provider at ${endpoint.href} answered ${response.status}: ${message}\n`);
-    if (response.status === 404) io.stderr('Is it the wspush platform started by `npm start`?\n');
+  if (outcome.kind === 'refused') {
+    io.stderr(
+      `error: the identity provider at ${endpoint.href} answered ${outcome.status}: ${outcome.message}\n`,
+    );
+    if (outcome.status === 404) io.stderr('Is it the wspush platform started by `npm start`?\n');
     return 1;
   }
-  io.stdout(`${body.token}\n`);
+  io.stdout(`${outcome.token}\n`);
   return 0;
 }
 

@@ -6,6 +6,14 @@ import { readFile } from 'node:fs/promises';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { topicNames, userMessageTypes } from '../../generated/index.js';
 import {
+  DEFAULT_IDP_URL,
+  DEV_TOKEN_OPTIONS,
+  type DevTokenArgs,
+  type DevTokenRequest,
+  devTokenEndpoint,
+  requestDevToken,
+} from './dev-token.js';
+import {
   type PreparedMessage,
   PublishValidationError,
   prepareTopicMessage,
@@ -29,7 +37,7 @@ export const EXIT = {
   UNREACHABLE: 4,
 } as const;
 
-export const DEFAULT_IDP_URL = 'http://localhost:3000';
+export { DEFAULT_IDP_URL };
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -377,25 +385,14 @@ async function readPayload(
 }
 
 async function token(args: readonly string[], io: CliIo): Promise<number> {
-  const values = parse(
-    args,
-    {
-      user: { type: 'string', short: 'u' },
-      realm: { type: 'string', short: 'r' },
-      role: { type: 'string', multiple: true },
-      ttl: { type: 'string' },
-      idp: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    TOKEN_HELP,
-  ) as { user?: string; realm?: string; role?: string[]; ttl?: string; idp?: string; help?: boolean };
+  const values = parse(args, DEV_TOKEN_OPTIONS, TOKEN_HELP) as DevTokenArgs;
   if (values.help) {
     io.stdout(TOKEN_HELP);
     return EXIT.OK;
   }
   if (!values.user) throw new CliError('--user is required', EXIT.USAGE, TOKEN_HELP);
   if (!values.realm) throw new CliError('--realm is required', EXIT.USAGE, TOKEN_HELP);
-  const body: { userId: string; realm: string; roles: string[]; ttlSeconds?: number } = {
+  const body: DevTokenRequest = {
     userId: values.user,
     realm: values.realm,
     roles: values.role ?? [],
@@ -408,39 +405,24 @@ async function token(args: readonly string[], io: CliIo): Promise<number> {
   const idp = values.idp ?? io.env.WSPUSH_IDP_URL ?? DEFAULT_IDP_URL;
   let endpoint: URL;
   try {
-    endpoint = new URL('/dev/token', idp);
+    endpoint = devTokenEndpoint(idp);
   } catch {
     throw new CliError(`--idp "${idp}" is not a URL`, EXIT.USAGE);
   }
-  let response: Response;
-  try {
-    response = await (io.fetch ?? fetch)(endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(10_000),
-    });
-  } catch (error) {
+  const outcome = await requestDevToken(endpoint, body, io.fetch);
+  if (outcome.kind === 'unreachable') {
     throw new CliError(
-      `cannot reach the identity provider at ${endpoint.href} (${describe(error)}). Is \`npm start\` running?`,
+      `cannot reach the identity provider at ${endpoint.href} (${describe(outcome.error)}). Is \`npm start\` running?`,
       EXIT.UNREACHABLE,
     );
   }
-  const text = await response.text();
-  let parsed: { token?: unknown; message?: unknown } | undefined;
-  try {
-    parsed = JSON.parse(text) as typeof parsed;
-  } catch {
-    parsed = undefined;
-  }
-  if (!response.ok || typeof parsed?.token !== 'string') {
-    const message = typeof parsed?.message === 'string' ? parsed.message : text.slice(0, 200);
+  if (outcome.kind === 'refused') {
     throw new CliError(
-      `the identity provider at ${endpoint.href} answered ${response.status}: ${message}`,
-      response.status === 400 ? EXIT.INVALID : EXIT.FAILED,
+      `the identity provider at ${endpoint.href} answered ${outcome.status}: ${outcome.message}`,
+      outcome.status === 400 ? EXIT.INVALID : EXIT.FAILED,
     );
   }
-  io.stdout(`${parsed.token}\n`);
+  io.stdout(`${outcome.token}\n`);
   return EXIT.OK;
 }
 

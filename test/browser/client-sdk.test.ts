@@ -5,19 +5,16 @@
  *
  * Without Chromium the test is skipped locally, but fails in CI (CI=true), where `.ci/run` installs it.
  */
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../src/local/platform.js';
 import type { Publisher } from '../../src/publisher/index.js';
 import { publisherFor, startLocalPlatform, tokenSource } from '../sdk/platform-helpers.js';
+import { collectPageErrors, launchChromium, skipWithoutChromium } from '../support/chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-const inCi = process.env.CI === 'true';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 let platform: Platform;
@@ -25,10 +22,9 @@ let publisher: Publisher;
 let browser: Browser;
 let bundle: string;
 
-describe.skipIf(!available && !inCi)('client SDK in Chromium', { timeout: 120_000 }, () => {
+describe.skipIf(skipWithoutChromium)('client SDK in Chromium', { timeout: 120_000 }, () => {
   beforeAll(async () => {
-    if (!available)
-      throw new Error(`Chromium not found at ${CHROMIUM}: the browser test cannot run (CI=true)`);
+    browser = await launchChromium();
     const result = await build({
       entryPoints: [`${ROOT}/src/client/index.ts`],
       bundle: true,
@@ -42,18 +38,6 @@ describe.skipIf(!available && !inCi)('client SDK in Chromium', { timeout: 120_00
     bundle = result.outputFiles[0]?.text ?? '';
     platform = await startLocalPlatform();
     publisher = publisherFor(platform);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
   });
 
   afterAll(async () => {
@@ -63,8 +47,7 @@ describe.skipIf(!available && !inCi)('client SDK in Chromium', { timeout: 120_00
 
   it('bundles, connects with the bearer subprotocol and receives typed messages', async () => {
     const page = await browser.newPage({ viewport: { width: 900, height: 500 } });
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const pageErrors = collectPageErrors(page);
     await page.setContent(
       '<!doctype html><html><head><title>wspush client SDK</title></head><body><h1>wspush client SDK</h1><ul id="log"></ul></body></html>',
     );

@@ -5,9 +5,8 @@
  *
  * Without Chromium the test is skipped locally, but fails in CI (CI=true), where `.ci/run` installs it.
  */
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../src/local/platform.js';
 import {
@@ -17,34 +16,17 @@ import {
   publishTopic,
   startTestPlatform,
 } from '../integration/support.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-const inCi = process.env.CI === 'true';
+import { collectPageErrors, launchChromium, skipWithoutChromium } from '../support/chromium.js';
 
 let platform: Platform;
 let clients: AwsClients;
 let browser: Browser;
 
-describe.skipIf(!available && !inCi)('console page in Chromium', () => {
+describe.skipIf(skipWithoutChromium)('console page in Chromium', () => {
   beforeAll(async () => {
-    if (!available)
-      throw new Error(`Chromium not found at ${CHROMIUM}: the browser test cannot run (CI=true)`);
+    browser = await launchChromium();
     platform = await startTestPlatform();
     clients = awsClients(platform);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        // playwright gives every launch a fresh temporary profile (it refuses --user-data-dir here).
-      ],
-    });
   });
 
   afterAll(async () => {
@@ -55,8 +37,7 @@ describe.skipIf(!available && !inCi)('console page in Chromium', () => {
 
   it('connects, shows the welcome, a message published through SNS and a user message from the form', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const pageErrors = collectPageErrors(page);
     const externalRequests: string[] = [];
     page.on('request', (request) => {
       const url = new URL(request.url());

@@ -1,16 +1,14 @@
 // The checked-in HTML docs: up to date with the contract, fully offline, and working in a real browser
 // (headless Chromium; jsdom cannot run the standalone bundle).
-import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { renderDocs } from '../../codegen/docs.js';
+import { collectPageErrors, launchChromium, skipWithoutChromium } from '../support/chromium.js';
 import { ROOT } from './run-cli.js';
 
 const DOCS = path.join(ROOT, 'docs', 'api', 'index.html');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TOPICS = ['announcements', 'job-status', 'audit-alerts'];
 
 describe('docs/api/index.html', () => {
@@ -36,33 +34,15 @@ describe('docs/api/index.html', () => {
   });
 
   // In CI a missing browser is a failure, never a silent skip.
-  const haveChromium = existsSync(CHROMIUM);
-  const browserTest = haveChromium || process.env.CI === 'true' ? it : it.skip;
-  browserTest(
+  it.skipIf(skipWithoutChromium)(
     'loads in headless Chromium without console errors and shows every topic',
     { timeout: 120_000 },
     async () => {
-      expect(haveChromium, `Chromium not found at ${CHROMIUM}`).toBe(true);
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      });
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage({ viewport: { width: 1680, height: 1050 } });
-        const problems: string[] = [];
+        const problems = collectPageErrors(page, { console: true });
         const requests: string[] = [];
-        page.on('console', (message) => {
-          if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-        });
-        page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
         page.on('request', (request) => {
           if (!request.url().startsWith('file:') && !request.url().startsWith('data:'))
             requests.push(request.url());

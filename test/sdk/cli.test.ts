@@ -1,61 +1,28 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { PublishCommand, PublishCommandOutput } from '@aws-sdk/client-sns';
 import { describe, expect, it } from 'vitest';
 import { EXIT, runCli } from '../../src/publisher/cli.js';
 import type { SnsSender } from '../../src/publisher/index.js';
+import { type CliRun, closedPort, spawnCli, WSPUSH_BIN } from '../support/spawn-cli.js';
 
-const BIN = fileURLToPath(new URL('../../bin/wspush.mjs', import.meta.url));
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ANNOUNCEMENT = '{"title":"Hello","body":"First message","severity":"info"}';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Spawns the real launcher, as `npx wspush` does. */
+/** Spawns the real launcher, as `npx wspush` does, with no SNS endpoint or topic ARNs unless given. */
 function wspush(
   args: string[],
   options: { stdin?: string; env?: Record<string, string> } = {},
-): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const env: Record<string, string | undefined> = { ...process.env, ...options.env };
-    for (const name of ['AWS_ENDPOINT_URL', 'WSPUSH_BROADCAST_TOPIC_ARN', 'WSPUSH_USER_TOPIC_ARN']) {
-      if (!options.env?.[name]) delete env[name];
-    }
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: ROOT,
-      env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.stdin ?? '');
+): Promise<CliRun> {
+  return spawnCli(process.execPath, [WSPUSH_BIN, ...args], {
+    env: {
+      AWS_ENDPOINT_URL: undefined,
+      WSPUSH_BROADCAST_TOPIC_ARN: undefined,
+      WSPUSH_USER_TOPIC_ARN: undefined,
+      ...options.env,
+    },
+    stdin: options.stdin ?? '',
   });
-}
-
-/** A loopback port with nothing listening on it. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 // Each spawn starts Node + tsx (about a second, more on a busy machine).

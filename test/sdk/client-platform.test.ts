@@ -2,8 +2,6 @@
  * The client and publisher SDKs (and the CLI) against the whole local platform: gateway, authorizer,
  * handlers, SNS, SQS, DynamoDB.
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import {
   ApiGatewayManagementApiClient,
   DeleteConnectionCommand,
@@ -13,6 +11,7 @@ import type { TopicMessageFrame, UserMessageFrame } from '../../generated/index.
 import { type ClientState, connect, type PushClient } from '../../src/client/index.js';
 import type { Platform } from '../../src/local/platform.js';
 import { type Publisher, PublishValidationError } from '../../src/publisher/index.js';
+import { spawnCli, WSPUSH_BIN } from '../support/spawn-cli.js';
 import {
   publisherFor,
   recordingWebSocket,
@@ -217,26 +216,13 @@ describe('client SDK against the local platform', { timeout: 120_000 }, () => {
   });
 
   it('publishes from the CLI (spawned) to a connected client; wspush token mints a working token', async () => {
-    const bin = fileURLToPath(new URL('../../bin/wspush.mjs', import.meta.url));
     const run = (args: string[]) =>
-      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-        const env: Record<string, string | undefined> = {
-          ...process.env,
+      spawnCli(process.execPath, [WSPUSH_BIN, ...args], {
+        env: {
           AWS_ENDPOINT_URL: platform.urls.edge,
-        };
-        delete env.WSPUSH_BROADCAST_TOPIC_ARN;
-        delete env.WSPUSH_USER_TOPIC_ARN;
-        const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (d: Buffer) => {
-          stdout += d.toString();
-        });
-        child.stderr.on('data', (d: Buffer) => {
-          stderr += d.toString();
-        });
-        child.on('error', reject);
-        child.on('close', (code) => resolve({ code, stdout, stderr }));
+          WSPUSH_BROADCAST_TOPIC_ARN: undefined,
+          WSPUSH_USER_TOPIC_ARN: undefined,
+        },
       });
 
     const token = await run(['token', '--user', 'cli-dave', '--realm', 'acme', '--idp', platform.urls.idp]);

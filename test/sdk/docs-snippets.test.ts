@@ -12,11 +12,9 @@
  *
  * A block in any other language fails the test: add a checker before adding a new kind of snippet.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -29,12 +27,13 @@ import {
   validators,
 } from '../../generated/index.js';
 import type { Platform } from '../../src/local/platform.js';
+import { launchChromium, skipWithoutChromium } from '../support/chromium.js';
+import { type CliRun, spawnCli } from '../support/spawn-cli.js';
 import { publisherFor, startLocalPlatform } from './platform-helpers.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DOCS = ['getting-started.md', 'publishing.md', 'clients.md', 'architecture.md'];
 const WORK = `${ROOT}test-artifacts/docs-snippets`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 interface Snippet {
   doc: string;
@@ -85,41 +84,20 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-function run(
-  command: string,
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        AWS_ENDPOINT_URL: platform.urls.edge,
-        AWS_REGION: 'us-east-1',
-        AWS_ACCESS_KEY_ID: 'test',
-        AWS_SECRET_ACCESS_KEY: 'test',
-        WSPUSH_IDP_URL: platform.urls.idp,
-        WSPUSH_BROADCAST_TOPIC_ARN: platform.urls.broadcastTopicArn,
-        WSPUSH_USER_TOPIC_ARN: platform.urls.userTopicArn,
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
+/** Runs a command from the repository root against the test platform (SNS endpoint, topics, identity provider). */
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return spawnCli(command, args, {
+    env: {
+      AWS_ENDPOINT_URL: platform.urls.edge,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+      WSPUSH_IDP_URL: platform.urls.idp,
+      WSPUSH_BROADCAST_TOPIC_ARN: platform.urls.broadcastTopicArn,
+      WSPUSH_USER_TOPIC_ARN: platform.urls.userTopicArn,
+      ...env,
+    },
+    timeoutMs: 60_000,
   });
 }
 
@@ -250,25 +228,10 @@ describe('```sh snippets run', { timeout: 120_000 }, () => {
 describe('```js browser snippets log a published message in the browser console', {
   timeout: 120_000,
 }, () => {
-  const available = existsSync(CHROMIUM);
-  const inCi = process.env.CI === 'true';
-  it.skipIf(!available && !inCi).each(byLang('js').map((s) => [where(s), s] as const))(
+  it.skipIf(skipWithoutChromium).each(byLang('js').map((s) => [where(s), s] as const))(
     '%s',
     async (_where, snippet) => {
-      if (!available)
-        throw new Error(`Chromium not found at ${CHROMIUM} (CI=true): the snippet cannot be checked`);
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      });
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage();
         const logged: string[] = [];

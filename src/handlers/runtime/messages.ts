@@ -1,8 +1,8 @@
 /** Parsing and logging of SNS / SQS message bodies before validation. */
-import type { SNSEventRecord } from 'aws-lambda';
+import type { SNSEvent, SNSEventRecord } from 'aws-lambda';
 import { parseJson } from '../../core/envelopes.js';
 import { ValidationError } from '../../core/errors.js';
-import { count, logger } from './observability.js';
+import { count, logger, withCorrelationId } from './observability.js';
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -51,5 +51,23 @@ export function parseAndValidate<T>(
       });
     }
     throw error;
+  }
+}
+
+/**
+ * The SNS routers' loop: each record's body is parsed and validated as `subject` (an invalid one is logged,
+ * counted and thrown: the invocation fails, SNS retries it, then the on-failure destination keeps it), then
+ * routed under its correlation id. `logContext` (SNS message id, attributes) is for the caller's log line.
+ */
+export async function routeSnsRecords<T extends { correlationId?: string }>(
+  event: SNSEvent,
+  subject: string,
+  validate: (data: unknown) => T,
+  route: (envelope: T, logContext: Record<string, unknown>) => Promise<void>,
+): Promise<void> {
+  for (const record of event.Records) {
+    const logContext = { snsMessageId: record.Sns.MessageId, attributes: snsAttributes(record) };
+    const envelope = parseAndValidate(subject, record.Sns.Message, validate, logContext);
+    await withCorrelationId(envelope.correlationId, () => route(envelope, logContext));
   }
 }

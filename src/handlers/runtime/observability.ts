@@ -30,6 +30,13 @@ export function count(name: MetricName, value = 1): void {
   if (value > 0) metrics.addMetric(name, MetricUnit.Count, value);
 }
 
+/** The post outcomes of a fan-out (broadcast, fan-out shard, user message): Deliveries, Gone, Throttled. */
+export function countPosts(summary: { delivered: number; gone: number; throttled: number }): void {
+  count('Deliveries', summary.delivered);
+  count('Gone', summary.gone);
+  count('Throttled', summary.throttled);
+}
+
 /** The domain services log through the handler's logger (and so carry its correlation id). */
 export const domainLogger: DomainLogger = {
   debug: (message, attributes) => logger.debug(message, attributes ?? {}),
