@@ -106,6 +106,12 @@ export interface FanoutJob {
   'shards': number;
   'connectionIds': string[];
   'envelope': BroadcastEnvelope;
+  /**
+   * 0 (or absent) for a shard of a large audience. n for the n-th retry of the connections an earlier
+   * post could not reach (500, timeout, still throttled after backoff); after the last attempt the job
+   * fails and ends in the fan-out DLQ, so an unreachable delivery is kept, never dropped.
+   */
+  'attempt'?: number;
 }
 
 export type JobState = "queued" | "running" | "succeeded" | "failed";

@@ -16,8 +16,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import v8 from 'node:v8';
 import { parseArgs } from 'node:util';
+import v8 from 'node:v8';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
@@ -64,9 +64,14 @@ async function measure(snapshot: boolean): Promise<Reading> {
     malloced: h.malloced_memory,
     external: m.external,
     arrayBuffers: m.arrayBuffers,
-    spaces: Object.fromEntries(v8.getHeapSpaceStatistics().map((sp) => [sp.space_name, sp.physical_space_size])),
+    spaces: Object.fromEntries(
+      v8.getHeapSpaceStatistics().map((sp) => [sp.space_name, sp.physical_space_size]),
+    ),
   };
-  if (snapshot) reading.heapSnapshot = v8.writeHeapSnapshot(join(tmpdir(), `conn-mem-${process.pid}-${Date.now()}.heapsnapshot`));
+  if (snapshot)
+    reading.heapSnapshot = v8.writeHeapSnapshot(
+      join(tmpdir(), `conn-mem-${process.pid}-${Date.now()}.heapsnapshot`),
+    );
   return reading;
 }
 
@@ -240,7 +245,9 @@ function printTopGrowth(before: string, after: string, connections: number, top:
   console.log('| kind:constructor | objects | KB |');
   console.log('|---|---:|---:|');
   for (const r of rows.slice(0, top)) {
-    console.log(`| ${r.name.replaceAll('|', '\\|')} | ${Math.round(r.count * per)} | ${((r.bytes * per) / 1024).toFixed(1)} |`);
+    console.log(
+      `| ${r.name.replaceAll('|', '\\|')} | ${Math.round(r.count * per)} | ${((r.bytes * per) / 1024).toFixed(1)} |`,
+    );
   }
 }
 
@@ -289,7 +296,10 @@ async function measureServer(
 
 function report(label: string, readings: Reading[], connections: number): number {
   const per = (field: keyof Omit<Reading, 'heapSnapshot' | 'spaces'>, i: number): string =>
-    (((((readings[i] as Reading)[field] - (readings[i - 1] as Reading)[field]) / MB) * 1000) / connections).toFixed(2);
+    (
+      ((((readings[i] as Reading)[field] - (readings[i - 1] as Reading)[field]) / MB) * 1000) /
+      connections
+    ).toFixed(2);
   console.log(`\n${label}: growth per 1,000 idle connections (MB), after a full GC`);
   console.log('| step | RSS | heap used | heap resident | V8 malloc | external | array buffers |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
@@ -327,7 +337,8 @@ async function main(): Promise<void> {
   if (values.role === 'clients') return clientChild();
   const connections = Number(values.connections);
   const steps = Number(values.steps);
-  if (!Number.isInteger(connections) || connections < 1) throw new Error('--connections must be a positive integer');
+  if (!Number.isInteger(connections) || connections < 1)
+    throw new Error('--connections must be a positive integer');
   if (!Number.isInteger(steps) || steps < 1) throw new Error('--steps must be a positive integer');
 
   const readings = await measureServer('platform', connections, steps, values.snapshot);

@@ -130,9 +130,10 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     settings: ['connectionTtl', 'inbox', 'connectingGrace', 'postConcurrency', 'gatewayLimits'],
   },
   // BroadcastService.postShard: posts to the ids of the job, resolveGone. No query, no history.
+  // Posts a shard; the connections it could not reach go back to its own queue as a delayed retry job.
   'fanout-worker': {
     table: [...RESOLVE_GONE],
-    sendsTo: [],
+    sendsTo: ['fanout-queue'],
     changesVisibilityOn: [],
     postsToConnections: true,
     settings: ['connectingGrace', 'postConcurrency'],

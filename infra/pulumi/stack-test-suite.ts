@@ -255,7 +255,7 @@ export function describeStack(expected: StackExpectations): void {
         TABLE_NAME: functionTable.map((f) => f.handler).filter((h) => h !== 'authorizer' && h !== 'ping'),
         WS_MANAGEMENT_ENDPOINT: routersAndWorkers,
         DELIVERY_QUEUE_URL: ['connect', 'user-router', 'delivery-worker'],
-        FANOUT_QUEUE_URL: ['broadcast-router'],
+        FANOUT_QUEUE_URL: ['broadcast-router', 'fanout-worker'],
         JWT_ISSUERS: ['authorizer'],
         JWT_AUDIENCE: ['authorizer'],
       };

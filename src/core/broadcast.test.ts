@@ -83,9 +83,47 @@ describe('BroadcastService.route', () => {
     await world.connect('fine');
     world.gateway.script('busy', 'throttled');
     world.gateway.script('broken', new ConnectionPostError('broken', 500));
-    const result = await world.broadcast.route(broadcastEnvelope());
-    expect(result).toMatchObject({ delivered: 1, throttled: 1, failed: 1 });
+    const envelope = broadcastEnvelope();
+    const result = await world.broadcast.route(envelope);
+    expect(result).toMatchObject({ delivered: 1, throttled: 1, failed: 1, retried: 2 });
     expect(world.sleep.delays).toHaveLength(3);
+    // The unreachable connections are never dropped: one delayed retry job carries exactly them.
+    expect(world.fanoutQueue.sent).toHaveLength(1);
+    const [retry] = world.fanoutQueue.sent;
+    expect(retry?.delaySeconds).toBe(2);
+    expect(retry?.job).toMatchObject({ shard: 0, shards: 1, envelope, attempt: 1 });
+    expect([...(retry?.job.connectionIds ?? [])].sort()).toEqual(['broken', 'busy']);
+  });
+
+  it('a retry job posts only to the connections it carries and retries again with a longer delay', async () => {
+    const world = createWorld();
+    await world.connect('flaky');
+    await world.connect('fine');
+    world.gateway.script('flaky', new ConnectionPostError('flaky', 500));
+    const envelope = broadcastEnvelope();
+    const shard = await world.broadcast.postShard(envelope, ['flaky']);
+    expect(shard.retry).toEqual(['flaky']);
+    await world.broadcast.retryLater(envelope, shard.retry, 3);
+    expect(world.gateway.framesTo('fine')).toEqual([]);
+    expect(world.fanoutQueue.sent).toEqual([
+      { job: { shard: 0, shards: 1, connectionIds: ['flaky'], envelope, attempt: 3 }, delaySeconds: 8 },
+    ]);
+  });
+
+  it('fails after the last retry attempt so the job is kept by the DLQ, and sends nothing more', async () => {
+    const world = createWorld();
+    await expect(world.broadcast.retryLater(broadcastEnvelope(), ['lost'], 6)).rejects.toThrow(
+      /still unreachable after 5 retry attempts/,
+    );
+    expect(world.fanoutQueue.sent).toEqual([]);
+  });
+
+  it('fails the invocation when the retry job cannot be enqueued (SNS retries the broadcast)', async () => {
+    const world = createWorld();
+    await world.connect('broken');
+    world.gateway.script('broken', new ConnectionPostError('broken', 500));
+    world.fanoutQueue.failNext = new Error('SQS down');
+    await expect(world.broadcast.route(broadcastEnvelope())).rejects.toThrow('SQS down');
   });
 
   it('bounds the posts in flight', async () => {

@@ -6,6 +6,7 @@
 import { topicRegistry } from '../../generated/index.js';
 import { chunk } from './concurrency.js';
 import { type GoneSource, resolveGone } from './connections.js';
+import { DeliveryRetriesExhaustedError } from './errors.js';
 import { topicFrame } from './frames.js';
 import type { BroadcastEnvelope, FanoutJob } from './model.js';
 import type { Clock, ConnectionStore, DomainLogger, HistoryStore, JobQueue } from './ports.js';
@@ -13,10 +14,23 @@ import { silentLogger } from './ports.js';
 import { emptySummary, type PostDeps, type PostSummary, postToMany } from './posting.js';
 import { messageKeyTime } from './stored-messages.js';
 
+/** The contract's FanoutJob allows at most 2,000 connection ids. */
+const MAX_IDS_PER_JOB = 2000;
+
 export interface BroadcastSettings {
   shardThreshold: number;
   shardSize: number;
   connectingGraceSeconds: number;
+  /** Retry jobs for connections a post could not reach (500, timeout, still throttled); then the DLQ. */
+  maxRetryAttempts?: number;
+}
+
+/** Default number of retry jobs before a delivery is left to the fan-out DLQ. */
+export const DEFAULT_MAX_RETRY_ATTEMPTS = 5;
+
+/** A shard's outcome, with the connections that must be retried (never silently dropped). */
+export interface ShardResult extends PostSummary {
+  retry: string[];
 }
 
 export interface BroadcastDeps extends PostDeps {
@@ -32,6 +46,8 @@ export interface BroadcastResult extends PostSummary {
   audience: number;
   shards: number;
   historyStored: boolean;
+  /** Connections handed to a retry job. */
+  retried: number;
 }
 
 export class BroadcastService {
@@ -55,19 +71,51 @@ export class BroadcastService {
         envelope,
       }));
       await this.deps.fanoutQueue.sendAll(jobs);
-      return { ...emptySummary(), audience: ids.length, shards: jobs.length, historyStored };
+      return { ...emptySummary(), audience: ids.length, shards: jobs.length, historyStored, retried: 0 };
     }
-    const summary = await this.postShard(envelope, ids);
-    return { ...summary, audience: ids.length, shards: 0, historyStored };
+    const { retry, ...summary } = await this.postShard(envelope, ids);
+    await this.retryLater(envelope, retry, 1);
+    return { ...summary, audience: ids.length, shards: 0, historyStored, retried: retry.length };
+  }
+
+  /**
+   * Hands the connections a post could not reach to a delayed fan-out job (exponential delay per attempt).
+   * Past the last attempt it throws, so the SQS job fails and ends in the DLQ with the delivery kept.
+   * A thrown send error fails the invocation, which SNS/SQS retry (at-least-once; clients de-duplicate).
+   */
+  async retryLater(
+    envelope: BroadcastEnvelope,
+    connectionIds: readonly string[],
+    attempt: number,
+  ): Promise<void> {
+    if (connectionIds.length === 0) return;
+    const maxAttempts = this.deps.broadcast.maxRetryAttempts ?? DEFAULT_MAX_RETRY_ATTEMPTS;
+    if (attempt > maxAttempts) {
+      throw new DeliveryRetriesExhaustedError(envelope.messageId, connectionIds.length, maxAttempts);
+    }
+    const delaySeconds = Math.min(900, 2 ** attempt);
+    const groups = chunk(connectionIds, MAX_IDS_PER_JOB);
+    for (const [shard, ids] of groups.entries()) {
+      await this.deps.fanoutQueue.send(
+        { shard, shards: groups.length, connectionIds: ids, envelope, attempt },
+        { delaySeconds },
+      );
+    }
+    (this.deps.logger ?? silentLogger).warn('delivery retry scheduled', {
+      messageId: envelope.messageId,
+      connections: connectionIds.length,
+      attempt,
+      delaySeconds,
+    });
   }
 
   /** Posts one envelope to the given connections (a fan-out job, or a small audience directly). */
-  async postShard(envelope: BroadcastEnvelope, connectionIds: readonly string[]): Promise<PostSummary> {
+  async postShard(envelope: BroadcastEnvelope, connectionIds: readonly string[]): Promise<ShardResult> {
     const { clock, broadcast, store } = this.deps;
     const logger = this.deps.logger ?? silentLogger;
     const data = JSON.stringify(topicFrame(envelope));
     const results = await postToMany(this.deps, connectionIds, data);
-    const summary = emptySummary();
+    const summary: ShardResult = { ...emptySummary(), retry: [] };
     const source: GoneSource = { kind: 'topic', realm: envelope.realm, topic: envelope.topic };
     for (const result of results) {
       switch (result.outcome) {
@@ -88,6 +136,7 @@ export class BroadcastService {
         }
         case 'throttled':
           summary.throttled++;
+          summary.retry.push(result.connectionId);
           logger.warn('post still throttled after retries', { connectionId: result.connectionId });
           break;
         case 'too-large':
@@ -96,6 +145,7 @@ export class BroadcastService {
           break;
         case 'failed':
           summary.failed++;
+          summary.retry.push(result.connectionId);
           logger.error('post failed', { connectionId: result.connectionId, error: String(result.error) });
           break;
       }

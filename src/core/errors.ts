@@ -96,3 +96,13 @@ export class RetryLaterError extends WsPushError {
     this.reason = reason;
   }
 }
+
+/** Connections stayed unreachable through every retry job: the job fails so SQS keeps it in the DLQ. */
+export class DeliveryRetriesExhaustedError extends WsPushError {
+  constructor(messageId: string, connections: number, attempts: number) {
+    super(
+      'DELIVERY_RETRIES_EXHAUSTED',
+      `message ${messageId}: ${connections} connection(s) still unreachable after ${attempts} retry attempts`,
+    );
+  }
+}

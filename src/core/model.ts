@@ -100,6 +100,8 @@ export interface FanoutJob {
   shards: number;
   connectionIds: string[];
   envelope: BroadcastEnvelope;
+  /** 0 or absent for a first shard; n for the n-th retry of unreachable connections. */
+  attempt?: number;
 }
 
 /** A stored message (inbox or topic history), ordered by (publishedAt, messageId). */

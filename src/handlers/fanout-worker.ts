@@ -14,7 +14,7 @@ export function createFanoutWorkerHandler(deps: { broadcast: BroadcastService })
     const logContext = { sqsMessageId: record.messageId };
     const job = parseAndValidate('fan-out job', record.body, validateFanoutJob, logContext);
     await withCorrelationId(job.envelope.correlationId, async () => {
-      const result = await deps.broadcast.postShard(job.envelope, job.connectionIds);
+      const { retry, ...result } = await deps.broadcast.postShard(job.envelope, job.connectionIds);
       countPosts(result);
       logger.info('fan-out shard posted', {
         ...logContext,
@@ -23,8 +23,12 @@ export function createFanoutWorkerHandler(deps: { broadcast: BroadcastService })
         topic: job.envelope.topic,
         shard: job.shard,
         shards: job.shards,
+        attempt: job.attempt ?? 0,
+        retry: retry.length,
         ...result,
       });
+      // Only the unreachable connections are retried, in a new delayed job: the ones reached are not posted twice.
+      await deps.broadcast.retryLater(job.envelope, retry, (job.attempt ?? 0) + 1);
     });
   };
 

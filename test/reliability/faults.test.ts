@@ -102,7 +102,7 @@ describe('faults', () => {
     expect(r.lost).toBe(0);
   }, 60_000);
 
-  it('management API 500 during a broadcast: the router is retried, every subscriber gets it (duplicates allowed)', async () => {
+  it('management API 500 during a broadcast: the unreachable connection gets a delayed retry job, every subscriber gets it once', async () => {
     const subs = [
       await online('f-500', 'announcements'),
       await online('f-500', 'announcements'),

@@ -84,21 +84,14 @@ export function broadcastService(): BroadcastService {
   });
 }
 
-/** The fan-out worker posts shards only: it never enqueues fan-out jobs itself. */
+/** The fan-out worker posts shards; it enqueues only retry jobs for the connections it could not reach. */
 export function fanoutShardService(): BroadcastService {
   const t = table();
   return new BroadcastService({
     ...postDeps(),
     store: new DynamoConnectionStore(t),
     history: new DynamoHistoryStore(t),
-    fanoutQueue: {
-      send: async () => {
-        throw new Error('the fan-out worker does not re-shard');
-      },
-      sendAll: async () => {
-        throw new Error('the fan-out worker does not re-shard');
-      },
-    },
+    fanoutQueue: new SqsJobQueue<FanoutJob>(getSqsClient(), config.fanoutQueueUrl()),
     clock: systemClock,
     broadcast: {
       shardThreshold: Number.MAX_SAFE_INTEGER,

@@ -3,10 +3,15 @@
  * private loopback port, with requests proxied to it as they are — except when a fault rule answers first.
  */
 import { type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import dynalite from 'dynalite';
 import type { Faults } from './faults.js';
 import { sendJson } from './http-util.js';
+import { applyLevelFixes } from './level-fixes.js';
+
+// The fixes must be in place before dynalite's modules load (they read memory-level's export at load).
+applyLevelFixes();
+const dynalite = createRequire(import.meta.url)('dynalite') as typeof import('dynalite').default;
 
 export interface DynamoBackend {
   port: number;

@@ -47,9 +47,7 @@ export function applyLevelFixes(): void {
   }
 
   const memoryLevel = require('memory-level') as {
-    MemoryLevel: new (
-      ...args: unknown[]
-    ) => object;
+    MemoryLevel: new (...args: unknown[]) => object;
   };
   const Original = memoryLevel.MemoryLevel;
   class CompactMemoryLevel extends Original {

@@ -5,8 +5,11 @@
  * API Gateway also limits each frame to 32 KB. Reading the frame headers is enough: the payload bytes are
  * skipped, never copied. Per-message compression is off on the gateway, so wire length = payload length.
  */
+/** Shared by every guard between frame headers (one per idle connection would be pure overhead). */
+const NO_HEADER: Buffer = Buffer.alloc(0);
+
 export class FrameSizeGuard {
-  private header: Buffer = Buffer.alloc(0);
+  private header: Buffer = NO_HEADER;
   private payloadRemaining = 0;
   private violated = false;
 
@@ -31,7 +34,7 @@ export class FrameSizeGuard {
       if (this.header.length < this.headerLength()) continue;
       const opcode = (this.header[0] as number) & 0x0f;
       const length = this.payloadLength();
-      this.header = Buffer.alloc(0);
+      this.header = NO_HEADER;
       this.payloadRemaining = length;
       // Opcodes 0x0 (continuation), 0x1 (text), 0x2 (binary) carry data; control frames are ≤ 125 bytes.
       if (opcode <= 0x2 && length > this.maxFrameBytes) {

@@ -94,11 +94,14 @@ interface Connection {
   context: ConnectionEventContext;
   state: 'connecting' | 'open' | 'closed';
   socket?: WebSocket;
-  lastActiveAt: Date;
+  /** epoch ms of the last frame in either direction (`GET @connections` lastActiveAt) */
+  lastActiveAt: number;
+  /** epoch ms of the last frame from the client: the idle timeout counts from here */
+  lastMessageAt: number;
   /** Set when the gateway decided to close (limits, DELETE, shutdown): reported in `$disconnect`. */
   serverClose?: CloseCause;
-  idleTimer?: NodeJS.Timeout;
-  maxTimer?: NodeJS.Timeout;
+  /** One timer per connection for both limits, due at the earlier of the two deadlines. */
+  limitTimer?: NodeJS.Timeout;
 }
 
 export const GOING_AWAY: CloseCause = { code: 1001, reason: 'Going away' };
@@ -112,6 +115,9 @@ function headerValue(headers: Record<string, unknown> | undefined, name: string)
   }
   return undefined;
 }
+
+/** Shared no-op 'error' listener for sockets still in the upgrade. */
+function ignoreError(): void {}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -251,6 +257,23 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     }
   };
 
+  /**
+   * Arms the connection's single limit timer for the earlier of its idle and maximum-duration deadlines.
+   * Messages only move `lastMessageAt`; when the timer fires early because of that, it re-arms itself.
+   * (Two timers per connection, one refreshed per message, cost twice the memory for the same behaviour.)
+   */
+  const armLimitTimer = (connection: Connection): void => {
+    const dueIn = (): number =>
+      Math.min(connection.lastMessageAt + idleMs, connection.context.connectedAt + maxMs) - Date.now();
+    const check = (): void => {
+      if (connection.state !== 'open') return;
+      const remaining = dueIn();
+      if (remaining <= 0) closeWith(connection, GOING_AWAY);
+      else connection.limitTimer = setTimeout(check, remaining);
+    };
+    connection.limitTimer = setTimeout(check, Math.max(0, dueIn()));
+  };
+
   const onOpen = (connection: Connection, socket: WebSocket, rawSocket: Duplex): void => {
     connection.socket = socket;
     connection.state = 'open';
@@ -260,14 +283,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     rawSocket.prependListener('data', (chunk: Buffer) => {
       if (guard.push(chunk) !== undefined) closeWith(connection, FRAME_TOO_BIG);
     });
-    connection.idleTimer = setTimeout(() => closeWith(connection, GOING_AWAY), idleMs);
-    const remaining = Math.max(0, connection.context.connectedAt + maxMs - Date.now());
-    connection.maxTimer = setTimeout(() => closeWith(connection, GOING_AWAY), remaining);
+    // The idle timeout counts from the handshake, as it did when the timer started here.
+    connection.lastMessageAt = Date.now();
+    armLimitTimer(connection);
 
     socket.on('message', (data: Buffer, isBinary: boolean) => {
       if (connection.serverClose) return; // closing: later frames are not routed
-      connection.lastActiveAt = new Date();
-      connection.idleTimer?.refresh();
+      connection.lastActiveAt = Date.now();
+      connection.lastMessageAt = connection.lastActiveAt;
       track(routeMessage(connection, data, isBinary));
     });
     socket.on('error', (error: Error & { code?: string }) => {
@@ -277,8 +300,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     });
     socket.on('close', (code: number, reason: Buffer) => {
       connection.state = 'closed';
-      clearTimeout(connection.idleTimer);
-      clearTimeout(connection.maxTimer);
+      clearTimeout(connection.limitTimer);
       connections.delete(id);
       invokeDisconnect(connection, connection.serverClose ?? { code, reason: reason.toString('utf8') });
     });
@@ -286,7 +308,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   };
 
   const handleUpgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
-    socket.on('error', () => {}); // a client vanishing mid-upgrade is not a server error
+    socket.on('error', ignoreError); // a client vanishing mid-upgrade is not a server error
     const path = (req.url ?? '/').split('?')[0];
     if (path !== '/' && path !== `/${stage}` && path !== `/${stage}/`) {
       failUpgrade(socket, 404, JSON.stringify({ message: `No API at ${path}: connect to / or /${stage}` }));
@@ -311,13 +333,19 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       sourceIp,
     };
     if (req.headers['user-agent']) context.userAgent = req.headers['user-agent'];
-    const connection: Connection = { context, state: 'connecting', lastActiveAt: now };
+    const connection: Connection = {
+      context,
+      state: 'connecting',
+      lastActiveAt: now.getTime(),
+      lastMessageAt: now.getTime(),
+    };
     const id = context.connectionId;
     connections.set(id, connection);
     let clientGone = false;
-    socket.once('close', () => {
+    const onClientGone = (): void => {
       clientGone = true;
-    });
+    };
+    socket.once('close', onClientGone);
     const parts = upgradeRequestParts(req.rawHeaders, req.url ?? '/', {
       sourceIp,
       port: actualPort,
@@ -395,7 +423,22 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       return;
     }
     if (protocolAnswer !== undefined) protocolAnswers.set(req, protocolAnswer);
-    wss.handleUpgrade(req, socket, head, (ws) => onOpen(connection, ws, socket));
+    // `ws` may still refuse the handshake (a malformed Sec-WebSocket-Key or version) or find the socket
+    // gone, and then never calls back: the connection `$connect` registered must not stay behind.
+    socket.off('close', onClientGone);
+    const onRefused = (): void => {
+      if (connection.state !== 'connecting') return;
+      abandon();
+      invokeDisconnect(connection, { code: 1006, reason: 'Connection lost' });
+    };
+    socket.once('close', onRefused);
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      // From here `ws` owns the socket (and listens for its errors and close): the upgrade-time listeners
+      // would only keep this request's scope alive for the life of the connection.
+      socket.off('close', onRefused);
+      socket.off('error', ignoreError);
+      onOpen(connection, ws, socket);
+    });
   };
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -432,7 +475,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       }
       if (data.length > messageBytes) return 'too-large';
       if (socket.bufferedAmount > maxBuffered) return 'throttled';
-      connection.lastActiveAt = new Date();
+      connection.lastActiveAt = Date.now();
       // Accepted once queued, as API Gateway answers 200 before the client reads; a slow reader fills the
       // buffer and later posts get 429. Data frames from the management API are text frames.
       socket.send(data, { binary: false });
@@ -443,7 +486,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       if (connection?.state !== 'open') return undefined;
       const info: ConnectionInfo = {
         connectedAt: new Date(connection.context.connectedAt),
-        lastActiveAt: connection.lastActiveAt,
+        lastActiveAt: new Date(connection.lastActiveAt),
         sourceIp: connection.context.sourceIp,
       };
       if (connection.context.userAgent !== undefined) info.userAgent = connection.context.userAgent;
