@@ -6,6 +6,11 @@
  *   - a plain `ws` server broadcasting the same frames to the same number of clients (this machine's limit);
  *   - posting sequentially through the platform's @connections API, one awaited call per connection.
  * Targets: ≥ 50% of plain ws, ≥ 10× sequential.
+ * Two phases on the same platform and clients: bare loopback, then a modeled API Gateway round trip of
+ * MODELED_POST_MS per management API call (the edge's `connections-hang` fault, which delays and then answers
+ * normally), applied alike to the platform's posts and the sequential baseline's. Loopback has no round trip to
+ * overlap, so the ≥ 10× claim (about overlapping real round trips) can only show in the modeled phase.
+ * The platform process also reports the @connections POSTs and fan-out worker invocations in flight.
  */
 
 import { join } from 'node:path';
@@ -15,7 +20,15 @@ import {
 } from '@aws-sdk/client-apigatewaymanagementapi';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { createPublisher } from '../src/publisher/index.js';
-import { benchLibDir, clientUrl, forkTs, startPlatformChild, startSwarm, wallNow } from './lib/fleet.js';
+import {
+  benchLibDir,
+  clientUrl,
+  forkTs,
+  type InflightStats,
+  startPlatformChild,
+  startSwarm,
+  wallNow,
+} from './lib/fleet.js';
 import { percentile, round } from './lib/stats.js';
 import { type Benchmark, type Figure, ratioOf } from './lib/types.js';
 
@@ -66,6 +79,31 @@ function measure(
   };
 }
 
+/** The modeled API Gateway round trip per management API call (PostToConnection), in ms. */
+const MODELED_POST_MS = 10;
+
+interface PhaseCounts {
+  /** messages sent one at a time, each fully delivered before the next */
+  isolated: number;
+  /** messages published back to back */
+  stream: number;
+  /** messages posted by the sequential baseline */
+  sequential: number;
+}
+
+interface PhaseResult {
+  isolated: RunMeasure;
+  stream: RunMeasure;
+  sequential: RunMeasure;
+  /** @connections POSTs and fan-out worker invocations in flight during the stream */
+  streamInflight: InflightStats;
+  /** during the sequential baseline (its posts come from the benchmark process: `postsServed` only) */
+  sequentialInflight: InflightStats;
+  /** wall time of the sequential post loop per message, and per post */
+  sequentialMsPerMessage: number;
+  sequentialMsPerPost: number;
+}
+
 function topicFrame(id: string, publishedAt: string): string {
   return JSON.stringify({
     kind: 'topic',
@@ -85,15 +123,20 @@ export const fanoutBenchmark: Benchmark = {
     const messages = options.quick ? 10 : 30;
     const sequentialMessages = options.quick ? 1 : 2;
     const isolatedMessages = options.quick ? 2 : 5;
+    // With 10 ms per call, sequential posting takes ≈ clients × 10 ms per message (≈ 20 s at 2,000): one message.
+    const modeledCounts: PhaseCounts = options.quick
+      ? { isolated: 1, stream: 5, sequential: 1 }
+      : { isolated: 3, stream: 10, sequential: 1 };
     const notes: string[] = [];
     const waitMs = Math.max(30_000, options.budgetMs / 4);
 
-    // --- ours, and the sequential baseline on the same platform and clients
+    // --- ours, and the sequential baseline on the same platform and clients: first on bare loopback, then
+    // with every management API call answered MODELED_POST_MS later (the edge's `connections-hang` fault,
+    // which delays and then answers normally), applied alike to the platform's posts and the sequential ones.
     const platform = await startPlatformChild();
     const swarm = await startSwarm();
-    let ours: RunMeasure;
-    let oursIsolated: RunMeasure;
-    let sequential: RunMeasure;
+    let loopback: PhaseResult;
+    let modeled: PhaseResult;
     let connectSeconds: number;
     try {
       const users = Array.from({ length: 20 }, (_, i) => ({ userId: `fan-${i}`, realm: REALM, roles: [] }));
@@ -115,6 +158,11 @@ export const fanoutBenchmark: Benchmark = {
         broadcastTopicArn: platform.urls.broadcastTopicArn,
         userTopicArn: platform.urls.userTopicArn,
       });
+      const management = new ApiGatewayManagementApiClient({
+        endpoint: platform.urls.management,
+        region: 'us-east-1',
+        credentials,
+      });
       const publish = async (): Promise<[string, number]> => {
         const t0 = wallNow();
         const r = await publisher.publishToTopic({
@@ -124,61 +172,108 @@ export const fanoutBenchmark: Benchmark = {
         });
         return [r.messageId, t0];
       };
+
+      const phase = async (label: string, counts: PhaseCounts): Promise<PhaseResult> => {
+        await platform.inflight(true);
+        // One message at a time (each fully delivered before the next): latency without queueing.
+        const isolatedPublished = new Map<string, number>();
+        for (let i = 0; i < counts.isolated; i++) {
+          const [id, t0] = await publish();
+          isolatedPublished.set(id, t0);
+          await swarm.waitFrames(clients * (i + 1), waitMs);
+        }
+        const isolated = measure(isolatedPublished, (await swarm.receipts()).receipts, clients);
+        options.log(`fanout [${label}]: one at a time: p50 ${isolated.p50} ms p99 ${isolated.p99} ms`);
+
+        await platform.inflight(true);
+        const published = new Map<string, number>();
+        for (let i = 0; i < counts.stream; i++) {
+          const [id, t0] = await publish();
+          published.set(id, t0);
+        }
+        const got = await swarm.waitFrames(clients * counts.stream, waitMs);
+        const stream = measure(published, (await swarm.receipts()).receipts, clients);
+        const streamInflight = await platform.inflight(true);
+        options.log(
+          `fanout [${label}]: platform ${got}/${clients * counts.stream} delivered, ${stream.perSecond}/s, p50 ${stream.p50} ms p99 ${stream.p99} ms; in flight max ${streamInflight.postsServed.max} (issued ${streamInflight.postsIssued.max}), fan-out invocations max ${streamInflight.fanoutInvocations.max} of ${streamInflight.fanoutInvocations.total}`,
+        );
+
+        // Sequential: one awaited PostToConnection per connection, through the same @connections API.
+        const seqPublished = new Map<string, number>();
+        const postLoopMs: number[] = [];
+        for (let m = 0; m < counts.sequential; m++) {
+          const id = `seq-${label}-${m}-${Date.now()}`;
+          const t0 = wallNow();
+          const data = Buffer.from(topicFrame(id, new Date().toISOString()));
+          seqPublished.set(id, t0);
+          for (const connectionId of connected.connectionIds) {
+            await management.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: data }));
+          }
+          postLoopMs.push(wallNow() - t0);
+        }
+        await swarm.waitFrames(clients * counts.sequential, waitMs);
+        const sequential = measure(seqPublished, (await swarm.receipts()).receipts, clients);
+        const sequentialInflight = await platform.inflight(true);
+        const msPerPost = postLoopMs.reduce((a, b) => a + b, 0) / (counts.sequential * clients);
+        options.log(
+          `fanout [${label}]: sequential ${sequential.perSecond}/s, p50 ${sequential.p50} ms (${round(msPerPost, 2)} ms per awaited post)`,
+        );
+        return {
+          isolated,
+          stream,
+          sequential,
+          streamInflight,
+          sequentialInflight,
+          sequentialMsPerMessage: round(msPerPost * clients, 0),
+          sequentialMsPerPost: round(msPerPost, 2),
+        };
+      };
+
       // Warm-up: cold starts of the router and the fan-out worker are not what this measures.
       await publish();
       await swarm.waitFrames(clients, waitMs);
       await swarm.receipts();
 
-      // One message at a time (each fully delivered before the next): latency without queueing.
-      const isolatedPublished = new Map<string, number>();
-      for (let i = 0; i < isolatedMessages; i++) {
-        const [id, t0] = await publish();
-        isolatedPublished.set(id, t0);
-        await swarm.waitFrames(clients * (i + 1), waitMs);
-      }
-      oursIsolated = measure(isolatedPublished, (await swarm.receipts()).receipts, clients);
-      options.log(`fanout: platform one at a time: p50 ${oursIsolated.p50} ms p99 ${oursIsolated.p99} ms`);
-
-      const published = new Map<string, number>();
-      for (let i = 0; i < messages; i++) {
-        const [id, t0] = await publish();
-        published.set(id, t0);
-      }
-      const got = await swarm.waitFrames(clients * messages, waitMs);
-      ours = measure(published, (await swarm.receipts()).receipts, clients);
-      options.log(
-        `fanout: platform ${got}/${clients * messages} delivered, ${ours.perSecond}/s, p50 ${ours.p50} ms p99 ${ours.p99} ms`,
-      );
-      sns.destroy();
-
-      // Sequential: one awaited PostToConnection per connection, through the same @connections API.
-      const management = new ApiGatewayManagementApiClient({
-        endpoint: platform.urls.management,
-        region: 'us-east-1',
-        credentials,
+      loopback = await phase('loopback', {
+        isolated: isolatedMessages,
+        stream: messages,
+        sequential: sequentialMessages,
       });
-      const seqPublished = new Map<string, number>();
-      for (let m = 0; m < sequentialMessages; m++) {
-        const id = `seq-${m}-${Date.now()}`;
-        const t0 = wallNow();
-        const data = Buffer.from(topicFrame(id, new Date().toISOString()));
-        seqPublished.set(id, t0);
-        for (const connectionId of connected.connectionIds) {
-          await management.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: data }));
-        }
+
+      const faults = await fetch(`${platform.urls.edge}/_local/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          kind: 'connections-hang',
+          ms: MODELED_POST_MS,
+          method: 'POST',
+          times: 'always',
+        }),
+      });
+      if (!faults.ok)
+        throw new Error(`could not add the latency fault: ${faults.status} ${await faults.text()}`);
+      try {
+        modeled = await phase(`modeled ${MODELED_POST_MS} ms`, modeledCounts);
+      } finally {
+        await fetch(`${platform.urls.edge}/_local/faults`, { method: 'DELETE' });
       }
-      await swarm.waitFrames(clients * sequentialMessages, waitMs);
-      sequential = measure(seqPublished, (await swarm.receipts()).receipts, clients);
-      options.log(`fanout: sequential ${sequential.perSecond}/s, p50 ${sequential.p50} ms`);
+
+      sns.destroy();
       management.destroy();
       const stats = await platform.stats();
       const errors = Object.entries(stats.functions).filter(([, s]) => s.errors > 0);
       if (errors.length > 0 || stats.failures > 0)
         notes.push(`platform errors during the run: ${JSON.stringify(errors)} failures=${stats.failures}`);
+      notes.push(
+        `fan-out worker invocations (all phases): ${stats.functions['fanout-worker']?.invocations ?? 0}`,
+      );
     } finally {
       await swarm.close();
       await platform.stop();
     }
+    const ours = loopback.stream;
+    const oursIsolated = loopback.isolated;
+    const sequential = loopback.sequential;
 
     // --- plain ws baseline, same client process code, same frame
     const server = await forkTs(join(benchLibDir, 'ws-broadcast-child.ts'));
@@ -223,9 +318,94 @@ export const fanoutBenchmark: Benchmark = {
     const vsPlain = ratioOf(ours.perSecond, plain.perSecond, 'higher');
     const vsSeq = ratioOf(ours.perSecond, sequential.perSecond, 'higher');
     const lost = ours.expected - ours.delivered;
+    const m = modeled;
+    const vsSeqModeled = ratioOf(m.stream.perSecond, m.sequential.perSecond, 'higher');
+    const lostModeled = m.stream.expected - m.stream.delivered;
+    const modeledLabel = `modeled API Gateway round trip of ${MODELED_POST_MS} ms per management API call`;
+    const context = (
+      figure: string,
+      value: number,
+      unit: string,
+      baselineName: string,
+      baseline: number | null,
+    ): Figure => ({
+      figure,
+      value,
+      unit,
+      baselineName,
+      baseline,
+      ratio: null,
+      better: 'lower',
+      target: '—',
+      pass: null,
+    });
+    const modeledFigures: Figure[] = [
+      {
+        figure: `${modeledLabel}: delivered msg/s, ${clients} clients × ${m.stream.messages} messages`,
+        value: m.stream.perSecond,
+        unit: 'msg/s',
+        baselineName: `sequential awaited posts, same ${MODELED_POST_MS} ms (${m.sequential.messages} × ${clients})`,
+        baseline: m.sequential.perSecond,
+        ratio: vsSeqModeled === null ? null : round(vsSeqModeled, 1),
+        better: 'higher',
+        target: '≥10×',
+        pass: vsSeqModeled !== null && vsSeqModeled >= 10 && lostModeled === 0,
+      },
+      context(
+        `${modeledLabel}: one message at a time (${m.isolated.messages}): p50`,
+        m.isolated.p50,
+        'ms',
+        'sequential p50',
+        m.sequential.p50,
+      ),
+      context(
+        `${modeledLabel}: one message at a time: p99`,
+        m.isolated.p99,
+        'ms',
+        'sequential p99',
+        m.sequential.p99,
+      ),
+      context(`${modeledLabel}: stream: p50`, m.stream.p50, 'ms', 'sequential p50', m.sequential.p50),
+      context(`${modeledLabel}: stream: p99`, m.stream.p99, 'ms', 'sequential p99', m.sequential.p99),
+      context(
+        `${modeledLabel}: sequential, wall time per message (${clients} awaited posts)`,
+        m.sequentialMsPerMessage,
+        'ms',
+        'per post',
+        m.sequentialMsPerPost,
+      ),
+      context(
+        'loopback stream: @connections POSTs in flight at the edge, max',
+        loopback.streamInflight.postsServed.max,
+        'posts',
+        'sequential',
+        loopback.sequentialInflight.postsServed.max,
+      ),
+      context(
+        `${modeledLabel}: stream: POSTs in flight at the edge, max`,
+        m.streamInflight.postsServed.max,
+        'posts',
+        'sequential',
+        m.sequentialInflight.postsServed.max,
+      ),
+      context(
+        `${modeledLabel}: stream: POSTs in flight at the edge, time-weighted mean while busy`,
+        m.streamInflight.postsServed.meanWhileBusy,
+        'posts',
+        'sequential',
+        m.sequentialInflight.postsServed.meanWhileBusy,
+      ),
+      context(
+        `fan-out worker invocations running at once, max (loopback / modeled stream)`,
+        loopback.streamInflight.fanoutInvocations.max,
+        'invocations',
+        'modeled',
+        m.streamInflight.fanoutInvocations.max,
+      ),
+    ];
     const figures: Figure[] = [
       {
-        figure: `delivered msg/s, ${clients} clients × ${messages} messages`,
+        figure: `loopback: delivered msg/s, ${clients} clients × ${messages} messages`,
         value: ours.perSecond,
         unit: 'msg/s',
         baselineName: 'plain ws broadcast',
@@ -236,7 +416,7 @@ export const fanoutBenchmark: Benchmark = {
         pass: vsPlain !== null && vsPlain >= 0.5 && lost === 0,
       },
       {
-        figure: `delivered msg/s vs sequential awaited posts (${sequentialMessages} × ${clients})`,
+        figure: `loopback: delivered msg/s vs sequential awaited posts (${sequentialMessages} × ${clients})`,
         value: ours.perSecond,
         unit: 'msg/s',
         baselineName: 'sequential posts',
@@ -247,7 +427,7 @@ export const fanoutBenchmark: Benchmark = {
         pass: vsSeq !== null && vsSeq >= 10 && lost === 0,
       },
       {
-        figure: `one message at a time (${isolatedMessages}): publish-to-receive p50`,
+        figure: `loopback: one message at a time (${isolatedMessages}): publish-to-receive p50`,
         value: oursIsolated.p50,
         unit: 'ms',
         baselineName: 'plain ws',
@@ -258,7 +438,7 @@ export const fanoutBenchmark: Benchmark = {
         pass: null,
       },
       {
-        figure: `one message at a time: publish-to-receive p99 over ${clients} receivers`,
+        figure: `loopback: one message at a time: publish-to-receive p99 over ${clients} receivers`,
         value: oursIsolated.p99,
         unit: 'ms',
         baselineName: 'plain ws',
@@ -269,7 +449,7 @@ export const fanoutBenchmark: Benchmark = {
         pass: null,
       },
       {
-        figure: 'stream: publish-to-receive p50',
+        figure: 'loopback: stream: publish-to-receive p50',
         value: ours.p50,
         unit: 'ms',
         baselineName: 'plain ws',
@@ -280,7 +460,7 @@ export const fanoutBenchmark: Benchmark = {
         pass: null,
       },
       {
-        figure: 'stream: publish-to-receive p99',
+        figure: 'loopback: stream: publish-to-receive p99',
         value: ours.p99,
         unit: 'ms',
         baselineName: 'plain ws',
@@ -291,7 +471,7 @@ export const fanoutBenchmark: Benchmark = {
         pass: null,
       },
       {
-        figure: 'sequential posts: publish-to-receive p50 / p99',
+        figure: 'loopback: sequential posts: publish-to-receive p50 / p99',
         value: sequential.p50,
         unit: 'ms',
         baselineName: 'p99',
@@ -301,15 +481,29 @@ export const fanoutBenchmark: Benchmark = {
         target: '—',
         pass: null,
       },
+      ...modeledFigures,
     ];
     notes.push(
       `Clients run in a separate process; the platform (edge, gateway, Lambda runtime, dynalite) in another; the plain ws server in a third. ${clients} clients connected in ${round(connectSeconds, 1)} s.`,
       'Messages are published back to back (each awaits its SNS Publish); throughput = deliveries / (last receive − first publish). Latencies include queueing behind earlier messages of the stream. Cold starts are excluded by one warm-up message.',
       `Platform: delivered ${ours.delivered}/${ours.expected} (lost ${lost}, duplicates ${ours.duplicates}).`,
+      `Modeled variant: after the loopback rows, on the same platform and clients, the edge's fault rule {kind: 'connections-hang', ms: ${MODELED_POST_MS}, method: 'POST', times: 'always'} delays every @connections POST by ${MODELED_POST_MS} ms and then answers normally; it applies alike to the platform's fan-out posts and to the sequential baseline's posts. ${m.isolated.messages} messages one at a time, ${m.stream.messages} back to back, the sequential baseline on ${m.sequential.messages} message(s) (${clients} awaited posts each). Platform: delivered ${m.stream.delivered}/${m.stream.expected} (lost ${lostModeled}, duplicates ${m.stream.duplicates}).`,
+      "In flight: `postsServed` = @connections POSTs received and not yet answered by the edge; `postsIssued` = requests the functions' SDK client created and not yet saw answered (includes those queued for one of its sockets). Platform defaults unchanged (POST_CONCURRENCY 50, FANOUT_SHARD_THRESHOLD 500, FANOUT_SHARD_SIZE 250, SQS poller maxConcurrency 5, batch size 10).",
     );
     return {
       figures,
-      details: { clients, messages, ours, plain, sequential, oursIsolated, plainIsolated },
+      details: {
+        clients,
+        messages,
+        ours,
+        plain,
+        sequential,
+        oursIsolated,
+        plainIsolated,
+        loopbackInflight: { stream: loopback.streamInflight, sequential: loopback.sequentialInflight },
+        loopbackSequentialMsPerPost: loopback.sequentialMsPerPost,
+        modeled: { postMs: MODELED_POST_MS, ...modeled },
+      },
       notes,
     };
   },

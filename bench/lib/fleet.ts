@@ -1,6 +1,7 @@
 /** Starting the platform and client swarm children the end-to-end benchmarks share. */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { GaugeSnapshot } from './inflight-meter.js';
 import { forkTs, type IpcChild } from './ipc.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -21,7 +22,15 @@ export interface PlatformChild {
   rss(): Promise<number>;
   stats(): Promise<PlatformStats>;
   resetStats(): Promise<void>;
+  /** `@connections` POSTs and fan-out worker invocations in flight since the last reset (see inflight-meter.ts). */
+  inflight(reset?: boolean): Promise<InflightStats>;
   stop(): Promise<void>;
+}
+
+export interface InflightStats {
+  postsIssued: GaugeSnapshot;
+  postsServed: GaugeSnapshot;
+  fanoutInvocations: GaugeSnapshot;
 }
 
 export interface FunctionStats {
@@ -53,6 +62,7 @@ export async function startPlatformChild(env?: Record<string, string>): Promise<
       resetStats: async () => {
         await ipc.call({ type: 'reset-stats' });
       },
+      inflight: (reset = false) => ipc.call<InflightStats>({ type: 'inflight', reset }),
       stop: async () => {
         await ipc.call({ type: 'stop' }, 60_000).catch(() => undefined);
         ipc.kill();

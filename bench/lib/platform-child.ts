@@ -1,13 +1,15 @@
 /**
  * The local platform in a process of its own, driven over IPC by the benchmarks (so its memory and CPU are
- * measured apart from the load generator). Messages: `start`, `tokens`, `rss`, `stats`, `reset-stats`, `stop`.
+ * measured apart from the load generator). Messages: `start`, `tokens`, `rss`, `stats`, `reset-stats`, `inflight`, `stop`.
  */
 import './env.js';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { installCapacityMeter } from './capacity-meter.js';
+import { Gauge, installInflightMeter } from './inflight-meter.js';
 
 const meter = installCapacityMeter();
+const inflight = { ...installInflightMeter(), fanoutInvocations: new Gauge() };
 const { startPlatform } = await import('../../src/local/platform.js');
 type Platform = Awaited<ReturnType<typeof startPlatform>>;
 
@@ -98,6 +100,7 @@ type Request =
   | { type: 'seed-inbox'; realm: string; userId: string; count: number }
   | { type: 'inbox-count'; realm: string; userId: string }
   | { type: 'inline-connect'; enabled: boolean }
+  | { type: 'inflight'; reset?: boolean }
   | { type: 'stop' };
 
 function reply(id: number, body: unknown): void {
@@ -124,10 +127,15 @@ process.on('message', async (message: { id: number; request: Request }) => {
           const invoke = runtime.invoke.bind(runtime);
           // The gateway calls runtime.invoke at each request, so the variant can wrap it.
           runtime.invoke = async (name: string, event: unknown) => {
-            const result = await invoke(name, event);
-            if (inlineConnect && name === 'connect')
-              await deliverInline(event as Parameters<typeof deliverInline>[0]);
-            return result;
+            if (name === 'fanout-worker') inflight.fanoutInvocations.up();
+            try {
+              const result = await invoke(name, event);
+              if (inlineConnect && name === 'connect')
+                await deliverInline(event as Parameters<typeof deliverInline>[0]);
+              return result;
+            } finally {
+              if (name === 'fanout-worker') inflight.fanoutInvocations.down();
+            }
           };
         }
         reply(id, { urls: platform.urls });
@@ -209,6 +217,15 @@ process.on('message', async (message: { id: number; request: Request }) => {
       case 'inline-connect': {
         inlineConnect = request.enabled;
         reply(id, {});
+        break;
+      }
+      case 'inflight': {
+        reply(id, {
+          postsIssued: inflight.issued.snapshot(),
+          postsServed: inflight.served.snapshot(),
+          fanoutInvocations: inflight.fanoutInvocations.snapshot(),
+        });
+        if (request.reset) for (const g of Object.values(inflight)) g.reset();
         break;
       }
       case 'stop':

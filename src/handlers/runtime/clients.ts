@@ -7,7 +7,12 @@ import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagem
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { awsEndpointUrl, awsRegion } from './config.js';
+import { awsEndpointUrl, awsRegion, postConcurrency } from './config.js';
+
+/** One SQS-triggered invocation carries up to 10 records, each posting with `POST_CONCURRENCY` in flight. */
+const MAX_RECORDS_PER_INVOCATION = 10;
+/** A hung post becomes a failed outcome (and a retry job) well inside the function's timeout. */
+const MANAGEMENT_REQUEST_TIMEOUT_MS = 10_000;
 
 interface CommonOptions {
   region?: string;
@@ -44,7 +49,19 @@ export function getManagementClient(endpoint: string): ApiGatewayManagementApiCl
   if (!client) {
     const region = awsRegion();
     // The SDK's own retries would hide 410/429 from the domain logic, which retries 429 itself.
-    client = new ApiGatewayManagementApiClient({ endpoint, maxAttempts: 1, ...(region ? { region } : {}) });
+    // The SDK's default agent has 50 sockets per process: size it so POST_CONCURRENCY holds per record.
+    const maxSockets = postConcurrency() * MAX_RECORDS_PER_INVOCATION;
+    client = new ApiGatewayManagementApiClient({
+      endpoint,
+      maxAttempts: 1,
+      requestHandler: {
+        requestTimeout: MANAGEMENT_REQUEST_TIMEOUT_MS,
+        throwOnRequestTimeout: true,
+        httpAgent: { keepAlive: true, maxSockets },
+        httpsAgent: { keepAlive: true, maxSockets },
+      },
+      ...(region ? { region } : {}),
+    });
     managementClients.set(endpoint, client);
   }
   return client;

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type {
@@ -201,6 +202,31 @@ describe('upgrade', () => {
     // No $disconnect for connections that never opened.
     await new Promise((r) => setTimeout(r, 50));
     expect(calls.filter((c) => c.name === 'disconnect')).toHaveLength(0);
+  });
+
+  it('runs $disconnect when ws refuses the handshake after $connect accepted it', async () => {
+    const { gateway, calls } = await harness();
+    // A key ws rejects (not 16 base64 bytes): the gateway's own checks pass, $connect runs, ws answers 400.
+    const status = await new Promise<string>((resolve, reject) => {
+      const socket = connect(gateway.port, '127.0.0.1', () => {
+        socket.write(
+          'GET / HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+            'Sec-WebSocket-Key: not-a-key\r\nSec-WebSocket-Version: 13\r\n\r\n',
+        );
+      });
+      let text = '';
+      socket.on('data', (chunk) => {
+        text += String(chunk);
+      });
+      socket.on('close', () => resolve(text.split('\r\n')[0] ?? ''));
+      socket.on('error', reject);
+    });
+    expect(status).toMatch(/^HTTP\/1\.1 400/);
+    await until(() => calls.some((c) => c.name === 'disconnect'));
+    const connectEvent = calls.find((c) => c.name === 'connect')?.event as WebSocketConnectEvent;
+    const disconnect = calls.find((c) => c.name === 'disconnect')?.event as WebSocketDisconnectEvent;
+    expect(disconnect.requestContext.connectionId).toBe(connectEvent.requestContext.connectionId);
+    expect(disconnect.requestContext.disconnectStatusCode).toBe(1006);
   });
 
   it('reports a connection as gone while $connect runs, and live once the handshake completes', async () => {

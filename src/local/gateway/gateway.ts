@@ -258,20 +258,18 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   };
 
   /**
-   * Arms the connection's single limit timer for the earlier of its idle and maximum-duration deadlines.
-   * Messages only move `lastMessageAt`; when the timer fires early because of that, it re-arms itself.
-   * (Two timers per connection, one refreshed per message, cost twice the memory for the same behaviour.)
+   * The connection's single limit timer, due at the earlier of its idle and maximum-duration deadlines.
+   * Messages only move `lastMessageAt`; when the timer fires before the idle deadline because of that, it
+   * re-arms itself. (Two timers per connection, one refreshed per message, cost twice the memory for the
+   * same behaviour; the connection is passed as the timer's argument so no closure is kept per connection.)
    */
-  const armLimitTimer = (connection: Connection): void => {
-    const dueIn = (): number =>
-      Math.min(connection.lastMessageAt + idleMs, connection.context.connectedAt + maxMs) - Date.now();
-    const check = (): void => {
-      if (connection.state !== 'open') return;
-      const remaining = dueIn();
-      if (remaining <= 0) closeWith(connection, GOING_AWAY);
-      else connection.limitTimer = setTimeout(check, remaining);
-    };
-    connection.limitTimer = setTimeout(check, Math.max(0, dueIn()));
+  const limitsDueIn = (connection: Connection): number =>
+    Math.min(connection.lastMessageAt + idleMs, connection.context.connectedAt + maxMs) - Date.now();
+  const checkLimits = (connection: Connection): void => {
+    if (connection.state !== 'open') return;
+    const remaining = limitsDueIn(connection);
+    if (remaining <= 0) closeWith(connection, GOING_AWAY);
+    else connection.limitTimer = setTimeout(checkLimits, remaining, connection);
   };
 
   const onOpen = (connection: Connection, socket: WebSocket, rawSocket: Duplex): void => {
@@ -285,7 +283,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     });
     // The idle timeout counts from the handshake, as it did when the timer started here.
     connection.lastMessageAt = Date.now();
-    armLimitTimer(connection);
+    connection.limitTimer = setTimeout(checkLimits, Math.max(0, limitsDueIn(connection)), connection);
 
     socket.on('message', (data: Buffer, isBinary: boolean) => {
       if (connection.serverClose) return; // closing: later frames are not routed
