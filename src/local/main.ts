@@ -52,27 +52,15 @@ async function main(): Promise<void> {
     return;
   }
   const { options } = parsed;
-  let platform: Platform;
-  try {
-    platform = await startPlatform(options);
-  } catch (error) {
-    process.stderr.write(`Cannot start the local platform: ${(error as Error).message}\n`);
-    if (/already in use/.test((error as Error).message)) {
-      process.stderr.write('Stop the other process or choose another port (see --help).\n');
-    }
-    process.exit(1);
-  }
-  process.stdout.write(banner(platform, options.dataDir));
-
+  // Signal handlers go in before anything starts: a SIGTERM that arrives while the platform is starting (or
+  // right after the banner) must still stop it cleanly and flush the data directory, never kill it mid-write.
+  let platform: Platform | undefined;
+  let stopRequested: string | undefined;
   let stopping = false;
-  const shutdown = (signal: string): void => {
-    if (stopping) {
-      process.stderr.write('Forced exit.\n');
-      process.exit(1);
-    }
+  const stop = (signal: string, running: Platform): void => {
     stopping = true;
     process.stdout.write(`\n${signal}: closing connections, flushing data and stopping…\n`);
-    platform
+    running
       .stop()
       .then(() => {
         process.stdout.write('Stopped.\n');
@@ -83,8 +71,31 @@ async function main(): Promise<void> {
         process.exit(1);
       });
   };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  const onSignal = (signal: string): void => {
+    if (stopping || stopRequested) {
+      process.stderr.write('Forced exit.\n');
+      process.exit(1);
+    }
+    if (platform) stop(signal, platform);
+    else stopRequested = signal;
+  };
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+
+  try {
+    platform = await startPlatform(options);
+  } catch (error) {
+    process.stderr.write(`Cannot start the local platform: ${(error as Error).message}\n`);
+    if (/already in use/.test((error as Error).message)) {
+      process.stderr.write('Stop the other process or choose another port (see --help).\n');
+    }
+    process.exit(1);
+  }
+  if (stopRequested) {
+    stop(stopRequested, platform);
+    return;
+  }
+  process.stdout.write(banner(platform, options.dataDir));
 }
 
 await main();
