@@ -292,6 +292,16 @@ describe('load', () => {
     }
     sqs.destroy();
     const offlineMessages = [...offlineExpected.values()].reduce((s, l) => s + l.length, 0);
+    if (functionErrors.length > 0 || tp.platform.runtime.failures.list().length > 0) {
+      // Enough to diagnose a red run without a debugger: which functions failed, and the first reasons.
+      console.log('[reliability] load diagnostics', {
+        functionErrors: functionErrors.map(([name, s]) => ({ name, errors: s.errors, timeouts: s.timeouts })),
+        failures: tp.platform.runtime.failures
+          .list()
+          .slice(0, 5)
+          .map((f) => ({ functionName: f.functionName, attempts: f.attempts, error: f.error })),
+      });
+    }
     summary('load', {
       cases: expectedDeliveries + offlineMessages,
       passed: expectedDeliveries - lost + offlineMessages - offlineLost,

@@ -46,6 +46,13 @@ export interface LambdaRuntimeOptions {
   accountId?: string;
   /** delays before the asynchronous retries (index 0 before the first retry) */
   retryDelaysMs?: readonly number[];
+  /**
+   * Asynchronous invocations (SNS) running at once per function; the rest wait in a FIFO queue, as events
+   * wait in Lambda's internal async queue when a function is at its concurrency. Unbounded, a publish burst
+   * would start every invocation at once in this one process, time them all out and multiply the load with
+   * retries. Default 10.
+   */
+  asyncConcurrency?: number;
 }
 
 export class InvocationTimeoutError extends Error {
@@ -184,6 +191,29 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions = {}): LambdaR
     }
   }
 
+  const asyncLimit = Math.max(1, options.asyncConcurrency ?? 10);
+  const asyncSlots = new Map<string, { running: number; waiting: Array<() => void> }>();
+
+  /** Waits for one of the function's asynchronous slots (FIFO); the timeout starts only once running. */
+  async function invokeInSlot(name: string, event: unknown): Promise<void> {
+    let slot = asyncSlots.get(name);
+    if (!slot) {
+      slot = { running: 0, waiting: [] };
+      asyncSlots.set(name, slot);
+    }
+    const held = slot;
+    if (held.running >= asyncLimit) await new Promise<void>((resolveSlot) => held.waiting.push(resolveSlot));
+    else held.running += 1;
+    try {
+      await invoke(name, event);
+    } finally {
+      const next = held.waiting.shift();
+      // The slot passes straight to the next waiter, so `running` stays within the limit.
+      if (next) next();
+      else held.running -= 1;
+    }
+  }
+
   function invokeAsync(name: string, event: unknown, asyncOptions: AsyncInvokeOptions): void {
     const retries = asyncOptions.retries ?? 2;
     const run = async (): Promise<void> => {
@@ -197,7 +227,7 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions = {}): LambdaR
         }
         attempts += 1;
         try {
-          await invoke(name, event);
+          await invokeInSlot(name, event);
           return;
         } catch (error) {
           lastError = toError(error);

@@ -38,6 +38,30 @@ describe('in-process Lambda runtime', () => {
     await expect(runtime.invoke('../etc/passwd', {})).rejects.toThrow('Invalid function name');
   });
 
+  it('runs at most asyncConcurrency asynchronous invocations of a function at once, in arrival order', async () => {
+    let running = 0;
+    let peak = 0;
+    const order: number[] = [];
+    const runtime = createLambdaRuntime({
+      asyncConcurrency: 3,
+      timeoutMs: 200,
+      loadHandler: async () => async (event: unknown) => {
+        running += 1;
+        peak = Math.max(peak, running);
+        order.push((event as { n: number }).n);
+        // Each invocation alone is far inside its 200 ms timeout; 20 at once would not be if queued time counted.
+        await new Promise((resolveWait) => setTimeout(resolveWait, 20));
+        running -= 1;
+      },
+    });
+    for (let n = 0; n < 20; n++) runtime.invokeAsync('burst', { n }, { source: 'test' });
+    await runtime.drain();
+    expect(peak).toBe(3);
+    expect(order).toEqual(Array.from({ length: 20 }, (_, n) => n));
+    expect(runtime.stats().burst).toMatchObject({ invocations: 20, errors: 0, timeouts: 0 });
+    expect(runtime.failures.list()).toEqual([]);
+  });
+
   it('retries asynchronous invocations twice, then records the failure; drain waits for them', async () => {
     let calls = 0;
     const runtime = createLambdaRuntime({
