@@ -4,11 +4,11 @@
  * gets every message of its topics and users exactly once after de-duplication by id, non-subscribers get
  * none, no function fails, nothing is left in the offline inboxes or dead-letter queues.
  *
- * Message count: RELIABILITY_MESSAGES (default 300), scaled down from the issue's 10,000 because of the time
- * bound only. With 2,000 clients and the platform in one test process on this shared 2-core machine, end-to-end
- * delivery ran between ~120/s (busy machine) and ~1,500/s (idle): 300 messages are ~16,000 deliveries, 1,000 are
- * ~54,000 and 10,000 are ~535,000 — 6 minutes at the best rate seen, and an attempt at 10,000 ran at ~210/s
- * (≈ 45 minutes) and was stopped. `RELIABILITY_MESSAGES=10000 npm run test:reliability` runs the full size.
+ * Message count: RELIABILITY_MESSAGES, default 10,000 as the issue asks (~535,000 deliveries). Before the local
+ * Lambda runtime queued asynchronous invocations per function, a burst of publishes started every router at
+ * once in this one process, timed them out and multiplied the load with retries (a 1,000-message run lost
+ * deliveries); with the queue a 1,000-message run delivered 54,189 of 54,189 in 38 s with no error or duplicate.
+ * `RELIABILITY_MESSAGES=1000 npm run test:reliability` is a quicker local run.
  */
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +19,7 @@ import { eventually, startTestPlatform, summary, type TestPlatform } from './lib
 import { connect, type TestClient } from './lib/ws-client.js';
 
 const CONNECTIONS = Number(process.env.RELIABILITY_CONNECTIONS ?? 2000);
-const MESSAGES = Number(process.env.RELIABILITY_MESSAGES ?? 300);
+const MESSAGES = Number(process.env.RELIABILITY_MESSAGES ?? 10_000);
 const USERS = 20;
 const OFFLINE_USERS = 4;
 const REALMS = Array.from({ length: 17 }, (_, i) => `realm-${String(i).padStart(2, '0')}`);
@@ -221,7 +221,7 @@ describe('load', () => {
         }
         return got >= expectedDeliveries;
       },
-      600_000,
+      1_200_000,
       500,
     );
     await tp.platform.runtime.drain();
@@ -319,5 +319,5 @@ describe('load', () => {
     });
     expect(functionErrors).toEqual([]);
     expect(tp.platform.runtime.failures.list()).toEqual([]);
-  }, 900_000);
+  }, 1_800_000);
 });

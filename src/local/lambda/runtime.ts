@@ -50,7 +50,7 @@ export interface LambdaRuntimeOptions {
    * Asynchronous invocations (SNS) running at once per function; the rest wait in a FIFO queue, as events
    * wait in Lambda's internal async queue when a function is at its concurrency. Unbounded, a publish burst
    * would start every invocation at once in this one process, time them all out and multiply the load with
-   * retries. Default 10.
+   * retries. Default 4.
    */
   asyncConcurrency?: number;
 }
@@ -191,7 +191,7 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions = {}): LambdaR
     }
   }
 
-  const asyncLimit = Math.max(1, options.asyncConcurrency ?? 10);
+  const asyncLimit = Math.max(1, options.asyncConcurrency ?? 4);
   const asyncSlots = new Map<string, { running: number; waiting: Array<() => void> }>();
 
   /** Waits for one of the function's asynchronous slots (FIFO); the timeout starts only once running. */
