@@ -5,7 +5,7 @@ import type { BroadcastService } from '../core/broadcast.js';
 import { validateFanoutJob } from '../core/envelopes.js';
 import { parseAndValidate } from './runtime/messages.js';
 import { countPosts, instrumented, logger, withCorrelationId } from './runtime/observability.js';
-import { fanoutShardService } from './runtime/services.js';
+import { broadcastService } from './runtime/services.js';
 
 export function createFanoutWorkerHandler(deps: { broadcast: BroadcastService }) {
   const processor = new BatchProcessor(EventType.SQS);
@@ -38,4 +38,4 @@ export function createFanoutWorkerHandler(deps: { broadcast: BroadcastService })
     );
 }
 
-export const handler = createFanoutWorkerHandler({ broadcast: fanoutShardService() });
+export const handler = createFanoutWorkerHandler({ broadcast: broadcastService() });

@@ -67,6 +67,10 @@ export function clientFrameService(): ClientFrameService {
   return new ClientFrameService({ connections: connectionService({ withQueue: false }), clock: systemClock });
 }
 
+/**
+ * The broadcast router and the fan-out worker share one service: the router shards large audiences, the worker
+ * posts a shard (`postShard`) and hands unreachable connections to a retry job (`retryLater`).
+ */
 export function broadcastService(): BroadcastService {
   const t = table();
   return new BroadcastService({
@@ -78,24 +82,6 @@ export function broadcastService(): BroadcastService {
     broadcast: {
       shardThreshold: config.fanoutShardThreshold(),
       shardSize: config.fanoutShardSize(),
-      connectingGraceSeconds: config.connectingGraceSeconds(),
-    },
-    logger: domainLogger,
-  });
-}
-
-/** The fan-out worker posts shards; it enqueues only retry jobs for the connections it could not reach. */
-export function fanoutShardService(): BroadcastService {
-  const t = table();
-  return new BroadcastService({
-    ...postDeps(),
-    store: new DynamoConnectionStore(t),
-    history: new DynamoHistoryStore(t),
-    fanoutQueue: new SqsJobQueue<FanoutJob>(getSqsClient(), config.fanoutQueueUrl()),
-    clock: systemClock,
-    broadcast: {
-      shardThreshold: Number.MAX_SAFE_INTEGER,
-      shardSize: 2000,
       connectingGraceSeconds: config.connectingGraceSeconds(),
     },
     logger: domainLogger,
