@@ -105,7 +105,16 @@ function pageUnits(bytes: number): number {
   return Math.ceil(bytes / 4096) * 0.5;
 }
 
-async function queryAudience(send: LocalSend): Promise<LookupMeasure> {
+type PageOutput = Awaited<ReturnType<LocalSend['query']>>;
+
+/**
+ * Follows `LastEvaluatedKey` to the end, summing what DynamoDB reports per page; `pageComputedUnits` is what
+ * DynamoDB's pricing says the page costs, for when the local endpoint reports no consumed capacity.
+ */
+async function readAllPages(
+  fetchPage: (startKey: Record<string, AttributeValue> | undefined, now: number) => Promise<PageOutput>,
+  pageComputedUnits: (page: PageOutput) => number,
+): Promise<LookupMeasure> {
   const start = performance.now();
   const m: LookupMeasure = {
     itemsRead: 0,
@@ -118,59 +127,52 @@ async function queryAudience(send: LocalSend): Promise<LookupMeasure> {
   let startKey: Record<string, AttributeValue> | undefined;
   const now = Math.floor(Date.now() / 1000);
   do {
-    const page = await send.query(
-      new QueryCommand({
-        TableName: TABLE,
-        KeyConditionExpression: 'pk = :pk',
-        FilterExpression: 'expiresAt > :now',
-        ExpressionAttributeValues: { ':pk': { S: TOPIC_PK }, ':now': { N: String(now) } },
-        ReturnConsumedCapacity: 'TOTAL',
-        ExclusiveStartKey: startKey,
-      }),
-    );
+    const page = await fetchPage(startKey, now);
     m.pages++;
     m.itemsRead += page.ScannedCount ?? 0;
     m.itemsMatched += page.Count ?? 0;
     m.readUnits += page.ConsumedCapacity?.CapacityUnits ?? Number.NaN;
-    // All items read pass the filter here (nothing expired), so the returned items are the items read.
-    m.computedReadUnits += pageUnits((page.Items ?? []).reduce((s, it) => s + itemSize(it), 0));
+    m.computedReadUnits += pageComputedUnits(page);
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   m.ms = performance.now() - start;
   return m;
 }
 
+function queryAudience(send: LocalSend): Promise<LookupMeasure> {
+  return readAllPages(
+    (startKey, now) =>
+      send.query(
+        new QueryCommand({
+          TableName: TABLE,
+          KeyConditionExpression: 'pk = :pk',
+          FilterExpression: 'expiresAt > :now',
+          ExpressionAttributeValues: { ':pk': { S: TOPIC_PK }, ':now': { N: String(now) } },
+          ReturnConsumedCapacity: 'TOTAL',
+          ExclusiveStartKey: startKey,
+        }),
+      ),
+    // All items read pass the filter here (nothing expired), so the returned items are the items read.
+    (page) => pageUnits((page.Items ?? []).reduce((s, it) => s + itemSize(it), 0)),
+  );
+}
+
 async function scanAudience(send: LocalSend, itemBytesTotal: number): Promise<LookupMeasure> {
-  const start = performance.now();
-  const m: LookupMeasure = {
-    itemsRead: 0,
-    itemsMatched: 0,
-    readUnits: 0,
-    computedReadUnits: 0,
-    pages: 0,
-    ms: 0,
-  };
-  let startKey: Record<string, AttributeValue> | undefined;
-  const now = Math.floor(Date.now() / 1000);
-  do {
-    const page = await send.scan(
-      new ScanCommand({
-        TableName: TABLE,
-        FilterExpression: 'pk = :pk AND expiresAt > :now',
-        ExpressionAttributeValues: { ':pk': { S: TOPIC_PK }, ':now': { N: String(now) } },
-        ReturnConsumedCapacity: 'TOTAL',
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    m.pages++;
-    m.itemsRead += page.ScannedCount ?? 0;
-    m.itemsMatched += page.Count ?? 0;
-    m.readUnits += page.ConsumedCapacity?.CapacityUnits ?? Number.NaN;
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const m = await readAllPages(
+    (startKey, now) =>
+      send.scan(
+        new ScanCommand({
+          TableName: TABLE,
+          FilterExpression: 'pk = :pk AND expiresAt > :now',
+          ExpressionAttributeValues: { ':pk': { S: TOPIC_PK }, ':now': { N: String(now) } },
+          ReturnConsumedCapacity: 'TOTAL',
+          ExclusiveStartKey: startKey,
+        }),
+      ),
+    () => 0,
+  );
   // A Scan pays for every item it reads, matched or not: the table's bytes in 1 MB pages.
   m.computedReadUnits = Math.ceil(itemBytesTotal / 4096) * 0.5;
-  m.ms = performance.now() - start;
   return m;
 }
 
