@@ -1,59 +1,17 @@
 /** Builders of the frames the server sends (shapes of the contract's *Frame schemas). */
 import { errorCodes } from '../../generated/index.js';
-import type { BroadcastEnvelope, ErrorCode, JsonObject, RejectedTopic, UserEnvelope } from './model.js';
+import type {
+  ErrorFrame,
+  PongFrame,
+  TopicMessageFrame,
+  TtlExtendedFrame,
+  UserMessageFrame,
+  WelcomeFrame,
+} from '../../generated/models.js';
+import type { BroadcastEnvelope, ErrorCode, RejectedTopic, UserEnvelope } from './model.js';
 
-export interface WelcomeFrame {
-  kind: 'welcome';
-  connectionId: string;
-  userId: string;
-  realm: string;
-  accepted: string[];
-  rejected: RejectedTopic[];
-  expiresAt: string;
-  serverTime: string;
-  pendingOffline: number;
-  limits: { idleTimeoutSeconds: number; maxConnectionSeconds: number; connectionTtlSeconds: number };
-}
-
-export interface TopicMessageFrame {
-  kind: 'topic';
-  id: string;
-  topic: string;
-  publishedAt: string;
-  correlationId: string;
-  replayed?: boolean;
-  payload: JsonObject;
-}
-
-export interface UserMessageFrame {
-  kind: 'user';
-  id: string;
-  type: string;
-  publishedAt: string;
-  correlationId: string;
-  offline?: boolean;
-  payload: JsonObject;
-}
-
-export interface PongFrame {
-  kind: 'pong';
-  serverTime: string;
-  requestId?: string;
-}
-
-export interface TtlExtendedFrame {
-  kind: 'ttl-extended';
-  expiresAt: string;
-  requestId?: string;
-}
-
-export interface ErrorFrame {
-  kind: 'error';
-  code: ErrorCode;
-  message: string;
-  retryable: boolean;
-  requestId?: string;
-}
+// The frame shapes come from the contract's *Frame schemas; this module only builds them.
+export type { ErrorFrame, PongFrame, TopicMessageFrame, TtlExtendedFrame, UserMessageFrame, WelcomeFrame };
 
 export type ReplyFrame = PongFrame | TtlExtendedFrame | ErrorFrame;
 

@@ -1,9 +1,9 @@
 /**
- * Domain types of the server side. The wire shapes (envelopes, jobs, frames) mirror the contract's schemas;
- * values produced by the generated validators are assignable to them.
+ * Domain types of the server side. The wire shapes (envelopes, jobs, frames) are the generated models of the
+ * contract, re-exported here so the core names them in one place.
  */
 
-export type JsonObject = Record<string, unknown>;
+import type { BroadcastEnvelope, UserEnvelope } from '../../generated/models.js';
 
 /** Who opened a connection, from the authorizer context. */
 export interface Identity {
@@ -40,69 +40,16 @@ export interface UserConnection {
   expiresAt: number;
 }
 
-export type TopicRejectionCode =
-  | 'UNKNOWN_TOPIC'
-  | 'FORBIDDEN_TOPIC'
-  | 'REALM_MISMATCH'
-  | 'INVALID_TOPIC_NAME'
-  | 'TOO_MANY_TOPICS';
-
-export interface RejectedTopic {
-  topic: string;
-  code: TopicRejectionCode;
-  reason: string;
-}
-
-export type ErrorCode =
-  | 'INVALID_JSON'
-  | 'INVALID_FRAME'
-  | 'UNKNOWN_ACTION'
-  | 'BINARY_NOT_SUPPORTED'
-  | 'CONNECTION_NOT_FOUND'
-  | 'RATE_LIMITED'
-  | 'INTERNAL_ERROR';
-
-export interface BroadcastEnvelope {
-  messageId: string;
-  correlationId: string;
-  realm: string;
-  topic: string;
-  publishedAt: string;
-  payload: JsonObject;
-}
-
-export interface UserEnvelope {
-  messageId: string;
-  correlationId: string;
-  realm: string;
-  userId: string;
-  type: string;
-  publishedAt: string;
-  payload: JsonObject;
-}
-
-export interface DeliveryJob {
-  reason: 'connect' | 'drain';
-  connectionId: string;
-  userId: string;
-  realm: string;
-  accepted: string[];
-  rejected: RejectedTopic[];
-  /** Epoch milliseconds. */
-  connectedAt: number;
-  /** Epoch seconds. */
-  expiresAt: number;
-  correlationId: string;
-}
-
-export interface FanoutJob {
-  shard: number;
-  shards: number;
-  connectionIds: string[];
-  envelope: BroadcastEnvelope;
-  /** 0 or absent for a first shard; n for the n-th retry of unreachable connections. */
-  attempt?: number;
-}
+// The wire shapes come from the contract: a field added to asyncapi.yaml reaches the core by regeneration.
+export type {
+  BroadcastEnvelope,
+  DeliveryJob,
+  ErrorCode,
+  FanoutJob,
+  RejectedTopic,
+  TopicRejectionCode,
+  UserEnvelope,
+} from '../../generated/models.js';
 
 /** A stored message (inbox or topic history), ordered by (publishedAt, messageId). */
 export interface StoredMessage<E> {
