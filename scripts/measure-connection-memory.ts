@@ -6,8 +6,8 @@
  * Starts the platform (`startPlatform`) in a child process and N authenticated WebSocket clients (subscribed
  * to `announcements`, each waiting for its welcome frame, as benchmark 5 does) in another, then reads the
  * platform's memory after a full GC at 0, N, 2N… connections and prints the growth per 1,000 connections:
- * RSS, V8 heap used, external and array buffers. `--snapshot` also writes a heap snapshot at the first and
- * last step and prints the constructors whose self size grew most (count and bytes per 1,000 connections).
+ * RSS, V8 heap used, external and array buffers. `--snapshot` also writes a heap snapshot after the first
+ * and the last step (needs --steps ≥ 2) and prints the constructors whose self size grew most (count and bytes per 1,000 connections).
  * `--baseline` measures a plain `ws` server the same way, for the ratio.
  */
 import { type ChildProcess, fork } from 'node:child_process';
@@ -278,12 +278,15 @@ async function measureServer(
     // One warm-up connection: every function cold-starts before the baseline reading.
     await clients.call({ type: 'connect', urls: urls.slice(0, 1), waitWelcome, concurrency: 1 });
     await new Promise((r) => setTimeout(r, 1000));
-    readings.push(await server.call<Reading>({ type: 'measure', snapshot }));
+    readings.push(await server.call<Reading>({ type: 'measure', snapshot: false }));
     for (let step = 1; step <= steps; step++) {
       await clients.call({ type: 'connect', urls, waitWelcome, concurrency: 50 });
       // Let the delivery jobs, welcome posts and timers settle, as the benchmark does.
       await new Promise((r) => setTimeout(r, 2000));
-      readings.push(await server.call<Reading>({ type: 'measure', snapshot: snapshot && step === steps }));
+      // Snapshots after the first step and the last: the growth between them is the steady state, without
+      // the one-time growth of the first connections (young generation, optimized code).
+      const take = snapshot && steps > 1 && (step === 1 || step === steps);
+      readings.push(await server.call<Reading>({ type: 'measure', snapshot: take }));
     }
   } finally {
     await clients.call({ type: 'stop' }).catch(() => undefined);
@@ -321,6 +324,19 @@ function report(label: string, readings: Reading[], connections: number): number
   return total;
 }
 
+/** Prints the growth between the snapshots after the first and the last step, then deletes them unless kept. */
+function showSnapshotGrowth(readings: Reading[], connections: number, top: number, keep: boolean): void {
+  const first = readings[1]?.heapSnapshot;
+  const last = readings[readings.length - 1]?.heapSnapshot;
+  if (!first || !last) return;
+  printTopGrowth(first, last, connections, top);
+  if (keep) console.log(`\nheap snapshots kept: ${first} ${last}`);
+  else {
+    rmSync(first, { force: true });
+    rmSync(last, { force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -343,18 +359,11 @@ async function main(): Promise<void> {
 
   const readings = await measureServer('platform', connections, steps, values.snapshot);
   const ours = report('local platform', readings, connections);
-  const first = readings[0]?.heapSnapshot;
-  const last = readings[readings.length - 1]?.heapSnapshot;
-  if (first && last) {
-    printTopGrowth(first, last, connections * steps, Number(values.top));
-    if (values.keep) console.log(`\nheap snapshots kept: ${first} ${last}`);
-    else {
-      rmSync(first, { force: true });
-      rmSync(last, { force: true });
-    }
-  }
+  showSnapshotGrowth(readings, connections * (steps - 1), Number(values.top), values.keep);
   if (values.baseline) {
-    const plain = report('plain ws', await measureServer('ws', connections, steps, false), connections);
+    const plainReadings = await measureServer('ws', connections, steps, values.snapshot);
+    const plain = report('plain ws', plainReadings, connections);
+    showSnapshotGrowth(plainReadings, connections * (steps - 1), Number(values.top), values.keep);
     console.log(`\nratio platform ÷ plain ws: ${(ours / plain).toFixed(2)}× (target ≤ 2×)`);
   }
 }

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { applyLevelFixes } from './level-fixes.js';
+import { applyLevelFixes, compareInUtf8Order } from './level-fixes.js';
 
 const require = createRequire(import.meta.url);
 
@@ -34,15 +34,25 @@ describe('level fixes under dynalite', () => {
     await db.close();
   });
 
-  it('stores exact-size views, keeping UTF-8 byte order (DynamoDB key order)', async () => {
+  it('stores flat strings, keeping UTF-8 byte order (DynamoDB key order)', async () => {
     const db = memoryDb();
-    // Strings are stored transcoded to the 'view' format (a Buffer-stored db answers 'buffer').
-    expect(db.keyEncoding('utf8').format).toBe('view');
+    // Strings are stored as strings (a Buffer-stored db answers 'buffer').
+    expect(db.keyEncoding('utf8').format).toBe('utf8');
     // UTF-16 order would put the astral character first; UTF-8 (and DynamoDB) put U+E000 first.
     await db.put('\u{1F600}', 1);
     await db.put('\uE000', 2);
     await db.put('z', 3);
     expect(await db.keys().all()).toEqual(['z', '\uE000', '\u{1F600}']);
     await db.close();
+  });
+
+  it('compares strings in code point order and views bytewise', () => {
+    const sorted = ['a', 'ab', 'b', '\u00e9', '\ud7ff', '\ue000', '\uffff', '\u{10000}', '\u{1F600}'];
+    const shuffled = [...sorted].reverse();
+    expect(shuffled.sort(compareInUtf8Order)).toEqual(sorted);
+    const bytes = sorted.map((s) => Buffer.from(s, 'utf8'));
+    // The same order as the strings' UTF-8 bytes, which is what DynamoDB sorts by.
+    expect([...bytes].reverse().sort(compareInUtf8Order)).toEqual(bytes);
+    expect(compareInUtf8Order('same', 'same')).toBe(0);
   });
 });

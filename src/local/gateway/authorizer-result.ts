@@ -67,10 +67,11 @@ export function decideAuthorizer(
   const statements = policy.Statement.filter(isRecord).filter((s) => statementMatches(s, methodArn));
   if (statements.some((s) => s.Effect === 'Deny')) return { kind: 'forbidden' };
   if (!statements.some((s) => s.Effect === 'Allow')) return { kind: 'forbidden' };
-  const authorizer = {
-    ...context,
-    principalId: result.principalId,
-    integrationLatency,
-  } as RequestAuthorizer;
-  return { kind: 'allow', authorizer };
+  // Built by assignment, not spread: a spread of a loop-built object gets a hidden class of its own each
+  // time, and the gateway keeps this object for the life of the connection.
+  const authorizer: Record<string, AuthorizerContextValue> = {};
+  for (const [key, value] of Object.entries(context)) authorizer[key] = value;
+  authorizer.principalId = result.principalId;
+  authorizer.integrationLatency = integrationLatency;
+  return { kind: 'allow', authorizer: authorizer as unknown as RequestAuthorizer };
 }

@@ -29,6 +29,7 @@ import {
 import { decideAuthorizer } from './authorizer-result.js';
 import type { ConnectionInfo, ConnectionRegistry, PostOutcome } from './connection-registry.js';
 import { FrameSizeGuard } from './frame-size-guard.js';
+import { StringPool } from './string-pool.js';
 
 /** Invokes a Lambda function by name (the local runtime's `invokeFunction`) and resolves with its result. */
 export type FunctionInvoker = (functionName: string, event: unknown) => Promise<unknown>;
@@ -102,6 +103,8 @@ interface Connection {
   serverClose?: CloseCause;
   /** One timer per connection for both limits, due at the earlier of the two deadlines. */
   limitTimer?: NodeJS.Timeout;
+  /** Reads the client's frame headers for the 32 KB frame limit (set when the socket opens). */
+  guard?: FrameSizeGuard;
 }
 
 export const GOING_AWAY: CloseCause = { code: 1001, reason: 'Going away' };
@@ -156,6 +159,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     });
 
   const connections = new Map<string, Connection>();
+  /** Many connections share a source IP, host, user agent, realm and roles: one copy each. */
+  const strings = new StringPool();
   /** `$connect`'s Sec-WebSocket-Protocol answer, handed to `handleProtocols` for this request. */
   const protocolAnswers = new WeakMap<IncomingMessage, string>();
   const pending = new Set<Promise<unknown>>();
@@ -272,37 +277,61 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     else connection.limitTimer = setTimeout(checkLimits, remaining, connection);
   };
 
+  /**
+   * The socket listeners are shared by every connection and find theirs through `this` (the emitter), so an
+   * idle connection costs no closures of its own (API Gateway holds thousands of idle connections).
+   */
+  const byWebSocket = new WeakMap<WebSocket, Connection>();
+  const byRawSocket = new WeakMap<Duplex, Connection>();
+
+  function onRawData(this: Duplex, chunk: Buffer): void {
+    const connection = byRawSocket.get(this);
+    if (connection?.guard && connection.guard.push(chunk) !== undefined) closeWith(connection, FRAME_TOO_BIG);
+  }
+  function onSocketMessage(this: WebSocket, data: Buffer, isBinary: boolean): void {
+    const connection = byWebSocket.get(this);
+    if (!connection || connection.serverClose) return; // closing: later frames are not routed
+    connection.lastActiveAt = Date.now();
+    connection.lastMessageAt = connection.lastActiveAt;
+    track(routeMessage(connection, data, isBinary));
+  }
+  function onSocketError(this: WebSocket, error: Error & { code?: string }): void {
+    const connection = byWebSocket.get(this);
+    if (!connection) return;
+    // `ws` closes with 1009 itself when a message exceeds maxPayload.
+    if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') connection.serverClose ??= MESSAGE_TOO_BIG;
+    else
+      log({
+        level: 'warn',
+        message: 'socket error',
+        connectionId: connection.context.connectionId,
+        error: error.message,
+      });
+  }
+  function onSocketClose(this: WebSocket, code: number, reason: Buffer): void {
+    const connection = byWebSocket.get(this);
+    if (!connection) return;
+    connection.state = 'closed';
+    clearTimeout(connection.limitTimer);
+    connections.delete(connection.context.connectionId);
+    invokeDisconnect(connection, connection.serverClose ?? { code, reason: reason.toString('utf8') });
+  }
+
   const onOpen = (connection: Connection, socket: WebSocket, rawSocket: Duplex): void => {
     connection.socket = socket;
     connection.state = 'open';
-    const id = connection.context.connectionId;
-    const guard = new FrameSizeGuard(frameBytes);
+    byWebSocket.set(socket, connection);
+    connection.guard = new FrameSizeGuard(frameBytes);
+    byRawSocket.set(rawSocket, connection);
     // Prepended so the guard reads each frame header before `ws` can emit the message it belongs to.
-    rawSocket.prependListener('data', (chunk: Buffer) => {
-      if (guard.push(chunk) !== undefined) closeWith(connection, FRAME_TOO_BIG);
-    });
+    rawSocket.prependListener('data', onRawData);
     // The idle timeout counts from the handshake, as it did when the timer started here.
     connection.lastMessageAt = Date.now();
     connection.limitTimer = setTimeout(checkLimits, Math.max(0, limitsDueIn(connection)), connection);
-
-    socket.on('message', (data: Buffer, isBinary: boolean) => {
-      if (connection.serverClose) return; // closing: later frames are not routed
-      connection.lastActiveAt = Date.now();
-      connection.lastMessageAt = connection.lastActiveAt;
-      track(routeMessage(connection, data, isBinary));
-    });
-    socket.on('error', (error: Error & { code?: string }) => {
-      // `ws` closes with 1009 itself when a message exceeds maxPayload.
-      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') connection.serverClose ??= MESSAGE_TOO_BIG;
-      else log({ level: 'warn', message: 'socket error', connectionId: id, error: error.message });
-    });
-    socket.on('close', (code: number, reason: Buffer) => {
-      connection.state = 'closed';
-      clearTimeout(connection.limitTimer);
-      connections.delete(id);
-      invokeDisconnect(connection, connection.serverClose ?? { code, reason: reason.toString('utf8') });
-    });
-    log({ level: 'info', message: 'connected', connectionId: id });
+    socket.on('message', onSocketMessage);
+    socket.on('error', onSocketError);
+    socket.on('close', onSocketClose);
+    log({ level: 'info', message: 'connected', connectionId: connection.context.connectionId });
   };
 
   const handleUpgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
@@ -321,21 +350,29 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       return;
     }
     const now = new Date();
-    const sourceIp = (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
+    const sourceIp = strings.intern((req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''));
+    // Every field is present from the start (undefined until known): properties added later would move
+    // these long-lived objects' fields into a separate backing store, which idle connections pay for.
+    const userAgent = req.headers['user-agent'];
     const context: ConnectionEventContext = {
       connectionId: newApiGatewayId(),
       connectedAt: now.getTime(),
       apiId,
       stage,
-      domainName: req.headers.host ?? `${host}:${String(actualPort)}`,
+      domainName: strings.intern(req.headers.host ?? `${host}:${String(actualPort)}`),
       sourceIp,
+      userAgent: userAgent ? strings.intern(userAgent) : undefined,
+      authorizer: undefined,
     };
-    if (req.headers['user-agent']) context.userAgent = req.headers['user-agent'];
     const connection: Connection = {
       context,
       state: 'connecting',
+      socket: undefined,
       lastActiveAt: now.getTime(),
       lastMessageAt: now.getTime(),
+      serverClose: undefined,
+      limitTimer: undefined,
+      guard: undefined,
     };
     const id = context.connectionId;
     connections.set(id, connection);
@@ -381,7 +418,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         }
         return;
       }
-      context.authorizer = decision.authorizer satisfies RequestAuthorizer;
+      context.authorizer = strings.internValues(decision.authorizer) satisfies RequestAuthorizer;
     }
 
     let protocolAnswer: string | undefined;
