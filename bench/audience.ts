@@ -2,9 +2,11 @@
  * Benchmark 1 — finding a topic's audience.
  *
  * Loads N connections as the rows of docs/design.md §2 (a `conn#…/meta` row and a `user#…` row per
- * connection; 1% of them also subscribe to one topic and get a `topic#{realm}#{topic}` row), then finds
- * that topic's subscribers two ways on the same table:
- *   - ours: Query on `pk = topic#{realm}#{topic}` (filter `expiresAt > now`), following LastEvaluatedKey;
+ * connection; 1% of them also subscribe to one topic and get a `topic#{realm}#{topic}[#k]` row in one of
+ * the topic's partitions, x-topic.partitions in the contract), then finds that topic's subscribers two ways
+ * on the same table:
+ *   - ours: one Query per partition on `pk = topic#{realm}#{topic}[#k]` (filter `expiresAt > now`), each
+ *     following LastEvaluatedKey, exactly the keys the product's connection store writes and reads;
  *   - baseline: a Scan of the table with a filter, as the AWS sample (simple-websockets-chat-app) broadcasts.
  * Read units come from `ReturnConsumedCapacity: 'TOTAL'` as dynalite reports them (it applies DynamoDB's
  * rule: per page, the summed size of the items read rounded up to 4 KB, eventually consistent = half a
@@ -16,6 +18,8 @@ import {
   QueryCommand,
   ScanCommand,
 } from '@aws-sdk/client-dynamodb';
+import { topicRegistry } from '../generated/index.js';
+import { partitionOf, topicPartition } from '../src/adapters/table-keys.js';
 import { createTable, startDynalite } from './lib/dynalite.js';
 import { mapLimit, round } from './lib/stats.js';
 import { type Benchmark, type BenchOptions, type Figure, ratioOf } from './lib/types.js';
@@ -23,7 +27,9 @@ import { type Benchmark, type BenchOptions, type Figure, ratioOf } from './lib/t
 const TABLE = 'bench-audience';
 const REALM = 'acme';
 const TOPIC = 'announcements';
-const TOPIC_PK = `topic#${REALM}#${TOPIC}`;
+/** The topic's partition count in the contract: the product spreads its rows over this many keys. */
+const PARTITIONS = topicRegistry[TOPIC].partitions;
+const TOPIC_PK = topicPartition(REALM, TOPIC);
 const SUBSCRIBED_EVERY = 100; // 1%
 
 interface LookupMeasure {
@@ -55,31 +61,41 @@ function connectionId(i: number): string {
 }
 
 type Plain = string | number | Plain[];
+type Row = Record<string, Plain | Record<string, number>>;
 
-/** Marshals the plain rows of this benchmark (strings, numbers, lists) into DynamoDB attribute values. */
-function marshallRow(row: Record<string, Plain>): Record<string, AttributeValue> {
+/** Marshals the plain rows of this benchmark (strings, numbers, lists, maps of numbers) into DynamoDB attribute values. */
+function marshallRow(row: Row): Record<string, AttributeValue> {
   const toAttr = (v: Plain): AttributeValue =>
     typeof v === 'string' ? { S: v } : typeof v === 'number' ? { N: String(v) } : { L: v.map(toAttr) };
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, toAttr(v)]));
+  const toValue = (v: Plain | Record<string, number>): AttributeValue =>
+    typeof v === 'object' && !Array.isArray(v)
+      ? { M: Object.fromEntries(Object.entries(v).map(([k, n]) => [k, toAttr(n)])) }
+      : toAttr(v);
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, toValue(v)]));
 }
 
-function rowsFor(i: number, connectedAt: number, expiresAt: number): Record<string, Plain>[] {
+function rowsFor(i: number, connectedAt: number, expiresAt: number): Row[] {
   const id = connectionId(i);
   const userId = `user-${Math.floor(i / 2)}`; // two connections per user, like two open tabs
   const subscribed = i % SUBSCRIBED_EVERY === 0;
-  const rows: Record<string, Plain>[] = [
-    {
-      pk: `conn#${id}`,
-      sk: 'meta',
-      userId,
-      realm: REALM,
-      topics: subscribed ? [TOPIC] : [],
-      connectedAt,
-      expiresAt,
-    },
+  const meta: Row = {
+    pk: `conn#${id}`,
+    sk: 'meta',
+    userId,
+    realm: REALM,
+    topics: subscribed ? [TOPIC] : [],
+    connectedAt,
+    expiresAt,
+  };
+  if (subscribed && PARTITIONS > 1) meta.topicPartitions = { [TOPIC]: PARTITIONS };
+  const rows: Row[] = [
+    meta,
     { pk: `user#${REALM}#${userId}`, sk: `conn#${id}`, connectionId: id, connectedAt, expiresAt },
   ];
-  if (subscribed) rows.push({ pk: TOPIC_PK, sk: `conn#${id}`, connectionId: id, userId, expiresAt });
+  if (subscribed) {
+    const pk = topicPartition(REALM, TOPIC, partitionOf(id, PARTITIONS));
+    rows.push({ pk, sk: `conn#${id}`, connectionId: id, userId, expiresAt });
+  }
   return rows;
 }
 
@@ -139,22 +155,36 @@ async function readAllPages(
   return m;
 }
 
-function queryAudience(send: LocalSend): Promise<LookupMeasure> {
-  return readAllPages(
-    (startKey, now) =>
-      send.query(
-        new QueryCommand({
-          TableName: TABLE,
-          KeyConditionExpression: 'pk = :pk',
-          FilterExpression: 'expiresAt > :now',
-          ExpressionAttributeValues: { ':pk': { S: TOPIC_PK }, ':now': { N: String(now) } },
-          ReturnConsumedCapacity: 'TOTAL',
-          ExclusiveStartKey: startKey,
-        }),
-      ),
-    // All items read pass the filter here (nothing expired), so the returned items are the items read.
-    (page) => pageUnits((page.Items ?? []).reduce((s, it) => s + itemSize(it), 0)),
-  );
+/** One paginated Query per partition of the topic, summed (each partition pays at least half a unit). */
+async function queryAudience(send: LocalSend): Promise<LookupMeasure> {
+  const total: LookupMeasure = {
+    itemsRead: 0,
+    itemsMatched: 0,
+    readUnits: 0,
+    computedReadUnits: 0,
+    pages: 0,
+    ms: 0,
+  };
+  for (let partition = 0; partition < PARTITIONS; partition++) {
+    const pk = topicPartition(REALM, TOPIC, partition);
+    const m = await readAllPages(
+      (startKey, now) =>
+        send.query(
+          new QueryCommand({
+            TableName: TABLE,
+            KeyConditionExpression: 'pk = :pk',
+            FilterExpression: 'expiresAt > :now',
+            ExpressionAttributeValues: { ':pk': { S: pk }, ':now': { N: String(now) } },
+            ReturnConsumedCapacity: 'TOTAL',
+            ExclusiveStartKey: startKey,
+          }),
+        ),
+      // All items read pass the filter here (nothing expired), so the returned items are the items read.
+      (page) => pageUnits((page.Items ?? []).reduce((s, it) => s + itemSize(it), 0)),
+    );
+    for (const key of Object.keys(total) as (keyof LookupMeasure)[]) total[key] += m[key];
+  }
+  return total;
 }
 
 async function scanAudience(send: LocalSend, itemBytesTotal: number): Promise<LookupMeasure> {
@@ -163,7 +193,8 @@ async function scanAudience(send: LocalSend, itemBytesTotal: number): Promise<Lo
       send.scan(
         new ScanCommand({
           TableName: TABLE,
-          FilterExpression: 'pk = :pk AND expiresAt > :now',
+          // Every partition of the topic: the only keys in this table that begin with the topic's key.
+          FilterExpression: 'begins_with(pk, :pk) AND expiresAt > :now',
           ExpressionAttributeValues: { ':pk': { S: TOPIC_PK }, ':now': { N: String(now) } },
           ReturnConsumedCapacity: 'TOTAL',
           ExclusiveStartKey: startKey,
@@ -314,7 +345,7 @@ export const audienceBenchmark: Benchmark = {
     }
     notes.push(
       'Read units as reported by dynalite (ReturnConsumedCapacity TOTAL), which applies DynamoDB\'s rule: per page, summed item sizes rounded up to 4 KB, eventually consistent = ½ unit. "computedReadUnits" in details is our own arithmetic from DynamoDB\'s documented item-size rules, as a cross-check.',
-      'Table rows as in docs/design.md §2: per connection a conn#…/meta row and a user#… row; the 1% subscribed also a topic#acme#announcements row. The other 99% subscribe to nothing, which flatters the Scan (a real table would be larger).',
+      `Table rows as in docs/design.md §2: per connection a conn#…/meta row and a user#… row; the 1% subscribed also a topic#acme#announcements[#k] row in one of the topic's ${PARTITIONS} partitions (x-topic.partitions), all of which our lookup queries. The other 99% subscribe to nothing, which flatters the Scan (a real table would be larger).`,
     );
     return { figures, details: { measures }, notes };
   },

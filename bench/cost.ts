@@ -19,9 +19,18 @@ import {
 import { round } from './lib/stats.js';
 import type { Benchmark, Figure } from './lib/types.js';
 
-/** us-east-1 list prices (USD). Source: the AWS pricing pages as known on 2025-06-01; verify before quoting. */
+/**
+ * us-east-1 list prices (USD), first tier. Set on 2025-06-01 from the AWS pricing pages; re-checked on
+ * 2026-11-28 against stored copies of public pricing write-ups (this machine cannot reach aws.amazon.com
+ * itself): API Gateway WebSocket $1.00 per million messages and $0.25 per million connection minutes
+ * (awsforengineers.com, May 2025), Lambda arm64 $0.20 per million requests and $0.0000133334 per GB-second
+ * (cloudchipr.com), DynamoDB on-demand $0.625 / $0.125 per million write / read request units after the
+ * November 2024 cut (airbyte.com, July 2025), SNS standard $0.50 per million publishes (factualminds.com,
+ * June 2026), SQS standard $0.40 per million requests (cloudburn.io, March 2026). SNS deliveries to Lambda
+ * are not charged.
+ */
 export const PRICES = {
-  date: '2025-06-01 (AWS public list prices, us-east-1; not re-checked from this offline machine)',
+  date: '2025-06-01, re-checked 2026-11-28 against public pricing write-ups dated 2025-05 to 2026-06 (AWS public list prices, us-east-1, first tier; the AWS pages themselves are not reachable from this machine)',
   apiGatewayPerMillionMessages: 1.0,
   apiGatewayPerMillionConnectionMinutes: 0.25,
   lambdaPerMillionRequests: 0.2,

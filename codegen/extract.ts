@@ -47,8 +47,13 @@ export interface TopicIR {
   channelId: string;
   roles: string[];
   offline: OfflineIR;
+  /** How many partition keys the topic's subscription rows are spread over (x-topic.partitions, default 1). */
+  partitions: number;
   payloadSchema: string;
 }
+
+/** Upper bound of x-topic.partitions: a broadcast Queries every partition. */
+export const MAX_TOPIC_PARTITIONS = 64;
 
 export interface UserMessageIR {
   type: string;
@@ -306,8 +311,28 @@ export function extractContract(parsed: ParsedContract): ContractIR {
       );
       continue;
     }
+    const partitions = topic.partitions ?? 1;
+    if (
+      typeof partitions !== 'number' ||
+      !Number.isInteger(partitions) ||
+      partitions < 1 ||
+      partitions > MAX_TOPIC_PARTITIONS
+    ) {
+      fail(
+        [...where, 'partitions'],
+        `x-topic.partitions must be an integer between 1 and ${MAX_TOPIC_PARTITIONS} (default 1)`,
+      );
+      continue;
+    }
     if (offline === undefined || !Array.isArray(roles)) continue;
-    topics.push({ name, channelId: channel.id(), roles: roles as string[], offline, payloadSchema });
+    topics.push({
+      name,
+      channelId: channel.id(),
+      roles: roles as string[],
+      offline,
+      partitions,
+      payloadSchema,
+    });
   }
   checkUnique(
     topics.map((t) => t.name),

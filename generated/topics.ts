@@ -24,6 +24,8 @@ export interface TopicDefinition<N extends TopicName> {
   /** Roles (any of) a token needs in the realm; empty: every user of the realm. */
   readonly access: { readonly roles: readonly string[] };
   readonly offline: TopicOfflinePolicy;
+  /** Partition keys the subscription rows are spread over (hash of the connection id); broadcasts Query each. */
+  readonly partitions: number;
   readonly payloadSchema: SchemaTitle;
   validate(payload: unknown): ValidationResult<TopicPayloads[N]>;
 }
@@ -37,6 +39,7 @@ export const topicRegistry: { readonly [N in TopicName]: TopicDefinition<N> } = 
       historySize: 20,
       retentionSeconds: 86400,
     },
+    partitions: 4,
     payloadSchema: 'AnnouncementsPayload',
     validate: validators.AnnouncementsPayload,
   },
@@ -46,6 +49,7 @@ export const topicRegistry: { readonly [N in TopicName]: TopicDefinition<N> } = 
     offline: {
       policy: 'drop',
     },
+    partitions: 1,
     payloadSchema: 'JobStatusPayload',
     validate: validators.JobStatusPayload,
   },
@@ -57,6 +61,7 @@ export const topicRegistry: { readonly [N in TopicName]: TopicDefinition<N> } = 
       historySize: 50,
       retentionSeconds: 604800,
     },
+    partitions: 1,
     payloadSchema: 'AuditAlertsPayload',
     validate: validators.AuditAlertsPayload,
   },

@@ -12,25 +12,52 @@ import {
 } from './dynamodb-table.js';
 import { CONN_PREFIX, keys, topicPartition, userPartition } from './table-keys.js';
 
+export interface ConnectionStoreOptions {
+  /**
+   * How many partition keys a topic's subscription rows are spread over (the contract's x-topic.partitions,
+   * from the generated topic registry). Default: 1 for every topic.
+   */
+  topicPartitions?: (topic: string) => number;
+  /** How many partitions of one topic are queried at once when listing its subscribers. Default 8. */
+  partitionQueryConcurrency?: number;
+}
+
 export class DynamoConnectionStore implements ConnectionStore {
-  constructor(private readonly table: DynamoTable) {}
+  private readonly partitionsOf: (topic: string) => number;
+  private readonly partitionQueryConcurrency: number;
+
+  constructor(
+    private readonly table: DynamoTable,
+    options: ConnectionStoreOptions = {},
+  ) {
+    this.partitionsOf = options.topicPartitions ?? (() => 1);
+    this.partitionQueryConcurrency = options.partitionQueryConcurrency ?? 8;
+  }
 
   async saveConnection(record: ConnectionRecord): Promise<void> {
     const { connectionId, userId, realm, topics, connectedAt, expiresAt } = record;
+    // The layout is decided here, once, and kept in the meta row: later deletes and TTL updates use it.
+    const layout: Record<string, number> = {};
+    for (const topic of topics) {
+      const partitions = this.partitionsOf(topic);
+      if (partitions > 1) layout[topic] = partitions;
+    }
+    const meta: Item = {
+      ...keys.connectionMeta(connectionId),
+      connectionId,
+      userId,
+      realm,
+      topics,
+      connectedAt,
+      expiresAt,
+    };
+    if (Object.keys(layout).length > 0) {
+      meta.topicPartitions = layout;
+      // Handed back on the record too: a caller cleaning up after a failed connect deletes the right rows.
+      record.topicPartitions = layout;
+    }
     const puts: WriteRequest[] = [
-      {
-        PutRequest: {
-          Item: {
-            ...keys.connectionMeta(connectionId),
-            connectionId,
-            userId,
-            realm,
-            topics,
-            connectedAt,
-            expiresAt,
-          },
-        },
-      },
+      { PutRequest: { Item: meta } },
       {
         PutRequest: {
           Item: { ...keys.userConnection(realm, userId, connectionId), connectionId, connectedAt, expiresAt },
@@ -39,7 +66,7 @@ export class DynamoConnectionStore implements ConnectionStore {
       ...topics.map(
         (topic): WriteRequest => ({
           PutRequest: {
-            Item: { ...keys.topicConnection(realm, topic, connectionId), connectionId, userId, expiresAt },
+            Item: { ...this.topicRowKey(record, topic), connectionId, userId, expiresAt },
           },
         }),
       ),
@@ -71,6 +98,8 @@ export class DynamoConnectionStore implements ConnectionStore {
       expiresAt: Number(item.expiresAt),
     };
     if (typeof item.welcomedAt === 'number') record.welcomedAt = item.welcomedAt;
+    const layout = readLayout(item.topicPartitions);
+    if (layout) record.topicPartitions = layout;
     return record;
   }
 
@@ -83,17 +112,17 @@ export class DynamoConnectionStore implements ConnectionStore {
     const deletes: WriteRequest[] = [
       { DeleteRequest: { Key: keys.connectionMeta(connectionId) } },
       { DeleteRequest: { Key: keys.userConnection(realm, userId, connectionId) } },
-      ...topics.map(
-        (topic): WriteRequest => ({
-          DeleteRequest: { Key: keys.topicConnection(realm, topic, connectionId) },
-        }),
-      ),
+      ...topics.map((topic): WriteRequest => ({ DeleteRequest: { Key: this.topicRowKey(record, topic) } })),
     ];
     await this.table.batchWrite(deletes);
   }
 
+  /**
+   * Used when the meta row is already gone (so its layout is unknown): the row is where the topic's current
+   * partition count puts it. A row written under an older count that this misses expires by its TTL.
+   */
   async deleteTopicSubscription(realm: string, topic: string, connectionId: string): Promise<void> {
-    await this.deleteKey(keys.topicConnection(realm, topic, connectionId));
+    await this.deleteKey(keys.topicConnection(realm, topic, connectionId, this.partitionsOf(topic)));
   }
 
   async deleteUserConnection(realm: string, userId: string, connectionId: string): Promise<void> {
@@ -108,20 +137,26 @@ export class DynamoConnectionStore implements ConnectionStore {
     if (!(await this.updateExpiry(keys.connectionMeta(record.connectionId), expiresAt))) return false;
     const others = [
       keys.userConnection(record.realm, record.userId, record.connectionId),
-      ...record.topics.map((topic) => keys.topicConnection(record.realm, topic, record.connectionId)),
+      ...record.topics.map((topic) => this.topicRowKey(record, topic)),
     ];
     await mapWithConcurrency(others, 8, (key) => this.updateExpiry(key, expiresAt));
     return true;
   }
 
+  /** One Query per partition of the topic (in parallel), each paginated; never a Scan. */
   async listTopicSubscribers(realm: string, topic: string, nowSeconds: number): Promise<TopicSubscriber[]> {
-    const items = await this.table.query({
-      pk: topicPartition(realm, topic),
-      skPrefix: CONN_PREFIX,
-      nowSeconds,
-      projection: ['connectionId', 'userId'],
-    });
-    return items.map((item) => ({ connectionId: String(item.connectionId), userId: String(item.userId) }));
+    const partitions = Array.from({ length: this.partitionsOf(topic) }, (_, partition) => partition);
+    const pages = await mapWithConcurrency(partitions, this.partitionQueryConcurrency, (partition) =>
+      this.table.query({
+        pk: topicPartition(realm, topic, partition),
+        skPrefix: CONN_PREFIX,
+        nowSeconds,
+        projection: ['connectionId', 'userId'],
+      }),
+    );
+    return pages
+      .flat()
+      .map((item) => ({ connectionId: String(item.connectionId), userId: String(item.userId) }));
   }
 
   async listUserConnections(realm: string, userId: string, nowSeconds: number): Promise<UserConnection[]> {
@@ -135,6 +170,12 @@ export class DynamoConnectionStore implements ConnectionStore {
       connectedAt: Number(item.connectedAt),
       expiresAt: Number(item.expiresAt),
     }));
+  }
+
+  /** The topic row's key under the layout the connection was saved with (absent from old rows: 1). */
+  private topicRowKey(record: ConnectionRecord, topic: string): { pk: string; sk: string } {
+    const partitions = record.topicPartitions?.[topic] ?? 1;
+    return keys.topicConnection(record.realm, topic, record.connectionId, partitions);
   }
 
   private updateExpiry(key: { pk: string; sk: string }, expiresAt: number): Promise<boolean> {
@@ -168,4 +209,14 @@ export class DynamoConnectionStore implements ConnectionStore {
       throw new StorageError(`DeleteItem of ${key.pk} failed`, { cause });
     }
   }
+}
+
+function readLayout(value: unknown): Record<string, number> | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const layout: Record<string, number> = {};
+  for (const [topic, partitions] of Object.entries(value)) {
+    if (typeof partitions === 'number' && Number.isInteger(partitions) && partitions > 1)
+      layout[topic] = partitions;
+  }
+  return Object.keys(layout).length > 0 ? layout : undefined;
 }

@@ -11,7 +11,7 @@ import type { ConnectionRecord, InboxItem } from '../core/model.js';
 import { DynamoConnectionStore } from './dynamodb-connection-store.js';
 import { DynamoHistoryStore, DynamoInboxStore } from './dynamodb-message-stores.js';
 import { type DocumentSender, DynamoTable, type WriteRequest } from './dynamodb-table.js';
-import { keys } from './table-keys.js';
+import { keys, partitionOf, topicPartition } from './table-keys.js';
 import { type LocalDynamo, startLocalDynamo } from './testing/local-dynamodb.js';
 
 let dynamo: LocalDynamo;
@@ -165,6 +165,63 @@ describe('DynamoConnectionStore', () => {
     for (let i = 0; i < 40; i++)
       await store.saveConnection(record(`page${i}=`, { realm: 'big', userId: `u${i}` }));
     expect(await store.listTopicSubscribers('big', 'announcements', NOW)).toHaveLength(40);
+  });
+
+  it('spreads a topic over its partition keys and lists, extends and deletes across them', async () => {
+    const store = new DynamoConnectionStore(table({ pageLimit: 5 }), {
+      topicPartitions: (topic) => (topic === 'announcements' ? 4 : 1),
+    });
+    const saved = Array.from({ length: 40 }, (_, i) =>
+      record(`part${i}=`, { realm: 'parts', userId: `u${i}`, topics: ['announcements', 'job-status'] }),
+    );
+    for (const r of saved) await store.saveConnection(r);
+    // Every partition key holds some of the rows (FNV-1a of 40 ids over 4 partitions).
+    const perPartition = await Promise.all(
+      [0, 1, 2, 3].map(
+        async (p) =>
+          (await table().query({ pk: topicPartition('parts', 'announcements', p), nowSeconds: NOW })).length,
+      ),
+    );
+    expect(perPartition.every((n) => n > 0)).toBe(true);
+    expect(perPartition.reduce((a, b) => a + b, 0)).toBe(40);
+    const audience = await store.listTopicSubscribers('parts', 'announcements', NOW);
+    expect(audience.map((s) => s.connectionId).sort()).toEqual(saved.map((r) => r.connectionId).sort());
+    expect(await store.listTopicSubscribers('parts', 'job-status', NOW)).toHaveLength(40);
+
+    const first = await store.getConnection('part0=');
+    expect(first?.topicPartitions).toEqual({ announcements: 4 });
+    if (!first) throw new Error('saved connection not found');
+    expect(await store.extendConnection(first, NOW + 9000)).toBe(true);
+    const row = await table().query({
+      pk: topicPartition('parts', 'announcements', partitionOf('part0=', 4)),
+      nowSeconds: NOW,
+    });
+    expect(row.find((item) => item.connectionId === 'part0=')?.expiresAt).toBe(NOW + 9000);
+
+    await store.deleteConnection(first);
+    const after = await store.listTopicSubscribers('parts', 'announcements', NOW);
+    expect(after).toHaveLength(39);
+    expect(after.some((s) => s.connectionId === 'part0=')).toBe(false);
+  });
+
+  it('finds and deletes rows written before a topic got more partitions', async () => {
+    const before = new DynamoConnectionStore(table());
+    const old = record('older=', { realm: 'grow', topics: ['announcements'] });
+    await before.saveConnection(old);
+    const after = new DynamoConnectionStore(table(), { topicPartitions: () => 8 });
+    await after.saveConnection(record('newer=', { realm: 'grow', userId: 'bob', topics: ['announcements'] }));
+    // Partition 0 is the one-partition layout, so the old row is still in the audience.
+    expect(
+      (await after.listTopicSubscribers('grow', 'announcements', NOW)).map((s) => s.connectionId).sort(),
+    ).toEqual(['newer=', 'older=']);
+    // Its meta row has no layout, so the delete targets the old key.
+    const stored = await after.getConnection('older=');
+    expect(stored?.topicPartitions).toBeUndefined();
+    if (!stored) throw new Error('saved connection not found');
+    await after.deleteConnection(stored);
+    expect(
+      (await after.listTopicSubscribers('grow', 'announcements', NOW)).map((s) => s.connectionId),
+    ).toEqual(['newer=']);
   });
 
   it('deletes every row of one connection only, idempotently', async () => {

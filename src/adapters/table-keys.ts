@@ -12,8 +12,9 @@ export const keys = {
     pk: userPartition(realm, userId),
     sk: `${CONN_PREFIX}${connectionId}`,
   }),
-  topicConnection: (realm: string, topic: string, connectionId: string) => ({
-    pk: topicPartition(realm, topic),
+  /** `partitions` is the topic's partition count when the row was written (x-topic.partitions). */
+  topicConnection: (realm: string, topic: string, connectionId: string, partitions = 1) => ({
+    pk: topicPartition(realm, topic, partitionOf(connectionId, partitions)),
     sk: `${CONN_PREFIX}${connectionId}`,
   }),
   inboxItem: (realm: string, userId: string, publishedAt: string, messageId: string) => ({
@@ -27,7 +28,23 @@ export const keys = {
 } as const;
 
 export const userPartition = (realm: string, userId: string): string => `user#${realm}#${userId}`;
-export const topicPartition = (realm: string, topic: string): string => `topic#${realm}#${topic}`;
+/**
+ * Partition 0 is `topic#{realm}#{topic}` (the layout of a one-partition topic, so raising a topic's partition
+ * count keeps finding the rows already written); partition k ≥ 1 appends `#k`.
+ */
+export const topicPartition = (realm: string, topic: string, partition = 0): string =>
+  partition === 0 ? `topic#${realm}#${topic}` : `topic#${realm}#${topic}#${partition}`;
+
+/** Which of a topic's `partitions` holds a connection's row: FNV-1a of the connection id, mod the count. */
+export function partitionOf(connectionId: string, partitions: number): number {
+  if (partitions <= 1) return 0;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < connectionId.length; i++) {
+    hash ^= connectionId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % partitions;
+}
 export const inboxPartition = (realm: string, userId: string): string => `inbox#${realm}#${userId}`;
 export const historyPartition = (realm: string, topic: string): string => `history#${realm}#${topic}`;
 /** `publishedAt` must already be normalised with `toISOString()` (core/stored-messages.ts). */

@@ -25,6 +25,12 @@ export interface ConnectionRecord {
   expiresAt: number;
   /** Epoch ms when the welcome frame was posted (set by the delivery worker; absent before). */
   welcomedAt?: number;
+  /**
+   * Storage layout, opaque to the core: the partition count of each topic whose rows were spread over
+   * several partition keys when the connection was saved. Read back by the store and passed back unchanged,
+   * so rows are found where they were written even after a topic's partition count changes.
+   */
+  topicPartitions?: Record<string, number>;
 }
 
 /** A `topic#{realm}#{topic}` row. */

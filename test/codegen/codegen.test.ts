@@ -168,6 +168,15 @@ describe('extension checks', { timeout: 120_000 }, () => {
     expect(problems).toContain('x-topic.offline.policy must be "drop" or "history"');
   });
 
+  it('rejects x-topic.partitions outside 1..64', async () => {
+    for (const partitions of [0, 65, 2.5, 'four']) {
+      const problems = await problemsOf((doc) => {
+        at(doc, 'channels', 'news', 'x-topic').partitions = partitions;
+      });
+      expect(problems).toContain('x-topic.partitions must be an integer between 1 and 64 (default 1)');
+    }
+  });
+
   it('rejects a user message without retentionDays', async () => {
     const problems = await problemsOf((doc) => {
       delete at(doc, 'components', 'messages', 'Reminder', 'x-user-message').retentionDays;
@@ -341,6 +350,7 @@ describe('generated tables equal the contract', () => {
       expect(topic.name).toBe(name);
       expect(topic.access).toEqual(get(channel, 'x-topic', 'access'));
       expect(topic.offline).toEqual(get(channel, 'x-topic', 'offline'));
+      expect(topic.partitions).toBe(get(channel, 'x-topic', 'partitions') ?? 1);
       const message = deref(contract, Object.values(get(channel, 'messages') as JsonMap)[0]);
       expect(topic.payloadSchema).toBe(get(deref(contract, get(message, 'payload')), 'title'));
     }

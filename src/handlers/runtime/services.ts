@@ -3,7 +3,7 @@
  * needs, once per cold start (the getters throw at import time when a variable is missing).
  */
 
-import { limits } from '../../../generated/index.js';
+import { isTopicName, limits, topicRegistry } from '../../../generated/index.js';
 import { DynamoConnectionStore } from '../../adapters/dynamodb-connection-store.js';
 import { DynamoHistoryStore, DynamoInboxStore } from '../../adapters/dynamodb-message-stores.js';
 import { DynamoTable } from '../../adapters/dynamodb-table.js';
@@ -23,6 +23,13 @@ import { domainLogger } from './observability.js';
 
 function table(): DynamoTable {
   return new DynamoTable(getDocumentClient(), { tableName: config.tableName() });
+}
+
+/** The contract's x-topic.partitions per topic (names outside the contract are never stored: 1). */
+const topicPartitions = (topic: string): number => (isTopicName(topic) ? topicRegistry[topic].partitions : 1);
+
+function connectionStore(t: DynamoTable = table()): DynamoConnectionStore {
+  return new DynamoConnectionStore(t, { topicPartitions });
 }
 
 function postDeps(): PostDeps {
@@ -51,7 +58,7 @@ export function connectionService(options: { withQueue: boolean }): ConnectionSe
         },
       };
   return new ConnectionService({
-    store: new DynamoConnectionStore(table()),
+    store: connectionStore(),
     deliveryQueue: queue,
     clock: systemClock,
     settings: {
@@ -75,7 +82,7 @@ export function broadcastService(): BroadcastService {
   const t = table();
   return new BroadcastService({
     ...postDeps(),
-    store: new DynamoConnectionStore(t),
+    store: connectionStore(t),
     history: new DynamoHistoryStore(t),
     fanoutQueue: new SqsJobQueue<FanoutJob>(getSqsClient(), config.fanoutQueueUrl()),
     clock: systemClock,
@@ -93,7 +100,7 @@ export function userDeliveryService(): UserDeliveryService {
   const retentionCap = config.offlineRetentionMaxDays();
   return new UserDeliveryService({
     ...postDeps(),
-    store: new DynamoConnectionStore(t),
+    store: connectionStore(t),
     inbox: new DynamoInboxStore(t),
     deliveryQueue: deliveryQueue(),
     clock: systemClock,
@@ -111,7 +118,7 @@ export function deliveryWorker(): DeliveryWorker {
   const t = table();
   return new DeliveryWorker({
     ...postDeps(),
-    store: new DynamoConnectionStore(t),
+    store: connectionStore(t),
     inbox: new DynamoInboxStore(t),
     history: new DynamoHistoryStore(t),
     clock: systemClock,
