@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type BuildOptions as EsbuildOptions } from 'esbuild';
 import { functionTable } from '../generated/index.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,6 +42,32 @@ export interface BuildOptions {
   only?: readonly string[];
 }
 
+/**
+ * The esbuild options of one function bundle (no output path). Shared with infra/pulumi/code-needs.ts, which
+ * bundles the same entries in memory to derive what each function's code calls.
+ */
+export function bundleOptions(entry: string): EsbuildOptions {
+  return {
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'esm',
+    banner: { js: REQUIRE_BANNER },
+    metafile: true,
+    // Prefer the ESM builds (AWS SDK v3's dist-es): esbuild tree-shakes them, not the one-file CJS builds.
+    mainFields: ['module', 'main'],
+    legalComments: 'none',
+    logLevel: 'silent',
+  };
+}
+
+/** `src/handlers/<name>.ts`, the entry of a function's bundle. */
+export function handlerEntry(name: string): string {
+  return resolve(HANDLERS_DIR, `${name}.ts`);
+}
+
 export function handlerNames(): string[] {
   return [...new Set(functionTable.map((f) => f.handler))];
 }
@@ -52,7 +78,7 @@ export async function buildFunctions(options: BuildOptions = {}): Promise<BuildR
   const report: BuildReport = { built: [], missing: [], oversized: [], failed: [] };
 
   for (const name of names) {
-    const entry = resolve(HANDLERS_DIR, `${name}.ts`);
+    const entry = handlerEntry(name);
     if (!existsSync(entry)) {
       report.missing.push(name);
       continue;
@@ -62,21 +88,7 @@ export async function buildFunctions(options: BuildOptions = {}): Promise<BuildR
     await mkdir(dir, { recursive: true });
     const outfile = resolve(dir, 'index.mjs');
     try {
-      const result = await build({
-        entryPoints: [entry],
-        outfile,
-        bundle: true,
-        minify: true,
-        platform: 'node',
-        target: 'node22',
-        format: 'esm',
-        banner: { js: REQUIRE_BANNER },
-        metafile: true,
-        // Prefer the ESM builds (AWS SDK v3's dist-es): esbuild tree-shakes them, not the one-file CJS builds.
-        mainFields: ['module', 'main'],
-        legalComments: 'none',
-        logLevel: 'silent',
-      });
+      const result = await build({ ...bundleOptions(entry), outfile, metafile: true });
       await writeFile(resolve(dir, 'meta.json'), JSON.stringify(result.metafile));
       const output = Object.values(result.metafile.outputs)[0];
       const largestInputs = Object.entries(output?.inputs ?? {})

@@ -21,6 +21,11 @@ export const BUNDLE_DIR = resolve(REPO_ROOT, 'dist/functions');
 export const METRICS_NAMESPACE = 'wspush';
 /** Messages a queue hands out before they go to its DLQ. */
 export const MAX_RECEIVE_COUNT = 5;
+/**
+ * The one @connections method the functions may call (`execute-api:ManageConnections` is scoped by it in the
+ * ARN): they only post. GetConnection (GET) or DeleteConnection (DELETE) would need their own ARNs.
+ */
+export const MANAGE_CONNECTIONS_METHOD = 'POST';
 /** Actions AWS offers no resource-level permission for (documented exception to scoped resources). */
 export const RESOURCE_WILDCARD_ACTIONS = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'] as const;
 
@@ -245,7 +250,7 @@ export function createPlatform(config: StackConfig, options: ProgramOptions): Pl
     tags,
   });
   const managementEndpoint = pulumi.interpolate`https://${api.id}.execute-api.${config.region}.amazonaws.com/${config.stageName}`;
-  const manageConnectionsArn = pulumi.interpolate`${api.executionArn}/${config.stageName}/POST/@connections/*`;
+  const manageConnectionsArn = pulumi.interpolate`${api.executionArn}/${config.stageName}/${MANAGE_CONNECTIONS_METHOD}/@connections/*`;
 
   // ---------------------------------------------------------------- Lambda functions (one per handler)
   interface DeployedFunction {
