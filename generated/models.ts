@@ -109,7 +109,9 @@ export interface FanoutJob {
   /**
    * 0 (or absent) for a shard of a large audience. n for the n-th retry of the connections an earlier
    * post could not reach (500, timeout, still throttled after backoff); after the last attempt the job
-   * fails and ends in the fan-out DLQ, so an unreachable delivery is kept, never dropped.
+   * fails and ends in the fan-out DLQ, so an unreachable delivery is kept, never dropped. A worker
+   * running out of time hands the connections it has not started on to a new job at once, with the same
+   * attempt number (nothing failed for them).
    */
   'attempt'?: number;
 }

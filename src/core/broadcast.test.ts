@@ -110,6 +110,37 @@ describe('BroadcastService.route', () => {
     ]);
   });
 
+  it('starts no post after the deadline and hands those connections to an immediate job, same attempt', async () => {
+    const world = createWorld({ concurrency: 1 });
+    for (const id of ['d1', 'd2', 'd3', 'd4']) await world.connect(id);
+    const stopAt = world.clock.now() + 2500;
+    // Each post takes a second of the worker's time: d1, d2 and d3 start before the deadline, d4 would not.
+    const original = world.gateway.post.bind(world.gateway);
+    world.gateway.post = async (id, data) => {
+      const outcome = await original(id, data);
+      world.clock.advance(1000);
+      return outcome;
+    };
+    const envelope = broadcastEnvelope();
+    const shard = await world.broadcast.postShard(envelope, ['d1', 'd2', 'd3', 'd4'], { stopAt });
+    expect(shard).toMatchObject({ delivered: 3, deferred: ['d4'], retry: [] });
+    expect(world.gateway.framesTo('d4')).toEqual([]);
+    await world.broadcast.continueLater(envelope, shard.deferred, 2);
+    expect(world.fanoutQueue.sent).toEqual([
+      { job: { shard: 0, shards: 1, connectionIds: ['d4'], envelope, attempt: 2 }, delaySeconds: undefined },
+    ]);
+  });
+
+  it('with the deadline already passed, posts nothing and defers everyone', async () => {
+    const world = createWorld();
+    await world.connect('late');
+    const shard = await world.broadcast.postShard(broadcastEnvelope(), ['late'], {
+      stopAt: world.clock.now(),
+    });
+    expect(shard).toMatchObject({ delivered: 0, deferred: ['late'] });
+    expect(world.gateway.posts).toEqual([]);
+  });
+
   it('fails after the last retry attempt so the job is kept by the DLQ, and sends nothing more', async () => {
     const world = createWorld();
     await expect(world.broadcast.retryLater(broadcastEnvelope(), ['lost'], 6)).rejects.toThrow(

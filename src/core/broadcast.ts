@@ -30,7 +30,10 @@ export const DEFAULT_MAX_RETRY_ATTEMPTS = 5;
 
 /** A shard's outcome, with the connections that must be retried (never silently dropped). */
 export interface ShardResult extends PostSummary {
+  /** Posts that failed (throttled, 5xx, timed out): retried later with backoff, as another attempt. */
   retry: string[];
+  /** Connections not attempted before the deadline: continued at once in a new job (not a failed attempt). */
+  deferred: string[];
 }
 
 export interface BroadcastDeps extends PostDeps {
@@ -73,7 +76,7 @@ export class BroadcastService {
       await this.deps.fanoutQueue.sendAll(jobs);
       return { ...emptySummary(), audience: ids.length, shards: jobs.length, historyStored, retried: 0 };
     }
-    const { retry, ...summary } = await this.postShard(envelope, ids);
+    const { retry, deferred: _none, ...summary } = await this.postShard(envelope, ids);
     await this.retryLater(envelope, retry, 1);
     return { ...summary, audience: ids.length, shards: 0, historyStored, retried: retry.length };
   }
@@ -109,13 +112,46 @@ export class BroadcastService {
     });
   }
 
+  /**
+   * Hands connections a shard had no time left for to new fan-out jobs, due at once and keeping the attempt
+   * number (nothing failed for them). Each hop is a fresh invocation with a fresh time budget.
+   */
+  async continueLater(
+    envelope: BroadcastEnvelope,
+    connectionIds: readonly string[],
+    attempt: number,
+  ): Promise<void> {
+    if (connectionIds.length === 0) return;
+    const groups = chunk(connectionIds, MAX_IDS_PER_JOB);
+    for (const [shard, ids] of groups.entries()) {
+      await this.deps.fanoutQueue.send({
+        shard,
+        shards: groups.length,
+        connectionIds: ids,
+        envelope,
+        attempt,
+      });
+    }
+    (this.deps.logger ?? silentLogger).info('fan-out shard continued in a new job', {
+      messageId: envelope.messageId,
+      connections: connectionIds.length,
+      attempt,
+    });
+  }
+
   /** Posts one envelope to the given connections (a fan-out job, or a small audience directly). */
-  async postShard(envelope: BroadcastEnvelope, connectionIds: readonly string[]): Promise<ShardResult> {
+  async postShard(
+    envelope: BroadcastEnvelope,
+    connectionIds: readonly string[],
+    options: { stopAt?: number } = {},
+  ): Promise<ShardResult> {
     const { clock, broadcast, store } = this.deps;
     const logger = this.deps.logger ?? silentLogger;
     const data = JSON.stringify(topicFrame(envelope));
-    const results = await postToMany(this.deps, connectionIds, data);
-    const summary: ShardResult = { ...emptySummary(), retry: [] };
+    const deadline =
+      options.stopAt === undefined ? undefined : { stopAt: options.stopAt, now: () => clock.now() };
+    const results = await postToMany(this.deps, connectionIds, data, deadline);
+    const summary: ShardResult = { ...emptySummary(), retry: [], deferred: [] };
     const source: GoneSource = { kind: 'topic', realm: envelope.realm, topic: envelope.topic };
     for (const result of results) {
       switch (result.outcome) {
@@ -147,6 +183,9 @@ export class BroadcastService {
           summary.failed++;
           summary.retry.push(result.connectionId);
           logger.error('post failed', { connectionId: result.connectionId, error: String(result.error) });
+          break;
+        case 'deferred':
+          summary.deferred.push(result.connectionId);
           break;
       }
     }

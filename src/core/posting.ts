@@ -26,12 +26,27 @@ export interface PostDeps {
   settings: PostSettings;
 }
 
-export type PostResult =
+export type AttemptedPost =
   | { connectionId: string; outcome: PostOutcome }
   | { connectionId: string; outcome: 'failed'; error: unknown };
 
+export type PostResult =
+  | AttemptedPost
+  /** Not attempted: the caller's deadline had passed before its turn came. */
+  | { connectionId: string; outcome: 'deferred' };
+
+export interface PostDeadline {
+  /** Epoch ms after which no new post starts (posts already started finish). */
+  stopAt: number;
+  now: () => number;
+}
+
 /** One post; 429 is retried with full-jitter backoff; other errors become `failed`. */
-export async function postWithRetry(deps: PostDeps, connectionId: string, data: string): Promise<PostResult> {
+export async function postWithRetry(
+  deps: PostDeps,
+  connectionId: string,
+  data: string,
+): Promise<AttemptedPost> {
   for (let attempt = 0; ; attempt++) {
     let outcome: PostOutcome;
     try {
@@ -44,12 +59,36 @@ export async function postWithRetry(deps: PostDeps, connectionId: string, data: 
   }
 }
 
+/**
+ * Posts `data` to every connection, `settings.concurrency` at a time. With a deadline, connections whose turn
+ * comes after it are returned as `deferred` instead of posted, so a caller running out of time can hand them
+ * on rather than be killed mid-batch (which would make its whole batch be retried, duplicates included).
+ */
 export function postToMany(
   deps: PostDeps,
   connectionIds: readonly string[],
   data: string,
+): Promise<AttemptedPost[]>;
+export function postToMany(
+  deps: PostDeps,
+  connectionIds: readonly string[],
+  data: string,
+  deadline: PostDeadline | undefined,
+): Promise<PostResult[]>;
+export function postToMany(
+  deps: PostDeps,
+  connectionIds: readonly string[],
+  data: string,
+  deadline?: PostDeadline,
 ): Promise<PostResult[]> {
-  return mapWithConcurrency(connectionIds, deps.settings.concurrency, (id) => postWithRetry(deps, id, data));
+  return mapWithConcurrency(
+    connectionIds,
+    deps.settings.concurrency,
+    (connectionId): Promise<PostResult> =>
+      deadline !== undefined && deadline.now() >= deadline.stopAt
+        ? Promise.resolve({ connectionId, outcome: 'deferred' })
+        : postWithRetry(deps, connectionId, data),
+  );
 }
 
 export interface PostSummary {

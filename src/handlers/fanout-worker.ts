@@ -7,14 +7,24 @@ import { parseAndValidate } from './runtime/messages.js';
 import { countPosts, instrumented, logger, withCorrelationId } from './runtime/observability.js';
 import { broadcastService } from './runtime/services.js';
 
+/**
+ * No new post starts later than this before the function's timeout: posts already in flight may take up to
+ * the management client's 10 s request timeout, and the batch response must still be returned.
+ */
+export const STOP_POSTING_BEFORE_TIMEOUT_MS = 12_000;
+
 export function createFanoutWorkerHandler(deps: { broadcast: BroadcastService }) {
   const processor = new BatchProcessor(EventType.SQS);
 
-  const processRecord = async (record: SQSRecord): Promise<void> => {
+  // A killed invocation would have its whole batch redelivered (posts already made included): instead each
+  // shard stops starting posts near the deadline and hands the rest to a new job.
+  const processRecord = async (record: SQSRecord, stopAt: number): Promise<void> => {
     const logContext = { sqsMessageId: record.messageId };
     const job = parseAndValidate('fan-out job', record.body, validateFanoutJob, logContext);
     await withCorrelationId(job.envelope.correlationId, async () => {
-      const { retry, ...result } = await deps.broadcast.postShard(job.envelope, job.connectionIds);
+      const { retry, deferred, ...result } = await deps.broadcast.postShard(job.envelope, job.connectionIds, {
+        stopAt,
+      });
       countPosts(result);
       logger.info('fan-out shard posted', {
         ...logContext,
@@ -25,17 +35,24 @@ export function createFanoutWorkerHandler(deps: { broadcast: BroadcastService })
         shards: job.shards,
         attempt: job.attempt ?? 0,
         retry: retry.length,
+        deferred: deferred.length,
         ...result,
       });
       // Only the unreachable connections are retried, in a new delayed job: the ones reached are not posted twice.
       await deps.broadcast.retryLater(job.envelope, retry, (job.attempt ?? 0) + 1);
+      await deps.broadcast.continueLater(job.envelope, deferred, job.attempt ?? 0);
     });
   };
 
-  return (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
-    instrumented(context, () =>
-      processPartialResponse(event, processRecord, processor, { context, throwOnFullBatchFailure: false }),
+  return (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+    const stopAt = Date.now() + context.getRemainingTimeInMillis() - STOP_POSTING_BEFORE_TIMEOUT_MS;
+    return instrumented(context, () =>
+      processPartialResponse(event, (record: SQSRecord) => processRecord(record, stopAt), processor, {
+        context,
+        throwOnFullBatchFailure: false,
+      }),
     );
+  };
 }
 
 export const handler = createFanoutWorkerHandler({ broadcast: broadcastService() });

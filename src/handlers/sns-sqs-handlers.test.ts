@@ -198,6 +198,25 @@ describe('broadcast router', () => {
     expect(harness.management.posts.filter((p) => p.frame.id === 'br-shard')).toHaveLength(5);
   });
 
+  it('the fan-out worker near its timeout posts nothing more and hands the shard to an immediate job', async () => {
+    const job: FanoutJob = {
+      shard: 0,
+      shards: 1,
+      connectionIds: ['Shard0gdUCDoECFmQ=', 'Shard1gdUCDoECFmQ='],
+      envelope: broadcastEnvelope({ messageId: 'br-late', realm: 'big' }),
+      attempt: 1,
+    };
+    // 5 s left: less than the margin kept for posts in flight, so no post starts.
+    const late = { ...context('fanout-worker'), getRemainingTimeInMillis: () => 5_000 };
+    const result = await fanoutWorker(sqsEvent('sqs-fanout.json', [JSON.stringify(job)]), late);
+    expect(result).toEqual({ batchItemFailures: [] });
+    expect(harness.management.posts.filter((p) => p.frame.id === 'br-late')).toEqual([]);
+    const continued = harness
+      .jobs<FanoutJob>(harness.queues.fanout)
+      .filter((j) => j.envelope.messageId === 'br-late');
+    expect(continued).toEqual([{ ...job, shard: 0, shards: 1 }]);
+  });
+
   it('the fan-out worker fails only the poison item of a batch', async () => {
     const good = JSON.stringify({
       shard: 0,
