@@ -4,7 +4,10 @@
  * publisher SDK; delivered messages per second and publish-to-receive p50/p99. Baselines on the same machine
  * and the same client process:
  *   - a plain `ws` server broadcasting the same frames to the same number of clients (this machine's limit);
- *   - posting sequentially through the platform's @connections API, one awaited call per connection.
+ *   - posting sequentially through the platform's @connections API, one awaited call per connection;
+ *   - the ceiling of ANY design that makes one management API call per delivery: the same deliveries as plain
+ *     HTTP POSTs to the same edge (no SDK, no signing, 50 in flight), next to the same posts through the
+ *     product's adapter and real SDK client (bench/lib/direct-posts.ts).
  * Targets: ≥ 50% of plain ws, ≥ 10× sequential.
  * Two phases on the same platform and clients: bare loopback, then a modeled API Gateway round trip of
  * MODELED_POST_MS per management API call (the edge's `connections-hang` fault, which delays and then answers
@@ -20,6 +23,7 @@ import {
 } from '@aws-sdk/client-apigatewaymanagementapi';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { createPublisher } from '../src/publisher/index.js';
+import { type DirectPostResult, postRawHttp, sdkPoster } from './lib/direct-posts.js';
 import {
   benchLibDir,
   clientUrl,
@@ -79,8 +83,45 @@ function measure(
   };
 }
 
+/**
+ * Like `measure`, for messages sent one round at a time (each fully received before the next starts, with
+ * other work between rounds): throughput = deliveries / the sum of each round's first-post-to-last-receive.
+ */
+function measureRounds(
+  published: Map<string, number>,
+  receipts: Record<string, number[]>,
+  clients: number,
+): RunMeasure {
+  let busyMs = 0;
+  for (const [id, t0] of published) {
+    const times = receipts[id] ?? [];
+    if (times.length > 0) busyMs += Math.max(...times) - t0;
+  }
+  const whole = measure(published, receipts, clients);
+  const seconds = busyMs / 1000;
+  return { ...whole, seconds: round(seconds, 3), perSecond: round(whole.delivered / seconds, 0) };
+}
+
 /** The modeled API Gateway round trip per management API call (PostToConnection), in ms. */
 const MODELED_POST_MS = 10;
+
+/**
+ * Posts in flight for the direct baselines: the fan-out worker's POST_CONCURRENCY (platform default), i.e.
+ * what one shard of one SQS record keeps in flight.
+ */
+const DIRECT_CONCURRENCY = 50;
+
+/** Direct posts from the benchmark process, one call per delivery (see bench/lib/direct-posts.ts). */
+interface CeilingResult {
+  raw: RunMeasure;
+  sdk: RunMeasure;
+  /** CPU per delivery, µs, of the benchmark process (the poster) and of the platform process (edge, gateway) */
+  rawPosterCpuUs: number;
+  sdkPosterCpuUs: number;
+  rawPlatformCpuUs: number;
+  sdkPlatformCpuUs: number;
+  notOk: number;
+}
 
 interface PhaseCounts {
   /** messages sent one at a time, each fully delivered before the next */
@@ -97,6 +138,8 @@ interface PhaseResult {
   sequential: RunMeasure;
   /** @connections POSTs and fan-out worker invocations in flight during the stream */
   streamInflight: InflightStats;
+  /** CPU of the whole platform process per delivery during the stream, µs (all threads) */
+  streamPlatformCpuUs: number;
   /** during the sequential baseline (its posts come from the benchmark process: `postsServed` only) */
   sequentialInflight: InflightStats;
   /** wall time of the sequential post loop per message, and per post */
@@ -123,6 +166,9 @@ export const fanoutBenchmark: Benchmark = {
     const messages = options.quick ? 10 : 30;
     const sequentialMessages = options.quick ? 1 : 2;
     const isolatedMessages = options.quick ? 2 : 5;
+    // Rounds of each direct baseline (one message to every client per round): ≈ 0.5 s per raw round and
+    // ≈ 1.5 s per SDK round at 2,000 clients on this machine.
+    const ceilingRounds = 4;
     // With 10 ms per call, sequential posting takes ≈ clients × 10 ms per message (≈ 20 s at 2,000): one message.
     const modeledCounts: PhaseCounts = options.quick
       ? { isolated: 1, stream: 5, sequential: 1 }
@@ -137,6 +183,7 @@ export const fanoutBenchmark: Benchmark = {
     const swarm = await startSwarm();
     let loopback: PhaseResult;
     let modeled: PhaseResult;
+    let ceiling: CeilingResult;
     let connectSeconds: number;
     try {
       const users = Array.from({ length: 20 }, (_, i) => ({ userId: `fan-${i}`, realm: REALM, roles: [] }));
@@ -187,12 +234,18 @@ export const fanoutBenchmark: Benchmark = {
 
         await platform.inflight(true);
         const published = new Map<string, number>();
+        const cpu0 = await platform.cpu();
         for (let i = 0; i < counts.stream; i++) {
           const [id, t0] = await publish();
           published.set(id, t0);
         }
         const got = await swarm.waitFrames(clients * counts.stream, waitMs);
+        const cpu1 = await platform.cpu();
         const stream = measure(published, (await swarm.receipts()).receipts, clients);
+        const streamPlatformCpuUs = round(
+          (cpu1.user + cpu1.system - cpu0.user - cpu0.system) / Math.max(1, stream.delivered),
+          0,
+        );
         const streamInflight = await platform.inflight(true);
         options.log(
           `fanout [${label}]: platform ${got}/${clients * counts.stream} delivered, ${stream.perSecond}/s, p50 ${stream.p50} ms p99 ${stream.p99} ms; in flight max ${streamInflight.postsServed.max} (issued ${streamInflight.postsIssued.max}), fan-out invocations max ${streamInflight.fanoutInvocations.max} of ${streamInflight.fanoutInvocations.total}`,
@@ -223,6 +276,7 @@ export const fanoutBenchmark: Benchmark = {
           stream,
           sequential,
           streamInflight,
+          streamPlatformCpuUs,
           sequentialInflight,
           sequentialMsPerMessage: round(msPerPost * clients, 0),
           sequentialMsPerPost: round(msPerPost, 2),
@@ -239,6 +293,68 @@ export const fanoutBenchmark: Benchmark = {
         stream: messages,
         sequential: sequentialMessages,
       });
+
+      // The design's ceiling on this machine: the same deliveries as one management API call each, made
+      // directly from this process with DIRECT_CONCURRENCY in flight — as plain HTTP POSTs (no SDK, no
+      // signing) and through the product's adapter and SDK client. Rounds alternate so noise hits both alike.
+      {
+        const rounds = options.quick ? 2 : ceilingRounds;
+        const raw = new Map<string, number>();
+        const sdk = new Map<string, number>();
+        const cpu = { raw: 0, sdk: 0 };
+        const platformCpu = { raw: 0, sdk: 0 };
+        let notOk = 0;
+        const poster = sdkPoster(platform.urls.management);
+        let frames = (await swarm.count()).frames;
+        try {
+          // The first round of each kind warms it up (sockets, JIT, the SDK's lazy loading) and is not counted.
+          for (let r = 0; r < 2 * (rounds + 1); r++) {
+            const kind = r % 2 === 0 ? 'raw' : 'sdk';
+            const warmUp = r < 2;
+            const id = `direct-${kind}-${r}`;
+            const t0 = wallNow();
+            const frame = topicFrame(id, new Date().toISOString());
+            const cpu0 = process.cpuUsage();
+            const platformCpu0 = await platform.cpu();
+            const result: DirectPostResult =
+              kind === 'raw'
+                ? await postRawHttp(
+                    platform.urls.management,
+                    connected.connectionIds,
+                    Buffer.from(frame),
+                    DIRECT_CONCURRENCY,
+                  )
+                : await poster.post(connected.connectionIds, frame, DIRECT_CONCURRENCY);
+            const used = process.cpuUsage(cpu0);
+            frames += clients;
+            // Each round fully received before the next, so one kind's tail never overlaps the other's.
+            await swarm.waitFrames(frames, waitMs);
+            const platformCpu1 = await platform.cpu();
+            notOk += result.notOk;
+            if (!warmUp) {
+              cpu[kind] += used.user + used.system;
+              platformCpu[kind] +=
+                platformCpu1.user + platformCpu1.system - platformCpu0.user - platformCpu0.system;
+              (kind === 'raw' ? raw : sdk).set(id, t0);
+            }
+          }
+        } finally {
+          poster.destroy();
+        }
+        const { receipts } = await swarm.receipts();
+        ceiling = {
+          raw: measureRounds(raw, receipts, clients),
+          sdk: measureRounds(sdk, receipts, clients),
+          rawPosterCpuUs: round(cpu.raw / (rounds * clients), 0),
+          sdkPosterCpuUs: round(cpu.sdk / (rounds * clients), 0),
+          rawPlatformCpuUs: round(platformCpu.raw / (rounds * clients), 0),
+          sdkPlatformCpuUs: round(platformCpu.sdk / (rounds * clients), 0),
+          notOk,
+        };
+        options.log(
+          `fanout [loopback]: direct posts, ${DIRECT_CONCURRENCY} in flight: plain HTTP ${ceiling.raw.perSecond}/s (CPU/delivery: poster ${ceiling.rawPosterCpuUs} µs + platform ${ceiling.rawPlatformCpuUs} µs), SDK adapter ${ceiling.sdk.perSecond}/s (poster ${ceiling.sdkPosterCpuUs} µs + platform ${ceiling.sdkPlatformCpuUs} µs), not ok ${notOk}`,
+        );
+      }
 
       const faults = await fetch(`${platform.urls.edge}/_local/faults`, {
         method: 'POST',
@@ -317,6 +433,9 @@ export const fanoutBenchmark: Benchmark = {
 
     const vsPlain = ratioOf(ours.perSecond, plain.perSecond, 'higher');
     const vsSeq = ratioOf(ours.perSecond, sequential.perSecond, 'higher');
+    const rawVsPlain = ratioOf(ceiling.raw.perSecond, plain.perSecond, 'higher');
+    const sdkVsRaw = ratioOf(ceiling.sdk.perSecond, ceiling.raw.perSecond, 'higher');
+    const oursVsRaw = ratioOf(ours.perSecond, ceiling.raw.perSecond, 'higher');
     const lost = ours.expected - ours.delivered;
     const m = modeled;
     const vsSeqModeled = ratioOf(m.stream.perSecond, m.sequential.perSecond, 'higher');
@@ -427,6 +546,61 @@ export const fanoutBenchmark: Benchmark = {
         pass: vsSeq !== null && vsSeq >= 10 && lost === 0,
       },
       {
+        figure: `loopback ceiling of one call per delivery: plain HTTP POST per delivery (no SDK, no signing), ${DIRECT_CONCURRENCY} in flight, ${ceiling.raw.messages} × ${clients}`,
+        value: ceiling.raw.perSecond,
+        unit: 'msg/s',
+        baselineName: 'plain ws broadcast',
+        baseline: plain.perSecond,
+        ratio: rawVsPlain === null ? null : round(rawVsPlain, 2),
+        better: 'higher',
+        target: '— (context: the ≥0.5× target is out of reach of any such design)',
+        pass: null,
+      },
+      {
+        figure: `loopback: same direct posts through the product's adapter and SDK client, ${DIRECT_CONCURRENCY} in flight, ${ceiling.sdk.messages} × ${clients}`,
+        value: ceiling.sdk.perSecond,
+        unit: 'msg/s',
+        baselineName: 'plain HTTP POST per delivery',
+        baseline: ceiling.raw.perSecond,
+        ratio: sdkVsRaw === null ? null : round(sdkVsRaw, 2),
+        better: 'higher',
+        target: '—',
+        pass: null,
+      },
+      {
+        figure:
+          'loopback: platform stream (SNS → router → SQS → fan-out worker → SDK posts) vs the plain-HTTP ceiling',
+        value: ours.perSecond,
+        unit: 'msg/s',
+        baselineName: 'plain HTTP POST per delivery',
+        baseline: ceiling.raw.perSecond,
+        ratio: oursVsRaw === null ? null : round(oursVsRaw, 2),
+        better: 'higher',
+        target: '—',
+        pass: null,
+      },
+      context(
+        'direct posts: CPU of the posting process per delivery, SDK adapter',
+        ceiling.sdkPosterCpuUs,
+        'µs',
+        'plain HTTP POST',
+        ceiling.rawPosterCpuUs,
+      ),
+      context(
+        'direct posts: CPU of the platform process (edge, gateway) per delivery, SDK adapter',
+        ceiling.sdkPlatformCpuUs,
+        'µs',
+        'plain HTTP POST',
+        ceiling.rawPlatformCpuUs,
+      ),
+      context(
+        'loopback stream: CPU of the platform process per delivery (SNS, Lambda runtime, SQS, SDK posts, edge, gateway)',
+        loopback.streamPlatformCpuUs,
+        'µs',
+        'plain HTTP POST per delivery, poster + platform',
+        ceiling.rawPosterCpuUs + ceiling.rawPlatformCpuUs,
+      ),
+      {
         figure: `loopback: one message at a time (${isolatedMessages}): publish-to-receive p50`,
         value: oursIsolated.p50,
         unit: 'ms',
@@ -488,6 +662,7 @@ export const fanoutBenchmark: Benchmark = {
       'Messages are published back to back (each awaits its SNS Publish); throughput = deliveries / (last receive − first publish). Latencies include queueing behind earlier messages of the stream. Cold starts are excluded by one warm-up message.',
       `Platform: delivered ${ours.delivered}/${ours.expected} (lost ${lost}, duplicates ${ours.duplicates}).`,
       `Modeled variant: after the loopback rows, on the same platform and clients, the edge's fault rule {kind: 'connections-hang', ms: ${MODELED_POST_MS}, method: 'POST', times: 'always'} delays every @connections POST by ${MODELED_POST_MS} ms and then answers normally; it applies alike to the platform's fan-out posts and to the sequential baseline's posts. ${m.isolated.messages} messages one at a time, ${m.stream.messages} back to back, the sequential baseline on ${m.sequential.messages} message(s) (${clients} awaited posts each). Platform: delivered ${m.stream.delivered}/${m.stream.expected} (lost ${lostModeled}, duplicates ${m.stream.duplicates}).`,
+      `Ceiling of one call per delivery: after the loopback rows, the same platform and clients receive ${ceiling.raw.messages} rounds (after one uncounted warm-up round) of one message to every client as plain Node http POSTs to the edge's /local/@connections/{id} (keep-alive agent, ${DIRECT_CONCURRENCY} in flight, no SDK, no signing), alternating with ${ceiling.sdk.messages} rounds through the product's ManagementApiGateway adapter and a real SDK client configured as the functions configure it (managementClientOptions). Both post from the benchmark process (like the sequential baseline), so the poster has a core of its own here; the edge, gateway and registry are the platform's. Throughput = deliveries / the sum of each round's first-post-to-last-receive. Not-ok answers: ${ceiling.notOk}. The plain-HTTP ratio to plain ws bounds every design that makes one management API call per delivery on this machine.`,
       "In flight: `postsServed` = @connections POSTs received and not yet answered by the edge; `postsIssued` = requests the functions' SDK client created and not yet saw answered (includes those queued for one of its sockets). Platform defaults unchanged (POST_CONCURRENCY 50, FANOUT_SHARD_THRESHOLD 500, FANOUT_SHARD_SIZE 250, SQS poller maxConcurrency 5, batch size 10).",
     );
     return {
@@ -503,6 +678,7 @@ export const fanoutBenchmark: Benchmark = {
         loopbackInflight: { stream: loopback.streamInflight, sequential: loopback.sequentialInflight },
         loopbackSequentialMsPerPost: loopback.sequentialMsPerPost,
         modeled: { postMs: MODELED_POST_MS, ...modeled },
+        ceiling: { concurrency: DIRECT_CONCURRENCY, ...ceiling },
       },
       notes,
     };

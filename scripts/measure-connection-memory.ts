@@ -82,14 +82,9 @@ async function serverChild(): Promise<void> {
     switch (request.type) {
       case 'start': {
         if (request.kind === 'platform') {
-          const { startPlatform } = await import('../src/local/platform.js');
+          const { ephemeralPlatformOptions, startPlatform } = await import('../src/local/platform.js');
           const platform = await startPlatform({
-            host: '127.0.0.1',
-            gatewayPort: 0,
-            edgePort: 0,
-            idpPort: 0,
-            deliveryDelaySeconds: 0,
-            gatewayLog: () => undefined,
+            ...ephemeralPlatformOptions,
           });
           stop = () => platform.stop();
           mint = async (userId) =>

@@ -24,6 +24,8 @@ export interface PlatformChild {
   resetStats(): Promise<void>;
   /** `@connections` POSTs and fan-out worker invocations in flight since the last reset (see inflight-meter.ts). */
   inflight(reset?: boolean): Promise<InflightStats>;
+  /** Cumulative CPU time of the platform process in µs (`process.cpuUsage()`); take deltas. */
+  cpu(): Promise<{ user: number; system: number }>;
   stop(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export async function startPlatformChild(env?: Record<string, string>): Promise<
         await ipc.call({ type: 'reset-stats' });
       },
       inflight: (reset = false) => ipc.call<InflightStats>({ type: 'inflight', reset }),
+      cpu: () => ipc.call<{ user: number; system: number }>({ type: 'cpu' }),
       stop: async () => {
         await ipc.call({ type: 'stop' }, 60_000).catch(() => undefined);
         ipc.kill();

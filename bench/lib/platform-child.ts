@@ -1,6 +1,6 @@
 /**
  * The local platform in a process of its own, driven over IPC by the benchmarks (so its memory and CPU are
- * measured apart from the load generator). Messages: `start`, `tokens`, `rss`, `stats`, `reset-stats`, `inflight`, `stop`.
+ * measured apart from the load generator). Messages: `start`, `tokens`, `rss`, `stats`, `reset-stats`, `inflight`, `cpu`, `stop`.
  */
 import './env.js';
 import v8 from 'node:v8';
@@ -10,7 +10,7 @@ import { Gauge, installInflightMeter } from './inflight-meter.js';
 
 const meter = installCapacityMeter();
 const inflight = { ...installInflightMeter(), fanoutInvocations: new Gauge() };
-const { startPlatform } = await import('../../src/local/platform.js');
+const { ephemeralPlatformOptions, startPlatform } = await import('../../src/local/platform.js');
 type Platform = Awaited<ReturnType<typeof startPlatform>>;
 
 v8.setFlagsFromString('--expose-gc');
@@ -101,6 +101,7 @@ type Request =
   | { type: 'inbox-count'; realm: string; userId: string }
   | { type: 'inline-connect'; enabled: boolean }
   | { type: 'inflight'; reset?: boolean }
+  | { type: 'cpu' }
   | { type: 'stop' };
 
 function reply(id: number, body: unknown): void {
@@ -113,12 +114,7 @@ process.on('message', async (message: { id: number; request: Request }) => {
     switch (request.type) {
       case 'start':
         platform = await startPlatform({
-          host: '127.0.0.1',
-          gatewayPort: 0,
-          edgePort: 0,
-          idpPort: 0,
-          deliveryDelaySeconds: 0,
-          gatewayLog: () => undefined,
+          ...ephemeralPlatformOptions,
           ...(request.env ? { env: request.env } : {}),
         });
         meter.ignorePort(Number(new URL(platform.urls.edge).port));
@@ -228,6 +224,10 @@ process.on('message', async (message: { id: number; request: Request }) => {
         if (request.reset) for (const g of Object.values(inflight)) g.reset();
         break;
       }
+      case 'cpu':
+        // Cumulative CPU of this process (all threads: main, GC helpers, libuv), µs; callers take deltas.
+        reply(id, process.cpuUsage());
+        break;
       case 'stop':
         await platform?.stop();
         reply(id, {});

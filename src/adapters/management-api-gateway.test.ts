@@ -57,6 +57,16 @@ describe('ManagementApiGateway', () => {
     });
   });
 
+  it('sends each post its own frame when frames alternate and posts overlap (the encoded frame is reused only for the same text)', async () => {
+    const frames = ['{"kind":"topic","id":"a"}', '{"kind":"topic","id":"b"}', '{"kind":"user","id":"ü"}'];
+    const posts = Array.from({ length: 9 }, (_, i) => ({ id: `alt-${i}`, frame: frames[i % 3] as string }));
+    await Promise.all(posts.map((p) => gateway.post(p.id, p.frame)));
+    for (const p of posts) {
+      const got = received.find((r) => r.url === `/local/@connections/${p.id}`);
+      expect(got?.body).toBe(p.frame);
+    }
+  });
+
   it.each([
     [410, 'GoneException', 'gone'],
     [410, undefined, 'gone'],

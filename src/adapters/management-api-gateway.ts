@@ -34,13 +34,27 @@ export function classifyPostError(error: unknown): Exclude<PostOutcome, 'ok'> | 
 
 export class ManagementApiGateway implements ConnectionGateway {
   private readonly encoder = new TextEncoder();
+  /**
+   * The last frame encoded: a fan-out posts the same frame string to every connection of a shard, so it is
+   * encoded once per shard instead of once per post. The SDK only reads the bytes (hashes and writes them).
+   */
+  private lastText: string | undefined;
+  private lastBytes: Uint8Array = new Uint8Array(0);
 
   constructor(private readonly client: ApiGatewayManagementApiClient) {}
+
+  private bytesOf(data: string): Uint8Array {
+    if (data !== this.lastText) {
+      this.lastBytes = this.encoder.encode(data);
+      this.lastText = data;
+    }
+    return this.lastBytes;
+  }
 
   async post(connectionId: string, data: string): Promise<PostOutcome> {
     try {
       await this.client.send(
-        new PostToConnectionCommand({ ConnectionId: connectionId, Data: this.encoder.encode(data) }),
+        new PostToConnectionCommand({ ConnectionId: connectionId, Data: this.bytesOf(data) }),
       );
       return 'ok';
     } catch (error) {

@@ -144,6 +144,19 @@ function localUrl(host: string, port: number, scheme: 'http' | 'ws'): string {
   return `${scheme}://${displayHost(host)}:${port}`;
 }
 
+/**
+ * For tests, benchmarks and scripts: loopback only, free ports, jobs delivered without delay, gateway quiet.
+ * Spread it first and override what differs.
+ */
+export const ephemeralPlatformOptions: Readonly<PlatformOptions> = {
+  host: '127.0.0.1',
+  gatewayPort: 0,
+  edgePort: 0,
+  idpPort: 0,
+  deliveryDelaySeconds: 0,
+  gatewayLog: () => undefined,
+};
+
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const host = options.host ?? '127.0.0.1';
   const stoppers: Array<() => Promise<void>> = [];

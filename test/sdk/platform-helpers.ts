@@ -2,17 +2,17 @@
 import { SNSClient } from '@aws-sdk/client-sns';
 import { WebSocket } from 'ws';
 import type { WebSocketConstructor } from '../../src/client/index.js';
-import { type Platform, type PlatformOptions, startPlatform } from '../../src/local/platform.js';
+import {
+  ephemeralPlatformOptions,
+  type Platform,
+  type PlatformOptions,
+  startPlatform,
+} from '../../src/local/platform.js';
 import { createPublisher, type Publisher } from '../../src/publisher/index.js';
 
 export async function startLocalPlatform(options: PlatformOptions = {}): Promise<Platform> {
   return startPlatform({
-    host: '127.0.0.1',
-    gatewayPort: 0,
-    edgePort: 0,
-    idpPort: 0,
-    deliveryDelaySeconds: 0,
-    gatewayLog: () => undefined,
+    ...ephemeralPlatformOptions,
     ...options,
   });
 }

@@ -3,7 +3,10 @@
  * `AWS_ENDPOINT_URL` (local platform) is passed explicitly; the management API always uses
  * `WS_MANAGEMENT_ENDPOINT` (never a domain taken from an event: SNS and SQS events have none).
  */
-import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
+import {
+  ApiGatewayManagementApiClient,
+  type ApiGatewayManagementApiClientConfig,
+} from '@aws-sdk/client-apigatewaymanagementapi';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -44,22 +47,33 @@ export function getSqsClient(): SQSClient {
   return sqsClient;
 }
 
+/**
+ * The management API client's options (endpoint, retries, timeouts, sockets) without region and credentials,
+ * shared with the fan-out benchmark so it measures the client exactly as the functions configure it.
+ */
+export function managementClientOptions(endpoint: string): ApiGatewayManagementApiClientConfig {
+  // The SDK's own retries would hide 410/429 from the domain logic, which retries 429 itself.
+  // The SDK's default agent has 50 sockets per process: size it so POST_CONCURRENCY holds for every record of
+  // an invocation (records are processed at once), so posts never queue for a socket inside one Lambda.
+  const maxSockets = postConcurrency() * MAX_RECORDS_PER_INVOCATION;
+  return {
+    endpoint,
+    maxAttempts: 1,
+    requestHandler: {
+      requestTimeout: MANAGEMENT_REQUEST_TIMEOUT_MS,
+      throwOnRequestTimeout: true,
+      httpAgent: { keepAlive: true, maxSockets },
+      httpsAgent: { keepAlive: true, maxSockets },
+    },
+  };
+}
+
 export function getManagementClient(endpoint: string): ApiGatewayManagementApiClient {
   let client = managementClients.get(endpoint);
   if (!client) {
     const region = awsRegion();
-    // The SDK's own retries would hide 410/429 from the domain logic, which retries 429 itself.
-    // The SDK's default agent has 50 sockets per process: size it so POST_CONCURRENCY holds per record.
-    const maxSockets = postConcurrency() * MAX_RECORDS_PER_INVOCATION;
     client = new ApiGatewayManagementApiClient({
-      endpoint,
-      maxAttempts: 1,
-      requestHandler: {
-        requestTimeout: MANAGEMENT_REQUEST_TIMEOUT_MS,
-        throwOnRequestTimeout: true,
-        httpAgent: { keepAlive: true, maxSockets },
-        httpsAgent: { keepAlive: true, maxSockets },
-      },
+      ...managementClientOptions(endpoint),
       ...(region ? { region } : {}),
     });
     managementClients.set(endpoint, client);
