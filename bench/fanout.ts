@@ -183,6 +183,7 @@ export const fanoutBenchmark: Benchmark = {
     const swarm = await startSwarm();
     let loopback: PhaseResult;
     let modeled: PhaseResult;
+    let platformStats: unknown;
     let ceiling: CeilingResult;
     let connectSeconds: number;
     try {
@@ -377,9 +378,12 @@ export const fanoutBenchmark: Benchmark = {
       sns.destroy();
       management.destroy();
       const stats = await platform.stats();
-      const errors = Object.entries(stats.functions).filter(([, s]) => s.errors > 0);
+      platformStats = { functions: stats.functions, edge: stats.edge, failures: stats.failures };
+      const errors = Object.entries(stats.functions).filter(([, s]) => s.errors > 0 || s.timeouts > 0);
       if (errors.length > 0 || stats.failures > 0)
-        notes.push(`platform errors during the run: ${JSON.stringify(errors)} failures=${stats.failures}`);
+        notes.push(
+          `platform errors or timeouts during the run: ${JSON.stringify(errors)} failures=${stats.failures}`,
+        );
       notes.push(
         `fan-out worker invocations (all phases): ${stats.functions['fanout-worker']?.invocations ?? 0}`,
       );
@@ -679,6 +683,7 @@ export const fanoutBenchmark: Benchmark = {
         loopbackSequentialMsPerPost: loopback.sequentialMsPerPost,
         modeled: { postMs: MODELED_POST_MS, ...modeled },
         ceiling: { concurrency: DIRECT_CONCURRENCY, ...ceiling },
+        platformStats,
       },
       notes,
     };

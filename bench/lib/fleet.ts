@@ -93,9 +93,10 @@ export interface Swarm {
     waitWelcome: boolean,
     concurrency?: number,
   ): Promise<ConnectResult>;
-  count(): Promise<{ frames: number; open: number }>;
-  receipts(): Promise<{ receipts: Record<string, number[]>; frames: number }>;
-  /** Polls until `frames` have arrived or `timeoutMs` passed; returns the count reached. */
+  /** `frames`: distinct (client, message id) frames; `rawFrames`: every frame, duplicates included. */
+  count(): Promise<{ frames: number; rawFrames: number; open: number }>;
+  receipts(): Promise<{ receipts: Record<string, number[]>; frames: number; rawFrames: number }>;
+  /** Polls until `frames` distinct deliveries have arrived or `timeoutMs` passed; returns the count reached. */
   waitFrames(frames: number, timeoutMs: number): Promise<number>;
   close(): Promise<void>;
 }

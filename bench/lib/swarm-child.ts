@@ -17,7 +17,13 @@ type Request =
 
 const sockets: WebSocket[] = [];
 let receipts = new Map<string, number[]>();
+/**
+ * Distinct (client, message id) frames since the last `receipts`: what waits count, so an at-least-once
+ * duplicate never stands in for a delivery still on its way. `rawFrames` counts every frame.
+ */
 let frames = 0;
+let rawFrames = 0;
+let seen = new Map<WebSocket, Set<string>>();
 const wallNow = (): number => performance.timeOrigin + performance.now();
 
 function open(
@@ -44,7 +50,16 @@ function open(
       const t = wallNow();
       const frame = JSON.parse(text) as { id?: string };
       if (frame.id !== undefined) {
-        frames++;
+        rawFrames++;
+        let ids = seen.get(ws);
+        if (!ids) {
+          ids = new Set();
+          seen.set(ws, ids);
+        }
+        if (!ids.has(frame.id)) {
+          ids.add(frame.id);
+          frames++;
+        }
         const list = receipts.get(frame.id);
         if (list) list.push(t);
         else receipts.set(frame.id, [t]);
@@ -109,13 +124,15 @@ process.on('message', async (message: { id: number; request: Request }) => {
       case 'count':
         process.send?.({
           id,
-          body: { frames, open: sockets.filter((s) => s.readyState === WebSocket.OPEN).length },
+          body: { frames, rawFrames, open: sockets.filter((s) => s.readyState === WebSocket.OPEN).length },
         });
         break;
       case 'receipts':
-        process.send?.({ id, body: { receipts: Object.fromEntries(receipts), frames } });
+        process.send?.({ id, body: { receipts: Object.fromEntries(receipts), frames, rawFrames } });
         receipts = new Map();
         frames = 0;
+        rawFrames = 0;
+        seen = new Map();
         break;
       case 'close':
         for (const s of sockets) s.terminate();

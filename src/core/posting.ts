@@ -108,3 +108,19 @@ export const emptySummary = (): PostSummary => ({
   tooLarge: 0,
   failed: 0,
 });
+
+/**
+ * No new post starts later than this before the function's timeout: posts already in flight may take up to
+ * the management client's 10 s request timeout, and the batch response must still be returned.
+ */
+export const STOP_POSTING_BEFORE_TIMEOUT_MS = 12_000;
+
+/**
+ * When a worker stops starting posts: at half its remaining time, and at least STOP_POSTING_BEFORE_TIMEOUT_MS
+ * before its timeout. Half, because a batch whose invocation runs past the queue's visibility timeout is
+ * handed to another invocation too (AWS advises visibility ≥ 6 × timeout; the local platform uses 30 s for
+ * both).
+ */
+export function postingDeadline(now: number, remainingMs: number): number {
+  return now + Math.min(remainingMs - STOP_POSTING_BEFORE_TIMEOUT_MS, remainingMs / 2);
+}

@@ -3,15 +3,10 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { BroadcastService } from '../core/broadcast.js';
 import { validateFanoutJob } from '../core/envelopes.js';
+import { postingDeadline } from '../core/posting.js';
 import { parseAndValidate } from './runtime/messages.js';
 import { countPosts, instrumented, logger, withCorrelationId } from './runtime/observability.js';
 import { broadcastService } from './runtime/services.js';
-
-/**
- * No new post starts later than this before the function's timeout: posts already in flight may take up to
- * the management client's 10 s request timeout, and the batch response must still be returned.
- */
-export const STOP_POSTING_BEFORE_TIMEOUT_MS = 12_000;
 
 export function createFanoutWorkerHandler(deps: { broadcast: BroadcastService }) {
   const processor = new BatchProcessor(EventType.SQS);
@@ -45,7 +40,7 @@ export function createFanoutWorkerHandler(deps: { broadcast: BroadcastService })
   };
 
   return (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
-    const stopAt = Date.now() + context.getRemainingTimeInMillis() - STOP_POSTING_BEFORE_TIMEOUT_MS;
+    const stopAt = postingDeadline(Date.now(), context.getRemainingTimeInMillis());
     return instrumented(context, () =>
       processPartialResponse(event, (record: SQSRecord) => processRecord(record, stopAt), processor, {
         context,
