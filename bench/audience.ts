@@ -90,11 +90,11 @@ function rowsFor(i: number, connectedAt: number, expiresAt: number): Row[] {
   if (subscribed && PARTITIONS > 1) meta.topicPartitions = { [TOPIC]: PARTITIONS };
   const rows: Row[] = [
     meta,
-    { pk: `user#${REALM}#${userId}`, sk: `conn#${id}`, connectionId: id, connectedAt, expiresAt },
+    { pk: `user#${REALM}#${userId}`, sk: `conn#${id}`, connectedAt, expiresAt },
   ];
   if (subscribed) {
     const pk = topicPartition(REALM, TOPIC, partitionOf(id, PARTITIONS));
-    rows.push({ pk, sk: `conn#${id}`, connectionId: id, userId, expiresAt });
+    rows.push({ pk, sk: `conn#${id}`, userId, expiresAt });
   }
   return rows;
 }

@@ -42,25 +42,43 @@ interface Server {
 }
 
 async function measureServer(server: Server, warmUp: number, clients: number): Promise<Readings> {
+  const read = (): Promise<Reading> => settledReading(() => server.read());
   await server.connect(1);
-  const first = await server.read();
+  const first = await read();
   await server.connect(warmUp);
   await new Promise((res) => setTimeout(res, 1000));
-  const warm = await server.read();
+  const warm = await read();
   await server.connect(clients);
   await new Promise((res) => setTimeout(res, 2000));
-  const loaded = await server.read();
+  const loaded = await read();
   return { first, warm, loaded };
 }
 
 const perThousand = (bytes: number, connections: number): number => (bytes / MB) * (1000 / connections);
 
+/**
+ * The lowest of three readings a second apart (each after a full GC in the server): RSS falls back only as
+ * V8 and the allocator hand pages back, so the lowest is the closest to what the live objects need.
+ */
+async function settledReading(read: () => Promise<Reading>): Promise<Reading> {
+  const readings: Reading[] = [];
+  for (let i = 0; i < 3; i++) {
+    if (i > 0) await new Promise((res) => setTimeout(res, 1000));
+    readings.push(await read());
+  }
+  return {
+    rss: Math.min(...readings.map((r) => r.rss)),
+    heapUsed: Math.min(...readings.map((r) => r.heapUsed)),
+  };
+}
+
 export const memoryBenchmark: Benchmark = {
   name: 'memory',
   title: 'Resident memory per 1,000 idle connections: platform vs plain ws',
   async run(options) {
-    const clients = options.quick ? 1000 : 2000;
-    const warmUp = options.quick ? 250 : 500;
+    // Enough connections that their memory stands well above the few MB RSS moves by between readings.
+    const clients = options.quick ? 2000 : 8000;
+    const warmUp = options.quick ? 500 : 1000;
 
     const platform = await startPlatformChild();
     const swarm = await startSwarm();
@@ -143,7 +161,8 @@ export const memoryBenchmark: Benchmark = {
         ratio: ratio === null ? null : round(ratio, 2),
         better: 'lower',
         target: target ? '≤2× plain ws (ratio ≥0.5)' : '—',
-        pass: target ? value <= 2 * baseline : null,
+        // A negative growth is noise (pages handed back between readings), not a result either way.
+        pass: target && value >= 0 && baseline > 0 ? value <= 2 * baseline : null,
       };
     };
     return {
@@ -186,7 +205,7 @@ export const memoryBenchmark: Benchmark = {
         'The ratio column is plain ÷ ours (how many times better ours is); the target ≤2× means ours ÷ plain ≤ 2, i.e. ratio ≥ 0.5.',
         "The platform figure includes what AWS would hold elsewhere: dynalite's in-memory connection rows (3 per connection) and the gateway's per-connection API Gateway context; RSS after a forced GC in each server process.",
         `The two target rows are the marginal cost after ${warmUp} warm-up connections through the same path, for both servers: the platform's first connections also grow V8's young generation (sized by the allocation rate of the connect path's Lambda invocations) and its optimized code, once. That one-time growth is the third row, and the fourth row is the whole growth from the first connection.`,
-        'RSS after the warm-up can understate the marginal cost (heap pages grown during the warm-up are reused by the new connections), so the V8 heap used by live objects is a target row as well: both must be ≤2×.',
+        'RSS after the warm-up can understate the marginal cost (heap pages grown during the warm-up are reused by the new connections), so the V8 heap used by live objects is a target row as well: both must be ≤2×. Each reading is the lowest of three, a second apart, each after a full GC; a negative RSS growth is reported without a verdict (noise: pages handed back between readings).',
       ],
     };
   },

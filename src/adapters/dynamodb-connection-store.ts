@@ -42,9 +42,10 @@ export class DynamoConnectionStore implements ConnectionStore {
       const partitions = this.partitionsOf(topic);
       if (partitions > 1) layout[topic] = partitions;
     }
+    // The connection id is not repeated as an attribute: it is in every row's key (`conn#…` pk or sk), and
+    // the topic rows are what a broadcast reads, so every byte there is paid per subscriber per message.
     const meta: Item = {
       ...keys.connectionMeta(connectionId),
-      connectionId,
       userId,
       realm,
       topics,
@@ -60,13 +61,13 @@ export class DynamoConnectionStore implements ConnectionStore {
       { PutRequest: { Item: meta } },
       {
         PutRequest: {
-          Item: { ...keys.userConnection(realm, userId, connectionId), connectionId, connectedAt, expiresAt },
+          Item: { ...keys.userConnection(realm, userId, connectionId), connectedAt, expiresAt },
         },
       },
       ...topics.map(
         (topic): WriteRequest => ({
           PutRequest: {
-            Item: { ...this.topicRowKey(record, topic), connectionId, userId, expiresAt },
+            Item: { ...this.topicRowKey(record, topic), userId, expiresAt },
           },
         }),
       ),
@@ -151,12 +152,10 @@ export class DynamoConnectionStore implements ConnectionStore {
         pk: topicPartition(realm, topic, partition),
         skPrefix: CONN_PREFIX,
         nowSeconds,
-        projection: ['connectionId', 'userId'],
+        projection: ['sk', 'userId'],
       }),
     );
-    return pages
-      .flat()
-      .map((item) => ({ connectionId: String(item.connectionId), userId: String(item.userId) }));
+    return pages.flat().map((item) => ({ connectionId: connectionIdOf(item), userId: String(item.userId) }));
   }
 
   async listUserConnections(realm: string, userId: string, nowSeconds: number): Promise<UserConnection[]> {
@@ -166,7 +165,7 @@ export class DynamoConnectionStore implements ConnectionStore {
       nowSeconds,
     });
     return items.map((item) => ({
-      connectionId: String(item.connectionId),
+      connectionId: connectionIdOf(item),
       connectedAt: Number(item.connectedAt),
       expiresAt: Number(item.expiresAt),
     }));
@@ -219,4 +218,9 @@ function readLayout(value: unknown): Record<string, number> | undefined {
       layout[topic] = partitions;
   }
   return Object.keys(layout).length > 0 ? layout : undefined;
+}
+
+/** The connection id of a user or topic row, from its `conn#{connectionId}` sort key. */
+function connectionIdOf(item: Item): string {
+  return String(item.sk).slice(CONN_PREFIX.length);
 }

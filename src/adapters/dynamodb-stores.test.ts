@@ -196,7 +196,7 @@ describe('DynamoConnectionStore', () => {
       pk: topicPartition('parts', 'announcements', partitionOf('part0=', 4)),
       nowSeconds: NOW,
     });
-    expect(row.find((item) => item.connectionId === 'part0=')?.expiresAt).toBe(NOW + 9000);
+    expect(row.find((item) => item.sk === 'conn#part0=')?.expiresAt).toBe(NOW + 9000);
 
     await store.deleteConnection(first);
     const after = await store.listTopicSubscribers('parts', 'announcements', NOW);

@@ -101,10 +101,13 @@ interface Connection {
   lastMessageAt: number;
   /** Set when the gateway decided to close (limits, DELETE, shutdown): reported in `$disconnect`. */
   serverClose?: CloseCause;
-  /** One timer per connection for both limits, due at the earlier of the two deadlines. */
-  limitTimer?: NodeJS.Timeout;
   /** Reads the client's frame headers for the 32 KB frame limit (set when the socket opens). */
   guard?: FrameSizeGuard;
+}
+
+/** The gateway's sockets carry their connection, so shared listeners find it through `this`. */
+class GatewaySocket extends WebSocket {
+  gatewayConnection: Connection | undefined = undefined;
 }
 
 export const GOING_AWAY: CloseCause = { code: 1001, reason: 'Going away' };
@@ -172,8 +175,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     return promise;
   };
 
-  const wss = new WebSocketServer({
+  const wss = new WebSocketServer<typeof GatewaySocket>({
     noServer: true,
+    WebSocket: GatewaySocket,
+    // The gateway keeps its own table of connections; a second set in `ws` would only cost memory.
+    clientTracking: false,
     maxPayload: messageBytes,
     // API Gateway does not negotiate permessage-deflate; without it wire length = payload length.
     perMessageDeflate: false,
@@ -263,25 +269,26 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   };
 
   /**
-   * The connection's single limit timer, due at the earlier of its idle and maximum-duration deadlines.
-   * Messages only move `lastMessageAt`; when the timer fires before the idle deadline because of that, it
-   * re-arms itself. (Two timers per connection, one refreshed per message, cost twice the memory for the
-   * same behaviour; the connection is passed as the timer's argument so no closure is kept per connection.)
+   * The idle timeout and the maximum duration: one sweep over the open connections every `sweepMs` (a tenth
+   * of the shorter limit, 50 ms to 1 s) instead of a timer per connection, which idle connections would each
+   * pay for. A limit is enforced at most `sweepMs` late; API Gateway is not exact either.
    */
-  const limitsDueIn = (connection: Connection): number =>
-    Math.min(connection.lastMessageAt + idleMs, connection.context.connectedAt + maxMs) - Date.now();
-  const checkLimits = (connection: Connection): void => {
-    if (connection.state !== 'open') return;
-    const remaining = limitsDueIn(connection);
-    if (remaining <= 0) closeWith(connection, GOING_AWAY);
-    else connection.limitTimer = setTimeout(checkLimits, remaining, connection);
+  const sweepMs = Math.min(1000, Math.max(50, Math.min(idleMs, maxMs) / 10));
+  const sweepLimits = (): void => {
+    const now = Date.now();
+    for (const connection of connections.values()) {
+      if (connection.state !== 'open' || connection.serverClose) continue;
+      if (now >= connection.lastMessageAt + idleMs || now >= connection.context.connectedAt + maxMs)
+        closeWith(connection, GOING_AWAY);
+    }
   };
+  const limitSweep = setInterval(sweepLimits, sweepMs);
+  limitSweep.unref();
 
   /**
    * The socket listeners are shared by every connection and find theirs through `this` (the emitter), so an
    * idle connection costs no closures of its own (API Gateway holds thousands of idle connections).
    */
-  const byWebSocket = new WeakMap<WebSocket, Connection>();
   const byRawSocket = new WeakMap<Duplex, Connection>();
 
   function onRawData(this: Duplex, chunk: Buffer): void {
@@ -289,14 +296,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     if (connection?.guard && connection.guard.push(chunk) !== undefined) closeWith(connection, FRAME_TOO_BIG);
   }
   function onSocketMessage(this: WebSocket, data: Buffer, isBinary: boolean): void {
-    const connection = byWebSocket.get(this);
+    const connection = (this as GatewaySocket).gatewayConnection;
     if (!connection || connection.serverClose) return; // closing: later frames are not routed
     connection.lastActiveAt = Date.now();
     connection.lastMessageAt = connection.lastActiveAt;
     track(routeMessage(connection, data, isBinary));
   }
   function onSocketError(this: WebSocket, error: Error & { code?: string }): void {
-    const connection = byWebSocket.get(this);
+    const connection = (this as GatewaySocket).gatewayConnection;
     if (!connection) return;
     // `ws` closes with 1009 itself when a message exceeds maxPayload.
     if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') connection.serverClose ??= MESSAGE_TOO_BIG;
@@ -309,25 +316,23 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       });
   }
   function onSocketClose(this: WebSocket, code: number, reason: Buffer): void {
-    const connection = byWebSocket.get(this);
+    const connection = (this as GatewaySocket).gatewayConnection;
     if (!connection) return;
     connection.state = 'closed';
-    clearTimeout(connection.limitTimer);
     connections.delete(connection.context.connectionId);
     invokeDisconnect(connection, connection.serverClose ?? { code, reason: reason.toString('utf8') });
   }
 
-  const onOpen = (connection: Connection, socket: WebSocket, rawSocket: Duplex): void => {
+  const onOpen = (connection: Connection, socket: GatewaySocket, rawSocket: Duplex): void => {
     connection.socket = socket;
     connection.state = 'open';
-    byWebSocket.set(socket, connection);
+    socket.gatewayConnection = connection;
     connection.guard = new FrameSizeGuard(frameBytes);
     byRawSocket.set(rawSocket, connection);
     // Prepended so the guard reads each frame header before `ws` can emit the message it belongs to.
     rawSocket.prependListener('data', onRawData);
     // The idle timeout counts from the handshake, as it did when the timer started here.
     connection.lastMessageAt = Date.now();
-    connection.limitTimer = setTimeout(checkLimits, Math.max(0, limitsDueIn(connection)), connection);
     socket.on('message', onSocketMessage);
     socket.on('error', onSocketError);
     socket.on('close', onSocketClose);
@@ -371,7 +376,6 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       lastActiveAt: now.getTime(),
       lastMessageAt: now.getTime(),
       serverClose: undefined,
-      limitTimer: undefined,
       guard: undefined,
     };
     const id = context.connectionId;
@@ -554,7 +558,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       while ([...connections.values()].some((c) => c.state === 'open') && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      for (const client of wss.clients) client.terminate();
+      for (const connection of connections.values()) connection.socket?.terminate();
+      clearInterval(limitSweep);
       while (pending.size > 0 && Date.now() < deadline + 5000) {
         await Promise.race([Promise.allSettled([...pending]), new Promise((r) => setTimeout(r, 100))]);
       }
