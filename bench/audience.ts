@@ -88,10 +88,7 @@ function rowsFor(i: number, connectedAt: number, expiresAt: number): Row[] {
     expiresAt,
   };
   if (subscribed && PARTITIONS > 1) meta.topicPartitions = { [TOPIC]: PARTITIONS };
-  const rows: Row[] = [
-    meta,
-    { pk: `user#${REALM}#${userId}`, sk: `conn#${id}`, connectedAt, expiresAt },
-  ];
+  const rows: Row[] = [meta, { pk: `user#${REALM}#${userId}`, sk: `conn#${id}`, connectedAt, expiresAt }];
   if (subscribed) {
     const pk = topicPartition(REALM, TOPIC, partitionOf(id, PARTITIONS));
     rows.push({ pk, sk: `conn#${id}`, userId, expiresAt });
