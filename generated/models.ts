@@ -46,9 +46,12 @@ export interface ConnectionLimits {
 
 export interface DeliveryJob {
   /**
-   * `connect`: welcome + history + inbox. `drain`: inbox only (a message raced a connect).
+   * `connect`: welcome + history + inbox. `drain`: inbox only (a message raced a connect). `retry`: the
+   * user message in `message` to this one open connection, whose post failed (5xx, timeout, still
+   * throttled); the inbox is shared by the user's connections, so it is not used for this.
    */
   'reason': DeliveryReason;
+  'message'?: UserEnvelope;
   'connectionId': string;
   'userId': string;
   'realm': string;
@@ -69,9 +72,11 @@ export interface DeliveryJob {
 }
 
 /**
- * `connect`: welcome + history + inbox. `drain`: inbox only (a message raced a connect).
+ * `connect`: welcome + history + inbox. `drain`: inbox only (a message raced a connect). `retry`: the
+ * user message in `message` to this one open connection, whose post failed (5xx, timeout, still
+ * throttled); the inbox is shared by the user's connections, so it is not used for this.
  */
-export type DeliveryReason = "connect" | "drain";
+export type DeliveryReason = "connect" | "drain" | "retry";
 
 export interface DocumentReadyPayload {
   'documentId': string;

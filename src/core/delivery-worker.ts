@@ -13,7 +13,7 @@
  */
 import { topicRegistry } from '../../generated/index.js';
 import { nowSeconds, resolveGone } from './connections.js';
-import { ConnectionPostError, RetryLaterError } from './errors.js';
+import { ConnectionPostError, RetryLaterError, ValidationError } from './errors.js';
 import { topicFrame, userFrame, welcomeFrame } from './frames.js';
 import type { ConnectionRecord, DeliveryJob } from './model.js';
 import type { Clock, ConnectionStore, DomainLogger, HistoryStore, InboxStore } from './ports.js';
@@ -69,6 +69,19 @@ export class DeliveryWorker {
       record.realm !== job.realm
     ) {
       return { ...result, status: 'gone' };
+    }
+    if (job.reason === 'retry') {
+      // One user message to one open connection whose earlier post failed; a failure here throws, so SQS
+      // retries the job and, past maxReceiveCount, keeps it in the DLQ.
+      if (!job.message) {
+        const missing = { field: 'message', keyword: 'required', message: 'a retry job carries the message' };
+        throw new ValidationError('delivery job', [missing], 'a retry job carries no message');
+      }
+      const step = await this.post(record, JSON.stringify(userFrame(job.message)));
+      if (step === 'gone') return { ...result, status: 'gone' };
+      if (step === 'too-large') result.offlineDropped++;
+      else result.offlineDelivered++;
+      return result;
     }
     const welcomed = record.welcomedAt !== undefined;
     if (job.reason === 'drain' && !welcomed && clock.now() - record.connectedAt < this.welcomeWaitMs()) {

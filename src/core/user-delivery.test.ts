@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ConnectionPostError } from './errors.js';
 import { createWorld, userEnvelope } from './testing/world.js';
 
 const nowSeconds = (ms: number) => Math.floor(ms / 1000);
@@ -126,13 +127,37 @@ describe('UserDeliveryService.route', () => {
     expect(world.gateway.posts).toHaveLength(2);
   });
 
-  it('a connection still throttled after retries gets the message through the inbox and a drain job', async () => {
+  it('a connection still throttled after retries gets a retry job carrying the message, not the inbox', async () => {
     const world = createWorld();
     await world.connect('busy');
     world.deliveryQueue.sent.length = 0;
     world.gateway.script('busy', 'throttled');
-    const result = await world.users.route(userEnvelope());
-    expect(result).toMatchObject({ throttled: 1, inbox: 'stored', drainJobs: 1 });
+    const envelope = userEnvelope();
+    const result = await world.users.route(envelope);
+    expect(result).toMatchObject({ throttled: 1, inbox: 'not-needed', drainJobs: 1 });
+    expect(world.deliveryQueue.sent.map((s) => [s.job.reason, s.job.connectionId, s.job.message])).toEqual([
+      ['retry', 'busy', envelope],
+    ]);
+  });
+
+  it('two failing connections of one user each get the message (the shared inbox row would reach one)', async () => {
+    const world = createWorld();
+    await world.connect('tab1');
+    await world.connect('tab2');
+    await world.connect('tab3');
+    world.deliveryQueue.sent.length = 0;
+    // Failing for the router's post (throttled: the first try and its 3 backoff retries), fine afterwards.
+    world.gateway.script('tab1', new ConnectionPostError('tab1', 500), 'ok');
+    world.gateway.script('tab2', 'throttled', 'throttled', 'throttled', 'throttled', 'ok');
+    const envelope = userEnvelope();
+    const result = await world.users.route(envelope);
+    expect(result).toMatchObject({ delivered: 1, failed: 1, throttled: 1, inbox: 'not-needed' });
+    const retries = world.deliveryQueue.sent.map((s) => s.job);
+    expect(retries.map((j) => j.connectionId).sort()).toEqual(['tab1', 'tab2']);
+    // The worker posts each retry job's message to its connection.
+    for (const job of retries) expect(await world.worker.process(job)).toMatchObject({ offlineDelivered: 1 });
+    for (const tab of ['tab1', 'tab2', 'tab3'])
+      expect(world.gateway.framesTo(tab).filter((f) => f.id === envelope.messageId)).toHaveLength(1);
   });
 
   it('bounds the inbox per user by dropping the oldest messages', async () => {

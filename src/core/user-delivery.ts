@@ -65,8 +65,14 @@ export class UserDeliveryService {
       JSON.stringify(userFrame(envelope)),
     );
     const summary = emptySummary();
-    /** Connections that must get a drain job: connecting, or open but throttled / failing. */
+    /** Connections still in `$connect`: their connect job delivers the inbox. */
     const drainFor: Array<{ connectionId: string; record?: ConnectionRecord }> = [];
+    /**
+     * Open connections whose post failed (throttled, 5xx, timed out): each gets a `retry` job carrying the
+     * message. Not the inbox: it is one row per user, deleted by the first connection it reaches, so with two
+     * failing connections of one user the second would never get the message.
+     */
+    const retryFor: string[] = [];
     for (const result of results) {
       switch (result.outcome) {
         case 'ok':
@@ -90,7 +96,7 @@ export class UserDeliveryService {
         }
         case 'throttled':
           summary.throttled++;
-          drainFor.push({ connectionId: result.connectionId });
+          retryFor.push(result.connectionId);
           break;
         case 'too-large':
           // Retrying cannot help (the frame will not shrink): reported, not stored.
@@ -99,12 +105,13 @@ export class UserDeliveryService {
           break;
         case 'failed':
           summary.failed++;
-          drainFor.push({ connectionId: result.connectionId });
+          retryFor.push(result.connectionId);
           logger.error('post failed', { connectionId: result.connectionId, error: String(result.error) });
           break;
       }
     }
-    const needsInbox = summary.delivered === 0 || drainFor.length > 0;
+    // Stored when no connection has it or will get it from a retry job, or for connections still connecting.
+    const needsInbox = (summary.delivered === 0 && retryFor.length === 0) || drainFor.length > 0;
     let inbox: UserDeliveryResult['inbox'] = 'not-needed';
     let droppedFromInbox = 0;
     let drainJobs = 0;
@@ -121,7 +128,38 @@ export class UserDeliveryService {
       }
       if (inbox !== 'expired') drainJobs = await this.enqueueDrains(envelope, drainFor);
     }
-    return { ...summary, connections: connections.length, inbox, droppedFromInbox, drainJobs };
+    const retryJobs = await this.enqueueRetries(envelope, retryFor);
+    return {
+      ...summary,
+      connections: connections.length,
+      inbox,
+      droppedFromInbox,
+      drainJobs: drainJobs + retryJobs,
+    };
+  }
+
+  /** One `retry` job per open connection whose post failed, with the message itself (not the inbox). */
+  private async enqueueRetries(envelope: UserEnvelope, connectionIds: readonly string[]): Promise<number> {
+    let sent = 0;
+    for (const connectionId of connectionIds) {
+      const record = await this.deps.store.getConnection(connectionId);
+      if (!record) continue;
+      const job: DeliveryJob = {
+        reason: 'retry',
+        message: envelope,
+        connectionId: record.connectionId,
+        userId: record.userId,
+        realm: record.realm,
+        accepted: record.topics,
+        rejected: [],
+        connectedAt: record.connectedAt,
+        expiresAt: record.expiresAt,
+        correlationId: envelope.correlationId,
+      };
+      await this.deps.deliveryQueue.send(job, { delaySeconds: this.deps.userDelivery.deliveryDelaySeconds });
+      sent++;
+    }
+    return sent;
   }
 
   /** The inbox row expires `min(retentionDays of the type, per-stack cap)` after `publishedAt`. */

@@ -184,6 +184,11 @@ describe('load', () => {
       }
     }
     const publishStart = Date.now();
+    // Like the client SDK, every client pings now and then: a run longer than API Gateway's 10-minute idle
+    // timeout (which the local gateway enforces) must not close the connections it is measuring.
+    const keepAlive = setInterval(() => {
+      for (const c of conns) void c.client?.send('{"action":"ping"}').catch(() => undefined);
+    }, 240_000);
     const batches = [
       ...Array.from(
         { length: Math.ceil(topicInputs.length / 10) },
@@ -224,6 +229,7 @@ describe('load', () => {
       1_200_000,
       500,
     );
+    clearInterval(keepAlive);
     await tp.platform.runtime.drain();
     const deliverSeconds = (Date.now() - publishStart) / 1000;
 
