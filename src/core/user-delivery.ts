@@ -126,9 +126,13 @@ export class UserDeliveryService {
           Math.floor(clock.now() / 1000),
         );
       }
-      if (inbox !== 'expired') drainJobs = await this.enqueueDrains(envelope, drainFor);
+      if (inbox !== 'expired') drainJobs = await this.enqueueJobs(envelope, drainFor, 'drain');
     }
-    const retryJobs = await this.enqueueRetries(envelope, retryFor);
+    const retryJobs = await this.enqueueJobs(
+      envelope,
+      retryFor.map((connectionId) => ({ connectionId })),
+      'retry',
+    );
     return {
       ...summary,
       connections: connections.length,
@@ -136,30 +140,6 @@ export class UserDeliveryService {
       droppedFromInbox,
       drainJobs: drainJobs + retryJobs,
     };
-  }
-
-  /** One `retry` job per open connection whose post failed, with the message itself (not the inbox). */
-  private async enqueueRetries(envelope: UserEnvelope, connectionIds: readonly string[]): Promise<number> {
-    let sent = 0;
-    for (const connectionId of connectionIds) {
-      const record = await this.deps.store.getConnection(connectionId);
-      if (!record) continue;
-      const job: DeliveryJob = {
-        reason: 'retry',
-        message: envelope,
-        connectionId: record.connectionId,
-        userId: record.userId,
-        realm: record.realm,
-        accepted: record.topics,
-        rejected: [],
-        connectedAt: record.connectedAt,
-        expiresAt: record.expiresAt,
-        correlationId: envelope.correlationId,
-      };
-      await this.deps.deliveryQueue.send(job, { delaySeconds: this.deps.userDelivery.deliveryDelaySeconds });
-      sent++;
-    }
-    return sent;
   }
 
   /** The inbox row expires `min(retentionDays of the type, per-stack cap)` after `publishedAt`. */
@@ -184,16 +164,21 @@ export class UserDeliveryService {
     return this.deps.inbox.put(envelope.realm, envelope.userId, item);
   }
 
-  private async enqueueDrains(
+  /**
+   * One delivery job per target connection: `drain` (the connect job's inbox delivery, for connections still
+   * in `$connect`) or `retry` (the message itself, for open connections whose post failed).
+   */
+  private async enqueueJobs(
     envelope: UserEnvelope,
-    targets: Array<{ connectionId: string; record?: ConnectionRecord }>,
+    targets: ReadonlyArray<{ connectionId: string; record?: ConnectionRecord }>,
+    reason: 'drain' | 'retry',
   ): Promise<number> {
     let sent = 0;
     for (const target of targets) {
       const record = target.record ?? (await this.deps.store.getConnection(target.connectionId));
       if (!record) continue;
       const job: DeliveryJob = {
-        reason: 'drain',
+        reason,
         connectionId: record.connectionId,
         userId: record.userId,
         realm: record.realm,
@@ -203,6 +188,7 @@ export class UserDeliveryService {
         expiresAt: record.expiresAt,
         correlationId: envelope.correlationId,
       };
+      if (reason === 'retry') job.message = envelope;
       await this.deps.deliveryQueue.send(job, { delaySeconds: this.deps.userDelivery.deliveryDelaySeconds });
       sent++;
     }
