@@ -149,7 +149,15 @@ function sideOf(frame: CallFrame): string | undefined {
   return undefined;
 }
 
-function sides(profile: CpuProfile): Map<string, number> {
+/**
+ * Attributes every profile node: to `own(frame)` when it names one, else to what its caller is attributed to
+ * (memoized), and `atRoot(frame)` for a root that names nothing.
+ */
+function attributor(
+  profile: CpuProfile,
+  own: (frame: CallFrame) => string | undefined,
+  atRoot: (frame: CallFrame) => string,
+): { resolve: (id: number) => string; node: (id: number) => ProfileNode } {
   const byId = new Map<number, ProfileNode>();
   const parent = new Map<number, number>();
   for (const node of profile.nodes) {
@@ -157,17 +165,21 @@ function sides(profile: CpuProfile): Map<string, number> {
     for (const child of node.children ?? []) parent.set(child, node.id);
   }
   const cache = new Map<number, string>();
+  const node = (id: number): ProfileNode => byId.get(id) as ProfileNode;
   const resolve = (id: number): string => {
     const cached = cache.get(id);
     if (cached) return cached;
-    const node = byId.get(id) as ProfileNode;
+    const frame = node(id).callFrame;
     const up = parent.get(id);
-    const side =
-      sideOf(node.callFrame) ??
-      (up === undefined ? 'node I/O not attributable (socket reads, timers)' : resolve(up));
-    cache.set(id, side);
-    return side;
+    const label = own(frame) ?? (up === undefined ? atRoot(frame) : resolve(up));
+    cache.set(id, label);
+    return label;
   };
+  return { resolve, node };
+}
+
+function sides(profile: CpuProfile): Map<string, number> {
+  const { resolve } = attributor(profile, sideOf, () => 'node I/O not attributable (socket reads, timers)');
   const out = new Map<string, number>();
   for (let i = 0; i < profile.samples.length; i++) {
     const side = resolve(profile.samples[i] as number);
@@ -182,29 +194,11 @@ function breakdown(profile: CpuProfile): {
   byOwner: Map<string, number>;
   top: Map<string, number>;
 } {
-  const byId = new Map<number, ProfileNode>();
-  const parent = new Map<number, number>();
-  for (const node of profile.nodes) {
-    byId.set(node.id, node);
-    for (const child of node.children ?? []) parent.set(child, node.id);
-  }
-  const ownerCache = new Map<number, string>();
-  const resolve = (id: number): string => {
-    const cached = ownerCache.get(id);
-    if (cached) return cached;
-    const node = byId.get(id) as ProfileNode;
-    let owner = ownerOf(node.callFrame);
-    if (!owner) {
-      const up = parent.get(id);
-      const leaf = node.callFrame;
-      owner =
-        up === undefined
-          ? `unowned: ${leaf.functionName || '(anonymous)'} ${leaf.url}`
-          : resolve(up).replace(/^/, '');
-    }
-    ownerCache.set(id, owner);
-    return owner;
-  };
+  const { resolve, node } = attributor(
+    profile,
+    ownerOf,
+    (leaf) => `unowned: ${leaf.functionName || '(anonymous)'} ${leaf.url}`,
+  );
   const byOwner = new Map<string, number>();
   const top = new Map<string, number>();
   let total = 0;
@@ -215,7 +209,7 @@ function breakdown(profile: CpuProfile): {
     if (owner === 'idle') continue;
     total += dt;
     byOwner.set(owner, (byOwner.get(owner) ?? 0) + dt);
-    const f = (byId.get(id) as ProfileNode).callFrame;
+    const f = node(id).callFrame;
     const key = `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/main\//, '')}:${f.lineNumber}`;
     top.set(key, (top.get(key) ?? 0) + dt);
   }

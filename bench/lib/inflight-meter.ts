@@ -76,6 +76,16 @@ export class Gauge {
 const isPost = (method: string | undefined, path: string | undefined): boolean =>
   (method ?? 'GET').toUpperCase() === 'POST' && (path ?? '').includes('/@connections/');
 
+/** A callback that takes the gauge down once, however many of a request's end events fire. */
+function downOnce(gauge: Gauge): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    gauge.down();
+  };
+}
+
 export function installInflightMeter(): { issued: Gauge; served: Gauge } {
   const issued = new Gauge();
   const served = new Gauge();
@@ -90,12 +100,7 @@ export function installInflightMeter(): { issued: Gauge; served: Gauge } {
       isPost(options.method, options.path ?? undefined)
     ) {
       issued.up();
-      let done = false;
-      const finish = (): void => {
-        if (done) return;
-        done = true;
-        issued.down();
-      };
+      const finish = downOnce(issued);
       req.once('response', (res: IncomingMessage) => {
         res.once('end', finish);
         res.once('close', finish);
@@ -114,12 +119,7 @@ export function installInflightMeter(): { issued: Gauge; served: Gauge } {
       const [req, res] = args as [IncomingMessage, ServerResponse];
       if (isPost(req.method, req.url)) {
         served.up();
-        let done = false;
-        const finish = (): void => {
-          if (done) return;
-          done = true;
-          served.down();
-        };
+        const finish = downOnce(served);
         res.once('finish', finish);
         res.once('close', finish);
       }
