@@ -9,7 +9,14 @@ import { type GoneSource, resolveGone } from './connections.js';
 import { DeliveryRetriesExhaustedError } from './errors.js';
 import { topicFrame } from './frames.js';
 import type { BroadcastEnvelope, FanoutJob } from './model.js';
-import type { Clock, ConnectionStore, DomainLogger, HistoryStore, JobQueue } from './ports.js';
+import type {
+  Clock,
+  ConnectionStore,
+  DomainLogger,
+  HistoryStore,
+  JobQueue,
+  QueueSendOptions,
+} from './ports.js';
 import { silentLogger } from './ports.js';
 import { emptySummary, type PostDeps, type PostSummary, postToMany } from './posting.js';
 import { messageKeyTime } from './stored-messages.js';
@@ -97,13 +104,7 @@ export class BroadcastService {
       throw new DeliveryRetriesExhaustedError(envelope.messageId, connectionIds.length, maxAttempts);
     }
     const delaySeconds = Math.min(900, 2 ** attempt);
-    const groups = chunk(connectionIds, MAX_IDS_PER_JOB);
-    for (const [shard, ids] of groups.entries()) {
-      await this.deps.fanoutQueue.send(
-        { shard, shards: groups.length, connectionIds: ids, envelope, attempt },
-        { delaySeconds },
-      );
-    }
+    await this.enqueueJobs(envelope, connectionIds, attempt, { delaySeconds });
     (this.deps.logger ?? silentLogger).warn('delivery retry scheduled', {
       messageId: envelope.messageId,
       connections: connectionIds.length,
@@ -122,21 +123,28 @@ export class BroadcastService {
     attempt: number,
   ): Promise<void> {
     if (connectionIds.length === 0) return;
-    const groups = chunk(connectionIds, MAX_IDS_PER_JOB);
-    for (const [shard, ids] of groups.entries()) {
-      await this.deps.fanoutQueue.send({
-        shard,
-        shards: groups.length,
-        connectionIds: ids,
-        envelope,
-        attempt,
-      });
-    }
+    await this.enqueueJobs(envelope, connectionIds, attempt);
     (this.deps.logger ?? silentLogger).info('fan-out shard continued in a new job', {
       messageId: envelope.messageId,
       connections: connectionIds.length,
       attempt,
     });
+  }
+
+  /** Fan-out jobs for `connectionIds` (at most MAX_IDS_PER_JOB each) with the given attempt number. */
+  private async enqueueJobs(
+    envelope: BroadcastEnvelope,
+    connectionIds: readonly string[],
+    attempt: number,
+    options?: QueueSendOptions,
+  ): Promise<void> {
+    const groups = chunk(connectionIds, MAX_IDS_PER_JOB);
+    for (const [shard, ids] of groups.entries()) {
+      await this.deps.fanoutQueue.send(
+        { shard, shards: groups.length, connectionIds: ids, envelope, attempt },
+        options,
+      );
+    }
   }
 
   /** Posts one envelope to the given connections (a fan-out job, or a small audience directly). */
