@@ -418,7 +418,7 @@ function checkUnique(values: readonly string[], onDuplicate: (value: string) => 
 }
 
 /** Messages in contract order (channels first, then components), each once. */
-function uniqueMessages(document: AsyncAPIDocumentInterface): MessageInterface[] {
+export function uniqueMessages(document: AsyncAPIDocumentInterface): MessageInterface[] {
   // A channel message and the component it references are two wrappers of the same dereferenced object.
   const seen = new Set<unknown>();
   const out: MessageInterface[] = [];
@@ -431,7 +431,7 @@ function uniqueMessages(document: AsyncAPIDocumentInterface): MessageInterface[]
 }
 
 /** Where a message is written in the contract (its channel entry; the locator follows its `$ref`). */
-function messagePath(message: MessageInterface): string[] {
+export function messagePath(message: MessageInterface): string[] {
   const pointer = (message.meta() as { pointer?: unknown } | undefined)?.pointer;
   return typeof pointer === 'string' ? pointerToPath(pointer) : ['components', 'messages', message.id()];
 }

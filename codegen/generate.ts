@@ -1,4 +1,5 @@
 // Contract → the files of generated/ (in memory; main.ts writes or compares them).
+import { checkExamples } from './check-examples.js';
 import { ContractError, parseContract } from './contract.js';
 import { generateModels } from './emit/models.js';
 import {
@@ -22,6 +23,8 @@ export interface GenerateResult {
 export async function generate(contractFile: string): Promise<GenerateResult> {
   const parsed = await parseContract(contractFile);
   const ir = extractContract(parsed);
+  const badExamples = checkExamples(parsed.document, parsed.locator);
+  if (badExamples.length > 0) throw new ContractError(badExamples);
   const models = await generateModels(parsed.document, parsed.fileName, parsed.locator);
   const missing = ir.errorCodeTypes.filter((title) => !models.names.has(title));
   if (missing.length > 0) {

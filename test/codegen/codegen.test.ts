@@ -154,6 +154,18 @@ describe('extension checks', { timeout: 120_000 }, () => {
     expect(files.size).toBe(9);
   });
 
+  it('rejects an example that does not match its schema, at the example location', async () => {
+    const problems = await problemsOf((doc) => {
+      const examples = at(doc, 'components', 'messages', 'NewsItem').examples as JsonMap[];
+      examples.push({ name: 'tooUrgent', payload: { headline: 'x', priority: 9, extra: 1 } });
+      at(doc, 'components', 'schemas', 'ReminderPayload').examples = [{ text: 'hi' }];
+    });
+    expect(problems).toMatch(
+      /components\.messages\.NewsItem\.examples\.1\.payload: example "tooUrgent" of message "newsItem" does not match its schema: at is required; extra is not in the schema; priority must be <= 5/,
+    );
+    expect(problems).toMatch(/components\.schemas\.ReminderPayload\.examples\.0: .*tone is required/);
+  });
+
   it('rejects a topic without x-topic.access', async () => {
     const problems = await problemsOf((doc) => {
       delete at(doc, 'channels', 'news', 'x-topic').access;
