@@ -190,6 +190,139 @@ export interface TopicMessageFrame {
 
 export type TopicRejectionCode = "UNKNOWN_TOPIC" | "FORBIDDEN_TOPIC" | "REALM_MISMATCH" | "INVALID_TOPIC_NAME" | "TOO_MANY_TOPICS";
 
+/**
+ * Per-shard (or direct broadcast) outcome counts.
+ */
+export interface TraceCounts {
+  'delivered'?: number;
+  'gone'?: number;
+  'connecting'?: number;
+  'throttled'?: number;
+  'retried'?: number;
+  'tooLarge'?: number;
+  'deferred'?: number;
+}
+
+export type TraceFormat = "wspush.trace.v1";
+
+export type TraceHop = "published" | "routed" | "posted" | "stored" | "delivered-on-connect" | "dead-lettered";
+
+export type TraceMessageKind = "topic" | "user";
+
+/**
+ * One hop of a message's journey ("where is my message?", docs/operations.md). The core writes one per
+ * hop through its trace port; on AWS each is one JSON log line of the function that did the hop (the
+ * Powertools line carries these fields at top level, plus the function, request and X-Ray trace ids),
+ * found by `trace = "wspush.trace.v1"`; `wspush trace` reads them back. Hops: `published` (received
+ * from SNS or Kafka), `routed` (audience found), `posted` (a post to a connection, or one record per
+ * shard with `counts` for broadcasts: per-connection records there only for failures, plus a sample of
+ * successes per the stack's trace sample rate), `stored` (offline inbox or topic history),
+ * `delivered-on-connect` (the connect, drain or retry job posted it), `dead-lettered` (given up: left
+ * to the DLQ / on-failure destination, with `reason`).
+ */
+export interface TraceRecord {
+  'trace': TraceFormat;
+  'hop': TraceHop;
+  /**
+   * Unique per message; clients and the offline inbox de-duplicate on it.
+   */
+  'messageId'?: string;
+  /**
+   * Follows a message from publish to delivery in every log line.
+   */
+  'correlationId'?: string;
+  /**
+   * When the hop happened.
+   */
+  'at': string;
+  /**
+   * The envelope's publishedAt (the timeline's zero).
+   */
+  'publishedAt'?: string;
+  'kind'?: TraceMessageKind;
+  'realm'?: string;
+  'topic'?: string;
+  'userId'?: string;
+  /**
+   * The user message type.
+   */
+  'type'?: string;
+  /**
+   * Where a `published` message came from.
+   */
+  'via'?: TraceSource;
+  /**
+   * Connections found (routed).
+   */
+  'audience'?: number;
+  /**
+   * Fan-out jobs (0 = posted directly by the router).
+   */
+  'shards'?: number;
+  'shard'?: number;
+  'attempt'?: number;
+  'connectionId'?: string;
+  /**
+   * posted / delivered-on-connect: `delivered`; `gone` (410, dropped for that connection); `connecting`
+   * (410 before the socket opened: stored, delivered by a drain job); `throttled` (still 429 after
+   * backoff: retried by a job); `retried` (5xx or timeout: retried by a job); `too-large` (dropped);
+   * `deferred` (not attempted before the deadline: continued in a new job). stored: `stored`,
+   * `duplicate` (already stored), `expired` (retention already over: not stored).
+   */
+  'result'?: TraceResult;
+  'store'?: TraceStore;
+  /**
+   * Per-shard (or direct broadcast) outcome counts.
+   */
+  'counts'?: TraceCounts;
+  /**
+   * `connect`: welcome + history + inbox. `drain`: inbox only (a message raced a connect). `retry`: the
+   * user message in `message` to this one open connection, whose post failed (5xx, timeout, still
+   * throttled); the inbox is shared by the user's connections, so it is not used for this.
+   */
+  'job'?: DeliveryReason;
+  /**
+   * A per-connection success kept by sampling.
+   */
+  'sampled'?: boolean;
+  /**
+   * Why: the dead-letter, retry or drop reason.
+   */
+  'reason'?: string;
+}
+
+/**
+ * posted / delivered-on-connect: `delivered`; `gone` (410, dropped for that connection); `connecting`
+ * (410 before the socket opened: stored, delivered by a drain job); `throttled` (still 429 after
+ * backoff: retried by a job); `retried` (5xx or timeout: retried by a job); `too-large` (dropped);
+ * `deferred` (not attempted before the deadline: continued in a new job). stored: `stored`,
+ * `duplicate` (already stored), `expired` (retention already over: not stored).
+ */
+export type TraceResult = "delivered" | "gone" | "connecting" | "throttled" | "retried" | "too-large" | "deferred" | "stored" | "duplicate" | "expired";
+
+/**
+ * Where a `published` message came from.
+ */
+export interface TraceSource {
+  'transport': TraceTransport;
+  /**
+   * SNS topic ARN or Kafka topic.
+   */
+  'source'?: string;
+  /**
+   * SNS message id or Kafka partition@offset.
+   */
+  'sourceMessageId'?: string;
+  /**
+   * The publisher's `publisher` attribute, when set.
+   */
+  'publisher'?: string;
+}
+
+export type TraceStore = "inbox" | "history";
+
+export type TraceTransport = "sns" | "kafka";
+
 export interface TtlExtendedFrame {
   'kind': 'ttl-extended';
   'expiresAt': string;

@@ -18,6 +18,7 @@ import type {
   PongFrame,
   RejectedTopic,
   TopicMessageFrame,
+  TraceRecord,
   TtlExtendedFrame,
   UnknownFrame,
   UserEnvelope,
@@ -41,6 +42,7 @@ import {
   validatePongFrame,
   validateRejectedTopic,
   validateTopicMessageFrame,
+  validateTraceRecord,
   validateTtlExtendedFrame,
   validateUnknownFrame,
   validateUserEnvelope,
@@ -75,6 +77,7 @@ export interface SchemaModels {
   PongFrame: PongFrame;
   RejectedTopic: RejectedTopic;
   TopicMessageFrame: TopicMessageFrame;
+  TraceRecord: TraceRecord;
   TtlExtendedFrame: TtlExtendedFrame;
   UnknownFrame: UnknownFrame;
   UserEnvelope: UserEnvelope;
@@ -84,7 +87,7 @@ export interface SchemaModels {
 
 export type SchemaTitle = keyof SchemaModels;
 
-export const schemaTitles: readonly SchemaTitle[] = ['AnnouncementsPayload', 'AuditAlertsPayload', 'BroadcastEnvelope', 'ConnectionLimits', 'DeliveryJob', 'DocumentReadyPayload', 'ErrorFrame', 'ExtendTtlAction', 'FanoutJob', 'JobStatusPayload', 'NotificationPayload', 'PingAction', 'PongFrame', 'RejectedTopic', 'TopicMessageFrame', 'TtlExtendedFrame', 'UnknownFrame', 'UserEnvelope', 'UserMessageFrame', 'WelcomeFrame'];
+export const schemaTitles: readonly SchemaTitle[] = ['AnnouncementsPayload', 'AuditAlertsPayload', 'BroadcastEnvelope', 'ConnectionLimits', 'DeliveryJob', 'DocumentReadyPayload', 'ErrorFrame', 'ExtendTtlAction', 'FanoutJob', 'JobStatusPayload', 'NotificationPayload', 'PingAction', 'PongFrame', 'RejectedTopic', 'TopicMessageFrame', 'TraceRecord', 'TtlExtendedFrame', 'UnknownFrame', 'UserEnvelope', 'UserMessageFrame', 'WelcomeFrame'];
 
 function decodePointerSegment(segment: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
@@ -131,6 +134,7 @@ export const validators: { readonly [K in SchemaTitle]: (data: unknown) => Valid
   PongFrame: wrap(validatePongFrame),
   RejectedTopic: wrap(validateRejectedTopic),
   TopicMessageFrame: wrap(validateTopicMessageFrame),
+  TraceRecord: wrap(validateTraceRecord),
   TtlExtendedFrame: wrap(validateTtlExtendedFrame),
   UnknownFrame: wrap(validateUnknownFrame),
   UserEnvelope: wrap(validateUserEnvelope),

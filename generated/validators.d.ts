@@ -16,6 +16,7 @@ import type {
   PongFrame,
   RejectedTopic,
   TopicMessageFrame,
+  TraceRecord,
   TtlExtendedFrame,
   UnknownFrame,
   UserEnvelope,
@@ -53,6 +54,7 @@ export declare const validatePingAction: StandaloneValidator<PingAction>;
 export declare const validatePongFrame: StandaloneValidator<PongFrame>;
 export declare const validateRejectedTopic: StandaloneValidator<RejectedTopic>;
 export declare const validateTopicMessageFrame: StandaloneValidator<TopicMessageFrame>;
+export declare const validateTraceRecord: StandaloneValidator<TraceRecord>;
 export declare const validateTtlExtendedFrame: StandaloneValidator<TtlExtendedFrame>;
 export declare const validateUnknownFrame: StandaloneValidator<UnknownFrame>;
 export declare const validateUserEnvelope: StandaloneValidator<UserEnvelope>;

@@ -3238,8 +3238,819 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
   validate24.errors = vErrors;
   return errors === 0;
 }
-var validateTtlExtendedFrame = validate25;
+var validateTraceRecord = validate25;
+var schema26 = { "title": "TraceRecord", "type": "object", "description": 'One hop of a message\'s journey ("where is my message?", docs/operations.md). The core writes one per\nhop through its trace port; on AWS each is one JSON log line of the function that did the hop (the\nPowertools line carries these fields at top level, plus the function, request and X-Ray trace ids),\nfound by `trace = "wspush.trace.v1"`; `wspush trace` reads them back. Hops: `published` (received\nfrom SNS or Kafka), `routed` (audience found), `posted` (a post to a connection, or one record per\nshard with `counts` for broadcasts: per-connection records there only for failures, plus a sample of\nsuccesses per the stack\'s trace sample rate), `stored` (offline inbox or topic history),\n`delivered-on-connect` (the connect, drain or retry job posted it), `dead-lettered` (given up: left\nto the DLQ / on-failure destination, with `reason`).\n', "additionalProperties": false, "required": ["trace", "hop", "at"], "properties": { "trace": { "title": "TraceFormat", "type": "string", "enum": ["wspush.trace.v1"] }, "hop": { "title": "TraceHop", "type": "string", "enum": ["published", "routed", "posted", "stored", "delivered-on-connect", "dead-lettered"] }, "messageId": { "title": "MessageId", "type": "string", "description": "Unique per message; clients and the offline inbox de-duplicate on it.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "at": { "type": "string", "format": "date-time", "description": "When the hop happened." }, "publishedAt": { "type": "string", "format": "date-time", "description": "The envelope's publishedAt (the timeline's zero)." }, "kind": { "title": "TraceMessageKind", "type": "string", "enum": ["topic", "user"] }, "realm": { "type": "string", "maxLength": 128 }, "topic": { "type": "string", "maxLength": 128 }, "userId": { "type": "string", "maxLength": 128 }, "type": { "type": "string", "maxLength": 128, "description": "The user message type." }, "via": { "title": "TraceSource", "type": "object", "additionalProperties": false, "required": ["transport"], "description": "Where a `published` message came from.", "properties": { "transport": { "title": "TraceTransport", "type": "string", "enum": ["sns", "kafka"] }, "source": { "type": "string", "maxLength": 512, "description": "SNS topic ARN or Kafka topic." }, "sourceMessageId": { "type": "string", "maxLength": 256, "description": "SNS message id or Kafka partition@offset." }, "publisher": { "type": "string", "maxLength": 128, "description": "The publisher's `publisher` attribute, when set." } } }, "audience": { "type": "integer", "minimum": 0, "description": "Connections found (routed)." }, "shards": { "type": "integer", "minimum": 0, "description": "Fan-out jobs (0 = posted directly by the router)." }, "shard": { "type": "integer", "minimum": 0 }, "attempt": { "type": "integer", "minimum": 0 }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "result": { "title": "TraceResult", "type": "string", "description": "posted / delivered-on-connect: `delivered`; `gone` (410, dropped for that connection); `connecting`\n(410 before the socket opened: stored, delivered by a drain job); `throttled` (still 429 after\nbackoff: retried by a job); `retried` (5xx or timeout: retried by a job); `too-large` (dropped);\n`deferred` (not attempted before the deadline: continued in a new job). stored: `stored`,\n`duplicate` (already stored), `expired` (retention already over: not stored).\n", "enum": ["delivered", "gone", "connecting", "throttled", "retried", "too-large", "deferred", "stored", "duplicate", "expired"] }, "store": { "title": "TraceStore", "type": "string", "enum": ["inbox", "history"] }, "counts": { "title": "TraceCounts", "type": "object", "additionalProperties": false, "description": "Per-shard (or direct broadcast) outcome counts.", "properties": { "delivered": { "type": "integer", "minimum": 0 }, "gone": { "type": "integer", "minimum": 0 }, "connecting": { "type": "integer", "minimum": 0 }, "throttled": { "type": "integer", "minimum": 0 }, "retried": { "type": "integer", "minimum": 0 }, "tooLarge": { "type": "integer", "minimum": 0 }, "deferred": { "type": "integer", "minimum": 0 } } }, "job": { "title": "DeliveryReason", "type": "string", "enum": ["connect", "drain", "retry"], "description": "`connect`: welcome + history + inbox. `drain`: inbox only (a message raced a connect). `retry`: the\nuser message in `message` to this one open connection, whose post failed (5xx, timeout, still\nthrottled); the inbox is shared by the user's connections, so it is not used for this.\n" }, "sampled": { "type": "boolean", "description": "A per-connection success kept by sampling." }, "reason": { "type": "string", "maxLength": 1e3, "description": "Why: the dead-letter, retry or drop reason." } }, "$id": "TraceRecord" };
 function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.trace === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "trace" }, message: "must have required property 'trace'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.hop === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "hop" }, message: "must have required property 'hop'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.at === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func8.call(schema26.properties, key0)) {
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.trace !== void 0) {
+      let data0 = data.trace;
+      if (typeof data0 !== "string") {
+        const err4 = { instancePath: instancePath + "/trace", schemaPath: "#/properties/trace/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      if (!(data0 === "wspush.trace.v1")) {
+        const err5 = { instancePath: instancePath + "/trace", schemaPath: "#/properties/trace/enum", keyword: "enum", params: { allowedValues: schema26.properties.trace.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.hop !== void 0) {
+      let data1 = data.hop;
+      if (typeof data1 !== "string") {
+        const err6 = { instancePath: instancePath + "/hop", schemaPath: "#/properties/hop/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      if (!(data1 === "published" || data1 === "routed" || data1 === "posted" || data1 === "stored" || data1 === "delivered-on-connect" || data1 === "dead-lettered")) {
+        const err7 = { instancePath: instancePath + "/hop", schemaPath: "#/properties/hop/enum", keyword: "enum", params: { allowedValues: schema26.properties.hop.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.messageId !== void 0) {
+      let data2 = data.messageId;
+      if (typeof data2 === "string") {
+        if (!pattern0.test(data2)) {
+          const err8 = { instancePath: instancePath + "/messageId", schemaPath: "#/properties/messageId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,128}$"' };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/messageId", schemaPath: "#/properties/messageId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.correlationId !== void 0) {
+      let data3 = data.correlationId;
+      if (typeof data3 === "string") {
+        if (!pattern0.test(data3)) {
+          const err10 = { instancePath: instancePath + "/correlationId", schemaPath: "#/properties/correlationId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,128}$"' };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/correlationId", schemaPath: "#/properties/correlationId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.at !== void 0) {
+      let data4 = data.at;
+      if (typeof data4 === "string") {
+        if (!formats0.validate(data4)) {
+          const err12 = { instancePath: instancePath + "/at", schemaPath: "#/properties/at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/at", schemaPath: "#/properties/at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.publishedAt !== void 0) {
+      let data5 = data.publishedAt;
+      if (typeof data5 === "string") {
+        if (!formats0.validate(data5)) {
+          const err14 = { instancePath: instancePath + "/publishedAt", schemaPath: "#/properties/publishedAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/publishedAt", schemaPath: "#/properties/publishedAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.kind !== void 0) {
+      let data6 = data.kind;
+      if (typeof data6 !== "string") {
+        const err16 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+      if (!(data6 === "topic" || data6 === "user")) {
+        const err17 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema26.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.realm !== void 0) {
+      let data7 = data.realm;
+      if (typeof data7 === "string") {
+        if (func2(data7) > 128) {
+          const err18 = { instancePath: instancePath + "/realm", schemaPath: "#/properties/realm/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/realm", schemaPath: "#/properties/realm/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.topic !== void 0) {
+      let data8 = data.topic;
+      if (typeof data8 === "string") {
+        if (func2(data8) > 128) {
+          const err20 = { instancePath: instancePath + "/topic", schemaPath: "#/properties/topic/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/topic", schemaPath: "#/properties/topic/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.userId !== void 0) {
+      let data9 = data.userId;
+      if (typeof data9 === "string") {
+        if (func2(data9) > 128) {
+          const err22 = { instancePath: instancePath + "/userId", schemaPath: "#/properties/userId/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+      } else {
+        const err23 = { instancePath: instancePath + "/userId", schemaPath: "#/properties/userId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.type !== void 0) {
+      let data10 = data.type;
+      if (typeof data10 === "string") {
+        if (func2(data10) > 128) {
+          const err24 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.via !== void 0) {
+      let data11 = data.via;
+      if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+        if (data11.transport === void 0) {
+          const err26 = { instancePath: instancePath + "/via", schemaPath: "#/properties/via/required", keyword: "required", params: { missingProperty: "transport" }, message: "must have required property 'transport'" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        for (const key1 in data11) {
+          if (!(key1 === "transport" || key1 === "source" || key1 === "sourceMessageId" || key1 === "publisher")) {
+            const err27 = { instancePath: instancePath + "/via", schemaPath: "#/properties/via/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+        if (data11.transport !== void 0) {
+          let data12 = data11.transport;
+          if (typeof data12 !== "string") {
+            const err28 = { instancePath: instancePath + "/via/transport", schemaPath: "#/properties/via/properties/transport/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+          if (!(data12 === "sns" || data12 === "kafka")) {
+            const err29 = { instancePath: instancePath + "/via/transport", schemaPath: "#/properties/via/properties/transport/enum", keyword: "enum", params: { allowedValues: schema26.properties.via.properties.transport.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data11.source !== void 0) {
+          let data13 = data11.source;
+          if (typeof data13 === "string") {
+            if (func2(data13) > 512) {
+              const err30 = { instancePath: instancePath + "/via/source", schemaPath: "#/properties/via/properties/source/maxLength", keyword: "maxLength", params: { limit: 512 }, message: "must NOT have more than 512 characters" };
+              if (vErrors === null) {
+                vErrors = [err30];
+              } else {
+                vErrors.push(err30);
+              }
+              errors++;
+            }
+          } else {
+            const err31 = { instancePath: instancePath + "/via/source", schemaPath: "#/properties/via/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+        if (data11.sourceMessageId !== void 0) {
+          let data14 = data11.sourceMessageId;
+          if (typeof data14 === "string") {
+            if (func2(data14) > 256) {
+              const err32 = { instancePath: instancePath + "/via/sourceMessageId", schemaPath: "#/properties/via/properties/sourceMessageId/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+              if (vErrors === null) {
+                vErrors = [err32];
+              } else {
+                vErrors.push(err32);
+              }
+              errors++;
+            }
+          } else {
+            const err33 = { instancePath: instancePath + "/via/sourceMessageId", schemaPath: "#/properties/via/properties/sourceMessageId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+        if (data11.publisher !== void 0) {
+          let data15 = data11.publisher;
+          if (typeof data15 === "string") {
+            if (func2(data15) > 128) {
+              const err34 = { instancePath: instancePath + "/via/publisher", schemaPath: "#/properties/via/properties/publisher/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
+              if (vErrors === null) {
+                vErrors = [err34];
+              } else {
+                vErrors.push(err34);
+              }
+              errors++;
+            }
+          } else {
+            const err35 = { instancePath: instancePath + "/via/publisher", schemaPath: "#/properties/via/properties/publisher/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err36 = { instancePath: instancePath + "/via", schemaPath: "#/properties/via/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.audience !== void 0) {
+      let data16 = data.audience;
+      if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16))) {
+        const err37 = { instancePath: instancePath + "/audience", schemaPath: "#/properties/audience/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+      if (typeof data16 == "number" && isFinite(data16)) {
+        if (data16 < 0 || isNaN(data16)) {
+          const err38 = { instancePath: instancePath + "/audience", schemaPath: "#/properties/audience/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.shards !== void 0) {
+      let data17 = data.shards;
+      if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
+        const err39 = { instancePath: instancePath + "/shards", schemaPath: "#/properties/shards/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+      if (typeof data17 == "number" && isFinite(data17)) {
+        if (data17 < 0 || isNaN(data17)) {
+          const err40 = { instancePath: instancePath + "/shards", schemaPath: "#/properties/shards/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.shard !== void 0) {
+      let data18 = data.shard;
+      if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
+        const err41 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+      if (typeof data18 == "number" && isFinite(data18)) {
+        if (data18 < 0 || isNaN(data18)) {
+          const err42 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.attempt !== void 0) {
+      let data19 = data.attempt;
+      if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
+        const err43 = { instancePath: instancePath + "/attempt", schemaPath: "#/properties/attempt/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+      if (typeof data19 == "number" && isFinite(data19)) {
+        if (data19 < 0 || isNaN(data19)) {
+          const err44 = { instancePath: instancePath + "/attempt", schemaPath: "#/properties/attempt/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.connectionId !== void 0) {
+      let data20 = data.connectionId;
+      if (typeof data20 === "string") {
+        if (!pattern11.test(data20)) {
+          const err45 = { instancePath: instancePath + "/connectionId", schemaPath: "#/properties/connectionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9+/=_-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9+/=_-]{1,128}$"' };
+          if (vErrors === null) {
+            vErrors = [err45];
+          } else {
+            vErrors.push(err45);
+          }
+          errors++;
+        }
+      } else {
+        const err46 = { instancePath: instancePath + "/connectionId", schemaPath: "#/properties/connectionId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err46];
+        } else {
+          vErrors.push(err46);
+        }
+        errors++;
+      }
+    }
+    if (data.result !== void 0) {
+      let data21 = data.result;
+      if (typeof data21 !== "string") {
+        const err47 = { instancePath: instancePath + "/result", schemaPath: "#/properties/result/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
+        }
+        errors++;
+      }
+      if (!(data21 === "delivered" || data21 === "gone" || data21 === "connecting" || data21 === "throttled" || data21 === "retried" || data21 === "too-large" || data21 === "deferred" || data21 === "stored" || data21 === "duplicate" || data21 === "expired")) {
+        const err48 = { instancePath: instancePath + "/result", schemaPath: "#/properties/result/enum", keyword: "enum", params: { allowedValues: schema26.properties.result.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+    }
+    if (data.store !== void 0) {
+      let data22 = data.store;
+      if (typeof data22 !== "string") {
+        const err49 = { instancePath: instancePath + "/store", schemaPath: "#/properties/store/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+      if (!(data22 === "inbox" || data22 === "history")) {
+        const err50 = { instancePath: instancePath + "/store", schemaPath: "#/properties/store/enum", keyword: "enum", params: { allowedValues: schema26.properties.store.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err50];
+        } else {
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+    }
+    if (data.counts !== void 0) {
+      let data23 = data.counts;
+      if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+        for (const key2 in data23) {
+          if (!(key2 === "delivered" || key2 === "gone" || key2 === "connecting" || key2 === "throttled" || key2 === "retried" || key2 === "tooLarge" || key2 === "deferred")) {
+            const err51 = { instancePath: instancePath + "/counts", schemaPath: "#/properties/counts/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err51];
+            } else {
+              vErrors.push(err51);
+            }
+            errors++;
+          }
+        }
+        if (data23.delivered !== void 0) {
+          let data24 = data23.delivered;
+          if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)) && isFinite(data24))) {
+            const err52 = { instancePath: instancePath + "/counts/delivered", schemaPath: "#/properties/counts/properties/delivered/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err52];
+            } else {
+              vErrors.push(err52);
+            }
+            errors++;
+          }
+          if (typeof data24 == "number" && isFinite(data24)) {
+            if (data24 < 0 || isNaN(data24)) {
+              const err53 = { instancePath: instancePath + "/counts/delivered", schemaPath: "#/properties/counts/properties/delivered/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err53];
+              } else {
+                vErrors.push(err53);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data23.gone !== void 0) {
+          let data25 = data23.gone;
+          if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)) && isFinite(data25))) {
+            const err54 = { instancePath: instancePath + "/counts/gone", schemaPath: "#/properties/counts/properties/gone/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err54];
+            } else {
+              vErrors.push(err54);
+            }
+            errors++;
+          }
+          if (typeof data25 == "number" && isFinite(data25)) {
+            if (data25 < 0 || isNaN(data25)) {
+              const err55 = { instancePath: instancePath + "/counts/gone", schemaPath: "#/properties/counts/properties/gone/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err55];
+              } else {
+                vErrors.push(err55);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data23.connecting !== void 0) {
+          let data26 = data23.connecting;
+          if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)) && isFinite(data26))) {
+            const err56 = { instancePath: instancePath + "/counts/connecting", schemaPath: "#/properties/counts/properties/connecting/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err56];
+            } else {
+              vErrors.push(err56);
+            }
+            errors++;
+          }
+          if (typeof data26 == "number" && isFinite(data26)) {
+            if (data26 < 0 || isNaN(data26)) {
+              const err57 = { instancePath: instancePath + "/counts/connecting", schemaPath: "#/properties/counts/properties/connecting/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err57];
+              } else {
+                vErrors.push(err57);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data23.throttled !== void 0) {
+          let data27 = data23.throttled;
+          if (!(typeof data27 == "number" && (!(data27 % 1) && !isNaN(data27)) && isFinite(data27))) {
+            const err58 = { instancePath: instancePath + "/counts/throttled", schemaPath: "#/properties/counts/properties/throttled/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err58];
+            } else {
+              vErrors.push(err58);
+            }
+            errors++;
+          }
+          if (typeof data27 == "number" && isFinite(data27)) {
+            if (data27 < 0 || isNaN(data27)) {
+              const err59 = { instancePath: instancePath + "/counts/throttled", schemaPath: "#/properties/counts/properties/throttled/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err59];
+              } else {
+                vErrors.push(err59);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data23.retried !== void 0) {
+          let data28 = data23.retried;
+          if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)) && isFinite(data28))) {
+            const err60 = { instancePath: instancePath + "/counts/retried", schemaPath: "#/properties/counts/properties/retried/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err60];
+            } else {
+              vErrors.push(err60);
+            }
+            errors++;
+          }
+          if (typeof data28 == "number" && isFinite(data28)) {
+            if (data28 < 0 || isNaN(data28)) {
+              const err61 = { instancePath: instancePath + "/counts/retried", schemaPath: "#/properties/counts/properties/retried/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err61];
+              } else {
+                vErrors.push(err61);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data23.tooLarge !== void 0) {
+          let data29 = data23.tooLarge;
+          if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)) && isFinite(data29))) {
+            const err62 = { instancePath: instancePath + "/counts/tooLarge", schemaPath: "#/properties/counts/properties/tooLarge/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err62];
+            } else {
+              vErrors.push(err62);
+            }
+            errors++;
+          }
+          if (typeof data29 == "number" && isFinite(data29)) {
+            if (data29 < 0 || isNaN(data29)) {
+              const err63 = { instancePath: instancePath + "/counts/tooLarge", schemaPath: "#/properties/counts/properties/tooLarge/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err63];
+              } else {
+                vErrors.push(err63);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data23.deferred !== void 0) {
+          let data30 = data23.deferred;
+          if (!(typeof data30 == "number" && (!(data30 % 1) && !isNaN(data30)) && isFinite(data30))) {
+            const err64 = { instancePath: instancePath + "/counts/deferred", schemaPath: "#/properties/counts/properties/deferred/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err64];
+            } else {
+              vErrors.push(err64);
+            }
+            errors++;
+          }
+          if (typeof data30 == "number" && isFinite(data30)) {
+            if (data30 < 0 || isNaN(data30)) {
+              const err65 = { instancePath: instancePath + "/counts/deferred", schemaPath: "#/properties/counts/properties/deferred/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err65];
+              } else {
+                vErrors.push(err65);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err66 = { instancePath: instancePath + "/counts", schemaPath: "#/properties/counts/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err66];
+        } else {
+          vErrors.push(err66);
+        }
+        errors++;
+      }
+    }
+    if (data.job !== void 0) {
+      let data31 = data.job;
+      if (typeof data31 !== "string") {
+        const err67 = { instancePath: instancePath + "/job", schemaPath: "#/properties/job/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err67];
+        } else {
+          vErrors.push(err67);
+        }
+        errors++;
+      }
+      if (!(data31 === "connect" || data31 === "drain" || data31 === "retry")) {
+        const err68 = { instancePath: instancePath + "/job", schemaPath: "#/properties/job/enum", keyword: "enum", params: { allowedValues: schema26.properties.job.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err68];
+        } else {
+          vErrors.push(err68);
+        }
+        errors++;
+      }
+    }
+    if (data.sampled !== void 0) {
+      if (typeof data.sampled !== "boolean") {
+        const err69 = { instancePath: instancePath + "/sampled", schemaPath: "#/properties/sampled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err69];
+        } else {
+          vErrors.push(err69);
+        }
+        errors++;
+      }
+    }
+    if (data.reason !== void 0) {
+      let data33 = data.reason;
+      if (typeof data33 === "string") {
+        if (func2(data33) > 1e3) {
+          const err70 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters" };
+          if (vErrors === null) {
+            vErrors = [err70];
+          } else {
+            vErrors.push(err70);
+          }
+          errors++;
+        }
+      } else {
+        const err71 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err71];
+        } else {
+          vErrors.push(err71);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err72 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err72];
+    } else {
+      vErrors.push(err72);
+    }
+    errors++;
+  }
+  validate25.errors = vErrors;
+  return errors === 0;
+}
+var validateTtlExtendedFrame = validate26;
+function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3347,11 +4158,11 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate25.errors = vErrors;
+  validate26.errors = vErrors;
   return errors === 0;
 }
-var validateUnknownFrame = validate26;
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateUnknownFrame = validate27;
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3364,11 +4175,11 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate26.errors = vErrors;
+  validate27.errors = vErrors;
   return errors === 0;
 }
-var validateUserEnvelope = validate27;
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateUserEnvelope = validate28;
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3600,11 +4411,11 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate27.errors = vErrors;
+  validate28.errors = vErrors;
   return errors === 0;
 }
-var validateUserMessageFrame = validate28;
-function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateUserMessageFrame = validate29;
+function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3815,12 +4626,12 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate28.errors = vErrors;
+  validate29.errors = vErrors;
   return errors === 0;
 }
-var validateWelcomeFrame = validate29;
-var schema30 = { "title": "WelcomeFrame", "type": "object", "additionalProperties": false, "required": ["kind", "connectionId", "userId", "realm", "accepted", "rejected", "expiresAt", "serverTime", "pendingOffline", "limits"], "properties": { "kind": { "type": "string", "const": "welcome" }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "userId": { "title": "UserId", "type": "string", "pattern": "^[A-Za-z0-9._@:+|-]{1,128}$" }, "realm": { "title": "Realm", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "accepted": { "type": "array", "maxItems": 20, "items": { "title": "TopicName", "type": "string", "description": "A realm-relative topic name.", "pattern": "^[a-z][a-z0-9-]{0,62}$" } }, "rejected": { "type": "array", "maxItems": 64, "items": { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS"] }, "reason": { "type": "string", "maxLength": 256 } } } }, "expiresAt": { "type": "string", "format": "date-time", "description": "When the connection's rows expire unless extended." }, "serverTime": { "type": "string", "format": "date-time" }, "pendingOffline": { "type": "integer", "minimum": 0, "description": "How many offline user messages follow this frame." }, "limits": { "title": "ConnectionLimits", "type": "object", "additionalProperties": false, "required": ["idleTimeoutSeconds", "maxConnectionSeconds", "connectionTtlSeconds"], "properties": { "idleTimeoutSeconds": { "type": "integer", "minimum": 1 }, "maxConnectionSeconds": { "type": "integer", "minimum": 1 }, "connectionTtlSeconds": { "type": "integer", "minimum": 1 } } } }, "$id": "WelcomeFrame" };
-function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateWelcomeFrame = validate30;
+var schema31 = { "title": "WelcomeFrame", "type": "object", "additionalProperties": false, "required": ["kind", "connectionId", "userId", "realm", "accepted", "rejected", "expiresAt", "serverTime", "pendingOffline", "limits"], "properties": { "kind": { "type": "string", "const": "welcome" }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "userId": { "title": "UserId", "type": "string", "pattern": "^[A-Za-z0-9._@:+|-]{1,128}$" }, "realm": { "title": "Realm", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "accepted": { "type": "array", "maxItems": 20, "items": { "title": "TopicName", "type": "string", "description": "A realm-relative topic name.", "pattern": "^[a-z][a-z0-9-]{0,62}$" } }, "rejected": { "type": "array", "maxItems": 64, "items": { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS"] }, "reason": { "type": "string", "maxLength": 256 } } } }, "expiresAt": { "type": "string", "format": "date-time", "description": "When the connection's rows expire unless extended." }, "serverTime": { "type": "string", "format": "date-time" }, "pendingOffline": { "type": "integer", "minimum": 0, "description": "How many offline user messages follow this frame." }, "limits": { "title": "ConnectionLimits", "type": "object", "additionalProperties": false, "required": ["idleTimeoutSeconds", "maxConnectionSeconds", "connectionTtlSeconds"], "properties": { "idleTimeoutSeconds": { "type": "integer", "minimum": 1 }, "maxConnectionSeconds": { "type": "integer", "minimum": 1 }, "connectionTtlSeconds": { "type": "integer", "minimum": 1 } } } }, "$id": "WelcomeFrame" };
+function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3916,7 +4727,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func8.call(schema30.properties, key0)) {
+      if (!func8.call(schema31.properties, key0)) {
         const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err10];
@@ -4146,7 +4957,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data9 === "UNKNOWN_TOPIC" || data9 === "FORBIDDEN_TOPIC" || data9 === "REALM_MISMATCH" || data9 === "INVALID_TOPIC_NAME" || data9 === "TOO_MANY_TOPICS")) {
-                const err31 = { instancePath: instancePath + "/rejected/" + i1 + "/code", schemaPath: "#/properties/rejected/items/properties/code/enum", keyword: "enum", params: { allowedValues: schema30.properties.rejected.items.properties.code.enum }, message: "must be equal to one of the allowed values" };
+                const err31 = { instancePath: instancePath + "/rejected/" + i1 + "/code", schemaPath: "#/properties/rejected/items/properties/code/enum", keyword: "enum", params: { allowedValues: schema31.properties.rejected.items.properties.code.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err31];
                 } else {
@@ -4393,7 +5204,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate29.errors = vErrors;
+  validate30.errors = vErrors;
   return errors === 0;
 }
 export {
@@ -4412,6 +5223,7 @@ export {
   validatePongFrame,
   validateRejectedTopic,
   validateTopicMessageFrame,
+  validateTraceRecord,
   validateTtlExtendedFrame,
   validateUnknownFrame,
   validateUserEnvelope,

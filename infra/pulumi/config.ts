@@ -80,6 +80,8 @@ export interface StackConfig {
   fanoutShardThreshold: number;
   fanoutShardSize: number;
   postConcurrency: number;
+  /** Per-connection successes of broadcasts kept as trace records, per mille (TRACE_SAMPLE_PER_MILLE). */
+  traceSamplePerMille: number;
   deliveryDelaySeconds: number;
   connectingGraceSeconds: number;
   routeThrottling: RouteThrottling;
@@ -297,6 +299,7 @@ export function readStackConfig(stack: string, read: ConfigReader): StackConfig 
     fanoutShardThreshold: r.integer('fanoutShardThreshold', 1, 1_000_000),
     fanoutShardSize: r.integer('fanoutShardSize', 1, 10_000, 250),
     postConcurrency: r.integer('postConcurrency', 1, 1000, 50),
+    traceSamplePerMille: r.integer('traceSamplePerMille', 0, 1000, 0),
     deliveryDelaySeconds: r.integer('deliveryDelaySeconds', 0, 900, 1),
     connectingGraceSeconds: r.integer('connectingGraceSeconds', 1, 600, 30),
     routeThrottling: {

@@ -28,7 +28,8 @@ export type SettingGroup =
   | 'offlineRetention'
   | 'connectingGrace'
   | 'postConcurrency'
-  | 'gatewayLimits';
+  | 'gatewayLimits'
+  | 'traceSampling';
 
 export interface FunctionNeeds {
   /** DynamoDB actions; empty = the function gets neither TABLE_NAME nor table access. */
@@ -109,7 +110,7 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     sendsTo: ['fanout-queue'],
     changesVisibilityOn: [],
     postsToConnections: true,
-    settings: ['fanoutSharding', 'connectingGrace', 'postConcurrency'],
+    settings: ['fanoutSharding', 'connectingGrace', 'postConcurrency', 'traceSampling'],
   },
   // UserDeliveryService: getConnection, Query of the user's connections, inbox put (PutItem) and trim
   // (Query + BatchWriteItem), drain jobs, resolveGone.
@@ -129,7 +130,14 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     sendsTo: [],
     changesVisibilityOn: ['delivery-queue'],
     postsToConnections: true,
-    settings: ['connectionTtl', 'inbox', 'connectingGrace', 'postConcurrency', 'gatewayLimits'],
+    settings: [
+      'connectionTtl',
+      'inbox',
+      'connectingGrace',
+      'postConcurrency',
+      'gatewayLimits',
+      'traceSampling',
+    ],
   },
   // BroadcastService.postShard: posts to the ids of the job, resolveGone. No query, no history.
   // Posts a shard; the connections it could not reach go back to its own queue as a delayed retry job.
@@ -138,6 +146,6 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     sendsTo: ['fanout-queue'],
     changesVisibilityOn: [],
     postsToConnections: true,
-    settings: ['connectingGrace', 'postConcurrency'],
+    settings: ['connectingGrace', 'postConcurrency', 'traceSampling'],
   },
 };

@@ -20,3 +20,4 @@ export const topicArns = platform.topicArns;
 export const queueUrls = platform.queueUrls;
 export const publisherPolicyJson = platform.publisherPolicyJson;
 export const dashboardName = platform.dashboardName;
+export const traceLogGroups = platform.traceLogGroups;

@@ -11,6 +11,7 @@ import * as pulumi from '@pulumi/pulumi';
 import type { FunctionDefinition, HandlerName, RouteDefinition } from '../../generated/index.js';
 import { functionTable, limits, routeKeys, routeTable } from '../../generated/index.js';
 import { TABLE_KEYS, tableDefinition } from '../../src/adapters/table-definition.js';
+import { functionName as stackFunctionName, tracedFunctions } from '../../src/publisher/trace/aws-names.js';
 import type { FunctionSettings, StackConfig } from './config.js';
 import { type FunctionNeeds, functionNeeds } from './function-needs.js';
 
@@ -42,6 +43,8 @@ export interface PlatformOutputs {
   queueUrls: Record<string, pulumi.Output<string>>;
   publisherPolicyJson: pulumi.Output<string>;
   dashboardName: pulumi.Output<string>;
+  /** The log groups of the functions that write trace records (`wspush trace --stack`). */
+  traceLogGroups: pulumi.Output<string[]>;
 }
 
 interface PolicyStatement {
@@ -71,9 +74,10 @@ export function queueUrlVariable(channel: string): string {
     .toUpperCase()}_QUEUE_URL`;
 }
 
-/** Lambda function and log group name (explicit, so the log group can exist before the function). */
-function sanitize(name: string): string {
-  return name.replace(/[^A-Za-z0-9-_]/g, '');
+function logGroupOf(logGroups: ReadonlyMap<string, aws.cloudwatch.LogGroup>, handler: string) {
+  const logGroup = logGroups.get(handler);
+  if (!logGroup) throw new Error(`no log group was created for the traced function "${handler}"`);
+  return logGroup;
 }
 
 /** A stable logical name for a route key (`$connect` → `connect-route`). */
@@ -160,6 +164,9 @@ export function environmentFor(
         break;
       case 'postConcurrency':
         env.POST_CONCURRENCY = String(config.postConcurrency);
+        break;
+      case 'traceSampling':
+        env.TRACE_SAMPLE_PER_MILLE = String(config.traceSamplePerMille);
         break;
     }
   }
@@ -261,17 +268,19 @@ export function createPlatform(config: StackConfig, options: ProgramOptions): Pl
     failureQueue?: aws.sqs.Queue;
   }
   const functions = new Map<HandlerName, DeployedFunction>();
+  const logGroups = new Map<string, aws.cloudwatch.LogGroup>();
   for (const definition of functionTable) {
     const handler = definition.handler;
     const needs = needsOf(handler);
     const settings: FunctionSettings = config.functions[SETTINGS_BY_TRIGGER[definition.trigger.kind]];
-    const functionName = sanitize(`${prefix}-${handler}`);
+    const functionName = stackFunctionName(config.stack, handler);
 
     const logGroup = new aws.cloudwatch.LogGroup(`${handler}-logs`, {
       name: `/aws/lambda/${functionName}`,
       retentionInDays: config.logRetentionDays,
       tags,
     });
+    logGroups.set(handler, logGroup);
 
     const role = new aws.iam.Role(`${handler}-role`, {
       name: `${functionName}-role`,
@@ -421,7 +430,7 @@ export function createPlatform(config: StackConfig, options: ProgramOptions): Pl
     const { fn } = functionFor(definition.handler);
     const authorizer = new aws.apigatewayv2.Authorizer(`${definition.handler}-authorizer`, {
       apiId: api.id,
-      name: sanitize(`${prefix}-${definition.handler}`),
+      name: stackFunctionName(config.stack, definition.handler),
       authorizerType: 'REQUEST',
       authorizerUri: fn.invokeArn,
       // At most one identity source (they are ANDed); `none` lets the function read query, subprotocol or
@@ -872,5 +881,6 @@ export function createPlatform(config: StackConfig, options: ProgramOptions): Pl
     queueUrls,
     publisherPolicyJson,
     dashboardName: dashboard.dashboardName,
+    traceLogGroups: pulumi.all(tracedFunctions().map((handler) => logGroupOf(logGroups, handler).name)),
   };
 }

@@ -20,6 +20,15 @@ import type {
 import { silentLogger } from './ports.js';
 import { emptySummary, type PostDeps, type PostSummary, postToMany } from './posting.js';
 import { messageKeyTime } from './stored-messages.js';
+import {
+  goneOutcome,
+  sampled,
+  type TraceCounts,
+  type TraceDeps,
+  traceHop,
+  tracePost,
+  traceReason,
+} from './tracing.js';
 
 /** The contract's FanoutJob allows at most 2,000 connection ids. */
 const MAX_IDS_PER_JOB = 2000;
@@ -43,13 +52,20 @@ export interface ShardResult extends PostSummary {
   deferred: string[];
 }
 
-export interface BroadcastDeps extends PostDeps {
+export interface BroadcastDeps extends PostDeps, TraceDeps {
   store: ConnectionStore;
   history: HistoryStore;
   fanoutQueue: JobQueue<FanoutJob>;
   clock: Clock;
   broadcast: BroadcastSettings;
   logger?: DomainLogger;
+}
+
+/** Which shard a post belongs to, for its trace record (absent: posted directly by the router). */
+export interface ShardPosition {
+  shard: number;
+  shards: number;
+  attempt: number;
 }
 
 export interface BroadcastResult extends PostSummary {
@@ -81,8 +97,10 @@ export class BroadcastService {
         envelope,
       }));
       await this.deps.fanoutQueue.sendAll(jobs);
+      traceHop(this.deps, envelope, 'routed', { audience: ids.length, shards: jobs.length });
       return { ...emptySummary(), audience: ids.length, shards: jobs.length, historyStored, retried: 0 };
     }
+    traceHop(this.deps, envelope, 'routed', { audience: ids.length, shards: 0 });
     const { retry, deferred: _none, ...summary } = await this.postShard(envelope, ids);
     await this.retryLater(envelope, retry, 1);
     return { ...summary, audience: ids.length, shards: 0, historyStored, retried: retry.length };
@@ -101,6 +119,10 @@ export class BroadcastService {
     if (connectionIds.length === 0) return;
     const maxAttempts = this.deps.broadcast.maxRetryAttempts ?? DEFAULT_MAX_RETRY_ATTEMPTS;
     if (attempt > maxAttempts) {
+      traceHop(this.deps, envelope, 'dead-lettered', {
+        counts: { retried: connectionIds.length },
+        reason: `retries exhausted: ${connectionIds.length} connection(s) unreachable after ${maxAttempts} attempts`,
+      });
       throw new DeliveryRetriesExhaustedError(envelope.messageId, connectionIds.length, maxAttempts);
     }
     const delaySeconds = Math.min(900, 2 ** attempt);
@@ -151,7 +173,7 @@ export class BroadcastService {
   async postShard(
     envelope: BroadcastEnvelope,
     connectionIds: readonly string[],
-    options: { stopAt?: number } = {},
+    options: { stopAt?: number; position?: ShardPosition } = {},
   ): Promise<ShardResult> {
     const { clock, broadcast, store } = this.deps;
     const logger = this.deps.logger ?? silentLogger;
@@ -161,10 +183,16 @@ export class BroadcastService {
     const results = await postToMany(this.deps, connectionIds, data, deadline);
     const summary: ShardResult = { ...emptySummary(), retry: [], deferred: [] };
     const source: GoneSource = { kind: 'topic', realm: envelope.realm, topic: envelope.topic };
+    const position = options.position ?? {};
     for (const result of results) {
       switch (result.outcome) {
         case 'ok':
           summary.delivered++;
+          if (sampled(this.deps))
+            tracePost(this.deps, envelope, 'posted', result.connectionId, 'ok', {
+              ...position,
+              sampled: true,
+            });
           break;
         case 'gone': {
           const resolution = await resolveGone(
@@ -176,27 +204,38 @@ export class BroadcastService {
           );
           if (resolution.status === 'connecting') summary.connecting++;
           else summary.gone++;
+          tracePost(this.deps, envelope, 'posted', result.connectionId, goneOutcome(resolution), position);
           break;
         }
         case 'throttled':
           summary.throttled++;
           summary.retry.push(result.connectionId);
           logger.warn('post still throttled after retries', { connectionId: result.connectionId });
+          tracePost(this.deps, envelope, 'posted', result.connectionId, 'throttled', position);
           break;
         case 'too-large':
           summary.tooLarge++;
           logger.error('frame too large for the connection', { connectionId: result.connectionId });
+          tracePost(this.deps, envelope, 'posted', result.connectionId, 'too-large', {
+            ...position,
+            reason: 'the frame is over the gateway frame limit: dropped for this connection',
+          });
           break;
         case 'failed':
           summary.failed++;
           summary.retry.push(result.connectionId);
           logger.error('post failed', { connectionId: result.connectionId, error: String(result.error) });
+          tracePost(this.deps, envelope, 'posted', result.connectionId, 'failed', {
+            ...position,
+            reason: traceReason(String(result.error)),
+          });
           break;
         case 'deferred':
           summary.deferred.push(result.connectionId);
           break;
       }
     }
+    traceHop(this.deps, envelope, 'posted', { ...position, counts: shardCounts(summary) });
     return summary;
   }
 
@@ -214,7 +253,21 @@ export class BroadcastService {
       envelope,
       expiresAt,
     });
+    traceHop(this.deps, envelope, 'stored', { store: 'history', result: stored });
     if (stored === 'stored') await this.deps.history.trim(envelope.realm, envelope.topic, historySize);
     return true;
   }
+}
+
+/** A shard's outcome in the trace record's `counts` (failed posts are the retried ones). */
+function shardCounts(summary: ShardResult): TraceCounts {
+  return {
+    delivered: summary.delivered,
+    gone: summary.gone,
+    connecting: summary.connecting,
+    throttled: summary.throttled,
+    retried: summary.failed,
+    tooLarge: summary.tooLarge,
+    deferred: summary.deferred.length,
+  };
 }

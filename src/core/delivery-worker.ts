@@ -19,6 +19,7 @@ import type { ConnectionRecord, DeliveryJob } from './model.js';
 import type { Clock, ConnectionStore, DomainLogger, HistoryStore, InboxStore } from './ports.js';
 import { silentLogger } from './ports.js';
 import { type PostDeps, postWithRetry } from './posting.js';
+import { type PostTraceOutcome, sampled, type TraceDeps, tracePost, traceReason } from './tracing.js';
 
 export interface DeliveryWorkerSettings {
   connectingGraceSeconds: number;
@@ -29,7 +30,7 @@ export interface DeliveryWorkerSettings {
   inboxMaxItems: number;
 }
 
-export interface DeliveryWorkerDeps extends PostDeps {
+export interface DeliveryWorkerDeps extends PostDeps, TraceDeps {
   store: ConnectionStore;
   inbox: InboxStore;
   history: HistoryStore;
@@ -77,7 +78,23 @@ export class DeliveryWorker {
         const missing = { field: 'message', keyword: 'required', message: 'a retry job carries the message' };
         throw new ValidationError('delivery job', [missing], 'a retry job carries no message');
       }
-      const step = await this.post(record, JSON.stringify(userFrame(job.message)));
+      const message = job.message;
+      const step = await this.post(record, JSON.stringify(userFrame(message))).catch((error: unknown) => {
+        // Thrown back to SQS, which retries the job: the record says why this attempt did not deliver.
+        const outcome: PostTraceOutcome = !(error instanceof RetryLaterError)
+          ? 'failed'
+          : error.reason === 'throttled'
+            ? 'throttled'
+            : 'connecting';
+        tracePost(this.deps, message, 'posted', record.connectionId, outcome, {
+          job: 'retry',
+          reason: traceReason(String(error)),
+        });
+        throw error;
+      });
+      tracePost(this.deps, message, 'posted', record.connectionId, step, {
+        job: 'retry',
+      });
       if (step === 'gone') return { ...result, status: 'gone' };
       if (step === 'too-large') result.offlineDropped++;
       else result.offlineDelivered++;
@@ -121,6 +138,14 @@ export class DeliveryWorker {
         );
         for (const item of history) {
           const step = await this.post(record, JSON.stringify(topicFrame(item.envelope, true)));
+          // Replays are per connection and per message: sampled like a broadcast's successes.
+          if (sampled(this.deps)) {
+            tracePost(this.deps, item.envelope, 'delivered-on-connect', record.connectionId, step, {
+              job: job.reason,
+              store: 'history',
+              sampled: true,
+            });
+          }
           if (step === 'gone') return { ...result, status: 'gone' };
           if (step === 'ok') result.replayed++;
         }
@@ -136,6 +161,14 @@ export class DeliveryWorker {
 
     for (const item of items) {
       const step = await this.post(record, JSON.stringify(userFrame(item.envelope, true)));
+      tracePost(this.deps, item.envelope, 'delivered-on-connect', record.connectionId, step, {
+        job: job.reason,
+        store: 'inbox',
+        ...(step === 'gone'
+          ? { reason: 'the connection closed: kept in the inbox for the next connect' }
+          : {}),
+        ...(step === 'too-large' ? { reason: 'over the gateway frame limit: removed from the inbox' } : {}),
+      });
       if (step === 'gone') return { ...result, status: 'gone' };
       if (step === 'too-large') result.offlineDropped++;
       else result.offlineDelivered++;

@@ -17,6 +17,7 @@ import type { Clock, ConnectionStore, DomainLogger, InboxStore, JobQueue, PutRes
 import { silentLogger } from './ports.js';
 import { emptySummary, type PostDeps, type PostSummary, postToMany } from './posting.js';
 import { messageKeyTime } from './stored-messages.js';
+import { goneOutcome, type TraceDeps, traceHop, tracePost, traceReason } from './tracing.js';
 
 export interface UserDeliverySettings {
   inboxMaxItems: number;
@@ -29,7 +30,7 @@ export interface UserDeliverySettings {
   offlineRetentionMaxDays?: number;
 }
 
-export interface UserDeliveryDeps extends PostDeps {
+export interface UserDeliveryDeps extends PostDeps, TraceDeps {
   store: ConnectionStore;
   inbox: InboxStore;
   deliveryQueue: JobQueue<DeliveryJob>;
@@ -59,6 +60,7 @@ export class UserDeliveryService {
       envelope.userId,
       Math.floor(clock.now() / 1000),
     );
+    traceHop(this.deps, envelope, 'routed', { audience: connections.length });
     const results = await postToMany(
       this.deps,
       connections.map((c) => c.connectionId),
@@ -77,6 +79,7 @@ export class UserDeliveryService {
       switch (result.outcome) {
         case 'ok':
           summary.delivered++;
+          tracePost(this.deps, envelope, 'posted', result.connectionId, 'ok');
           break;
         case 'gone': {
           const resolution: GoneResolution = await resolveGone(
@@ -92,21 +95,29 @@ export class UserDeliveryService {
           } else {
             summary.gone++;
           }
+          tracePost(this.deps, envelope, 'posted', result.connectionId, goneOutcome(resolution));
           break;
         }
         case 'throttled':
           summary.throttled++;
           retryFor.push(result.connectionId);
+          tracePost(this.deps, envelope, 'posted', result.connectionId, 'throttled');
           break;
         case 'too-large':
           // Retrying cannot help (the frame will not shrink): reported, not stored.
           summary.tooLarge++;
           logger.error('user frame too large for the connection', { connectionId: result.connectionId });
+          tracePost(this.deps, envelope, 'posted', result.connectionId, 'too-large', {
+            reason: 'the frame is over the gateway frame limit: not delivered, not stored',
+          });
           break;
         case 'failed':
           summary.failed++;
           retryFor.push(result.connectionId);
           logger.error('post failed', { connectionId: result.connectionId, error: String(result.error) });
+          tracePost(this.deps, envelope, 'posted', result.connectionId, 'failed', {
+            reason: traceReason(String(result.error)),
+          });
           break;
       }
     }
@@ -118,6 +129,7 @@ export class UserDeliveryService {
     // A frame the gateway refused as too large would be refused again from the inbox: not stored.
     if (needsInbox && summary.tooLarge === 0) {
       inbox = await this.store(envelope);
+      traceHop(this.deps, envelope, 'stored', { store: 'inbox', result: inbox });
       if (inbox === 'stored') {
         droppedFromInbox = await this.deps.inbox.trim(
           envelope.realm,

@@ -17,8 +17,10 @@ export function createFanoutWorkerHandler(deps: { broadcast: BroadcastService })
     const logContext = { sqsMessageId: record.messageId };
     const job = parseAndValidate('fan-out job', record.body, validateFanoutJob, logContext);
     await withCorrelationId(job.envelope.correlationId, async () => {
+      const position = { shard: job.shard, shards: job.shards, attempt: job.attempt ?? 0 };
       const { retry, deferred, ...result } = await deps.broadcast.postShard(job.envelope, job.connectionIds, {
         stopAt,
+        position,
       });
       countPosts(result);
       logger.info('fan-out shard posted', {

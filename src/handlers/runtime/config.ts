@@ -85,6 +85,12 @@ export const offlineRetentionMaxDays = (env?: Env): number | undefined =>
   optionalString('OFFLINE_RETENTION_MAX_DAYS', env) === undefined
     ? undefined
     : optionalInteger('OFFLINE_RETENTION_MAX_DAYS', 0, { min: 1, max: 365 }, env);
+/**
+ * Per-connection successes of broadcasts (and topic history replays) kept as trace records, per mille
+ * (per-connection failures and user messages are always traced). Default 0: one record per shard only.
+ */
+export const traceSamplePerMille = (env?: Env): number =>
+  optionalInteger('TRACE_SAMPLE_PER_MILLE', 0, { min: 0, max: 1000 }, env);
 export const connectingGraceSeconds = (env?: Env): number =>
   optionalInteger('CONNECTING_GRACE_SECONDS', 30, { min: 0, max: 3600 }, env);
 /** SDK standard; when set (local platform), every AWS client except the management API uses it. */

@@ -2,7 +2,13 @@
 import type { SNSEvent, SNSEventRecord } from 'aws-lambda';
 import { parseJson } from '../../core/envelopes.js';
 import { ValidationError } from '../../core/errors.js';
+import type { BroadcastEnvelope, UserEnvelope } from '../../core/model.js';
+import { systemClock } from '../../core/ports.js';
+import { type TraceSource, traceInvalid, tracePublished } from '../../core/tracing.js';
 import { count, logger, withCorrelationId } from './observability.js';
+import { logTraceSink } from './trace-log.js';
+
+const traceDeps = { trace: logTraceSink, clock: systemClock, random: Math.random };
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -35,6 +41,7 @@ export function parseAndValidate<T>(
   body: string,
   validate: (data: unknown) => T,
   logContext: Record<string, unknown>,
+  via?: TraceSource,
 ): T {
   let data: unknown;
   try {
@@ -49,6 +56,7 @@ export function parseAndValidate<T>(
         errors: error.errors,
         bodyBytes: Buffer.byteLength(body),
       });
+      traceInvalid(traceDeps, data, error.message, via);
     }
     throw error;
   }
@@ -59,15 +67,31 @@ export function parseAndValidate<T>(
  * counted and thrown: the invocation fails, SNS retries it, then the on-failure destination keeps it), then
  * routed under its correlation id. `logContext` (SNS message id, attributes) is for the caller's log line.
  */
-export async function routeSnsRecords<T extends { correlationId?: string }>(
+/** Where an SNS record came from, for the `published` hop (`publisher`: the publisher's own attribute). */
+function snsSource(record: SNSEventRecord, attributes: Record<string, string>): TraceSource {
+  const via: TraceSource = {
+    transport: 'sns',
+    source: record.Sns.TopicArn,
+    sourceMessageId: record.Sns.MessageId,
+  };
+  if (attributes.publisher) via.publisher = attributes.publisher;
+  return via;
+}
+
+export async function routeSnsRecords<T extends BroadcastEnvelope | UserEnvelope>(
   event: SNSEvent,
   subject: string,
   validate: (data: unknown) => T,
   route: (envelope: T, logContext: Record<string, unknown>) => Promise<void>,
 ): Promise<void> {
   for (const record of event.Records) {
-    const logContext = { snsMessageId: record.Sns.MessageId, attributes: snsAttributes(record) };
-    const envelope = parseAndValidate(subject, record.Sns.Message, validate, logContext);
-    await withCorrelationId(envelope.correlationId, () => route(envelope, logContext));
+    const attributes = snsAttributes(record);
+    const logContext = { snsMessageId: record.Sns.MessageId, attributes };
+    const via = snsSource(record, attributes);
+    const envelope = parseAndValidate(subject, record.Sns.Message, validate, logContext, via);
+    await withCorrelationId(envelope.correlationId, async () => {
+      tracePublished(traceDeps, envelope, via);
+      await route(envelope, logContext);
+    });
   }
 }

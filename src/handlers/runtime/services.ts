@@ -16,10 +16,12 @@ import { DeliveryWorker } from '../../core/delivery-worker.js';
 import type { DeliveryJob, FanoutJob } from '../../core/model.js';
 import { realSleep, systemClock } from '../../core/ports.js';
 import { defaultPostSettings, type PostDeps } from '../../core/posting.js';
+import type { TraceDeps } from '../../core/tracing.js';
 import { UserDeliveryService } from '../../core/user-delivery.js';
 import { getDocumentClient, getManagementClient, getSqsClient } from './clients.js';
 import * as config from './config.js';
 import { domainLogger } from './observability.js';
+import { logTraceSink } from './trace-log.js';
 
 function table(): DynamoTable {
   return new DynamoTable(getDocumentClient(), { tableName: config.tableName() });
@@ -30,6 +32,16 @@ const topicPartitions = (topic: string): number => (isTopicName(topic) ? topicRe
 
 function connectionStore(t: DynamoTable = table()): DynamoConnectionStore {
   return new DynamoConnectionStore(t, { topicPartitions });
+}
+
+/** The trace port of every service that handles messages (src/core/tracing.ts). */
+function traceDeps(): TraceDeps {
+  return {
+    trace: logTraceSink,
+    traceSampleRate: config.traceSamplePerMille() / 1000,
+    clock: systemClock,
+    random: Math.random,
+  };
 }
 
 function postDeps(): PostDeps {
@@ -82,6 +94,7 @@ export function broadcastService(): BroadcastService {
   const t = table();
   return new BroadcastService({
     ...postDeps(),
+    ...traceDeps(),
     store: connectionStore(t),
     history: new DynamoHistoryStore(t),
     fanoutQueue: new SqsJobQueue<FanoutJob>(getSqsClient(), config.fanoutQueueUrl()),
@@ -100,6 +113,7 @@ export function userDeliveryService(): UserDeliveryService {
   const retentionCap = config.offlineRetentionMaxDays();
   return new UserDeliveryService({
     ...postDeps(),
+    ...traceDeps(),
     store: connectionStore(t),
     inbox: new DynamoInboxStore(t),
     deliveryQueue: deliveryQueue(),
@@ -118,6 +132,7 @@ export function deliveryWorker(): DeliveryWorker {
   const t = table();
   return new DeliveryWorker({
     ...postDeps(),
+    ...traceDeps(),
     store: connectionStore(t),
     inbox: new DynamoInboxStore(t),
     history: new DynamoHistoryStore(t),
