@@ -2,6 +2,7 @@
  * In-memory implementations of every port, for unit tests and for anyone who needs the domain services
  * without AWS. They keep the same rules as the DynamoDB adapters (expiry filtering, ordering, idempotent puts).
  */
+
 import type {
   ConnectionRecord,
   HistoryItem,
@@ -22,6 +23,7 @@ import type {
   QueueSendOptions,
   Sleep,
 } from '../ports.js';
+import type { TraceRecord, TraceSink } from '../tracing.js';
 
 export class ManualClock implements Clock {
   constructor(public current: number = Date.parse('2026-11-27T10:00:00.000Z')) {}
@@ -278,5 +280,19 @@ export class MemoryJobQueue<T> implements JobQueue<T> {
       this.failNext = undefined;
       throw error;
     }
+  }
+}
+
+/** Keeps every trace record, in the order written. */
+export class MemoryTraceSink implements TraceSink {
+  readonly records: TraceRecord[] = [];
+
+  record(record: TraceRecord): void {
+    this.records.push(record);
+  }
+
+  /** The records of one message (by message or correlation id). */
+  of(id: string): TraceRecord[] {
+    return this.records.filter((r) => r.messageId === id || r.correlationId === id);
   }
 }

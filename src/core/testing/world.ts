@@ -13,6 +13,7 @@ import {
   MemoryHistoryStore,
   MemoryInboxStore,
   MemoryJobQueue,
+  MemoryTraceSink,
   recordingSleep,
 } from './memory.js';
 
@@ -27,6 +28,8 @@ export interface WorldOptions {
   maxConnectionSeconds?: number;
   /** `OFFLINE_RETENTION_MAX_DAYS`; default unset (the contract's retention). */
   offlineRetentionMaxDays?: number;
+  /** Share of per-connection broadcast successes traced (TRACE_SAMPLE_PER_MILLE / 1000); default 0. */
+  traceSampleRate?: number;
 }
 
 export function createWorld(options: WorldOptions = {}) {
@@ -43,7 +46,9 @@ export function createWorld(options: WorldOptions = {}) {
     throttleRetries: 3,
     backoff: { baseDelayMs: 50, maxDelayMs: 1000 },
   };
+  const trace = new MemoryTraceSink();
   const post = { gateway, sleep, random: () => 0.5, settings };
+  const traced = { trace, traceSampleRate: options.traceSampleRate ?? 0 };
   const grace = options.graceSeconds ?? 30;
   const connections = new ConnectionService({
     store,
@@ -60,10 +65,12 @@ export function createWorld(options: WorldOptions = {}) {
     deliveryQueue,
     fanoutQueue,
     sleep,
+    trace,
     connections,
     frames: new ClientFrameService({ connections, clock }),
     broadcast: new BroadcastService({
       ...post,
+      ...traced,
       store,
       history,
       fanoutQueue,
@@ -76,6 +83,7 @@ export function createWorld(options: WorldOptions = {}) {
     }),
     users: new UserDeliveryService({
       ...post,
+      ...traced,
       store,
       inbox,
       deliveryQueue,
@@ -91,6 +99,7 @@ export function createWorld(options: WorldOptions = {}) {
     }),
     worker: new DeliveryWorker({
       ...post,
+      ...traced,
       store,
       inbox,
       history,
