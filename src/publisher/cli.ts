@@ -26,6 +26,9 @@ import {
   LOCAL_ENDPOINT,
   LOCAL_USER_TOPIC_ARN,
 } from './sns-client.js';
+import { type LogsClient, TraceLookupError } from './trace/logs-insights.js';
+import { renderTimeline } from './trace/timeline.js';
+import { lookUpTrace, parseTraceArgs, TRACE_HELP } from './trace/trace-command.js';
 
 export const EXIT = {
   OK: 0,
@@ -35,6 +38,8 @@ export const EXIT = {
   /** Invalid JSON, unknown topic or type, a payload or field that fails the contract. */
   INVALID: 3,
   UNREACHABLE: 4,
+  /** `trace`: no trace record of the message (unknown, or past the log retention). */
+  NOT_FOUND: 5,
 } as const;
 
 export { DEFAULT_IDP_URL };
@@ -49,6 +54,10 @@ export interface CliIo {
   fetch?: typeof fetch;
   /** Tests inject a fake; otherwise an SNSClient for the resolved endpoint. */
   snsClient?: SnsSender;
+  /** `trace --stack`: tests inject recorded Logs Insights responses; otherwise a CloudWatchLogsClient. */
+  logsClient?: LogsClient;
+  /** `trace`: the current time (tests fix it). */
+  now?: () => number;
 }
 
 const EXIT_CODES_HELP = `Exit codes:
@@ -56,7 +65,8 @@ const EXIT_CODES_HELP = `Exit codes:
   1  the endpoint refused the request (an SNS or identity provider error)
   2  usage error: unknown command or option, a missing option, no payload
   3  invalid input: JSON that does not parse, an unknown topic or message type, a field that fails validation
-  4  the endpoint is unreachable (SNS endpoint or identity provider)`;
+  4  the endpoint is unreachable (SNS endpoint or identity provider)
+  5  trace: no trace record of the message (unknown id, or past the log retention)`;
 
 const MAIN_HELP = `wspush — publish to a wspush platform and mint local development tokens
 
@@ -64,6 +74,7 @@ Usage:
   wspush publish topic --realm <realm> --topic <topic> [payload options]
   wspush publish user  --realm <realm> --user <userId> --type <type> [payload options]
   wspush token --user <userId> --realm <realm> [--role <role> ...]
+  wspush trace <messageId | correlationId> [--stack <name>]
   wspush <command> --help
 
 Topics:             ${topicNames.join(', ')}
@@ -198,6 +209,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return await publish(kind, options, io);
     }
     if (command === 'token') return await token(rest, io);
+    if (command === 'trace') return await trace(rest, io);
     throw new CliError(`unknown command "${command}"`, EXIT.USAGE, MAIN_HELP);
   } catch (error) {
     if (error instanceof CliError) {
@@ -424,6 +436,47 @@ async function token(args: readonly string[], io: CliIo): Promise<number> {
   }
   io.stdout(`${outcome.token}\n`);
   return EXIT.OK;
+}
+
+async function trace(args: readonly string[], io: CliIo): Promise<number> {
+  let parsed: ReturnType<typeof parseTraceArgs>;
+  try {
+    parsed = parseTraceArgs(args, io.env);
+  } catch (error) {
+    throw new CliError((error as Error).message, EXIT.USAGE, TRACE_HELP);
+  }
+  if (parsed.kind === 'help') {
+    io.stdout(TRACE_HELP);
+    return EXIT.OK;
+  }
+  try {
+    const hops = await lookUpTrace(parsed.options, {
+      ...(io.logsClient ? { logsClient: io.logsClient } : {}),
+      ...(io.fetch ? { fetch: io.fetch } : {}),
+      now: io.now ?? Date.now,
+    });
+    io.stdout(
+      parsed.options.json
+        ? `${JSON.stringify({ id: parsed.options.id, hops }, null, 2)}\n`
+        : renderTimeline(parsed.options.id, hops),
+    );
+    return EXIT.OK;
+  } catch (error) {
+    if (error instanceof TraceLookupError) {
+      const notFound = error.kind === 'unknown' || error.kind === 'retention';
+      throw new CliError(error.message, notFound ? EXIT.NOT_FOUND : EXIT.FAILED);
+    }
+    if (isUnreachable(error)) {
+      const where = parsed.options.stack
+        ? 'CloudWatch Logs'
+        : `the local platform at ${parsed.options.consoleUrl}`;
+      const hint = parsed.options.stack
+        ? ''
+        : ' Is `npm start` running? (--stack <name> traces a deployed stack)';
+      throw new CliError(`cannot reach ${where} (${describe(error)}).${hint}`, EXIT.UNREACHABLE);
+    }
+    throw error;
+  }
 }
 
 const NETWORK_CODES = new Set([
