@@ -9,7 +9,10 @@ import {
   type ParsedContract,
   pointerToPath,
 } from './contract.js';
+import { extractKafkaChannel, type KafkaChannelIR } from './extract-kafka.js';
 import { cleanSchema, isJsonObject, type JsonObject, type JsonValue } from './json.js';
+
+export type { KafkaChannelIR, KafkaHeaderIR } from './extract-kafka.js';
 
 export interface SchemaEntry {
   title: string;
@@ -31,7 +34,9 @@ export interface RouteIR {
 export type TriggerIR =
   | { kind: 'authorizer'; routeKey: string }
   | { kind: 'websocket'; routeKey: string }
-  | { kind: 'sns' | 'sqs'; channel: string; suffix: string };
+  | { kind: 'sns' | 'sqs'; channel: string; suffix: string }
+  /** One function consuming several Kafka channels (one event source mapping per topic). */
+  | { kind: 'kafka'; channels: string[] };
 
 export interface FunctionIR {
   handler: string;
@@ -85,6 +90,8 @@ export interface ContractIR {
   functions: FunctionIR[];
   topics: TopicIR[];
   userMessages: UserMessageIR[];
+  /** Channels served by the kafka server, in contract order. */
+  kafkaChannels: KafkaChannelIR[];
   errorCodes: ErrorCodeIR[];
   /** Enum schemas whose values together must equal the keys of x-error-codes. */
   errorCodeTypes: string[];
@@ -170,6 +177,7 @@ export function extractContract(parsed: ParsedContract): ContractIR {
   // ---- routes and functions --------------------------------------------------------------------
   const routes: RouteIR[] = [];
   const functions: FunctionIR[] = [];
+  const kafkaChannels: KafkaChannelIR[] = [];
   const handlers = new Set<string>();
   const addFunction = (fn: FunctionIR, where: ContractPath): void => {
     if (!HANDLER_PATTERN.test(fn.handler)) {
@@ -242,10 +250,20 @@ export function extractContract(parsed: ParsedContract): ContractIR {
       ),
     ];
     const kind = protocols.length === 1 ? protocols[0] : undefined;
+    if (kind === 'kafka') {
+      const ir = extractKafkaChannel(operation, channel, fail);
+      if (ir === undefined) continue;
+      kafkaChannels.push(ir);
+      // One function may consume several Kafka channels: AWS maps one topic per event source mapping.
+      const existing = functions.find((f) => f.handler === handler);
+      if (existing?.trigger.kind === 'kafka') existing.trigger.channels.push(ir.channel);
+      else addFunction({ handler, trigger: { kind, channels: [ir.channel] } }, [...where, 'x-handler']);
+      continue;
+    }
     if (kind !== 'sns' && kind !== 'sqs') {
       fail(
         ['channels', channel.id(), 'servers'],
-        `the channel of handler "${handler}" must be served only by an sns or an sqs server (found: ${protocols.join(', ') || 'none'})`,
+        `the channel of handler "${handler}" must be served only by an sns, an sqs or a kafka server (found: ${protocols.join(', ') || 'none'})`,
       );
       continue;
     }
@@ -398,6 +416,7 @@ export function extractContract(parsed: ParsedContract): ContractIR {
     functions,
     topics,
     userMessages,
+    kafkaChannels,
     errorCodes,
     errorCodeTypes: [...ERROR_CODE_TYPES],
     closeCodes,

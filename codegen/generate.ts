@@ -1,6 +1,7 @@
 // Contract → the files of generated/ (in memory; main.ts writes or compares them).
 import { checkExamples } from './check-examples.js';
 import { ContractError, parseContract } from './contract.js';
+import { emitKafka } from './emit/kafka.js';
 import { generateModels } from './emit/models.js';
 import {
   emitCodes,
@@ -41,6 +42,7 @@ export async function generate(contractFile: string): Promise<GenerateResult> {
   const files = new Map<string, string>([
     ['codes.ts', emitCodes(ir, models.names)],
     ['index.ts', emitIndex(ir)],
+    ['kafka.ts', emitKafka(ir, models.names)],
     ['models.ts', models.source],
     ['routes.ts', emitRoutes(ir)],
     ['topics.ts', emitTopics(ir, models.names)],

@@ -1,6 +1,7 @@
 // Code generated from asyncapi.yaml. DO NOT EDIT.
 
 export * from './codes.js';
+export * from './kafka.js';
 export * from './models.js';
 export * from './routes.js';
 export * from './topics.js';

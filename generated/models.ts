@@ -130,6 +130,56 @@ export interface JobStatusPayload {
   'updatedAt': string;
 }
 
+export type KafkaEventSource = "aws:kafka" | "SelfManagedKafka";
+
+export interface KafkaRejectedRecord {
+  /**
+   * `INVALID_JSON`: the value is not JSON (or absent). `INVALID_ENVELOPE`: the envelope or its payload
+   * fails the contract (`errors`). `KEY_MISMATCH`: the key is not the channel's key of the envelope.
+   * `HEADER_MISMATCH`: a `wspush-*` header disagrees with the envelope. `TOO_LARGE`: the value exceeds
+   * `x-limits.maxEnvelopeBytes` (not parsed, not copied). `UNKNOWN_TOPIC`: the record comes from a topic
+   * that is not one of the stack's two.
+   */
+  'reason': KafkaRejectionReason;
+  'message': string;
+  'errors': RejectedField[];
+  'eventSource': KafkaEventSource;
+  'topic': string;
+  'partition': number;
+  'offset': number;
+  /**
+   * Record timestamp, epoch milliseconds.
+   */
+  'timestamp'?: number;
+  /**
+   * The record key (UTF-8, cut at 256 characters).
+   */
+  'key'?: string;
+  /**
+   * Follows a message from publish to delivery in every log line.
+   */
+  'correlationId'?: string;
+  /**
+   * Unique per message; clients and the offline inbox de-duplicate on it.
+   */
+  'messageId'?: string;
+  'valueBytes': number;
+  /**
+   * The record value, base64, so it can be fixed and produced again (absent when `TOO_LARGE`).
+   */
+  'value'?: string;
+  'rejectedAt': string;
+}
+
+/**
+ * `INVALID_JSON`: the value is not JSON (or absent). `INVALID_ENVELOPE`: the envelope or its payload
+ * fails the contract (`errors`). `KEY_MISMATCH`: the key is not the channel's key of the envelope.
+ * `HEADER_MISMATCH`: a `wspush-*` header disagrees with the envelope. `TOO_LARGE`: the value exceeds
+ * `x-limits.maxEnvelopeBytes` (not parsed, not copied). `UNKNOWN_TOPIC`: the record comes from a topic
+ * that is not one of the stack's two.
+ */
+export type KafkaRejectionReason = "INVALID_JSON" | "INVALID_ENVELOPE" | "KEY_MISMATCH" | "HEADER_MISMATCH" | "TOO_LARGE" | "UNKNOWN_TOPIC";
+
 export interface NotificationPayload {
   'title': string;
   'body': string;
@@ -152,6 +202,12 @@ export interface PongFrame {
    * Optional id chosen by the client, echoed in the reply.
    */
   'requestId'?: string;
+}
+
+export interface RejectedField {
+  'field': string;
+  'keyword': string;
+  'message': string;
 }
 
 export interface RejectedTopic {

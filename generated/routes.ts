@@ -1,5 +1,6 @@
 // Code generated from asyncapi.yaml. DO NOT EDIT.
 
+import type { KafkaChannelName } from './kafka.js';
 import type { SchemaTitle } from './validation.js';
 
 /** The WebSocket route keys, in contract order. */
@@ -7,7 +8,7 @@ export const routeKeys = ['$connect', '$disconnect', 'ping', 'extendTTL', '$defa
 export type RouteKey = (typeof routeKeys)[number];
 
 /** Every Lambda handler (`src/handlers/<name>.ts`). */
-export const handlerNames = ['authorizer', 'connect', 'disconnect', 'ping', 'extend-ttl', 'default', 'broadcast-router', 'user-router', 'delivery-worker', 'fanout-worker'] as const;
+export const handlerNames = ['authorizer', 'connect', 'disconnect', 'ping', 'extend-ttl', 'default', 'broadcast-router', 'user-router', 'kafka-router', 'delivery-worker', 'fanout-worker'] as const;
 export type HandlerName = (typeof handlerNames)[number];
 
 export interface RouteDefinition {
@@ -69,7 +70,9 @@ export type FunctionTrigger =
   | { readonly kind: 'authorizer'; readonly routeKey: RouteKey }
   | { readonly kind: 'websocket'; readonly routeKey: RouteKey }
   /** `channel` is the contract channel id; the resource is named `<prefix><suffix>`. */
-  | { readonly kind: 'sns' | 'sqs'; readonly channel: string; readonly suffix: string };
+  | { readonly kind: 'sns' | 'sqs'; readonly channel: string; readonly suffix: string }
+  /** Kafka channels (generated/kafka.ts) the function consumes, one event source mapping per topic. */
+  | { readonly kind: 'kafka'; readonly channels: readonly KafkaChannelName[] };
 
 export interface FunctionDefinition {
   readonly handler: HandlerName;
@@ -134,6 +137,16 @@ export const functionTable: readonly FunctionDefinition[] = [
       kind: 'sns',
       channel: 'user-topic',
       suffix: '-user',
+    },
+  },
+  {
+    handler: 'kafka-router',
+    trigger: {
+      kind: 'kafka',
+      channels: [
+        'broadcast-stream',
+        'user-stream',
+      ],
     },
   },
   {

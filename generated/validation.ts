@@ -13,6 +13,7 @@ import type {
   ExtendTtlAction,
   FanoutJob,
   JobStatusPayload,
+  KafkaRejectedRecord,
   NotificationPayload,
   PingAction,
   PongFrame,
@@ -37,6 +38,7 @@ import {
   validateExtendTtlAction,
   validateFanoutJob,
   validateJobStatusPayload,
+  validateKafkaRejectedRecord,
   validateNotificationPayload,
   validatePingAction,
   validatePongFrame,
@@ -72,6 +74,7 @@ export interface SchemaModels {
   ExtendTtlAction: ExtendTtlAction;
   FanoutJob: FanoutJob;
   JobStatusPayload: JobStatusPayload;
+  KafkaRejectedRecord: KafkaRejectedRecord;
   NotificationPayload: NotificationPayload;
   PingAction: PingAction;
   PongFrame: PongFrame;
@@ -87,7 +90,7 @@ export interface SchemaModels {
 
 export type SchemaTitle = keyof SchemaModels;
 
-export const schemaTitles: readonly SchemaTitle[] = ['AnnouncementsPayload', 'AuditAlertsPayload', 'BroadcastEnvelope', 'ConnectionLimits', 'DeliveryJob', 'DocumentReadyPayload', 'ErrorFrame', 'ExtendTtlAction', 'FanoutJob', 'JobStatusPayload', 'NotificationPayload', 'PingAction', 'PongFrame', 'RejectedTopic', 'TopicMessageFrame', 'TraceRecord', 'TtlExtendedFrame', 'UnknownFrame', 'UserEnvelope', 'UserMessageFrame', 'WelcomeFrame'];
+export const schemaTitles: readonly SchemaTitle[] = ['AnnouncementsPayload', 'AuditAlertsPayload', 'BroadcastEnvelope', 'ConnectionLimits', 'DeliveryJob', 'DocumentReadyPayload', 'ErrorFrame', 'ExtendTtlAction', 'FanoutJob', 'JobStatusPayload', 'KafkaRejectedRecord', 'NotificationPayload', 'PingAction', 'PongFrame', 'RejectedTopic', 'TopicMessageFrame', 'TraceRecord', 'TtlExtendedFrame', 'UnknownFrame', 'UserEnvelope', 'UserMessageFrame', 'WelcomeFrame'];
 
 function decodePointerSegment(segment: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
@@ -129,6 +132,7 @@ export const validators: { readonly [K in SchemaTitle]: (data: unknown) => Valid
   ExtendTtlAction: wrap(validateExtendTtlAction),
   FanoutJob: wrap(validateFanoutJob),
   JobStatusPayload: wrap(validateJobStatusPayload),
+  KafkaRejectedRecord: wrap(validateKafkaRejectedRecord),
   NotificationPayload: wrap(validateNotificationPayload),
   PingAction: wrap(validatePingAction),
   PongFrame: wrap(validatePongFrame),

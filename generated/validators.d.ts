@@ -11,6 +11,7 @@ import type {
   ExtendTtlAction,
   FanoutJob,
   JobStatusPayload,
+  KafkaRejectedRecord,
   NotificationPayload,
   PingAction,
   PongFrame,
@@ -49,6 +50,7 @@ export declare const validateErrorFrame: StandaloneValidator<ErrorFrame>;
 export declare const validateExtendTtlAction: StandaloneValidator<ExtendTtlAction>;
 export declare const validateFanoutJob: StandaloneValidator<FanoutJob>;
 export declare const validateJobStatusPayload: StandaloneValidator<JobStatusPayload>;
+export declare const validateKafkaRejectedRecord: StandaloneValidator<KafkaRejectedRecord>;
 export declare const validateNotificationPayload: StandaloneValidator<NotificationPayload>;
 export declare const validatePingAction: StandaloneValidator<PingAction>;
 export declare const validatePongFrame: StandaloneValidator<PongFrame>;

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type BuildOptions as EsbuildOptions } from 'esbuild';
+import { build, type BuildOptions as EsbuildOptions, type Plugin } from 'esbuild';
 import { functionTable } from '../generated/index.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -60,8 +60,30 @@ export function bundleOptions(entry: string): EsbuildOptions {
     mainFields: ['module', 'main'],
     legalComments: 'none',
     logLevel: 'silent',
+    plugins: [withoutKafkaSchemaDeserializers],
   };
 }
+
+/**
+ * Powertools' Kafka consumer imports its Avro and Protobuf deserializers (and their optional peers avro-js and
+ * protobufjs, not installed) only for a schema of that type. The Kafka router configures none (JSON
+ * envelopes), but esbuild inlines dynamic imports: they are replaced by a module that throws if ever called.
+ */
+const withoutKafkaSchemaDeserializers: Plugin = {
+  name: 'without-kafka-schema-deserializers',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/deserializer\/(avro|protobuf)\.js$/ }, (args) =>
+      args.importer.includes('@aws-lambda-powertools/kafka')
+        ? { path: args.path, namespace: 'kafka-schema-stub' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'kafka-schema-stub' }, () => ({
+      contents:
+        "export const deserialize = () => { throw new Error('Avro/Protobuf Kafka schemas are not bundled'); };",
+      loader: 'js',
+    }));
+  },
+};
 
 /** `src/handlers/<name>.ts`, the entry of a function's bundle. */
 export function handlerEntry(name: string): string {

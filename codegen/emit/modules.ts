@@ -118,7 +118,10 @@ export function emitRoutes(ir: ContractIR): string {
   for (const r of actions) clientActions[r.action as string] = r.actionSchema as string;
   return file([
     banner(ir.fileName),
-    "import type { SchemaTitle } from './validation.js';",
+    [
+      "import type { KafkaChannelName } from './kafka.js';",
+      "import type { SchemaTitle } from './validation.js';",
+    ].join('\n'),
     [
       '/** The WebSocket route keys, in contract order. */',
       `export const routeKeys = ${stringArray(routeKeys)} as const;`,
@@ -153,7 +156,9 @@ export function emitRoutes(ir: ContractIR): string {
       "  | { readonly kind: 'authorizer'; readonly routeKey: RouteKey }",
       "  | { readonly kind: 'websocket'; readonly routeKey: RouteKey }",
       '  /** `channel` is the contract channel id; the resource is named `<prefix><suffix>`. */',
-      "  | { readonly kind: 'sns' | 'sqs'; readonly channel: string; readonly suffix: string };",
+      "  | { readonly kind: 'sns' | 'sqs'; readonly channel: string; readonly suffix: string }",
+      '  /** Kafka channels (generated/kafka.ts) the function consumes, one event source mapping per topic. */',
+      "  | { readonly kind: 'kafka'; readonly channels: readonly KafkaChannelName[] };",
       '',
       'export interface FunctionDefinition {',
       '  readonly handler: HandlerName;',
@@ -326,6 +331,7 @@ export function emitIndex(ir: ContractIR): string {
     banner(ir.fileName),
     [
       "export * from './codes.js';",
+      "export * from './kafka.js';",
       "export * from './models.js';",
       "export * from './routes.js';",
       "export * from './topics.js';",

@@ -6,6 +6,8 @@
  * names the key and the stack file. `docs/operations.md` lists every key.
  */
 
+import { type KafkaStackConfig, readKafkaConfig } from './kafka-config.js';
+
 /** Config namespace of the project (`name` in Pulumi.yaml). */
 export const CONFIG_NAMESPACE = 'wspush';
 
@@ -94,6 +96,8 @@ export interface StackConfig {
   manageApiGatewayAccount: boolean;
   alarm: AlarmTarget;
   customDomain: CustomDomain | undefined;
+  /** Kafka ingestion (key `kafka`, kafka-config.ts); undefined: off, nothing about Kafka is deployed. */
+  kafka: KafkaStackConfig | undefined;
 }
 
 /** Reads one raw value (as Pulumi stores it: a string, JSON for objects and lists) or undefined. */
@@ -332,6 +336,7 @@ export function readStackConfig(stack: string, read: ConfigReader): StackConfig 
     manageApiGatewayAccount: r.boolean('manageApiGatewayAccount'),
     alarm: alarmTarget,
     customDomain,
+    kafka: readKafkaConfig(r.record('kafka', false), `wspush-${stack}`, r.problems),
   };
   // A queue redelivers after its visibility timeout, which must cover 6 consumer timeouts (max 12 hours).
   if (config.functions.worker.timeoutSeconds * 6 > 43_200) {

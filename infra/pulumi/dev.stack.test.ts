@@ -21,4 +21,5 @@ describeStack({
   customDomain: undefined,
   offlineRetentionMaxDays: 2,
   manageApiGatewayAccount: true,
+  kafka: undefined,
 });

@@ -50,7 +50,7 @@ function needsOf(name: string): FunctionNeeds {
 /** The actions function-needs.ts makes program.ts grant (besides logs, X-Ray and consuming its trigger). */
 function grantedActions(needs: FunctionNeeds): Set<string> {
   const granted = new Set<string>(needs.table);
-  if (needs.sendsTo.length > 0) granted.add('sqs:SendMessage');
+  if (needs.sendsTo.length > 0 || needs.failureQueue) granted.add('sqs:SendMessage');
   if (needs.changesVisibilityOn.length > 0) granted.add('sqs:ChangeMessageVisibility');
   if (needs.postsToConnections) granted.add('execute-api:ManageConnections');
   return granted;
@@ -160,7 +160,11 @@ describe('function-needs.ts grants what each function code sends, and nothing mo
     const usesSqs = fn.commands.some((site) => permissionOf(site)?.action.startsWith('sqs:'));
     const needs = needsOf(name);
     const granted = [
-      ...new Set([...needs.sendsTo, ...needs.changesVisibilityOn].map(queueUrlVariable)),
+      ...new Set([
+        ...[...needs.sendsTo, ...needs.changesVisibilityOn].map(queueUrlVariable),
+        // Its own failure queue (program.ts sets FAILURE_QUEUE_URL and grants SendMessage on it alone).
+        ...(needs.failureQueue ? ['FAILURE_QUEUE_URL'] : []),
+      ]),
     ].sort();
     if (!usesSqs) {
       expect(granted).toEqual([]);

@@ -29,7 +29,8 @@ export type SettingGroup =
   | 'connectingGrace'
   | 'postConcurrency'
   | 'gatewayLimits'
-  | 'traceSampling';
+  | 'traceSampling'
+  | 'kafkaTopics';
 
 export interface FunctionNeeds {
   /** DynamoDB actions; empty = the function gets neither TABLE_NAME nor table access. */
@@ -43,6 +44,11 @@ export interface FunctionNeeds {
   changesVisibilityOn: readonly string[];
   /** Posts frames through the @connections API: WS_MANAGEMENT_ENDPOINT + execute-api:ManageConnections (POST). */
   postsToConnections: boolean;
+  /**
+   * Sends what it will never deliver to its own failure queue (FAILURE_QUEUE_URL + sqs:SendMessage on that
+   * queue only), the queue that is also its trigger's on-failure destination.
+   */
+  failureQueue?: boolean;
   settings: readonly SettingGroup[];
 }
 
@@ -120,6 +126,25 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     changesVisibilityOn: [],
     postsToConnections: true,
     settings: ['deliveryDelay', 'inbox', 'offlineRetention', 'connectingGrace', 'postConcurrency'],
+  },
+  // Both routers' services (BroadcastService.route, UserDeliveryService.route) for the records of the stack's
+  // Kafka topics, and each rejected record to its failure queue (SendMessage).
+  'kafka-router': {
+    table: ['dynamodb:Query', 'dynamodb:PutItem', ...RESOLVE_GONE],
+    sendsTo: ['fanout-queue', 'delivery-queue'],
+    changesVisibilityOn: [],
+    postsToConnections: true,
+    failureQueue: true,
+    settings: [
+      'deliveryDelay',
+      'inbox',
+      'offlineRetention',
+      'fanoutSharding',
+      'connectingGrace',
+      'postConcurrency',
+      'traceSampling',
+      'kafkaTopics',
+    ],
   },
   // DeliveryWorker: getConnection, inbox and history lists (Query), inbox delete (DeleteItem), resolveGone,
   // markWelcomed (UpdateItem of the meta row after welcome + history). The handler shortens the retry of a

@@ -21,3 +21,5 @@ export const queueUrls = platform.queueUrls;
 export const publisherPolicyJson = platform.publisherPolicyJson;
 export const dashboardName = platform.dashboardName;
 export const traceLogGroups = platform.traceLogGroups;
+/** Kafka topic of each contract channel (publishers produce to them); undefined when Kafka is off. */
+export const kafkaTopics = platform.kafkaTopics;

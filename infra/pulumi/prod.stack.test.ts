@@ -23,4 +23,5 @@ describeStack({
   customDomain: 'push.example.com',
   offlineRetentionMaxDays: undefined,
   manageApiGatewayAccount: true,
+  kafka: undefined,
 });

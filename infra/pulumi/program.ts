@@ -12,8 +12,10 @@ import type { FunctionDefinition, HandlerName, RouteDefinition } from '../../gen
 import { functionTable, limits, routeKeys, routeTable } from '../../generated/index.js';
 import { TABLE_KEYS, tableDefinition } from '../../src/adapters/table-definition.js';
 import { functionName as stackFunctionName, tracedFunctions } from '../../src/publisher/trace/aws-names.js';
+import { formatKafkaTopics } from '../../src/handlers/runtime/kafka-config.js';
 import type { FunctionSettings, StackConfig } from './config.js';
 import { type FunctionNeeds, functionNeeds } from './function-needs.js';
+import { createKafkaMappings, KAFKA_REJECTED_METRIC, kafkaSourceStatements } from './kafka.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BUNDLE_DIR = resolve(REPO_ROOT, 'dist/functions');
@@ -45,6 +47,8 @@ export interface PlatformOutputs {
   dashboardName: pulumi.Output<string>;
   /** The log groups of the functions that write trace records (`wspush trace --stack`). */
   traceLogGroups: pulumi.Output<string[]>;
+  /** This stack's Kafka topic of each contract channel; undefined when the stack does not enable Kafka. */
+  kafkaTopics: Record<string, string> | undefined;
 }
 
 interface PolicyStatement {
@@ -64,6 +68,7 @@ const SETTINGS_BY_TRIGGER: Record<
   websocket: 'websocket',
   sns: 'router',
   sqs: 'worker',
+  kafka: 'router',
 };
 
 /** `delivery-queue` → `DELIVERY_QUEUE_URL` (docs/design.md §3). */
@@ -112,6 +117,8 @@ export function environmentFor(
     tableName: pulumi.Input<string>;
     managementEndpoint: pulumi.Input<string>;
     queueUrls: Record<string, pulumi.Input<string>>;
+    /** The function's own failure queue (functions whose needs declare `failureQueue`). */
+    failureQueueUrl?: pulumi.Input<string>;
   },
 ): Record<string, pulumi.Input<string>> {
   const needs = needsOf(handler);
@@ -126,6 +133,10 @@ export function environmentFor(
     const url = refs.queueUrls[channel];
     if (url === undefined) throw new Error(`Function "${handler}" uses unknown queue channel "${channel}"`);
     env[queueUrlVariable(channel)] = url;
+  }
+  if (needs.failureQueue) {
+    if (refs.failureQueueUrl === undefined) throw new Error(`Function "${handler}" has no failure queue`);
+    env.FAILURE_QUEUE_URL = refs.failureQueueUrl;
   }
   for (const group of needs.settings) {
     switch (group) {
@@ -167,6 +178,9 @@ export function environmentFor(
         break;
       case 'traceSampling':
         env.TRACE_SAMPLE_PER_MILLE = String(config.traceSamplePerMille);
+        break;
+      case 'kafkaTopics':
+        if (config.kafka) env.KAFKA_TOPICS = formatKafkaTopics(config.kafka.topics);
         break;
     }
   }
@@ -270,6 +284,8 @@ export function createPlatform(config: StackConfig, options: ProgramOptions): Pl
   const functions = new Map<HandlerName, DeployedFunction>();
   const logGroups = new Map<string, aws.cloudwatch.LogGroup>();
   for (const definition of functionTable) {
+    // Kafka ingestion is off unless the stack's `kafka` key is set: then nothing about it is deployed.
+    if (definition.trigger.kind === 'kafka' && !config.kafka) continue;
     const handler = definition.handler;
     const needs = needsOf(handler);
     const settings: FunctionSettings = config.functions[SETTINGS_BY_TRIGGER[definition.trigger.kind]];
@@ -293,9 +309,10 @@ export function createPlatform(config: StackConfig, options: ProgramOptions): Pl
       tags,
     });
 
-    // SNS-triggered functions are invoked asynchronously: keep what fails after Lambda's two retries.
+    // SNS-triggered functions are invoked asynchronously: keep what fails after Lambda's two retries. The
+    // Kafka router's queue keeps the records it rejects and the batches its mappings give up on.
     const failureQueue =
-      definition.trigger.kind === 'sns'
+      definition.trigger.kind === 'sns' || definition.trigger.kind === 'kafka'
         ? new aws.sqs.Queue(`${handler}-failures`, {
             name: `${functionName}-failures`,
             messageRetentionSeconds: 14 * 24 * 3600,
@@ -350,6 +367,16 @@ export function createPlatform(config: StackConfig, options: ProgramOptions): Pl
         Resource: visibilityTargets,
       });
     }
+    if (needs.failureQueue && failureQueue) {
+      statements.push({
+        Sid: 'KeepFailures',
+        Effect: 'Allow',
+        Action: ['sqs:SendMessage'],
+        Resource: [failureQueue.arn],
+      });
+    }
+    if (definition.trigger.kind === 'kafka' && config.kafka)
+      statements.push(...kafkaSourceStatements(config.kafka));
     if (definition.trigger.kind === 'sqs') {
       const source = queues.get(definition.trigger.channel);
       if (source) {
@@ -406,6 +433,7 @@ export function createPlatform(config: StackConfig, options: ProgramOptions): Pl
             tableName: table.name,
             managementEndpoint,
             queueUrls: queueUrlsByChannel,
+            failureQueueUrl: failureQueue?.url,
           }),
         },
         tags,
@@ -640,6 +668,14 @@ export function createPlatform(config: StackConfig, options: ProgramOptions): Pl
         },
         { dependsOn: [policy] },
       );
+    } else if (trigger.kind === 'kafka' && config.kafka && failureQueue) {
+      createKafkaMappings({
+        handler: definition.handler,
+        kafka: config.kafka,
+        functionArn: fn.arn,
+        failureQueueArn: failureQueue.arn,
+        dependsOn: [policy],
+      });
     } else if (trigger.kind === 'sqs') {
       const source = queues.get(trigger.channel);
       if (!source) continue;
@@ -701,7 +737,23 @@ export function createPlatform(config: StackConfig, options: ProgramOptions): Pl
 
   for (const { definition, fn } of functions.values()) {
     const kind = definition.trigger.kind;
-    if (kind === 'sns' || kind === 'sqs') {
+    if (kind === 'kafka') {
+      new aws.cloudwatch.MetricAlarm(`${definition.handler}-rejected-alarm`, {
+        name: pulumi.interpolate`${fn.name} rejected records`,
+        alarmDescription:
+          'Kafka records failed the contract and were not delivered; each is in the Kafka failure queue with its reason. See docs/operations.md#kafka.',
+        namespace: METRICS_NAMESPACE,
+        metricName: KAFKA_REJECTED_METRIC,
+        dimensions: { service: `wspush-${config.stack}` },
+        statistic: 'Sum',
+        period: 300,
+        evaluationPeriods: 1,
+        threshold: 0,
+        comparisonOperator: 'GreaterThanThreshold',
+        ...alarmDefaults,
+      });
+    }
+    if (kind === 'sns' || kind === 'sqs' || kind === 'kafka') {
       new aws.cloudwatch.MetricAlarm(`${definition.handler}-errors-alarm`, {
         name: pulumi.interpolate`${fn.name} errors`,
         alarmDescription:
@@ -846,6 +898,27 @@ export function createPlatform(config: StackConfig, options: ProgramOptions): Pl
               ]),
             },
           },
+          ...(config.kafka
+            ? [
+                {
+                  type: 'metric',
+                  x: 0,
+                  y: 12,
+                  width: 12,
+                  height: 6,
+                  properties: {
+                    title: 'Kafka records',
+                    region: config.region,
+                    stat: 'Sum',
+                    period: 60,
+                    view: 'timeSeries',
+                    metrics: [KAFKA_REJECTED_METRIC, 'KafkaRecordsRouted', 'KafkaRecordsRetried'].map(
+                      emfMetric,
+                    ),
+                  },
+                },
+              ]
+            : []),
         ],
       })),
     ),
@@ -882,5 +955,6 @@ export function createPlatform(config: StackConfig, options: ProgramOptions): Pl
     publisherPolicyJson,
     dashboardName: dashboard.dashboardName,
     traceLogGroups: pulumi.all(tracedFunctions().map((handler) => logGroupOf(logGroups, handler).name)),
+    kafkaTopics: config.kafka ? { ...config.kafka.topics } : undefined,
   };
 }

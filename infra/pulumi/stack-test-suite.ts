@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { functionTable, routeKeys, routeTable } from '../../generated/index.js';
 import type { FunctionSettings } from './config.js';
 import { functionNeeds } from './function-needs.js';
+import { KAFKA_NETWORK_ACTIONS } from './kafka.js';
 import type { MockedRun, RecordedResource } from './mocks.js';
 
 export interface StackExpectations {
@@ -33,6 +34,23 @@ export interface StackExpectations {
   manageApiGatewayAccount: boolean;
   /** `offlineRetentionMaxDays` of the stack file (OFFLINE_RETENTION_MAX_DAYS of the user router), if set. */
   offlineRetentionMaxDays: number | undefined;
+  /** The stack's `kafka` key as the program must deploy it; undefined: Kafka off, nothing of it deployed. */
+  kafka: KafkaExpectations | undefined;
+  /** Config keys set on top of the stack file (a variant of a stack, e.g. another Kafka source). */
+  configOverrides?: Record<string, string>;
+}
+
+export interface KafkaExpectations {
+  source: { kind: 'msk'; clusterArn: string } | { kind: 'self-managed'; bootstrapServers: string };
+  topics: Record<string, string>;
+  consumerGroupIds: Record<string, string>;
+  /** Source access configurations of each mapping (auth secret, VPC, CA). */
+  access: { type: string; uri: string }[];
+  /** Services of the statements the mappings need on the router's role (besides sqs on its failure queue). */
+  services: string[];
+  startingPosition: string;
+  batchSize: number;
+  maximumRetryAttempts: number;
 }
 
 interface Statement {
@@ -59,11 +77,19 @@ export function describeStack(expected: StackExpectations): void {
     beforeAll(async () => {
       // mocks.ts installs setMocks + setAllConfig, then imports the program dynamically.
       const { runProgramWithMocks } = await import('./mocks.js');
-      run = await runProgramWithMocks(expected.stack);
+      const { loadStackConfig } = await import('./mocks.js');
+      run = await runProgramWithMocks(expected.stack, {
+        ...loadStackConfig(expected.stack),
+        ...expected.configOverrides,
+      });
     }, 180_000);
 
-    const snsFns = functionTable.filter((f) => f.trigger.kind === 'sns');
-    const sqsFns = functionTable.filter((f) => f.trigger.kind === 'sqs');
+    // The functions this stack deploys: the Kafka router only when the stack enables Kafka.
+    const deployed = functionTable.filter((f) => f.trigger.kind !== 'kafka' || expected.kafka !== undefined);
+    const snsFns = deployed.filter((f) => f.trigger.kind === 'sns');
+    const sqsFns = deployed.filter((f) => f.trigger.kind === 'sqs');
+    const kafkaFns = deployed.filter((f) => f.trigger.kind === 'kafka');
+    const kafkaChannelCount = Object.keys(expected.kafka?.topics ?? {}).length;
     const twoWay = routeKeys.filter((k) => routeTable[k].twoWay);
 
     it('declares exactly the expected set of resources', () => {
@@ -78,19 +104,26 @@ export function describeStack(expected: StackExpectations): void {
         'aws:apigatewayv2/routeResponse:RouteResponse': twoWay.length,
         'aws:apigatewayv2/deployment:Deployment': 1,
         'aws:apigatewayv2/stage:Stage': 1,
-        'aws:lambda/function:Function': functionTable.length,
-        'aws:iam/role:Role': functionTable.length + (expected.manageApiGatewayAccount ? 1 : 0),
-        'aws:iam/rolePolicy:RolePolicy': functionTable.length + (expected.manageApiGatewayAccount ? 1 : 0),
-        'aws:cloudwatch/logGroup:LogGroup': functionTable.length + 1,
+        'aws:lambda/function:Function': deployed.length,
+        'aws:iam/role:Role': deployed.length + (expected.manageApiGatewayAccount ? 1 : 0),
+        'aws:iam/rolePolicy:RolePolicy': deployed.length + (expected.manageApiGatewayAccount ? 1 : 0),
+        'aws:cloudwatch/logGroup:LogGroup': deployed.length + 1,
         'aws:lambda/permission:Permission': routeKeys.length + 1 + snsFns.length,
         'aws:sns/topic:Topic': snsFns.length + alarmTopic,
         'aws:sns/topicSubscription:TopicSubscription': snsFns.length + alarmTopic,
         'aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig': snsFns.length,
-        'aws:sqs/queue:Queue': 2 * sqsFns.length + snsFns.length,
-        'aws:lambda/eventSourceMapping:EventSourceMapping': sqsFns.length,
-        // DLQ/failure-queue depth + router/worker errors + authorizer errors + throttles of every function.
+        'aws:sqs/queue:Queue': 2 * sqsFns.length + snsFns.length + kafkaFns.length,
+        'aws:lambda/eventSourceMapping:EventSourceMapping': sqsFns.length + kafkaChannelCount,
+        // DLQ/failure-queue depth + router/worker errors + authorizer errors + throttles of every function
+        // + rejected Kafka records.
         'aws:cloudwatch/metricAlarm:MetricAlarm':
-          sqsFns.length + snsFns.length + (snsFns.length + sqsFns.length) + 1 + functionTable.length,
+          sqsFns.length +
+          snsFns.length +
+          kafkaFns.length +
+          (snsFns.length + sqsFns.length + kafkaFns.length) +
+          1 +
+          deployed.length +
+          kafkaFns.length,
         'aws:cloudwatch/dashboard:Dashboard': 1,
       };
       if (expected.manageApiGatewayAccount) expectedCounts['aws:apigateway/account:Account'] = 1;
@@ -192,7 +225,7 @@ export function describeStack(expected: StackExpectations): void {
 
     it('runs every handler on nodejs22.x arm64 from its bundle, traced, with its own role and log group', () => {
       const roles = new Set<unknown>();
-      for (const definition of functionTable) {
+      for (const definition of deployed) {
         const fn = fnByHandler(definition.handler);
         expect(fn.inputs.runtime).toBe('nodejs22.x');
         expect(fn.inputs.architectures).toEqual(['arm64']);
@@ -214,6 +247,7 @@ export function describeStack(expected: StackExpectations): void {
           websocket: 'websocket',
           sns: 'router',
           sqs: 'worker',
+          kafka: 'router',
         } as const;
         const settings = expected.functions[kind[definition.trigger.kind]];
         expect(fn.inputs.memorySize).toBe(settings.memoryMb);
@@ -221,7 +255,7 @@ export function describeStack(expected: StackExpectations): void {
         const reserved = definition.trigger.kind === 'sns' ? expected.routerReservedConcurrency : undefined;
         expect(fn.inputs.reservedConcurrentExecutions).toBe(reserved);
       }
-      expect(roles.size).toBe(functionTable.length);
+      expect(roles.size).toBe(deployed.length);
       for (const log of ofType('aws:cloudwatch/logGroup:LogGroup')) {
         expect(log.inputs.retentionInDays).toBe(expected.logRetentionDays);
       }
@@ -229,7 +263,7 @@ export function describeStack(expected: StackExpectations): void {
 
     it('packages the esbuild bundle of each handler', async () => {
       const { plainValue } = await import('./mocks.js');
-      for (const definition of functionTable) {
+      for (const definition of deployed) {
         const code = await plainValue(fnByHandler(definition.handler).inputs.code);
         expect(code).toEqual({
           assetArchive: { 'index.mjs': { fileAsset: `dist/functions/${definition.handler}/index.mjs` } },
@@ -242,7 +276,7 @@ export function describeStack(expected: StackExpectations): void {
         (fnByHandler(handler).inputs.environment as { variables: Record<string, string> }).variables ?? {};
       const table = ofType('aws:dynamodb/table:Table')[0]?.state.name;
       const management = `https://websocket-api-apiid.execute-api.${expected.region}.amazonaws.com/${expected.stageName}`;
-      for (const definition of functionTable) {
+      for (const definition of deployed) {
         const vars = env(definition.handler);
         const needs = functionNeeds[definition.handler];
         expect(vars.POWERTOOLS_METRICS_NAMESPACE).toBe('wspush');
@@ -250,17 +284,26 @@ export function describeStack(expected: StackExpectations): void {
         expect(vars.WS_MANAGEMENT_ENDPOINT).toBe(needs.postsToConnections ? management : undefined);
       }
       // The "required" rows of docs/design.md §3, written out independently of function-needs.ts.
-      const routersAndWorkers = ['broadcast-router', 'user-router', 'delivery-worker', 'fanout-worker'];
+      const kafkaRouter = expected.kafka ? ['kafka-router'] : [];
+      const routersAndWorkers = [
+        'broadcast-router',
+        'user-router',
+        'delivery-worker',
+        'fanout-worker',
+        ...kafkaRouter,
+      ];
       const required: Record<string, string[]> = {
-        TABLE_NAME: functionTable.map((f) => f.handler).filter((h) => h !== 'authorizer' && h !== 'ping'),
+        TABLE_NAME: deployed.map((f) => f.handler).filter((h) => h !== 'authorizer' && h !== 'ping'),
         WS_MANAGEMENT_ENDPOINT: routersAndWorkers,
-        DELIVERY_QUEUE_URL: ['connect', 'user-router', 'delivery-worker'],
-        FANOUT_QUEUE_URL: ['broadcast-router', 'fanout-worker'],
+        DELIVERY_QUEUE_URL: ['connect', 'user-router', 'delivery-worker', ...kafkaRouter],
+        FANOUT_QUEUE_URL: ['broadcast-router', 'fanout-worker', ...kafkaRouter],
         JWT_ISSUERS: ['authorizer'],
         JWT_AUDIENCE: ['authorizer'],
+        KAFKA_TOPICS: kafkaRouter,
+        FAILURE_QUEUE_URL: kafkaRouter,
       };
       for (const [variable, handlers] of Object.entries(required)) {
-        const having = functionTable.map((f) => f.handler).filter((h) => env(h)[variable] !== undefined);
+        const having = deployed.map((f) => f.handler).filter((h) => env(h)[variable] !== undefined);
         expect(having.sort(), variable).toEqual([...handlers].sort());
       }
       expect(env('connect').DELIVERY_QUEUE_URL).toMatch(/-delivery$/);
@@ -276,11 +319,12 @@ export function describeStack(expected: StackExpectations): void {
         MAX_CONNECTION_SECONDS: '7200',
       });
       // The retention cap is the user router's, only when the stack sets it; the old variable is gone.
-      for (const definition of functionTable) {
+      for (const definition of deployed) {
         const vars = env(definition.handler);
         expect(vars.DEFAULT_OFFLINE_RETENTION_DAYS, definition.handler).toBeUndefined();
         expect(vars.OFFLINE_RETENTION_MAX_DAYS, definition.handler).toBe(
-          definition.handler === 'user-router' && expected.offlineRetentionMaxDays !== undefined
+          ['user-router', 'kafka-router'].includes(definition.handler) &&
+            expected.offlineRetentionMaxDays !== undefined
             ? String(expected.offlineRetentionMaxDays)
             : undefined,
         );
@@ -296,7 +340,11 @@ export function describeStack(expected: StackExpectations): void {
       const [api] = ofType('aws:apigatewayv2/api:Api');
       const queueArns = ofType('aws:sqs/queue:Queue').map((q) => str(q.state.arn));
       const manage = `${str(api?.state.executionArn)}/${expected.stageName}/POST/@connections/*`;
-      const wildcardActions = new Set(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']);
+      const wildcardActions = new Set<string>([
+        'xray:PutTraceSegments',
+        'xray:PutTelemetryRecords',
+        ...KAFKA_NETWORK_ACTIONS,
+      ]);
       for (const policy of ofType('aws:iam/rolePolicy:RolePolicy')) {
         const document = JSON.parse(str(policy.inputs.policy)) as { Statement: Statement[] };
         const handler = policy.name.replace(/-policy$/, '');
@@ -308,7 +356,7 @@ export function describeStack(expected: StackExpectations): void {
           for (const action of actions) expect(action, `${policy.name} action`).not.toContain('*');
           for (const resource of resources) {
             if (resource === '*') {
-              // AWS offers no resource-level permission for these X-Ray actions.
+              // AWS offers no resource-level permission for these X-Ray (and Kafka network) actions.
               for (const action of actions)
                 expect(wildcardActions.has(action), `${policy.name} ${action} on *`).toBe(true);
               continue;
@@ -438,7 +486,7 @@ export function describeStack(expected: StackExpectations): void {
       const dlqNames = ofType('aws:sqs/queue:Queue')
         .map((q) => str(q.inputs.name))
         .filter((n) => n.endsWith('-dlq') || n.endsWith('-failures'));
-      expect(dlqNames.length).toBe(sqsFns.length + snsFns.length);
+      expect(dlqNames.length).toBe(sqsFns.length + snsFns.length + kafkaFns.length);
       for (const name of dlqNames) {
         const alarm = alarms.find(
           (a) => (a.inputs.dimensions as Record<string, string> | undefined)?.QueueName === name,
@@ -455,10 +503,10 @@ export function describeStack(expected: StackExpectations): void {
             a.inputs.metricName === metric &&
             (a.inputs.dimensions as Record<string, string> | undefined)?.FunctionName === fnName,
         );
-      for (const definition of functionTable) {
+      for (const definition of deployed) {
         const fnName = fnByHandler(definition.handler).state.name;
         expect(fnAlarms('Throttles', fnName), `${definition.handler} throttles`).toHaveLength(1);
-        const isAsync = definition.trigger.kind === 'sns' || definition.trigger.kind === 'sqs';
+        const isAsync = ['sns', 'sqs', 'kafka'].includes(definition.trigger.kind);
         expect(fnAlarms('Errors', fnName), `${definition.handler} errors`).toHaveLength(isAsync ? 1 : 0);
       }
       const authorizerAlarm = named('aws:cloudwatch/metricAlarm:MetricAlarm', 'authorizer-errors-alarm');
@@ -478,6 +526,95 @@ export function describeStack(expected: StackExpectations): void {
       for (const name of ['Connections', 'Deliveries', 'Gone', 'OfflineStored', 'OfflineDelivered']) {
         expect(metrics).toContainEqual(['wspush', name, 'service', `wspush-${expected.stack}`]);
       }
+    });
+
+    it('deploys Kafka ingestion only when the stack enables it: mappings, failure queue, IAM, alarm', () => {
+      const mappings = ofType('aws:lambda/eventSourceMapping:EventSourceMapping').filter(
+        (m) => m.inputs.topics !== undefined,
+      );
+      const failureQueues = ofType('aws:sqs/queue:Queue').filter((q) =>
+        str(q.inputs.name).endsWith('-kafka-router-failures'),
+      );
+      const rejectedAlarms = ofType('aws:cloudwatch/metricAlarm:MetricAlarm').filter(
+        (a) => a.inputs.metricName === 'KafkaRecordsRejected',
+      );
+      const kafka = expected.kafka;
+      if (kafka === undefined) {
+        expect(run.resources.filter((r) => r.name.startsWith('kafka-router'))).toEqual([]);
+        expect(mappings).toEqual([]);
+        expect(failureQueues).toEqual([]);
+        expect(rejectedAlarms).toEqual([]);
+        expect(run.outputs.kafkaTopics).toBeUndefined();
+        return;
+      }
+      const fn = fnByHandler('kafka-router');
+      const [failures] = failureQueues;
+      expect(failures?.inputs.name).toBe(`wspush-${expected.stack}-kafka-router-failures`);
+      expect(mappings.map((m) => (m.inputs.topics as string[])[0]).sort()).toEqual(
+        Object.values(kafka.topics).sort(),
+      );
+      for (const [channel, topic] of Object.entries(kafka.topics)) {
+        const mapping = named(
+          'aws:lambda/eventSourceMapping:EventSourceMapping',
+          `kafka-router-${channel}-source`,
+        );
+        const inputs = mapping.inputs;
+        expect(inputs.functionName).toBe(fn.state.arn);
+        expect(inputs.topics).toEqual([topic]);
+        expect(inputs.startingPosition).toBe(kafka.startingPosition);
+        expect(inputs.batchSize).toBe(kafka.batchSize);
+        expect(inputs.maximumRetryAttempts).toBe(kafka.maximumRetryAttempts);
+        expect(inputs.functionResponseTypes).toEqual(['ReportBatchItemFailures']);
+        expect(inputs.bisectBatchOnFunctionError).toBe(true);
+        expect(inputs.provisionedPollerConfig).toMatchObject({ minimumPollers: expect.any(Number) });
+        expect(inputs.destinationConfig).toEqual({ onFailure: { destinationArn: failures?.state.arn } });
+        expect(inputs.sourceAccessConfigurations ?? []).toEqual(kafka.access);
+        const group = kafka.consumerGroupIds[channel];
+        if (kafka.source.kind === 'msk') {
+          expect(inputs.eventSourceArn).toBe(kafka.source.clusterArn);
+          expect(inputs.amazonManagedKafkaEventSourceConfig).toEqual({ consumerGroupId: group });
+          expect(inputs.selfManagedEventSource).toBeUndefined();
+        } else {
+          expect(inputs.eventSourceArn).toBeUndefined();
+          expect(inputs.selfManagedEventSource).toEqual({
+            endpoints: { KAFKA_BOOTSTRAP_SERVERS: kafka.source.bootstrapServers },
+          });
+          expect(inputs.selfManagedKafkaEventSourceConfig).toEqual({ consumerGroupId: group });
+        }
+        // The mapping validates the role when it is created: the policy must exist first.
+        expect(mapping.dependsOn).toContain('kafka-router-policy');
+      }
+      const env = (fn.inputs.environment as { variables: Record<string, string> }).variables;
+      expect(env.KAFKA_TOPICS).toBe(
+        Object.entries(kafka.topics)
+          .map(([c, t]) => `${c}=${t}`)
+          .join(','),
+      );
+      expect(env.FAILURE_QUEUE_URL).toBe(failures?.state.url);
+      const policy = JSON.parse(
+        str(named('aws:iam/rolePolicy:RolePolicy', 'kafka-router-policy').inputs.policy),
+      ) as {
+        Statement: Statement[];
+      };
+      const keep = policy.Statement.find((st) => st.Sid === 'KeepFailures');
+      expect(keep && list(keep.Action)).toEqual(['sqs:SendMessage']);
+      expect(keep && list(keep.Resource)).toEqual([failures?.state.arn]);
+      const services = new Set(policy.Statement.flatMap((st) => list(st.Action).map((a) => a.split(':')[0])));
+      for (const service of kafka.services) expect(services, service).toContain(service);
+      // No other function can read the cluster or its secret.
+      for (const other of ofType('aws:iam/rolePolicy:RolePolicy').filter(
+        (p) => p.name !== 'kafka-router-policy',
+      )) {
+        expect(str(other.inputs.policy)).not.toMatch(/kafka|secretsmanager/);
+      }
+      expect(rejectedAlarms).toHaveLength(1);
+      expect(rejectedAlarms[0]?.inputs).toMatchObject({
+        namespace: 'wspush',
+        dimensions: { service: `wspush-${expected.stack}` },
+        threshold: 0,
+        comparisonOperator: 'GreaterThanThreshold',
+      });
+      expect(run.outputs.kafkaTopics).toEqual(kafka.topics);
     });
 
     it('exports the URLs, topic ARNs, queue URLs and a publisher policy limited to sns:Publish on the topics', () => {

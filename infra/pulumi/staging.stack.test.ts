@@ -21,4 +21,22 @@ describeStack({
   customDomain: undefined,
   offlineRetentionMaxDays: undefined,
   manageApiGatewayAccount: true,
+  kafka: {
+    source: {
+      kind: 'msk',
+      clusterArn:
+        'arn:aws:kafka:eu-west-1:123456789012:cluster/events-staging/0b8c6d0e-5a1f-4c2e-9d3b-7e6f5a4b3c2d-3',
+    },
+    topics: { 'broadcast-stream': 'wspush-staging-broadcast', 'user-stream': 'wspush-staging-user' },
+    consumerGroupIds: {
+      'broadcast-stream': 'wspush-staging-kafka-broadcast',
+      'user-stream': 'wspush-staging-kafka-user',
+    },
+    // IAM access control: no secret, the role itself is granted kafka-cluster actions.
+    access: [],
+    services: ['kafka', 'kafka-cluster', 'ec2'],
+    startingPosition: 'LATEST',
+    batchSize: 500,
+    maximumRetryAttempts: 5,
+  },
 });

@@ -33,6 +33,8 @@ const LAMBDA_ENV: Record<string, string> = {
   WS_MANAGEMENT_ENDPOINT: 'http://127.0.0.1:9/test',
   DELIVERY_QUEUE_URL: 'http://127.0.0.1:9/000000000000/wspush-test-delivery',
   FANOUT_QUEUE_URL: 'http://127.0.0.1:9/000000000000/wspush-test-fanout',
+  FAILURE_QUEUE_URL: 'http://127.0.0.1:9/000000000000/wspush-test-kafka-router-failures',
+  KAFKA_TOPICS: 'broadcast-stream=wspush-test-broadcast,user-stream=wspush-test-user',
   JWT_ISSUERS: 'https://idp.example.com/realms/{realm}',
   JWT_AUDIENCE: 'wspush',
   POWERTOOLS_SERVICE_NAME: 'wspush',

@@ -13,6 +13,8 @@ import {
   closeCodes,
   errorCodes,
   functionTable,
+  type KafkaChannelName,
+  kafkaChannels,
   limits,
   routeKeys,
   routeTable,
@@ -65,6 +67,7 @@ describe('codegen CLI', () => {
       expect([...filesA.keys()]).toEqual([
         'codes.ts',
         'index.ts',
+        'kafka.ts',
         'models.ts',
         'routes.ts',
         'topics.ts',
@@ -151,7 +154,7 @@ describe('extension checks', { timeout: 120_000 }, () => {
 
   it('the small fixture itself generates', async () => {
     const { files } = await generate(SMALL);
-    expect(files.size).toBe(9);
+    expect(files.size).toBe(10);
   });
 
   it('rejects an example that does not match its schema, at the example location', async () => {
@@ -212,11 +215,44 @@ describe('extension checks', { timeout: 120_000 }, () => {
     expect(problems).toContain('x-route "shout" differs from the action const "echo"');
   });
 
-  it('rejects a handler whose channel is neither SNS nor SQS', async () => {
+  it('rejects a handler whose channel is neither SNS, SQS nor Kafka', async () => {
     const problems = await problemsOf((doc) => {
       at(doc, 'channels', 'publish-topic').servers = [{ $ref: '#/servers/local' }];
     });
-    expect(problems).toContain('must be served only by an sns or an sqs server');
+    expect(problems).toContain('must be served only by an sns, an sqs or a kafka server');
+  });
+
+  /** The same checks on the real contract (the small fixture has no Kafka channel). */
+  async function kafkaProblemsOf(mutate: (doc: JsonMap) => void): Promise<string> {
+    const doc = readContract(path.join(ROOT, 'asyncapi.yaml'));
+    mutate(doc);
+    const file = path.join(work, `kafka-${Math.random().toString(36).slice(2)}.yaml`);
+    await writeFile(file, stringify(doc));
+    try {
+      await generate(file);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ContractError);
+      return (error as ContractError).diagnostics.map((d) => `${d.path}: ${d.message}`).join('\n');
+    }
+    throw new Error('the contract was accepted');
+  }
+
+  it('rejects a Kafka record key naming a field the envelope does not have', async () => {
+    const problems = await kafkaProblemsOf((doc) => {
+      at(doc, 'components', 'schemas', 'KafkaUserKey')['x-template'] = '{realm}#{user}';
+    });
+    expect(problems).toContain('x-template names user, not a required string field of the envelope');
+  });
+
+  it('rejects a Kafka header without the envelope field it carries, and a consumer group without a name', async () => {
+    const problems = await kafkaProblemsOf((doc) => {
+      delete at(doc, 'components', 'messages', 'UserRecord', 'headers', 'properties', 'wspush-message-type')[
+        'x-envelope-field'
+      ];
+      delete at(doc, 'operations', 'routeBroadcastRecords', 'bindings', 'kafka', 'groupId')['x-name'];
+    });
+    expect(problems).toContain('header "wspush-message-type" needs x-envelope-field');
+    expect(problems).toContain('bindings.kafka.groupId needs x-name');
   });
 
   it('rejects incomplete x-limits and malformed x-close-codes', async () => {
@@ -324,7 +360,7 @@ describe('generated tables equal the contract', () => {
     const handlers = operations.filter(([, op]) => isMap(op) && op['x-handler'] !== undefined);
     const authorizers = operations.map(([, op]) => get(op, 'x-authorizer')).filter((a) => a !== undefined);
     expect(functionTable.map((f) => f.handler).sort()).toEqual(
-      [...authorizers, ...handlers.map(([, op]) => get(op, 'x-handler'))].sort(),
+      [...new Set([...authorizers, ...handlers.map(([, op]) => get(op, 'x-handler'))])].sort(),
     );
     for (const [, op] of handlers) {
       const fn = functionTable.find((f) => f.handler === get(op, 'x-handler'));
@@ -338,6 +374,15 @@ describe('generated tables equal the contract', () => {
       const channel = get(contract, 'channels', channelId);
       const address = get(channel, 'address') as string;
       const server = deref(contract, (get(channel, 'servers') as Json[])[0]);
+      if (get(server, 'protocol') === 'kafka') {
+        // One function for every Kafka channel of its operations (one mapping per topic).
+        const channels = handlers
+          .filter(([, o]) => get(o, 'x-handler') === get(op, 'x-handler'))
+          .map(([, o]) => (get(o, 'channel', '$ref') as string).split('/').pop());
+        expect(fn?.trigger).toEqual({ kind: 'kafka', channels });
+        expect(kafkaChannels[channelId as KafkaChannelName].suffix).toBe(address.replace('{prefix}', ''));
+        continue;
+      }
       expect(fn?.trigger).toEqual({
         kind: get(server, 'protocol'),
         channel: channelId,

@@ -24,7 +24,10 @@ export type MetricName =
   | 'Throttled'
   | 'OfflineStored'
   | 'OfflineDelivered'
-  | 'InvalidMessages';
+  | 'InvalidMessages'
+  | 'KafkaRecordsRouted'
+  | 'KafkaRecordsRejected'
+  | 'KafkaRecordsRetried';
 
 export function count(name: MetricName, value = 1): void {
   if (value > 0) metrics.addMetric(name, MetricUnit.Count, value);

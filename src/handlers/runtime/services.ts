@@ -3,7 +3,7 @@
  * needs, once per cold start (the getters throw at import time when a variable is missing).
  */
 
-import { isTopicName, limits, topicRegistry } from '../../../generated/index.js';
+import { isTopicName, type KafkaRejectedRecord, limits, topicRegistry } from '../../../generated/index.js';
 import { DynamoConnectionStore } from '../../adapters/dynamodb-connection-store.js';
 import { DynamoHistoryStore, DynamoInboxStore } from '../../adapters/dynamodb-message-stores.js';
 import { DynamoTable } from '../../adapters/dynamodb-table.js';
@@ -20,6 +20,7 @@ import type { TraceDeps } from '../../core/tracing.js';
 import { UserDeliveryService } from '../../core/user-delivery.js';
 import { getDocumentClient, getManagementClient, getSqsClient } from './clients.js';
 import * as config from './config.js';
+import * as kafkaConfig from './kafka-config.js';
 import { domainLogger } from './observability.js';
 import { logTraceSink } from './trace-log.js';
 
@@ -146,4 +147,9 @@ export function deliveryWorker(): DeliveryWorker {
     },
     logger: domainLogger,
   });
+}
+
+/** The Kafka router's failure queue: each record it rejects, with the reason (KafkaRejectedRecord). */
+export function kafkaFailureQueue(): SqsJobQueue<KafkaRejectedRecord> {
+  return new SqsJobQueue<KafkaRejectedRecord>(getSqsClient(), kafkaConfig.failureQueueUrl());
 }
