@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { topicNames, userMessageTypes } from '../../generated/index.js';
+import { KAFKA_HELP, KafkaCliError, kafkaDryRun, publishThroughKafka } from './cli-kafka.js';
 import {
   DEFAULT_IDP_URL,
   DEV_TOKEN_OPTIONS,
@@ -19,6 +20,7 @@ import {
   prepareTopicMessage,
   prepareUserMessage,
 } from './envelope.js';
+import type { KafkaProducerPort } from './kafka-transport.js';
 import { createPublisher, type SnsSender } from './publisher.js';
 import {
   createSnsClient,
@@ -58,14 +60,16 @@ export interface CliIo {
   logsClient?: LogsClient;
   /** `trace`: the current time (tests fix it). */
   now?: () => number;
+  /** Tests inject a fake; otherwise a kafkajs producer for `--kafka-brokers`. */
+  kafkaProducer?: KafkaProducerPort;
 }
 
 const EXIT_CODES_HELP = `Exit codes:
   0  success (or --dry-run: valid)
-  1  the endpoint refused the request (an SNS or identity provider error)
+  1  the endpoint refused the request (an SNS, Kafka or identity provider error)
   2  usage error: unknown command or option, a missing option, no payload
   3  invalid input: JSON that does not parse, an unknown topic or message type, a field that fails validation
-  4  the endpoint is unreachable (SNS endpoint or identity provider)
+  4  the endpoint is unreachable (SNS endpoint, Kafka brokers or identity provider)
   5  trace: no trace record of the message (unknown id, or past the log retention)`;
 
 const MAIN_HELP = `wspush — publish to a wspush platform and mint local development tokens
@@ -111,6 +115,7 @@ Topics: ${topicNames.join(', ')}
       --topic <topic>              required
 ${PAYLOAD_HELP}
 ${TARGET_HELP}
+${KAFKA_HELP}
   -h, --help
 
 Example:
@@ -131,6 +136,7 @@ Types: ${userMessageTypes.join(', ')}
       --type <type>                required
 ${PAYLOAD_HELP}
 ${TARGET_HELP}
+${KAFKA_HELP}
   -h, --help
 
 Example:
@@ -187,6 +193,9 @@ const PUBLISH_OPTIONS = {
   endpoint: { type: 'string' },
   region: { type: 'string' },
   local: { type: 'boolean' },
+  'kafka-brokers': { type: 'string' },
+  'kafka-topic': { type: 'string' },
+  'kafka-ssl': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -280,6 +289,10 @@ async function publish(kind: 'topic' | 'user', args: readonly string[], io: CliI
     throw error;
   }
 
+  if (values['kafka-brokers'] !== undefined) return publishKafka(kind, prepared, values, io, help);
+  for (const name of ['kafka-topic', 'kafka-ssl'] as const) {
+    if (values[name] !== undefined) throw new CliError(`--${name} needs --kafka-brokers`, EXIT.USAGE, help);
+  }
   const target = resolveTarget(values, io.env);
   const topicArn = kind === 'topic' ? target.broadcastTopicArn : target.userTopicArn;
   if (values['dry-run']) {
@@ -325,6 +338,36 @@ async function publish(kind: 'topic' | 'user', args: readonly string[], io: CliI
       );
     }
     throw new CliError(`SNS refused the publish to ${topicArn} at ${where}: ${describe(error)}`, EXIT.FAILED);
+  }
+}
+
+const SNS_TARGET_OPTIONS = ['broadcast-topic-arn', 'user-topic-arn', 'endpoint', 'region', 'local'] as const;
+
+async function publishKafka(
+  kind: 'topic' | 'user',
+  prepared: PreparedMessage,
+  values: Record<string, unknown>,
+  io: CliIo,
+  help: string,
+): Promise<number> {
+  const sns = SNS_TARGET_OPTIONS.find((name) => values[name] !== undefined);
+  if (sns)
+    throw new CliError(`--${sns} is an SNS option; --kafka-brokers publishes to Kafka`, EXIT.USAGE, help);
+  try {
+    if (values['dry-run']) {
+      const record = kafkaDryRun(kind, prepared, values, io.env);
+      io.stdout(
+        `${JSON.stringify({ dryRun: true, valid: true, envelope: prepared.envelope, kafkaRecord: record }, null, 2)}\n`,
+      );
+      return EXIT.OK;
+    }
+    const result = await publishThroughKafka(kind, prepared, values, io.env, io.kafkaProducer);
+    io.stdout(`${JSON.stringify(result)}\n`);
+    return EXIT.OK;
+  } catch (error) {
+    if (!(error instanceof KafkaCliError)) throw error;
+    const code = { usage: EXIT.USAGE, unreachable: EXIT.UNREACHABLE, failed: EXIT.FAILED }[error.kind];
+    throw new CliError(error.message, code, error.kind === 'usage' ? help : undefined);
   }
 }
 

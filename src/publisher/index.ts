@@ -1,4 +1,4 @@
-/** wspush publisher SDK (Node): typed, validated publishing to the broadcast and user SNS topics. */
+/** wspush publisher SDK (Node): typed, validated publishing to the broadcast and user SNS topics, or Kafka topics. */
 export {
   type AnyTopicPublishInput,
   type AnyUserPublishInput,
@@ -14,6 +14,18 @@ export {
   type UserPublishInput,
 } from './envelope.js';
 export { createUlidGenerator, type IdGenerator, newCorrelationId, ulid } from './ids.js';
+export {
+  chunkRecords,
+  createKafkaProducer,
+  createKafkaPublisher,
+  KAFKA_BATCH_MAX_BYTES,
+  KAFKA_BATCH_MAX_RECORDS,
+  type KafkaConnectionOptions,
+  type KafkaProducerPort,
+  type KafkaPublisherOptions,
+  type KafkaRecord,
+  toKafkaRecord,
+} from './kafka-transport.js';
 export {
   BATCH_MAX_BYTES,
   BATCH_MAX_ENTRIES,

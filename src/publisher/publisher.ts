@@ -42,8 +42,10 @@ export interface PublisherOptions extends EnvelopeDefaults {
 export interface PublishResult {
   messageId: string;
   correlationId: string;
-  /** The id SNS gave the publish. */
+  /** The id SNS gave the publish (undefined through the Kafka transport). */
   snsMessageId: string | undefined;
+  /** Through the Kafka transport: where the record went (partition and offset of a single publish). */
+  kafka?: { topic: string; partition?: number; offset?: string };
 }
 
 export type BatchEntryResult =
