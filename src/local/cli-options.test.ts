@@ -35,6 +35,20 @@ describe('parseCommandLine', () => {
     });
   });
 
+  it('--kafka-brokers (or WSPUSH_KAFKA_BROKERS) turns Kafka on; without it nothing about Kafka is set', () => {
+    expect(parseCommandLine(['--kafka-brokers', 'localhost:9092,kafka-2:9093'], {})).toMatchObject({
+      options: { kafka: { brokers: ['localhost:9092', 'kafka-2:9093'] } },
+    });
+    expect(parseCommandLine([], { WSPUSH_KAFKA_BROKERS: 'k:9092' })).toMatchObject({
+      options: { kafka: { brokers: ['k:9092'] } },
+    });
+    const off = parseCommandLine([], {});
+    expect(off.kind === 'start' && 'kafka' in off.options).toBe(false);
+    expect(() => parseCommandLine(['--kafka-brokers', 'localhost'], {})).toThrow(
+      '--kafka-brokers must be host:port',
+    );
+  });
+
   it('names the flag or variable of a bad value', () => {
     expect(() => parseCommandLine(['--edge-port', 'abc'], {})).toThrow('--edge-port must be a port number');
     expect(() => parseCommandLine([], { WSPUSH_IDP_PORT: '70000' })).toThrow('WSPUSH_IDP_PORT');

@@ -13,6 +13,8 @@ export interface StartOptions {
   idleTimeoutSeconds: number;
   maxConnectionSeconds: number;
   deliveryDelaySeconds: number;
+  /** `--kafka-brokers`: consume the contract's Kafka topics from these brokers; unset, nothing about Kafka starts. */
+  kafka?: { brokers: string[] };
 }
 
 export type ParsedCommandLine = { kind: 'help'; text: string } | { kind: 'start'; options: StartOptions };
@@ -67,6 +69,12 @@ const SPECS = {
     env: 'WSPUSH_DELIVERY_DELAY',
     description: 'DelaySeconds of connect-time delivery jobs',
     fallback: '1',
+  },
+  kafkaBrokers: {
+    flag: 'kafka-brokers',
+    env: 'WSPUSH_KAFKA_BROKERS',
+    description: 'host:port[,…] of your Kafka: route wspush-local-broadcast/-user records',
+    fallback: '',
   },
 } as const satisfies Record<string, OptionSpec>;
 
@@ -142,5 +150,12 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   };
   const dataDir = pick(SPECS.dataDir).value;
   if (dataDir !== '') options.dataDir = dataDir;
+  const kafka = pick(SPECS.kafkaBrokers);
+  if (kafka.value !== '') {
+    const brokers = kafka.value.split(',').map((b) => b.trim());
+    const bad = brokers.find((b) => !/^[A-Za-z0-9.-]+:\d{1,5}$/.test(b));
+    if (bad !== undefined) throw new Error(`${kafka.label} must be host:port[,host:port…], got "${bad}"`);
+    options.kafka = { brokers };
+  }
   return { kind: 'start', options };
 }

@@ -25,6 +25,12 @@ function banner(platform: Platform, dataDir: string | undefined): string {
     `    user                ${urls.userTopicArn}`,
     '  SQS queues',
     ...Object.entries(urls.queues).map(([name, url]) => `    ${name.padEnd(28)}${url}`),
+    ...(urls.kafkaTopics
+      ? [
+          '  Kafka topics (your brokers; failures in the kafka-router-failures queue)',
+          ...Object.entries(urls.kafkaTopics).map(([channel, topic]) => `    ${channel.padEnd(20)}${topic}`),
+        ]
+      : []),
     `  DynamoDB table        ${platform.tableName}   (${dataDir ? `data on disk in ${dataDir}` : 'in memory'})`,
     '',
     '  Get a token:',

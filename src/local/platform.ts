@@ -22,6 +22,12 @@ import { type Edge, type Faults, startEdge } from './edge/index.js';
 import type { ConnectionRegistry } from './gateway/connection-registry.js';
 import { type Gateway, type GatewayLogEntry, startGateway } from './gateway/gateway.js';
 import { createIdentityProvider, type IdentityProvider } from './identity-provider.js';
+import {
+  type LocalKafkaOptions,
+  localKafkaTopics,
+  prepareLocalKafka,
+  startLocalKafka,
+} from './kafka/local-kafka.js';
 import { createLambdaRuntime, type LambdaHandler, type LambdaRuntime } from './lambda/runtime.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -56,6 +62,8 @@ export interface PlatformOptions {
   gatewayLog?: (entry: GatewayLogEntry) => void;
   /** Test seam passed to the gateway: runs while a connection is between `$connect` and the handshake. */
   onConnecting?: (connectionId: string) => Promise<void> | void;
+  /** Consume the contract's Kafka topics from the developer's brokers (`--kafka-brokers`); unset: no Kafka. */
+  kafka?: LocalKafkaOptions;
 }
 
 export interface PlatformUrls {
@@ -76,6 +84,8 @@ export interface PlatformUrls {
   /** Every topic ARN and queue URL created, by name (DLQs included). */
   topics: Record<string, string>;
   queues: Record<string, string>;
+  /** With `kafka`: the Kafka topic of each contract channel (`wspush-local-broadcast`, `wspush-local-user`). */
+  kafkaTopics?: Record<string, string>;
 }
 
 export interface Platform {
@@ -231,7 +241,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     };
 
     // 4. The handlers' environment (docs/design.md §3), then the table.
+    const kafka = options.kafka ? prepareLocalKafka(edge, RESOURCE_PREFIX) : undefined;
     env = {
+      ...kafka?.env,
       TABLE_NAME,
       WS_MANAGEMENT_ENDPOINT: `${edge.url}/${STAGE}`,
       DELIVERY_QUEUE_URL: queue('-delivery'),
@@ -294,6 +306,18 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       // `$disconnect` and router invocations finish before the edge (and its data) closes.
       await runtime.drain();
     });
+    if (options.kafka && kafka) {
+      const sources = await startLocalKafka(options.kafka, {
+        edge,
+        runtime,
+        prefix: RESOURCE_PREFIX,
+        failureQueue: kafka.failureQueue,
+      });
+      // Stopped first: no invocation starts once the gateway and the edge are going away.
+      stoppers.push(async () => {
+        await Promise.allSettled(sources.map((s) => s.stop()));
+      });
+    }
 
     // 6. The console needs the gateway port and an SNS client through the edge.
     const sns = new SNSClient({ endpoint: edge.url, region: 'us-east-1', credentials: FAKE_CREDENTIALS });
@@ -323,6 +347,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       fanoutQueueUrl: env.FANOUT_QUEUE_URL as string,
       topics: { ...edge.resources.topics },
       queues: { ...edge.resources.queues },
+      ...(options.kafka ? { kafkaTopics: localKafkaTopics(RESOURCE_PREFIX) } : {}),
     };
     let stopped: Promise<void> | undefined;
     return {
