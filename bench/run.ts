@@ -11,6 +11,7 @@ import { coldstartBenchmark } from './coldstart.js';
 import { connectLatencyBenchmark } from './connect-latency.js';
 import { costBenchmark } from './cost.js';
 import { fanoutBenchmark } from './fanout.js';
+import { kafkaRouterBenchmark } from './kafka-router.js';
 import { markdownTable, writeResult } from './lib/report.js';
 import type { Benchmark, BenchResult } from './lib/types.js';
 import { memoryBenchmark } from './memory.js';
@@ -23,6 +24,7 @@ const benchmarks: { bench: Benchmark; budget: [number, number] }[] = [
   { bench: connectLatencyBenchmark, budget: [240, 90] },
   { bench: memoryBenchmark, budget: [240, 90] },
   { bench: costBenchmark, budget: [240, 120] },
+  { bench: kafkaRouterBenchmark, budget: [120, 60] },
 ];
 
 function parseArgs(argv: readonly string[]): { only: string[] | null; quick: boolean } {
