@@ -954,7 +954,12 @@ export function createPlatform(config: StackConfig, options: ProgramOptions): Pl
     queueUrls,
     publisherPolicyJson,
     dashboardName: dashboard.dashboardName,
-    traceLogGroups: pulumi.all(tracedFunctions().map((handler) => logGroupOf(logGroups, handler).name)),
+    // The traced functions this stack deploys (the Kafka router only when the stack enables Kafka).
+    traceLogGroups: pulumi.all(
+      tracedFunctions(functionTable.filter((f) => f.trigger.kind !== 'kafka' || config.kafka)).map(
+        (handler) => logGroupOf(logGroups, handler).name,
+      ),
+    ),
     kafkaTopics: config.kafka ? { ...config.kafka.topics } : undefined,
   };
 }
