@@ -22,6 +22,7 @@ import { type Edge, type Faults, startEdge } from './edge/index.js';
 import type { ConnectionRegistry } from './gateway/connection-registry.js';
 import { type Gateway, type GatewayLogEntry, startGateway } from './gateway/gateway.js';
 import { createIdentityProvider, type IdentityProvider } from './identity-provider.js';
+import { AsyncInvocationJournal } from './lambda/async-journal.js';
 import { createLambdaRuntime, type LambdaHandler, type LambdaRuntime } from './lambda/runtime.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -30,6 +31,8 @@ export const RESOURCE_PREFIX = 'wspush-local';
 export const TABLE_NAME = 'wspush-local';
 export const STAGE = 'local';
 export const AUDIENCE = 'wspush';
+/** In the data directory: the asynchronous invocations accepted and not yet finished (one JSON per line). */
+export const ASYNC_JOURNAL_FILE = 'lambda-async-queue.jsonl';
 export const FAKE_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' } as const;
 
 export interface PlatformOptions {
@@ -187,6 +190,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       markEnvReady = r;
     });
     const handlersDir = join(repoRoot, 'src/handlers');
+    // Lambda's asynchronous invocation queue, on disk with --data-dir: accepted SNS deliveries survive a crash.
+    const journal = options.dataDir
+      ? new AsyncInvocationJournal(join(options.dataDir, ASYNC_JOURNAL_FILE))
+      : undefined;
     let env: Record<string, string> = {};
     const runtime = createLambdaRuntime({
       loadHandler: async (name: string): Promise<LambdaHandler> => {
@@ -202,8 +209,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
         return mod.handler as LambdaHandler;
       },
       retryDelaysMs: [200, 500],
+      ...(journal ? { journal } : {}),
     });
-    stoppers.push(() => runtime.stop());
+    stoppers.push(async () => {
+      await runtime.stop();
+      journal?.close();
+    });
 
     // 3. The edge (creates the topics, queues with DLQs, subscriptions and event-source mappings).
     const registry = lateRegistry();
@@ -289,6 +300,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       ...(options.onConnecting ? { onConnecting: options.onConnecting } : {}),
     });
     registry.attach(gateway.registry);
+    // What a previous run accepted and did not finish (a crash, or a stop during retries) runs now.
+    runtime.resumeJournaled();
     stoppers.push(async () => {
       await gateway.stop();
       // `$disconnect` and router invocations finish before the edge (and its data) closes.

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyTopicPublishInput, AnyUserPublishInput } from '../../src/publisher/index.js';
 import { createPublisher } from '../../src/publisher/index.js';
 import { inboxItems } from './lib/inbox.js';
-import { LatenessReport, LOST_AFTER_MS, welcomeDelay } from './lib/lateness.js';
+import { connectPatiently, LatenessReport, LOST_AFTER_MS, welcomeDelay } from './lib/lateness.js';
 import { eventually, startTestPlatform, summary, type TestPlatform } from './lib/platform-harness.js';
 import { connect, type TestClient } from './lib/ws-client.js';
 
@@ -119,16 +119,21 @@ describe('load', () => {
     let next = 0;
     let refused = 0;
     const welcomes = new LatenessReport('welcome');
+    const connects = new LatenessReport('connect (handshake done)');
+    let connectRetries = 0;
     const welcomeLost: Conn[] = [];
     await Promise.all(
       Array.from({ length: 40 }, async () => {
         while (next < conns.length) {
           const c = conns[next++] as Conn;
-          const outcome = await connect({
+          const opened = await connectPatiently({
             gatewayUrl: tp.platform.urls.gateway,
             token: tokens.get(c.user.userId) as string,
             topics: c.topics.join(','),
           });
+          const { outcome } = opened;
+          connects.record(opened.delayMs);
+          connectRetries += opened.attempts - 1;
           if (!outcome.ok) {
             refused++;
             continue;
@@ -144,7 +149,7 @@ describe('load', () => {
     );
     expect(refused).toBe(0);
     console.log(
-      `[reliability] load: ${conns.length} connections open after ${((Date.now() - started) / 1000).toFixed(0)} s; ${welcomes.line()}`,
+      `[reliability] load: ${conns.length} connections open after ${((Date.now() - started) / 1000).toFixed(0)} s; ${connects.line()}, ${connectRetries} retried; ${welcomes.line()}`,
     );
     if (welcomeLost.length > 0) await explainLostWelcomes(welcomeLost);
     expect(welcomeLost.map((c) => c.client?.closeCode ?? 'open, no welcome')).toEqual([]);
@@ -275,7 +280,7 @@ describe('load', () => {
     let offlineLeft = 0;
     const offlineWaits = new LatenessReport('offline backlog');
     for (const u of offlineUsers) {
-      const outcome = await connect({
+      const { outcome } = await connectPatiently({
         gatewayUrl: tp.platform.urls.gateway,
         token: await tp.token(u.userId, u.realm),
         topics: '',

@@ -4,7 +4,13 @@
  * a frame that has not arrived within RELIABILITY_LOST_AFTER_SECONDS (default 300 s, far beyond any delay the
  * platform's retries can add: five receives with backoff and 30 s visibility timeouts) counts as lost.
  */
-import type { Frame, TestClient } from './ws-client.js';
+import {
+  type ClientOptions,
+  type ConnectOutcome,
+  connect,
+  type Frame,
+  type TestClient,
+} from './ws-client.js';
 
 /** One definition of the bound every reliability wait uses before it calls something lost. */
 export const LOST_AFTER_MS = Number(process.env.RELIABILITY_LOST_AFTER_SECONDS ?? 300) * 1000;
@@ -59,5 +65,29 @@ export async function welcomeDelay(client: TestClient): Promise<{ welcome?: Fram
     return { welcome, delayMs: arrived - (client.openedAt ?? arrived) };
   } catch {
     return {};
+  }
+}
+
+/**
+ * Opens a connection the way the client SDK does on a busy platform: a handshake that times out or an upgrade
+ * refused with 5xx (a `$connect` that timed out) is retried with backoff until LOST_AFTER_MS has passed. The
+ * outcome says how many attempts it took and how late the connection was; 4xx refusals are returned at once.
+ */
+export async function connectPatiently(
+  options: ClientOptions,
+): Promise<{ outcome: ConnectOutcome; attempts: number; delayMs: number }> {
+  const started = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    const last = Date.now() - started >= LOST_AFTER_MS;
+    let outcome: ConnectOutcome;
+    try {
+      outcome = await connect({ connectTimeoutMs: 30_000, ...options });
+    } catch (error) {
+      if (last) throw error;
+      outcome = { ok: false, status: 0, body: String(error) };
+    }
+    if (outcome.ok || (outcome.status >= 400 && outcome.status < 500) || last)
+      return { outcome, attempts: attempt, delayMs: Date.now() - started };
+    await new Promise((r) => setTimeout(r, Math.min(10_000, 250 * 2 ** attempt)));
   }
 }
