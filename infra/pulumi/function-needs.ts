@@ -103,19 +103,21 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     postsToConnections: false,
     settings: ['connectionTtl'],
   },
-  // BroadcastService.route: Query of the topic's connections, history put (PutItem) and trim (Query +
-  // BatchWriteItem), fan-out jobs (SendMessageBatch, authorized by sqs:SendMessage), resolveGone.
+  // BroadcastService.route: the message id claim (PutItem, GetItem on a repeat, UpdateItem when handled),
+  // Query of the topic's connections, history put (PutItem) and trim (Query + BatchWriteItem), fan-out jobs
+  // (SendMessageBatch, authorized by sqs:SendMessage), resolveGone.
   'broadcast-router': {
-    table: ['dynamodb:Query', 'dynamodb:PutItem', ...RESOLVE_GONE],
+    table: ['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', ...RESOLVE_GONE],
     sendsTo: ['fanout-queue'],
     changesVisibilityOn: [],
     postsToConnections: true,
     settings: ['fanoutSharding', 'connectingGrace', 'postConcurrency', 'traceSampling'],
   },
-  // UserDeliveryService: getConnection, Query of the user's connections, inbox put (PutItem) and trim
-  // (Query + BatchWriteItem), drain jobs, resolveGone.
+  // UserDeliveryService: the message id claim (PutItem, GetItem on a repeat, UpdateItem when handled),
+  // getConnection, Query of the user's connections, inbox put (PutItem) and trim (Query + BatchWriteItem),
+  // drain jobs, resolveGone.
   'user-router': {
-    table: ['dynamodb:Query', 'dynamodb:PutItem', ...RESOLVE_GONE],
+    table: ['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', ...RESOLVE_GONE],
     sendsTo: ['delivery-queue'],
     changesVisibilityOn: [],
     postsToConnections: true,

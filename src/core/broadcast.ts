@@ -8,6 +8,12 @@ import { chunk } from './concurrency.js';
 import { type GoneSource, resolveGone } from './connections.js';
 import { DeliveryRetriesExhaustedError } from './errors.js';
 import { topicFrame } from './frames.js';
+import {
+  claimMessageId,
+  DROP_TOPIC_ID_WINDOW_SECONDS,
+  markMessageIdDone,
+  topicScope,
+} from './message-ids.js';
 import type { BroadcastEnvelope, FanoutJob } from './model.js';
 import type {
   Clock,
@@ -15,6 +21,7 @@ import type {
   DomainLogger,
   HistoryStore,
   JobQueue,
+  MessageIdStore,
   QueueSendOptions,
 } from './ports.js';
 import { silentLogger } from './ports.js';
@@ -55,6 +62,7 @@ export interface ShardResult extends PostSummary {
 export interface BroadcastDeps extends PostDeps, TraceDeps {
   store: ConnectionStore;
   history: HistoryStore;
+  messageIds: MessageIdStore;
   fanoutQueue: JobQueue<FanoutJob>;
   clock: Clock;
   broadcast: BroadcastSettings;
@@ -74,12 +82,59 @@ export interface BroadcastResult extends PostSummary {
   historyStored: boolean;
   /** Connections handed to a retry job. */
   retried: number;
+  /** As in `UserDeliveryResult`: a first publish, a repeat handled as the first, or a dropped repeat. */
+  repeat: 'no' | 'handled-as-first' | 'dropped';
 }
 
 export class BroadcastService {
   constructor(private readonly deps: BroadcastDeps) {}
 
-  async route(envelope: BroadcastEnvelope): Promise<BroadcastResult> {
+  async route(published: BroadcastEnvelope): Promise<BroadcastResult> {
+    const { clock } = this.deps;
+    const scope = topicScope(published.realm, published.topic);
+    const decision = await claimMessageId(
+      this.deps.messageIds,
+      scope,
+      published,
+      this.idWindowEnd(published),
+      Math.floor(clock.now() / 1000),
+    );
+    if (decision.action === 'drop') {
+      (this.deps.logger ?? silentLogger).info('message id already published and handled; dropped', {
+        messageId: published.messageId,
+        firstPublishedAt: decision.publishedAt,
+      });
+      return {
+        ...emptySummary(),
+        audience: 0,
+        shards: 0,
+        historyStored: false,
+        retried: 0,
+        repeat: 'dropped',
+      };
+    }
+    // A repeat still in flight is handled as the first publish, so its history row is the same row.
+    const envelope =
+      decision.publishedAt === messageKeyTime(published.publishedAt)
+        ? published
+        : { ...published, publishedAt: decision.publishedAt };
+    const result = await this.fanOut(envelope);
+    if (decision.claimed)
+      await markMessageIdDone(this.deps.messageIds, scope, envelope.messageId, this.deps.logger);
+    return { ...result, repeat: envelope === published ? 'no' : 'handled-as-first' };
+  }
+
+  /** The id's window: the history retention for `offline.policy: history`, otherwise a fixed day. */
+  private idWindowEnd(envelope: BroadcastEnvelope): number {
+    const definition = topicRegistry[envelope.topic as keyof typeof topicRegistry];
+    const seconds =
+      definition?.offline.policy === 'history'
+        ? definition.offline.retentionSeconds
+        : DROP_TOPIC_ID_WINDOW_SECONDS;
+    return Math.floor(Date.parse(messageKeyTime(envelope.publishedAt)) / 1000) + seconds;
+  }
+
+  private async fanOut(envelope: BroadcastEnvelope): Promise<Omit<BroadcastResult, 'repeat'>> {
     const { store, clock, broadcast } = this.deps;
     const historyStored = await this.storeHistory(envelope);
     const subscribers = await store.listTopicSubscribers(

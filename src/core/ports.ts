@@ -45,6 +45,26 @@ export interface InboxStore {
   trim(realm: string, userId: string, maxItems: number, nowSeconds: number): Promise<number>;
 }
 
+/** What a claim of a message id found: the first claim, or the claim an earlier publish of the id made. */
+export type MessageIdClaim = { status: 'first' } | { status: 'repeat'; publishedAt: string; done: boolean };
+
+/**
+ * One claim per (scope, messageId) until it expires: how a publish retried with the same id is recognised
+ * (scope `user#{realm}#{userId}` or `topic#{realm}#{topic}`, any topic). Expired claims count as absent.
+ */
+export interface MessageIdStore {
+  /** Claims the id with this publish's `publishedAt`; a repeat gets the first claim back instead. */
+  claim(
+    scope: string,
+    messageId: string,
+    publishedAt: string,
+    expiresAt: number,
+    nowSeconds: number,
+  ): Promise<MessageIdClaim>;
+  /** Marks the claim's publish as fully handled: later repeats are dropped, not delivered again. */
+  markDone(scope: string, messageId: string): Promise<void>;
+}
+
 /** Recent messages of topics whose offline policy is `history`. */
 export interface HistoryStore {
   put(realm: string, topic: string, item: HistoryItem): Promise<PutResult>;

@@ -19,6 +19,8 @@ import type {
   HistoryStore,
   InboxStore,
   JobQueue,
+  MessageIdClaim,
+  MessageIdStore,
   PutResult,
   QueueSendOptions,
   Sleep,
@@ -224,6 +226,31 @@ export class MemoryHistoryStore implements HistoryStore {
     const excess = all.slice(0, Math.max(0, all.length - keep));
     for (const [key] of excess) this.log.delete(`${realm}#${topic}`, key);
     return excess.length;
+  }
+}
+
+/** Message id claims (`msgid#` rows) in memory. */
+export class MemoryMessageIdStore implements MessageIdStore {
+  readonly claims = new Map<string, { publishedAt: string; expiresAt: number; done: boolean }>();
+
+  async claim(
+    scope: string,
+    messageId: string,
+    publishedAt: string,
+    expiresAt: number,
+    nowSeconds: number,
+  ): Promise<MessageIdClaim> {
+    const key = `${scope}#${messageId}`;
+    const existing = this.claims.get(key);
+    if (existing && existing.expiresAt > nowSeconds)
+      return { status: 'repeat', publishedAt: existing.publishedAt, done: existing.done };
+    this.claims.set(key, { publishedAt, expiresAt, done: false });
+    return { status: 'first' };
+  }
+
+  async markDone(scope: string, messageId: string): Promise<void> {
+    const existing = this.claims.get(`${scope}#${messageId}`);
+    if (existing) existing.done = true;
   }
 }
 

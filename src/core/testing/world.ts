@@ -13,6 +13,7 @@ import {
   MemoryHistoryStore,
   MemoryInboxStore,
   MemoryJobQueue,
+  MemoryMessageIdStore,
   MemoryTraceSink,
   recordingSleep,
 } from './memory.js';
@@ -37,6 +38,7 @@ export function createWorld(options: WorldOptions = {}) {
   const store = new MemoryConnectionStore();
   const inbox = new MemoryInboxStore();
   const history = new MemoryHistoryStore();
+  const messageIds = new MemoryMessageIdStore();
   const gateway = new FakeConnectionGateway();
   const deliveryQueue = new MemoryJobQueue<DeliveryJob>();
   const fanoutQueue = new MemoryJobQueue<FanoutJob>();
@@ -61,6 +63,7 @@ export function createWorld(options: WorldOptions = {}) {
     store,
     inbox,
     history,
+    messageIds,
     gateway,
     deliveryQueue,
     fanoutQueue,
@@ -73,6 +76,7 @@ export function createWorld(options: WorldOptions = {}) {
       ...traced,
       store,
       history,
+      messageIds,
       fanoutQueue,
       clock,
       broadcast: {
@@ -86,6 +90,7 @@ export function createWorld(options: WorldOptions = {}) {
       ...traced,
       store,
       inbox,
+      messageIds,
       deliveryQueue,
       clock,
       userDelivery: {

@@ -5,7 +5,11 @@
 
 import { isTopicName, limits, topicRegistry } from '../../../generated/index.js';
 import { DynamoConnectionStore } from '../../adapters/dynamodb-connection-store.js';
-import { DynamoHistoryStore, DynamoInboxStore } from '../../adapters/dynamodb-message-stores.js';
+import {
+  DynamoHistoryStore,
+  DynamoInboxStore,
+  DynamoMessageIdStore,
+} from '../../adapters/dynamodb-message-stores.js';
 import { DynamoTable } from '../../adapters/dynamodb-table.js';
 import { ManagementApiGateway } from '../../adapters/management-api-gateway.js';
 import { SqsJobQueue } from '../../adapters/sqs-job-queue.js';
@@ -97,6 +101,7 @@ export function broadcastService(): BroadcastService {
     ...traceDeps(),
     store: connectionStore(t),
     history: new DynamoHistoryStore(t),
+    messageIds: new DynamoMessageIdStore(t),
     fanoutQueue: new SqsJobQueue<FanoutJob>(getSqsClient(), config.fanoutQueueUrl()),
     clock: systemClock,
     broadcast: {
@@ -116,6 +121,7 @@ export function userDeliveryService(): UserDeliveryService {
     ...traceDeps(),
     store: connectionStore(t),
     inbox: new DynamoInboxStore(t),
+    messageIds: new DynamoMessageIdStore(t),
     deliveryQueue: deliveryQueue(),
     clock: systemClock,
     userDelivery: {
