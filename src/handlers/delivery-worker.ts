@@ -4,13 +4,14 @@
  * the message is made visible again after a short backoff (ChangeMessageVisibility) instead of the queue's
  * full visibility timeout. Invalid jobs fail their item and end in the DLQ after the receive limit.
  */
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { SqsJobQueue } from '../adapters/sqs-job-queue.js';
 import type { DeliveryWorker } from '../core/delivery-worker.js';
 import { validateDeliveryJob } from '../core/envelopes.js';
 import { RetryLaterError } from '../core/errors.js';
 import type { DeliveryJob } from '../core/model.js';
+import { batchProcessor } from './runtime/batch.js';
 import { optionalString } from './runtime/config.js';
 import { parseAndValidate } from './runtime/messages.js';
 import { count, instrumented, logger, withCorrelationId } from './runtime/observability.js';
@@ -28,8 +29,6 @@ export function retryDelaySeconds(receiveCount: number): number {
 }
 
 export function createDeliveryWorkerHandler(deps: DeliveryWorkerHandlerDeps) {
-  const processor = new BatchProcessor(EventType.SQS);
-
   const processRecord = async (record: SQSRecord): Promise<void> => {
     const logContext = {
       sqsMessageId: record.messageId,
@@ -77,7 +76,10 @@ export function createDeliveryWorkerHandler(deps: DeliveryWorkerHandlerDeps) {
 
   return (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
     instrumented(context, () =>
-      processPartialResponse(event, processRecord, processor, { context, throwOnFullBatchFailure: false }),
+      processPartialResponse(event, processRecord, batchProcessor(), {
+        context,
+        throwOnFullBatchFailure: false,
+      }),
     );
 }
 

@@ -1,16 +1,15 @@
 /** Fan-out worker (SQS fan-out queue, partial batch responses): posts one shard of a large topic audience. */
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { BroadcastService } from '../core/broadcast.js';
 import { validateFanoutJob } from '../core/envelopes.js';
 import { postingDeadline } from '../core/posting.js';
+import { batchProcessor } from './runtime/batch.js';
 import { parseAndValidate } from './runtime/messages.js';
 import { countPosts, instrumented, logger, withCorrelationId } from './runtime/observability.js';
 import { broadcastService } from './runtime/services.js';
 
 export function createFanoutWorkerHandler(deps: { broadcast: BroadcastService }) {
-  const processor = new BatchProcessor(EventType.SQS);
-
   // A killed invocation would have its whole batch redelivered (posts already made included): instead each
   // shard stops starting posts near the deadline and hands the rest to a new job.
   const processRecord = async (record: SQSRecord, stopAt: number): Promise<void> => {
@@ -44,7 +43,7 @@ export function createFanoutWorkerHandler(deps: { broadcast: BroadcastService })
   return (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
     const stopAt = postingDeadline(Date.now(), context.getRemainingTimeInMillis());
     return instrumented(context, () =>
-      processPartialResponse(event, (record: SQSRecord) => processRecord(record, stopAt), processor, {
+      processPartialResponse(event, (record: SQSRecord) => processRecord(record, stopAt), batchProcessor(), {
         context,
         throwOnFullBatchFailure: false,
       }),

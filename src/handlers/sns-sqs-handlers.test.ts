@@ -416,3 +416,40 @@ describe('delivery worker', () => {
     ).toEqual(['i-1']);
   });
 });
+
+describe('workers with overlapping invocations (the local runtime runs several batches at once)', () => {
+  it('each batch response lists exactly its own failed records', async () => {
+    const { createDeliveryWorkerHandler } = await import('./delivery-worker.js');
+    const job = (connectionId: string): string =>
+      JSON.stringify({
+        reason: 'connect',
+        connectionId,
+        userId: 'alice',
+        realm: 'acme',
+        accepted: [],
+        rejected: [],
+        connectedAt: Date.now(),
+        expiresAt: Math.floor(Date.now() / 1000) + 600,
+        correlationId: `c-${connectionId}`,
+      });
+    const slow = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const worker = {
+      async process(j: DeliveryJob) {
+        await slow(j.connectionId.startsWith('B') ? 60 : 10);
+        if (j.connectionId === 'A2') throw new Error('post failed');
+        return { status: 'delivered', welcome: true, replayed: 0, offlineDelivered: 0, offlineDropped: 0 };
+      },
+    };
+    const handler = createDeliveryWorkerHandler({
+      worker: worker as unknown as Parameters<typeof createDeliveryWorkerHandler>[0]['worker'],
+    });
+    const a = sqsEvent('sqs-delivery.json', [job('A1'), job('A2'), job('A3')]);
+    const b = sqsEvent('sqs-delivery.json', [job('B1'), job('B2')]);
+    const [ra, rb] = await Promise.all([
+      handler(a, context('delivery-worker')),
+      handler(b, context('delivery-worker')),
+    ]);
+    expect(ra.batchItemFailures).toEqual([{ itemIdentifier: a.Records[1]?.messageId }]);
+    expect(rb.batchItemFailures).toEqual([]);
+  });
+});
