@@ -17,7 +17,7 @@ import { createPublisher } from '../../src/publisher/index.js';
 import { inboxItems } from './lib/inbox.js';
 import { connectPatiently, LatenessReport, LOST_AFTER_MS, welcomeDelay } from './lib/lateness.js';
 import { eventually, startTestPlatform, summary, type TestPlatform } from './lib/platform-harness.js';
-import { connect, type TestClient } from './lib/ws-client.js';
+import type { TestClient } from './lib/ws-client.js';
 
 const CONNECTIONS = Number(process.env.RELIABILITY_CONNECTIONS ?? 2000);
 const MESSAGES = Number(process.env.RELIABILITY_MESSAGES ?? 10_000);
@@ -255,18 +255,26 @@ describe('load', () => {
     const receivedUnique = (): number =>
       conns.reduce((s, c) => s + [...c.expected].filter((id) => c.client?.seen.has(id)).length, 0);
     let lastLog = Date.now();
+    // However slow a loaded machine delivers, the wait goes on while deliveries keep arriving; only when none
+    // arrived for LOST_AFTER_MS are the missing ones lost.
+    let lastCount = -1;
+    let lastProgressAt = Date.now();
     await eventually(
       () => {
         const got = receivedUnique();
+        if (got !== lastCount) {
+          lastCount = got;
+          lastProgressAt = Date.now();
+        }
         if (Date.now() - lastLog > 15_000) {
           lastLog = Date.now();
           console.log(
             `[reliability] load progress: ${got}/${expectedDeliveries} deliveries after ${((Date.now() - publishStart) / 1000).toFixed(0)} s`,
           );
         }
-        return got >= expectedDeliveries;
+        return got >= expectedDeliveries || Date.now() - lastProgressAt > LOST_AFTER_MS;
       },
-      1_200_000,
+      Number.POSITIVE_INFINITY,
       500,
     );
     clearInterval(keepAlive);
@@ -371,5 +379,5 @@ describe('load', () => {
     });
     expect(functionErrors).toEqual([]);
     expect(tp.platform.runtime.failures.list()).toEqual([]);
-  }, 1_800_000);
+  }, 7_200_000);
 });
