@@ -4,7 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { topicNames, userMessageTypes } from '../../generated/index.js';
+import { topicNames } from '../../generated/topics.js';
+import { userMessageTypes } from '../../generated/user-messages.js';
 import {
   DEFAULT_IDP_URL,
   DEV_TOKEN_OPTIONS,

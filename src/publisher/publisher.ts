@@ -9,7 +9,8 @@ import {
   PublishCommand,
   type PublishCommandOutput,
 } from '@aws-sdk/client-sns';
-import type { TopicName, UserMessageTypeName } from '../../generated/index.js';
+import type { TopicName } from '../../generated/topics.js';
+import type { UserMessageTypeName } from '../../generated/user-messages.js';
 import {
   type AnyTopicPublishInput,
   type AnyUserPublishInput,
