@@ -42,6 +42,9 @@ export function toFieldError(error: StandaloneValidationError): FieldError {
   let message = error.message ?? 'is invalid';
   if (error.keyword === 'additionalProperties') message = 'is not allowed (no such property in the schema)';
   if (error.keyword === 'required') message = 'is required';
+  if (error.keyword === 'enum' && Array.isArray(params.allowedValues)) {
+    message = `must be one of: ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+  }
   return { field, keyword: error.keyword, message };
 }
 

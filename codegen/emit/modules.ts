@@ -86,6 +86,10 @@ export function emitFieldErrors(ir: ContractIR): string {
       "  let message = error.message ?? 'is invalid';",
       "  if (error.keyword === 'additionalProperties') message = 'is not allowed (no such property in the schema)';",
       "  if (error.keyword === 'required') message = 'is required';",
+      "  if (error.keyword === 'enum' && Array.isArray(params.allowedValues)) {",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: this is emitted source text, not a template.
+      "    message = `must be one of: ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;",
+      '  }',
       '  return { field, keyword: error.keyword, message };',
       '}',
       '',
