@@ -270,7 +270,7 @@ window.start = async (url, token) => {
           .poll(() => page.evaluate(() => (window as unknown as { received: string[] }).received), {
             timeout: 60_000,
           })
-          .toEqual([sent.messageId]);
+          .toContain(sent.messageId); // after the topic history (earlier announcements of this file)
         expect(errors).toEqual([]);
       } finally {
         await browser.close();
