@@ -90,6 +90,8 @@ export interface ContractIR {
   errorCodeTypes: string[];
   closeCodes: CloseCodeIR[];
   limits: Record<string, number>;
+  /** Schema titles of the messages publishers send to SNS (the channels SNS-triggered handlers receive). */
+  publishEnvelopes: string[];
 }
 
 /** The keys of `x-limits` the platform reads (docs/design.md §1). */
@@ -171,6 +173,7 @@ export function extractContract(parsed: ParsedContract): ContractIR {
   const routes: RouteIR[] = [];
   const functions: FunctionIR[] = [];
   const handlers = new Set<string>();
+  const publishEnvelopes = new Set<string>();
   const addFunction = (fn: FunctionIR, where: ContractPath): void => {
     if (!HANDLER_PATTERN.test(fn.handler)) {
       fail(
@@ -261,6 +264,9 @@ export function extractContract(parsed: ParsedContract): ContractIR {
       { handler, trigger: { kind, channel: channel.id(), suffix: address.slice('{prefix}'.length) } },
       [...where, 'x-handler'],
     );
+    if (kind === 'sns') {
+      for (const title of operation.messages().all().map(schemaTitle)) if (title) publishEnvelopes.add(title);
+    }
   }
   for (const route of routes) {
     if (route.authorizer !== undefined && route.routeKey !== '$connect') {
@@ -398,6 +404,7 @@ export function extractContract(parsed: ParsedContract): ContractIR {
     functions,
     topics,
     userMessages,
+    publishEnvelopes: [...publishEnvelopes].sort(compare),
     errorCodes,
     errorCodeTypes: [...ERROR_CODE_TYPES],
     closeCodes,

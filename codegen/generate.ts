@@ -4,13 +4,16 @@ import { ContractError, parseContract } from './contract.js';
 import { generateModels } from './emit/models.js';
 import {
   emitCodes,
+  emitEnvelopeValidation,
+  emitFieldErrors,
   emitIndex,
+  emitPayloadValidation,
   emitRoutes,
   emitTopics,
   emitUserMessages,
   emitValidation,
 } from './emit/modules.js';
-import { generateValidators } from './emit/validators.js';
+import { generateValidatorFiles } from './emit/validators.js';
 import { extractContract } from './extract.js';
 
 export interface GenerateResult {
@@ -37,17 +40,18 @@ export async function generate(contractFile: string): Promise<GenerateResult> {
       ),
     );
   }
-  const validators = await generateValidators(ir.schemas, parsed.fileName);
   const files = new Map<string, string>([
     ['codes.ts', emitCodes(ir, models.names)],
+    ['envelope-validation.ts', emitEnvelopeValidation(ir, models.names)],
+    ['field-errors.ts', emitFieldErrors(ir)],
     ['index.ts', emitIndex(ir)],
     ['models.ts', models.source],
+    ['payload-validation.ts', emitPayloadValidation(ir)],
     ['routes.ts', emitRoutes(ir)],
     ['topics.ts', emitTopics(ir, models.names)],
     ['user-messages.ts', emitUserMessages(ir, models.names)],
     ['validation.ts', emitValidation(ir, models.names)],
-    ['validators.d.ts', validators.dts(models.names)],
-    ['validators.js', validators.js],
+    ...(await generateValidatorFiles(ir, models.names)),
   ]);
   const warnings = parsed.warnings.map(
     (w) =>

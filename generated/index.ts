@@ -1,7 +1,10 @@
 // Code generated from asyncapi.yaml. DO NOT EDIT.
 
 export * from './codes.js';
+export * from './envelope-validation.js';
+export * from './field-errors.js';
 export * from './models.js';
+export * from './payload-validation.js';
 export * from './routes.js';
 export * from './topics.js';
 export * from './user-messages.js';

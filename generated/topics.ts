@@ -1,8 +1,9 @@
 // Code generated from asyncapi.yaml. DO NOT EDIT.
 
 import type { AnnouncementsPayload, AuditAlertsPayload, JobStatusPayload } from './models.js';
-import type { SchemaTitle, ValidationResult } from './validation.js';
-import { validators } from './validation.js';
+import type { ValidationResult } from './field-errors.js';
+import { topicPayloadValidators } from './payload-validation.js';
+import type { SchemaTitle } from './validation.js';
 
 /** Realm-relative topic names, in contract order. */
 export const topicNames = ['announcements', 'job-status', 'audit-alerts'] as const;
@@ -41,7 +42,7 @@ export const topicRegistry: { readonly [N in TopicName]: TopicDefinition<N> } = 
     },
     partitions: 4,
     payloadSchema: 'AnnouncementsPayload',
-    validate: validators.AnnouncementsPayload,
+    validate: topicPayloadValidators['announcements'],
   },
   'job-status': {
     name: 'job-status',
@@ -51,7 +52,7 @@ export const topicRegistry: { readonly [N in TopicName]: TopicDefinition<N> } = 
     },
     partitions: 1,
     payloadSchema: 'JobStatusPayload',
-    validate: validators.JobStatusPayload,
+    validate: topicPayloadValidators['job-status'],
   },
   'audit-alerts': {
     name: 'audit-alerts',
@@ -63,7 +64,7 @@ export const topicRegistry: { readonly [N in TopicName]: TopicDefinition<N> } = 
     },
     partitions: 1,
     payloadSchema: 'AuditAlertsPayload',
-    validate: validators.AuditAlertsPayload,
+    validate: topicPayloadValidators['audit-alerts'],
   },
 };
 

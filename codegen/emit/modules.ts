@@ -9,33 +9,55 @@ function modelOf(title: string, modelNames: Set<string>): string {
 }
 
 /** The imports of a registry module (topics.ts, user-messages.ts): payload models, validation types, validators. */
-function registryImports(payloadSchemas: readonly string[], modelNames: Set<string>): string {
+function registryImports(
+  payloadSchemas: readonly string[],
+  modelNames: Set<string>,
+  validatorsName: 'topicPayloadValidators' | 'userPayloadValidators',
+): string {
   const payloadTypes = [...new Set(payloadSchemas.filter((t) => modelNames.has(t)))].sort();
   return [
     payloadTypes.length > 0 ? `import type { ${payloadTypes.join(', ')} } from './models.js';` : '',
-    "import type { SchemaTitle, ValidationResult } from './validation.js';",
-    "import { validators } from './validation.js';",
+    "import type { ValidationResult } from './field-errors.js';",
+    `import { ${validatorsName} } from './payload-validation.js';`,
+    "import type { SchemaTitle } from './validation.js';",
   ]
     .filter((l) => l.length > 0)
     .join('\n');
 }
 
-export function emitValidation(ir: ContractIR, modelNames: Set<string>): string {
-  const titles = ir.schemas.map((s) => s.title);
-  const modelImports = titles.filter((t) => modelNames.has(t));
+/** A typed validator map: `{ key: wrapValidator(validateTitle) }`, keys quoted as needed. */
+function validatorMap(entries: readonly (readonly [string, string])[]): string {
+  return entries.map(([k, title]) => `  ${key(k)}: wrapValidator(${validatorName(title)}),`).join('\n');
+}
+
+function validatorImports(titles: readonly string[], from: string): string {
+  const unique = [...new Set(titles)].sort();
+  return unique.length === 0
+    ? ''
+    : `import {\n${unique.map((t) => `  ${validatorName(t)},`).join('\n')}\n} from './${from}.js';`;
+}
+
+/** field-errors.ts: the validation result types and helpers, with no validator in it (the client imports it). */
+export function emitFieldErrors(ir: ContractIR): string {
   return file([
     banner(ir.fileName),
     [
-      "// Typed wrappers around the precompiled validators: a result object instead of ajv's mutable `errors`,",
-      '// with each error naming the failing field as a dotted path.',
-      modelImports.length > 0
-        ? `import type {\n${modelImports.map((t) => `  ${t},`).join('\n')}\n} from './models.js';`
-        : '',
-      `import type { StandaloneValidationError, StandaloneValidator } from './validators.js';`,
-      `import {\n${titles.map((t) => `  ${validatorName(t)},`).join('\n')}\n} from './validators.js';`,
-    ]
-      .filter((l) => l.length > 0)
-      .join('\n'),
+      '/** An ajv error object, as the precompiled validators report it. */',
+      'export interface StandaloneValidationError {',
+      '  instancePath: string;',
+      '  schemaPath: string;',
+      '  keyword: string;',
+      '  params: Record<string, unknown>;',
+      '  message?: string;',
+      '}',
+    ].join('\n'),
+    [
+      '/** A precompiled validator: a type guard whose failures are left in `errors`. */',
+      'export interface StandaloneValidator<T> {',
+      '  (data: unknown): data is T;',
+      '  errors?: StandaloneValidationError[] | null;',
+      '}',
+    ].join('\n'),
     [
       '/** One validation failure. `field` is a dotted path (`payload.severity`, `rejected.0.code`); a missing or',
       ' * unexpected property names that property; `(root)` is the value itself. */',
@@ -46,14 +68,6 @@ export function emitValidation(ir: ContractIR, modelNames: Set<string>): string 
       '}',
     ].join('\n'),
     'export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };',
-    [
-      '/** Schema title → the type its validator checks. */',
-      'export interface SchemaModels {',
-      ...titles.map((t) => `  ${t}: ${modelOf(t, modelNames)};`),
-      '}',
-    ].join('\n'),
-    'export type SchemaTitle = keyof SchemaModels;',
-    `export const schemaTitles: readonly SchemaTitle[] = ${stringArray(titles)};`,
     [
       'function decodePointerSegment(segment: string): string {',
       "  return segment.replace(/~1/g, '/').replace(/~0/g, '~');",
@@ -72,10 +86,15 @@ export function emitValidation(ir: ContractIR, modelNames: Set<string>): string 
       "  let message = error.message ?? 'is invalid';",
       "  if (error.keyword === 'additionalProperties') message = 'is not allowed (no such property in the schema)';",
       "  if (error.keyword === 'required') message = 'is required';",
+      "  if (error.keyword === 'enum' && Array.isArray(params.allowedValues)) {",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: this is emitted source text, not a template.
+      "    message = `must be one of: ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;",
+      '  }',
       '  return { field, keyword: error.keyword, message };',
       '}',
       '',
-      'function wrap<T>(validate: StandaloneValidator<T>): (data: unknown) => ValidationResult<T> {',
+      "/** A precompiled validator as a function returning a result object instead of ajv's mutable `errors`. */",
+      'export function wrapValidator<T>(validate: StandaloneValidator<T>): (data: unknown) => ValidationResult<T> {',
       '  return (data: unknown): ValidationResult<T> => {',
       '    if (validate(data)) return { ok: true, value: data };',
       '    const errors = (validate.errors ?? []).map(toFieldError);',
@@ -84,17 +103,112 @@ export function emitValidation(ir: ContractIR, modelNames: Set<string>): string 
       '}',
     ].join('\n'),
     [
-      '/** One typed validator per schema title. */',
-      'export const validators: { readonly [K in SchemaTitle]: (data: unknown) => ValidationResult<SchemaModels[K]> } = {',
-      ...titles.map((t) => `  ${t}: wrap(${validatorName(t)}),`),
-      '};',
-    ].join('\n'),
-    [
       '/** One line per error: `field: message`, joined with `; ` (for logs and exception messages). */',
       'export function formatErrors(errors: readonly FieldError[]): string {',
       // biome-ignore lint/suspicious/noTemplateCurlyInString: this is emitted source text, not a template.
       "  return errors.map((e) => `${e.field}: ${e.message}`).join('; ');",
       '}',
+    ].join('\n'),
+  ]);
+}
+
+/** payload-validation.ts: the payload validator of each topic and user message type (what clients receive). */
+export function emitPayloadValidation(ir: ContractIR): string {
+  return file([
+    banner(ir.fileName),
+    [
+      '// Only the payload validators: the client SDK (`wspush/client/validation`) and the publisher import this',
+      '// module, so neither carries the frame, job or envelope schemas.',
+      "import { type ValidationResult, wrapValidator } from './field-errors.js';",
+      validatorImports(
+        [...ir.topics.map((t) => t.payloadSchema), ...ir.userMessages.map((u) => u.payloadSchema)],
+        'payload-validators',
+      ),
+      "import type { TopicName, TopicPayloads } from './topics.js';",
+      "import type { UserMessagePayloads, UserMessageTypeName } from './user-messages.js';",
+    ]
+      .filter((l) => l.length > 0)
+      .join('\n'),
+    [
+      '/** The payload validator of each topic. */',
+      'export const topicPayloadValidators: {',
+      '  readonly [N in TopicName]: (payload: unknown) => ValidationResult<TopicPayloads[N]>;',
+      '} = {',
+      validatorMap(ir.topics.map((t) => [t.name, t.payloadSchema] as const)),
+      '};',
+    ]
+      .filter((l) => l.length > 0)
+      .join('\n'),
+    [
+      '/** The payload validator of each user message type. */',
+      'export const userPayloadValidators: {',
+      '  readonly [T in UserMessageTypeName]: (payload: unknown) => ValidationResult<UserMessagePayloads[T]>;',
+      '} = {',
+      validatorMap(ir.userMessages.map((u) => [u.type, u.payloadSchema] as const)),
+      '};',
+    ]
+      .filter((l) => l.length > 0)
+      .join('\n'),
+  ]);
+}
+
+/** envelope-validation.ts: the validators of the envelopes publishers send to SNS (the publisher imports it). */
+export function emitEnvelopeValidation(ir: ContractIR, modelNames: Set<string>): string {
+  const envelopes = ir.publishEnvelopes.filter((t) => ir.schemas.some((s) => s.title === t));
+  const models = envelopes.filter((t) => modelNames.has(t));
+  return file([
+    banner(ir.fileName),
+    [
+      "import { type ValidationResult, wrapValidator } from './field-errors.js';",
+      validatorImports(envelopes, 'envelope-validators'),
+      models.length > 0 ? `import type { ${models.join(', ')} } from './models.js';` : '',
+    ]
+      .filter((l) => l.length > 0)
+      .join('\n'),
+    [
+      '/** Schema title → validator, for each envelope a publisher sends (the messages of the SNS channels). */',
+      'export const envelopeValidators: {',
+      ...envelopes.map(
+        (t) => `  readonly ${t}: (data: unknown) => ValidationResult<${modelOf(t, modelNames)}>;`,
+      ),
+      '} = {',
+      validatorMap(envelopes.map((t) => [t, t] as const)),
+      '};',
+    ]
+      .filter((l) => l.length > 0)
+      .join('\n'),
+  ]);
+}
+
+export function emitValidation(ir: ContractIR, modelNames: Set<string>): string {
+  const titles = ir.schemas.map((s) => s.title);
+  const modelImports = titles.filter((t) => modelNames.has(t));
+  return file([
+    banner(ir.fileName),
+    [
+      '// One typed validator per schema title, for server code (it imports every validator: browsers and',
+      '// publishers import payload-validation.ts and envelope-validation.ts instead).',
+      "import { type ValidationResult, wrapValidator } from './field-errors.js';",
+      modelImports.length > 0
+        ? `import type {\n${modelImports.map((t) => `  ${t},`).join('\n')}\n} from './models.js';`
+        : '',
+      validatorImports(titles, 'validators'),
+    ]
+      .filter((l) => l.length > 0)
+      .join('\n'),
+    [
+      '/** Schema title → the type its validator checks. */',
+      'export interface SchemaModels {',
+      ...titles.map((t) => `  ${t}: ${modelOf(t, modelNames)};`),
+      '}',
+    ].join('\n'),
+    'export type SchemaTitle = keyof SchemaModels;',
+    `export const schemaTitles: readonly SchemaTitle[] = ${stringArray(titles)};`,
+    [
+      '/** One typed validator per schema title. */',
+      'export const validators: { readonly [K in SchemaTitle]: (data: unknown) => ValidationResult<SchemaModels[K]> } = {',
+      validatorMap(titles.map((t) => [t, t] as const)),
+      '};',
     ].join('\n'),
   ]);
 }
@@ -178,7 +292,7 @@ export function emitTopics(ir: ContractIR, modelNames: Set<string>): string {
         `    offline: ${literal(t.offline, '    ').replace(/\n/g, '\n')},`,
         `    partitions: ${t.partitions},`,
         `    payloadSchema: ${str(t.payloadSchema)},`,
-        `    validate: validators.${t.payloadSchema},`,
+        `    validate: topicPayloadValidators[${str(t.name)}],`,
         '  },',
       ].join('\n'),
     )
@@ -188,6 +302,7 @@ export function emitTopics(ir: ContractIR, modelNames: Set<string>): string {
     registryImports(
       ir.topics.map((t) => t.payloadSchema),
       modelNames,
+      'topicPayloadValidators',
     ),
     [
       '/** Realm-relative topic names, in contract order. */',
@@ -234,7 +349,7 @@ export function emitUserMessages(ir: ContractIR, modelNames: Set<string>): strin
         `    type: ${str(u.type)},`,
         `    retentionDays: ${u.retentionDays},`,
         `    payloadSchema: ${str(u.payloadSchema)},`,
-        `    validate: validators.${u.payloadSchema},`,
+        `    validate: userPayloadValidators[${str(u.type)}],`,
         '  },',
       ].join('\n'),
     )
@@ -244,6 +359,7 @@ export function emitUserMessages(ir: ContractIR, modelNames: Set<string>): strin
     registryImports(
       ir.userMessages.map((u) => u.payloadSchema),
       modelNames,
+      'userPayloadValidators',
     ),
     [
       '/** User message types, in contract order. */',
@@ -326,7 +442,10 @@ export function emitIndex(ir: ContractIR): string {
     banner(ir.fileName),
     [
       "export * from './codes.js';",
+      "export * from './envelope-validation.js';",
+      "export * from './field-errors.js';",
       "export * from './models.js';",
+      "export * from './payload-validation.js';",
       "export * from './routes.js';",
       "export * from './topics.js';",
       "export * from './user-messages.js';",

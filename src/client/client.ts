@@ -3,27 +3,19 @@
  * expiry and the 2-hour connection limit. Runs in browsers and Node ≥ 20 (pass `ws` where there is no
  * global WebSocket). Imports only generated contract code: no AWS SDK, no server code.
  */
+// Each generated module by name, never generated/index.js: that one carries every validator of the contract.
+import { classifyCloseCode, limits } from '../../generated/codes.js';
+import type { FieldError, ValidationResult } from '../../generated/field-errors.js';
 import type {
   ConnectionLimits,
   ErrorFrame,
-  FieldError,
   RejectedTopic,
   TopicMessageFrame,
-  TopicName,
-  TopicPayloads,
   UserMessageFrame,
-  UserMessagePayloads,
-  UserMessageTypeName,
   WelcomeFrame,
-} from '../../generated/index.js';
-import {
-  classifyCloseCode,
-  isTopicName,
-  isUserMessageType,
-  limits,
-  topicRegistry,
-  userMessageRegistry,
-} from '../../generated/index.js';
+} from '../../generated/models.js';
+import type { TopicName, TopicPayloads } from '../../generated/topics.js';
+import type { UserMessagePayloads, UserMessageTypeName } from '../../generated/user-messages.js';
 import { type BackoffOptions, fullJitterDelay } from './backoff.js';
 import { MessageIdWindow } from './dedup.js';
 import { TypedEmitter } from './emitter.js';
@@ -54,8 +46,11 @@ export interface ConnectOptions {
   WebSocket?: WebSocketConstructor;
   /** Where the token goes. Default: `subprotocol` in browsers, `header` elsewhere. */
   transport?: TokenTransport;
-  /** Validate every payload against the contract before calling handlers (invalid ones emit `invalid-message`). */
-  validatePayloads?: boolean;
+  /**
+   * Validate every payload against the contract before calling handlers (invalid ones emit `invalid-message`):
+   * pass `payloadValidation` from `wspush/client/validation`. Without it the client carries no validator.
+   */
+  validatePayloads?: PayloadValidation;
   backoff?: BackoffOptions;
   /** Consecutive attempts that fail before the socket opens (and getToken failures) before giving up. Default 8. */
   maxPreOpenFailures?: number;
@@ -96,6 +91,12 @@ export interface ClosedDetail {
   codeName?: string;
   /** The HTTP status of a refused upgrade (401 invalid token, 403 denied). */
   status?: number;
+}
+
+/** A payload validator per topic and per user message type (`payloadValidation` of `wspush/client/validation`). */
+export interface PayloadValidation {
+  readonly topics: Readonly<Record<string, (payload: unknown) => ValidationResult<unknown>>>;
+  readonly userMessages: Readonly<Record<string, (payload: unknown) => ValidationResult<unknown>>>;
 }
 
 export interface InvalidMessage {
@@ -552,10 +553,9 @@ export class PushClient extends TypedEmitter<ClientEvents> {
 
   private dispatchTopic(frame: TopicMessageFrame): void {
     if (typeof frame.id !== 'string' || this.dedup.seen(frame.id)) return;
-    if (this.options.validatePayloads) {
-      const errors = isTopicName(frame.topic)
-        ? validationErrors(topicRegistry[frame.topic].validate(frame.payload))
-        : [{ field: 'topic', keyword: 'enum', message: `unknown topic ${JSON.stringify(frame.topic)}` }];
+    const validation = this.options.validatePayloads;
+    if (validation) {
+      const errors = payloadErrors(validation.topics, frame.payload, 'topic', frame.topic);
       if (errors) {
         this.emit('invalid-message', { frame, errors });
         return;
@@ -566,16 +566,9 @@ export class PushClient extends TypedEmitter<ClientEvents> {
 
   private dispatchUser(frame: UserMessageFrame): void {
     if (typeof frame.id !== 'string' || this.dedup.seen(frame.id)) return;
-    if (this.options.validatePayloads) {
-      const errors = isUserMessageType(frame.type)
-        ? validationErrors(userMessageRegistry[frame.type].validate(frame.payload))
-        : [
-            {
-              field: 'type',
-              keyword: 'enum',
-              message: `unknown user message type ${JSON.stringify(frame.type)}`,
-            },
-          ];
+    const validation = this.options.validatePayloads;
+    if (validation) {
+      const errors = payloadErrors(validation.userMessages, frame.payload, 'type', frame.type);
       if (errors) {
         this.emit('invalid-message', { frame, errors });
         return;
@@ -708,9 +701,19 @@ function addHandler<H>(map: Map<string, Set<H>>, key: string, handler: H): () =>
   };
 }
 
-function validationErrors(
-  result: { ok: true } | { ok: false; errors: FieldError[] },
+/** The payload's errors (fields prefixed `payload.`), or an error naming an unknown topic or type. */
+function payloadErrors(
+  validators: PayloadValidation['topics'],
+  payload: unknown,
+  field: 'topic' | 'type',
+  name: string,
 ): FieldError[] | undefined {
+  const validate = Object.hasOwn(validators, name) ? validators[name] : undefined;
+  if (!validate) {
+    const what = field === 'topic' ? 'topic' : 'user message type';
+    return [{ field, keyword: 'enum', message: `unknown ${what} ${JSON.stringify(name)}` }];
+  }
+  const result = validate(payload);
   return result.ok ? undefined : result.errors.map((e) => ({ ...e, field: prefixField('payload', e.field) }));
 }
 

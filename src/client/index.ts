@@ -1,18 +1,18 @@
 /**
- * wspush client SDK (browsers and Node ≥ 20). Nothing here may import the AWS SDK or server code:
- * test/sdk/client-import-graph.test.ts bundles this entry point and fails if it does.
+ * wspush client SDK (`wspush/client`; browsers and Node ≥ 20). Nothing here may import the AWS SDK, server code
+ * or a validator: test/sdk/client-import-graph.test.ts bundles this entry point and fails if it does, and
+ * test/sdk/bundle-size.test.ts holds it to its size budget. Validation is `wspush/client/validation`.
  */
+export type { FieldError, ValidationResult } from '../../generated/field-errors.js';
 export type {
   ErrorFrame,
   RejectedTopic,
   TopicMessageFrame,
-  TopicName,
-  TopicPayloads,
   UserMessageFrame,
-  UserMessagePayloads,
-  UserMessageTypeName,
   WelcomeFrame,
-} from '../../generated/index.js';
+} from '../../generated/models.js';
+export type { TopicName, TopicPayloads } from '../../generated/topics.js';
+export type { UserMessagePayloads, UserMessageTypeName } from '../../generated/user-messages.js';
 export { type BackoffOptions, backoffCeiling, fullJitterDelay } from './backoff.js';
 export {
   type ClientEvents,
@@ -22,6 +22,7 @@ export {
   type ConnectOptions,
   connect,
   type InvalidMessage,
+  type PayloadValidation,
   PushClient,
 } from './client.js';
 export { MessageIdWindow } from './dedup.js';

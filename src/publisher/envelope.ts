@@ -2,26 +2,26 @@
  * Builds and validates publish envelopes against the contract (pure: no AWS). The SDK, the CLI's
  * `--dry-run` and the docs share it, so what passes here is exactly what the routers accept.
  */
-import type {
-  BroadcastEnvelope,
-  FieldError,
-  TopicName,
-  TopicPayloads,
-  UserEnvelope,
-  UserMessagePayloads,
-  UserMessageTypeName,
-} from '../../generated/index.js';
+// Each generated module by name, never generated/index.js: the publisher carries only the envelope and payload
+// validators (test/sdk/bundle-size.test.ts checks its import graph).
+import { limits } from '../../generated/codes.js';
+import { envelopeValidators } from '../../generated/envelope-validation.js';
+import { type FieldError, formatErrors } from '../../generated/field-errors.js';
+import type { BroadcastEnvelope, UserEnvelope } from '../../generated/models.js';
 import {
-  formatErrors,
   isTopicName,
-  isUserMessageType,
-  limits,
+  type TopicName,
+  type TopicPayloads,
   topicNames,
   topicRegistry,
+} from '../../generated/topics.js';
+import {
+  isUserMessageType,
+  type UserMessagePayloads,
+  type UserMessageTypeName,
   userMessageRegistry,
   userMessageTypes,
-  validators,
-} from '../../generated/index.js';
+} from '../../generated/user-messages.js';
 import { type IdGenerator, newCorrelationId, ulid } from './ids.js';
 
 /** Thrown before anything is sent. `field` names the first failing field (`payload.severity`, `topic`, …). */
@@ -109,7 +109,7 @@ export function prepareTopicMessage(
     publishedAt: input.publishedAt ?? (defaults.now?.() ?? new Date()).toISOString(),
     payload: input.payload,
   };
-  check('broadcast envelope', validators.BroadcastEnvelope(envelope));
+  check('broadcast envelope', envelopeValidators.BroadcastEnvelope(envelope));
   if (!isTopicName(envelope.topic)) {
     throw new PublishValidationError('broadcast envelope', [
       {
@@ -140,7 +140,7 @@ export function prepareUserMessage(
     publishedAt: input.publishedAt ?? (defaults.now?.() ?? new Date()).toISOString(),
     payload: input.payload,
   };
-  check('user envelope', validators.UserEnvelope(envelope));
+  check('user envelope', envelopeValidators.UserEnvelope(envelope));
   if (!isUserMessageType(envelope.type)) {
     throw new PublishValidationError('user envelope', [
       {

@@ -1,4 +1,4 @@
-/** wspush publisher SDK (Node): typed, validated publishing to the broadcast and user SNS topics. */
+/** wspush publisher SDK (`wspush/publisher`, Node): typed, validated publishing to the broadcast and user SNS topics. */
 export {
   type AnyTopicPublishInput,
   type AnyUserPublishInput,
@@ -13,6 +13,7 @@ export {
   type UncheckedUserInput,
   type UserPublishInput,
 } from './envelope.js';
+export { PublisherConfigError } from './errors.js';
 export { createUlidGenerator, type IdGenerator, newCorrelationId, ulid } from './ids.js';
 export {
   BATCH_MAX_BYTES,
@@ -32,3 +33,4 @@ export {
   LOCAL_USER_TOPIC_ARN,
   type SnsClientOptions,
 } from './sns-client.js';
+export type { TargetInput } from './target.js';

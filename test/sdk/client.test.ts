@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backoffCeiling, fullJitterDelay } from '../../src/client/backoff.js';
 import { type ClientState, type ConnectOptions, connect, type PushClient } from '../../src/client/client.js';
 import { MessageIdWindow } from '../../src/client/dedup.js';
+import { payloadValidation } from '../../src/client/validation.js';
 import {
   announcement,
   type FakeSocket,
@@ -191,7 +192,7 @@ describe('messages', () => {
   });
 
   it('with validatePayloads, an invalid payload reaches no handler and names the field', async () => {
-    const { client, sockets } = setup({ validatePayloads: true });
+    const { client, sockets } = setup({ validatePayloads: payloadValidation });
     const received: unknown[] = [];
     const invalid: string[] = [];
     client.onTopic('announcements', (p) => received.push(p));
