@@ -8,6 +8,7 @@ import type {
   BroadcastEnvelope,
   ConnectionLimits,
   DeliveryJob,
+  DocumentCommentPayload,
   DocumentReadyPayload,
   ErrorFrame,
   ExtendTtlAction,
@@ -17,10 +18,15 @@ import type {
   PingAction,
   PongFrame,
   RejectedTopic,
+  SubscribeAction,
+  SubscribedFrame,
   TopicMessageFrame,
   TraceRecord,
   TtlExtendedFrame,
   UnknownFrame,
+  UnsubscribeAction,
+  UnsubscribedFrame,
+  UserActivityPayload,
   UserEnvelope,
   UserMessageFrame,
   WelcomeFrame,
@@ -32,20 +38,29 @@ import {
   validateBroadcastEnvelope,
   validateConnectionLimits,
   validateDeliveryJob,
+  validateDocumentCommentPayload,
+  validateDocumentIdParameter,
   validateDocumentReadyPayload,
   validateErrorFrame,
   validateExtendTtlAction,
   validateFanoutJob,
+  validateJobIdParameter,
   validateJobStatusPayload,
   validateNotificationPayload,
   validatePingAction,
   validatePongFrame,
   validateRejectedTopic,
+  validateSubscribeAction,
+  validateSubscribedFrame,
   validateTopicMessageFrame,
   validateTraceRecord,
   validateTtlExtendedFrame,
   validateUnknownFrame,
+  validateUnsubscribeAction,
+  validateUnsubscribedFrame,
+  validateUserActivityPayload,
   validateUserEnvelope,
+  validateUserIdParameter,
   validateUserMessageFrame,
   validateWelcomeFrame,
 } from './validators.js';
@@ -67,27 +82,36 @@ export interface SchemaModels {
   BroadcastEnvelope: BroadcastEnvelope;
   ConnectionLimits: ConnectionLimits;
   DeliveryJob: DeliveryJob;
+  DocumentCommentPayload: DocumentCommentPayload;
+  DocumentIdParameter: unknown;
   DocumentReadyPayload: DocumentReadyPayload;
   ErrorFrame: ErrorFrame;
   ExtendTtlAction: ExtendTtlAction;
   FanoutJob: FanoutJob;
+  JobIdParameter: unknown;
   JobStatusPayload: JobStatusPayload;
   NotificationPayload: NotificationPayload;
   PingAction: PingAction;
   PongFrame: PongFrame;
   RejectedTopic: RejectedTopic;
+  SubscribeAction: SubscribeAction;
+  SubscribedFrame: SubscribedFrame;
   TopicMessageFrame: TopicMessageFrame;
   TraceRecord: TraceRecord;
   TtlExtendedFrame: TtlExtendedFrame;
   UnknownFrame: UnknownFrame;
+  UnsubscribeAction: UnsubscribeAction;
+  UnsubscribedFrame: UnsubscribedFrame;
+  UserActivityPayload: UserActivityPayload;
   UserEnvelope: UserEnvelope;
+  UserIdParameter: unknown;
   UserMessageFrame: UserMessageFrame;
   WelcomeFrame: WelcomeFrame;
 }
 
 export type SchemaTitle = keyof SchemaModels;
 
-export const schemaTitles: readonly SchemaTitle[] = ['AnnouncementsPayload', 'AuditAlertsPayload', 'BroadcastEnvelope', 'ConnectionLimits', 'DeliveryJob', 'DocumentReadyPayload', 'ErrorFrame', 'ExtendTtlAction', 'FanoutJob', 'JobStatusPayload', 'NotificationPayload', 'PingAction', 'PongFrame', 'RejectedTopic', 'TopicMessageFrame', 'TraceRecord', 'TtlExtendedFrame', 'UnknownFrame', 'UserEnvelope', 'UserMessageFrame', 'WelcomeFrame'];
+export const schemaTitles: readonly SchemaTitle[] = ['AnnouncementsPayload', 'AuditAlertsPayload', 'BroadcastEnvelope', 'ConnectionLimits', 'DeliveryJob', 'DocumentCommentPayload', 'DocumentIdParameter', 'DocumentReadyPayload', 'ErrorFrame', 'ExtendTtlAction', 'FanoutJob', 'JobIdParameter', 'JobStatusPayload', 'NotificationPayload', 'PingAction', 'PongFrame', 'RejectedTopic', 'SubscribeAction', 'SubscribedFrame', 'TopicMessageFrame', 'TraceRecord', 'TtlExtendedFrame', 'UnknownFrame', 'UnsubscribeAction', 'UnsubscribedFrame', 'UserActivityPayload', 'UserEnvelope', 'UserIdParameter', 'UserMessageFrame', 'WelcomeFrame'];
 
 function decodePointerSegment(segment: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
@@ -124,20 +148,29 @@ export const validators: { readonly [K in SchemaTitle]: (data: unknown) => Valid
   BroadcastEnvelope: wrap(validateBroadcastEnvelope),
   ConnectionLimits: wrap(validateConnectionLimits),
   DeliveryJob: wrap(validateDeliveryJob),
+  DocumentCommentPayload: wrap(validateDocumentCommentPayload),
+  DocumentIdParameter: wrap(validateDocumentIdParameter),
   DocumentReadyPayload: wrap(validateDocumentReadyPayload),
   ErrorFrame: wrap(validateErrorFrame),
   ExtendTtlAction: wrap(validateExtendTtlAction),
   FanoutJob: wrap(validateFanoutJob),
+  JobIdParameter: wrap(validateJobIdParameter),
   JobStatusPayload: wrap(validateJobStatusPayload),
   NotificationPayload: wrap(validateNotificationPayload),
   PingAction: wrap(validatePingAction),
   PongFrame: wrap(validatePongFrame),
   RejectedTopic: wrap(validateRejectedTopic),
+  SubscribeAction: wrap(validateSubscribeAction),
+  SubscribedFrame: wrap(validateSubscribedFrame),
   TopicMessageFrame: wrap(validateTopicMessageFrame),
   TraceRecord: wrap(validateTraceRecord),
   TtlExtendedFrame: wrap(validateTtlExtendedFrame),
   UnknownFrame: wrap(validateUnknownFrame),
+  UnsubscribeAction: wrap(validateUnsubscribeAction),
+  UnsubscribedFrame: wrap(validateUnsubscribedFrame),
+  UserActivityPayload: wrap(validateUserActivityPayload),
   UserEnvelope: wrap(validateUserEnvelope),
+  UserIdParameter: wrap(validateUserIdParameter),
   UserMessageFrame: wrap(validateUserMessageFrame),
   WelcomeFrame: wrap(validateWelcomeFrame),
 };

@@ -3,11 +3,16 @@
  * test/sdk/client-import-graph.test.ts bundles this entry point and fails if it does.
  */
 export type {
+  ConcreteTopicName,
   ErrorFrame,
   RejectedTopic,
+  SubscribedFrame,
+  TopicFilter,
   TopicMessageFrame,
   TopicName,
+  TopicPayloadOf,
   TopicPayloads,
+  UnsubscribedFrame,
   UserMessageFrame,
   UserMessagePayloads,
   UserMessageTypeName,
@@ -27,3 +32,4 @@ export {
 export { MessageIdWindow } from './dedup.js';
 export type { TokenTransport, WebSocketConstructor, WebSocketLike } from './socket.js';
 export { systemTimers, type Timers } from './timers.js';
+export { topicMatchesFilter } from './topic-set.js';

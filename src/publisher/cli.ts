@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { topicNames, userMessageTypes } from '../../generated/index.js';
+import { topicFamilies, userMessageTypes } from '../../generated/index.js';
 import {
   DEFAULT_IDP_URL,
   DEV_TOKEN_OPTIONS,
@@ -77,7 +77,8 @@ Usage:
   wspush trace <messageId | correlationId> [--stack <name>]
   wspush <command> --help
 
-Topics:             ${topicNames.join(', ')}
+Topics:             ${topicFamilies.join(', ')}
+                    (a family is published to one concrete topic: --topic jobs.8812)
 User message types: ${userMessageTypes.join(', ')}
 
 ${EXIT_CODES_HELP}
@@ -105,7 +106,8 @@ Envelope:
 const TOPIC_HELP = `Usage: wspush publish topic --realm <realm> --topic <topic> [options]
 
 Publishes a message to every subscriber of <topic> in <realm> (the broadcast SNS topic).
-Topics: ${topicNames.join(', ')}
+Topics: ${topicFamilies.join(', ')}
+A family takes a concrete name, each {parameter} filled in and checked against its schema: --topic jobs.8812
 
       --realm <realm>              required
       --topic <topic>              required
