@@ -58,6 +58,14 @@ export const errorCodes: Readonly<Record<ErrorCode | TopicRejectionCode, ErrorCo
     retryable: false,
     description: 'Over the per-connection topic limit.',
   },
+  INVALID_TOPIC_PARAMETER: {
+    retryable: false,
+    description: 'A parameter of the topic\'s family fails its schema.',
+  },
+  NOT_TOPIC_OWNER: {
+    retryable: false,
+    description: 'The topic belongs to another user and the token holds no override role.',
+  },
 };
 
 export interface CloseCodeRange {

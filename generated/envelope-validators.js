@@ -215,7 +215,7 @@ var require_formats = __commonJS({
 var validateBroadcastEnvelope = validate10;
 var pattern0 = new RegExp("^[A-Za-z0-9._:-]{1,128}$", "u");
 var pattern2 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "u");
-var pattern3 = new RegExp("^[a-z][a-z0-9-]{0,62}$", "u");
+var pattern3 = new RegExp("^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$", "u");
 var formats0 = require_formats().fullFormats["date-time"];
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
@@ -357,7 +357,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.topic;
       if (typeof data3 === "string") {
         if (!pattern3.test(data3)) {
-          const err13 = { instancePath: instancePath + "/topic", schemaPath: "#/properties/topic/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{0,62}$" }, message: 'must match pattern "^[a-z][a-z0-9-]{0,62}$"' };
+          const err13 = { instancePath: instancePath + "/topic", schemaPath: "#/properties/topic/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" }, message: 'must match pattern "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$"' };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -423,6 +423,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
 }
 var validateUserEnvelope = validate11;
 var pattern7 = new RegExp("^[A-Za-z0-9._@:+|-]{1,128}$", "u");
+var pattern8 = new RegExp("^[a-z][a-z0-9-]{0,62}$", "u");
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -593,7 +594,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.type !== void 0) {
       let data4 = data.type;
       if (typeof data4 === "string") {
-        if (!pattern3.test(data4)) {
+        if (!pattern8.test(data4)) {
           const err16 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{0,62}$" }, message: 'must match pattern "^[a-z][a-z0-9-]{0,62}$"' };
           if (vErrors === null) {
             vErrors = [err16];

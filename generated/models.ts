@@ -28,7 +28,8 @@ export interface BroadcastEnvelope {
   'correlationId': string;
   'realm': string;
   /**
-   * A realm-relative topic name.
+   * A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family
+   * (`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.
    */
   'topic': string;
   'publishedAt': string;
@@ -77,6 +78,13 @@ export interface DeliveryJob {
  * throttled); the inbox is shared by the user's connections, so it is not used for this.
  */
 export type DeliveryReason = "connect" | "drain" | "retry";
+
+export interface DocumentCommentPayload {
+  'commentId': string;
+  'author': string;
+  'text': string;
+  'createdAt': string;
+}
 
 export interface DocumentReadyPayload {
   'documentId': string;
@@ -163,6 +171,35 @@ export interface RejectedTopic {
   'reason': string;
 }
 
+export interface SubscribeAction {
+  'action': 'subscribe';
+  /**
+   * Realm-relative topic names (invalid ones are rejected one by one in the reply).
+   */
+  'topics': string[];
+  /**
+   * Optional id chosen by the client, echoed in the reply.
+   */
+  'requestId'?: string;
+}
+
+export interface SubscribedFrame {
+  'kind': 'subscribed';
+  /**
+   * Optional id chosen by the client, echoed in the reply.
+   */
+  'requestId'?: string;
+  /**
+   * The requested topics the connection now holds (those it held already included).
+   */
+  'accepted': string[];
+  'rejected': RejectedTopic[];
+  /**
+   * Every topic the connection holds after this request.
+   */
+  'topics': string[];
+}
+
 export interface TopicMessageFrame {
   'kind': 'topic';
   /**
@@ -170,7 +207,8 @@ export interface TopicMessageFrame {
    */
   'id': string;
   /**
-   * A realm-relative topic name.
+   * A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family
+   * (`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.
    */
   'topic': string;
   'publishedAt': string;
@@ -179,7 +217,7 @@ export interface TopicMessageFrame {
    */
   'correlationId': string;
   /**
-   * True when sent from topic history on connect.
+   * True when sent from topic history on connect or after a subscribe.
    */
   'replayed'?: boolean;
   /**
@@ -188,7 +226,7 @@ export interface TopicMessageFrame {
   'payload': Record<string, unknown>;
 }
 
-export type TopicRejectionCode = "UNKNOWN_TOPIC" | "FORBIDDEN_TOPIC" | "REALM_MISMATCH" | "INVALID_TOPIC_NAME" | "TOO_MANY_TOPICS";
+export type TopicRejectionCode = "UNKNOWN_TOPIC" | "FORBIDDEN_TOPIC" | "REALM_MISMATCH" | "INVALID_TOPIC_NAME" | "TOO_MANY_TOPICS" | "INVALID_TOPIC_PARAMETER" | "NOT_TOPIC_OWNER";
 
 /**
  * Per-shard (or direct broadcast) outcome counts.
@@ -336,6 +374,37 @@ export interface TtlExtendedFrame {
  * Any text frame.
  */
 export type UnknownFrame = string;
+
+export interface UnsubscribeAction {
+  'action': 'unsubscribe';
+  'topics': string[];
+  /**
+   * Optional id chosen by the client, echoed in the reply.
+   */
+  'requestId'?: string;
+}
+
+export interface UnsubscribedFrame {
+  'kind': 'unsubscribed';
+  /**
+   * Optional id chosen by the client, echoed in the reply.
+   */
+  'requestId'?: string;
+  /**
+   * The requested names (a topic that was not held is listed too; unsubscribing is idempotent).
+   */
+  'unsubscribed': string[];
+  /**
+   * Every topic the connection holds after this request.
+   */
+  'topics': string[];
+}
+
+export interface UserActivityPayload {
+  'activity': string;
+  'at': string;
+  'detail'?: string;
+}
 
 export interface UserEnvelope {
   /**

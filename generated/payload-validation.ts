@@ -6,20 +6,34 @@ import { type ValidationResult, wrapValidator } from './field-errors.js';
 import {
   validateAnnouncementsPayload,
   validateAuditAlertsPayload,
+  validateDocumentCommentPayload,
+  validateDocumentIdParameter,
   validateDocumentReadyPayload,
+  validateJobIdParameter,
   validateJobStatusPayload,
   validateNotificationPayload,
+  validateUserActivityPayload,
+  validateUserIdParameter,
 } from './payload-validators.js';
-import type { TopicName, TopicPayloads } from './topics.js';
+import type { TopicFamily, TopicPayloads } from './topics.js';
 import type { UserMessagePayloads, UserMessageTypeName } from './user-messages.js';
 
-/** The payload validator of each topic. */
+/** The payload validator of each topic family. */
 export const topicPayloadValidators: {
-  readonly [N in TopicName]: (payload: unknown) => ValidationResult<TopicPayloads[N]>;
+  readonly [F in TopicFamily]: (payload: unknown) => ValidationResult<TopicPayloads[F]>;
 } = {
   announcements: wrapValidator(validateAnnouncementsPayload),
   'job-status': wrapValidator(validateJobStatusPayload),
   'audit-alerts': wrapValidator(validateAuditAlertsPayload),
+  'jobs.{jobId}': wrapValidator(validateJobStatusPayload),
+  'documents.{documentId}.comments': wrapValidator(validateDocumentCommentPayload),
+  'users.{userId}.activity': wrapValidator(validateUserActivityPayload),
+};
+/** The validator of each topic parameter schema (x-schema), by schema title: what matchTopic checks. */
+export const topicParameterValidators: Readonly<Record<string, (value: unknown) => ValidationResult<unknown>>> = {
+  JobIdParameter: wrapValidator(validateJobIdParameter),
+  DocumentIdParameter: wrapValidator(validateDocumentIdParameter),
+  UserIdParameter: wrapValidator(validateUserIdParameter),
 };
 
 /** The payload validator of each user message type. */

@@ -9,6 +9,7 @@ import type {
   BroadcastEnvelope,
   ConnectionLimits,
   DeliveryJob,
+  DocumentCommentPayload,
   DocumentReadyPayload,
   ErrorFrame,
   ExtendTtlAction,
@@ -18,10 +19,15 @@ import type {
   PingAction,
   PongFrame,
   RejectedTopic,
+  SubscribeAction,
+  SubscribedFrame,
   TopicMessageFrame,
   TraceRecord,
   TtlExtendedFrame,
   UnknownFrame,
+  UnsubscribeAction,
+  UnsubscribedFrame,
+  UserActivityPayload,
   UserEnvelope,
   UserMessageFrame,
   WelcomeFrame,
@@ -32,20 +38,29 @@ import {
   validateBroadcastEnvelope,
   validateConnectionLimits,
   validateDeliveryJob,
+  validateDocumentCommentPayload,
+  validateDocumentIdParameter,
   validateDocumentReadyPayload,
   validateErrorFrame,
   validateExtendTtlAction,
   validateFanoutJob,
+  validateJobIdParameter,
   validateJobStatusPayload,
   validateNotificationPayload,
   validatePingAction,
   validatePongFrame,
   validateRejectedTopic,
+  validateSubscribeAction,
+  validateSubscribedFrame,
   validateTopicMessageFrame,
   validateTraceRecord,
   validateTtlExtendedFrame,
   validateUnknownFrame,
+  validateUnsubscribeAction,
+  validateUnsubscribedFrame,
+  validateUserActivityPayload,
   validateUserEnvelope,
+  validateUserIdParameter,
   validateUserMessageFrame,
   validateWelcomeFrame,
 } from './validators.js';
@@ -57,27 +72,36 @@ export interface SchemaModels {
   BroadcastEnvelope: BroadcastEnvelope;
   ConnectionLimits: ConnectionLimits;
   DeliveryJob: DeliveryJob;
+  DocumentCommentPayload: DocumentCommentPayload;
+  DocumentIdParameter: unknown;
   DocumentReadyPayload: DocumentReadyPayload;
   ErrorFrame: ErrorFrame;
   ExtendTtlAction: ExtendTtlAction;
   FanoutJob: FanoutJob;
+  JobIdParameter: unknown;
   JobStatusPayload: JobStatusPayload;
   NotificationPayload: NotificationPayload;
   PingAction: PingAction;
   PongFrame: PongFrame;
   RejectedTopic: RejectedTopic;
+  SubscribeAction: SubscribeAction;
+  SubscribedFrame: SubscribedFrame;
   TopicMessageFrame: TopicMessageFrame;
   TraceRecord: TraceRecord;
   TtlExtendedFrame: TtlExtendedFrame;
   UnknownFrame: UnknownFrame;
+  UnsubscribeAction: UnsubscribeAction;
+  UnsubscribedFrame: UnsubscribedFrame;
+  UserActivityPayload: UserActivityPayload;
   UserEnvelope: UserEnvelope;
+  UserIdParameter: unknown;
   UserMessageFrame: UserMessageFrame;
   WelcomeFrame: WelcomeFrame;
 }
 
 export type SchemaTitle = keyof SchemaModels;
 
-export const schemaTitles: readonly SchemaTitle[] = ['AnnouncementsPayload', 'AuditAlertsPayload', 'BroadcastEnvelope', 'ConnectionLimits', 'DeliveryJob', 'DocumentReadyPayload', 'ErrorFrame', 'ExtendTtlAction', 'FanoutJob', 'JobStatusPayload', 'NotificationPayload', 'PingAction', 'PongFrame', 'RejectedTopic', 'TopicMessageFrame', 'TraceRecord', 'TtlExtendedFrame', 'UnknownFrame', 'UserEnvelope', 'UserMessageFrame', 'WelcomeFrame'];
+export const schemaTitles: readonly SchemaTitle[] = ['AnnouncementsPayload', 'AuditAlertsPayload', 'BroadcastEnvelope', 'ConnectionLimits', 'DeliveryJob', 'DocumentCommentPayload', 'DocumentIdParameter', 'DocumentReadyPayload', 'ErrorFrame', 'ExtendTtlAction', 'FanoutJob', 'JobIdParameter', 'JobStatusPayload', 'NotificationPayload', 'PingAction', 'PongFrame', 'RejectedTopic', 'SubscribeAction', 'SubscribedFrame', 'TopicMessageFrame', 'TraceRecord', 'TtlExtendedFrame', 'UnknownFrame', 'UnsubscribeAction', 'UnsubscribedFrame', 'UserActivityPayload', 'UserEnvelope', 'UserIdParameter', 'UserMessageFrame', 'WelcomeFrame'];
 
 /** One typed validator per schema title. */
 export const validators: { readonly [K in SchemaTitle]: (data: unknown) => ValidationResult<SchemaModels[K]> } = {
@@ -86,20 +110,29 @@ export const validators: { readonly [K in SchemaTitle]: (data: unknown) => Valid
   BroadcastEnvelope: wrapValidator(validateBroadcastEnvelope),
   ConnectionLimits: wrapValidator(validateConnectionLimits),
   DeliveryJob: wrapValidator(validateDeliveryJob),
+  DocumentCommentPayload: wrapValidator(validateDocumentCommentPayload),
+  DocumentIdParameter: wrapValidator(validateDocumentIdParameter),
   DocumentReadyPayload: wrapValidator(validateDocumentReadyPayload),
   ErrorFrame: wrapValidator(validateErrorFrame),
   ExtendTtlAction: wrapValidator(validateExtendTtlAction),
   FanoutJob: wrapValidator(validateFanoutJob),
+  JobIdParameter: wrapValidator(validateJobIdParameter),
   JobStatusPayload: wrapValidator(validateJobStatusPayload),
   NotificationPayload: wrapValidator(validateNotificationPayload),
   PingAction: wrapValidator(validatePingAction),
   PongFrame: wrapValidator(validatePongFrame),
   RejectedTopic: wrapValidator(validateRejectedTopic),
+  SubscribeAction: wrapValidator(validateSubscribeAction),
+  SubscribedFrame: wrapValidator(validateSubscribedFrame),
   TopicMessageFrame: wrapValidator(validateTopicMessageFrame),
   TraceRecord: wrapValidator(validateTraceRecord),
   TtlExtendedFrame: wrapValidator(validateTtlExtendedFrame),
   UnknownFrame: wrapValidator(validateUnknownFrame),
+  UnsubscribeAction: wrapValidator(validateUnsubscribeAction),
+  UnsubscribedFrame: wrapValidator(validateUnsubscribedFrame),
+  UserActivityPayload: wrapValidator(validateUserActivityPayload),
   UserEnvelope: wrapValidator(validateUserEnvelope),
+  UserIdParameter: wrapValidator(validateUserIdParameter),
   UserMessageFrame: wrapValidator(validateUserMessageFrame),
   WelcomeFrame: wrapValidator(validateWelcomeFrame),
 };

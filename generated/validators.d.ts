@@ -9,10 +9,14 @@ import type {
   PingAction,
   PongFrame,
   RejectedTopic,
+  SubscribeAction,
+  SubscribedFrame,
   TopicMessageFrame,
   TraceRecord,
   TtlExtendedFrame,
   UnknownFrame,
+  UnsubscribeAction,
+  UnsubscribedFrame,
   UserMessageFrame,
   WelcomeFrame,
 } from './models.js';
@@ -27,10 +31,14 @@ export declare const validateFanoutJob: StandaloneValidator<FanoutJob>;
 export declare const validatePingAction: StandaloneValidator<PingAction>;
 export declare const validatePongFrame: StandaloneValidator<PongFrame>;
 export declare const validateRejectedTopic: StandaloneValidator<RejectedTopic>;
+export declare const validateSubscribeAction: StandaloneValidator<SubscribeAction>;
+export declare const validateSubscribedFrame: StandaloneValidator<SubscribedFrame>;
 export declare const validateTopicMessageFrame: StandaloneValidator<TopicMessageFrame>;
 export declare const validateTraceRecord: StandaloneValidator<TraceRecord>;
 export declare const validateTtlExtendedFrame: StandaloneValidator<TtlExtendedFrame>;
 export declare const validateUnknownFrame: StandaloneValidator<UnknownFrame>;
+export declare const validateUnsubscribeAction: StandaloneValidator<UnsubscribeAction>;
+export declare const validateUnsubscribedFrame: StandaloneValidator<UnsubscribedFrame>;
 export declare const validateUserMessageFrame: StandaloneValidator<UserMessageFrame>;
 export declare const validateWelcomeFrame: StandaloneValidator<WelcomeFrame>;
 export * from './payload-validators.js';

@@ -1,7 +1,7 @@
 // The hand-shaped TypeScript modules: validation.ts, routes.ts, topics.ts, user-messages.ts, codes.ts, index.ts.
 import type { ContractIR } from '../extract.js';
 import { banner, file, key, literal, literalUnion, str, stringArray } from './common.js';
-import { validatorName } from './validators.js';
+import { topicParameterSchemas, validatorName } from './validators.js';
 
 /** The model type checked by a schema's validator (`unknown` when modelina made no model for it). */
 function modelOf(title: string, modelNames: Set<string>): string {
@@ -121,20 +121,29 @@ export function emitPayloadValidation(ir: ContractIR): string {
       '// module, so neither carries the frame, job or envelope schemas.',
       "import { type ValidationResult, wrapValidator } from './field-errors.js';",
       validatorImports(
-        [...ir.topics.map((t) => t.payloadSchema), ...ir.userMessages.map((u) => u.payloadSchema)],
+        [
+          ...ir.topics.map((t) => t.payloadSchema),
+          ...topicParameterSchemas(ir),
+          ...ir.userMessages.map((u) => u.payloadSchema),
+        ],
         'payload-validators',
       ),
-      "import type { TopicName, TopicPayloads } from './topics.js';",
+      "import type { TopicFamily, TopicPayloads } from './topics.js';",
       "import type { UserMessagePayloads, UserMessageTypeName } from './user-messages.js';",
     ]
       .filter((l) => l.length > 0)
       .join('\n'),
     [
-      '/** The payload validator of each topic. */',
+      '/** The payload validator of each topic family. */',
       'export const topicPayloadValidators: {',
-      '  readonly [N in TopicName]: (payload: unknown) => ValidationResult<TopicPayloads[N]>;',
+      '  readonly [F in TopicFamily]: (payload: unknown) => ValidationResult<TopicPayloads[F]>;',
       '} = {',
       validatorMap(ir.topics.map((t) => [t.name, t.payloadSchema] as const)),
+      '};',
+      '',
+      '/** The validator of each topic parameter schema (x-schema), by schema title: what matchTopic checks. */',
+      'export const topicParameterValidators: Readonly<Record<string, (value: unknown) => ValidationResult<unknown>>> = {',
+      validatorMap(topicParameterSchemas(ir).map((t) => [t, t] as const)),
       '};',
     ]
       .filter((l) => l.length > 0)
@@ -226,6 +235,7 @@ export function emitRoutes(ir: ContractIR): string {
       twoWay: r.twoWay,
       actionSchema: r.actionSchema,
       authorizer: r.authorizer,
+      repliesByPost: r.repliesByPost ? true : undefined,
     };
   }
   const clientActions: Record<string, string> = {};
@@ -254,6 +264,8 @@ export function emitRoutes(ir: ContractIR): string {
       '  readonly actionSchema?: SchemaTitle;',
       '  /** Lambda authorizer of the route ($connect only). */',
       '  readonly authorizer?: HandlerName;',
+      '  /** `x-reply: posted`: the handler posts its reply (and what follows it) through @connections; no route response. */',
+      '  readonly repliesByPost?: boolean;',
       '}',
     ].join('\n'),
     `export const routeTable: Readonly<Record<RouteKey, RouteDefinition>> = ${literal(table)};`,
@@ -281,32 +293,87 @@ export function emitRoutes(ir: ContractIR): string {
   ]);
 }
 
+/** `jobs.{jobId}` → the template type of its concrete names: `jobs.${string}`. */
+function templateType(t: ContractIR['topics'][number]): string {
+  if (t.parameters.length === 0) return str(t.name);
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: emitted TypeScript template literal type.
+  const parts = t.segments.map((s) => ('literal' in s ? s.literal : '${string}'));
+  return `\`${parts.join('.')}\``;
+}
+
+function topicEntry(t: ContractIR['topics'][number]): string {
+  const segments = t.segments.map((s) => {
+    if ('literal' in s) return { literal: s.literal };
+    const schema = t.parameters.find((p) => p.name === s.param)?.schemaTitle;
+    return { param: s.param, schema };
+  });
+  const access = t.owner === undefined ? { roles: t.roles } : { roles: t.roles, owner: t.owner };
+  return [
+    `  ${key(t.name)}: {`,
+    `    name: ${str(t.name)},`,
+    `    filter: ${str(t.filter)},`,
+    `    segments: ${literal(segments, '    ')},`,
+    `    access: ${literal(access, '    ')},`,
+    `    offline: ${literal(t.offline, '    ')},`,
+    `    partitions: ${t.partitions},`,
+    `    payloadSchema: ${str(t.payloadSchema)},`,
+    `    validate: topicPayloadValidators[${str(t.name)}],`,
+    '  },',
+  ].join('\n');
+}
+
+const MATCH_TOPIC = `/**
+ * The family of a concrete topic name and its validated parameters: INVALID_TOPIC_NAME when the name fails
+ * components.schemas.TopicName, UNKNOWN_TOPIC when no family's literal segments match,
+ * INVALID_TOPIC_PARAMETER when a parameter fails its schema (x-schema).
+ */
+export function matchTopic(name: string): TopicMatch {
+  if (!topicNamePattern.test(name)) {
+    return { ok: false, code: 'INVALID_TOPIC_NAME', reason: 'not a valid topic name' };
+  }
+  const parts = name.split('.');
+  for (const family of topicFamilies) {
+    const definition: TopicDefinition<TopicFamily> = topicRegistry[family];
+    const { segments } = definition;
+    if (segments.length !== parts.length) continue;
+    if (!segments.every((s, i) => !('literal' in s) || s.literal === parts[i])) continue;
+    const params: Record<string, string> = {};
+    for (const [i, segment] of segments.entries()) {
+      if ('literal' in segment) continue;
+      const value = parts[i] as string;
+      const result = topicParameterValidators[segment.schema]?.(value);
+      if (!result?.ok) {
+        const why = result ? formatErrors(result.errors).replace('(root)', segment.param) : \`\${segment.param}: no validator\`;
+        return { ok: false, code: 'INVALID_TOPIC_PARAMETER', reason: \`parameter \${why}\` };
+      }
+      params[segment.param] = value;
+    }
+    return { ok: true, family, definition, params };
+  }
+  return { ok: false, code: 'UNKNOWN_TOPIC', reason: 'no such topic' };
+}`;
+
 export function emitTopics(ir: ContractIR, modelNames: Set<string>): string {
-  const names = ir.topics.map((t) => t.name);
-  const registry = ir.topics
-    .map((t) =>
-      [
-        `  ${key(t.name)}: {`,
-        `    name: ${str(t.name)},`,
-        `    access: { roles: ${stringArray(t.roles)} },`,
-        `    offline: ${literal(t.offline, '    ').replace(/\n/g, '\n')},`,
-        `    partitions: ${t.partitions},`,
-        `    payloadSchema: ${str(t.payloadSchema)},`,
-        `    validate: topicPayloadValidators[${str(t.name)}],`,
-        '  },',
-      ].join('\n'),
-    )
-    .join('\n');
+  const families = ir.topics.map((t) => t.name);
+  const fixed = ir.topics.filter((t) => t.parameters.length === 0).map((t) => t.name);
+  const familyOf = ir.topics.map((t) => `T extends ${templateType(t)} ? ${str(t.name)} :`).join('\n  ');
   return file([
     banner(ir.fileName),
     registryImports(
       ir.topics.map((t) => t.payloadSchema),
       modelNames,
       'topicPayloadValidators',
+    ).replace(
+      "import { topicPayloadValidators } from './payload-validation.js';",
+      "import { formatErrors } from './field-errors.js';\nimport { topicParameterValidators, topicPayloadValidators } from './payload-validation.js';",
     ),
     [
-      '/** Realm-relative topic names, in contract order. */',
-      `export const topicNames = ${stringArray(names)} as const;`,
+      '/** Topic families (channels with x-topic), by address, in contract order; a fixed topic is a family without parameters. */',
+      `export const topicFamilies = ${stringArray(families)} as const;`,
+      'export type TopicFamily = (typeof topicFamilies)[number];',
+      '',
+      '/** The fixed topics (families without parameters). */',
+      `export const topicNames = ${stringArray(fixed)} as const;`,
       'export type TopicName = (typeof topicNames)[number];',
     ].join('\n'),
     [
@@ -315,28 +382,73 @@ export function emitTopics(ir: ContractIR, modelNames: Set<string>): string {
       '}',
     ].join('\n'),
     [
+      '/** What a client filters on: a fixed name, or a family with `*` for each parameter (`jobs.*`). */',
+      `export type TopicFilter = ${literalUnion(ir.topics.map((t) => t.filter))};`,
+      '',
+      '/** Every concrete topic name, as template literal types (the family address, a string per parameter). */',
+      `export type ConcreteTopicName = ${ir.topics.map(templateType).join(' | ') || 'never'};`,
+      '',
+      '/** The family of a concrete name or a filter (`never` when none matches). */',
+      `export type TopicFamilyOf<T extends string> =\n  ${familyOf}\n  never;`,
+      '',
+      '/** The payload type of a concrete topic name or a filter. */',
+      'export type TopicPayloadOf<T extends string> = [TopicFamilyOf<T>] extends [never]',
+      '  ? unknown',
+      '  : TopicPayloads[TopicFamilyOf<T>];',
+    ].join('\n'),
+    [
       '/** What happens to a topic message for users who are offline when it is published. */',
       'export type TopicOfflinePolicy =',
       "  | { readonly policy: 'drop' }",
       "  | { readonly policy: 'history'; readonly historySize: number; readonly retentionSeconds: number };",
       '',
-      'export interface TopicDefinition<N extends TopicName> {',
-      '  readonly name: N;',
+      '/** One dot-separated segment of a family address: a literal, or a parameter with its schema. */',
+      'export type TopicSegment = { readonly literal: string } | { readonly param: string; readonly schema: SchemaTitle };',
+      '',
+      'export interface TopicAccess {',
       '  /** Roles (any of) a token needs in the realm; empty: every user of the realm. */',
-      '  readonly access: { readonly roles: readonly string[] };',
+      '  readonly roles: readonly string[];',
+      "  /** Owner rule: the parameter must equal the token's subject, unless the token holds an override role. */",
+      '  readonly owner?: { readonly parameter: string; readonly overrideRoles: readonly string[] };',
+      '}',
+      '',
+      'export interface TopicDefinition<F extends TopicFamily> {',
+      '  readonly name: F;',
+      '  readonly filter: TopicFilter;',
+      '  readonly segments: readonly TopicSegment[];',
+      '  readonly access: TopicAccess;',
       '  readonly offline: TopicOfflinePolicy;',
       '  /** Partition keys the subscription rows are spread over (hash of the connection id); broadcasts Query each. */',
       '  readonly partitions: number;',
       '  readonly payloadSchema: SchemaTitle;',
-      '  validate(payload: unknown): ValidationResult<TopicPayloads[N]>;',
+      '  validate(payload: unknown): ValidationResult<TopicPayloads[F]>;',
       '}',
     ].join('\n'),
-    `export const topicRegistry: { readonly [N in TopicName]: TopicDefinition<N> } = {\n${registry}\n};`,
+    `export const topicRegistry: { readonly [F in TopicFamily]: TopicDefinition<F> } = {\n${ir.topics.map(topicEntry).join('\n')}\n};`,
     [
       'export function isTopicName(value: unknown): value is TopicName {',
+      "  return typeof value === 'string' && (topicNames as readonly string[]).includes(value);",
+      '}',
+      '',
+      'export function isTopicFamily(value: unknown): value is TopicFamily {',
       "  return typeof value === 'string' && Object.hasOwn(topicRegistry, value);",
       '}',
     ].join('\n'),
+    [
+      '/** components.schemas.TopicName: every concrete topic name matches it. */',
+      `export const topicNamePattern = new RegExp(${str(ir.topicName.pattern)});`,
+    ].join('\n'),
+    [
+      'export type TopicMatch =',
+      '  | {',
+      '      readonly ok: true;',
+      '      readonly family: TopicFamily;',
+      '      readonly definition: TopicDefinition<TopicFamily>;',
+      '      readonly params: Readonly<Record<string, string>>;',
+      '    }',
+      "  | { readonly ok: false; readonly code: 'INVALID_TOPIC_NAME' | 'UNKNOWN_TOPIC' | 'INVALID_TOPIC_PARAMETER'; readonly reason: string };",
+    ].join('\n'),
+    MATCH_TOPIC,
   ]);
 }
 

@@ -30,11 +30,17 @@ export interface ValidatorGroup {
   reexports: readonly ValidatorGroup['name'][];
 }
 
+/** The schema titles of the topic families' parameters (x-schema), each once. */
+export function topicParameterSchemas(ir: ContractIR): string[] {
+  return [...new Set(ir.topics.flatMap((t) => t.parameters.map((p) => p.schemaTitle)))];
+}
+
 /** Payloads of topic and user messages (what clients receive); publish envelopes; everything else. */
 export function validatorGroups(ir: ContractIR): ValidatorGroup[] {
   const payloads = new Set([
     ...ir.topics.map((t) => t.payloadSchema),
     ...ir.userMessages.map((u) => u.payloadSchema),
+    ...topicParameterSchemas(ir),
   ]);
   const envelopes = new Set(ir.publishEnvelopes.filter((t) => !payloads.has(t)));
   const titles = ir.schemas.map((s) => s.title);

@@ -71,23 +71,43 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     settings: ['jwt'],
   },
   // ConnectionService.register: saveConnection (BatchWriteItem of all rows), the connect-time delivery job,
-  // and on failure deleteConnection (BatchWriteItem).
+  // and on failure deleteConnection (DeleteItem of the meta row, then BatchWriteItem).
   connect: {
-    table: ['dynamodb:BatchWriteItem'],
+    table: ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem'],
     sendsTo: ['delivery-queue'],
     changesVisibilityOn: [],
     postsToConnections: false,
     settings: ['connectionTtl', 'deliveryDelay'],
   },
-  // ConnectionService.unregister: getConnection, deleteConnection.
+  // ConnectionService.unregister: getConnection, deleteConnection (DeleteItem ALL_OLD of the meta row, then
+  // BatchWriteItem of the rows it listed).
   disconnect: {
-    table: ['dynamodb:GetItem', 'dynamodb:BatchWriteItem'],
+    table: ['dynamodb:GetItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
     sendsTo: [],
     changesVisibilityOn: [],
     postsToConnections: false,
     settings: ['connectionTtl'],
   },
   ping: { table: [], sendsTo: [], changesVisibilityOn: [], postsToConnections: false, settings: [] },
+  // SubscriptionService.subscribe: GetItem of the meta row (and its re-read), UpdateItem (conditional topic
+  // list, and extendConnection when a TTL extension raced), BatchWriteItem of the topic rows (and of their
+  // cleanup); history Query of new history topics; the reply and history posted through @connections.
+  subscribe: {
+    table: ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 'dynamodb:Query'],
+    sendsTo: [],
+    changesVisibilityOn: [],
+    postsToConnections: true,
+    settings: ['postConcurrency'],
+  },
+  // SubscriptionService.unsubscribe: GetItem, UpdateItem (conditional topic list), BatchWriteItem (rows). The
+  // route shares SubscriptionReplies with `subscribe`, whose history Query its bundle therefore contains.
+  unsubscribe: {
+    table: ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 'dynamodb:Query'],
+    sendsTo: [],
+    changesVisibilityOn: [],
+    postsToConnections: true,
+    settings: ['postConcurrency'],
+  },
   // ClientFrameService → ConnectionService.extend: getConnection, UpdateItem of each row (attribute_exists).
   'extend-ttl': {
     table: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],

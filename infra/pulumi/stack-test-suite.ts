@@ -253,7 +253,8 @@ export function describeStack(expected: StackExpectations): void {
       const routersAndWorkers = ['broadcast-router', 'user-router', 'delivery-worker', 'fanout-worker'];
       const required: Record<string, string[]> = {
         TABLE_NAME: functionTable.map((f) => f.handler).filter((h) => h !== 'authorizer' && h !== 'ping'),
-        WS_MANAGEMENT_ENDPOINT: routersAndWorkers,
+        // subscribe / unsubscribe post their reply (and the history after it) themselves (`x-reply: posted`).
+        WS_MANAGEMENT_ENDPOINT: [...routersAndWorkers, 'subscribe', 'unsubscribe'],
         DELIVERY_QUEUE_URL: ['connect', 'user-router', 'delivery-worker'],
         FANOUT_QUEUE_URL: ['broadcast-router', 'fanout-worker'],
         JWT_ISSUERS: ['authorizer'],

@@ -7,11 +7,19 @@ export type { FieldError, ValidationResult } from '../../generated/field-errors.
 export type {
   ErrorFrame,
   RejectedTopic,
+  SubscribedFrame,
   TopicMessageFrame,
+  UnsubscribedFrame,
   UserMessageFrame,
   WelcomeFrame,
 } from '../../generated/models.js';
-export type { TopicName, TopicPayloads } from '../../generated/topics.js';
+export type {
+  ConcreteTopicName,
+  TopicFilter,
+  TopicName,
+  TopicPayloadOf,
+  TopicPayloads,
+} from '../../generated/topics.js';
 export type { UserMessagePayloads, UserMessageTypeName } from '../../generated/user-messages.js';
 export { type BackoffOptions, backoffCeiling, fullJitterDelay } from './backoff.js';
 export {
@@ -28,3 +36,4 @@ export {
 export { MessageIdWindow } from './dedup.js';
 export type { TokenTransport, WebSocketConstructor, WebSocketLike } from './socket.js';
 export { systemTimers, type Timers } from './timers.js';
+export { topicMatchesFilter } from './topic-set.js';

@@ -4,10 +4,14 @@
  * does not import this module carries no validator at all.
  */
 import { topicPayloadValidators, userPayloadValidators } from '../../generated/payload-validation.js';
+import { matchTopic } from '../../generated/topics.js';
 import type { PayloadValidation } from './client.js';
 
 export const payloadValidation: PayloadValidation = {
-  topics: topicPayloadValidators,
+  topic: (name) => {
+    const match = matchTopic(name);
+    return match.ok ? match.definition.validate : undefined;
+  },
   userMessages: userPayloadValidators,
 };
 

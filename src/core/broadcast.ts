@@ -3,7 +3,6 @@
  * topics with `offline.policy: history`), then direct posts — or, above the shard threshold, fan-out jobs
  * that several fan-out worker invocations post in parallel.
  */
-import { topicRegistry } from '../../generated/index.js';
 import { chunk } from './concurrency.js';
 import { type GoneSource, resolveGone } from './connections.js';
 import { DeliveryRetriesExhaustedError } from './errors.js';
@@ -27,6 +26,7 @@ import type {
 import { silentLogger } from './ports.js';
 import { emptySummary, type PostDeps, type PostSummary, postToMany } from './posting.js';
 import { messageKeyTime } from './stored-messages.js';
+import { topicDefinitionOf } from './topic-access.js';
 import {
   goneOutcome,
   sampled,
@@ -126,7 +126,7 @@ export class BroadcastService {
 
   /** The id's window: the history retention for `offline.policy: history`, otherwise a fixed day. */
   private idWindowEnd(envelope: BroadcastEnvelope): number {
-    const definition = topicRegistry[envelope.topic as keyof typeof topicRegistry];
+    const definition = topicDefinitionOf(envelope.topic);
     const seconds =
       definition?.offline.policy === 'history'
         ? definition.offline.retentionSeconds
@@ -296,7 +296,7 @@ export class BroadcastService {
 
   /** Keeps the message for replay on connect when the topic's offline policy is `history`. */
   private async storeHistory(envelope: BroadcastEnvelope): Promise<boolean> {
-    const definition = topicRegistry[envelope.topic as keyof typeof topicRegistry];
+    const definition = topicDefinitionOf(envelope.topic);
     if (definition?.offline.policy !== 'history') return false;
     const { historySize, retentionSeconds } = definition.offline;
     const publishedAt = messageKeyTime(envelope.publishedAt);

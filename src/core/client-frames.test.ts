@@ -14,13 +14,13 @@ describe('parseClientFrame', () => {
   });
 
   it('answers UNKNOWN_ACTION and echoes a valid requestId', () => {
-    const parsed = parseClientFrame('{"action":"subscribe","requestId":"r-1"}', false);
+    const parsed = parseClientFrame('{"action":"publish","requestId":"r-1"}', false);
     expect(parsed).toEqual({
       ok: false,
       reply: {
         kind: 'error',
         code: 'UNKNOWN_ACTION',
-        message: 'unknown action "subscribe"',
+        message: 'unknown action "publish"',
         retryable: false,
         requestId: 'r-1',
       },

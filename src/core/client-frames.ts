@@ -12,7 +12,12 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 type ClientAction = keyof typeof clientActions;
 
 export type ParsedClientFrame =
-  | { ok: true; action: ClientAction; requestId?: string }
+  | {
+      ok: true;
+      action: ClientAction;
+      requestId?: string /** subscribe / unsubscribe: the names sent. */;
+      topics?: string[];
+    }
   | { ok: false; reply: ReplyFrame };
 
 function isClientAction(value: string): value is ClientAction {
@@ -48,12 +53,16 @@ export function parseClientFrame(
     const message = action === undefined ? 'the frame has no "action"' : `unknown action ${describe(action)}`;
     return { ok: false, reply: errorFrame('UNKNOWN_ACTION', message, requestId) };
   }
-  const result: { ok: true } | { ok: false; errors: Parameters<typeof formatErrors>[0] } =
-    action === 'ping' ? validators.PingAction(frame) : validators.ExtendTtlAction(frame);
+  const result = validators[clientActions[action]](frame);
   if (!result.ok) {
     return { ok: false, reply: errorFrame('INVALID_FRAME', formatErrors(result.errors), requestId) };
   }
-  return requestId === undefined ? { ok: true, action } : { ok: true, action, requestId };
+  const parsed: ParsedClientFrame = { ok: true, action };
+  if (requestId !== undefined) parsed.requestId = requestId;
+  // The frame passed its action's schema: SubscribeAction / UnsubscribeAction require `topics: string[]`.
+  const { topics } = result.value as { topics?: string[] };
+  if (topics !== undefined) parsed.topics = topics;
+  return parsed;
 }
 
 export class ClientFrameService {
@@ -68,6 +77,10 @@ export class ClientFrameService {
     const parsed = parseClientFrame(body, isBase64Encoded);
     if (!parsed.ok) return parsed.reply;
     if (parsed.action === 'ping') return pongFrame(this.deps.clock.now(), parsed.requestId);
+    if (parsed.action !== 'extendTTL') {
+      // subscribe / unsubscribe have their own routes; only a stack without them lands here.
+      return errorFrame('UNKNOWN_ACTION', `"${parsed.action}" is not served on this route`, parsed.requestId);
+    }
     const expiresAt = await this.deps.connections.extend(connectionId);
     if (expiresAt === undefined) {
       return errorFrame(

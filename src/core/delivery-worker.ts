@@ -11,7 +11,6 @@
  * - Gone for good (410 after the grace, or its rows are gone/expired) → the job completes and the inbox stays
  *   intact for the next connection.
  */
-import { topicRegistry } from '../../generated/index.js';
 import { nowSeconds, resolveGone } from './connections.js';
 import { ConnectionPostError, RetryLaterError, ValidationError } from './errors.js';
 import { topicFrame, userFrame, welcomeFrame } from './frames.js';
@@ -19,6 +18,7 @@ import type { ConnectionRecord, DeliveryJob } from './model.js';
 import type { Clock, ConnectionStore, DomainLogger, HistoryStore, InboxStore } from './ports.js';
 import { silentLogger } from './ports.js';
 import { type PostDeps, postWithRetry } from './posting.js';
+import { topicDefinitionOf } from './topic-access.js';
 import { type PostTraceOutcome, sampled, type TraceDeps, tracePost, traceReason } from './tracing.js';
 
 export interface DeliveryWorkerSettings {
@@ -128,7 +128,7 @@ export class DeliveryWorker {
       result.welcome = true;
 
       for (const topic of job.accepted) {
-        const definition = topicRegistry[topic as keyof typeof topicRegistry];
+        const definition = topicDefinitionOf(topic);
         if (definition?.offline.policy !== 'history') continue;
         const history = await this.deps.history.list(
           job.realm,

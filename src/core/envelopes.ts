@@ -4,9 +4,8 @@
  */
 import {
   formatErrors,
-  isTopicName,
   isUserMessageType,
-  topicRegistry,
+  matchTopic,
   userMessageRegistry,
   validators,
 } from '../../generated/index.js';
@@ -42,12 +41,14 @@ export function validateBroadcastEnvelope(data: unknown): BroadcastEnvelope {
   const envelope: Result = validators.BroadcastEnvelope(data);
   if (!envelope.ok) fail('broadcast envelope', envelope.errors);
   const value = envelope.value as BroadcastEnvelope;
-  if (!isTopicName(value.topic)) {
+  const topic = matchTopic(value.topic);
+  if (!topic.ok) {
+    const keyword = topic.code === 'UNKNOWN_TOPIC' ? 'enum' : 'pattern';
     fail('broadcast envelope', [
-      { field: 'topic', keyword: 'enum', message: `unknown topic "${value.topic}"` },
+      { field: 'topic', keyword, message: `${topic.reason}: ${JSON.stringify(value.topic)}` },
     ]);
   }
-  const payload: Result = topicRegistry[value.topic].validate(value.payload);
+  const payload: Result = topic.definition.validate(value.payload);
   if (!payload.ok) fail('broadcast envelope', prefixed(payload.errors, 'payload'));
   return value;
 }

@@ -160,7 +160,8 @@ describe('ping, extendTTL and $default', () => {
 
   it.each([
     ['not json', 'INVALID_JSON', undefined],
-    ['{"action":"subscribe","topic":"weather","requestId":"r-3"}', 'UNKNOWN_ACTION', 'r-3'],
+    ['{"action":"publish","topic":"weather","requestId":"r-3"}', 'UNKNOWN_ACTION', 'r-3'],
+    ['{"action":"subscribe","topic":"weather","requestId":"r-5"}', 'INVALID_FRAME', 'r-5'],
     ['{"action":"ping","requestId":"r-4","oops":1}', 'INVALID_FRAME', 'r-4'],
   ])('$default answers %s with %s (requestId echoed)', async (body, code, requestId) => {
     const result = await defaultRoute(

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { topicNames } from '../../generated/topics.js';
+import { topicFamilies } from '../../generated/topics.js';
 import { userMessageTypes } from '../../generated/user-messages.js';
 import {
   DEFAULT_IDP_URL,
@@ -84,7 +84,8 @@ Usage:
   wspush <command> --help
   wspush --version
 
-Topics:             ${topicNames.join(', ')}
+Topics:             ${topicFamilies.join(', ')}
+                    (a family is published to one concrete topic: --topic jobs.8812)
 User message types: ${userMessageTypes.join(', ')}
 
 ${EXIT_CODES_HELP}
@@ -112,7 +113,8 @@ Envelope:
 const TOPIC_HELP = `Usage: wspush publish topic --realm <realm> --topic <topic> [options]
 
 Publishes a message to every subscriber of <topic> in <realm> (the broadcast SNS topic).
-Topics: ${topicNames.join(', ')}
+Topics: ${topicFamilies.join(', ')}
+A family takes a concrete name, each {parameter} filled in and checked against its schema: --topic jobs.8812
 
       --realm <realm>              required
       --topic <topic>              required

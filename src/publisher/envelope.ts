@@ -9,11 +9,12 @@ import { envelopeValidators } from '../../generated/envelope-validation.js';
 import { type FieldError, formatErrors } from '../../generated/field-errors.js';
 import type { BroadcastEnvelope, UserEnvelope } from '../../generated/models.js';
 import {
-  isTopicName,
-  type TopicName,
+  type ConcreteTopicName,
+  matchTopic,
+  type TopicFamily,
+  type TopicPayloadOf,
   type TopicPayloads,
-  topicNames,
-  topicRegistry,
+  topicFamilies,
 } from '../../generated/topics.js';
 import {
   isUserMessageType,
@@ -47,9 +48,10 @@ interface CommonInput {
   publishedAt?: string;
 }
 
-export interface TopicPublishInput<N extends TopicName = TopicName> extends CommonInput {
+/** `topic` is a concrete name (`announcements`, `jobs.8812`); the payload type follows its family. */
+export interface TopicPublishInput<N extends ConcreteTopicName = ConcreteTopicName> extends CommonInput {
   topic: N;
-  payload: TopicPayloads[N];
+  payload: TopicPayloadOf<N>;
 }
 
 export interface UserPublishInput<T extends UserMessageTypeName = UserMessageTypeName> extends CommonInput {
@@ -59,7 +61,9 @@ export interface UserPublishInput<T extends UserMessageTypeName = UserMessageTyp
 }
 
 /** A topic input for any topic, with the payload type following the topic (for batches). */
-export type AnyTopicPublishInput = { [N in TopicName]: TopicPublishInput<N> }[TopicName];
+export type AnyTopicPublishInput = {
+  [F in TopicFamily]: CommonInput & { topic: ConcreteTopicName; payload: TopicPayloads[F] };
+}[TopicFamily];
 export type AnyUserPublishInput = { [T in UserMessageTypeName]: UserPublishInput<T> }[UserMessageTypeName];
 
 /** Inputs from untyped sources (the CLI, JSON files): everything is checked at run time. */
@@ -110,20 +114,21 @@ export function prepareTopicMessage(
     payload: input.payload,
   };
   check('broadcast envelope', envelopeValidators.BroadcastEnvelope(envelope));
-  if (!isTopicName(envelope.topic)) {
+  const topic = matchTopic(envelope.topic);
+  if (!topic.ok) {
+    const name = JSON.stringify(envelope.topic);
+    const unknown = topic.code === 'UNKNOWN_TOPIC';
     throw new PublishValidationError('broadcast envelope', [
       {
         field: 'topic',
-        keyword: 'enum',
-        message: `unknown topic ${JSON.stringify(envelope.topic)}; the contract defines ${topicNames.join(', ')}`,
+        keyword: unknown ? 'enum' : 'pattern',
+        message: unknown
+          ? `unknown topic ${name}; the contract defines ${topicFamilies.join(', ')}`
+          : `${name}: ${topic.reason}`,
       },
     ]);
   }
-  check(
-    `payload of topic ${envelope.topic}`,
-    topicRegistry[envelope.topic].validate(envelope.payload),
-    'payload',
-  );
+  check(`payload of topic ${envelope.topic}`, topic.definition.validate(envelope.payload), 'payload');
   return finish(envelope as BroadcastEnvelope, { realm: envelope.realm, topic: envelope.topic }, defaults);
 }
 

@@ -9,7 +9,7 @@ import {
   PublishCommand,
   type PublishCommandOutput,
 } from '@aws-sdk/client-sns';
-import type { TopicName } from '../../generated/topics.js';
+import type { ConcreteTopicName } from '../../generated/topics.js';
 import type { UserMessageTypeName } from '../../generated/user-messages.js';
 import {
   type AnyTopicPublishInput,
@@ -69,7 +69,7 @@ export const BATCH_MAX_ENTRIES = 10;
 export const BATCH_MAX_BYTES = 262_144;
 
 export interface Publisher {
-  publishToTopic<N extends TopicName>(input: TopicPublishInput<N>): Promise<PublishResult>;
+  publishToTopic<N extends ConcreteTopicName>(input: TopicPublishInput<N>): Promise<PublishResult>;
   publishToUser<T extends UserMessageTypeName>(input: UserPublishInput<T>): Promise<PublishResult>;
   /** Any number of entries, sent 10 (and at most 256 KiB) per PublishBatch call; one result per entry, in order. */
   publishToTopicBatch(entries: readonly AnyTopicPublishInput[]): Promise<BatchEntryResult[]>;

@@ -16,6 +16,7 @@ import {
   limits,
   routeKeys,
   routeTable,
+  topicFamilies,
   topicNames,
   topicRegistry,
   userMessageRegistry,
@@ -324,7 +325,10 @@ describe('generated tables equal the contract', () => {
       const route = routeTable[key];
       expect(route.operationId).toBe(id);
       expect(route.handler).toBe(get(op, 'x-handler'));
-      expect(route.twoWay).toBe(get(op, 'reply') !== undefined);
+      // A reply the handler posts itself (`x-reply: posted`) gets no API Gateway route response.
+      const posted = get(op, 'x-reply') === 'posted';
+      expect(route.twoWay).toBe(get(op, 'reply') !== undefined && !posted);
+      expect(route.repliesByPost === true).toBe(posted);
       expect(route.authorizer).toBe(get(op, 'x-authorizer'));
       const message = deref(contract, (get(op, 'messages') as Json[])[0]);
       const payload = deref(contract, get(message, 'payload'));
@@ -367,13 +371,18 @@ describe('generated tables equal the contract', () => {
     const channels = Object.entries(get(contract, 'channels') as JsonMap).filter(
       ([, c]) => get(c, 'x-topic') !== undefined,
     );
-    expect(topicNames).toEqual(channels.map(([, c]) => get(c, 'address')));
+    expect(topicFamilies).toEqual(channels.map(([, c]) => get(c, 'address')));
     expect(topicNames).toEqual(['announcements', 'job-status', 'audit-alerts']);
     for (const [, channel] of channels) {
-      const name = get(channel, 'address') as (typeof topicNames)[number];
+      const name = get(channel, 'address') as (typeof topicFamilies)[number];
       const topic = topicRegistry[name];
       expect(topic.name).toBe(name);
       expect(topic.access).toEqual(get(channel, 'x-topic', 'access'));
+      expect(topic.filter).toBe(name.replace(/\{[^}]+\}/g, '*'));
+      for (const segment of topic.segments) {
+        if (!('param' in segment)) continue;
+        expect(segment.schema).toBe(get(channel, 'parameters', segment.param, 'x-schema', 'title'));
+      }
       expect(topic.offline).toEqual(get(channel, 'x-topic', 'offline'));
       expect(topic.partitions).toBe(get(channel, 'x-topic', 'partitions') ?? 1);
       const message = deref(contract, Object.values(get(channel, 'messages') as JsonMap)[0]);

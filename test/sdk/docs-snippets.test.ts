@@ -21,11 +21,10 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  isTopicName,
   isUserMessageType,
+  matchTopic,
   type SchemaTitle,
   schemaTitles,
-  topicRegistry,
   userMessageRegistry,
   validators,
 } from '../../generated/index.js';
@@ -294,8 +293,9 @@ it('```json <SchemaTitle> snippets are valid', () => {
     const value = JSON.parse(snippet.code) as { topic?: unknown; type?: unknown; payload?: unknown };
     const result = validators[snippet.info as SchemaTitle](value);
     expect(result.ok ? [] : result.errors, where(snippet)).toEqual([]);
-    if (snippet.info === 'BroadcastEnvelope' && isTopicName(value.topic)) {
-      expect(topicRegistry[value.topic].validate(value.payload).ok, where(snippet)).toBe(true);
+    const topic = typeof value.topic === 'string' ? matchTopic(value.topic) : undefined;
+    if (snippet.info === 'BroadcastEnvelope' && topic?.ok) {
+      expect(topic.definition.validate(value.payload).ok, where(snippet)).toBe(true);
     }
     if (snippet.info === 'UserEnvelope' && isUserMessageType(value.type)) {
       expect(userMessageRegistry[value.type].validate(value.payload).ok, where(snippet)).toBe(true);

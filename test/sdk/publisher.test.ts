@@ -73,6 +73,30 @@ describe('publishToTopic', () => {
     expect(result.snsMessageId).toBe('sns-1');
   });
 
+  it('publishes to a concrete topic of a family, typed and validated by the family', async () => {
+    const sns = fakeSns();
+    const publisher = createPublisher({ snsClient: sns, broadcastTopicArn: BROADCAST, userTopicArn: USER });
+    const payload = {
+      jobId: '8812',
+      status: 'running',
+      progress: 40,
+      updatedAt: '2026-11-27T10:00:00.000Z',
+    } as const;
+    await publisher.publishToTopic({ realm: 'acme', topic: 'jobs.8812', payload });
+    const envelope = JSON.parse((sns.commands[0] as PublishCommand).input.Message ?? '') as { topic: string };
+    expect(envelope.topic).toBe('jobs.8812');
+    // @ts-expect-error the payload type follows the family: a jobs.* topic takes a JobStatusPayload
+    const wrong = publisher.publishToTopic({ realm: 'acme', topic: 'jobs.1', payload: announcement });
+    await expect(wrong).rejects.toThrow(PublishValidationError);
+    const badParameter = () =>
+      prepareTopicMessage({ realm: 'acme', topic: `jobs.${'x'.repeat(65)}`, payload });
+    expect(badParameter).toThrow(/parameter jobId/);
+    expect(() => prepareTopicMessage({ realm: 'acme', topic: 'jobs', payload })).toThrow(
+      /unknown topic "jobs"/,
+    );
+    expect(sns.commands).toHaveLength(1);
+  });
+
   it('keeps the caller’s messageId and correlationId', async () => {
     const sns = fakeSns();
     const publisher = createPublisher({ snsClient: sns, broadcastTopicArn: BROADCAST, userTopicArn: USER });

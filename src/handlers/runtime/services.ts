@@ -3,7 +3,7 @@
  * needs, once per cold start (the getters throw at import time when a variable is missing).
  */
 
-import { isTopicName, limits, topicRegistry } from '../../../generated/index.js';
+import { limits } from '../../../generated/index.js';
 import { DynamoConnectionStore } from '../../adapters/dynamodb-connection-store.js';
 import {
   DynamoHistoryStore,
@@ -20,6 +20,9 @@ import { DeliveryWorker } from '../../core/delivery-worker.js';
 import type { DeliveryJob, FanoutJob } from '../../core/model.js';
 import { realSleep, systemClock } from '../../core/ports.js';
 import { defaultPostSettings, type PostDeps } from '../../core/posting.js';
+import { SubscriptionReplies } from '../../core/subscription-replies.js';
+import { SubscriptionService } from '../../core/subscriptions.js';
+import { topicDefinitionOf } from '../../core/topic-access.js';
 import type { TraceDeps } from '../../core/tracing.js';
 import { UserDeliveryService } from '../../core/user-delivery.js';
 import { getDocumentClient, getManagementClient, getSqsClient } from './clients.js';
@@ -31,8 +34,8 @@ function table(): DynamoTable {
   return new DynamoTable(getDocumentClient(), { tableName: config.tableName() });
 }
 
-/** The contract's x-topic.partitions per topic (names outside the contract are never stored: 1). */
-const topicPartitions = (topic: string): number => (isTopicName(topic) ? topicRegistry[topic].partitions : 1);
+/** The contract's x-topic.partitions of a topic's family (names outside the contract are never stored: 1). */
+const topicPartitions = (topic: string): number => topicDefinitionOf(topic)?.partitions ?? 1;
 
 function connectionStore(t: DynamoTable = table()): DynamoConnectionStore {
   return new DynamoConnectionStore(t, { topicPartitions });
@@ -88,6 +91,19 @@ export function connectionService(options: { withQueue: boolean }): ConnectionSe
 
 export function clientFrameService(): ClientFrameService {
   return new ClientFrameService({ connections: connectionService({ withQueue: false }), clock: systemClock });
+}
+
+/** `subscribe` / `unsubscribe`: the subscription service, and the posting of its replies and history. */
+export function subscriptionReplies(): SubscriptionReplies {
+  const t = table();
+  const subscriptions = new SubscriptionService({
+    store: connectionStore(t),
+    history: new DynamoHistoryStore(t),
+    clock: systemClock,
+    settings: { maxTopicsPerConnection: limits.maxTopicsPerConnection },
+    logger: domainLogger,
+  });
+  return new SubscriptionReplies({ ...postDeps(), subscriptions, logger: domainLogger });
 }
 
 /**
