@@ -65,6 +65,8 @@ export interface CloseCodeRange {
   readonly to: number;
   readonly name: string;
   readonly retryable: boolean;
+  /** Who can send it: API Gateway ('aws'), the local gateway ('local'); empty: never sent. */
+  readonly sentBy: readonly ('aws' | 'local')[];
   readonly description: string;
 }
 
@@ -74,6 +76,10 @@ export const closeCodes: readonly CloseCodeRange[] = [
     from: 1000,
     to: 1000,
     retryable: false,
+    sentBy: [
+      'aws',
+      'local',
+    ],
     name: 'NORMAL',
     description: 'Normal closure. A server-initiated 1000 (DELETE @connections) is reconnected by the SDK with a fresh token.',
   },
@@ -81,20 +87,48 @@ export const closeCodes: readonly CloseCodeRange[] = [
     from: 1001,
     to: 1001,
     retryable: true,
+    sentBy: [
+      'aws',
+      'local',
+    ],
     name: 'GOING_AWAY',
     description: 'Idle timeout, maximum duration or shutdown.',
+  },
+  {
+    from: 1002,
+    to: 1002,
+    retryable: false,
+    sentBy: [
+      'aws',
+      'local',
+    ],
+    name: 'PROTOCOL_ERROR',
+    description: 'The client broke the WebSocket framing rules (RFC 6455).',
   },
   {
     from: 1006,
     to: 1006,
     retryable: true,
+    sentBy: [],
     name: 'ABNORMAL',
-    description: 'Abnormal closure (network).',
+    description: 'Abnormal closure (network). Reported by the client, never sent.',
+  },
+  {
+    from: 1007,
+    to: 1007,
+    retryable: false,
+    sentBy: [
+      'aws',
+      'local',
+    ],
+    name: 'INVALID_PAYLOAD',
+    description: 'A text frame was not valid UTF-8.',
   },
   {
     from: 1008,
     to: 1008,
     retryable: false,
+    sentBy: [],
     name: 'POLICY_VIOLATION',
     description: 'Policy violation.',
   },
@@ -102,6 +136,10 @@ export const closeCodes: readonly CloseCodeRange[] = [
     from: 1009,
     to: 1009,
     retryable: true,
+    sentBy: [
+      'aws',
+      'local',
+    ],
     name: 'MESSAGE_TOO_BIG',
     description: 'A frame or message exceeded the size limits.',
   },
@@ -109,6 +147,7 @@ export const closeCodes: readonly CloseCodeRange[] = [
     from: 1011,
     to: 1011,
     retryable: true,
+    sentBy: [],
     name: 'INTERNAL_ERROR',
     description: 'Internal error.',
   },
@@ -116,6 +155,7 @@ export const closeCodes: readonly CloseCodeRange[] = [
     from: 1012,
     to: 1012,
     retryable: true,
+    sentBy: [],
     name: 'SERVICE_RESTART',
     description: 'Service restart.',
   },
@@ -123,6 +163,7 @@ export const closeCodes: readonly CloseCodeRange[] = [
     from: 1013,
     to: 1013,
     retryable: true,
+    sentBy: [],
     name: 'TRY_AGAIN_LATER',
     description: 'Try again later.',
   },
@@ -130,15 +171,17 @@ export const closeCodes: readonly CloseCodeRange[] = [
     from: 4000,
     to: 4099,
     retryable: true,
+    sentBy: [],
     name: 'APP_RETRYABLE',
-    description: 'Application-defined, reconnect with backoff.',
+    description: 'Reserved for application-defined codes, reconnect with backoff.',
   },
   {
     from: 4400,
     to: 4499,
     retryable: false,
+    sentBy: [],
     name: 'APP_TERMINAL',
-    description: 'Application-defined, do not reconnect without a change.',
+    description: 'Reserved for application-defined codes, do not reconnect without a change.',
   },
 ];
 
