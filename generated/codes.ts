@@ -200,6 +200,7 @@ export interface Limits {
   readonly connectionTtlSeconds: number;
   readonly inboxMaxItems: number;
   readonly maxEnvelopeBytes: number;
+  readonly publishedAtMaxFutureSeconds: number;
 }
 
 /** Platform limits (x-limits). */
@@ -212,4 +213,17 @@ export const limits: Limits = {
   connectionTtlSeconds: 7800,
   inboxMaxItems: 1000,
   maxEnvelopeBytes: 120000,
+  publishedAtMaxFutureSeconds: 300,
 };
+
+/**
+ * Why an envelope's `publishedAt` is refused at `nowMs` (not a date-time, or more than
+ * publishedAtMaxFutureSeconds ahead), or undefined when it is accepted.
+ */
+export function publishedAtProblem(publishedAt: string, nowMs: number): string | undefined {
+  const ms = Date.parse(publishedAt);
+  if (Number.isNaN(ms)) return 'is not a date-time';
+  if (ms > nowMs + limits.publishedAtMaxFutureSeconds * 1000)
+    return 'is more than ' + limits.publishedAtMaxFutureSeconds + ' s ahead of the clock (' + new Date(nowMs).toISOString() + ')';
+  return undefined;
+}

@@ -5,7 +5,7 @@
  */
 import type { SNSEvent } from 'aws-lambda';
 import type { BroadcastService } from '../core/broadcast.js';
-import { validateBroadcastEnvelope } from '../core/envelopes.js';
+import { checkPublishedAt, validateBroadcastEnvelope } from '../core/envelopes.js';
 import type { LambdaContext } from './events.js';
 import { routeSnsRecords } from './runtime/messages.js';
 import { countPosts, instrumented, logger } from './runtime/observability.js';
@@ -17,7 +17,7 @@ export function createBroadcastRouter(deps: { broadcast: BroadcastService }) {
       routeSnsRecords(
         event,
         'broadcast envelope',
-        validateBroadcastEnvelope,
+        (data) => checkPublishedAt('broadcast envelope', validateBroadcastEnvelope(data), Date.now()),
         async (envelope, logContext) => {
           const result = await deps.broadcast.route(envelope);
           countPosts(result);

@@ -273,6 +273,39 @@ describe('user router', () => {
     ).toEqual(['u-dup']);
   });
 
+  it('refuses a publishedAt beyond the clock skew (x-limits) without storing or posting; accepts one within it', async () => {
+    const { limits } = await import('../../generated/index.js');
+    const skewMs = limits.publishedAtMaxFutureSeconds * 1000;
+    const ahead = (ms: number) => new Date(Date.now() + ms).toISOString();
+    for (const publishedAt of ['2999-01-01T00:00:00.000Z', ahead(skewMs + 60_000)]) {
+      const user = userEnvelope({ messageId: `u-future-${publishedAt}`, userId: 'skewy', publishedAt });
+      await expect(userRouter(snsEvent('sns-user.json', user), context('user-router'))).rejects.toThrow(
+        /publishedAt: is more than 300 s ahead/,
+      );
+      const postsBefore = harness.management.posts.length;
+      const topic = broadcastEnvelope({ messageId: `b-future-${publishedAt}`, publishedAt });
+      await expect(
+        broadcastRouter(snsEvent('sns-broadcast.json', topic), context('broadcast-router')),
+      ).rejects.toThrow(/publishedAt/);
+      expect(harness.management.posts.length).toBe(postsBefore);
+    }
+    const { DynamoInboxStore } = await import('../adapters/dynamodb-message-stores.js');
+    const { DynamoTable } = await import('../adapters/dynamodb-table.js');
+    const inbox = new DynamoInboxStore(
+      new DynamoTable(harness.dynamo.documentClient, { tableName: harness.dynamo.tableName }),
+    );
+    const stored = async () =>
+      (await inbox.list('acme', 'skewy', Math.floor(Date.now() / 1000), 10)).map((i) => i.messageId);
+    expect(await stored()).toEqual([]);
+    const within = userEnvelope({
+      messageId: 'u-skewed',
+      userId: 'skewy',
+      publishedAt: ahead(skewMs - 60_000),
+    });
+    await userRouter(snsEvent('sns-user.json', within), context('user-router'));
+    expect(await stored()).toEqual(['u-skewed']);
+  });
+
   it('publish during connect: the message is kept and delivered by a drain job once the socket is open', async () => {
     // connected 1 s ago, still inside $connect: the management API answers 410
     await connectClient('JoinA1dUCDoECFmQ=', { userId: 'frank', secondsAgo: 1, open: false });

@@ -16,6 +16,7 @@ import {
   isTopicName,
   isUserMessageType,
   limits,
+  publishedAtProblem,
   topicNames,
   topicRegistry,
   userMessageRegistry,
@@ -110,6 +111,7 @@ export function prepareTopicMessage(
     payload: input.payload,
   };
   check('broadcast envelope', validators.BroadcastEnvelope(envelope));
+  checkPublishedAt('broadcast envelope', envelope.publishedAt, defaults);
   if (!isTopicName(envelope.topic)) {
     throw new PublishValidationError('broadcast envelope', [
       {
@@ -141,6 +143,7 @@ export function prepareUserMessage(
     payload: input.payload,
   };
   check('user envelope', validators.UserEnvelope(envelope));
+  checkPublishedAt('user envelope', envelope.publishedAt, defaults);
   if (!isUserMessageType(envelope.type)) {
     throw new PublishValidationError('user envelope', [
       {
@@ -164,6 +167,15 @@ export function prepareUserMessage(
     },
     defaults,
   );
+}
+
+/** The routers refuse a `publishedAt` beyond the contract's clock skew: fail before sending instead. */
+function checkPublishedAt(what: string, publishedAt: string, defaults: EnvelopeDefaults): void {
+  const problem = publishedAtProblem(publishedAt, (defaults.now?.() ?? new Date()).getTime());
+  if (problem !== undefined)
+    throw new PublishValidationError(what, [
+      { field: 'publishedAt', keyword: 'clockSkew', message: problem },
+    ]);
 }
 
 function check(
