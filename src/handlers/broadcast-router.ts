@@ -8,7 +8,7 @@ import type { BroadcastService } from '../core/broadcast.js';
 import { checkPublishedAt, validateBroadcastEnvelope } from '../core/envelopes.js';
 import type { LambdaContext } from './events.js';
 import { routeSnsRecords } from './runtime/messages.js';
-import { countPosts, instrumented, logger } from './runtime/observability.js';
+import { countPosts, instrumented, log } from './runtime/observability.js';
 import { broadcastService } from './runtime/services.js';
 
 export function createBroadcastRouter(deps: { broadcast: BroadcastService }) {
@@ -21,7 +21,7 @@ export function createBroadcastRouter(deps: { broadcast: BroadcastService }) {
         async (envelope, logContext) => {
           const result = await deps.broadcast.route(envelope);
           countPosts(result);
-          logger.info('broadcast routed', {
+          log.info('broadcast routed', {
             ...logContext,
             messageId: envelope.messageId,
             realm: envelope.realm,

@@ -340,6 +340,38 @@ describe('user router', () => {
 });
 
 describe('delivery worker', () => {
+  it("a batch of several records processed in parallel: each log line carries its own record's correlation id", async () => {
+    const ids = ['CorA1dUCDoECFmQ=', 'CorB1dUCDoECFmQ=', 'CorC1dUCDoECFmQ=', 'CorD1dUCDoECFmQ='];
+    for (const [n, id] of ids.entries()) await connectClient(id, { userId: `corr-${n}` });
+    const correlationOf = new Map(ids.map((id, n) => [id, `c-batch-${n}`]));
+    const bodies = ids.map((id) => {
+      const job = JSON.parse(harness.sqs.bodies(harness.queues.delivery).find((b) => b.includes(id))!);
+      return JSON.stringify({ ...job, correlationId: correlationOf.get(id) });
+    });
+    const { logger } = await import('./runtime/observability.js');
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    logger.setLogLevel('DEBUG');
+    try {
+      const result = await deliveryWorker(sqsEvent('sqs-delivery.json', bodies), context('delivery-worker'));
+      expect(result).toEqual({ batchItemFailures: [] });
+    } finally {
+      logger.setLogLevel('SILENT');
+      spy.mockRestore();
+    }
+    const lines = written
+      .join('')
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => correlationOf.has(line.connectionId as string));
+    expect(new Set(lines.map((line) => line.connectionId))).toEqual(new Set(ids));
+    for (const line of lines) expect(line.correlationId).toBe(correlationOf.get(line.connectionId as string));
+  });
+
   it('on connect: welcome first, topic history replayed, then the inbox in publish order', async () => {
     for (const [id, at] of [
       ['g2', '2026-11-27T09:20:00.000Z'],

@@ -7,7 +7,7 @@ import { checkPublishedAt, validateUserEnvelope } from '../core/envelopes.js';
 import type { UserDeliveryService } from '../core/user-delivery.js';
 import type { LambdaContext } from './events.js';
 import { routeSnsRecords } from './runtime/messages.js';
-import { count, countPosts, instrumented, logger } from './runtime/observability.js';
+import { count, countPosts, instrumented, log } from './runtime/observability.js';
 import { userDeliveryService } from './runtime/services.js';
 
 export function createUserRouter(deps: { users: UserDeliveryService }) {
@@ -21,7 +21,7 @@ export function createUserRouter(deps: { users: UserDeliveryService }) {
           const result = await deps.users.route(envelope);
           countPosts(result);
           if (result.inbox === 'stored') count('OfflineStored');
-          logger.info('user message routed', {
+          log.info('user message routed', {
             ...logContext,
             messageId: envelope.messageId,
             realm: envelope.realm,

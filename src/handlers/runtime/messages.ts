@@ -2,7 +2,7 @@
 import type { SNSEvent, SNSEventRecord } from 'aws-lambda';
 import { parseJson } from '../../core/envelopes.js';
 import { ValidationError } from '../../core/errors.js';
-import { count, logger, withCorrelationId } from './observability.js';
+import { count, log, withCorrelationId } from './observability.js';
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -43,7 +43,7 @@ export function parseAndValidate<T>(
   } catch (error) {
     if (error instanceof ValidationError) {
       count('InvalidMessages');
-      logger.error(`invalid ${subject}: not delivered`, {
+      log.error(`invalid ${subject}: not delivered`, {
         ...logContext,
         correlationId: correlationIdOf(data),
         errors: error.errors,

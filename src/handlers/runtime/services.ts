@@ -19,7 +19,7 @@ import { defaultPostSettings, type PostDeps } from '../../core/posting.js';
 import { UserDeliveryService } from '../../core/user-delivery.js';
 import { getDocumentClient, getManagementClient, getSqsClient } from './clients.js';
 import * as config from './config.js';
-import { domainLogger } from './observability.js';
+import { log } from './observability.js';
 
 function table(): DynamoTable {
   return new DynamoTable(getDocumentClient(), { tableName: config.tableName() });
@@ -66,7 +66,7 @@ export function connectionService(options: { withQueue: boolean }): ConnectionSe
       deliveryDelaySeconds: options.withQueue ? config.deliveryDelaySeconds() : 0,
       maxTopicsPerConnection: limits.maxTopicsPerConnection,
     },
-    logger: domainLogger,
+    logger: log,
   });
 }
 
@@ -91,7 +91,7 @@ export function broadcastService(): BroadcastService {
       shardSize: config.fanoutShardSize(),
       connectingGraceSeconds: config.connectingGraceSeconds(),
     },
-    logger: domainLogger,
+    logger: log,
   });
 }
 
@@ -110,7 +110,7 @@ export function userDeliveryService(): UserDeliveryService {
       deliveryDelaySeconds: config.deliveryDelaySeconds(),
       ...(retentionCap !== undefined ? { offlineRetentionMaxDays: retentionCap } : {}),
     },
-    logger: domainLogger,
+    logger: log,
   });
 }
 
@@ -129,6 +129,6 @@ export function deliveryWorker(): DeliveryWorker {
       maxConnectionSeconds: config.maxConnectionSeconds(),
       inboxMaxItems: config.inboxMaxItems(),
     },
-    logger: domainLogger,
+    logger: log,
   });
 }
