@@ -6,6 +6,11 @@
  * names the key and the stack file. `docs/operations.md` lists every key.
  */
 
+import {
+  type IntegerSetting,
+  functionSettings as settings,
+} from '../../src/handlers/runtime/function-settings.js';
+
 /** Config namespace of the project (`name` in Pulumi.yaml). */
 export const CONFIG_NAMESPACE = 'wspush';
 
@@ -154,6 +159,11 @@ class Reader {
     return this.checkInteger(key, Number(value), min, max);
   }
 
+  /** A function setting, with the range and default the functions read it with (function-settings.ts). */
+  setting(s: IntegerSetting & { default: number }): number {
+    return this.integer(s.stackKey, s.min, s.max, s.stackRequired ? undefined : s.default);
+  }
+
   optionalInteger(key: string, min: number, max: number): number | undefined {
     const value = this.raw(key, false);
     return value === undefined ? undefined : this.checkInteger(key, Number(value), min, max);
@@ -291,14 +301,18 @@ export function readStackConfig(stack: string, read: ConfigReader): StackConfig 
         : r.stringList('jwtAllowedRealms', /^[A-Za-z0-9_-]+$/, 'a realm name'),
     jwksPath: r.optionalString('jwksPath') ?? '/protocol/openid-connect/certs',
     authorizerIdentitySource: identitySource as IdentitySourceChoice,
-    connectionTtlSeconds: r.integer('connectionTtlSeconds', 600, 86_400),
-    offlineRetentionMaxDays: r.optionalInteger('offlineRetentionMaxDays', 1, 365),
-    inboxMaxItems: r.integer('inboxMaxItems', 1, 100_000, 1000),
-    fanoutShardThreshold: r.integer('fanoutShardThreshold', 1, 1_000_000),
-    fanoutShardSize: r.integer('fanoutShardSize', 1, 10_000, 250),
-    postConcurrency: r.integer('postConcurrency', 1, 1000, 50),
-    deliveryDelaySeconds: r.integer('deliveryDelaySeconds', 0, 900, 1),
-    connectingGraceSeconds: r.integer('connectingGraceSeconds', 1, 600, 30),
+    connectionTtlSeconds: r.setting(settings.connectionTtlSeconds),
+    offlineRetentionMaxDays: r.optionalInteger(
+      settings.offlineRetentionMaxDays.stackKey,
+      settings.offlineRetentionMaxDays.min,
+      settings.offlineRetentionMaxDays.max,
+    ),
+    inboxMaxItems: r.setting(settings.inboxMaxItems),
+    fanoutShardThreshold: r.setting(settings.fanoutShardThreshold),
+    fanoutShardSize: r.setting(settings.fanoutShardSize),
+    postConcurrency: r.setting(settings.postConcurrency),
+    deliveryDelaySeconds: r.setting(settings.deliveryDelaySeconds),
+    connectingGraceSeconds: r.setting(settings.connectingGraceSeconds),
     routeThrottling: {
       rateLimit: r.checkInteger('routeThrottling.rateLimit', throttling.rateLimit, 1, 10_000),
       burstLimit: r.checkInteger('routeThrottling.burstLimit', throttling.burstLimit, 1, 5_000),
