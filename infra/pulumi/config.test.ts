@@ -71,11 +71,14 @@ describe('stack config', () => {
     delete values['wspush:stageName'];
     delete values['aws:region'];
     delete values['wspush:functions'];
+    delete values['wspush:jwtAllowedRealms'];
     expect(() => readStackConfig('dev', (key) => values[key])).toThrow(/infra\/pulumi\/Pulumi\.dev\.yaml/);
     const problems = problemsOf('dev', values);
     expect(problems).toContain('missing required key "wspush:stageName"');
     expect(problems).toContain('missing required key "aws:region"');
     expect(problems).toContain('missing required key "wspush:functions"');
+    // Which realms may connect is explicit per stack (unset used to let every realm, master included, connect).
+    expect(problems).toContain('missing required key "wspush:jwtAllowedRealms"');
   });
 
   it('rejects values AWS or the handlers would reject', () => {

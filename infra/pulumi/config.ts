@@ -71,8 +71,8 @@ export interface StackConfig {
   stageName: string;
   jwtIssuers: string[];
   jwtAudience: string[];
-  /** Realms allowed to connect (JWT_ALLOWED_REALMS); undefined = every realm of the issuers. */
-  jwtAllowedRealms: string[] | undefined;
+  /** Realms allowed to connect (JWT_ALLOWED_REALMS): tokens of other realms are refused before any JWKS request. */
+  jwtAllowedRealms: string[];
   jwksPath: string;
   authorizerIdentitySource: IdentitySourceChoice;
   connectionTtlSeconds: number;
@@ -295,10 +295,8 @@ export function readStackConfig(stack: string, read: ConfigReader): StackConfig 
     stageName: r.string('stageName', /^[A-Za-z0-9_-]{1,128}$/, 'letters, digits, "-" or "_"'),
     jwtIssuers: r.stringList('jwtIssuers', /^https:\/\/\S+$/, 'an https URL (may contain {realm})'),
     jwtAudience: r.stringList('jwtAudience', /^\S+$/, 'a non-empty audience'),
-    jwtAllowedRealms:
-      r.optionalString('jwtAllowedRealms') === undefined
-        ? undefined
-        : r.stringList('jwtAllowedRealms', /^[A-Za-z0-9_-]+$/, 'a realm name'),
+    // Required: which realms may connect is an explicit choice per stack (every realm, `master` included, could).
+    jwtAllowedRealms: r.stringList('jwtAllowedRealms', /^[A-Za-z0-9_-]+$/, 'a realm name'),
     jwksPath: r.optionalString('jwksPath') ?? '/protocol/openid-connect/certs',
     authorizerIdentitySource: identitySource as IdentitySourceChoice,
     connectionTtlSeconds: r.setting(settings.connectionTtlSeconds),

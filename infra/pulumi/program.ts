@@ -130,7 +130,7 @@ export function environmentFor(
         env.JWT_ISSUERS = config.jwtIssuers.join(',');
         env.JWT_AUDIENCE = config.jwtAudience.join(',');
         env.JWKS_PATH = config.jwksPath;
-        if (config.jwtAllowedRealms) env.JWT_ALLOWED_REALMS = config.jwtAllowedRealms.join(',');
+        env.JWT_ALLOWED_REALMS = config.jwtAllowedRealms.join(',');
         break;
       case 'connectionTtl':
         env[settings.connectionTtlSeconds.env] = String(config.connectionTtlSeconds);
