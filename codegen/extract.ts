@@ -68,15 +68,10 @@ export interface ErrorCodeIR {
   description: string;
 }
 
-/** Who can close a connection with a code: API Gateway on AWS, the local gateway (none: never sent). */
-export const CLOSE_CODE_SENDERS = ['aws', 'local'] as const;
-export type CloseCodeSender = (typeof CLOSE_CODE_SENDERS)[number];
-
 export interface CloseCodeIR {
   from: number;
   to: number;
   retryable: boolean;
-  sentBy: CloseCodeSender[];
   name: string;
   description: string;
 }
@@ -585,19 +580,9 @@ function extractErrorCodes(
   return out;
 }
 
-const CLOSE_CODE_SHAPE = `{from, to, retryable, sentBy: [${CLOSE_CODE_SENDERS.join(' | ')}], name, description}`;
-
-function isCloseCodeSenders(value: JsonValue | undefined): value is CloseCodeSender[] {
-  return (
-    Array.isArray(value) &&
-    new Set(value).size === value.length &&
-    value.every((v) => (CLOSE_CODE_SENDERS as readonly JsonValue[]).includes(v))
-  );
-}
-
 function extractCloseCodes(raw: unknown, fail: Fail): CloseCodeIR[] {
   if (!Array.isArray(raw) || raw.length === 0) {
-    fail(['x-close-codes'], `x-close-codes is required: a list of ${CLOSE_CODE_SHAPE}`);
+    fail(['x-close-codes'], 'x-close-codes is required: a list of {from, to, retryable, name, description}');
     return [];
   }
   const out: CloseCodeIR[] = [];
@@ -609,11 +594,10 @@ function extractCloseCodes(raw: unknown, fail: Fail): CloseCodeIR[] {
       typeof e.from !== 'number' ||
       typeof e.to !== 'number' ||
       typeof e.retryable !== 'boolean' ||
-      !isCloseCodeSenders(e.sentBy) ||
       typeof e.name !== 'string' ||
       typeof e.description !== 'string'
     ) {
-      fail(where, `each x-close-codes entry must be ${CLOSE_CODE_SHAPE}`);
+      fail(where, 'each x-close-codes entry must be {from, to, retryable, name, description}');
       return;
     }
     if (
@@ -627,9 +611,9 @@ function extractCloseCodes(raw: unknown, fail: Fail): CloseCodeIR[] {
       return;
     }
     if (!CLOSE_NAME_PATTERN.test(e.name)) fail(where, `close code name "${e.name}" must be UPPER_SNAKE_CASE`);
-    const { from, to, retryable, sentBy, name, description } = e;
+    const { from, to, retryable, name, description } = e;
     const unknown = Object.keys(e).filter(
-      (k) => !['from', 'to', 'retryable', 'sentBy', 'name', 'description'].includes(k),
+      (k) => !['from', 'to', 'retryable', 'name', 'description'].includes(k),
     );
     // Catches YAML slips such as an unquoted comma inside a flow mapping, which silently splits a description.
     if (unknown.length > 0)
@@ -637,7 +621,7 @@ function extractCloseCodes(raw: unknown, fail: Fail): CloseCodeIR[] {
     const overlap = out.find((o) => from <= o.to && o.from <= to);
     if (overlap !== undefined) fail(where, `close code range ${from}–${to} overlaps ${overlap.name}`);
     if (out.some((o) => o.name === name)) fail(where, `close code name ${name} is used twice`);
-    out.push({ from, to, retryable, sentBy: [...sentBy], name, description });
+    out.push({ from, to, retryable, name, description });
   });
   return out;
 }

@@ -65,8 +65,6 @@ export interface CloseCodeRange {
   readonly to: number;
   readonly name: string;
   readonly retryable: boolean;
-  /** Who can send it: API Gateway ('aws'), the local gateway ('local'); empty: never sent. */
-  readonly sentBy: readonly ('aws' | 'local')[];
   readonly description: string;
 }
 
@@ -76,112 +74,85 @@ export const closeCodes: readonly CloseCodeRange[] = [
     from: 1000,
     to: 1000,
     retryable: false,
-    sentBy: [
-      'aws',
-      'local',
-    ],
     name: 'NORMAL',
-    description: 'Normal closure. A server-initiated 1000 (DELETE @connections) is reconnected by the SDK with a fresh token.',
+    description: 'Normal closure. A server-initiated 1000 (DELETE @connections) is reconnected by the SDK with a fresh token. Sent by API Gateway and the local gateway.',
   },
   {
     from: 1001,
     to: 1001,
     retryable: true,
-    sentBy: [
-      'aws',
-      'local',
-    ],
     name: 'GOING_AWAY',
-    description: 'Idle timeout, maximum duration or shutdown.',
+    description: 'Idle timeout, maximum duration or shutdown. Sent by API Gateway and the local gateway.',
   },
   {
     from: 1002,
     to: 1002,
     retryable: false,
-    sentBy: [
-      'aws',
-      'local',
-    ],
     name: 'PROTOCOL_ERROR',
-    description: 'The client broke the WebSocket framing rules (RFC 6455).',
+    description: 'The client broke the WebSocket framing rules (RFC 6455). Sent by API Gateway and the local gateway.',
   },
   {
     from: 1006,
     to: 1006,
     retryable: true,
-    sentBy: [],
     name: 'ABNORMAL',
-    description: 'Abnormal closure (network). Reported by the client, never sent.',
+    description: 'Abnormal closure (network). Never sent: the client reports it.',
   },
   {
     from: 1007,
     to: 1007,
     retryable: false,
-    sentBy: [
-      'aws',
-      'local',
-    ],
     name: 'INVALID_PAYLOAD',
-    description: 'A text frame was not valid UTF-8.',
+    description: 'A text frame was not valid UTF-8. Sent by API Gateway and the local gateway.',
   },
   {
     from: 1008,
     to: 1008,
     retryable: false,
-    sentBy: [],
     name: 'POLICY_VIOLATION',
-    description: 'Policy violation.',
+    description: 'Policy violation. Never sent by the platform today.',
   },
   {
     from: 1009,
     to: 1009,
     retryable: true,
-    sentBy: [
-      'aws',
-      'local',
-    ],
     name: 'MESSAGE_TOO_BIG',
-    description: 'A frame or message exceeded the size limits.',
+    description: 'A frame or message exceeded the size limits. Sent by API Gateway and the local gateway.',
   },
   {
     from: 1011,
     to: 1011,
     retryable: true,
-    sentBy: [],
     name: 'INTERNAL_ERROR',
-    description: 'Internal error.',
+    description: 'Internal error. Never sent by the platform today.',
   },
   {
     from: 1012,
     to: 1012,
     retryable: true,
-    sentBy: [],
     name: 'SERVICE_RESTART',
-    description: 'Service restart.',
+    description: 'Service restart. Never sent by the platform today.',
   },
   {
     from: 1013,
     to: 1013,
     retryable: true,
-    sentBy: [],
     name: 'TRY_AGAIN_LATER',
-    description: 'Try again later.',
+    description: 'Try again later. Never sent by the platform today.',
   },
   {
     from: 4000,
     to: 4099,
     retryable: true,
-    sentBy: [],
     name: 'APP_RETRYABLE',
-    description: 'Reserved for application-defined codes, reconnect with backoff.',
+    description: 'Reserved for application-defined codes, reconnect with backoff. Never sent by the platform today.',
   },
   {
     from: 4400,
     to: 4499,
     retryable: false,
-    sentBy: [],
     name: 'APP_TERMINAL',
-    description: 'Reserved for application-defined codes, do not reconnect without a change.',
+    description: 'Reserved for application-defined codes, do not reconnect without a change. Never sent by the platform today.',
   },
 ];
 

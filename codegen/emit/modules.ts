@@ -297,8 +297,6 @@ export function emitCodes(ir: ContractIR, modelNames: Set<string>): string {
       '  readonly to: number;',
       '  readonly name: string;',
       '  readonly retryable: boolean;',
-      "  /** Who can send it: API Gateway ('aws'), the local gateway ('local'); empty: never sent. */",
-      "  readonly sentBy: readonly ('aws' | 'local')[];",
       '  readonly description: string;',
       '}',
       '',

@@ -429,7 +429,7 @@ describe('limits and $disconnect', () => {
     expect((await done).code).toBe(1000);
   });
 
-  it('every code it closes with is in the contract, marked as sent by the local gateway', async () => {
+  it('every code it closes with is in the contract, described as sent by the local gateway', async () => {
     const causes: Array<[string, (ws: WebSocket, gateway: Gateway) => void, number]> = [
       [
         'DELETE @connections',
@@ -460,7 +460,7 @@ describe('limits and $disconnect', () => {
     const idle = await open(gateway.url);
     seen.push((await closed(idle)).code);
     expect(seen).toEqual([...causes.map(([, , code]) => code), 1001]);
-    for (const code of seen) expect(contractCloseCode(code)?.sentBy).toContain('local');
+    for (const code of seen) expect(contractCloseCode(code)?.description).toContain('the local gateway');
   });
 
   it('throttles posts while a slow reader leaves the send buffer full', async () => {
