@@ -130,6 +130,7 @@ export const LIMIT_KEYS = [
   'connectionTtlSeconds',
   'inboxMaxItems',
   'maxEnvelopeBytes',
+  'publishedAtMaxFutureSeconds',
 ] as const;
 
 /** Enum schemas (by title) listing the codes an error frame or a rejected topic may carry. */

@@ -32,6 +32,9 @@ export interface BroadcastEnvelope {
    * (`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.
    */
   'topic': string;
+  /**
+   * When the publisher published the message (it orders the inbox and topic history and starts the retention). The routers refuse an envelope whose `publishedAt` is more than `x-limits.publishedAtMaxFutureSeconds` (5 min of clock skew) ahead of their clock: logged, counted as InvalidMessages, kept by the on-failure destination, never stored or delivered. The publisher SDK checks the same bound before sending. An earlier `publishedAt` is accepted (a message dated before its retention is stored already expired).
+   */
   'publishedAt': string;
   /**
    * Follows the schema of the topic's channel.
@@ -418,6 +421,9 @@ export interface UserEnvelope {
   'realm': string;
   'userId': string;
   'type': string;
+  /**
+   * When the publisher published the message (it orders the inbox and topic history and starts the retention). The routers refuse an envelope whose `publishedAt` is more than `x-limits.publishedAtMaxFutureSeconds` (5 min of clock skew) ahead of their clock: logged, counted as InvalidMessages, kept by the on-failure destination, never stored or delivered. The publisher SDK checks the same bound before sending. An earlier `publishedAt` is accepted (a message dated before its retention is stored already expired).
+   */
   'publishedAt': string;
   /**
    * Follows the schema of the message type.

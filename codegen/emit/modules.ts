@@ -546,6 +546,19 @@ export function emitCodes(ir: ContractIR, modelNames: Set<string>): string {
       '/** Platform limits (x-limits). */',
       `export const limits: Limits = ${literal(ir.limits)};`,
     ].join('\n'),
+    [
+      '/**',
+      " * Why an envelope's `publishedAt` is refused at `nowMs` (not a date-time, or more than",
+      ' * publishedAtMaxFutureSeconds ahead), or undefined when it is accepted.',
+      ' */',
+      'export function publishedAtProblem(publishedAt: string, nowMs: number): string | undefined {',
+      '  const ms = Date.parse(publishedAt);',
+      "  if (Number.isNaN(ms)) return 'is not a date-time';",
+      '  if (ms > nowMs + limits.publishedAtMaxFutureSeconds * 1000)',
+      "    return 'is more than ' + limits.publishedAtMaxFutureSeconds + ' s ahead of the clock (' + new Date(nowMs).toISOString() + ')';",
+      '  return undefined;',
+      '}',
+    ].join('\n'),
   ]);
 }
 

@@ -6,6 +6,11 @@
  * names the key and the stack file. `docs/operations.md` lists every key.
  */
 
+import {
+  type IntegerSetting,
+  functionSettings as settings,
+} from '../../src/handlers/runtime/function-settings.js';
+
 /** Config namespace of the project (`name` in Pulumi.yaml). */
 export const CONFIG_NAMESPACE = 'wspush';
 
@@ -66,8 +71,8 @@ export interface StackConfig {
   stageName: string;
   jwtIssuers: string[];
   jwtAudience: string[];
-  /** Realms allowed to connect (JWT_ALLOWED_REALMS); undefined = every realm of the issuers. */
-  jwtAllowedRealms: string[] | undefined;
+  /** Realms allowed to connect (JWT_ALLOWED_REALMS): tokens of other realms are refused before any JWKS request. */
+  jwtAllowedRealms: string[];
   jwksPath: string;
   authorizerIdentitySource: IdentitySourceChoice;
   connectionTtlSeconds: number;
@@ -154,6 +159,11 @@ class Reader {
     const value = this.raw(key, fallback === undefined);
     if (value === undefined) return fallback ?? 0;
     return this.checkInteger(key, Number(value), min, max);
+  }
+
+  /** A function setting, with the range and default the functions read it with (function-settings.ts). */
+  setting(s: IntegerSetting & { default: number }): number {
+    return this.integer(s.stackKey, s.min, s.max, s.stackRequired ? undefined : s.default);
   }
 
   optionalInteger(key: string, min: number, max: number): number | undefined {
@@ -287,21 +297,23 @@ export function readStackConfig(stack: string, read: ConfigReader): StackConfig 
     stageName: r.string('stageName', /^[A-Za-z0-9_-]{1,128}$/, 'letters, digits, "-" or "_"'),
     jwtIssuers: r.stringList('jwtIssuers', /^https:\/\/\S+$/, 'an https URL (may contain {realm})'),
     jwtAudience: r.stringList('jwtAudience', /^\S+$/, 'a non-empty audience'),
-    jwtAllowedRealms:
-      r.optionalString('jwtAllowedRealms') === undefined
-        ? undefined
-        : r.stringList('jwtAllowedRealms', /^[A-Za-z0-9_-]+$/, 'a realm name'),
+    // Required: which realms may connect is an explicit choice per stack (every realm, `master` included, could).
+    jwtAllowedRealms: r.stringList('jwtAllowedRealms', /^[A-Za-z0-9_-]+$/, 'a realm name'),
     jwksPath: r.optionalString('jwksPath') ?? '/protocol/openid-connect/certs',
     authorizerIdentitySource: identitySource as IdentitySourceChoice,
-    connectionTtlSeconds: r.integer('connectionTtlSeconds', 600, 86_400),
-    offlineRetentionMaxDays: r.optionalInteger('offlineRetentionMaxDays', 1, 365),
-    inboxMaxItems: r.integer('inboxMaxItems', 1, 100_000, 1000),
-    fanoutShardThreshold: r.integer('fanoutShardThreshold', 1, 1_000_000),
-    fanoutShardSize: r.integer('fanoutShardSize', 1, 10_000, 250),
-    postConcurrency: r.integer('postConcurrency', 1, 1000, 50),
-    traceSamplePerMille: r.integer('traceSamplePerMille', 0, 1000, 0),
-    deliveryDelaySeconds: r.integer('deliveryDelaySeconds', 0, 900, 1),
-    connectingGraceSeconds: r.integer('connectingGraceSeconds', 1, 600, 30),
+    connectionTtlSeconds: r.setting(settings.connectionTtlSeconds),
+    offlineRetentionMaxDays: r.optionalInteger(
+      settings.offlineRetentionMaxDays.stackKey,
+      settings.offlineRetentionMaxDays.min,
+      settings.offlineRetentionMaxDays.max,
+    ),
+    inboxMaxItems: r.setting(settings.inboxMaxItems),
+    fanoutShardThreshold: r.setting(settings.fanoutShardThreshold),
+    fanoutShardSize: r.setting(settings.fanoutShardSize),
+    postConcurrency: r.setting(settings.postConcurrency),
+    traceSamplePerMille: r.setting(settings.traceSamplePerMille),
+    deliveryDelaySeconds: r.setting(settings.deliveryDelaySeconds),
+    connectingGraceSeconds: r.setting(settings.connectingGraceSeconds),
     routeThrottling: {
       rateLimit: r.checkInteger('routeThrottling.rateLimit', throttling.rateLimit, 1, 10_000),
       burstLimit: r.checkInteger('routeThrottling.burstLimit', throttling.burstLimit, 1, 5_000),

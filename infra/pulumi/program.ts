@@ -11,6 +11,7 @@ import * as pulumi from '@pulumi/pulumi';
 import type { FunctionDefinition, HandlerName, RouteDefinition } from '../../generated/index.js';
 import { functionTable, limits, routeKeys, routeTable } from '../../generated/index.js';
 import { TABLE_KEYS, tableDefinition } from '../../src/adapters/table-definition.js';
+import { functionSettings as settings } from '../../src/handlers/runtime/function-settings.js';
 import { functionName as stackFunctionName, tracedFunctions } from '../../src/publisher/trace/aws-names.js';
 import type { FunctionSettings, StackConfig } from './config.js';
 import { type FunctionNeeds, functionNeeds } from './function-needs.js';
@@ -133,25 +134,25 @@ export function environmentFor(
         env.JWT_ISSUERS = config.jwtIssuers.join(',');
         env.JWT_AUDIENCE = config.jwtAudience.join(',');
         env.JWKS_PATH = config.jwksPath;
-        if (config.jwtAllowedRealms) env.JWT_ALLOWED_REALMS = config.jwtAllowedRealms.join(',');
+        env.JWT_ALLOWED_REALMS = config.jwtAllowedRealms.join(',');
         break;
       case 'connectionTtl':
-        env.CONNECTION_TTL_SECONDS = String(config.connectionTtlSeconds);
+        env[settings.connectionTtlSeconds.env] = String(config.connectionTtlSeconds);
         break;
       case 'deliveryDelay':
-        env.DELIVERY_DELAY_SECONDS = String(config.deliveryDelaySeconds);
+        env[settings.deliveryDelaySeconds.env] = String(config.deliveryDelaySeconds);
         break;
       case 'fanoutSharding':
-        env.FANOUT_SHARD_THRESHOLD = String(config.fanoutShardThreshold);
-        env.FANOUT_SHARD_SIZE = String(config.fanoutShardSize);
+        env[settings.fanoutShardThreshold.env] = String(config.fanoutShardThreshold);
+        env[settings.fanoutShardSize.env] = String(config.fanoutShardSize);
         break;
       case 'inbox':
-        env.INBOX_MAX_ITEMS = String(config.inboxMaxItems);
+        env[settings.inboxMaxItems.env] = String(config.inboxMaxItems);
         break;
       case 'offlineRetention':
         // Optional: unset, inbox rows keep the contract's retention of their message type.
         if (config.offlineRetentionMaxDays !== undefined)
-          env.OFFLINE_RETENTION_MAX_DAYS = String(config.offlineRetentionMaxDays);
+          env[settings.offlineRetentionMaxDays.env] = String(config.offlineRetentionMaxDays);
         break;
       case 'gatewayLimits':
         // API Gateway's fixed idle timeout and maximum duration (the contract's values), announced in the
@@ -160,13 +161,13 @@ export function environmentFor(
         env.MAX_CONNECTION_SECONDS = String(limits.maxConnectionSeconds);
         break;
       case 'connectingGrace':
-        env.CONNECTING_GRACE_SECONDS = String(config.connectingGraceSeconds);
+        env[settings.connectingGraceSeconds.env] = String(config.connectingGraceSeconds);
         break;
       case 'postConcurrency':
-        env.POST_CONCURRENCY = String(config.postConcurrency);
+        env[settings.postConcurrency.env] = String(config.postConcurrency);
         break;
       case 'traceSampling':
-        env.TRACE_SAMPLE_PER_MILLE = String(config.traceSamplePerMille);
+        env[settings.traceSamplePerMille.env] = String(config.traceSamplePerMille);
         break;
     }
   }

@@ -32,6 +32,20 @@ describe('parseClientFrame', () => {
     });
   });
 
+  it('names a non-string action by its type without serializing it, and cuts a long string', () => {
+    const deep = `{"action":${'{"a":'.repeat(6000)}1${'}'.repeat(6000)}}`;
+    const cases: Array<[string, string]> = [
+      [deep, 'unknown action (an object)'],
+      ['{"action":[1]}', 'unknown action (an array)'],
+      ['{"action":42}', 'unknown action 42'],
+      [`{"action":"${'x'.repeat(5000)}"}`, `unknown action "${'x'.repeat(64)}…"`],
+    ];
+    for (const [body, message] of cases) {
+      const parsed = parseClientFrame(body, false);
+      expect(parsed.ok === false && parsed.reply).toMatchObject({ code: 'UNKNOWN_ACTION', message });
+    }
+  });
+
   it('answers INVALID_FRAME for a known action with extra fields, naming the field', () => {
     const parsed = parseClientFrame('{"action":"ping","requestId":"r-2","extra":true}', false);
     expect(parsed.ok).toBe(false);

@@ -24,9 +24,14 @@ function isClientAction(value: string): value is ClientAction {
   return Object.hasOwn(clientActions, value);
 }
 
-function describe(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 64 ? `${text.slice(0, 64)}…` : text;
+/**
+ * Names a client value for an error message without serializing it: a string is cut before it is quoted,
+ * an object or array is named by its type only (it may be nested thousands of levels deep).
+ */
+function describeClientValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  return Array.isArray(value) ? '(an array)' : `(${typeof value === 'object' ? 'an object' : typeof value})`;
 }
 
 export function parseClientFrame(
@@ -50,7 +55,8 @@ export function parseClientFrame(
     typeof frame.requestId === 'string' && REQUEST_ID.test(frame.requestId) ? frame.requestId : undefined;
   const action = frame.action;
   if (typeof action !== 'string' || !isClientAction(action)) {
-    const message = action === undefined ? 'the frame has no "action"' : `unknown action ${describe(action)}`;
+    const message =
+      action === undefined ? 'the frame has no "action"' : `unknown action ${describeClientValue(action)}`;
     return { ok: false, reply: errorFrame('UNKNOWN_ACTION', message, requestId) };
   }
   const result = validators[clientActions[action]](frame);

@@ -6,6 +6,7 @@ import {
   formatErrors,
   isUserMessageType,
   matchTopic,
+  publishedAtProblem,
   userMessageRegistry,
   validators,
 } from '../../generated/index.js';
@@ -51,6 +52,22 @@ export function validateBroadcastEnvelope(data: unknown): BroadcastEnvelope {
   const payload: Result = topic.definition.validate(value.payload);
   if (!payload.ok) fail('broadcast envelope', prefixed(payload.errors, 'payload'));
   return value;
+}
+
+/**
+ * Refuses an envelope dated further ahead of `nowMs` than the contract's clock skew
+ * (x-limits.publishedAtMaxFutureSeconds): it would stay at the top of a topic's history, or in an inbox,
+ * until then. The routers apply it on receipt; a fan-out job's envelope was checked by its router.
+ */
+export function checkPublishedAt<T extends { publishedAt: string }>(
+  subject: string,
+  envelope: T,
+  nowMs: number,
+): T {
+  const problem = publishedAtProblem(envelope.publishedAt, nowMs);
+  if (problem !== undefined)
+    fail(subject, [{ field: 'publishedAt', keyword: 'clockSkew', message: problem }]);
+  return envelope;
 }
 
 export function validateUserEnvelope(data: unknown): UserEnvelope {

@@ -94,6 +94,8 @@ function fromEnvironment(config: AuthConfig) {
     issuers: config.issuers,
     audiences: config.audiences,
     jwksPath: config.jwksPath,
+    // Checked again by authorizeConnect; here it keeps junk realms from reaching the identity provider.
+    ...(config.allowedRealms !== undefined ? { allowedRealms: config.allowedRealms } : {}),
   });
   return createAuthorizerHandler({ verifier, allowedRealms: config.allowedRealms, logger });
 }

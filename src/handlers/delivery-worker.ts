@@ -14,7 +14,7 @@ import type { DeliveryJob } from '../core/model.js';
 import { batchProcessor } from './runtime/batch.js';
 import { optionalString } from './runtime/config.js';
 import { parseAndValidate } from './runtime/messages.js';
-import { count, instrumented, logger, withCorrelationId } from './runtime/observability.js';
+import { count, instrumented, log, withCorrelationId } from './runtime/observability.js';
 import { deliveryQueue, deliveryWorker } from './runtime/services.js';
 
 export interface DeliveryWorkerHandlerDeps {
@@ -41,7 +41,7 @@ export function createDeliveryWorkerHandler(deps: DeliveryWorkerHandlerDeps) {
         count('Deliveries', (result.welcome ? 1 : 0) + result.replayed + result.offlineDelivered);
         count('OfflineDelivered', result.offlineDelivered);
         if (result.status === 'gone') count('Gone');
-        logger.info('delivery job done', {
+        log.info('delivery job done', {
           ...logContext,
           reason: job.reason,
           connectionId: job.connectionId,
@@ -51,7 +51,7 @@ export function createDeliveryWorkerHandler(deps: DeliveryWorkerHandlerDeps) {
         if (error instanceof RetryLaterError) {
           if (error.reason === 'throttled') count('Throttled');
           const delay = retryDelaySeconds(Number(record.attributes.ApproximateReceiveCount) || 1);
-          logger.info('connection not ready; delivery job retried later', {
+          log.info('connection not ready; delivery job retried later', {
             why: error.reason,
             ...logContext,
             connectionId: job.connectionId,
@@ -60,10 +60,10 @@ export function createDeliveryWorkerHandler(deps: DeliveryWorkerHandlerDeps) {
           await deps.queue
             ?.changeVisibility(record.receiptHandle, delay)
             .catch((visibilityError: unknown) => {
-              logger.warn('ChangeMessageVisibility failed', { error: visibilityError as Error });
+              log.warn('ChangeMessageVisibility failed', { error: visibilityError as Error });
             });
         } else {
-          logger.error('delivery job failed', {
+          log.error('delivery job failed', {
             ...logContext,
             connectionId: job.connectionId,
             error: error as Error,

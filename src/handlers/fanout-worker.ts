@@ -6,7 +6,7 @@ import { validateFanoutJob } from '../core/envelopes.js';
 import { postingDeadline } from '../core/posting.js';
 import { batchProcessor } from './runtime/batch.js';
 import { parseAndValidate } from './runtime/messages.js';
-import { countPosts, instrumented, logger, withCorrelationId } from './runtime/observability.js';
+import { countPosts, instrumented, log, withCorrelationId } from './runtime/observability.js';
 import { broadcastService } from './runtime/services.js';
 
 export function createFanoutWorkerHandler(deps: { broadcast: BroadcastService }) {
@@ -22,7 +22,7 @@ export function createFanoutWorkerHandler(deps: { broadcast: BroadcastService })
         position,
       });
       countPosts(result);
-      logger.info('fan-out shard posted', {
+      log.info('fan-out shard posted', {
         ...logContext,
         messageId: job.envelope.messageId,
         realm: job.envelope.realm,

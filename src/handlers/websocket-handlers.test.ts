@@ -175,6 +175,23 @@ describe('ping, extendTTL and $default', () => {
     expect(validators.ErrorFrame(frame).ok).toBe(true);
     expect(result.body).not.toMatch(/\.ts:\d+|\.js:\d+/);
   });
+
+  it('$default answers UNKNOWN_ACTION (not INTERNAL_ERROR) for an action nested 15,000 levels deep', async () => {
+    const depth = 15_000;
+    const body = `{"action":${'['.repeat(depth)}${']'.repeat(depth)},"requestId":"r-5"}`;
+    expect(body.length).toBeLessThan(32 * 1024);
+    const result = await defaultRoute(
+      messageEvent('websocket-message-default.json', 'ConnA1dUCDoECFmQ=', body),
+      lambdaContext('default'),
+    );
+    expect(JSON.parse(result.body ?? '')).toEqual({
+      kind: 'error',
+      code: 'UNKNOWN_ACTION',
+      message: 'unknown action (an array)',
+      retryable: false,
+      requestId: 'r-5',
+    });
+  });
 });
 
 describe('$disconnect', () => {

@@ -15,6 +15,7 @@ import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from '@aws
 import { SNSClient } from '@aws-sdk/client-sns';
 import { routeTable } from '../../generated/index.js';
 import { tableDefinition } from '../adapters/table-definition.js';
+import { functionSettings } from '../handlers/runtime/function-settings.js';
 import { consolePublish } from './console/console-publish.js';
 import { loadContractCatalog } from './console/contract-catalog.js';
 import { startWebServer, type WebServer } from './console/web-server.js';
@@ -247,7 +248,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       WS_MANAGEMENT_ENDPOINT: `${edge.url}/${STAGE}`,
       DELIVERY_QUEUE_URL: queue('-delivery'),
       FANOUT_QUEUE_URL: queue('-fanout'),
-      DELIVERY_DELAY_SECONDS: String(options.deliveryDelaySeconds ?? 1),
+      [functionSettings.deliveryDelaySeconds.env]: String(
+        options.deliveryDelaySeconds ?? functionSettings.deliveryDelaySeconds.default,
+      ),
       ...(options.idleTimeoutSeconds !== undefined
         ? { IDLE_TIMEOUT_SECONDS: announcedSeconds(options.idleTimeoutSeconds) }
         : {}),

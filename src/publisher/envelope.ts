@@ -4,7 +4,7 @@
  */
 // Each generated module by name, never generated/index.js: the publisher carries only the envelope and payload
 // validators (test/sdk/bundle-size.test.ts checks its import graph).
-import { limits } from '../../generated/codes.js';
+import { limits, publishedAtProblem } from '../../generated/codes.js';
 import { envelopeValidators } from '../../generated/envelope-validation.js';
 import { type FieldError, formatErrors } from '../../generated/field-errors.js';
 import type { BroadcastEnvelope, UserEnvelope } from '../../generated/models.js';
@@ -114,6 +114,7 @@ export function prepareTopicMessage(
     payload: input.payload,
   };
   check('broadcast envelope', envelopeValidators.BroadcastEnvelope(envelope));
+  checkPublishedAt('broadcast envelope', envelope.publishedAt, defaults);
   const topic = matchTopic(envelope.topic);
   if (!topic.ok) {
     const name = JSON.stringify(envelope.topic);
@@ -146,6 +147,7 @@ export function prepareUserMessage(
     payload: input.payload,
   };
   check('user envelope', envelopeValidators.UserEnvelope(envelope));
+  checkPublishedAt('user envelope', envelope.publishedAt, defaults);
   if (!isUserMessageType(envelope.type)) {
     throw new PublishValidationError('user envelope', [
       {
@@ -169,6 +171,15 @@ export function prepareUserMessage(
     },
     defaults,
   );
+}
+
+/** The routers refuse a `publishedAt` beyond the contract's clock skew: fail before sending instead. */
+function checkPublishedAt(what: string, publishedAt: string, defaults: EnvelopeDefaults): void {
+  const problem = publishedAtProblem(publishedAt, (defaults.now?.() ?? new Date()).getTime());
+  if (problem !== undefined)
+    throw new PublishValidationError(what, [
+      { field: 'publishedAt', keyword: 'clockSkew', message: problem },
+    ]);
 }
 
 function check(

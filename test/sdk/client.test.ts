@@ -279,6 +279,8 @@ describe('reconnects', () => {
 
   it.each([
     [1000, 'NORMAL'],
+    [1002, 'PROTOCOL_ERROR'],
+    [1007, 'INVALID_PAYLOAD'],
     [1008, 'POLICY_VIOLATION'],
     [4401, 'APP_TERMINAL'],
     [4403, 'APP_TERMINAL'],

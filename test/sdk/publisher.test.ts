@@ -174,6 +174,36 @@ describe('publishToTopic', () => {
     expect(tooBig).toBeInstanceOf(PublishValidationError);
     expect(tooBig).toMatchObject({ field: 'payload', errors: [{ keyword: 'maxEnvelopeBytes' }] });
   });
+
+  it('refuses a publishedAt further ahead than limits.publishedAtMaxFutureSeconds, before sending', async () => {
+    const now = new Date('2026-11-29T10:00:00.000Z');
+    const at = (seconds: number) => new Date(now.getTime() + seconds * 1000).toISOString();
+    const input = (publishedAt: string) => ({
+      realm: 'acme',
+      topic: 'announcements',
+      payload: announcement,
+      publishedAt,
+    });
+    const skew = limits.publishedAtMaxFutureSeconds;
+    expect(prepareTopicMessage(input(at(skew)), { now: () => now }).envelope.publishedAt).toBe(at(skew));
+    for (const publishedAt of [at(skew + 1), '2999-01-01T00:00:00.000Z']) {
+      expect(() => prepareTopicMessage(input(publishedAt), { now: () => now })).toThrow(
+        expect.objectContaining({ name: 'PublishValidationError', field: 'publishedAt' }),
+      );
+    }
+    const sns = fakeSns();
+    const publisher = createPublisher({ snsClient: sns, broadcastTopicArn: BROADCAST, userTopicArn: USER });
+    await expect(
+      publisher.publishToUser({
+        realm: 'acme',
+        userId: 'alice',
+        type: 'notification',
+        payload: { title: 't', body: 'b', category: 'billing' },
+        publishedAt: '2999-01-01T00:00:00.000Z',
+      }),
+    ).rejects.toMatchObject({ name: 'PublishValidationError', field: 'publishedAt' });
+    expect(sns.commands).toHaveLength(0);
+  });
 });
 
 describe('publishToUser', () => {

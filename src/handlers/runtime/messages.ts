@@ -5,7 +5,7 @@ import { ValidationError } from '../../core/errors.js';
 import type { BroadcastEnvelope, UserEnvelope } from '../../core/model.js';
 import { systemClock } from '../../core/ports.js';
 import { type TraceSource, traceInvalid, tracePublished } from '../../core/tracing.js';
-import { count, logger, withCorrelationId } from './observability.js';
+import { count, log, withCorrelationId } from './observability.js';
 import { logTraceSink } from './trace-log.js';
 
 const traceDeps = { trace: logTraceSink, clock: systemClock, random: Math.random };
@@ -50,7 +50,7 @@ export function parseAndValidate<T>(
   } catch (error) {
     if (error instanceof ValidationError) {
       count('InvalidMessages');
-      logger.error(`invalid ${subject}: not delivered`, {
+      log.error(`invalid ${subject}: not delivered`, {
         ...logContext,
         correlationId: correlationIdOf(data),
         errors: error.errors,

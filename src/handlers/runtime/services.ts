@@ -27,7 +27,7 @@ import type { TraceDeps } from '../../core/tracing.js';
 import { UserDeliveryService } from '../../core/user-delivery.js';
 import { getDocumentClient, getManagementClient, getSqsClient } from './clients.js';
 import * as config from './config.js';
-import { domainLogger } from './observability.js';
+import { log } from './observability.js';
 import { logTraceSink } from './trace-log.js';
 
 function table(): DynamoTable {
@@ -85,7 +85,7 @@ export function connectionService(options: { withQueue: boolean }): ConnectionSe
       deliveryDelaySeconds: options.withQueue ? config.deliveryDelaySeconds() : 0,
       maxTopicsPerConnection: limits.maxTopicsPerConnection,
     },
-    logger: domainLogger,
+    logger: log,
   });
 }
 
@@ -101,9 +101,9 @@ export function subscriptionReplies(): SubscriptionReplies {
     history: new DynamoHistoryStore(t),
     clock: systemClock,
     settings: { maxTopicsPerConnection: limits.maxTopicsPerConnection },
-    logger: domainLogger,
+    logger: log,
   });
-  return new SubscriptionReplies({ ...postDeps(), subscriptions, logger: domainLogger });
+  return new SubscriptionReplies({ ...postDeps(), subscriptions, logger: log });
 }
 
 /**
@@ -125,7 +125,7 @@ export function broadcastService(): BroadcastService {
       shardSize: config.fanoutShardSize(),
       connectingGraceSeconds: config.connectingGraceSeconds(),
     },
-    logger: domainLogger,
+    logger: log,
   });
 }
 
@@ -146,7 +146,7 @@ export function userDeliveryService(): UserDeliveryService {
       deliveryDelaySeconds: config.deliveryDelaySeconds(),
       ...(retentionCap !== undefined ? { offlineRetentionMaxDays: retentionCap } : {}),
     },
-    logger: domainLogger,
+    logger: log,
   });
 }
 
@@ -166,6 +166,6 @@ export function deliveryWorker(): DeliveryWorker {
       maxConnectionSeconds: config.maxConnectionSeconds(),
       inboxMaxItems: config.inboxMaxItems(),
     },
-    logger: domainLogger,
+    logger: log,
   });
 }
