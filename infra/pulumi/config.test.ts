@@ -79,6 +79,9 @@ describe('stack config', () => {
     expect(problems).toContain('missing required key "wspush:functions"');
     // Which realms may connect is explicit per stack (unset used to let every realm, master included, connect).
     expect(problems).toContain('missing required key "wspush:jwtAllowedRealms"');
+    expect(readStackConfig('dev', (key) => stackFile('dev')[key]).jwtTrustTopLevelRoles).toBe(false);
+    const trusting: Record<string, string> = { ...stackFile('dev'), 'wspush:jwtTrustTopLevelRoles': 'true' };
+    expect(readStackConfig('dev', (key) => trusting[key]).jwtTrustTopLevelRoles).toBe(true);
   });
 
   it('rejects values AWS or the handlers would reject', () => {

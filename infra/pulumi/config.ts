@@ -73,6 +73,8 @@ export interface StackConfig {
   jwtAudience: string[];
   /** Realms allowed to connect (JWT_ALLOWED_REALMS): tokens of other realms are refused before any JWKS request. */
   jwtAllowedRealms: string[];
+  /** Trust a top-level `roles` claim (JWT_TRUST_TOP_LEVEL_ROLES); default false: Keycloak's realm_access.roles only. */
+  jwtTrustTopLevelRoles: boolean;
   jwksPath: string;
   authorizerIdentitySource: IdentitySourceChoice;
   connectionTtlSeconds: number;
@@ -177,6 +179,11 @@ class Reader {
       return min;
     }
     return value;
+  }
+
+  /** Unset: false. */
+  optionalBoolean(key: string): boolean {
+    return this.raw(key, false) === undefined ? false : this.boolean(key);
   }
 
   boolean(key: string): boolean {
@@ -299,6 +306,7 @@ export function readStackConfig(stack: string, read: ConfigReader): StackConfig 
     jwtAudience: r.stringList('jwtAudience', /^\S+$/, 'a non-empty audience'),
     // Required: which realms may connect is an explicit choice per stack (every realm, `master` included, could).
     jwtAllowedRealms: r.stringList('jwtAllowedRealms', /^[A-Za-z0-9_-]+$/, 'a realm name'),
+    jwtTrustTopLevelRoles: r.optionalBoolean('jwtTrustTopLevelRoles'),
     jwksPath: r.optionalString('jwksPath') ?? '/protocol/openid-connect/certs',
     authorizerIdentitySource: identitySource as IdentitySourceChoice,
     connectionTtlSeconds: r.setting(settings.connectionTtlSeconds),

@@ -135,6 +135,7 @@ export function environmentFor(
         env.JWT_AUDIENCE = config.jwtAudience.join(',');
         env.JWKS_PATH = config.jwksPath;
         env.JWT_ALLOWED_REALMS = config.jwtAllowedRealms.join(',');
+        env.JWT_TRUST_TOP_LEVEL_ROLES = String(config.jwtTrustTopLevelRoles);
         break;
       case 'connectionTtl':
         env[settings.connectionTtlSeconds.env] = String(config.connectionTtlSeconds);

@@ -226,3 +226,23 @@ describe('JWKS abuse by anonymous connects (issue #14)', () => {
     server.realms = new Set(['acme', 'globex']);
   });
 });
+
+describe('token type (issue #14)', () => {
+  it('a token that names its type must be an access token (an ID token of client wspush is refused)', async () => {
+    const verifier = verifierFor();
+    const issuer = server.issuerFor('acme');
+    const sign = (claims: Record<string, unknown>, header: Record<string, unknown> = {}) =>
+      signToken({ key: rsa, issuer, claims: { azp: 'wspush', ...claims }, header });
+    expect((await verifier.verify(await sign({ typ: 'Bearer' }))).ok).toBe(true);
+    expect((await verifier.verify(await sign({}))).ok).toBe(true);
+    expect((await verifier.verify(await sign({}, { typ: 'at+jwt' }))).ok).toBe(true);
+    for (const token of [
+      await sign({ typ: 'ID' }),
+      await sign({ typ: 'Refresh' }),
+      await sign({ typ: 42 }),
+      await sign({}, { typ: 'id+jwt' }),
+    ]) {
+      expect(await verifier.verify(token)).toMatchObject({ ok: false, reason: 'invalid-claims' });
+    }
+  });
+});

@@ -157,6 +157,8 @@ export function createJwtVerifier(
           clockTolerance: options.clockToleranceSeconds ?? 5,
           requiredClaims: ['exp'],
         });
+        const notAccess = notAnAccessToken(decodeProtectedHeader(token).typ, payload.typ);
+        if (notAccess !== undefined) return reject('invalid-claims', notAccess);
         return { ok: true, token: { issuer: match.issuer, realm: match.realm, claims: payload } };
       } catch (error) {
         remember(match.issuer, error);
@@ -164,6 +166,25 @@ export function createJwtVerifier(
       }
     },
   };
+}
+
+/** Header `typ` values of an access token (RFC 9068) or of a plain JWT. */
+const ACCESS_HEADER_TYPES = ['jwt', 'at+jwt', 'application/at+jwt'];
+
+/**
+ * Why a token that says what it is (`typ`) is not an access token, or undefined. Keycloak stamps `typ: Bearer`
+ * on access tokens and `ID` / `Refresh` on the others: an ID token of a client named like our audience would
+ * otherwise pass the audience check.
+ */
+function notAnAccessToken(headerTyp: unknown, claimTyp: unknown): string | undefined {
+  if (
+    headerTyp !== undefined &&
+    !(typeof headerTyp === 'string' && ACCESS_HEADER_TYPES.includes(headerTyp.toLowerCase()))
+  )
+    return `header typ ${JSON.stringify(String(headerTyp).slice(0, 32))} is not an access token`;
+  if (claimTyp !== undefined && !(typeof claimTyp === 'string' && claimTyp.toLowerCase() === 'bearer'))
+    return `typ ${JSON.stringify(String(claimTyp).slice(0, 32))} is not an access token`;
+  return undefined;
 }
 
 /** An error `classify` rethrows: the identity provider failed, the token was not judged. */

@@ -150,12 +150,12 @@ describe('authorizer handler: allow', () => {
     expect(logged.join('')).toContain('connect allowed');
   });
 
-  it('accepts Authorization: Bearer and the bearer subprotocol; top-level roles too', async () => {
+  it('accepts Authorization: Bearer and the bearer subprotocol; a top-level roles claim is ignored by default', async () => {
     const token = await signToken({
       key,
       issuer: server.issuerFor('globex'),
       subject: 'bob',
-      claims: { roles: ['ops'] },
+      claims: { realm_access: { roles: ['ops'] }, roles: ['admin'] },
     });
     const viaHeader = await handler(connectEvent({ headers: { Authorization: `Bearer ${token}` } }));
     expect(viaHeader.context).toEqual({ userId: 'bob', realm: 'globex', roles: 'ops' });
@@ -306,7 +306,9 @@ describe('authorizer handler: 403 (Deny policy)', () => {
     const roles = Array.from({ length: 300 }, (_, i) => `generated-role-${i}`);
     expectDeny(
       await handler(
-        connectEvent({ query: { token: await signToken({ key, issuer: acme, claims: { roles } }) } }),
+        connectEvent({
+          query: { token: await signToken({ key, issuer: acme, claims: { realm_access: { roles } } }) },
+        }),
       ),
     );
   });
