@@ -5,8 +5,8 @@
  * welcome — so the application never re-subscribes itself. A request whose connection dies before the reply
  * is answered from the next welcome.
  */
-import type { SubscribedFrame, UnsubscribedFrame, WelcomeFrame } from '../../generated/index.js';
-import { limits } from '../../generated/index.js';
+import { limits } from '../../generated/codes.js';
+import type { SubscribedFrame, UnsubscribedFrame, WelcomeFrame } from '../../generated/models.js';
 import type { TimerHandle, Timers } from './timers.js';
 
 /** The `topics` query parameter's maxLength in the contract (socket channel binding). */

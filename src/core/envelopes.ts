@@ -2,14 +2,17 @@
  * Validation of everything that crosses a trust boundary, with the generated validators: the SNS envelopes
  * (envelope schema first, then the payload schema of the topic / message type) and the SQS jobs.
  */
+// Generated modules by name, not generated/index.js: its map of every validator would put the frame, trace and
+// other schemas into each router's bundle (test/bundles/bundles.test.ts holds the size limit).
+import { publishedAtProblem } from '../../generated/codes.js';
+import { envelopeValidators } from '../../generated/envelope-validation.js';
+import { formatErrors, wrapValidator } from '../../generated/field-errors.js';
+import { matchTopic } from '../../generated/topics.js';
+import { isUserMessageType, userMessageRegistry } from '../../generated/user-messages.js';
 import {
-  formatErrors,
-  isUserMessageType,
-  matchTopic,
-  publishedAtProblem,
-  userMessageRegistry,
-  validators,
-} from '../../generated/index.js';
+  validateDeliveryJob as deliveryJobSchema,
+  validateFanoutJob as fanoutJobSchema,
+} from '../../generated/validators.js';
 import { type InvalidField, ValidationError } from './errors.js';
 import type { BroadcastEnvelope, DeliveryJob, FanoutJob, UserEnvelope } from './model.js';
 
@@ -39,7 +42,7 @@ export function parseJson(subject: string, text: string): unknown {
 
 /** The envelope, then its payload against the topic's schema. Throws ValidationError. */
 export function validateBroadcastEnvelope(data: unknown): BroadcastEnvelope {
-  const envelope: Result = validators.BroadcastEnvelope(data);
+  const envelope: Result = envelopeValidators.BroadcastEnvelope(data);
   if (!envelope.ok) fail('broadcast envelope', envelope.errors);
   const value = envelope.value as BroadcastEnvelope;
   const topic = matchTopic(value.topic);
@@ -71,7 +74,7 @@ export function checkPublishedAt<T extends { publishedAt: string }>(
 }
 
 export function validateUserEnvelope(data: unknown): UserEnvelope {
-  const envelope: Result = validators.UserEnvelope(data);
+  const envelope: Result = envelopeValidators.UserEnvelope(data);
   if (!envelope.ok) fail('user envelope', envelope.errors);
   const value = envelope.value as UserEnvelope;
   if (!isUserMessageType(value.type)) {
@@ -84,15 +87,18 @@ export function validateUserEnvelope(data: unknown): UserEnvelope {
   return value;
 }
 
+const deliveryJobValidator = wrapValidator(deliveryJobSchema);
+const fanoutJobValidator = wrapValidator(fanoutJobSchema);
+
 export function validateDeliveryJob(data: unknown): DeliveryJob {
-  const job: Result = validators.DeliveryJob(data);
+  const job: Result = deliveryJobValidator(data);
   if (!job.ok) fail('delivery job', job.errors);
   return job.value as DeliveryJob;
 }
 
 /** The job and the envelope it carries (the payload too: a job is only as trustworthy as its producer). */
 export function validateFanoutJob(data: unknown): FanoutJob {
-  const job: Result = validators.FanoutJob(data);
+  const job: Result = fanoutJobValidator(data);
   if (!job.ok) fail('fan-out job', job.errors);
   const value = job.value as FanoutJob;
   try {

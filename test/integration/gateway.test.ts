@@ -79,7 +79,7 @@ describe('bad frames', () => {
       code: 'INVALID_JSON',
       retryable: false,
     });
-    expect(await bea.request('{"action":"subscribe","requestId":"r-9"}')).toMatchObject({
+    expect(await bea.request('{"action":"publish","requestId":"r-9"}')).toMatchObject({
       kind: 'error',
       code: 'UNKNOWN_ACTION',
       requestId: 'r-9',
