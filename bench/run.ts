@@ -14,6 +14,7 @@ import { fanoutBenchmark } from './fanout.js';
 import { markdownTable, writeResult } from './lib/report.js';
 import type { Benchmark, BenchResult } from './lib/types.js';
 import { memoryBenchmark } from './memory.js';
+import { simulationBenchmark } from './simulation.js';
 
 /** Registry in run order. Budget per benchmark in seconds (full / quick). */
 const benchmarks: { bench: Benchmark; budget: [number, number] }[] = [
@@ -23,6 +24,7 @@ const benchmarks: { bench: Benchmark; budget: [number, number] }[] = [
   { bench: connectLatencyBenchmark, budget: [240, 90] },
   { bench: memoryBenchmark, budget: [240, 90] },
   { bench: costBenchmark, budget: [240, 120] },
+  { bench: simulationBenchmark, budget: [900, 300] },
 ];
 
 function parseArgs(argv: readonly string[]): { only: string[] | null; quick: boolean } {
