@@ -104,18 +104,10 @@ export async function broadcastScenario(options: {
   subscribers: number;
   payloadBytes: number;
   warm: boolean;
-  pacedBudgetPerSecond?: number;
 }): Promise<BroadcastFigures> {
   const started = performance.now();
   const stack = prodStack();
-  const world = new SimWorld({
-    stack,
-    seed: 17,
-    warm: options.warm ? 1000 : 0,
-    ...(options.pacedBudgetPerSecond === undefined
-      ? {}
-      : { pacedBudgetPerSecond: options.pacedBudgetPerSecond }),
-  });
+  const world = new SimWorld({ stack, seed: 17, warm: options.warm ? 1000 : 0 });
   const n = options.subscribers;
   world.openAll = true;
   const expiresAt = Math.floor(SIM_EPOCH / 1000) + 7200;

@@ -53,11 +53,6 @@ export interface WorldOptions {
   warm: number;
   /** The `@connections` account budget (requests/s); AWS's default when omitted. */
   postBudgetPerSecond?: number;
-  /**
-   * The stack's posting budget when fan-out is paced (as `src/handlers/runtime/services.ts` wires it); unset:
-   * unpaced, POST_CONCURRENCY posts in flight per shard.
-   */
-  pacedBudgetPerSecond?: number;
 }
 
 export class SimWorld {
@@ -83,7 +78,7 @@ export class SimWorld {
   /** Router invocations, their async retries included. */
   /** Pacers of idle fan-out worker environments (a pacer lives as long as its environment). */
   private readonly idlePacers: AdaptivePacer[] = [];
-  readonly plan: FanoutPlan | undefined;
+  readonly plan: FanoutPlan;
   routerAttempts = 0;
   routerFailures = 0;
   snsPublishes = 0;
@@ -116,12 +111,10 @@ export class SimWorld {
       batchSize: stack.functions.workerBatchSize,
       maximumConcurrency: stack.functions.workerMaxConcurrency,
     };
-    this.plan =
-      options.pacedBudgetPerSecond === undefined ? undefined : fanoutPlan(options.pacedBudgetPerSecond);
+    // Fan-out is paced to the stack's posting budget, its mapping sized from it (as the stack deploys it).
+    this.plan = fanoutPlan(stack.postingBudgetPerSecond);
     // The fan-out worker's mapping is sized from the budget when fan-out is paced (as the stack deploys it).
-    const fanoutMapping = this.plan
-      ? { batchSize: this.plan.batchSize, maximumConcurrency: this.plan.workers }
-      : mapping;
+    const fanoutMapping = { batchSize: this.plan.batchSize, maximumConcurrency: this.plan.workers };
     this.fanoutMapping = new EventSourceMapping(
       vt,
       this.fanoutQueue,
@@ -158,15 +151,13 @@ export class SimWorld {
     };
   }
 
-  /** Bulk posting as the fan-out worker and router are wired: paced when the stack has a posting budget. */
-  private bulkPostDeps(inv: Invocation, pacer: AdaptivePacer | undefined): PostDeps {
+  /** Bulk posting as `broadcastService()` in src/handlers/runtime/services.ts wires it: paced, plan's in-flight. */
+  private bulkPostDeps(inv: Invocation, pacer: AdaptivePacer): PostDeps {
     const deps = this.postDeps(inv);
-    if (!this.plan || !pacer) return deps;
     return { ...deps, pacer, settings: { ...deps.settings, concurrency: this.plan.inFlightPerWorker } };
   }
 
-  private takePacer(): AdaptivePacer | undefined {
-    if (!this.plan) return undefined;
+  private takePacer(): AdaptivePacer {
     return this.idlePacers.pop() ?? new AdaptivePacer(this.plan.ratePerWorker, this.vt, this.vt.sleep);
   }
 
@@ -174,7 +165,7 @@ export class SimWorld {
     return new SqsJobQueue<T>(simSqsClient(this.vt, queue, inv, this.random), `sim://${queue.name}`);
   }
 
-  broadcastService(inv: Invocation, pacer?: AdaptivePacer): BroadcastService {
+  broadcastService(inv: Invocation, pacer: AdaptivePacer): BroadcastService {
     const { stack } = this.options;
     return new BroadcastService({
       ...this.bulkPostDeps(inv, pacer),
@@ -254,7 +245,7 @@ export class SimWorld {
         }
       }),
     );
-    if (pacer) this.idlePacers.push(pacer);
+    this.idlePacers.push(pacer);
     return outcomes;
   }
 

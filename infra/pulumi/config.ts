@@ -85,6 +85,11 @@ export interface StackConfig {
   fanoutShardThreshold: number;
   fanoutShardSize: number;
   postConcurrency: number;
+  /**
+   * `@connections` posts per second this stack may make: its share of API Gateway's account-and-region throttle
+   * (10,000/s unless raised). The fan-out worker's concurrency and pace derive from it (src/core/pacing.ts).
+   */
+  postingBudgetPerSecond: number;
   deliveryDelaySeconds: number;
   connectingGraceSeconds: number;
   routeThrottling: RouteThrottling;
@@ -309,6 +314,7 @@ export function readStackConfig(stack: string, read: ConfigReader): StackConfig 
     fanoutShardThreshold: r.setting(settings.fanoutShardThreshold),
     fanoutShardSize: r.setting(settings.fanoutShardSize),
     postConcurrency: r.setting(settings.postConcurrency),
+    postingBudgetPerSecond: r.setting(settings.postingBudgetPerSecond),
     deliveryDelaySeconds: r.setting(settings.deliveryDelaySeconds),
     connectingGraceSeconds: r.setting(settings.connectingGraceSeconds),
     routeThrottling: {

@@ -28,6 +28,7 @@ export type SettingGroup =
   | 'offlineRetention'
   | 'connectingGrace'
   | 'postConcurrency'
+  | 'postingBudget'
   | 'gatewayLimits';
 
 export interface FunctionNeeds {
@@ -109,7 +110,7 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     sendsTo: ['fanout-queue'],
     changesVisibilityOn: [],
     postsToConnections: true,
-    settings: ['fanoutSharding', 'connectingGrace', 'postConcurrency'],
+    settings: ['fanoutSharding', 'connectingGrace', 'postConcurrency', 'postingBudget'],
   },
   // UserDeliveryService: getConnection, Query of the user's connections, inbox put (PutItem) and trim
   // (Query + BatchWriteItem), drain jobs, resolveGone.
@@ -138,6 +139,6 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     sendsTo: ['fanout-queue'],
     changesVisibilityOn: [],
     postsToConnections: true,
-    settings: ['connectingGrace', 'postConcurrency'],
+    settings: ['connectingGrace', 'postConcurrency', 'postingBudget'],
   },
 };

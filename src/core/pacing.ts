@@ -57,13 +57,18 @@ export interface Pacer {
   throttled(): void;
 }
 
+/** Posts a paced worker may make at once after being idle: a quarter second of its rate. */
+const BURST_SECONDS = 0.25;
+
 /**
- * AIMD pacer: posts are spaced at 1 / rate; a 429 halves the rate (at most once per 100 ms, so one burst of
+ * AIMD pacer: a token bucket at `rate` per second holding at most a quarter second of posts (an environment
+ * between two invocations catches up on the gap); a 429 halves the rate (at most once per 100 ms, so one burst of
  * 429s counts once), and every second without one adds back 10% of the full rate.
  */
 export class AdaptivePacer implements Pacer {
   private rate: number;
-  private nextAt = 0;
+  /** Epoch ms at which the bucket is empty again: posts start no earlier than `emptyAt - burst window`. */
+  private emptyAt = Number.NEGATIVE_INFINITY;
   private lastCut = Number.NEGATIVE_INFINITY;
   private lastUpdate: number;
 
@@ -84,9 +89,11 @@ export class AdaptivePacer implements Pacer {
   async acquire(): Promise<void> {
     this.recover();
     const now = this.clock.now();
-    const at = Math.max(now, this.nextAt);
-    this.nextAt = at + 1000 / this.rate;
-    if (at > now) await this.sleep(at - now);
+    const interval = 1000 / this.rate;
+    // A full bucket holds BURST_SECONDS of posts: never let the debt start further back than that.
+    this.emptyAt = Math.max(this.emptyAt, now - BURST_SECONDS * 1000) + interval;
+    const wait = this.emptyAt - now;
+    if (wait > 0) await this.sleep(wait);
   }
 
   throttled(): void {
@@ -95,6 +102,8 @@ export class AdaptivePacer implements Pacer {
     if (now - this.lastCut < 100) return;
     this.lastCut = now;
     this.rate = Math.max(this.fullRate * MIN_RATE_SHARE, this.rate / 2);
+    // Drop the saved-up burst too: the budget is evidently in use.
+    this.emptyAt = Math.max(this.emptyAt, now);
   }
 
   private recover(): void {

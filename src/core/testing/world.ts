@@ -4,6 +4,7 @@ import { ClientFrameService } from '../client-frames.js';
 import { ConnectionService } from '../connections.js';
 import { DeliveryWorker } from '../delivery-worker.js';
 import type { BroadcastEnvelope, DeliveryJob, FanoutJob, Identity, UserEnvelope } from '../model.js';
+import type { Pacer } from '../pacing.js';
 import type { PostSettings } from '../posting.js';
 import { UserDeliveryService } from '../user-delivery.js';
 import {
@@ -27,6 +28,8 @@ export interface WorldOptions {
   maxConnectionSeconds?: number;
   /** `OFFLINE_RETENTION_MAX_DAYS`; default unset (the contract's retention). */
   offlineRetentionMaxDays?: number;
+  /** Paces the broadcast service's posts (bulk), as the fan-out worker's are. */
+  pacer?: Pacer;
 }
 
 export function createWorld(options: WorldOptions = {}) {
@@ -64,6 +67,7 @@ export function createWorld(options: WorldOptions = {}) {
     frames: new ClientFrameService({ connections, clock }),
     broadcast: new BroadcastService({
       ...post,
+      ...(options.pacer ? { pacer: options.pacer } : {}),
       store,
       history,
       fanoutQueue,

@@ -14,6 +14,7 @@ import { ClientFrameService } from '../../core/client-frames.js';
 import { ConnectionService } from '../../core/connections.js';
 import { DeliveryWorker } from '../../core/delivery-worker.js';
 import type { DeliveryJob, FanoutJob } from '../../core/model.js';
+import { AdaptivePacer, fanoutPlan } from '../../core/pacing.js';
 import { realSleep, systemClock } from '../../core/ports.js';
 import { defaultPostSettings, type PostDeps } from '../../core/posting.js';
 import { UserDeliveryService } from '../../core/user-delivery.js';
@@ -80,8 +81,13 @@ export function clientFrameService(): ClientFrameService {
  */
 export function broadcastService(): BroadcastService {
   const t = table();
+  // Bulk posting is paced to this environment's share of the stack's posting budget (src/core/pacing.ts).
+  const plan = fanoutPlan(config.postingBudgetPerSecond());
+  const deps = postDeps();
   return new BroadcastService({
-    ...postDeps(),
+    ...deps,
+    settings: { ...deps.settings, concurrency: plan.inFlightPerWorker },
+    pacer: new AdaptivePacer(plan.ratePerWorker, systemClock, realSleep),
     store: connectionStore(t),
     history: new DynamoHistoryStore(t),
     fanoutQueue: new SqsJobQueue<FanoutJob>(getSqsClient(), config.fanoutQueueUrl()),
