@@ -15,6 +15,7 @@ import { markdownTable, writeResult } from './lib/report.js';
 import type { Benchmark, BenchResult } from './lib/types.js';
 import { memoryBenchmark } from './memory.js';
 import { subscriptionsBenchmark } from './subscriptions.js';
+import { simulationBenchmark } from './simulation.js';
 
 /** Registry in run order. Budget per benchmark in seconds (full / quick). */
 const benchmarks: { bench: Benchmark; budget: [number, number] }[] = [
@@ -25,6 +26,7 @@ const benchmarks: { bench: Benchmark; budget: [number, number] }[] = [
   { bench: memoryBenchmark, budget: [240, 90] },
   { bench: costBenchmark, budget: [240, 120] },
   { bench: subscriptionsBenchmark, budget: [60, 60] },
+  { bench: simulationBenchmark, budget: [900, 300] },
 ];
 
 function parseArgs(argv: readonly string[]): { only: string[] | null; quick: boolean } {

@@ -117,6 +117,7 @@ describe('function settings: one definition for the stack check, the program and
     fanoutShardThreshold: handlerConfig.fanoutShardThreshold,
     fanoutShardSize: handlerConfig.fanoutShardSize,
     postConcurrency: handlerConfig.postConcurrency,
+    postingBudgetPerSecond: handlerConfig.postingBudgetPerSecond,
     inboxMaxItems: handlerConfig.inboxMaxItems,
     offlineRetentionMaxDays: handlerConfig.offlineRetentionMaxDays,
     connectingGraceSeconds: handlerConfig.connectingGraceSeconds,

@@ -89,6 +89,11 @@ export interface StackConfig {
   postConcurrency: number;
   /** Per-connection successes of broadcasts kept as trace records, per mille (TRACE_SAMPLE_PER_MILLE). */
   traceSamplePerMille: number;
+  /**
+   * `@connections` posts per second this stack may make: its share of API Gateway's account-and-region throttle
+   * (10,000/s unless raised). The fan-out worker's concurrency and pace derive from it (src/core/pacing.ts).
+   */
+  postingBudgetPerSecond: number;
   deliveryDelaySeconds: number;
   connectingGraceSeconds: number;
   routeThrottling: RouteThrottling;
@@ -320,6 +325,7 @@ export function readStackConfig(stack: string, read: ConfigReader): StackConfig 
     fanoutShardSize: r.setting(settings.fanoutShardSize),
     postConcurrency: r.setting(settings.postConcurrency),
     traceSamplePerMille: r.setting(settings.traceSamplePerMille),
+    postingBudgetPerSecond: r.setting(settings.postingBudgetPerSecond),
     deliveryDelaySeconds: r.setting(settings.deliveryDelaySeconds),
     connectingGraceSeconds: r.setting(settings.connectingGraceSeconds),
     routeThrottling: {

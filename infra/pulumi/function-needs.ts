@@ -29,7 +29,8 @@ export type SettingGroup =
   | 'connectingGrace'
   | 'postConcurrency'
   | 'gatewayLimits'
-  | 'traceSampling';
+  | 'traceSampling'
+  | 'postingBudget';
 
 export interface FunctionNeeds {
   /** DynamoDB actions; empty = the function gets neither TABLE_NAME nor table access. */
@@ -131,7 +132,7 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     sendsTo: ['fanout-queue'],
     changesVisibilityOn: [],
     postsToConnections: true,
-    settings: ['fanoutSharding', 'connectingGrace', 'postConcurrency', 'traceSampling'],
+    settings: ['fanoutSharding', 'connectingGrace', 'postConcurrency', 'traceSampling', 'postingBudget'],
   },
   // UserDeliveryService: the message id claim (PutItem, GetItem on a repeat, UpdateItem when handled),
   // getConnection, Query of the user's connections, inbox put (PutItem) and trim (Query + BatchWriteItem),
@@ -168,6 +169,6 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     sendsTo: ['fanout-queue'],
     changesVisibilityOn: [],
     postsToConnections: true,
-    settings: ['connectingGrace', 'postConcurrency', 'traceSampling'],
+    settings: ['connectingGrace', 'postConcurrency', 'traceSampling', 'postingBudget'],
   },
 };

@@ -11,6 +11,7 @@ import * as pulumi from '@pulumi/pulumi';
 import type { FunctionDefinition, HandlerName, RouteDefinition } from '../../generated/index.js';
 import { functionTable, limits, routeKeys, routeTable } from '../../generated/index.js';
 import { TABLE_KEYS, tableDefinition } from '../../src/adapters/table-definition.js';
+import { fanoutPlan } from '../../src/core/pacing.js';
 import { functionSettings as settings } from '../../src/handlers/runtime/function-settings.js';
 import { functionName as stackFunctionName, tracedFunctions } from '../../src/publisher/trace/aws-names.js';
 import type { FunctionSettings, StackConfig } from './config.js';
@@ -169,10 +170,31 @@ export function environmentFor(
         break;
       case 'traceSampling':
         env[settings.traceSamplePerMille.env] = String(config.traceSamplePerMille);
+      case 'postingBudget':
+        env[settings.postingBudgetPerSecond.env] = String(config.postingBudgetPerSecond);
         break;
     }
   }
   return env;
+}
+
+/**
+ * Batch size and maximum concurrency of a queue's event source mapping: the fan-out queue's come from the
+ * stack's posting budget (one shard per invocation, just enough workers to post at the budget, paced each at
+ * its share); the other queues use `functions.workerBatchSize` / `workerMaxConcurrency`.
+ */
+export function eventSourceScaling(
+  config: StackConfig,
+  channel: string,
+): { batchSize: number; scalingConfig: { maximumConcurrency: number } } {
+  if (channel === 'fanout-queue') {
+    const plan = fanoutPlan(config.postingBudgetPerSecond);
+    return { batchSize: plan.batchSize, scalingConfig: { maximumConcurrency: plan.workers } };
+  }
+  return {
+    batchSize: config.functions.workerBatchSize,
+    scalingConfig: { maximumConcurrency: config.functions.workerMaxConcurrency },
+  };
 }
 
 /** Hash of everything that changes what a deployment serves, so the deployment is redone when it changes. */
@@ -650,9 +672,8 @@ export function createPlatform(config: StackConfig, options: ProgramOptions): Pl
         {
           eventSourceArn: source.queue.arn,
           functionName: fn.arn,
-          batchSize: config.functions.workerBatchSize,
+          ...eventSourceScaling(config, trigger.channel),
           functionResponseTypes: ['ReportBatchItemFailures'],
-          scalingConfig: { maximumConcurrency: config.functions.workerMaxConcurrency },
         },
         { dependsOn: [policy] },
       );

@@ -62,7 +62,10 @@ export interface ConnectOptions {
   backoff?: BackoffOptions;
   /** Consecutive attempts that fail before the socket opens (and getToken failures) before giving up. Default 8. */
   maxPreOpenFailures?: number;
-  /** Interval of `ping` frames. Default 40 % of the idle timeout (4 minutes of 10). */
+  /**
+   * Interval of `ping` frames. Default: as rarely as the idle timeout allows, jittered so that clients connected
+   * together do not ping together — 70–85 % of it (7–8.5 minutes of 10; a ping costs two API Gateway messages).
+   */
   keepAliveIntervalMs?: number;
   /** How long before the rows expire `extendTTL` is sent. Default 20 % of the TTL, at most 10 minutes. */
   ttlRefreshMarginMs?: number;
@@ -669,13 +672,14 @@ export class PushClient extends TypedEmitter<ClientEvents> {
   private scheduleLinkTimers(link: Link): void {
     this.clearLinkTimers(link);
     const connectionLimits = this.limitsOf(link);
-    const keepAliveMs =
-      this.options.keepAliveIntervalMs ?? Math.floor(connectionLimits.idleTimeoutSeconds * 1000 * 0.4);
+    const keepAliveMs = (): number =>
+      this.options.keepAliveIntervalMs ??
+      Math.floor(connectionLimits.idleTimeoutSeconds * 1000 * (0.7 + 0.15 * this.random()));
     const keepAlive = (): void => {
       if (link.socket.readyState === OPEN) link.socket.send(JSON.stringify({ action: 'ping' }));
-      link.timers.push(this.timers.setTimeout(keepAlive, keepAliveMs));
+      link.timers.push(this.timers.setTimeout(keepAlive, keepAliveMs()));
     };
-    link.timers.push(this.timers.setTimeout(keepAlive, keepAliveMs));
+    link.timers.push(this.timers.setTimeout(keepAlive, keepAliveMs()));
 
     if (link.welcome) this.scheduleTtl(link, link.welcome.expiresAt);
 

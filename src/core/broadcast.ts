@@ -14,6 +14,7 @@ import {
   topicScope,
 } from './message-ids.js';
 import type { BroadcastEnvelope, FanoutJob } from './model.js';
+import { THROTTLED_RETRY_MIN_MS } from './pacing.js';
 import type {
   Clock,
   ConnectionStore,
@@ -57,6 +58,11 @@ export interface ShardResult extends PostSummary {
   retry: string[];
   /** Connections not attempted before the deadline: continued at once in a new job (not a failed attempt). */
   deferred: string[];
+  /**
+   * Paced posting only: connections still answered 429 at the deadline. Continued in a new job after
+   * THROTTLED_RETRY_MIN_MS with the same attempt: a throttled post is slowed down, never a failed delivery.
+   */
+  throttledLater: string[];
 }
 
 export interface BroadcastDeps extends PostDeps, TraceDeps {
@@ -156,8 +162,9 @@ export class BroadcastService {
       return { ...emptySummary(), audience: ids.length, shards: jobs.length, historyStored, retried: 0 };
     }
     traceHop(this.deps, envelope, 'routed', { audience: ids.length, shards: 0 });
-    const { retry, deferred: _none, ...summary } = await this.postShard(envelope, ids);
+    const { retry, deferred: _none, throttledLater, ...summary } = await this.postShard(envelope, ids);
     await this.retryLater(envelope, retry, 1);
+    await this.continueLater(envelope, throttledLater, 0, THROTTLED_RETRY_MIN_MS / 1000);
     return { ...summary, audience: ids.length, shards: 0, historyStored, retried: retry.length };
   }
 
@@ -198,13 +205,15 @@ export class BroadcastService {
     envelope: BroadcastEnvelope,
     connectionIds: readonly string[],
     attempt: number,
+    delaySeconds = 0,
   ): Promise<void> {
     if (connectionIds.length === 0) return;
-    await this.enqueueJobs(envelope, connectionIds, attempt);
+    await this.enqueueJobs(envelope, connectionIds, attempt, delaySeconds > 0 ? { delaySeconds } : undefined);
     (this.deps.logger ?? silentLogger).info('fan-out shard continued in a new job', {
       messageId: envelope.messageId,
       connections: connectionIds.length,
       attempt,
+      delaySeconds,
     });
   }
 
@@ -224,6 +233,25 @@ export class BroadcastService {
     }
   }
 
+  /**
+   * One fan-out job, as the fan-out worker runs it: posts the shard until `stopAt`, hands the unreachable
+   * connections to a delayed retry job (the ones reached are not posted twice) and the ones not started on to
+   * an immediate continuation job.
+   */
+  async runShardJob(job: FanoutJob, stopAt: number): Promise<ShardResult> {
+    const position = { shard: job.shard, shards: job.shards, attempt: job.attempt ?? 0 };
+    const result = await this.postShard(job.envelope, job.connectionIds, { stopAt, position });
+    await this.retryLater(job.envelope, result.retry, (job.attempt ?? 0) + 1);
+    await this.continueLater(job.envelope, result.deferred, job.attempt ?? 0);
+    await this.continueLater(
+      job.envelope,
+      result.throttledLater,
+      job.attempt ?? 0,
+      THROTTLED_RETRY_MIN_MS / 1000,
+    );
+    return result;
+  }
+
   /** Posts one envelope to the given connections (a fan-out job, or a small audience directly). */
   async postShard(
     envelope: BroadcastEnvelope,
@@ -236,7 +264,7 @@ export class BroadcastService {
     const deadline =
       options.stopAt === undefined ? undefined : { stopAt: options.stopAt, now: () => clock.now() };
     const results = await postToMany(this.deps, connectionIds, data, deadline);
-    const summary: ShardResult = { ...emptySummary(), retry: [], deferred: [] };
+    const summary: ShardResult = { ...emptySummary(), retry: [], deferred: [], throttledLater: [] };
     const source: GoneSource = { kind: 'topic', realm: envelope.realm, topic: envelope.topic };
     const position = options.position ?? {};
     for (const result of results) {
@@ -264,7 +292,8 @@ export class BroadcastService {
         }
         case 'throttled':
           summary.throttled++;
-          summary.retry.push(result.connectionId);
+          if (this.deps.pacer) summary.throttledLater.push(result.connectionId);
+          else summary.retry.push(result.connectionId);
           logger.warn('post still throttled after retries', { connectionId: result.connectionId });
           tracePost(this.deps, envelope, 'posted', result.connectionId, 'throttled', position);
           break;

@@ -50,6 +50,11 @@ export interface DeliveryResult {
 
 type Step = 'ok' | 'gone' | 'too-large';
 
+/** How long a job that hit RetryLaterError waits before it is retried: 1, 2, 4, 8, 16, 30, 30… s by receive count. */
+export function retryDelaySeconds(receiveCount: number): number {
+  return Math.min(30, 2 ** Math.max(0, receiveCount - 1));
+}
+
 export class DeliveryWorker {
   constructor(private readonly deps: DeliveryWorkerDeps) {}
 

@@ -7,7 +7,7 @@
 import { processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { SqsJobQueue } from '../adapters/sqs-job-queue.js';
-import type { DeliveryWorker } from '../core/delivery-worker.js';
+import { type DeliveryWorker, retryDelaySeconds } from '../core/delivery-worker.js';
 import { validateDeliveryJob } from '../core/envelopes.js';
 import { RetryLaterError } from '../core/errors.js';
 import type { DeliveryJob } from '../core/model.js';
@@ -23,10 +23,7 @@ export interface DeliveryWorkerHandlerDeps {
   queue?: Pick<SqsJobQueue<DeliveryJob>, 'changeVisibility'>;
 }
 
-/** 1, 2, 4, 8, 16, 30, 30… seconds by receive count. */
-export function retryDelaySeconds(receiveCount: number): number {
-  return Math.min(30, 2 ** Math.max(0, receiveCount - 1));
-}
+export { retryDelaySeconds } from '../core/delivery-worker.js';
 
 export function createDeliveryWorkerHandler(deps: DeliveryWorkerHandlerDeps) {
   const processRecord = async (record: SQSRecord): Promise<void> => {

@@ -16,11 +16,8 @@ export function createFanoutWorkerHandler(deps: { broadcast: BroadcastService })
     const logContext = { sqsMessageId: record.messageId };
     const job = parseAndValidate('fan-out job', record.body, validateFanoutJob, logContext);
     await withCorrelationId(job.envelope.correlationId, async () => {
-      const position = { shard: job.shard, shards: job.shards, attempt: job.attempt ?? 0 };
-      const { retry, deferred, ...result } = await deps.broadcast.postShard(job.envelope, job.connectionIds, {
-        stopAt,
-        position,
-      });
+      // Logged after the retry and continuation jobs are sent (a send error fails the record, retried by SQS).
+      const { retry, deferred, throttledLater, ...result } = await deps.broadcast.runShardJob(job, stopAt);
       countPosts(result);
       log.info('fan-out shard posted', {
         ...logContext,
@@ -32,11 +29,9 @@ export function createFanoutWorkerHandler(deps: { broadcast: BroadcastService })
         attempt: job.attempt ?? 0,
         retry: retry.length,
         deferred: deferred.length,
+        throttledLater: throttledLater.length,
         ...result,
       });
-      // Only the unreachable connections are retried, in a new delayed job: the ones reached are not posted twice.
-      await deps.broadcast.retryLater(job.envelope, retry, (job.attempt ?? 0) + 1);
-      await deps.broadcast.continueLater(job.envelope, deferred, job.attempt ?? 0);
     });
   };
 

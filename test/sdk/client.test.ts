@@ -436,9 +436,12 @@ describe('keep-alive and TTL', () => {
         expiresAt: new Date(Date.now() + 5000 + 1_000_000).toISOString(),
       }),
     );
-    await vi.advanceTimersByTimeAsync(240_000); // 40 % of 600 s
+    // 70 % + 0.5 × 15 % of the 600 s idle timeout (random() = 0.5): 465 s, not the old 240 s.
+    await vi.advanceTimersByTimeAsync(460_000);
+    expect(socket.sentActions).toEqual([]);
+    await vi.advanceTimersByTimeAsync(5_000);
     expect(socket.sentActions).toEqual(['ping']);
-    await vi.advanceTimersByTimeAsync(980_000 - 240_000 - 1);
+    await vi.advanceTimersByTimeAsync(980_000 - 465_000 - 1);
     expect(socket.sentActions.filter((a) => a === 'extendTTL')).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(1);
     expect(socket.sentActions.filter((a) => a === 'extendTTL')).toHaveLength(1);
@@ -451,7 +454,7 @@ describe('keep-alive and TTL', () => {
     expect(socket.sentActions.filter((a) => a === 'extendTTL')).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
     expect(socket.sentActions.filter((a) => a === 'extendTTL')).toHaveLength(2);
-    expect(socket.sentActions.filter((a) => a === 'ping').length).toBeGreaterThanOrEqual(5);
+    expect(socket.sentActions.filter((a) => a === 'ping')).toHaveLength(3);
     await client.close();
   });
 });

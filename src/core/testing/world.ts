@@ -4,6 +4,7 @@ import { ClientFrameService } from '../client-frames.js';
 import { ConnectionService } from '../connections.js';
 import { DeliveryWorker } from '../delivery-worker.js';
 import type { BroadcastEnvelope, DeliveryJob, FanoutJob, Identity, UserEnvelope } from '../model.js';
+import type { Pacer } from '../pacing.js';
 import type { PostSettings } from '../posting.js';
 import { UserDeliveryService } from '../user-delivery.js';
 import {
@@ -31,6 +32,8 @@ export interface WorldOptions {
   offlineRetentionMaxDays?: number;
   /** Share of per-connection broadcast successes traced (TRACE_SAMPLE_PER_MILLE / 1000); default 0. */
   traceSampleRate?: number;
+  /** Paces the broadcast service's posts (bulk), as the fan-out worker's are. */
+  pacer?: Pacer;
 }
 
 export function createWorld(options: WorldOptions = {}) {
@@ -74,6 +77,7 @@ export function createWorld(options: WorldOptions = {}) {
     broadcast: new BroadcastService({
       ...post,
       ...traced,
+      ...(options.pacer ? { pacer: options.pacer } : {}),
       store,
       history,
       messageIds,

@@ -76,6 +76,8 @@ export const maxConnectionSeconds = (env?: Env): number =>
 export const fanoutShardThreshold = (env?: Env): number => setting('fanoutShardThreshold', env);
 export const fanoutShardSize = (env?: Env): number => setting('fanoutShardSize', env);
 export const postConcurrency = (env?: Env): number => setting('postConcurrency', env);
+/** The stack's `@connections` posts per second (infra `postingBudgetPerSecond`); fan-out paces to it. */
+export const postingBudgetPerSecond = (env?: Env): number => setting('postingBudgetPerSecond', env);
 export const inboxMaxItems = (env?: Env): number => setting('inboxMaxItems', env);
 /**
  * Optional per-stack cap on the offline inbox retention: a row expires after

@@ -68,6 +68,18 @@ export const functionSettings = {
     default: 0,
     stackRequired: false,
   },
+  /**
+   * `@connections` posts per second this stack may make: its share of API Gateway's account-and-region throttle
+   * (10,000/s unless raised). The fan-out worker's concurrency and pace derive from it (src/core/pacing.ts).
+   */
+  postingBudgetPerSecond: {
+    stackKey: 'postingBudgetPerSecond',
+    env: 'POSTING_BUDGET_PER_SECOND',
+    min: 1,
+    max: 1_000_000,
+    default: 10_000,
+    stackRequired: false,
+  },
   inboxMaxItems: {
     stackKey: 'inboxMaxItems',
     env: 'INBOX_MAX_ITEMS',

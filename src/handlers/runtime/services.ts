@@ -18,6 +18,7 @@ import { ClientFrameService } from '../../core/client-frames.js';
 import { ConnectionService } from '../../core/connections.js';
 import { DeliveryWorker } from '../../core/delivery-worker.js';
 import type { DeliveryJob, FanoutJob } from '../../core/model.js';
+import { AdaptivePacer, fanoutPlan } from '../../core/pacing.js';
 import { realSleep, systemClock } from '../../core/ports.js';
 import { defaultPostSettings, type PostDeps } from '../../core/posting.js';
 import { SubscriptionReplies } from '../../core/subscription-replies.js';
@@ -112,9 +113,14 @@ export function subscriptionReplies(): SubscriptionReplies {
  */
 export function broadcastService(): BroadcastService {
   const t = table();
+  // Bulk posting is paced to this environment's share of the stack's posting budget (src/core/pacing.ts).
+  const plan = fanoutPlan(config.postingBudgetPerSecond());
+  const deps = postDeps();
   return new BroadcastService({
-    ...postDeps(),
+    ...deps,
     ...traceDeps(),
+    settings: { ...deps.settings, concurrency: plan.inFlightPerWorker },
+    pacer: new AdaptivePacer(plan.ratePerWorker, systemClock, realSleep),
     store: connectionStore(t),
     history: new DynamoHistoryStore(t),
     messageIds: new DynamoMessageIdStore(t),
