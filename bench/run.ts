@@ -14,8 +14,8 @@ import { fanoutBenchmark } from './fanout.js';
 import { markdownTable, writeResult } from './lib/report.js';
 import type { Benchmark, BenchResult } from './lib/types.js';
 import { memoryBenchmark } from './memory.js';
-import { subscriptionsBenchmark } from './subscriptions.js';
 import { simulationBenchmark } from './simulation.js';
+import { subscriptionsBenchmark } from './subscriptions.js';
 
 /** Registry in run order. Budget per benchmark in seconds (full / quick). */
 const benchmarks: { bench: Benchmark; budget: [number, number] }[] = [

@@ -170,6 +170,7 @@ export function environmentFor(
         break;
       case 'traceSampling':
         env[settings.traceSamplePerMille.env] = String(config.traceSamplePerMille);
+        break;
       case 'postingBudget':
         env[settings.postingBudgetPerSecond.env] = String(config.postingBudgetPerSecond);
         break;
