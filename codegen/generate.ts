@@ -10,6 +10,7 @@ import {
   emitUserMessages,
   emitValidation,
 } from './emit/modules.js';
+import { collectPatterns, emitPatterns } from './emit/patterns.js';
 import { generateValidators } from './emit/validators.js';
 import { extractContract } from './extract.js';
 
@@ -42,6 +43,7 @@ export async function generate(contractFile: string): Promise<GenerateResult> {
     ['codes.ts', emitCodes(ir, models.names)],
     ['index.ts', emitIndex(ir)],
     ['models.ts', models.source],
+    ['patterns.ts', emitPatterns(collectPatterns(parsed.document), parsed.fileName)],
     ['routes.ts', emitRoutes(ir)],
     ['topics.ts', emitTopics(ir, models.names)],
     ['user-messages.ts', emitUserMessages(ir, models.names)],

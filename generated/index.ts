@@ -2,6 +2,7 @@
 
 export * from './codes.js';
 export * from './models.js';
+export * from './patterns.js';
 export * from './routes.js';
 export * from './topics.js';
 export * from './user-messages.js';

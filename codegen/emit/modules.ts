@@ -327,6 +327,7 @@ export function emitIndex(ir: ContractIR): string {
     [
       "export * from './codes.js';",
       "export * from './models.js';",
+      "export * from './patterns.js';",
       "export * from './routes.js';",
       "export * from './topics.js';",
       "export * from './user-messages.js';",

@@ -2,11 +2,9 @@
  * Decides which requested topics a connection gets, with the contract's access rules
  * (generated topic registry) and the TopicRejectionCode of the contract for each refusal.
  */
-import { isTopicName, limits, topicRegistry } from '../../generated/index.js';
+import { isTopicName, limits, patterns, topicRegistry } from '../../generated/index.js';
 import type { Identity, RejectedTopic } from './model.js';
 
-const TOPIC_NAME = /^[a-z][a-z0-9-]{0,62}$/;
-const REALM = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** RejectedTopic.topic and .reason have maxLength 256; WelcomeFrame.rejected has maxItems 64. */
 const MAX_FIELD = 256;
 export const MAX_REJECTED = 64;
@@ -60,7 +58,7 @@ export function decideTopics(
     if (slash >= 0) {
       const realm = raw.slice(0, slash);
       const rest = raw.slice(slash + 1);
-      if (!REALM.test(realm) || rest.includes('/')) {
+      if (!patterns.Realm.test(realm) || rest.includes('/')) {
         if (!seen.has(raw)) reject(raw, 'INVALID_TOPIC_NAME', 'not a valid topic name');
         seen.add(raw);
         continue;
@@ -79,7 +77,7 @@ export function decideTopics(
     }
     if (seen.has(name)) continue;
     seen.add(name);
-    if (!TOPIC_NAME.test(name)) {
+    if (!patterns.TopicName.test(name)) {
       reject(raw, 'INVALID_TOPIC_NAME', 'not a valid topic name (lowercase letters, digits and "-", max 63)');
       continue;
     }

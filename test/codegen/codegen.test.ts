@@ -151,7 +151,7 @@ describe('extension checks', { timeout: 120_000 }, () => {
 
   it('the small fixture itself generates', async () => {
     const { files } = await generate(SMALL);
-    expect(files.size).toBe(9);
+    expect(files.size).toBe(10);
   });
 
   it('rejects an example that does not match its schema, at the example location', async () => {
