@@ -66,6 +66,7 @@ describe('codegen CLI', () => {
         'codes.ts',
         'index.ts',
         'models.ts',
+        'patterns.ts',
         'routes.ts',
         'topics.ts',
         'user-messages.ts',
