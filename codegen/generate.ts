@@ -13,6 +13,7 @@ import {
   emitUserMessages,
   emitValidation,
 } from './emit/modules.js';
+import { collectPatterns, emitPatterns } from './emit/patterns.js';
 import { generateValidatorFiles } from './emit/validators.js';
 import { extractContract } from './extract.js';
 
@@ -47,6 +48,7 @@ export async function generate(contractFile: string): Promise<GenerateResult> {
     ['index.ts', emitIndex(ir)],
     ['models.ts', models.source],
     ['payload-validation.ts', emitPayloadValidation(ir)],
+    ['patterns.ts', emitPatterns(collectPatterns(parsed.document), parsed.fileName)],
     ['routes.ts', emitRoutes(ir)],
     ['topics.ts', emitTopics(ir, models.names)],
     ['user-messages.ts', emitUserMessages(ir, models.names)],

@@ -5,6 +5,7 @@ export * from './envelope-validation.js';
 export * from './field-errors.js';
 export * from './models.js';
 export * from './payload-validation.js';
+export * from './patterns.js';
 export * from './routes.js';
 export * from './topics.js';
 export * from './user-messages.js';

@@ -571,6 +571,7 @@ export function emitIndex(ir: ContractIR): string {
       "export * from './field-errors.js';",
       "export * from './models.js';",
       "export * from './payload-validation.js';",
+      "export * from './patterns.js';",
       "export * from './routes.js';",
       "export * from './topics.js';",
       "export * from './user-messages.js';",

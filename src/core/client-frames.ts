@@ -3,12 +3,11 @@
  * Bad input always gets a typed error frame (INVALID_JSON, UNKNOWN_ACTION, INVALID_FRAME,
  * BINARY_NOT_SUPPORTED), with the client's `requestId` echoed when it is valid; the socket stays open.
  */
-import { clientActions, formatErrors, validators } from '../../generated/index.js';
+import { clientActions, formatErrors, matchesPattern, validators } from '../../generated/index.js';
 import type { ConnectionService } from './connections.js';
 import { errorFrame, pongFrame, type ReplyFrame, ttlExtendedFrame } from './frames.js';
 import type { Clock } from './ports.js';
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 type ClientAction = keyof typeof clientActions;
 
 export type ParsedClientFrame =
@@ -51,8 +50,7 @@ export function parseClientFrame(
     return { ok: false, reply: errorFrame('INVALID_JSON', 'the frame is not a JSON object') };
   }
   const frame = data as Record<string, unknown>;
-  const requestId =
-    typeof frame.requestId === 'string' && REQUEST_ID.test(frame.requestId) ? frame.requestId : undefined;
+  const requestId = matchesPattern('RequestId', frame.requestId) ? frame.requestId : undefined;
   const action = frame.action;
   if (typeof action !== 'string' || !isClientAction(action)) {
     const message =

@@ -5,13 +5,13 @@
 import {
   limits,
   matchTopic,
+  patterns,
   type TopicDefinition,
   type TopicFamily,
   type TopicMatch,
 } from '../../generated/index.js';
 import type { Identity, RejectedTopic } from './model.js';
 
-const REALM = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** RejectedTopic.topic and .reason have maxLength 256; WelcomeFrame.rejected has maxItems 64. */
 const MAX_FIELD = 256;
 export const MAX_REJECTED = 64;
@@ -129,7 +129,7 @@ export function stripRealm(
   if (slash < 0) return raw;
   const prefix = raw.slice(0, slash);
   const rest = raw.slice(slash + 1);
-  if (!REALM.test(prefix) || rest.includes('/'))
+  if (!patterns.Realm.test(prefix) || rest.includes('/'))
     return { code: 'INVALID_TOPIC_NAME', reason: 'not a valid topic name' };
   if (prefix !== realm)
     return {

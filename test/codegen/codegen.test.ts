@@ -71,6 +71,7 @@ describe('codegen CLI', () => {
         'field-errors.ts',
         'index.ts',
         'models.ts',
+        'patterns.ts',
         'payload-validation.ts',
         'payload-validators.d.ts',
         'payload-validators.js',
@@ -159,7 +160,7 @@ describe('extension checks', { timeout: 120_000 }, () => {
 
   it('the small fixture itself generates', async () => {
     const { files } = await generate(SMALL);
-    expect(files.size).toBe(16);
+    expect(files.size).toBe(17);
   });
 
   it('rejects an example that does not match its schema, at the example location', async () => {

@@ -1,5 +1,6 @@
 /** Parsing and logging of SNS / SQS message bodies before validation. */
 import type { SNSEvent, SNSEventRecord } from 'aws-lambda';
+import { matchesPattern } from '../../../generated/patterns.js';
 import { parseJson } from '../../core/envelopes.js';
 import { ValidationError } from '../../core/errors.js';
 import type { BroadcastEnvelope, UserEnvelope } from '../../core/model.js';
@@ -10,13 +11,11 @@ import { logTraceSink } from './trace-log.js';
 
 const traceDeps = { trace: logTraceSink, clock: systemClock, random: Math.random };
 
-const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
 /** The correlation id of a (possibly invalid) message, when it has a usable one. */
 export function correlationIdOf(data: unknown): string | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
   const value = (data as Record<string, unknown>).correlationId;
-  return typeof value === 'string' && CORRELATION_ID.test(value) ? value : undefined;
+  return matchesPattern('CorrelationId', value) ? value : undefined;
 }
 
 /**
