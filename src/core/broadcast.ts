@@ -7,12 +7,7 @@ import { chunk } from './concurrency.js';
 import { type GoneSource, resolveGone } from './connections.js';
 import { DeliveryRetriesExhaustedError } from './errors.js';
 import { topicFrame } from './frames.js';
-import {
-  claimMessageId,
-  DROP_TOPIC_ID_WINDOW_SECONDS,
-  markMessageIdDone,
-  topicScope,
-} from './message-ids.js';
+import { DROP_TOPIC_ID_WINDOW_SECONDS, type Repeat, routeOnce, topicScope } from './message-ids.js';
 import type { BroadcastEnvelope, FanoutJob } from './model.js';
 import { THROTTLED_RETRY_MIN_MS } from './pacing.js';
 import type {
@@ -89,45 +84,31 @@ export interface BroadcastResult extends PostSummary {
   /** Connections handed to a retry job. */
   retried: number;
   /** As in `UserDeliveryResult`: a first publish, a repeat handled as the first, or a dropped repeat. */
-  repeat: 'no' | 'handled-as-first' | 'dropped';
+  repeat: Repeat;
 }
 
 export class BroadcastService {
   constructor(private readonly deps: BroadcastDeps) {}
 
   async route(published: BroadcastEnvelope): Promise<BroadcastResult> {
-    const { clock } = this.deps;
-    const scope = topicScope(published.realm, published.topic);
-    const decision = await claimMessageId(
-      this.deps.messageIds,
-      scope,
+    const claim = {
+      scope: topicScope(published.realm, published.topic),
+      expiresAt: this.idWindowEnd(published),
+      nowSeconds: Math.floor(this.deps.clock.now() / 1000),
+    };
+    return routeOnce(
+      this.deps,
+      claim,
       published,
-      this.idWindowEnd(published),
-      Math.floor(clock.now() / 1000),
-    );
-    if (decision.action === 'drop') {
-      (this.deps.logger ?? silentLogger).info('message id already published and handled; dropped', {
-        messageId: published.messageId,
-        firstPublishedAt: decision.publishedAt,
-      });
-      return {
+      (envelope) => this.fanOut(envelope),
+      () => ({
         ...emptySummary(),
         audience: 0,
         shards: 0,
         historyStored: false,
         retried: 0,
-        repeat: 'dropped',
-      };
-    }
-    // A repeat still in flight is handled as the first publish, so its history row is the same row.
-    const envelope =
-      decision.publishedAt === messageKeyTime(published.publishedAt)
-        ? published
-        : { ...published, publishedAt: decision.publishedAt };
-    const result = await this.fanOut(envelope);
-    if (decision.claimed)
-      await markMessageIdDone(this.deps.messageIds, scope, envelope.messageId, this.deps.logger);
-    return { ...result, repeat: envelope === published ? 'no' : 'handled-as-first' };
+      }),
+    );
   }
 
   /** The id's window: the history retention for `offline.policy: history`, otherwise a fixed day. */

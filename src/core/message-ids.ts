@@ -50,3 +50,36 @@ export async function markMessageIdDone(
     logger.warn('could not mark the message id handled', { messageId, error: String(error) });
   });
 }
+
+/** What the id claim made of a publish: a first publish, a repeat handled as the first, or a dropped repeat. */
+export type Repeat = 'no' | 'handled-as-first' | 'dropped';
+
+/**
+ * Routes a publish at most once per id and scope: claims the id, drops a repeat of a handled publish
+ * (`dropped()` is its result), handles a repeat in flight with the first one's `publishedAt` (so every stored
+ * row is the same row), then marks the id done.
+ */
+export async function routeOnce<E extends { messageId: string; publishedAt: string }, R>(
+  deps: { messageIds: MessageIdStore; logger?: DomainLogger },
+  claim: { scope: string; expiresAt: number; nowSeconds: number },
+  published: E,
+  handle: (envelope: E) => Promise<R>,
+  dropped: () => R,
+): Promise<R & { repeat: Repeat }> {
+  const { scope, expiresAt, nowSeconds } = claim;
+  const decision = await claimMessageId(deps.messageIds, scope, published, expiresAt, nowSeconds);
+  if (decision.action === 'drop') {
+    (deps.logger ?? silentLogger).info('message id already published and handled; dropped', {
+      messageId: published.messageId,
+      firstPublishedAt: decision.publishedAt,
+    });
+    return { ...dropped(), repeat: 'dropped' };
+  }
+  const envelope =
+    decision.publishedAt === messageKeyTime(published.publishedAt)
+      ? published
+      : { ...published, publishedAt: decision.publishedAt };
+  const result = await handle(envelope);
+  if (decision.claimed) await markMessageIdDone(deps.messageIds, scope, envelope.messageId, deps.logger);
+  return { ...result, repeat: envelope === published ? 'no' : 'handled-as-first' };
+}

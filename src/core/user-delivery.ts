@@ -12,7 +12,7 @@ import { userMessageRegistry } from '../../generated/index.js';
 import { type GoneResolution, resolveGone } from './connections.js';
 import { ValidationError } from './errors.js';
 import { userFrame } from './frames.js';
-import { claimMessageId, markMessageIdDone, userScope } from './message-ids.js';
+import { type Repeat, routeOnce, userScope } from './message-ids.js';
 import type { ConnectionRecord, DeliveryJob, InboxItem, UserEnvelope } from './model.js';
 import type {
   Clock,
@@ -59,7 +59,7 @@ export interface UserDeliveryResult extends PostSummary {
    * `dropped`: the message id was already published and fully handled (nothing done); `handled-as-first`: a
    * repeat of a publish still in flight, handled with the first one's `publishedAt`; `no`: a first publish.
    */
-  repeat: 'no' | 'handled-as-first' | 'dropped';
+  repeat: Repeat;
 }
 
 export const DAY_SECONDS = 86_400;
@@ -68,38 +68,24 @@ export class UserDeliveryService {
   constructor(private readonly deps: UserDeliveryDeps) {}
 
   async route(published: UserEnvelope): Promise<UserDeliveryResult> {
-    const { clock } = this.deps;
-    const scope = userScope(published.realm, published.userId);
-    const decision = await claimMessageId(
-      this.deps.messageIds,
-      scope,
+    const claim = {
+      scope: userScope(published.realm, published.userId),
+      expiresAt: this.retentionEnd(published),
+      nowSeconds: Math.floor(this.deps.clock.now() / 1000),
+    };
+    return routeOnce(
+      this.deps,
+      claim,
       published,
-      this.retentionEnd(published),
-      Math.floor(clock.now() / 1000),
-    );
-    if (decision.action === 'drop') {
-      (this.deps.logger ?? silentLogger).info('message id already published and handled; dropped', {
-        messageId: published.messageId,
-        firstPublishedAt: decision.publishedAt,
-      });
-      return {
+      (envelope) => this.deliver(envelope),
+      () => ({
         ...emptySummary(),
         connections: 0,
-        inbox: 'not-needed',
+        inbox: 'not-needed' as const,
         droppedFromInbox: 0,
         drainJobs: 0,
-        repeat: 'dropped',
-      };
-    }
-    // A repeat still in flight is handled as the first publish, so its stored row is the same row.
-    const envelope =
-      decision.publishedAt === messageKeyTime(published.publishedAt)
-        ? published
-        : { ...published, publishedAt: decision.publishedAt };
-    const result = await this.deliver(envelope);
-    if (decision.claimed)
-      await markMessageIdDone(this.deps.messageIds, scope, envelope.messageId, this.deps.logger);
-    return { ...result, repeat: envelope === published ? 'no' : 'handled-as-first' };
+      }),
+    );
   }
 
   private async deliver(envelope: UserEnvelope): Promise<Omit<UserDeliveryResult, 'repeat'>> {
