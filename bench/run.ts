@@ -15,6 +15,8 @@ import { kafkaRouterBenchmark } from './kafka-router.js';
 import { markdownTable, writeResult } from './lib/report.js';
 import type { Benchmark, BenchResult } from './lib/types.js';
 import { memoryBenchmark } from './memory.js';
+import { simulationBenchmark } from './simulation.js';
+import { subscriptionsBenchmark } from './subscriptions.js';
 
 /** Registry in run order. Budget per benchmark in seconds (full / quick). */
 const benchmarks: { bench: Benchmark; budget: [number, number] }[] = [
@@ -24,6 +26,8 @@ const benchmarks: { bench: Benchmark; budget: [number, number] }[] = [
   { bench: connectLatencyBenchmark, budget: [240, 90] },
   { bench: memoryBenchmark, budget: [240, 90] },
   { bench: costBenchmark, budget: [240, 120] },
+  { bench: subscriptionsBenchmark, budget: [60, 60] },
+  { bench: simulationBenchmark, budget: [900, 300] },
   { bench: kafkaRouterBenchmark, budget: [120, 60] },
 ];
 

@@ -11,7 +11,9 @@ import { stringify } from '@asyncapi/parser';
 import { AsyncApiComponentWP, type ConfigInterface } from '@asyncapi/react-component';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
+import { describeWithCodeTables } from './code-tables.js';
 import { ContractError, parseContract } from './contract.js';
+import type { JsonValue } from './json.js';
 
 const require = createRequire(import.meta.url);
 
@@ -50,6 +52,13 @@ function escapeHtml(text: string): string {
 
 export async function renderDocs(contractFile: string): Promise<string> {
   const { document } = await parseContract(contractFile);
+  // The code tables are written from x-error-codes / x-close-codes, not kept by hand in the description.
+  const json = document.json() as { info: { description?: string } } & Record<string, JsonValue>;
+  json.info.description = describeWithCodeTables(
+    json.info.description,
+    json['x-error-codes'],
+    json['x-close-codes'],
+  );
   const stringified = stringify(document);
   if (stringified === undefined) throw new Error('the parser could not stringify the document');
   const markup = renderToString(createElement(AsyncApiComponentWP, { schema: document, config: CONFIG }));

@@ -29,6 +29,8 @@ export interface RouteIR {
   /** The `action` constant a client sends to select this route. */
   action?: string;
   authorizer?: string;
+  /** `x-reply: posted`: the handler posts its reply through @connections (no route response). */
+  repliesByPost: boolean;
 }
 
 export type TriggerIR =
@@ -47,8 +49,30 @@ export type OfflineIR =
   | { policy: 'drop' }
   | { policy: 'history'; historySize: number; retentionSeconds: number };
 
-export interface TopicIR {
+/** One dot-separated segment of a topic family's address: a literal or a whole-segment parameter. */
+export type TopicSegmentIR = { literal: string } | { param: string };
+
+export interface TopicParameterIR {
   name: string;
+  /** Title of the parameter's JSON Schema (`x-schema`), compiled into a validator like any other schema. */
+  schemaTitle: string;
+  description?: string;
+}
+
+/** x-topic.access.owner: the parameter bound to the token's subject, and the roles that may override it. */
+export interface TopicOwnerIR {
+  parameter: string;
+  overrideRoles: string[];
+}
+
+export interface TopicIR {
+  /** The channel address: a fixed name (`announcements`) or a family (`jobs.{jobId}`). */
+  name: string;
+  /** The address with `*` for each parameter (`jobs.*`): what a client filters on. */
+  filter: string;
+  segments: TopicSegmentIR[];
+  parameters: TopicParameterIR[];
+  owner?: TopicOwnerIR;
   channelId: string;
   roles: string[];
   offline: OfflineIR;
@@ -97,6 +121,10 @@ export interface ContractIR {
   errorCodeTypes: string[];
   closeCodes: CloseCodeIR[];
   limits: Record<string, number>;
+  /** Schema titles of the messages publishers send to SNS (the channels SNS-triggered handlers receive). */
+  publishEnvelopes: string[];
+  /** components.schemas.TopicName: the one definition of a concrete topic name (its pattern bounds its length). */
+  topicName: { pattern: string };
 }
 
 /** The keys of `x-limits` the platform reads (docs/design.md §1). */
@@ -109,12 +137,14 @@ export const LIMIT_KEYS = [
   'connectionTtlSeconds',
   'inboxMaxItems',
   'maxEnvelopeBytes',
+  'publishedAtMaxFutureSeconds',
 ] as const;
 
 /** Enum schemas (by title) listing the codes an error frame or a rejected topic may carry. */
 export const ERROR_CODE_TYPES = ['ErrorCode', 'TopicRejectionCode'] as const;
 
 const NAME_PATTERN = /^[a-z][a-z0-9-]{0,62}$/;
+const PARAM_SEGMENT = /^\{([A-Za-z][A-Za-z0-9]{0,62})\}$/;
 const HANDLER_PATTERN = /^[a-z][a-z0-9-]{0,62}$/;
 const TITLE_PATTERN = /^[A-Z][A-Za-z0-9]*$/;
 const CLOSE_NAME_PATTERN = /^[A-Z][A-Z0-9_]*$/;
@@ -179,6 +209,7 @@ export function extractContract(parsed: ParsedContract): ContractIR {
   const functions: FunctionIR[] = [];
   const kafkaChannels: KafkaChannelIR[] = [];
   const handlers = new Set<string>();
+  const publishEnvelopes = new Set<string>();
   const addFunction = (fn: FunctionIR, where: ContractPath): void => {
     if (!HANDLER_PATTERN.test(fn.handler)) {
       fail(
@@ -279,6 +310,9 @@ export function extractContract(parsed: ParsedContract): ContractIR {
       { handler, trigger: { kind, channel: channel.id(), suffix: address.slice('{prefix}'.length) } },
       [...where, 'x-handler'],
     );
+    if (kind === 'sns') {
+      for (const title of operation.messages().all().map(schemaTitle)) if (title) publishEnvelopes.add(title);
+    }
   }
   for (const route of routes) {
     if (route.authorizer !== undefined && route.routeKey !== '$connect') {
@@ -296,13 +330,8 @@ export function extractContract(parsed: ParsedContract): ContractIR {
     if (raw === undefined) continue;
     const where = ['channels', channel.id(), 'x-topic'];
     const name = channel.address() ?? '';
-    if (!NAME_PATTERN.test(name)) {
-      fail(
-        ['channels', channel.id(), 'address'],
-        `topic address "${name}" must be a realm-relative name matching ${NAME_PATTERN}`,
-      );
-      continue;
-    }
+    const family = extractFamily(channel, addSchema, fail);
+    if (family === undefined) continue;
     if (!isJsonObject(raw as JsonValue)) {
       fail(where, 'x-topic must be an object with access and offline');
       continue;
@@ -318,6 +347,12 @@ export function extractContract(parsed: ParsedContract): ContractIR {
     else if (!Array.isArray(roles) || !roles.every((r) => typeof r === 'string' && r.length > 0)) {
       fail([...where, 'access'], 'x-topic.access.roles must be a list of role names (may be empty)');
     }
+    const owner = extractOwner(
+      isJsonObject(access) ? access.owner : undefined,
+      family.parameters,
+      where,
+      fail,
+    );
     const offline = extractOffline(topic.offline, [...where, 'offline'], fail);
     const channelMessages = channel.messages().all();
     const message = channelMessages[0];
@@ -345,6 +380,8 @@ export function extractContract(parsed: ParsedContract): ContractIR {
     if (offline === undefined || !Array.isArray(roles)) continue;
     topics.push({
       name,
+      ...family,
+      ...(owner !== undefined ? { owner } : {}),
       channelId: channel.id(),
       roles: roles as string[],
       offline,
@@ -356,6 +393,9 @@ export function extractContract(parsed: ParsedContract): ContractIR {
     topics.map((t) => t.name),
     (n) => fail(['channels'], `topic "${n}" is declared twice`),
   );
+  checkDisjointFamilies(topics, fail);
+  const topicName = extractTopicName(document, fail);
+  if (topicName !== undefined) checkFamilyExamples(document, topics, topicName, fail);
 
   // ---- user message types ----------------------------------------------------------------------
   const userMessages: UserMessageIR[] = [];
@@ -417,10 +457,12 @@ export function extractContract(parsed: ParsedContract): ContractIR {
     topics,
     userMessages,
     kafkaChannels,
+    publishEnvelopes: [...publishEnvelopes].sort(compare),
     errorCodes,
     errorCodeTypes: [...ERROR_CODE_TYPES],
     closeCodes,
     limits,
+    topicName: topicName ?? { pattern: '' },
   };
 }
 
@@ -482,7 +524,19 @@ function extractRoute(
     fail([...where, 'x-authorizer'], 'x-authorizer must be a string naming the authorizer handler');
     return undefined;
   }
-  const ir: RouteIR = { routeKey: route, operationId: id, handler, twoWay: operation.reply() !== undefined };
+  const replyMode = extension(operation, 'x-reply');
+  if (replyMode !== undefined && (replyMode !== 'posted' || operation.reply() === undefined)) {
+    fail([...where, 'x-reply'], 'x-reply may only be "posted", on an operation with a reply');
+    return undefined;
+  }
+  const repliesByPost = replyMode === 'posted';
+  const ir: RouteIR = {
+    routeKey: route,
+    operationId: id,
+    handler,
+    twoWay: operation.reply() !== undefined && !repliesByPost,
+    repliesByPost,
+  };
   if (typeof authorizer === 'string') ir.authorizer = authorizer;
   const message = operation.messages().all()[0];
   const payload = message?.payload();
@@ -662,4 +716,148 @@ function extractLimits(raw: unknown, fail: Fail): Record<string, number> {
       fail(['x-limits', key], `unknown limit ${key} (known: ${LIMIT_KEYS.join(', ')})`);
   }
   return out;
+}
+
+type AddSchema = (title: string, json: JsonValue, where: ContractPath) => void;
+type ChannelLike = ReturnType<AsyncAPIDocumentInterface['channels']>['all'] extends () => (infer C)[]
+  ? C
+  : never;
+
+/** The address split into segments, with each parameter's schema (`x-schema`) registered as a validator. */
+function extractFamily(
+  channel: ChannelLike,
+  addSchema: AddSchema,
+  fail: Fail,
+): Pick<TopicIR, 'filter' | 'segments' | 'parameters'> | undefined {
+  const address = channel.address() ?? '';
+  const where = ['channels', channel.id(), 'address'];
+  const segments: TopicSegmentIR[] = [];
+  for (const [index, part] of address.split('.').entries()) {
+    const param = PARAM_SEGMENT.exec(part)?.[1];
+    if (param !== undefined && index > 0) segments.push({ param });
+    else if (NAME_PATTERN.test(part)) segments.push({ literal: part });
+    else {
+      fail(
+        where,
+        `topic address "${address}": each dot-separated segment must be a name matching ${NAME_PATTERN} or a whole {parameter} (not the first)`,
+      );
+      return undefined;
+    }
+  }
+  const declared = new Map(
+    channel
+      .parameters()
+      .all()
+      .map((p) => [p.id(), p]),
+  );
+  const parameters: TopicParameterIR[] = [];
+  for (const segment of segments) {
+    if (!('param' in segment)) continue;
+    const parameter = declared.get(segment.param);
+    const schema = parameter?.extensions().get('x-schema')?.value() as JsonValue | undefined;
+    const at = ['channels', channel.id(), 'parameters', segment.param];
+    if (
+      parameter === undefined ||
+      !isJsonObject(schema) ||
+      schema.type !== 'string' ||
+      typeof schema.title !== 'string'
+    ) {
+      fail(at, 'a topic parameter needs x-schema: a titled JSON Schema of type string (pattern, maxLength)');
+      return undefined;
+    }
+    if (parameters.some((p) => p.name === segment.param)) {
+      fail(where, `parameter {${segment.param}} appears twice in "${address}"`);
+      return undefined;
+    }
+    addSchema(schema.title, schema, [...at, 'x-schema']);
+    const description = parameter.description();
+    parameters.push({
+      name: segment.param,
+      schemaTitle: schema.title,
+      ...(description !== undefined ? { description } : {}),
+    });
+  }
+  const filter = segments.map((s) => ('literal' in s ? s.literal : '*')).join('.');
+  return { filter, segments, parameters };
+}
+
+function extractOwner(
+  raw: JsonValue | undefined,
+  parameters: readonly TopicParameterIR[],
+  where: ContractPath,
+  fail: Fail,
+): TopicOwnerIR | undefined {
+  if (raw === undefined) return undefined;
+  const at = [...where, 'access', 'owner'];
+  const roles = isJsonObject(raw) ? (raw.overrideRoles ?? []) : undefined;
+  if (
+    !isJsonObject(raw) ||
+    typeof raw.parameter !== 'string' ||
+    !Array.isArray(roles) ||
+    !roles.every((r) => typeof r === 'string' && r.length > 0)
+  ) {
+    fail(
+      at,
+      'x-topic.access.owner must be {parameter: <a parameter of the address>, overrideRoles: [role, ...]}',
+    );
+    return undefined;
+  }
+  if (!parameters.some((p) => p.name === raw.parameter)) {
+    fail(at, `owner parameter "${raw.parameter}" is not a parameter of the topic's address`);
+    return undefined;
+  }
+  return { parameter: raw.parameter, overrideRoles: roles as string[] };
+}
+
+/** Two families with the same number of segments must differ in a literal at some position. */
+function checkDisjointFamilies(topics: readonly TopicIR[], fail: Fail): void {
+  for (const [i, a] of topics.entries()) {
+    for (const b of topics.slice(i + 1)) {
+      if (a.segments.length !== b.segments.length) continue;
+      const disjoint = a.segments.some((sa, k) => {
+        const sb = b.segments[k];
+        return sb !== undefined && 'literal' in sa && 'literal' in sb && sa.literal !== sb.literal;
+      });
+      if (!disjoint)
+        fail(
+          ['channels', b.channelId, 'address'],
+          `topic "${b.name}" can match the same names as "${a.name}"`,
+        );
+    }
+  }
+}
+
+function extractTopicName(document: AsyncAPIDocumentInterface, fail: Fail): { pattern: string } | undefined {
+  const pattern = document.components().schemas().get('TopicName')?.pattern();
+  if (pattern === undefined) {
+    fail(['components', 'schemas', 'TopicName'], 'components.schemas.TopicName needs a pattern');
+    return undefined;
+  }
+  return { pattern };
+}
+
+/** Every family, filled with its parameters' examples, must give a valid concrete topic name. */
+function checkFamilyExamples(
+  document: AsyncAPIDocumentInterface,
+  topics: readonly TopicIR[],
+  topicName: { pattern: string },
+  fail: Fail,
+): void {
+  const valid = new RegExp(topicName.pattern);
+  for (const topic of topics) {
+    const channel = document.channels().get(topic.channelId);
+    const example = topic.segments
+      .map((s) => {
+        if ('literal' in s) return s.literal;
+        const json = channel?.parameters().get(s.param)?.json() as JsonValue | undefined;
+        const first = isJsonObject(json) && Array.isArray(json.examples) ? json.examples[0] : undefined;
+        return typeof first === 'string' ? first : 'x';
+      })
+      .join('.');
+    if (!valid.test(example))
+      fail(
+        ['channels', topic.channelId, 'address'],
+        `"${example}" (the address with its parameters' first examples) is not a valid TopicName`,
+      );
+  }
 }

@@ -5,13 +5,17 @@ import { emitKafka } from './emit/kafka.js';
 import { generateModels } from './emit/models.js';
 import {
   emitCodes,
+  emitEnvelopeValidation,
+  emitFieldErrors,
   emitIndex,
+  emitPayloadValidation,
   emitRoutes,
   emitTopics,
   emitUserMessages,
   emitValidation,
 } from './emit/modules.js';
-import { generateValidators } from './emit/validators.js';
+import { collectPatterns, emitPatterns } from './emit/patterns.js';
+import { generateValidatorFiles } from './emit/validators.js';
 import { extractContract } from './extract.js';
 
 export interface GenerateResult {
@@ -38,18 +42,20 @@ export async function generate(contractFile: string): Promise<GenerateResult> {
       ),
     );
   }
-  const validators = await generateValidators(ir.schemas, parsed.fileName);
   const files = new Map<string, string>([
     ['codes.ts', emitCodes(ir, models.names)],
+    ['envelope-validation.ts', emitEnvelopeValidation(ir, models.names)],
+    ['field-errors.ts', emitFieldErrors(ir)],
     ['index.ts', emitIndex(ir)],
     ['kafka.ts', emitKafka(ir, models.names)],
     ['models.ts', models.source],
+    ['payload-validation.ts', emitPayloadValidation(ir)],
+    ['patterns.ts', emitPatterns(collectPatterns(parsed.document), parsed.fileName)],
     ['routes.ts', emitRoutes(ir)],
     ['topics.ts', emitTopics(ir, models.names)],
     ['user-messages.ts', emitUserMessages(ir, models.names)],
     ['validation.ts', emitValidation(ir, models.names)],
-    ['validators.d.ts', validators.dts(models.names)],
-    ['validators.js', validators.js],
+    ...(await generateValidatorFiles(ir, models.names)),
   ]);
   const warnings = parsed.warnings.map(
     (w) =>

@@ -58,6 +58,14 @@ export const errorCodes: Readonly<Record<ErrorCode | TopicRejectionCode, ErrorCo
     retryable: false,
     description: 'Over the per-connection topic limit.',
   },
+  INVALID_TOPIC_PARAMETER: {
+    retryable: false,
+    description: 'A parameter of the topic\'s family fails its schema.',
+  },
+  NOT_TOPIC_OWNER: {
+    retryable: false,
+    description: 'The topic belongs to another user and the token holds no override role.',
+  },
 };
 
 export interface CloseCodeRange {
@@ -75,70 +83,84 @@ export const closeCodes: readonly CloseCodeRange[] = [
     to: 1000,
     retryable: false,
     name: 'NORMAL',
-    description: 'Normal closure. A server-initiated 1000 (DELETE @connections) is reconnected by the SDK with a fresh token.',
+    description: 'Normal closure. A server-initiated 1000 (DELETE @connections) is reconnected by the SDK with a fresh token. Sent by API Gateway and the local gateway.',
   },
   {
     from: 1001,
     to: 1001,
     retryable: true,
     name: 'GOING_AWAY',
-    description: 'Idle timeout, maximum duration or shutdown.',
+    description: 'Idle timeout, maximum duration or shutdown. Sent by API Gateway and the local gateway.',
+  },
+  {
+    from: 1002,
+    to: 1002,
+    retryable: false,
+    name: 'PROTOCOL_ERROR',
+    description: 'The client broke the WebSocket framing rules (RFC 6455). Sent by API Gateway and the local gateway.',
   },
   {
     from: 1006,
     to: 1006,
     retryable: true,
     name: 'ABNORMAL',
-    description: 'Abnormal closure (network).',
+    description: 'Abnormal closure (network). Never sent: the client reports it.',
+  },
+  {
+    from: 1007,
+    to: 1007,
+    retryable: false,
+    name: 'INVALID_PAYLOAD',
+    description: 'A text frame was not valid UTF-8. Sent by API Gateway and the local gateway.',
   },
   {
     from: 1008,
     to: 1008,
     retryable: false,
     name: 'POLICY_VIOLATION',
-    description: 'Policy violation.',
+    description: 'Policy violation. Never sent by the platform today.',
   },
   {
     from: 1009,
     to: 1009,
     retryable: true,
     name: 'MESSAGE_TOO_BIG',
-    description: 'A frame or message exceeded the size limits.',
+    description: 'A frame or message exceeded the size limits. Sent by API Gateway and the local gateway.',
   },
   {
     from: 1011,
     to: 1011,
     retryable: true,
     name: 'INTERNAL_ERROR',
-    description: 'Internal error.',
+    description: 'Internal error. Never sent by the platform today.',
   },
   {
     from: 1012,
     to: 1012,
     retryable: true,
     name: 'SERVICE_RESTART',
-    description: 'Service restart.',
+    description: 'Service restart. Never sent by the platform today.',
   },
   {
     from: 1013,
     to: 1013,
     retryable: true,
     name: 'TRY_AGAIN_LATER',
-    description: 'Try again later.',
+    description: 'Try again later. Never sent by the platform today.',
   },
   {
     from: 4000,
     to: 4099,
     retryable: true,
     name: 'APP_RETRYABLE',
-    description: 'Application-defined, reconnect with backoff.',
+    description: 'Reserved for application-defined codes, reconnect with backoff. Never sent by the platform today.',
   },
   {
     from: 4400,
     to: 4499,
     retryable: false,
     name: 'APP_TERMINAL',
-    description: 'Application-defined, do not reconnect without a change.',
+    description: 'Reserved for application-defined codes, do not reconnect without a change. Never sent by the platform today.',
   },
 ];
 
@@ -157,6 +179,7 @@ export interface Limits {
   readonly connectionTtlSeconds: number;
   readonly inboxMaxItems: number;
   readonly maxEnvelopeBytes: number;
+  readonly publishedAtMaxFutureSeconds: number;
 }
 
 /** Platform limits (x-limits). */
@@ -169,4 +192,17 @@ export const limits: Limits = {
   connectionTtlSeconds: 7800,
   inboxMaxItems: 1000,
   maxEnvelopeBytes: 120000,
+  publishedAtMaxFutureSeconds: 300,
 };
+
+/**
+ * Why an envelope's `publishedAt` is refused at `nowMs` (not a date-time, or more than
+ * publishedAtMaxFutureSeconds ahead), or undefined when it is accepted.
+ */
+export function publishedAtProblem(publishedAt: string, nowMs: number): string | undefined {
+  const ms = Date.parse(publishedAt);
+  if (Number.isNaN(ms)) return 'is not a date-time';
+  if (ms > nowMs + limits.publishedAtMaxFutureSeconds * 1000)
+    return 'is more than ' + limits.publishedAtMaxFutureSeconds + ' s ahead of the clock (' + new Date(nowMs).toISOString() + ')';
+  return undefined;
+}

@@ -28,9 +28,13 @@ export interface BroadcastEnvelope {
   'correlationId': string;
   'realm': string;
   /**
-   * A realm-relative topic name.
+   * A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family
+   * (`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.
    */
   'topic': string;
+  /**
+   * When the publisher published the message (it orders the inbox and topic history and starts the retention). The routers refuse an envelope whose `publishedAt` is more than `x-limits.publishedAtMaxFutureSeconds` (5 min of clock skew) ahead of their clock: logged, counted as InvalidMessages, kept by the on-failure destination, never stored or delivered. The publisher SDK checks the same bound before sending. An earlier `publishedAt` is accepted (a message dated before its retention is stored already expired).
+   */
   'publishedAt': string;
   /**
    * Follows the schema of the topic's channel.
@@ -77,6 +81,13 @@ export interface DeliveryJob {
  * throttled); the inbox is shared by the user's connections, so it is not used for this.
  */
 export type DeliveryReason = "connect" | "drain" | "retry";
+
+export interface DocumentCommentPayload {
+  'commentId': string;
+  'author': string;
+  'text': string;
+  'createdAt': string;
+}
 
 export interface DocumentReadyPayload {
   'documentId': string;
@@ -219,6 +230,35 @@ export interface RejectedTopic {
   'reason': string;
 }
 
+export interface SubscribeAction {
+  'action': 'subscribe';
+  /**
+   * Realm-relative topic names (invalid ones are rejected one by one in the reply).
+   */
+  'topics': string[];
+  /**
+   * Optional id chosen by the client, echoed in the reply.
+   */
+  'requestId'?: string;
+}
+
+export interface SubscribedFrame {
+  'kind': 'subscribed';
+  /**
+   * Optional id chosen by the client, echoed in the reply.
+   */
+  'requestId'?: string;
+  /**
+   * The requested topics the connection now holds (those it held already included).
+   */
+  'accepted': string[];
+  'rejected': RejectedTopic[];
+  /**
+   * Every topic the connection holds after this request.
+   */
+  'topics': string[];
+}
+
 export interface TopicMessageFrame {
   'kind': 'topic';
   /**
@@ -226,7 +266,8 @@ export interface TopicMessageFrame {
    */
   'id': string;
   /**
-   * A realm-relative topic name.
+   * A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family
+   * (`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.
    */
   'topic': string;
   'publishedAt': string;
@@ -235,7 +276,7 @@ export interface TopicMessageFrame {
    */
   'correlationId': string;
   /**
-   * True when sent from topic history on connect.
+   * True when sent from topic history on connect or after a subscribe.
    */
   'replayed'?: boolean;
   /**
@@ -244,7 +285,7 @@ export interface TopicMessageFrame {
   'payload': Record<string, unknown>;
 }
 
-export type TopicRejectionCode = "UNKNOWN_TOPIC" | "FORBIDDEN_TOPIC" | "REALM_MISMATCH" | "INVALID_TOPIC_NAME" | "TOO_MANY_TOPICS";
+export type TopicRejectionCode = "UNKNOWN_TOPIC" | "FORBIDDEN_TOPIC" | "REALM_MISMATCH" | "INVALID_TOPIC_NAME" | "TOO_MANY_TOPICS" | "INVALID_TOPIC_PARAMETER" | "NOT_TOPIC_OWNER";
 
 /**
  * Per-shard (or direct broadcast) outcome counts.
@@ -393,6 +434,37 @@ export interface TtlExtendedFrame {
  */
 export type UnknownFrame = string;
 
+export interface UnsubscribeAction {
+  'action': 'unsubscribe';
+  'topics': string[];
+  /**
+   * Optional id chosen by the client, echoed in the reply.
+   */
+  'requestId'?: string;
+}
+
+export interface UnsubscribedFrame {
+  'kind': 'unsubscribed';
+  /**
+   * Optional id chosen by the client, echoed in the reply.
+   */
+  'requestId'?: string;
+  /**
+   * The requested names (a topic that was not held is listed too; unsubscribing is idempotent).
+   */
+  'unsubscribed': string[];
+  /**
+   * Every topic the connection holds after this request.
+   */
+  'topics': string[];
+}
+
+export interface UserActivityPayload {
+  'activity': string;
+  'at': string;
+  'detail'?: string;
+}
+
 export interface UserEnvelope {
   /**
    * Unique per message; clients and the offline inbox de-duplicate on it.
@@ -405,6 +477,9 @@ export interface UserEnvelope {
   'realm': string;
   'userId': string;
   'type': string;
+  /**
+   * When the publisher published the message (it orders the inbox and topic history and starts the retention). The routers refuse an envelope whose `publishedAt` is more than `x-limits.publishedAtMaxFutureSeconds` (5 min of clock skew) ahead of their clock: logged, counted as InvalidMessages, kept by the on-failure destination, never stored or delivered. The publisher SDK checks the same bound before sending. An earlier `publishedAt` is accepted (a message dated before its retention is stored already expired).
+   */
   'publishedAt': string;
   /**
    * Follows the schema of the message type.

@@ -1,14 +1,16 @@
 // Code generated from asyncapi.yaml. DO NOT EDIT.
 
+import type { StandaloneValidator } from './field-errors.js';
 import type { KafkaChannelName } from './kafka.js';
 import type { SchemaTitle } from './validation.js';
+import { validateExtendTtlAction, validatePingAction, validateSubscribeAction, validateUnsubscribeAction } from './validators.js';
 
 /** The WebSocket route keys, in contract order. */
-export const routeKeys = ['$connect', '$disconnect', 'ping', 'extendTTL', '$default'] as const;
+export const routeKeys = ['$connect', '$disconnect', 'ping', 'extendTTL', 'subscribe', 'unsubscribe', '$default'] as const;
 export type RouteKey = (typeof routeKeys)[number];
 
 /** Every Lambda handler (`src/handlers/<name>.ts`). */
-export const handlerNames = ['authorizer', 'connect', 'disconnect', 'ping', 'extend-ttl', 'default', 'broadcast-router', 'user-router', 'kafka-router', 'delivery-worker', 'fanout-worker'] as const;
+export const handlerNames = ['authorizer', 'connect', 'disconnect', 'ping', 'extend-ttl', 'subscribe', 'unsubscribe', 'default', 'broadcast-router', 'user-router', 'kafka-router', 'delivery-worker', 'fanout-worker'] as const;
 export type HandlerName = (typeof handlerNames)[number];
 
 export interface RouteDefinition {
@@ -21,6 +23,8 @@ export interface RouteDefinition {
   readonly actionSchema?: SchemaTitle;
   /** Lambda authorizer of the route ($connect only). */
   readonly authorizer?: HandlerName;
+  /** `x-reply: posted`: the handler posts its reply (and what follows it) through @connections; no route response. */
+  readonly repliesByPost?: boolean;
 }
 
 export const routeTable: Readonly<Record<RouteKey, RouteDefinition>> = {
@@ -51,6 +55,21 @@ export const routeTable: Readonly<Record<RouteKey, RouteDefinition>> = {
     twoWay: true,
     actionSchema: 'ExtendTtlAction',
   },
+  subscribe: {
+    routeKey: 'subscribe',
+    operationId: 'subscribe',
+    handler: 'subscribe',
+    twoWay: false,
+    actionSchema: 'SubscribeAction',
+    repliesByPost: true,
+  },
+  unsubscribe: {
+    routeKey: 'unsubscribe',
+    operationId: 'unsubscribe',
+    handler: 'unsubscribe',
+    twoWay: true,
+    actionSchema: 'UnsubscribeAction',
+  },
   $default: {
     routeKey: '$default',
     operationId: 'default',
@@ -60,10 +79,23 @@ export const routeTable: Readonly<Record<RouteKey, RouteDefinition>> = {
 };
 
 /** The `action` values a client may send, each with the schema of its frame. */
-export type ClientActionName = 'ping' | 'extendTTL';
+export type ClientActionName = 'ping' | 'extendTTL' | 'subscribe' | 'unsubscribe';
 export const clientActions: Readonly<Record<ClientActionName, SchemaTitle>> = {
   ping: 'PingAction',
   extendTTL: 'ExtendTtlAction',
+  subscribe: 'SubscribeAction',
+  unsubscribe: 'UnsubscribeAction',
+};
+
+/**
+ * Each action's precompiled validator, imported by name: a function that parses client frames carries these,
+ * not the map of every schema's validator (generated/validation.ts).
+ */
+export const clientActionValidators: Readonly<Record<ClientActionName, StandaloneValidator<unknown>>> = {
+  "ping": validatePingAction,
+  "extendTTL": validateExtendTtlAction,
+  "subscribe": validateSubscribeAction,
+  "unsubscribe": validateUnsubscribeAction,
 };
 
 export type FunctionTrigger =
@@ -114,6 +146,20 @@ export const functionTable: readonly FunctionDefinition[] = [
     trigger: {
       kind: 'websocket',
       routeKey: 'extendTTL',
+    },
+  },
+  {
+    handler: 'subscribe',
+    trigger: {
+      kind: 'websocket',
+      routeKey: 'subscribe',
+    },
+  },
+  {
+    handler: 'unsubscribe',
+    trigger: {
+      kind: 'websocket',
+      routeKey: 'unsubscribe',
     },
   },
   {

@@ -1,8 +1,9 @@
 // Code generated from asyncapi.yaml. DO NOT EDIT.
 
 import type { DocumentReadyPayload, NotificationPayload } from './models.js';
-import type { SchemaTitle, ValidationResult } from './validation.js';
-import { validators } from './validation.js';
+import type { ValidationResult } from './field-errors.js';
+import { userPayloadValidators } from './payload-validation.js';
+import type { SchemaTitle } from './validation.js';
 
 /** User message types, in contract order. */
 export const userMessageTypes = ['notification', 'document-ready'] as const;
@@ -26,13 +27,13 @@ export const userMessageRegistry: { readonly [T in UserMessageTypeName]: UserMes
     type: 'notification',
     retentionDays: 7,
     payloadSchema: 'NotificationPayload',
-    validate: validators.NotificationPayload,
+    validate: userPayloadValidators['notification'],
   },
   'document-ready': {
     type: 'document-ready',
     retentionDays: 2,
     payloadSchema: 'DocumentReadyPayload',
-    validate: validators.DocumentReadyPayload,
+    validate: userPayloadValidators['document-ready'],
   },
 };
 

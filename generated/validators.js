@@ -238,521 +238,8 @@ var require_formats = __commonJS({
 });
 
 // validators.standalone.js
-var validateAnnouncementsPayload = validate10;
-var schema11 = { "title": "AnnouncementsPayload", "type": "object", "additionalProperties": false, "required": ["title", "body", "severity"], "properties": { "title": { "type": "string", "minLength": 1, "maxLength": 200 }, "body": { "type": "string", "minLength": 1, "maxLength": 1e4 }, "severity": { "title": "AnnouncementSeverity", "type": "string", "enum": ["info", "warning", "critical"] } }, "$id": "AnnouncementsPayload" };
-var func2 = require_ucs2length().default;
+var validateConnectionLimits = validate10;
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.title === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.body === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "body" }, message: "must have required property 'body'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.severity === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "title" || key0 === "body" || key0 === "severity")) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.title !== void 0) {
-      let data0 = data.title;
-      if (typeof data0 === "string") {
-        if (func2(data0) > 200) {
-          const err4 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-        if (func2(data0) < 1) {
-          const err5 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      } else {
-        const err6 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.body !== void 0) {
-      let data1 = data.body;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 1e4) {
-          const err7 = { instancePath: instancePath + "/body", schemaPath: "#/properties/body/maxLength", keyword: "maxLength", params: { limit: 1e4 }, message: "must NOT have more than 10000 characters" };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-        if (func2(data1) < 1) {
-          const err8 = { instancePath: instancePath + "/body", schemaPath: "#/properties/body/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      } else {
-        const err9 = { instancePath: instancePath + "/body", schemaPath: "#/properties/body/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.severity !== void 0) {
-      let data2 = data.severity;
-      if (typeof data2 !== "string") {
-        const err10 = { instancePath: instancePath + "/severity", schemaPath: "#/properties/severity/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-      if (!(data2 === "info" || data2 === "warning" || data2 === "critical")) {
-        const err11 = { instancePath: instancePath + "/severity", schemaPath: "#/properties/severity/enum", keyword: "enum", params: { allowedValues: schema11.properties.severity.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err12];
-    } else {
-      vErrors.push(err12);
-    }
-    errors++;
-  }
-  validate10.errors = vErrors;
-  return errors === 0;
-}
-var validateAuditAlertsPayload = validate11;
-var schema12 = { "title": "AuditAlertsPayload", "type": "object", "additionalProperties": false, "required": ["alertId", "kind", "severity", "details"], "properties": { "alertId": { "type": "string", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "kind": { "type": "string", "pattern": "^[a-z][a-z0-9-]{0,63}$" }, "severity": { "title": "AuditAlertSeverity", "type": "string", "enum": ["low", "medium", "high", "critical"] }, "details": { "type": "string", "minLength": 1, "maxLength": 4e3 } }, "$id": "AuditAlertsPayload" };
-var pattern0 = new RegExp("^[A-Za-z0-9._:-]{1,128}$", "u");
-var pattern1 = new RegExp("^[a-z][a-z0-9-]{0,63}$", "u");
-function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.alertId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "alertId" }, message: "must have required property 'alertId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.kind === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.severity === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.details === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "details" }, message: "must have required property 'details'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "alertId" || key0 === "kind" || key0 === "severity" || key0 === "details")) {
-        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.alertId !== void 0) {
-      let data0 = data.alertId;
-      if (typeof data0 === "string") {
-        if (!pattern0.test(data0)) {
-          const err5 = { instancePath: instancePath + "/alertId", schemaPath: "#/properties/alertId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,128}$"' };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      } else {
-        const err6 = { instancePath: instancePath + "/alertId", schemaPath: "#/properties/alertId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.kind !== void 0) {
-      let data1 = data.kind;
-      if (typeof data1 === "string") {
-        if (!pattern1.test(data1)) {
-          const err7 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{0,63}$" }, message: 'must match pattern "^[a-z][a-z0-9-]{0,63}$"' };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-      } else {
-        const err8 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.severity !== void 0) {
-      let data2 = data.severity;
-      if (typeof data2 !== "string") {
-        const err9 = { instancePath: instancePath + "/severity", schemaPath: "#/properties/severity/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-      if (!(data2 === "low" || data2 === "medium" || data2 === "high" || data2 === "critical")) {
-        const err10 = { instancePath: instancePath + "/severity", schemaPath: "#/properties/severity/enum", keyword: "enum", params: { allowedValues: schema12.properties.severity.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.details !== void 0) {
-      let data3 = data.details;
-      if (typeof data3 === "string") {
-        if (func2(data3) > 4e3) {
-          const err11 = { instancePath: instancePath + "/details", schemaPath: "#/properties/details/maxLength", keyword: "maxLength", params: { limit: 4e3 }, message: "must NOT have more than 4000 characters" };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-        if (func2(data3) < 1) {
-          const err12 = { instancePath: instancePath + "/details", schemaPath: "#/properties/details/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-      } else {
-        const err13 = { instancePath: instancePath + "/details", schemaPath: "#/properties/details/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err14];
-    } else {
-      vErrors.push(err14);
-    }
-    errors++;
-  }
-  validate11.errors = vErrors;
-  return errors === 0;
-}
-var validateBroadcastEnvelope = validate12;
-var pattern4 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "u");
-var pattern5 = new RegExp("^[a-z][a-z0-9-]{0,62}$", "u");
-var formats0 = require_formats().fullFormats["date-time"];
-function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.messageId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "messageId" }, message: "must have required property 'messageId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.correlationId === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "correlationId" }, message: "must have required property 'correlationId'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.realm === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "realm" }, message: "must have required property 'realm'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.topic === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "topic" }, message: "must have required property 'topic'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.publishedAt === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "publishedAt" }, message: "must have required property 'publishedAt'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.payload === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "messageId" || key0 === "correlationId" || key0 === "realm" || key0 === "topic" || key0 === "publishedAt" || key0 === "payload")) {
-        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.messageId !== void 0) {
-      let data0 = data.messageId;
-      if (typeof data0 === "string") {
-        if (!pattern0.test(data0)) {
-          const err7 = { instancePath: instancePath + "/messageId", schemaPath: "#/properties/messageId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,128}$"' };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-      } else {
-        const err8 = { instancePath: instancePath + "/messageId", schemaPath: "#/properties/messageId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.correlationId !== void 0) {
-      let data1 = data.correlationId;
-      if (typeof data1 === "string") {
-        if (!pattern0.test(data1)) {
-          const err9 = { instancePath: instancePath + "/correlationId", schemaPath: "#/properties/correlationId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,128}$"' };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      } else {
-        const err10 = { instancePath: instancePath + "/correlationId", schemaPath: "#/properties/correlationId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.realm !== void 0) {
-      let data2 = data.realm;
-      if (typeof data2 === "string") {
-        if (!pattern4.test(data2)) {
-          const err11 = { instancePath: instancePath + "/realm", schemaPath: "#/properties/realm/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"' };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      } else {
-        const err12 = { instancePath: instancePath + "/realm", schemaPath: "#/properties/realm/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.topic !== void 0) {
-      let data3 = data.topic;
-      if (typeof data3 === "string") {
-        if (!pattern5.test(data3)) {
-          const err13 = { instancePath: instancePath + "/topic", schemaPath: "#/properties/topic/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{0,62}$" }, message: 'must match pattern "^[a-z][a-z0-9-]{0,62}$"' };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-      } else {
-        const err14 = { instancePath: instancePath + "/topic", schemaPath: "#/properties/topic/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.publishedAt !== void 0) {
-      let data4 = data.publishedAt;
-      if (typeof data4 === "string") {
-        if (!formats0.validate(data4)) {
-          const err15 = { instancePath: instancePath + "/publishedAt", schemaPath: "#/properties/publishedAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-      } else {
-        const err16 = { instancePath: instancePath + "/publishedAt", schemaPath: "#/properties/publishedAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-    }
-    if (data.payload !== void 0) {
-      let data5 = data.payload;
-      if (!(data5 && typeof data5 == "object" && !Array.isArray(data5))) {
-        const err17 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err18 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err18];
-    } else {
-      vErrors.push(err18);
-    }
-    errors++;
-  }
-  validate12.errors = vErrors;
-  return errors === 0;
-}
-var validateConnectionLimits = validate13;
-function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -873,15 +360,21 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate13.errors = vErrors;
+  validate10.errors = vErrors;
   return errors === 0;
 }
-var validateDeliveryJob = validate14;
-var schema15 = { "title": "DeliveryJob", "type": "object", "additionalProperties": false, "required": ["reason", "connectionId", "userId", "realm", "accepted", "rejected", "connectedAt", "expiresAt", "correlationId"], "properties": { "reason": { "title": "DeliveryReason", "type": "string", "enum": ["connect", "drain", "retry"], "description": "`connect`: welcome + history + inbox. `drain`: inbox only (a message raced a connect). `retry`: the\nuser message in `message` to this one open connection, whose post failed (5xx, timeout, still\nthrottled); the inbox is shared by the user's connections, so it is not used for this.\n" }, "message": { "title": "UserEnvelope", "type": "object", "additionalProperties": false, "required": ["messageId", "correlationId", "realm", "userId", "type", "publishedAt", "payload"], "properties": { "messageId": { "title": "MessageId", "type": "string", "description": "Unique per message; clients and the offline inbox de-duplicate on it.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "realm": { "title": "Realm", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "userId": { "title": "UserId", "type": "string", "pattern": "^[A-Za-z0-9._@:+|-]{1,128}$" }, "type": { "title": "UserMessageType", "type": "string", "pattern": "^[a-z][a-z0-9-]{0,62}$" }, "publishedAt": { "type": "string", "format": "date-time" }, "payload": { "type": "object", "description": "Follows the schema of the message type." } } }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "userId": { "title": "UserId", "type": "string", "pattern": "^[A-Za-z0-9._@:+|-]{1,128}$" }, "realm": { "title": "Realm", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "accepted": { "type": "array", "maxItems": 20, "items": { "title": "TopicName", "type": "string", "description": "A realm-relative topic name.", "pattern": "^[a-z][a-z0-9-]{0,62}$" } }, "rejected": { "type": "array", "maxItems": 64, "items": { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS"] }, "reason": { "type": "string", "maxLength": 256 } } } }, "connectedAt": { "type": "integer", "minimum": 0, "description": "Epoch milliseconds." }, "expiresAt": { "type": "integer", "minimum": 0, "description": "Epoch seconds of the rows' expiry." }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" } }, "$id": "DeliveryJob" };
-var func8 = Object.prototype.hasOwnProperty;
-var pattern9 = new RegExp("^[A-Za-z0-9._@:+|-]{1,128}$", "u");
-var pattern11 = new RegExp("^[A-Za-z0-9+/=_-]{1,128}$", "u");
-function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateDeliveryJob = validate11;
+var schema12 = { "title": "DeliveryJob", "type": "object", "additionalProperties": false, "required": ["reason", "connectionId", "userId", "realm", "accepted", "rejected", "connectedAt", "expiresAt", "correlationId"], "properties": { "reason": { "title": "DeliveryReason", "type": "string", "enum": ["connect", "drain", "retry"], "description": "`connect`: welcome + history + inbox. `drain`: inbox only (a message raced a connect). `retry`: the\nuser message in `message` to this one open connection, whose post failed (5xx, timeout, still\nthrottled); the inbox is shared by the user's connections, so it is not used for this.\n" }, "message": { "title": "UserEnvelope", "type": "object", "additionalProperties": false, "required": ["messageId", "correlationId", "realm", "userId", "type", "publishedAt", "payload"], "properties": { "messageId": { "title": "MessageId", "type": "string", "description": "Unique per message; clients and the offline inbox de-duplicate on it.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "realm": { "title": "Realm", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "userId": { "title": "UserId", "type": "string", "pattern": "^[A-Za-z0-9._@:+|-]{1,128}$" }, "type": { "title": "UserMessageType", "type": "string", "pattern": "^[a-z][a-z0-9-]{0,62}$" }, "publishedAt": { "type": "string", "format": "date-time", "description": "When the publisher published the message (it orders the inbox and topic history and starts the retention). The routers refuse an envelope whose `publishedAt` is more than `x-limits.publishedAtMaxFutureSeconds` (5 min of clock skew) ahead of their clock: logged, counted as InvalidMessages, kept by the on-failure destination, never stored or delivered. The publisher SDK checks the same bound before sending. An earlier `publishedAt` is accepted (a message dated before its retention is stored already expired)." }, "payload": { "type": "object", "description": "Follows the schema of the message type." } } }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "userId": { "title": "UserId", "type": "string", "pattern": "^[A-Za-z0-9._@:+|-]{1,128}$" }, "realm": { "title": "Realm", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "accepted": { "type": "array", "maxItems": 20, "items": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" } }, "rejected": { "type": "array", "maxItems": 64, "items": { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS", "INVALID_TOPIC_PARAMETER", "NOT_TOPIC_OWNER"] }, "reason": { "type": "string", "maxLength": 256 } } } }, "connectedAt": { "type": "integer", "minimum": 0, "description": "Epoch milliseconds." }, "expiresAt": { "type": "integer", "minimum": 0, "description": "Epoch seconds of the rows' expiry." }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" } }, "$id": "DeliveryJob" };
+var func2 = Object.prototype.hasOwnProperty;
+var func3 = require_ucs2length().default;
+var pattern0 = new RegExp("^[A-Za-z0-9._:-]{1,128}$", "u");
+var pattern2 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "u");
+var pattern3 = new RegExp("^[A-Za-z0-9._@:+|-]{1,128}$", "u");
+var pattern4 = new RegExp("^[a-z][a-z0-9-]{0,62}$", "u");
+var pattern5 = new RegExp("^[A-Za-z0-9+/=_-]{1,128}$", "u");
+var pattern8 = new RegExp("^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$", "u");
+var formats0 = require_formats().fullFormats["date-time"];
+function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -968,7 +461,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func8.call(schema15.properties, key0)) {
+      if (!func2.call(schema12.properties, key0)) {
         const err9 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err9];
@@ -990,7 +483,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "connect" || data0 === "drain" || data0 === "retry")) {
-        const err11 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/enum", keyword: "enum", params: { allowedValues: schema15.properties.reason.enum }, message: "must be equal to one of the allowed values" };
+        const err11 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/enum", keyword: "enum", params: { allowedValues: schema12.properties.reason.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -1123,7 +616,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.realm !== void 0) {
           let data4 = data1.realm;
           if (typeof data4 === "string") {
-            if (!pattern4.test(data4)) {
+            if (!pattern2.test(data4)) {
               const err24 = { instancePath: instancePath + "/message/realm", schemaPath: "#/properties/message/properties/realm/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"' };
               if (vErrors === null) {
                 vErrors = [err24];
@@ -1145,7 +638,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.userId !== void 0) {
           let data5 = data1.userId;
           if (typeof data5 === "string") {
-            if (!pattern9.test(data5)) {
+            if (!pattern3.test(data5)) {
               const err26 = { instancePath: instancePath + "/message/userId", schemaPath: "#/properties/message/properties/userId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._@:+|-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9._@:+|-]{1,128}$"' };
               if (vErrors === null) {
                 vErrors = [err26];
@@ -1167,7 +660,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.type !== void 0) {
           let data6 = data1.type;
           if (typeof data6 === "string") {
-            if (!pattern5.test(data6)) {
+            if (!pattern4.test(data6)) {
               const err28 = { instancePath: instancePath + "/message/type", schemaPath: "#/properties/message/properties/type/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{0,62}$" }, message: 'must match pattern "^[a-z][a-z0-9-]{0,62}$"' };
               if (vErrors === null) {
                 vErrors = [err28];
@@ -1233,7 +726,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.connectionId !== void 0) {
       let data9 = data.connectionId;
       if (typeof data9 === "string") {
-        if (!pattern11.test(data9)) {
+        if (!pattern5.test(data9)) {
           const err34 = { instancePath: instancePath + "/connectionId", schemaPath: "#/properties/connectionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9+/=_-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9+/=_-]{1,128}$"' };
           if (vErrors === null) {
             vErrors = [err34];
@@ -1255,7 +748,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.userId !== void 0) {
       let data10 = data.userId;
       if (typeof data10 === "string") {
-        if (!pattern9.test(data10)) {
+        if (!pattern3.test(data10)) {
           const err36 = { instancePath: instancePath + "/userId", schemaPath: "#/properties/userId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._@:+|-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9._@:+|-]{1,128}$"' };
           if (vErrors === null) {
             vErrors = [err36];
@@ -1277,7 +770,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.realm !== void 0) {
       let data11 = data.realm;
       if (typeof data11 === "string") {
-        if (!pattern4.test(data11)) {
+        if (!pattern2.test(data11)) {
           const err38 = { instancePath: instancePath + "/realm", schemaPath: "#/properties/realm/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"' };
           if (vErrors === null) {
             vErrors = [err38];
@@ -1312,8 +805,8 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data13 = data12[i0];
           if (typeof data13 === "string") {
-            if (!pattern5.test(data13)) {
-              const err41 = { instancePath: instancePath + "/accepted/" + i0, schemaPath: "#/properties/accepted/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{0,62}$" }, message: 'must match pattern "^[a-z][a-z0-9-]{0,62}$"' };
+            if (!pattern8.test(data13)) {
+              const err41 = { instancePath: instancePath + "/accepted/" + i0, schemaPath: "#/properties/accepted/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" }, message: 'must match pattern "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$"' };
               if (vErrors === null) {
                 vErrors = [err41];
               } else {
@@ -1398,7 +891,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
             if (data15.topic !== void 0) {
               let data16 = data15.topic;
               if (typeof data16 === "string") {
-                if (func2(data16) > 256) {
+                if (func3(data16) > 256) {
                   const err49 = { instancePath: instancePath + "/rejected/" + i1 + "/topic", schemaPath: "#/properties/rejected/items/properties/topic/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
                   if (vErrors === null) {
                     vErrors = [err49];
@@ -1428,8 +921,8 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (!(data17 === "UNKNOWN_TOPIC" || data17 === "FORBIDDEN_TOPIC" || data17 === "REALM_MISMATCH" || data17 === "INVALID_TOPIC_NAME" || data17 === "TOO_MANY_TOPICS")) {
-                const err52 = { instancePath: instancePath + "/rejected/" + i1 + "/code", schemaPath: "#/properties/rejected/items/properties/code/enum", keyword: "enum", params: { allowedValues: schema15.properties.rejected.items.properties.code.enum }, message: "must be equal to one of the allowed values" };
+              if (!(data17 === "UNKNOWN_TOPIC" || data17 === "FORBIDDEN_TOPIC" || data17 === "REALM_MISMATCH" || data17 === "INVALID_TOPIC_NAME" || data17 === "TOO_MANY_TOPICS" || data17 === "INVALID_TOPIC_PARAMETER" || data17 === "NOT_TOPIC_OWNER")) {
+                const err52 = { instancePath: instancePath + "/rejected/" + i1 + "/code", schemaPath: "#/properties/rejected/items/properties/code/enum", keyword: "enum", params: { allowedValues: schema12.properties.rejected.items.properties.code.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err52];
                 } else {
@@ -1441,7 +934,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
             if (data15.reason !== void 0) {
               let data18 = data15.reason;
               if (typeof data18 === "string") {
-                if (func2(data18) > 256) {
+                if (func3(data18) > 256) {
                   const err53 = { instancePath: instancePath + "/rejected/" + i1 + "/reason", schemaPath: "#/properties/rejected/items/properties/reason/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
                   if (vErrors === null) {
                     vErrors = [err53];
@@ -1557,185 +1050,13 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate14.errors = vErrors;
+  validate11.errors = vErrors;
   return errors === 0;
 }
-var validateDocumentReadyPayload = validate15;
-var formats4 = require_formats().fullFormats.uri;
-function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.documentId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "documentId" }, message: "must have required property 'documentId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.name === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.downloadUrl === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "downloadUrl" }, message: "must have required property 'downloadUrl'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.expiresAt === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expiresAt" }, message: "must have required property 'expiresAt'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "documentId" || key0 === "name" || key0 === "downloadUrl" || key0 === "expiresAt")) {
-        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.documentId !== void 0) {
-      let data0 = data.documentId;
-      if (typeof data0 === "string") {
-        if (!pattern0.test(data0)) {
-          const err5 = { instancePath: instancePath + "/documentId", schemaPath: "#/properties/documentId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,128}$"' };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      } else {
-        const err6 = { instancePath: instancePath + "/documentId", schemaPath: "#/properties/documentId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== void 0) {
-      let data1 = data.name;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 255) {
-          const err7 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-        if (func2(data1) < 1) {
-          const err8 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      } else {
-        const err9 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.downloadUrl !== void 0) {
-      let data2 = data.downloadUrl;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 4096) {
-          const err10 = { instancePath: instancePath + "/downloadUrl", schemaPath: "#/properties/downloadUrl/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters" };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-        if (!formats4(data2)) {
-          const err11 = { instancePath: instancePath + "/downloadUrl", schemaPath: "#/properties/downloadUrl/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      } else {
-        const err12 = { instancePath: instancePath + "/downloadUrl", schemaPath: "#/properties/downloadUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.expiresAt !== void 0) {
-      let data3 = data.expiresAt;
-      if (typeof data3 === "string") {
-        if (!formats0.validate(data3)) {
-          const err13 = { instancePath: instancePath + "/expiresAt", schemaPath: "#/properties/expiresAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-      } else {
-        const err14 = { instancePath: instancePath + "/expiresAt", schemaPath: "#/properties/expiresAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err15];
-    } else {
-      vErrors.push(err15);
-    }
-    errors++;
-  }
-  validate15.errors = vErrors;
-  return errors === 0;
-}
-var validateErrorFrame = validate16;
-var schema17 = { "title": "ErrorFrame", "type": "object", "additionalProperties": false, "required": ["kind", "code", "message", "retryable"], "properties": { "kind": { "type": "string", "const": "error" }, "code": { "title": "ErrorCode", "type": "string", "enum": ["INVALID_JSON", "INVALID_FRAME", "UNKNOWN_ACTION", "BINARY_NOT_SUPPORTED", "CONNECTION_NOT_FOUND", "RATE_LIMITED", "INTERNAL_ERROR"] }, "message": { "type": "string", "maxLength": 512 }, "retryable": { "type": "boolean" }, "requestId": { "title": "RequestId", "type": "string", "description": "Optional id chosen by the client, echoed in the reply.", "pattern": "^[A-Za-z0-9._:-]{1,64}$" } }, "$id": "ErrorFrame" };
-var pattern17 = new RegExp("^[A-Za-z0-9._:-]{1,64}$", "u");
-function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateErrorFrame = validate12;
+var schema13 = { "title": "ErrorFrame", "type": "object", "additionalProperties": false, "required": ["kind", "code", "message", "retryable"], "properties": { "kind": { "type": "string", "const": "error" }, "code": { "title": "ErrorCode", "type": "string", "enum": ["INVALID_JSON", "INVALID_FRAME", "UNKNOWN_ACTION", "BINARY_NOT_SUPPORTED", "CONNECTION_NOT_FOUND", "RATE_LIMITED", "INTERNAL_ERROR"] }, "message": { "type": "string", "maxLength": 512 }, "retryable": { "type": "boolean" }, "requestId": { "title": "RequestId", "type": "string", "description": "Optional id chosen by the client, echoed in the reply.", "pattern": "^[A-Za-z0-9._:-]{1,64}$" } }, "$id": "ErrorFrame" };
+var pattern10 = new RegExp("^[A-Za-z0-9._:-]{1,64}$", "u");
+function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1820,7 +1141,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "INVALID_JSON" || data1 === "INVALID_FRAME" || data1 === "UNKNOWN_ACTION" || data1 === "BINARY_NOT_SUPPORTED" || data1 === "CONNECTION_NOT_FOUND" || data1 === "RATE_LIMITED" || data1 === "INTERNAL_ERROR")) {
-        const err8 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/enum", keyword: "enum", params: { allowedValues: schema17.properties.code.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/enum", keyword: "enum", params: { allowedValues: schema13.properties.code.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1832,7 +1153,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.message !== void 0) {
       let data2 = data.message;
       if (typeof data2 === "string") {
-        if (func2(data2) > 512) {
+        if (func3(data2) > 512) {
           const err9 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/maxLength", keyword: "maxLength", params: { limit: 512 }, message: "must NOT have more than 512 characters" };
           if (vErrors === null) {
             vErrors = [err9];
@@ -1865,7 +1186,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.requestId !== void 0) {
       let data4 = data.requestId;
       if (typeof data4 === "string") {
-        if (!pattern17.test(data4)) {
+        if (!pattern10.test(data4)) {
           const err12 = { instancePath: instancePath + "/requestId", schemaPath: "#/properties/requestId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,64}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,64}$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -1893,11 +1214,11 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate16.errors = vErrors;
+  validate12.errors = vErrors;
   return errors === 0;
 }
-var validateExtendTtlAction = validate17;
-function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateExtendTtlAction = validate13;
+function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1946,7 +1267,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.requestId !== void 0) {
       let data1 = data.requestId;
       if (typeof data1 === "string") {
-        if (!pattern17.test(data1)) {
+        if (!pattern10.test(data1)) {
           const err4 = { instancePath: instancePath + "/requestId", schemaPath: "#/properties/requestId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,64}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,64}$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -1974,11 +1295,11 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate17.errors = vErrors;
+  validate13.errors = vErrors;
   return errors === 0;
 }
-var validateFanoutJob = validate18;
-function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateFanoutJob = validate14;
+function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2101,7 +1422,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data3 = data2[i0];
           if (typeof data3 === "string") {
-            if (!pattern11.test(data3)) {
+            if (!pattern5.test(data3)) {
               const err11 = { instancePath: instancePath + "/connectionIds/" + i0, schemaPath: "#/properties/connectionIds/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9+/=_-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9+/=_-]{1,128}$"' };
               if (vErrors === null) {
                 vErrors = [err11];
@@ -2245,7 +1566,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         if (data4.realm !== void 0) {
           let data7 = data4.realm;
           if (typeof data7 === "string") {
-            if (!pattern4.test(data7)) {
+            if (!pattern2.test(data7)) {
               const err25 = { instancePath: instancePath + "/envelope/realm", schemaPath: "#/properties/envelope/properties/realm/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"' };
               if (vErrors === null) {
                 vErrors = [err25];
@@ -2267,8 +1588,8 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         if (data4.topic !== void 0) {
           let data8 = data4.topic;
           if (typeof data8 === "string") {
-            if (!pattern5.test(data8)) {
-              const err27 = { instancePath: instancePath + "/envelope/topic", schemaPath: "#/properties/envelope/properties/topic/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{0,62}$" }, message: 'must match pattern "^[a-z][a-z0-9-]{0,62}$"' };
+            if (!pattern8.test(data8)) {
+              const err27 = { instancePath: instancePath + "/envelope/topic", schemaPath: "#/properties/envelope/properties/topic/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" }, message: 'must match pattern "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$"' };
               if (vErrors === null) {
                 vErrors = [err27];
               } else {
@@ -2371,175 +1692,12 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate18.errors = vErrors;
+  validate14.errors = vErrors;
   return errors === 0;
 }
-var validateJobStatusPayload = validate19;
-var schema20 = { "title": "JobStatusPayload", "type": "object", "additionalProperties": false, "required": ["jobId", "status", "progress", "updatedAt"], "properties": { "jobId": { "type": "string", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "status": { "title": "JobState", "type": "string", "enum": ["queued", "running", "succeeded", "failed"] }, "progress": { "type": "integer", "minimum": 0, "maximum": 100 }, "updatedAt": { "type": "string", "format": "date-time" } }, "$id": "JobStatusPayload" };
-function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.jobId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "jobId" }, message: "must have required property 'jobId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.status === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.progress === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "progress" }, message: "must have required property 'progress'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.updatedAt === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updatedAt" }, message: "must have required property 'updatedAt'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "jobId" || key0 === "status" || key0 === "progress" || key0 === "updatedAt")) {
-        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.jobId !== void 0) {
-      let data0 = data.jobId;
-      if (typeof data0 === "string") {
-        if (!pattern0.test(data0)) {
-          const err5 = { instancePath: instancePath + "/jobId", schemaPath: "#/properties/jobId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,128}$"' };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      } else {
-        const err6 = { instancePath: instancePath + "/jobId", schemaPath: "#/properties/jobId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.status !== void 0) {
-      let data1 = data.status;
-      if (typeof data1 !== "string") {
-        const err7 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-      if (!(data1 === "queued" || data1 === "running" || data1 === "succeeded" || data1 === "failed")) {
-        const err8 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema20.properties.status.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.progress !== void 0) {
-      let data2 = data.progress;
-      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
-        const err9 = { instancePath: instancePath + "/progress", schemaPath: "#/properties/progress/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-      if (typeof data2 == "number" && isFinite(data2)) {
-        if (data2 > 100 || isNaN(data2)) {
-          const err10 = { instancePath: instancePath + "/progress", schemaPath: "#/properties/progress/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-        if (data2 < 0 || isNaN(data2)) {
-          const err11 = { instancePath: instancePath + "/progress", schemaPath: "#/properties/progress/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.updatedAt !== void 0) {
-      let data3 = data.updatedAt;
-      if (typeof data3 === "string") {
-        if (!formats0.validate(data3)) {
-          const err12 = { instancePath: instancePath + "/updatedAt", schemaPath: "#/properties/updatedAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-      } else {
-        const err13 = { instancePath: instancePath + "/updatedAt", schemaPath: "#/properties/updatedAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err14];
-    } else {
-      vErrors.push(err14);
-    }
-    errors++;
-  }
-  validate19.errors = vErrors;
-  return errors === 0;
-}
-var validateKafkaRejectedRecord = validate20;
-var schema21 = { "title": "KafkaRejectedRecord", "type": "object", "additionalProperties": false, "required": ["reason", "message", "errors", "eventSource", "topic", "partition", "offset", "valueBytes", "rejectedAt"], "properties": { "reason": { "title": "KafkaRejectionReason", "type": "string", "enum": ["INVALID_JSON", "INVALID_ENVELOPE", "KEY_MISMATCH", "HEADER_MISMATCH", "TOO_LARGE", "UNKNOWN_TOPIC"], "description": "`INVALID_JSON`: the value is not JSON (or absent). `INVALID_ENVELOPE`: the envelope or its payload\nfails the contract (`errors`). `KEY_MISMATCH`: the key is not the channel's key of the envelope.\n`HEADER_MISMATCH`: a `wspush-*` header disagrees with the envelope. `TOO_LARGE`: the value exceeds\n`x-limits.maxEnvelopeBytes` (not parsed, not copied). `UNKNOWN_TOPIC`: the record comes from a topic\nthat is not one of the stack's two.\n" }, "message": { "type": "string", "maxLength": 2048 }, "errors": { "type": "array", "maxItems": 20, "items": { "title": "RejectedField", "type": "object", "additionalProperties": false, "required": ["field", "keyword", "message"], "properties": { "field": { "type": "string", "maxLength": 512 }, "keyword": { "type": "string", "maxLength": 64 }, "message": { "type": "string", "maxLength": 512 } } } }, "eventSource": { "title": "KafkaEventSource", "type": "string", "enum": ["aws:kafka", "SelfManagedKafka"] }, "topic": { "type": "string", "maxLength": 249 }, "partition": { "type": "integer", "minimum": 0 }, "offset": { "type": "integer", "minimum": 0 }, "timestamp": { "type": "integer", "description": "Record timestamp, epoch milliseconds." }, "key": { "type": "string", "maxLength": 256, "description": "The record key (UTF-8, cut at 256 characters)." }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "messageId": { "title": "MessageId", "type": "string", "description": "Unique per message; clients and the offline inbox de-duplicate on it.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "valueBytes": { "type": "integer", "minimum": 0 }, "value": { "type": "string", "maxLength": 16e4, "description": "The record value, base64, so it can be fixed and produced again (absent when `TOO_LARGE`)." }, "rejectedAt": { "type": "string", "format": "date-time" } }, "$id": "KafkaRejectedRecord" };
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateKafkaRejectedRecord = validate15;
+var schema16 = { "title": "KafkaRejectedRecord", "type": "object", "additionalProperties": false, "required": ["reason", "message", "errors", "eventSource", "topic", "partition", "offset", "valueBytes", "rejectedAt"], "properties": { "reason": { "title": "KafkaRejectionReason", "type": "string", "enum": ["INVALID_JSON", "INVALID_ENVELOPE", "KEY_MISMATCH", "HEADER_MISMATCH", "TOO_LARGE", "UNKNOWN_TOPIC"], "description": "`INVALID_JSON`: the value is not JSON (or absent). `INVALID_ENVELOPE`: the envelope or its payload\nfails the contract (`errors`). `KEY_MISMATCH`: the key is not the channel's key of the envelope.\n`HEADER_MISMATCH`: a `wspush-*` header disagrees with the envelope. `TOO_LARGE`: the value exceeds\n`x-limits.maxEnvelopeBytes` (not parsed, not copied). `UNKNOWN_TOPIC`: the record comes from a topic\nthat is not one of the stack's two.\n" }, "message": { "type": "string", "maxLength": 2048 }, "errors": { "type": "array", "maxItems": 20, "items": { "title": "RejectedField", "type": "object", "additionalProperties": false, "required": ["field", "keyword", "message"], "properties": { "field": { "type": "string", "maxLength": 512 }, "keyword": { "type": "string", "maxLength": 64 }, "message": { "type": "string", "maxLength": 512 } } } }, "eventSource": { "title": "KafkaEventSource", "type": "string", "enum": ["aws:kafka", "SelfManagedKafka"] }, "topic": { "type": "string", "maxLength": 249 }, "partition": { "type": "integer", "minimum": 0 }, "offset": { "type": "integer", "minimum": 0 }, "timestamp": { "type": "integer", "description": "Record timestamp, epoch milliseconds." }, "key": { "type": "string", "maxLength": 256, "description": "The record key (UTF-8, cut at 256 characters)." }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "messageId": { "title": "MessageId", "type": "string", "description": "Unique per message; clients and the offline inbox de-duplicate on it.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "valueBytes": { "type": "integer", "minimum": 0 }, "value": { "type": "string", "maxLength": 16e4, "description": "The record value, base64, so it can be fixed and produced again (absent when `TOO_LARGE`)." }, "rejectedAt": { "type": "string", "format": "date-time" } }, "$id": "KafkaRejectedRecord" };
+function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2626,7 +1784,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func8.call(schema21.properties, key0)) {
+      if (!func2.call(schema16.properties, key0)) {
         const err9 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err9];
@@ -2648,7 +1806,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "INVALID_JSON" || data0 === "INVALID_ENVELOPE" || data0 === "KEY_MISMATCH" || data0 === "HEADER_MISMATCH" || data0 === "TOO_LARGE" || data0 === "UNKNOWN_TOPIC")) {
-        const err11 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/enum", keyword: "enum", params: { allowedValues: schema21.properties.reason.enum }, message: "must be equal to one of the allowed values" };
+        const err11 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/enum", keyword: "enum", params: { allowedValues: schema16.properties.reason.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -2660,7 +1818,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.message !== void 0) {
       let data1 = data.message;
       if (typeof data1 === "string") {
-        if (func2(data1) > 2048) {
+        if (func3(data1) > 2048) {
           const err12 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
           if (vErrors === null) {
             vErrors = [err12];
@@ -2736,7 +1894,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             if (data3.field !== void 0) {
               let data4 = data3.field;
               if (typeof data4 === "string") {
-                if (func2(data4) > 512) {
+                if (func3(data4) > 512) {
                   const err19 = { instancePath: instancePath + "/errors/" + i0 + "/field", schemaPath: "#/properties/errors/items/properties/field/maxLength", keyword: "maxLength", params: { limit: 512 }, message: "must NOT have more than 512 characters" };
                   if (vErrors === null) {
                     vErrors = [err19];
@@ -2758,7 +1916,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             if (data3.keyword !== void 0) {
               let data5 = data3.keyword;
               if (typeof data5 === "string") {
-                if (func2(data5) > 64) {
+                if (func3(data5) > 64) {
                   const err21 = { instancePath: instancePath + "/errors/" + i0 + "/keyword", schemaPath: "#/properties/errors/items/properties/keyword/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
                   if (vErrors === null) {
                     vErrors = [err21];
@@ -2780,7 +1938,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             if (data3.message !== void 0) {
               let data6 = data3.message;
               if (typeof data6 === "string") {
-                if (func2(data6) > 512) {
+                if (func3(data6) > 512) {
                   const err23 = { instancePath: instancePath + "/errors/" + i0 + "/message", schemaPath: "#/properties/errors/items/properties/message/maxLength", keyword: "maxLength", params: { limit: 512 }, message: "must NOT have more than 512 characters" };
                   if (vErrors === null) {
                     vErrors = [err23];
@@ -2831,7 +1989,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data7 === "aws:kafka" || data7 === "SelfManagedKafka")) {
-        const err28 = { instancePath: instancePath + "/eventSource", schemaPath: "#/properties/eventSource/enum", keyword: "enum", params: { allowedValues: schema21.properties.eventSource.enum }, message: "must be equal to one of the allowed values" };
+        const err28 = { instancePath: instancePath + "/eventSource", schemaPath: "#/properties/eventSource/enum", keyword: "enum", params: { allowedValues: schema16.properties.eventSource.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -2843,7 +2001,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.topic !== void 0) {
       let data8 = data.topic;
       if (typeof data8 === "string") {
-        if (func2(data8) > 249) {
+        if (func3(data8) > 249) {
           const err29 = { instancePath: instancePath + "/topic", schemaPath: "#/properties/topic/maxLength", keyword: "maxLength", params: { limit: 249 }, message: "must NOT have more than 249 characters" };
           if (vErrors === null) {
             vErrors = [err29];
@@ -2923,7 +2081,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.key !== void 0) {
       let data12 = data.key;
       if (typeof data12 === "string") {
-        if (func2(data12) > 256) {
+        if (func3(data12) > 256) {
           const err36 = { instancePath: instancePath + "/key", schemaPath: "#/properties/key/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
           if (vErrors === null) {
             vErrors = [err36];
@@ -3012,7 +2170,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.value !== void 0) {
       let data16 = data.value;
       if (typeof data16 === "string") {
-        if (func2(data16) > 16e4) {
+        if (func3(data16) > 16e4) {
           const err44 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/maxLength", keyword: "maxLength", params: { limit: 16e4 }, message: "must NOT have more than 160000 characters" };
           if (vErrors === null) {
             vErrors = [err44];
@@ -3062,182 +2220,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate20.errors = vErrors;
+  validate15.errors = vErrors;
   return errors === 0;
 }
-var validateNotificationPayload = validate21;
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.title === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.body === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "body" }, message: "must have required property 'body'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.category === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "category" }, message: "must have required property 'category'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "title" || key0 === "body" || key0 === "link" || key0 === "category")) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.title !== void 0) {
-      let data0 = data.title;
-      if (typeof data0 === "string") {
-        if (func2(data0) > 200) {
-          const err4 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-        if (func2(data0) < 1) {
-          const err5 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      } else {
-        const err6 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.body !== void 0) {
-      let data1 = data.body;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 1e4) {
-          const err7 = { instancePath: instancePath + "/body", schemaPath: "#/properties/body/maxLength", keyword: "maxLength", params: { limit: 1e4 }, message: "must NOT have more than 10000 characters" };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-        if (func2(data1) < 1) {
-          const err8 = { instancePath: instancePath + "/body", schemaPath: "#/properties/body/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      } else {
-        const err9 = { instancePath: instancePath + "/body", schemaPath: "#/properties/body/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.link !== void 0) {
-      let data2 = data.link;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 2048) {
-          const err10 = { instancePath: instancePath + "/link", schemaPath: "#/properties/link/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-        if (!formats4(data2)) {
-          const err11 = { instancePath: instancePath + "/link", schemaPath: "#/properties/link/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      } else {
-        const err12 = { instancePath: instancePath + "/link", schemaPath: "#/properties/link/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.category !== void 0) {
-      let data3 = data.category;
-      if (typeof data3 === "string") {
-        if (!pattern1.test(data3)) {
-          const err13 = { instancePath: instancePath + "/category", schemaPath: "#/properties/category/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{0,63}$" }, message: 'must match pattern "^[a-z][a-z0-9-]{0,63}$"' };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-      } else {
-        const err14 = { instancePath: instancePath + "/category", schemaPath: "#/properties/category/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err15];
-    } else {
-      vErrors.push(err15);
-    }
-    errors++;
-  }
-  validate21.errors = vErrors;
-  return errors === 0;
-}
-var validatePingAction = validate22;
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validatePingAction = validate16;
+function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3286,7 +2273,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.requestId !== void 0) {
       let data1 = data.requestId;
       if (typeof data1 === "string") {
-        if (!pattern17.test(data1)) {
+        if (!pattern10.test(data1)) {
           const err4 = { instancePath: instancePath + "/requestId", schemaPath: "#/properties/requestId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,64}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,64}$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -3314,11 +2301,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate22.errors = vErrors;
+  validate16.errors = vErrors;
   return errors === 0;
 }
-var validatePongFrame = validate23;
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validatePongFrame = validate17;
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3398,7 +2385,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.requestId !== void 0) {
       let data2 = data.requestId;
       if (typeof data2 === "string") {
-        if (!pattern17.test(data2)) {
+        if (!pattern10.test(data2)) {
           const err7 = { instancePath: instancePath + "/requestId", schemaPath: "#/properties/requestId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,64}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,64}$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -3426,12 +2413,12 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate23.errors = vErrors;
+  validate17.errors = vErrors;
   return errors === 0;
 }
-var validateRejectedTopic = validate24;
-var schema25 = { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS"] }, "reason": { "type": "string", "maxLength": 256 } }, "$id": "RejectedTopic" };
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateRejectedTopic = validate18;
+var schema19 = { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS", "INVALID_TOPIC_PARAMETER", "NOT_TOPIC_OWNER"] }, "reason": { "type": "string", "maxLength": 256 } }, "$id": "RejectedTopic" };
+function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3477,7 +2464,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.topic !== void 0) {
       let data0 = data.topic;
       if (typeof data0 === "string") {
-        if (func2(data0) > 256) {
+        if (func3(data0) > 256) {
           const err4 = { instancePath: instancePath + "/topic", schemaPath: "#/properties/topic/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -3507,8 +2494,8 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data1 === "UNKNOWN_TOPIC" || data1 === "FORBIDDEN_TOPIC" || data1 === "REALM_MISMATCH" || data1 === "INVALID_TOPIC_NAME" || data1 === "TOO_MANY_TOPICS")) {
-        const err7 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/enum", keyword: "enum", params: { allowedValues: schema25.properties.code.enum }, message: "must be equal to one of the allowed values" };
+      if (!(data1 === "UNKNOWN_TOPIC" || data1 === "FORBIDDEN_TOPIC" || data1 === "REALM_MISMATCH" || data1 === "INVALID_TOPIC_NAME" || data1 === "TOO_MANY_TOPICS" || data1 === "INVALID_TOPIC_PARAMETER" || data1 === "NOT_TOPIC_OWNER")) {
+        const err7 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/enum", keyword: "enum", params: { allowedValues: schema19.properties.code.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -3520,7 +2507,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.reason !== void 0) {
       let data2 = data.reason;
       if (typeof data2 === "string") {
-        if (func2(data2) > 256) {
+        if (func3(data2) > 256) {
           const err8 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
           if (vErrors === null) {
             vErrors = [err8];
@@ -3548,11 +2535,502 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate24.errors = vErrors;
+  validate18.errors = vErrors;
   return errors === 0;
 }
-var validateTopicMessageFrame = validate25;
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateSubscribeAction = validate19;
+function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.action === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "action" }, message: "must have required property 'action'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.topics === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "topics" }, message: "must have required property 'topics'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "action" || key0 === "topics" || key0 === "requestId")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.action !== void 0) {
+      let data0 = data.action;
+      if (typeof data0 !== "string") {
+        const err3 = { instancePath: instancePath + "/action", schemaPath: "#/properties/action/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if ("subscribe" !== data0) {
+        const err4 = { instancePath: instancePath + "/action", schemaPath: "#/properties/action/const", keyword: "const", params: { allowedValue: "subscribe" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.topics !== void 0) {
+      let data1 = data.topics;
+      if (Array.isArray(data1)) {
+        if (data1.length > 20) {
+          const err5 = { instancePath: instancePath + "/topics", schemaPath: "#/properties/topics/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        if (data1.length < 1) {
+          const err6 = { instancePath: instancePath + "/topics", schemaPath: "#/properties/topics/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data2 = data1[i0];
+          if (typeof data2 === "string") {
+            if (func3(data2) > 256) {
+              const err7 = { instancePath: instancePath + "/topics/" + i0, schemaPath: "#/properties/topics/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+            if (func3(data2) < 1) {
+              const err8 = { instancePath: instancePath + "/topics/" + i0, schemaPath: "#/properties/topics/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+          } else {
+            const err9 = { instancePath: instancePath + "/topics/" + i0, schemaPath: "#/properties/topics/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/topics", schemaPath: "#/properties/topics/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.requestId !== void 0) {
+      let data3 = data.requestId;
+      if (typeof data3 === "string") {
+        if (!pattern10.test(data3)) {
+          const err11 = { instancePath: instancePath + "/requestId", schemaPath: "#/properties/requestId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,64}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,64}$"' };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/requestId", schemaPath: "#/properties/requestId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err13];
+    } else {
+      vErrors.push(err13);
+    }
+    errors++;
+  }
+  validate19.errors = vErrors;
+  return errors === 0;
+}
+var validateSubscribedFrame = validate20;
+var schema21 = { "title": "SubscribedFrame", "type": "object", "additionalProperties": false, "required": ["kind", "accepted", "rejected", "topics"], "properties": { "kind": { "type": "string", "const": "subscribed" }, "requestId": { "title": "RequestId", "type": "string", "description": "Optional id chosen by the client, echoed in the reply.", "pattern": "^[A-Za-z0-9._:-]{1,64}$" }, "accepted": { "type": "array", "maxItems": 20, "description": "The requested topics the connection now holds (those it held already included).", "items": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" } }, "rejected": { "type": "array", "maxItems": 64, "items": { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS", "INVALID_TOPIC_PARAMETER", "NOT_TOPIC_OWNER"] }, "reason": { "type": "string", "maxLength": 256 } } } }, "topics": { "type": "array", "maxItems": 20, "description": "Every topic the connection holds after this request.", "items": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" } } }, "$id": "SubscribedFrame" };
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.kind === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.accepted === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "accepted" }, message: "must have required property 'accepted'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.rejected === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rejected" }, message: "must have required property 'rejected'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.topics === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "topics" }, message: "must have required property 'topics'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "kind" || key0 === "requestId" || key0 === "accepted" || key0 === "rejected" || key0 === "topics")) {
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.kind !== void 0) {
+      let data0 = data.kind;
+      if (typeof data0 !== "string") {
+        const err5 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      if ("subscribed" !== data0) {
+        const err6 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/const", keyword: "const", params: { allowedValue: "subscribed" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.requestId !== void 0) {
+      let data1 = data.requestId;
+      if (typeof data1 === "string") {
+        if (!pattern10.test(data1)) {
+          const err7 = { instancePath: instancePath + "/requestId", schemaPath: "#/properties/requestId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,64}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,64}$"' };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/requestId", schemaPath: "#/properties/requestId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.accepted !== void 0) {
+      let data2 = data.accepted;
+      if (Array.isArray(data2)) {
+        if (data2.length > 20) {
+          const err9 = { instancePath: instancePath + "/accepted", schemaPath: "#/properties/accepted/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        const len0 = data2.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data3 = data2[i0];
+          if (typeof data3 === "string") {
+            if (!pattern8.test(data3)) {
+              const err10 = { instancePath: instancePath + "/accepted/" + i0, schemaPath: "#/properties/accepted/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" }, message: 'must match pattern "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$"' };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+          } else {
+            const err11 = { instancePath: instancePath + "/accepted/" + i0, schemaPath: "#/properties/accepted/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/accepted", schemaPath: "#/properties/accepted/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.rejected !== void 0) {
+      let data4 = data.rejected;
+      if (Array.isArray(data4)) {
+        if (data4.length > 64) {
+          const err13 = { instancePath: instancePath + "/rejected", schemaPath: "#/properties/rejected/maxItems", keyword: "maxItems", params: { limit: 64 }, message: "must NOT have more than 64 items" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        const len1 = data4.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data5 = data4[i1];
+          if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+            if (data5.topic === void 0) {
+              const err14 = { instancePath: instancePath + "/rejected/" + i1, schemaPath: "#/properties/rejected/items/required", keyword: "required", params: { missingProperty: "topic" }, message: "must have required property 'topic'" };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+            if (data5.code === void 0) {
+              const err15 = { instancePath: instancePath + "/rejected/" + i1, schemaPath: "#/properties/rejected/items/required", keyword: "required", params: { missingProperty: "code" }, message: "must have required property 'code'" };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+            if (data5.reason === void 0) {
+              const err16 = { instancePath: instancePath + "/rejected/" + i1, schemaPath: "#/properties/rejected/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+            for (const key1 in data5) {
+              if (!(key1 === "topic" || key1 === "code" || key1 === "reason")) {
+                const err17 = { instancePath: instancePath + "/rejected/" + i1, schemaPath: "#/properties/rejected/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
+            if (data5.topic !== void 0) {
+              let data6 = data5.topic;
+              if (typeof data6 === "string") {
+                if (func3(data6) > 256) {
+                  const err18 = { instancePath: instancePath + "/rejected/" + i1 + "/topic", schemaPath: "#/properties/rejected/items/properties/topic/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+              } else {
+                const err19 = { instancePath: instancePath + "/rejected/" + i1 + "/topic", schemaPath: "#/properties/rejected/items/properties/topic/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err19];
+                } else {
+                  vErrors.push(err19);
+                }
+                errors++;
+              }
+            }
+            if (data5.code !== void 0) {
+              let data7 = data5.code;
+              if (typeof data7 !== "string") {
+                const err20 = { instancePath: instancePath + "/rejected/" + i1 + "/code", schemaPath: "#/properties/rejected/items/properties/code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+              if (!(data7 === "UNKNOWN_TOPIC" || data7 === "FORBIDDEN_TOPIC" || data7 === "REALM_MISMATCH" || data7 === "INVALID_TOPIC_NAME" || data7 === "TOO_MANY_TOPICS" || data7 === "INVALID_TOPIC_PARAMETER" || data7 === "NOT_TOPIC_OWNER")) {
+                const err21 = { instancePath: instancePath + "/rejected/" + i1 + "/code", schemaPath: "#/properties/rejected/items/properties/code/enum", keyword: "enum", params: { allowedValues: schema21.properties.rejected.items.properties.code.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+            }
+            if (data5.reason !== void 0) {
+              let data8 = data5.reason;
+              if (typeof data8 === "string") {
+                if (func3(data8) > 256) {
+                  const err22 = { instancePath: instancePath + "/rejected/" + i1 + "/reason", schemaPath: "#/properties/rejected/items/properties/reason/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  } else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
+                }
+              } else {
+                const err23 = { instancePath: instancePath + "/rejected/" + i1 + "/reason", schemaPath: "#/properties/rejected/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err24 = { instancePath: instancePath + "/rejected/" + i1, schemaPath: "#/properties/rejected/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/rejected", schemaPath: "#/properties/rejected/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.topics !== void 0) {
+      let data9 = data.topics;
+      if (Array.isArray(data9)) {
+        if (data9.length > 20) {
+          const err26 = { instancePath: instancePath + "/topics", schemaPath: "#/properties/topics/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        const len2 = data9.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data10 = data9[i2];
+          if (typeof data10 === "string") {
+            if (!pattern8.test(data10)) {
+              const err27 = { instancePath: instancePath + "/topics/" + i2, schemaPath: "#/properties/topics/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" }, message: 'must match pattern "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$"' };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+          } else {
+            const err28 = { instancePath: instancePath + "/topics/" + i2, schemaPath: "#/properties/topics/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err29 = { instancePath: instancePath + "/topics", schemaPath: "#/properties/topics/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err30 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err30];
+    } else {
+      vErrors.push(err30);
+    }
+    errors++;
+  }
+  validate20.errors = vErrors;
+  return errors === 0;
+}
+var validateTopicMessageFrame = validate21;
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3668,8 +3146,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.topic !== void 0) {
       let data2 = data.topic;
       if (typeof data2 === "string") {
-        if (!pattern5.test(data2)) {
-          const err11 = { instancePath: instancePath + "/topic", schemaPath: "#/properties/topic/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{0,62}$" }, message: 'must match pattern "^[a-z][a-z0-9-]{0,62}$"' };
+        if (!pattern8.test(data2)) {
+          const err11 = { instancePath: instancePath + "/topic", schemaPath: "#/properties/topic/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" }, message: 'must match pattern "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$"' };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -3763,12 +3241,12 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate25.errors = vErrors;
+  validate21.errors = vErrors;
   return errors === 0;
 }
-var validateTraceRecord = validate26;
-var schema27 = { "title": "TraceRecord", "type": "object", "description": 'One hop of a message\'s journey ("where is my message?", docs/operations.md). The core writes one per\nhop through its trace port; on AWS each is one JSON log line of the function that did the hop (the\nPowertools line carries these fields at top level, plus the function, request and X-Ray trace ids),\nfound by `trace = "wspush.trace.v1"`; `wspush trace` reads them back. Hops: `published` (received\nfrom SNS or Kafka), `routed` (audience found), `posted` (a post to a connection, or one record per\nshard with `counts` for broadcasts: per-connection records there only for failures, plus a sample of\nsuccesses per the stack\'s trace sample rate), `stored` (offline inbox or topic history),\n`delivered-on-connect` (the connect, drain or retry job posted it), `dead-lettered` (given up: left\nto the DLQ / on-failure destination, with `reason`).\n', "additionalProperties": false, "required": ["trace", "hop", "at"], "properties": { "trace": { "title": "TraceFormat", "type": "string", "enum": ["wspush.trace.v1"] }, "hop": { "title": "TraceHop", "type": "string", "enum": ["published", "routed", "posted", "stored", "delivered-on-connect", "dead-lettered"] }, "messageId": { "title": "MessageId", "type": "string", "description": "Unique per message; clients and the offline inbox de-duplicate on it.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "at": { "type": "string", "format": "date-time", "description": "When the hop happened." }, "publishedAt": { "type": "string", "format": "date-time", "description": "The envelope's publishedAt (the timeline's zero)." }, "kind": { "title": "TraceMessageKind", "type": "string", "enum": ["topic", "user"] }, "realm": { "type": "string", "maxLength": 128 }, "topic": { "type": "string", "maxLength": 128 }, "userId": { "type": "string", "maxLength": 128 }, "type": { "type": "string", "maxLength": 128, "description": "The user message type." }, "via": { "title": "TraceSource", "type": "object", "additionalProperties": false, "required": ["transport"], "description": "Where a `published` message came from.", "properties": { "transport": { "title": "TraceTransport", "type": "string", "enum": ["sns", "kafka"] }, "source": { "type": "string", "maxLength": 512, "description": "SNS topic ARN or Kafka topic." }, "sourceMessageId": { "type": "string", "maxLength": 256, "description": "SNS message id or Kafka partition@offset." }, "publisher": { "type": "string", "maxLength": 128, "description": "The publisher's `publisher` attribute, when set." } } }, "audience": { "type": "integer", "minimum": 0, "description": "Connections found (routed)." }, "shards": { "type": "integer", "minimum": 0, "description": "Fan-out jobs (0 = posted directly by the router)." }, "shard": { "type": "integer", "minimum": 0 }, "attempt": { "type": "integer", "minimum": 0 }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "result": { "title": "TraceResult", "type": "string", "description": "posted / delivered-on-connect: `delivered`; `gone` (410, dropped for that connection); `connecting`\n(410 before the socket opened: stored, delivered by a drain job); `throttled` (still 429 after\nbackoff: retried by a job); `retried` (5xx or timeout: retried by a job); `too-large` (dropped);\n`deferred` (not attempted before the deadline: continued in a new job). stored: `stored`,\n`duplicate` (already stored), `expired` (retention already over: not stored).\n", "enum": ["delivered", "gone", "connecting", "throttled", "retried", "too-large", "deferred", "stored", "duplicate", "expired"] }, "store": { "title": "TraceStore", "type": "string", "enum": ["inbox", "history"] }, "counts": { "title": "TraceCounts", "type": "object", "additionalProperties": false, "description": "Per-shard (or direct broadcast) outcome counts.", "properties": { "delivered": { "type": "integer", "minimum": 0 }, "gone": { "type": "integer", "minimum": 0 }, "connecting": { "type": "integer", "minimum": 0 }, "throttled": { "type": "integer", "minimum": 0 }, "retried": { "type": "integer", "minimum": 0 }, "tooLarge": { "type": "integer", "minimum": 0 }, "deferred": { "type": "integer", "minimum": 0 } } }, "job": { "title": "DeliveryReason", "type": "string", "enum": ["connect", "drain", "retry"], "description": "`connect`: welcome + history + inbox. `drain`: inbox only (a message raced a connect). `retry`: the\nuser message in `message` to this one open connection, whose post failed (5xx, timeout, still\nthrottled); the inbox is shared by the user's connections, so it is not used for this.\n" }, "sampled": { "type": "boolean", "description": "A per-connection success kept by sampling." }, "reason": { "type": "string", "maxLength": 1e3, "description": "Why: the dead-letter, retry or drop reason." } }, "$id": "TraceRecord" };
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateTraceRecord = validate22;
+var schema23 = { "title": "TraceRecord", "type": "object", "description": 'One hop of a message\'s journey ("where is my message?", docs/operations.md). The core writes one per\nhop through its trace port; on AWS each is one JSON log line of the function that did the hop (the\nPowertools line carries these fields at top level, plus the function, request and X-Ray trace ids),\nfound by `trace = "wspush.trace.v1"`; `wspush trace` reads them back. Hops: `published` (received\nfrom SNS or Kafka), `routed` (audience found), `posted` (a post to a connection, or one record per\nshard with `counts` for broadcasts: per-connection records there only for failures, plus a sample of\nsuccesses per the stack\'s trace sample rate), `stored` (offline inbox or topic history),\n`delivered-on-connect` (the connect, drain or retry job posted it), `dead-lettered` (given up: left\nto the DLQ / on-failure destination, with `reason`).\n', "additionalProperties": false, "required": ["trace", "hop", "at"], "properties": { "trace": { "title": "TraceFormat", "type": "string", "enum": ["wspush.trace.v1"] }, "hop": { "title": "TraceHop", "type": "string", "enum": ["published", "routed", "posted", "stored", "delivered-on-connect", "dead-lettered"] }, "messageId": { "title": "MessageId", "type": "string", "description": "Unique per message; clients and the offline inbox de-duplicate on it.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "at": { "type": "string", "format": "date-time", "description": "When the hop happened." }, "publishedAt": { "type": "string", "format": "date-time", "description": "The envelope's publishedAt (the timeline's zero)." }, "kind": { "title": "TraceMessageKind", "type": "string", "enum": ["topic", "user"] }, "realm": { "type": "string", "maxLength": 128 }, "topic": { "type": "string", "maxLength": 128 }, "userId": { "type": "string", "maxLength": 128 }, "type": { "type": "string", "maxLength": 128, "description": "The user message type." }, "via": { "title": "TraceSource", "type": "object", "additionalProperties": false, "required": ["transport"], "description": "Where a `published` message came from.", "properties": { "transport": { "title": "TraceTransport", "type": "string", "enum": ["sns", "kafka"] }, "source": { "type": "string", "maxLength": 512, "description": "SNS topic ARN or Kafka topic." }, "sourceMessageId": { "type": "string", "maxLength": 256, "description": "SNS message id or Kafka partition@offset." }, "publisher": { "type": "string", "maxLength": 128, "description": "The publisher's `publisher` attribute, when set." } } }, "audience": { "type": "integer", "minimum": 0, "description": "Connections found (routed)." }, "shards": { "type": "integer", "minimum": 0, "description": "Fan-out jobs (0 = posted directly by the router)." }, "shard": { "type": "integer", "minimum": 0 }, "attempt": { "type": "integer", "minimum": 0 }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "result": { "title": "TraceResult", "type": "string", "description": "posted / delivered-on-connect: `delivered`; `gone` (410, dropped for that connection); `connecting`\n(410 before the socket opened: stored, delivered by a drain job); `throttled` (still 429 after\nbackoff: retried by a job); `retried` (5xx or timeout: retried by a job); `too-large` (dropped);\n`deferred` (not attempted before the deadline: continued in a new job). stored: `stored`,\n`duplicate` (already stored), `expired` (retention already over: not stored).\n", "enum": ["delivered", "gone", "connecting", "throttled", "retried", "too-large", "deferred", "stored", "duplicate", "expired"] }, "store": { "title": "TraceStore", "type": "string", "enum": ["inbox", "history"] }, "counts": { "title": "TraceCounts", "type": "object", "additionalProperties": false, "description": "Per-shard (or direct broadcast) outcome counts.", "properties": { "delivered": { "type": "integer", "minimum": 0 }, "gone": { "type": "integer", "minimum": 0 }, "connecting": { "type": "integer", "minimum": 0 }, "throttled": { "type": "integer", "minimum": 0 }, "retried": { "type": "integer", "minimum": 0 }, "tooLarge": { "type": "integer", "minimum": 0 }, "deferred": { "type": "integer", "minimum": 0 } } }, "job": { "title": "DeliveryReason", "type": "string", "enum": ["connect", "drain", "retry"], "description": "`connect`: welcome + history + inbox. `drain`: inbox only (a message raced a connect). `retry`: the\nuser message in `message` to this one open connection, whose post failed (5xx, timeout, still\nthrottled); the inbox is shared by the user's connections, so it is not used for this.\n" }, "sampled": { "type": "boolean", "description": "A per-connection success kept by sampling." }, "reason": { "type": "string", "maxLength": 1e3, "description": "Why: the dead-letter, retry or drop reason." } }, "$id": "TraceRecord" };
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3801,7 +3279,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func8.call(schema27.properties, key0)) {
+      if (!func2.call(schema23.properties, key0)) {
         const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err3];
@@ -3823,7 +3301,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "wspush.trace.v1")) {
-        const err5 = { instancePath: instancePath + "/trace", schemaPath: "#/properties/trace/enum", keyword: "enum", params: { allowedValues: schema27.properties.trace.enum }, message: "must be equal to one of the allowed values" };
+        const err5 = { instancePath: instancePath + "/trace", schemaPath: "#/properties/trace/enum", keyword: "enum", params: { allowedValues: schema23.properties.trace.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3844,7 +3322,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "published" || data1 === "routed" || data1 === "posted" || data1 === "stored" || data1 === "delivered-on-connect" || data1 === "dead-lettered")) {
-        const err7 = { instancePath: instancePath + "/hop", schemaPath: "#/properties/hop/enum", keyword: "enum", params: { allowedValues: schema27.properties.hop.enum }, message: "must be equal to one of the allowed values" };
+        const err7 = { instancePath: instancePath + "/hop", schemaPath: "#/properties/hop/enum", keyword: "enum", params: { allowedValues: schema23.properties.hop.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -3953,7 +3431,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data6 === "topic" || data6 === "user")) {
-        const err17 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema27.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+        const err17 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema23.properties.kind.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -3965,7 +3443,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.realm !== void 0) {
       let data7 = data.realm;
       if (typeof data7 === "string") {
-        if (func2(data7) > 128) {
+        if (func3(data7) > 128) {
           const err18 = { instancePath: instancePath + "/realm", schemaPath: "#/properties/realm/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
           if (vErrors === null) {
             vErrors = [err18];
@@ -3987,7 +3465,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.topic !== void 0) {
       let data8 = data.topic;
       if (typeof data8 === "string") {
-        if (func2(data8) > 128) {
+        if (func3(data8) > 128) {
           const err20 = { instancePath: instancePath + "/topic", schemaPath: "#/properties/topic/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
           if (vErrors === null) {
             vErrors = [err20];
@@ -4009,7 +3487,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.userId !== void 0) {
       let data9 = data.userId;
       if (typeof data9 === "string") {
-        if (func2(data9) > 128) {
+        if (func3(data9) > 128) {
           const err22 = { instancePath: instancePath + "/userId", schemaPath: "#/properties/userId/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
           if (vErrors === null) {
             vErrors = [err22];
@@ -4031,7 +3509,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.type !== void 0) {
       let data10 = data.type;
       if (typeof data10 === "string") {
-        if (func2(data10) > 128) {
+        if (func3(data10) > 128) {
           const err24 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
           if (vErrors === null) {
             vErrors = [err24];
@@ -4085,7 +3563,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data12 === "sns" || data12 === "kafka")) {
-            const err29 = { instancePath: instancePath + "/via/transport", schemaPath: "#/properties/via/properties/transport/enum", keyword: "enum", params: { allowedValues: schema27.properties.via.properties.transport.enum }, message: "must be equal to one of the allowed values" };
+            const err29 = { instancePath: instancePath + "/via/transport", schemaPath: "#/properties/via/properties/transport/enum", keyword: "enum", params: { allowedValues: schema23.properties.via.properties.transport.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err29];
             } else {
@@ -4097,7 +3575,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         if (data11.source !== void 0) {
           let data13 = data11.source;
           if (typeof data13 === "string") {
-            if (func2(data13) > 512) {
+            if (func3(data13) > 512) {
               const err30 = { instancePath: instancePath + "/via/source", schemaPath: "#/properties/via/properties/source/maxLength", keyword: "maxLength", params: { limit: 512 }, message: "must NOT have more than 512 characters" };
               if (vErrors === null) {
                 vErrors = [err30];
@@ -4119,7 +3597,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         if (data11.sourceMessageId !== void 0) {
           let data14 = data11.sourceMessageId;
           if (typeof data14 === "string") {
-            if (func2(data14) > 256) {
+            if (func3(data14) > 256) {
               const err32 = { instancePath: instancePath + "/via/sourceMessageId", schemaPath: "#/properties/via/properties/sourceMessageId/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
               if (vErrors === null) {
                 vErrors = [err32];
@@ -4141,7 +3619,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         if (data11.publisher !== void 0) {
           let data15 = data11.publisher;
           if (typeof data15 === "string") {
-            if (func2(data15) > 128) {
+            if (func3(data15) > 128) {
               const err34 = { instancePath: instancePath + "/via/publisher", schemaPath: "#/properties/via/properties/publisher/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
               if (vErrors === null) {
                 vErrors = [err34];
@@ -4265,7 +3743,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.connectionId !== void 0) {
       let data20 = data.connectionId;
       if (typeof data20 === "string") {
-        if (!pattern11.test(data20)) {
+        if (!pattern5.test(data20)) {
           const err45 = { instancePath: instancePath + "/connectionId", schemaPath: "#/properties/connectionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9+/=_-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9+/=_-]{1,128}$"' };
           if (vErrors === null) {
             vErrors = [err45];
@@ -4296,7 +3774,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data21 === "delivered" || data21 === "gone" || data21 === "connecting" || data21 === "throttled" || data21 === "retried" || data21 === "too-large" || data21 === "deferred" || data21 === "stored" || data21 === "duplicate" || data21 === "expired")) {
-        const err48 = { instancePath: instancePath + "/result", schemaPath: "#/properties/result/enum", keyword: "enum", params: { allowedValues: schema27.properties.result.enum }, message: "must be equal to one of the allowed values" };
+        const err48 = { instancePath: instancePath + "/result", schemaPath: "#/properties/result/enum", keyword: "enum", params: { allowedValues: schema23.properties.result.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err48];
         } else {
@@ -4317,7 +3795,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data22 === "inbox" || data22 === "history")) {
-        const err50 = { instancePath: instancePath + "/store", schemaPath: "#/properties/store/enum", keyword: "enum", params: { allowedValues: schema27.properties.store.enum }, message: "must be equal to one of the allowed values" };
+        const err50 = { instancePath: instancePath + "/store", schemaPath: "#/properties/store/enum", keyword: "enum", params: { allowedValues: schema23.properties.store.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err50];
         } else {
@@ -4523,7 +4001,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data31 === "connect" || data31 === "drain" || data31 === "retry")) {
-        const err68 = { instancePath: instancePath + "/job", schemaPath: "#/properties/job/enum", keyword: "enum", params: { allowedValues: schema27.properties.job.enum }, message: "must be equal to one of the allowed values" };
+        const err68 = { instancePath: instancePath + "/job", schemaPath: "#/properties/job/enum", keyword: "enum", params: { allowedValues: schema23.properties.job.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err68];
         } else {
@@ -4546,7 +4024,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.reason !== void 0) {
       let data33 = data.reason;
       if (typeof data33 === "string") {
-        if (func2(data33) > 1e3) {
+        if (func3(data33) > 1e3) {
           const err70 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters" };
           if (vErrors === null) {
             vErrors = [err70];
@@ -4574,11 +4052,11 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate26.errors = vErrors;
+  validate22.errors = vErrors;
   return errors === 0;
 }
-var validateTtlExtendedFrame = validate27;
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateTtlExtendedFrame = validate23;
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4658,7 +4136,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.requestId !== void 0) {
       let data2 = data.requestId;
       if (typeof data2 === "string") {
-        if (!pattern17.test(data2)) {
+        if (!pattern10.test(data2)) {
           const err7 = { instancePath: instancePath + "/requestId", schemaPath: "#/properties/requestId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,64}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,64}$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -4686,11 +4164,11 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate27.errors = vErrors;
+  validate23.errors = vErrors;
   return errors === 0;
 }
-var validateUnknownFrame = validate28;
-function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateUnknownFrame = validate24;
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4703,17 +4181,17 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate28.errors = vErrors;
+  validate24.errors = vErrors;
   return errors === 0;
 }
-var validateUserEnvelope = validate29;
-function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateUnsubscribeAction = validate25;
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.messageId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "messageId" }, message: "must have required property 'messageId'" };
+    if (data.action === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "action" }, message: "must have required property 'action'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -4721,8 +4199,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.correlationId === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "correlationId" }, message: "must have required property 'correlationId'" };
+    if (data.topics === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "topics" }, message: "must have required property 'topics'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -4730,8 +4208,161 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.realm === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "realm" }, message: "must have required property 'realm'" };
+    for (const key0 in data) {
+      if (!(key0 === "action" || key0 === "topics" || key0 === "requestId")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.action !== void 0) {
+      let data0 = data.action;
+      if (typeof data0 !== "string") {
+        const err3 = { instancePath: instancePath + "/action", schemaPath: "#/properties/action/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if ("unsubscribe" !== data0) {
+        const err4 = { instancePath: instancePath + "/action", schemaPath: "#/properties/action/const", keyword: "const", params: { allowedValue: "unsubscribe" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.topics !== void 0) {
+      let data1 = data.topics;
+      if (Array.isArray(data1)) {
+        if (data1.length > 20) {
+          const err5 = { instancePath: instancePath + "/topics", schemaPath: "#/properties/topics/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        if (data1.length < 1) {
+          const err6 = { instancePath: instancePath + "/topics", schemaPath: "#/properties/topics/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data2 = data1[i0];
+          if (typeof data2 === "string") {
+            if (func3(data2) > 256) {
+              const err7 = { instancePath: instancePath + "/topics/" + i0, schemaPath: "#/properties/topics/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+            if (func3(data2) < 1) {
+              const err8 = { instancePath: instancePath + "/topics/" + i0, schemaPath: "#/properties/topics/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+          } else {
+            const err9 = { instancePath: instancePath + "/topics/" + i0, schemaPath: "#/properties/topics/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/topics", schemaPath: "#/properties/topics/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.requestId !== void 0) {
+      let data3 = data.requestId;
+      if (typeof data3 === "string") {
+        if (!pattern10.test(data3)) {
+          const err11 = { instancePath: instancePath + "/requestId", schemaPath: "#/properties/requestId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,64}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,64}$"' };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/requestId", schemaPath: "#/properties/requestId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err13];
+    } else {
+      vErrors.push(err13);
+    }
+    errors++;
+  }
+  validate25.errors = vErrors;
+  return errors === 0;
+}
+var validateUnsubscribedFrame = validate26;
+function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.kind === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.unsubscribed === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "unsubscribed" }, message: "must have required property 'unsubscribed'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.topics === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "topics" }, message: "must have required property 'topics'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -4739,45 +4370,52 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.userId === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "userId" }, message: "must have required property 'userId'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.type === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.publishedAt === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "publishedAt" }, message: "must have required property 'publishedAt'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    if (data.payload === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
-      if (vErrors === null) {
-        vErrors = [err6];
-      } else {
-        vErrors.push(err6);
-      }
-      errors++;
-    }
     for (const key0 in data) {
-      if (!(key0 === "messageId" || key0 === "correlationId" || key0 === "realm" || key0 === "userId" || key0 === "type" || key0 === "publishedAt" || key0 === "payload")) {
-        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (!(key0 === "kind" || key0 === "requestId" || key0 === "unsubscribed" || key0 === "topics")) {
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.kind !== void 0) {
+      let data0 = data.kind;
+      if (typeof data0 !== "string") {
+        const err4 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      if ("unsubscribed" !== data0) {
+        const err5 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/const", keyword: "const", params: { allowedValue: "unsubscribed" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.requestId !== void 0) {
+      let data1 = data.requestId;
+      if (typeof data1 === "string") {
+        if (!pattern10.test(data1)) {
+          const err6 = { instancePath: instancePath + "/requestId", schemaPath: "#/properties/requestId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,64}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,64}$"' };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/requestId", schemaPath: "#/properties/requestId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -4786,11 +4424,11 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.messageId !== void 0) {
-      let data0 = data.messageId;
-      if (typeof data0 === "string") {
-        if (!pattern0.test(data0)) {
-          const err8 = { instancePath: instancePath + "/messageId", schemaPath: "#/properties/messageId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,128}$"' };
+    if (data.unsubscribed !== void 0) {
+      let data2 = data.unsubscribed;
+      if (Array.isArray(data2)) {
+        if (data2.length > 20) {
+          const err8 = { instancePath: instancePath + "/unsubscribed", schemaPath: "#/properties/unsubscribed/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -4798,30 +4436,31 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err9 = { instancePath: instancePath + "/messageId", schemaPath: "#/properties/messageId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.correlationId !== void 0) {
-      let data1 = data.correlationId;
-      if (typeof data1 === "string") {
-        if (!pattern0.test(data1)) {
-          const err10 = { instancePath: instancePath + "/correlationId", schemaPath: "#/properties/correlationId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,128}$"' };
-          if (vErrors === null) {
-            vErrors = [err10];
+        const len0 = data2.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data3 = data2[i0];
+          if (typeof data3 === "string") {
+            if (func3(data3) > 256) {
+              const err9 = { instancePath: instancePath + "/unsubscribed/" + i0, schemaPath: "#/properties/unsubscribed/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
           } else {
-            vErrors.push(err10);
+            const err10 = { instancePath: instancePath + "/unsubscribed/" + i0, schemaPath: "#/properties/unsubscribed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
           }
-          errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/correlationId", schemaPath: "#/properties/correlationId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err11 = { instancePath: instancePath + "/unsubscribed", schemaPath: "#/properties/unsubscribed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -4830,11 +4469,11 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.realm !== void 0) {
-      let data2 = data.realm;
-      if (typeof data2 === "string") {
-        if (!pattern4.test(data2)) {
-          const err12 = { instancePath: instancePath + "/realm", schemaPath: "#/properties/realm/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"' };
+    if (data.topics !== void 0) {
+      let data4 = data.topics;
+      if (Array.isArray(data4)) {
+        if (data4.length > 20) {
+          const err12 = { instancePath: instancePath + "/topics", schemaPath: "#/properties/topics/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -4842,30 +4481,31 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err13 = { instancePath: instancePath + "/realm", schemaPath: "#/properties/realm/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.userId !== void 0) {
-      let data3 = data.userId;
-      if (typeof data3 === "string") {
-        if (!pattern9.test(data3)) {
-          const err14 = { instancePath: instancePath + "/userId", schemaPath: "#/properties/userId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._@:+|-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9._@:+|-]{1,128}$"' };
-          if (vErrors === null) {
-            vErrors = [err14];
+        const len1 = data4.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data5 = data4[i1];
+          if (typeof data5 === "string") {
+            if (!pattern8.test(data5)) {
+              const err13 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "#/properties/topics/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" }, message: 'must match pattern "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$"' };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
+            }
           } else {
-            vErrors.push(err14);
+            const err14 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "#/properties/topics/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
           }
-          errors++;
         }
       } else {
-        const err15 = { instancePath: instancePath + "/userId", schemaPath: "#/properties/userId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = { instancePath: instancePath + "/topics", schemaPath: "#/properties/topics/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -4874,76 +4514,20 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.type !== void 0) {
-      let data4 = data.type;
-      if (typeof data4 === "string") {
-        if (!pattern5.test(data4)) {
-          const err16 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{0,62}$" }, message: 'must match pattern "^[a-z][a-z0-9-]{0,62}$"' };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-      } else {
-        const err17 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
-        errors++;
-      }
-    }
-    if (data.publishedAt !== void 0) {
-      let data5 = data.publishedAt;
-      if (typeof data5 === "string") {
-        if (!formats0.validate(data5)) {
-          const err18 = { instancePath: instancePath + "/publishedAt", schemaPath: "#/properties/publishedAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-      } else {
-        const err19 = { instancePath: instancePath + "/publishedAt", schemaPath: "#/properties/publishedAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-    }
-    if (data.payload !== void 0) {
-      let data6 = data.payload;
-      if (!(data6 && typeof data6 == "object" && !Array.isArray(data6))) {
-        const err20 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-    }
   } else {
-    const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err21];
+      vErrors = [err16];
     } else {
-      vErrors.push(err21);
+      vErrors.push(err16);
     }
     errors++;
   }
-  validate29.errors = vErrors;
+  validate26.errors = vErrors;
   return errors === 0;
 }
-var validateUserMessageFrame = validate30;
-function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateUserMessageFrame = validate27;
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5059,7 +4643,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.type !== void 0) {
       let data2 = data.type;
       if (typeof data2 === "string") {
-        if (!pattern5.test(data2)) {
+        if (!pattern4.test(data2)) {
           const err11 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{0,62}$" }, message: 'must match pattern "^[a-z][a-z0-9-]{0,62}$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -5154,12 +4738,12 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate30.errors = vErrors;
+  validate27.errors = vErrors;
   return errors === 0;
 }
-var validateWelcomeFrame = validate31;
-var schema32 = { "title": "WelcomeFrame", "type": "object", "additionalProperties": false, "required": ["kind", "connectionId", "userId", "realm", "accepted", "rejected", "expiresAt", "serverTime", "pendingOffline", "limits"], "properties": { "kind": { "type": "string", "const": "welcome" }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "userId": { "title": "UserId", "type": "string", "pattern": "^[A-Za-z0-9._@:+|-]{1,128}$" }, "realm": { "title": "Realm", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "accepted": { "type": "array", "maxItems": 20, "items": { "title": "TopicName", "type": "string", "description": "A realm-relative topic name.", "pattern": "^[a-z][a-z0-9-]{0,62}$" } }, "rejected": { "type": "array", "maxItems": 64, "items": { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS"] }, "reason": { "type": "string", "maxLength": 256 } } } }, "expiresAt": { "type": "string", "format": "date-time", "description": "When the connection's rows expire unless extended." }, "serverTime": { "type": "string", "format": "date-time" }, "pendingOffline": { "type": "integer", "minimum": 0, "description": "How many offline user messages follow this frame." }, "limits": { "title": "ConnectionLimits", "type": "object", "additionalProperties": false, "required": ["idleTimeoutSeconds", "maxConnectionSeconds", "connectionTtlSeconds"], "properties": { "idleTimeoutSeconds": { "type": "integer", "minimum": 1 }, "maxConnectionSeconds": { "type": "integer", "minimum": 1 }, "connectionTtlSeconds": { "type": "integer", "minimum": 1 } } } }, "$id": "WelcomeFrame" };
-function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateWelcomeFrame = validate28;
+var schema29 = { "title": "WelcomeFrame", "type": "object", "additionalProperties": false, "required": ["kind", "connectionId", "userId", "realm", "accepted", "rejected", "expiresAt", "serverTime", "pendingOffline", "limits"], "properties": { "kind": { "type": "string", "const": "welcome" }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "userId": { "title": "UserId", "type": "string", "pattern": "^[A-Za-z0-9._@:+|-]{1,128}$" }, "realm": { "title": "Realm", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "accepted": { "type": "array", "maxItems": 20, "items": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" } }, "rejected": { "type": "array", "maxItems": 64, "items": { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS", "INVALID_TOPIC_PARAMETER", "NOT_TOPIC_OWNER"] }, "reason": { "type": "string", "maxLength": 256 } } } }, "expiresAt": { "type": "string", "format": "date-time", "description": "When the connection's rows expire unless extended." }, "serverTime": { "type": "string", "format": "date-time" }, "pendingOffline": { "type": "integer", "minimum": 0, "description": "How many offline user messages follow this frame." }, "limits": { "title": "ConnectionLimits", "type": "object", "additionalProperties": false, "required": ["idleTimeoutSeconds", "maxConnectionSeconds", "connectionTtlSeconds"], "properties": { "idleTimeoutSeconds": { "type": "integer", "minimum": 1 }, "maxConnectionSeconds": { "type": "integer", "minimum": 1 }, "connectionTtlSeconds": { "type": "integer", "minimum": 1 } } } }, "$id": "WelcomeFrame" };
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5255,7 +4839,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func8.call(schema32.properties, key0)) {
+      if (!func2.call(schema29.properties, key0)) {
         const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err10];
@@ -5289,7 +4873,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.connectionId !== void 0) {
       let data1 = data.connectionId;
       if (typeof data1 === "string") {
-        if (!pattern11.test(data1)) {
+        if (!pattern5.test(data1)) {
           const err13 = { instancePath: instancePath + "/connectionId", schemaPath: "#/properties/connectionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9+/=_-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9+/=_-]{1,128}$"' };
           if (vErrors === null) {
             vErrors = [err13];
@@ -5311,7 +4895,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.userId !== void 0) {
       let data2 = data.userId;
       if (typeof data2 === "string") {
-        if (!pattern9.test(data2)) {
+        if (!pattern3.test(data2)) {
           const err15 = { instancePath: instancePath + "/userId", schemaPath: "#/properties/userId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._@:+|-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9._@:+|-]{1,128}$"' };
           if (vErrors === null) {
             vErrors = [err15];
@@ -5333,7 +4917,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.realm !== void 0) {
       let data3 = data.realm;
       if (typeof data3 === "string") {
-        if (!pattern4.test(data3)) {
+        if (!pattern2.test(data3)) {
           const err17 = { instancePath: instancePath + "/realm", schemaPath: "#/properties/realm/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"' };
           if (vErrors === null) {
             vErrors = [err17];
@@ -5368,8 +4952,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data5 = data4[i0];
           if (typeof data5 === "string") {
-            if (!pattern5.test(data5)) {
-              const err20 = { instancePath: instancePath + "/accepted/" + i0, schemaPath: "#/properties/accepted/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{0,62}$" }, message: 'must match pattern "^[a-z][a-z0-9-]{0,62}$"' };
+            if (!pattern8.test(data5)) {
+              const err20 = { instancePath: instancePath + "/accepted/" + i0, schemaPath: "#/properties/accepted/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" }, message: 'must match pattern "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$"' };
               if (vErrors === null) {
                 vErrors = [err20];
               } else {
@@ -5454,7 +5038,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
             if (data7.topic !== void 0) {
               let data8 = data7.topic;
               if (typeof data8 === "string") {
-                if (func2(data8) > 256) {
+                if (func3(data8) > 256) {
                   const err28 = { instancePath: instancePath + "/rejected/" + i1 + "/topic", schemaPath: "#/properties/rejected/items/properties/topic/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
                   if (vErrors === null) {
                     vErrors = [err28];
@@ -5484,8 +5068,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (!(data9 === "UNKNOWN_TOPIC" || data9 === "FORBIDDEN_TOPIC" || data9 === "REALM_MISMATCH" || data9 === "INVALID_TOPIC_NAME" || data9 === "TOO_MANY_TOPICS")) {
-                const err31 = { instancePath: instancePath + "/rejected/" + i1 + "/code", schemaPath: "#/properties/rejected/items/properties/code/enum", keyword: "enum", params: { allowedValues: schema32.properties.rejected.items.properties.code.enum }, message: "must be equal to one of the allowed values" };
+              if (!(data9 === "UNKNOWN_TOPIC" || data9 === "FORBIDDEN_TOPIC" || data9 === "REALM_MISMATCH" || data9 === "INVALID_TOPIC_NAME" || data9 === "TOO_MANY_TOPICS" || data9 === "INVALID_TOPIC_PARAMETER" || data9 === "NOT_TOPIC_OWNER")) {
+                const err31 = { instancePath: instancePath + "/rejected/" + i1 + "/code", schemaPath: "#/properties/rejected/items/properties/code/enum", keyword: "enum", params: { allowedValues: schema29.properties.rejected.items.properties.code.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err31];
                 } else {
@@ -5497,7 +5081,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
             if (data7.reason !== void 0) {
               let data10 = data7.reason;
               if (typeof data10 === "string") {
-                if (func2(data10) > 256) {
+                if (func3(data10) > 256) {
                   const err32 = { instancePath: instancePath + "/rejected/" + i1 + "/reason", schemaPath: "#/properties/rejected/items/properties/reason/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
                   if (vErrors === null) {
                     vErrors = [err32];
@@ -5732,30 +5316,29 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate31.errors = vErrors;
+  validate28.errors = vErrors;
   return errors === 0;
 }
 export {
-  validateAnnouncementsPayload,
-  validateAuditAlertsPayload,
-  validateBroadcastEnvelope,
   validateConnectionLimits,
   validateDeliveryJob,
-  validateDocumentReadyPayload,
   validateErrorFrame,
   validateExtendTtlAction,
   validateFanoutJob,
-  validateJobStatusPayload,
   validateKafkaRejectedRecord,
-  validateNotificationPayload,
   validatePingAction,
   validatePongFrame,
   validateRejectedTopic,
+  validateSubscribeAction,
+  validateSubscribedFrame,
   validateTopicMessageFrame,
   validateTraceRecord,
   validateTtlExtendedFrame,
   validateUnknownFrame,
-  validateUserEnvelope,
+  validateUnsubscribeAction,
+  validateUnsubscribedFrame,
   validateUserMessageFrame,
   validateWelcomeFrame
 };
+export * from './payload-validators.js';
+export * from './envelope-validators.js';

@@ -1,7 +1,7 @@
 // The hand-shaped TypeScript modules: validation.ts, routes.ts, topics.ts, user-messages.ts, codes.ts, index.ts.
 import type { ContractIR } from '../extract.js';
 import { banner, file, key, literal, literalUnion, str, stringArray } from './common.js';
-import { validatorName } from './validators.js';
+import { topicParameterSchemas, validatorName } from './validators.js';
 
 /** The model type checked by a schema's validator (`unknown` when modelina made no model for it). */
 function modelOf(title: string, modelNames: Set<string>): string {
@@ -9,33 +9,55 @@ function modelOf(title: string, modelNames: Set<string>): string {
 }
 
 /** The imports of a registry module (topics.ts, user-messages.ts): payload models, validation types, validators. */
-function registryImports(payloadSchemas: readonly string[], modelNames: Set<string>): string {
+function registryImports(
+  payloadSchemas: readonly string[],
+  modelNames: Set<string>,
+  validatorsName: 'topicPayloadValidators' | 'userPayloadValidators',
+): string {
   const payloadTypes = [...new Set(payloadSchemas.filter((t) => modelNames.has(t)))].sort();
   return [
     payloadTypes.length > 0 ? `import type { ${payloadTypes.join(', ')} } from './models.js';` : '',
-    "import type { SchemaTitle, ValidationResult } from './validation.js';",
-    "import { validators } from './validation.js';",
+    "import type { ValidationResult } from './field-errors.js';",
+    `import { ${validatorsName} } from './payload-validation.js';`,
+    "import type { SchemaTitle } from './validation.js';",
   ]
     .filter((l) => l.length > 0)
     .join('\n');
 }
 
-export function emitValidation(ir: ContractIR, modelNames: Set<string>): string {
-  const titles = ir.schemas.map((s) => s.title);
-  const modelImports = titles.filter((t) => modelNames.has(t));
+/** A typed validator map: `{ key: wrapValidator(validateTitle) }`, keys quoted as needed. */
+function validatorMap(entries: readonly (readonly [string, string])[]): string {
+  return entries.map(([k, title]) => `  ${key(k)}: wrapValidator(${validatorName(title)}),`).join('\n');
+}
+
+function validatorImports(titles: readonly string[], from: string): string {
+  const unique = [...new Set(titles)].sort();
+  return unique.length === 0
+    ? ''
+    : `import {\n${unique.map((t) => `  ${validatorName(t)},`).join('\n')}\n} from './${from}.js';`;
+}
+
+/** field-errors.ts: the validation result types and helpers, with no validator in it (the client imports it). */
+export function emitFieldErrors(ir: ContractIR): string {
   return file([
     banner(ir.fileName),
     [
-      "// Typed wrappers around the precompiled validators: a result object instead of ajv's mutable `errors`,",
-      '// with each error naming the failing field as a dotted path.',
-      modelImports.length > 0
-        ? `import type {\n${modelImports.map((t) => `  ${t},`).join('\n')}\n} from './models.js';`
-        : '',
-      `import type { StandaloneValidationError, StandaloneValidator } from './validators.js';`,
-      `import {\n${titles.map((t) => `  ${validatorName(t)},`).join('\n')}\n} from './validators.js';`,
-    ]
-      .filter((l) => l.length > 0)
-      .join('\n'),
+      '/** An ajv error object, as the precompiled validators report it. */',
+      'export interface StandaloneValidationError {',
+      '  instancePath: string;',
+      '  schemaPath: string;',
+      '  keyword: string;',
+      '  params: Record<string, unknown>;',
+      '  message?: string;',
+      '}',
+    ].join('\n'),
+    [
+      '/** A precompiled validator: a type guard whose failures are left in `errors`. */',
+      'export interface StandaloneValidator<T> {',
+      '  (data: unknown): data is T;',
+      '  errors?: StandaloneValidationError[] | null;',
+      '}',
+    ].join('\n'),
     [
       '/** One validation failure. `field` is a dotted path (`payload.severity`, `rejected.0.code`); a missing or',
       ' * unexpected property names that property; `(root)` is the value itself. */',
@@ -46,14 +68,6 @@ export function emitValidation(ir: ContractIR, modelNames: Set<string>): string 
       '}',
     ].join('\n'),
     'export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };',
-    [
-      '/** Schema title → the type its validator checks. */',
-      'export interface SchemaModels {',
-      ...titles.map((t) => `  ${t}: ${modelOf(t, modelNames)};`),
-      '}',
-    ].join('\n'),
-    'export type SchemaTitle = keyof SchemaModels;',
-    `export const schemaTitles: readonly SchemaTitle[] = ${stringArray(titles)};`,
     [
       'function decodePointerSegment(segment: string): string {',
       "  return segment.replace(/~1/g, '/').replace(/~0/g, '~');",
@@ -72,10 +86,15 @@ export function emitValidation(ir: ContractIR, modelNames: Set<string>): string 
       "  let message = error.message ?? 'is invalid';",
       "  if (error.keyword === 'additionalProperties') message = 'is not allowed (no such property in the schema)';",
       "  if (error.keyword === 'required') message = 'is required';",
+      "  if (error.keyword === 'enum' && Array.isArray(params.allowedValues)) {",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: this is emitted source text, not a template.
+      "    message = `must be one of: ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;",
+      '  }',
       '  return { field, keyword: error.keyword, message };',
       '}',
       '',
-      'function wrap<T>(validate: StandaloneValidator<T>): (data: unknown) => ValidationResult<T> {',
+      "/** A precompiled validator as a function returning a result object instead of ajv's mutable `errors`. */",
+      'export function wrapValidator<T>(validate: StandaloneValidator<T>): (data: unknown) => ValidationResult<T> {',
       '  return (data: unknown): ValidationResult<T> => {',
       '    if (validate(data)) return { ok: true, value: data };',
       '    const errors = (validate.errors ?? []).map(toFieldError);',
@@ -84,17 +103,121 @@ export function emitValidation(ir: ContractIR, modelNames: Set<string>): string 
       '}',
     ].join('\n'),
     [
-      '/** One typed validator per schema title. */',
-      'export const validators: { readonly [K in SchemaTitle]: (data: unknown) => ValidationResult<SchemaModels[K]> } = {',
-      ...titles.map((t) => `  ${t}: wrap(${validatorName(t)}),`),
-      '};',
-    ].join('\n'),
-    [
       '/** One line per error: `field: message`, joined with `; ` (for logs and exception messages). */',
       'export function formatErrors(errors: readonly FieldError[]): string {',
       // biome-ignore lint/suspicious/noTemplateCurlyInString: this is emitted source text, not a template.
       "  return errors.map((e) => `${e.field}: ${e.message}`).join('; ');",
       '}',
+    ].join('\n'),
+  ]);
+}
+
+/** payload-validation.ts: the payload validator of each topic and user message type (what clients receive). */
+export function emitPayloadValidation(ir: ContractIR): string {
+  return file([
+    banner(ir.fileName),
+    [
+      '// Only the payload validators: the client SDK (`wspush/client/validation`) and the publisher import this',
+      '// module, so neither carries the frame, job or envelope schemas.',
+      "import { type ValidationResult, wrapValidator } from './field-errors.js';",
+      validatorImports(
+        [
+          ...ir.topics.map((t) => t.payloadSchema),
+          ...topicParameterSchemas(ir),
+          ...ir.userMessages.map((u) => u.payloadSchema),
+        ],
+        'payload-validators',
+      ),
+      "import type { TopicFamily, TopicPayloads } from './topics.js';",
+      "import type { UserMessagePayloads, UserMessageTypeName } from './user-messages.js';",
+    ]
+      .filter((l) => l.length > 0)
+      .join('\n'),
+    [
+      '/** The payload validator of each topic family. */',
+      'export const topicPayloadValidators: {',
+      '  readonly [F in TopicFamily]: (payload: unknown) => ValidationResult<TopicPayloads[F]>;',
+      '} = {',
+      validatorMap(ir.topics.map((t) => [t.name, t.payloadSchema] as const)),
+      '};',
+      '',
+      '/** The validator of each topic parameter schema (x-schema), by schema title: what matchTopic checks. */',
+      'export const topicParameterValidators: Readonly<Record<string, (value: unknown) => ValidationResult<unknown>>> = {',
+      validatorMap(topicParameterSchemas(ir).map((t) => [t, t] as const)),
+      '};',
+    ]
+      .filter((l) => l.length > 0)
+      .join('\n'),
+    [
+      '/** The payload validator of each user message type. */',
+      'export const userPayloadValidators: {',
+      '  readonly [T in UserMessageTypeName]: (payload: unknown) => ValidationResult<UserMessagePayloads[T]>;',
+      '} = {',
+      validatorMap(ir.userMessages.map((u) => [u.type, u.payloadSchema] as const)),
+      '};',
+    ]
+      .filter((l) => l.length > 0)
+      .join('\n'),
+  ]);
+}
+
+/** envelope-validation.ts: the validators of the envelopes publishers send to SNS (the publisher imports it). */
+export function emitEnvelopeValidation(ir: ContractIR, modelNames: Set<string>): string {
+  const envelopes = ir.publishEnvelopes.filter((t) => ir.schemas.some((s) => s.title === t));
+  const models = envelopes.filter((t) => modelNames.has(t));
+  return file([
+    banner(ir.fileName),
+    [
+      "import { type ValidationResult, wrapValidator } from './field-errors.js';",
+      validatorImports(envelopes, 'envelope-validators'),
+      models.length > 0 ? `import type { ${models.join(', ')} } from './models.js';` : '',
+    ]
+      .filter((l) => l.length > 0)
+      .join('\n'),
+    [
+      '/** Schema title → validator, for each envelope a publisher sends (the messages of the SNS channels). */',
+      'export const envelopeValidators: {',
+      ...envelopes.map(
+        (t) => `  readonly ${t}: (data: unknown) => ValidationResult<${modelOf(t, modelNames)}>;`,
+      ),
+      '} = {',
+      validatorMap(envelopes.map((t) => [t, t] as const)),
+      '};',
+    ]
+      .filter((l) => l.length > 0)
+      .join('\n'),
+  ]);
+}
+
+export function emitValidation(ir: ContractIR, modelNames: Set<string>): string {
+  const titles = ir.schemas.map((s) => s.title);
+  const modelImports = titles.filter((t) => modelNames.has(t));
+  return file([
+    banner(ir.fileName),
+    [
+      '// One typed validator per schema title, for server code (it imports every validator: browsers and',
+      '// publishers import payload-validation.ts and envelope-validation.ts instead).',
+      "import { type ValidationResult, wrapValidator } from './field-errors.js';",
+      modelImports.length > 0
+        ? `import type {\n${modelImports.map((t) => `  ${t},`).join('\n')}\n} from './models.js';`
+        : '',
+      validatorImports(titles, 'validators'),
+    ]
+      .filter((l) => l.length > 0)
+      .join('\n'),
+    [
+      '/** Schema title → the type its validator checks. */',
+      'export interface SchemaModels {',
+      ...titles.map((t) => `  ${t}: ${modelOf(t, modelNames)};`),
+      '}',
+    ].join('\n'),
+    'export type SchemaTitle = keyof SchemaModels;',
+    `export const schemaTitles: readonly SchemaTitle[] = ${stringArray(titles)};`,
+    [
+      '/** One typed validator per schema title. */',
+      'export const validators: { readonly [K in SchemaTitle]: (data: unknown) => ValidationResult<SchemaModels[K]> } = {',
+      validatorMap(titles.map((t) => [t, t] as const)),
+      '};',
     ].join('\n'),
   ]);
 }
@@ -112,15 +235,25 @@ export function emitRoutes(ir: ContractIR): string {
       twoWay: r.twoWay,
       actionSchema: r.actionSchema,
       authorizer: r.authorizer,
+      repliesByPost: r.repliesByPost ? true : undefined,
     };
   }
   const clientActions: Record<string, string> = {};
   for (const r of actions) clientActions[r.action as string] = r.actionSchema as string;
+  const actionValidators = Object.entries(clientActions).map(([action, title]) => ({
+    action,
+    fn: `validate${title}`,
+  }));
+  const validatorImports = [...new Set(actionValidators.map((v) => v.fn))].sort();
   return file([
     banner(ir.fileName),
     [
+      "import type { StandaloneValidator } from './field-errors.js';",
       "import type { KafkaChannelName } from './kafka.js';",
       "import type { SchemaTitle } from './validation.js';",
+      ...(validatorImports.length > 0
+        ? [`import { ${validatorImports.join(', ')} } from './validators.js';`]
+        : []),
     ].join('\n'),
     [
       '/** The WebSocket route keys, in contract order. */',
@@ -143,6 +276,8 @@ export function emitRoutes(ir: ContractIR): string {
       '  readonly actionSchema?: SchemaTitle;',
       '  /** Lambda authorizer of the route ($connect only). */',
       '  readonly authorizer?: HandlerName;',
+      '  /** `x-reply: posted`: the handler posts its reply (and what follows it) through @connections; no route response. */',
+      '  readonly repliesByPost?: boolean;',
       '}',
     ].join('\n'),
     `export const routeTable: Readonly<Record<RouteKey, RouteDefinition>> = ${literal(table)};`,
@@ -150,6 +285,14 @@ export function emitRoutes(ir: ContractIR): string {
       '/** The `action` values a client may send, each with the schema of its frame. */',
       `export type ClientActionName = ${literalUnion(Object.keys(clientActions))};`,
       `export const clientActions: Readonly<Record<ClientActionName, SchemaTitle>> = ${literal(clientActions)};`,
+      '',
+      '/**',
+      " * Each action's precompiled validator, imported by name: a function that parses client frames carries these,",
+      " * not the map of every schema's validator (generated/validation.ts).",
+      ' */',
+      'export const clientActionValidators: Readonly<Record<ClientActionName, StandaloneValidator<unknown>>> = {',
+      ...actionValidators.map((v) => `  ${JSON.stringify(v.action)}: ${v.fn},`),
+      '};',
     ].join('\n'),
     [
       'export type FunctionTrigger =',
@@ -172,31 +315,87 @@ export function emitRoutes(ir: ContractIR): string {
   ]);
 }
 
+/** `jobs.{jobId}` → the template type of its concrete names: `jobs.${string}`. */
+function templateType(t: ContractIR['topics'][number]): string {
+  if (t.parameters.length === 0) return str(t.name);
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: emitted TypeScript template literal type.
+  const parts = t.segments.map((s) => ('literal' in s ? s.literal : '${string}'));
+  return `\`${parts.join('.')}\``;
+}
+
+function topicEntry(t: ContractIR['topics'][number]): string {
+  const segments = t.segments.map((s) => {
+    if ('literal' in s) return { literal: s.literal };
+    const schema = t.parameters.find((p) => p.name === s.param)?.schemaTitle;
+    return { param: s.param, schema };
+  });
+  const access = t.owner === undefined ? { roles: t.roles } : { roles: t.roles, owner: t.owner };
+  return [
+    `  ${key(t.name)}: {`,
+    `    name: ${str(t.name)},`,
+    `    filter: ${str(t.filter)},`,
+    `    segments: ${literal(segments, '    ')},`,
+    `    access: ${literal(access, '    ')},`,
+    `    offline: ${literal(t.offline, '    ')},`,
+    `    partitions: ${t.partitions},`,
+    `    payloadSchema: ${str(t.payloadSchema)},`,
+    `    validate: topicPayloadValidators[${str(t.name)}],`,
+    '  },',
+  ].join('\n');
+}
+
+const MATCH_TOPIC = `/**
+ * The family of a concrete topic name and its validated parameters: INVALID_TOPIC_NAME when the name fails
+ * components.schemas.TopicName, UNKNOWN_TOPIC when no family's literal segments match,
+ * INVALID_TOPIC_PARAMETER when a parameter fails its schema (x-schema).
+ */
+export function matchTopic(name: string): TopicMatch {
+  if (!topicNamePattern.test(name)) {
+    return { ok: false, code: 'INVALID_TOPIC_NAME', reason: 'not a valid topic name' };
+  }
+  const parts = name.split('.');
+  for (const family of topicFamilies) {
+    const definition: TopicDefinition<TopicFamily> = topicRegistry[family];
+    const { segments } = definition;
+    if (segments.length !== parts.length) continue;
+    if (!segments.every((s, i) => !('literal' in s) || s.literal === parts[i])) continue;
+    const params: Record<string, string> = {};
+    for (const [i, segment] of segments.entries()) {
+      if ('literal' in segment) continue;
+      const value = parts[i] as string;
+      const result = topicParameterValidators[segment.schema]?.(value);
+      if (!result?.ok) {
+        const why = result ? formatErrors(result.errors).replace('(root)', segment.param) : \`\${segment.param}: no validator\`;
+        return { ok: false, code: 'INVALID_TOPIC_PARAMETER', reason: \`parameter \${why}\` };
+      }
+      params[segment.param] = value;
+    }
+    return { ok: true, family, definition, params };
+  }
+  return { ok: false, code: 'UNKNOWN_TOPIC', reason: 'no such topic' };
+}`;
+
 export function emitTopics(ir: ContractIR, modelNames: Set<string>): string {
-  const names = ir.topics.map((t) => t.name);
-  const registry = ir.topics
-    .map((t) =>
-      [
-        `  ${key(t.name)}: {`,
-        `    name: ${str(t.name)},`,
-        `    access: { roles: ${stringArray(t.roles)} },`,
-        `    offline: ${literal(t.offline, '    ').replace(/\n/g, '\n')},`,
-        `    partitions: ${t.partitions},`,
-        `    payloadSchema: ${str(t.payloadSchema)},`,
-        `    validate: validators.${t.payloadSchema},`,
-        '  },',
-      ].join('\n'),
-    )
-    .join('\n');
+  const families = ir.topics.map((t) => t.name);
+  const fixed = ir.topics.filter((t) => t.parameters.length === 0).map((t) => t.name);
+  const familyOf = ir.topics.map((t) => `T extends ${templateType(t)} ? ${str(t.name)} :`).join('\n  ');
   return file([
     banner(ir.fileName),
     registryImports(
       ir.topics.map((t) => t.payloadSchema),
       modelNames,
+      'topicPayloadValidators',
+    ).replace(
+      "import { topicPayloadValidators } from './payload-validation.js';",
+      "import { formatErrors } from './field-errors.js';\nimport { topicParameterValidators, topicPayloadValidators } from './payload-validation.js';",
     ),
     [
-      '/** Realm-relative topic names, in contract order. */',
-      `export const topicNames = ${stringArray(names)} as const;`,
+      '/** Topic families (channels with x-topic), by address, in contract order; a fixed topic is a family without parameters. */',
+      `export const topicFamilies = ${stringArray(families)} as const;`,
+      'export type TopicFamily = (typeof topicFamilies)[number];',
+      '',
+      '/** The fixed topics (families without parameters). */',
+      `export const topicNames = ${stringArray(fixed)} as const;`,
       'export type TopicName = (typeof topicNames)[number];',
     ].join('\n'),
     [
@@ -205,28 +404,73 @@ export function emitTopics(ir: ContractIR, modelNames: Set<string>): string {
       '}',
     ].join('\n'),
     [
+      '/** What a client filters on: a fixed name, or a family with `*` for each parameter (`jobs.*`). */',
+      `export type TopicFilter = ${literalUnion(ir.topics.map((t) => t.filter))};`,
+      '',
+      '/** Every concrete topic name, as template literal types (the family address, a string per parameter). */',
+      `export type ConcreteTopicName = ${ir.topics.map(templateType).join(' | ') || 'never'};`,
+      '',
+      '/** The family of a concrete name or a filter (`never` when none matches). */',
+      `export type TopicFamilyOf<T extends string> =\n  ${familyOf}\n  never;`,
+      '',
+      '/** The payload type of a concrete topic name or a filter. */',
+      'export type TopicPayloadOf<T extends string> = [TopicFamilyOf<T>] extends [never]',
+      '  ? unknown',
+      '  : TopicPayloads[TopicFamilyOf<T>];',
+    ].join('\n'),
+    [
       '/** What happens to a topic message for users who are offline when it is published. */',
       'export type TopicOfflinePolicy =',
       "  | { readonly policy: 'drop' }",
       "  | { readonly policy: 'history'; readonly historySize: number; readonly retentionSeconds: number };",
       '',
-      'export interface TopicDefinition<N extends TopicName> {',
-      '  readonly name: N;',
+      '/** One dot-separated segment of a family address: a literal, or a parameter with its schema. */',
+      'export type TopicSegment = { readonly literal: string } | { readonly param: string; readonly schema: SchemaTitle };',
+      '',
+      'export interface TopicAccess {',
       '  /** Roles (any of) a token needs in the realm; empty: every user of the realm. */',
-      '  readonly access: { readonly roles: readonly string[] };',
+      '  readonly roles: readonly string[];',
+      "  /** Owner rule: the parameter must equal the token's subject, unless the token holds an override role. */",
+      '  readonly owner?: { readonly parameter: string; readonly overrideRoles: readonly string[] };',
+      '}',
+      '',
+      'export interface TopicDefinition<F extends TopicFamily> {',
+      '  readonly name: F;',
+      '  readonly filter: TopicFilter;',
+      '  readonly segments: readonly TopicSegment[];',
+      '  readonly access: TopicAccess;',
       '  readonly offline: TopicOfflinePolicy;',
       '  /** Partition keys the subscription rows are spread over (hash of the connection id); broadcasts Query each. */',
       '  readonly partitions: number;',
       '  readonly payloadSchema: SchemaTitle;',
-      '  validate(payload: unknown): ValidationResult<TopicPayloads[N]>;',
+      '  validate(payload: unknown): ValidationResult<TopicPayloads[F]>;',
       '}',
     ].join('\n'),
-    `export const topicRegistry: { readonly [N in TopicName]: TopicDefinition<N> } = {\n${registry}\n};`,
+    `export const topicRegistry: { readonly [F in TopicFamily]: TopicDefinition<F> } = {\n${ir.topics.map(topicEntry).join('\n')}\n};`,
     [
       'export function isTopicName(value: unknown): value is TopicName {',
+      "  return typeof value === 'string' && (topicNames as readonly string[]).includes(value);",
+      '}',
+      '',
+      'export function isTopicFamily(value: unknown): value is TopicFamily {',
       "  return typeof value === 'string' && Object.hasOwn(topicRegistry, value);",
       '}',
     ].join('\n'),
+    [
+      '/** components.schemas.TopicName: every concrete topic name matches it. */',
+      `export const topicNamePattern = new RegExp(${str(ir.topicName.pattern)});`,
+    ].join('\n'),
+    [
+      'export type TopicMatch =',
+      '  | {',
+      '      readonly ok: true;',
+      '      readonly family: TopicFamily;',
+      '      readonly definition: TopicDefinition<TopicFamily>;',
+      '      readonly params: Readonly<Record<string, string>>;',
+      '    }',
+      "  | { readonly ok: false; readonly code: 'INVALID_TOPIC_NAME' | 'UNKNOWN_TOPIC' | 'INVALID_TOPIC_PARAMETER'; readonly reason: string };",
+    ].join('\n'),
+    MATCH_TOPIC,
   ]);
 }
 
@@ -239,7 +483,7 @@ export function emitUserMessages(ir: ContractIR, modelNames: Set<string>): strin
         `    type: ${str(u.type)},`,
         `    retentionDays: ${u.retentionDays},`,
         `    payloadSchema: ${str(u.payloadSchema)},`,
-        `    validate: validators.${u.payloadSchema},`,
+        `    validate: userPayloadValidators[${str(u.type)}],`,
         '  },',
       ].join('\n'),
     )
@@ -249,6 +493,7 @@ export function emitUserMessages(ir: ContractIR, modelNames: Set<string>): strin
     registryImports(
       ir.userMessages.map((u) => u.payloadSchema),
       modelNames,
+      'userPayloadValidators',
     ),
     [
       '/** User message types, in contract order. */',
@@ -323,6 +568,19 @@ export function emitCodes(ir: ContractIR, modelNames: Set<string>): string {
       '/** Platform limits (x-limits). */',
       `export const limits: Limits = ${literal(ir.limits)};`,
     ].join('\n'),
+    [
+      '/**',
+      " * Why an envelope's `publishedAt` is refused at `nowMs` (not a date-time, or more than",
+      ' * publishedAtMaxFutureSeconds ahead), or undefined when it is accepted.',
+      ' */',
+      'export function publishedAtProblem(publishedAt: string, nowMs: number): string | undefined {',
+      '  const ms = Date.parse(publishedAt);',
+      "  if (Number.isNaN(ms)) return 'is not a date-time';",
+      '  if (ms > nowMs + limits.publishedAtMaxFutureSeconds * 1000)',
+      "    return 'is more than ' + limits.publishedAtMaxFutureSeconds + ' s ahead of the clock (' + new Date(nowMs).toISOString() + ')';",
+      '  return undefined;',
+      '}',
+    ].join('\n'),
   ]);
 }
 
@@ -331,8 +589,12 @@ export function emitIndex(ir: ContractIR): string {
     banner(ir.fileName),
     [
       "export * from './codes.js';",
+      "export * from './envelope-validation.js';",
+      "export * from './field-errors.js';",
       "export * from './kafka.js';",
       "export * from './models.js';",
+      "export * from './payload-validation.js';",
+      "export * from './patterns.js';",
       "export * from './routes.js';",
       "export * from './topics.js';",
       "export * from './user-messages.js';",

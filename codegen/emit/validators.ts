@@ -6,7 +6,7 @@ import { Ajv } from 'ajv';
 import standaloneCodePkg from 'ajv/dist/standalone/index.js';
 import addFormatsPkg from 'ajv-formats';
 import { build } from 'esbuild';
-import type { SchemaEntry } from '../extract.js';
+import type { ContractIR, SchemaEntry } from '../extract.js';
 import { banner, file } from './common.js';
 
 // CommonJS packages under NodeNext: the callable is `.default` (both packages also set it at runtime).
@@ -18,6 +18,57 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 
 export function validatorName(title: string): string {
   return `validate${title}`;
+}
+
+/**
+ * The validator modules, each a file pair `<name>.js` + `<name>.d.ts`. Browsers and publishers import only the
+ * group they need; `validators.js` holds the rest and re-exports the groups, so server code sees them all.
+ */
+export interface ValidatorGroup {
+  name: 'payload-validators' | 'envelope-validators' | 'validators';
+  titles: readonly string[];
+  reexports: readonly ValidatorGroup['name'][];
+}
+
+/** The schema titles of the topic families' parameters (x-schema), each once. */
+export function topicParameterSchemas(ir: ContractIR): string[] {
+  return [...new Set(ir.topics.flatMap((t) => t.parameters.map((p) => p.schemaTitle)))];
+}
+
+/** Payloads of topic and user messages (what clients receive); publish envelopes; everything else. */
+export function validatorGroups(ir: ContractIR): ValidatorGroup[] {
+  const payloads = new Set([
+    ...ir.topics.map((t) => t.payloadSchema),
+    ...ir.userMessages.map((u) => u.payloadSchema),
+    ...topicParameterSchemas(ir),
+  ]);
+  const envelopes = new Set(ir.publishEnvelopes.filter((t) => !payloads.has(t)));
+  const titles = ir.schemas.map((s) => s.title);
+  return [
+    { name: 'payload-validators', titles: titles.filter((t) => payloads.has(t)), reexports: [] },
+    { name: 'envelope-validators', titles: titles.filter((t) => envelopes.has(t)), reexports: [] },
+    {
+      name: 'validators',
+      titles: titles.filter((t) => !payloads.has(t) && !envelopes.has(t)),
+      reexports: ['payload-validators', 'envelope-validators'],
+    },
+  ];
+}
+
+/** The files of every validator group (`<name>.js`, `<name>.d.ts`). */
+export async function generateValidatorFiles(
+  ir: ContractIR,
+  modelNames: Set<string>,
+): Promise<[string, string][]> {
+  const files: [string, string][] = [];
+  for (const group of validatorGroups(ir)) {
+    const schemas = ir.schemas.filter((s) => group.titles.includes(s.title));
+    const { js, dts } = await generateValidators(schemas, ir.fileName);
+    const reexports = group.reexports.map((name) => `export * from './${name}.js';\n`).join('');
+    files.push([`${group.name}.d.ts`, dts(modelNames) + reexports]);
+    files.push([`${group.name}.js`, js + reexports]);
+  }
+  return files;
 }
 
 export async function generateValidators(
@@ -62,23 +113,7 @@ export async function generateValidators(
             .map((s) => `  ${s.title},`)
             .join('\n')}\n} from './models.js';`
         : '',
-      [
-        '/** An ajv error object, as the precompiled validators report it. */',
-        'export interface StandaloneValidationError {',
-        '  instancePath: string;',
-        '  schemaPath: string;',
-        '  keyword: string;',
-        '  params: Record<string, unknown>;',
-        '  message?: string;',
-        '}',
-      ].join('\n'),
-      [
-        '/** A precompiled validator: a type guard whose failures are left in `errors`. */',
-        'export interface StandaloneValidator<T> {',
-        '  (data: unknown): data is T;',
-        '  errors?: StandaloneValidationError[] | null;',
-        '}',
-      ].join('\n'),
+      "import type { StandaloneValidator } from './field-errors.js';",
       schemas
         .map(
           (s) =>

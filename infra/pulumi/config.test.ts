@@ -3,7 +3,16 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { handlerNames } from '../../generated/index.js';
+import * as handlerConfig from '../../src/handlers/runtime/config.js';
+import { type FunctionSettingName, functionSettings } from '../../src/handlers/runtime/function-settings.js';
 import { readStackConfig, StackConfigError } from './config.js';
+import { environmentFor } from './program.js';
+
+/** Every queue channel a function may send to, with a placeholder URL. */
+function queueUrlsOf(): Record<string, string> {
+  return new Proxy({}, { get: (_target, channel) => `https://sqs.example.com/${String(channel)}` });
+}
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -62,11 +71,17 @@ describe('stack config', () => {
     delete values['wspush:stageName'];
     delete values['aws:region'];
     delete values['wspush:functions'];
+    delete values['wspush:jwtAllowedRealms'];
     expect(() => readStackConfig('dev', (key) => values[key])).toThrow(/infra\/pulumi\/Pulumi\.dev\.yaml/);
     const problems = problemsOf('dev', values);
     expect(problems).toContain('missing required key "wspush:stageName"');
     expect(problems).toContain('missing required key "aws:region"');
     expect(problems).toContain('missing required key "wspush:functions"');
+    // Which realms may connect is explicit per stack (unset used to let every realm, master included, connect).
+    expect(problems).toContain('missing required key "wspush:jwtAllowedRealms"');
+    expect(readStackConfig('dev', (key) => stackFile('dev')[key]).jwtTrustTopLevelRoles).toBe(false);
+    const trusting: Record<string, string> = { ...stackFile('dev'), 'wspush:jwtTrustTopLevelRoles': 'true' };
+    expect(readStackConfig('dev', (key) => trusting[key]).jwtTrustTopLevelRoles).toBe(true);
   });
 
   it('rejects values AWS or the handlers would reject', () => {
@@ -91,5 +106,63 @@ describe('stack config', () => {
     expect(problems).toContain('"alarm" must have either email');
     expect(problems).toContain('at most 29');
     expect(problems).toContain('"functions.workerMaxConcurrency" must be an integer from 2 to 1000');
+  });
+});
+
+describe('function settings: one definition for the stack check, the program and the functions', () => {
+  /** The functions' getters, one per setting (a missing one fails the type check). */
+  const getters: Record<FunctionSettingName, (env: Record<string, string>) => number | undefined> = {
+    connectionTtlSeconds: handlerConfig.connectionTtlSeconds,
+    deliveryDelaySeconds: handlerConfig.deliveryDelaySeconds,
+    fanoutShardThreshold: handlerConfig.fanoutShardThreshold,
+    fanoutShardSize: handlerConfig.fanoutShardSize,
+    postConcurrency: handlerConfig.postConcurrency,
+    postingBudgetPerSecond: handlerConfig.postingBudgetPerSecond,
+    inboxMaxItems: handlerConfig.inboxMaxItems,
+    offlineRetentionMaxDays: handlerConfig.offlineRetentionMaxDays,
+    connectingGraceSeconds: handlerConfig.connectingGraceSeconds,
+    traceSamplePerMille: handlerConfig.traceSamplePerMille,
+  };
+  const refs = {
+    tableName: 't',
+    managementEndpoint: 'https://example.com/dev',
+    queueUrls: queueUrlsOf(),
+    failureQueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/wspush-dev-kafka-router-failures',
+  };
+
+  it.each(Object.keys(functionSettings) as FunctionSettingName[])(
+    '%s: every value the stack accepts (min, max, default) starts the functions with that value; one past is refused',
+    (name) => {
+      const setting = functionSettings[name];
+      const values = [setting.min, setting.max, setting.default].filter((v) => v !== undefined);
+      for (const value of values) {
+        const stack = { ...stackFile('dev'), [`wspush:${setting.stackKey}`]: String(value) };
+        const config = readStackConfig('dev', (key) => stack[key]);
+        let readers = 0;
+        for (const handler of handlerNames) {
+          const env = environmentFor(handler, config, refs) as Record<string, string>;
+          if (env[setting.env] === undefined) continue;
+          readers++;
+          // What the handler's cold start does with its environment: a value out of range throws here.
+          for (const getter of Object.values(getters)) getter(env);
+          expect(getters[name](env), `${handler} ${setting.env}`).toBe(value);
+        }
+        expect(readers, `no function receives ${setting.env}`).toBeGreaterThan(0);
+      }
+      for (const outside of [setting.min - 1, setting.max + 1]) {
+        const stack = { ...stackFile('dev'), [`wspush:${setting.stackKey}`]: String(outside) };
+        expect(problemsOf('dev', stack)).toContain(
+          `"${setting.stackKey}" must be an integer from ${setting.min} to ${setting.max}, got ${outside}`,
+        );
+        expect(() => getters[name]({ [setting.env]: String(outside) })).toThrow(setting.env);
+      }
+    },
+  );
+
+  it('fanoutShardSize 5000 (accepted by the stack check before, refused at cold start) is refused by the stack', () => {
+    const stack = { ...stackFile('dev'), 'wspush:fanoutShardSize': '5000' };
+    expect(problemsOf('dev', stack)).toContain(
+      '"fanoutShardSize" must be an integer from 1 to 2000, got 5000',
+    );
   });
 });

@@ -6,6 +6,10 @@
  * names the key and the stack file. `docs/operations.md` lists every key.
  */
 
+import {
+  type IntegerSetting,
+  functionSettings as settings,
+} from '../../src/handlers/runtime/function-settings.js';
 import { type KafkaStackConfig, readKafkaConfig } from './kafka-config.js';
 
 /** Config namespace of the project (`name` in Pulumi.yaml). */
@@ -68,8 +72,10 @@ export interface StackConfig {
   stageName: string;
   jwtIssuers: string[];
   jwtAudience: string[];
-  /** Realms allowed to connect (JWT_ALLOWED_REALMS); undefined = every realm of the issuers. */
-  jwtAllowedRealms: string[] | undefined;
+  /** Realms allowed to connect (JWT_ALLOWED_REALMS): tokens of other realms are refused before any JWKS request. */
+  jwtAllowedRealms: string[];
+  /** Trust a top-level `roles` claim (JWT_TRUST_TOP_LEVEL_ROLES); default false: Keycloak's realm_access.roles only. */
+  jwtTrustTopLevelRoles: boolean;
   jwksPath: string;
   authorizerIdentitySource: IdentitySourceChoice;
   connectionTtlSeconds: number;
@@ -84,6 +90,11 @@ export interface StackConfig {
   postConcurrency: number;
   /** Per-connection successes of broadcasts kept as trace records, per mille (TRACE_SAMPLE_PER_MILLE). */
   traceSamplePerMille: number;
+  /**
+   * `@connections` posts per second this stack may make: its share of API Gateway's account-and-region throttle
+   * (10,000/s unless raised). The fan-out worker's concurrency and pace derive from it (src/core/pacing.ts).
+   */
+  postingBudgetPerSecond: number;
   deliveryDelaySeconds: number;
   connectingGraceSeconds: number;
   routeThrottling: RouteThrottling;
@@ -160,6 +171,11 @@ class Reader {
     return this.checkInteger(key, Number(value), min, max);
   }
 
+  /** A function setting, with the range and default the functions read it with (function-settings.ts). */
+  setting(s: IntegerSetting & { default: number }): number {
+    return this.integer(s.stackKey, s.min, s.max, s.stackRequired ? undefined : s.default);
+  }
+
   optionalInteger(key: string, min: number, max: number): number | undefined {
     const value = this.raw(key, false);
     return value === undefined ? undefined : this.checkInteger(key, Number(value), min, max);
@@ -171,6 +187,11 @@ class Reader {
       return min;
     }
     return value;
+  }
+
+  /** Unset: false. */
+  optionalBoolean(key: string): boolean {
+    return this.raw(key, false) === undefined ? false : this.boolean(key);
   }
 
   boolean(key: string): boolean {
@@ -291,21 +312,25 @@ export function readStackConfig(stack: string, read: ConfigReader): StackConfig 
     stageName: r.string('stageName', /^[A-Za-z0-9_-]{1,128}$/, 'letters, digits, "-" or "_"'),
     jwtIssuers: r.stringList('jwtIssuers', /^https:\/\/\S+$/, 'an https URL (may contain {realm})'),
     jwtAudience: r.stringList('jwtAudience', /^\S+$/, 'a non-empty audience'),
-    jwtAllowedRealms:
-      r.optionalString('jwtAllowedRealms') === undefined
-        ? undefined
-        : r.stringList('jwtAllowedRealms', /^[A-Za-z0-9_-]+$/, 'a realm name'),
+    // Required: which realms may connect is an explicit choice per stack (every realm, `master` included, could).
+    jwtAllowedRealms: r.stringList('jwtAllowedRealms', /^[A-Za-z0-9_-]+$/, 'a realm name'),
+    jwtTrustTopLevelRoles: r.optionalBoolean('jwtTrustTopLevelRoles'),
     jwksPath: r.optionalString('jwksPath') ?? '/protocol/openid-connect/certs',
     authorizerIdentitySource: identitySource as IdentitySourceChoice,
-    connectionTtlSeconds: r.integer('connectionTtlSeconds', 600, 86_400),
-    offlineRetentionMaxDays: r.optionalInteger('offlineRetentionMaxDays', 1, 365),
-    inboxMaxItems: r.integer('inboxMaxItems', 1, 100_000, 1000),
-    fanoutShardThreshold: r.integer('fanoutShardThreshold', 1, 1_000_000),
-    fanoutShardSize: r.integer('fanoutShardSize', 1, 10_000, 250),
-    postConcurrency: r.integer('postConcurrency', 1, 1000, 50),
-    traceSamplePerMille: r.integer('traceSamplePerMille', 0, 1000, 0),
-    deliveryDelaySeconds: r.integer('deliveryDelaySeconds', 0, 900, 1),
-    connectingGraceSeconds: r.integer('connectingGraceSeconds', 1, 600, 30),
+    connectionTtlSeconds: r.setting(settings.connectionTtlSeconds),
+    offlineRetentionMaxDays: r.optionalInteger(
+      settings.offlineRetentionMaxDays.stackKey,
+      settings.offlineRetentionMaxDays.min,
+      settings.offlineRetentionMaxDays.max,
+    ),
+    inboxMaxItems: r.setting(settings.inboxMaxItems),
+    fanoutShardThreshold: r.setting(settings.fanoutShardThreshold),
+    fanoutShardSize: r.setting(settings.fanoutShardSize),
+    postConcurrency: r.setting(settings.postConcurrency),
+    traceSamplePerMille: r.setting(settings.traceSamplePerMille),
+    postingBudgetPerSecond: r.setting(settings.postingBudgetPerSecond),
+    deliveryDelaySeconds: r.setting(settings.deliveryDelaySeconds),
+    connectingGraceSeconds: r.setting(settings.connectingGraceSeconds),
     routeThrottling: {
       rateLimit: r.checkInteger('routeThrottling.rateLimit', throttling.rateLimit, 1, 10_000),
       burstLimit: r.checkInteger('routeThrottling.burstLimit', throttling.burstLimit, 1, 5_000),

@@ -30,6 +30,7 @@ export type SettingGroup =
   | 'postConcurrency'
   | 'gatewayLimits'
   | 'traceSampling'
+  | 'postingBudget'
   | 'kafkaTopics';
 
 export interface FunctionNeeds {
@@ -77,23 +78,43 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     settings: ['jwt'],
   },
   // ConnectionService.register: saveConnection (BatchWriteItem of all rows), the connect-time delivery job,
-  // and on failure deleteConnection (BatchWriteItem).
+  // and on failure deleteConnection (DeleteItem of the meta row, then BatchWriteItem).
   connect: {
-    table: ['dynamodb:BatchWriteItem'],
+    table: ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem'],
     sendsTo: ['delivery-queue'],
     changesVisibilityOn: [],
     postsToConnections: false,
     settings: ['connectionTtl', 'deliveryDelay'],
   },
-  // ConnectionService.unregister: getConnection, deleteConnection.
+  // ConnectionService.unregister: getConnection, deleteConnection (DeleteItem ALL_OLD of the meta row, then
+  // BatchWriteItem of the rows it listed).
   disconnect: {
-    table: ['dynamodb:GetItem', 'dynamodb:BatchWriteItem'],
+    table: ['dynamodb:GetItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
     sendsTo: [],
     changesVisibilityOn: [],
     postsToConnections: false,
     settings: ['connectionTtl'],
   },
   ping: { table: [], sendsTo: [], changesVisibilityOn: [], postsToConnections: false, settings: [] },
+  // SubscriptionService.subscribe: GetItem of the meta row (and its re-read), UpdateItem (conditional topic
+  // list, and extendConnection when a TTL extension raced), BatchWriteItem of the topic rows (and of their
+  // cleanup); history Query of new history topics; the reply and history posted through @connections.
+  subscribe: {
+    table: ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 'dynamodb:Query'],
+    sendsTo: [],
+    changesVisibilityOn: [],
+    postsToConnections: true,
+    settings: ['postConcurrency'],
+  },
+  // SubscriptionService.unsubscribe: GetItem, UpdateItem (conditional topic list), BatchWriteItem (rows). The
+  // route shares SubscriptionReplies with `subscribe`, whose history Query its bundle therefore contains.
+  unsubscribe: {
+    table: ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 'dynamodb:Query'],
+    sendsTo: [],
+    changesVisibilityOn: [],
+    postsToConnections: true,
+    settings: ['postConcurrency'],
+  },
   // ClientFrameService → ConnectionService.extend: getConnection, UpdateItem of each row (attribute_exists).
   'extend-ttl': {
     table: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
@@ -109,28 +130,30 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     postsToConnections: false,
     settings: ['connectionTtl'],
   },
-  // BroadcastService.route: Query of the topic's connections, history put (PutItem) and trim (Query +
-  // BatchWriteItem), fan-out jobs (SendMessageBatch, authorized by sqs:SendMessage), resolveGone.
+  // BroadcastService.route: the message id claim (PutItem, GetItem on a repeat, UpdateItem when handled),
+  // Query of the topic's connections, history put (PutItem) and trim (Query + BatchWriteItem), fan-out jobs
+  // (SendMessageBatch, authorized by sqs:SendMessage), resolveGone.
   'broadcast-router': {
-    table: ['dynamodb:Query', 'dynamodb:PutItem', ...RESOLVE_GONE],
+    table: ['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', ...RESOLVE_GONE],
     sendsTo: ['fanout-queue'],
     changesVisibilityOn: [],
     postsToConnections: true,
-    settings: ['fanoutSharding', 'connectingGrace', 'postConcurrency', 'traceSampling'],
+    settings: ['fanoutSharding', 'connectingGrace', 'postConcurrency', 'traceSampling', 'postingBudget'],
   },
-  // UserDeliveryService: getConnection, Query of the user's connections, inbox put (PutItem) and trim
-  // (Query + BatchWriteItem), drain jobs, resolveGone.
+  // UserDeliveryService: the message id claim (PutItem, GetItem on a repeat, UpdateItem when handled),
+  // getConnection, Query of the user's connections, inbox put (PutItem) and trim (Query + BatchWriteItem),
+  // drain jobs, resolveGone.
   'user-router': {
-    table: ['dynamodb:Query', 'dynamodb:PutItem', ...RESOLVE_GONE],
+    table: ['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', ...RESOLVE_GONE],
     sendsTo: ['delivery-queue'],
     changesVisibilityOn: [],
     postsToConnections: true,
     settings: ['deliveryDelay', 'inbox', 'offlineRetention', 'connectingGrace', 'postConcurrency'],
   },
-  // Both routers' services (BroadcastService.route, UserDeliveryService.route) for the records of the stack's
-  // Kafka topics, and each rejected record to its failure queue (SendMessage).
+  // Both routers' services (BroadcastService.route, UserDeliveryService.route, message id claims included) for
+  // the records of the stack's Kafka topics, and each rejected record to its failure queue (SendMessage).
   'kafka-router': {
-    table: ['dynamodb:Query', 'dynamodb:PutItem', ...RESOLVE_GONE],
+    table: ['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', ...RESOLVE_GONE],
     sendsTo: ['fanout-queue', 'delivery-queue'],
     changesVisibilityOn: [],
     postsToConnections: true,
@@ -143,6 +166,7 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
       'connectingGrace',
       'postConcurrency',
       'traceSampling',
+      'postingBudget',
       'kafkaTopics',
     ],
   },
@@ -171,6 +195,6 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     sendsTo: ['fanout-queue'],
     changesVisibilityOn: [],
     postsToConnections: true,
-    settings: ['connectingGrace', 'postConcurrency', 'traceSampling'],
+    settings: ['connectingGrace', 'postConcurrency', 'traceSampling', 'postingBudget'],
   },
 };

@@ -25,6 +25,7 @@ describeStack({
   },
   routerReservedConcurrency: undefined,
   workerMaxConcurrency: 2,
+  postingBudgetPerSecond: 500,
   alarmEmail: 'wspush-dev-alerts@example.com',
   customDomain: undefined,
   offlineRetentionMaxDays: 2,

@@ -19,6 +19,7 @@ describeStack({
   },
   routerReservedConcurrency: 50,
   workerMaxConcurrency: 50,
+  postingBudgetPerSecond: 10000,
   alarmEmail: undefined,
   customDomain: 'push.example.com',
   offlineRetentionMaxDays: undefined,

@@ -11,6 +11,8 @@ import * as pulumi from '@pulumi/pulumi';
 import type { FunctionDefinition, HandlerName, RouteDefinition } from '../../generated/index.js';
 import { functionTable, limits, routeKeys, routeTable } from '../../generated/index.js';
 import { TABLE_KEYS, tableDefinition } from '../../src/adapters/table-definition.js';
+import { fanoutPlan } from '../../src/core/pacing.js';
+import { functionSettings as settings } from '../../src/handlers/runtime/function-settings.js';
 import { formatKafkaTopics } from '../../src/handlers/runtime/kafka-config.js';
 import { functionName as stackFunctionName, tracedFunctions } from '../../src/publisher/trace/aws-names.js';
 import type { FunctionSettings, StackConfig } from './config.js';
@@ -144,25 +146,26 @@ export function environmentFor(
         env.JWT_ISSUERS = config.jwtIssuers.join(',');
         env.JWT_AUDIENCE = config.jwtAudience.join(',');
         env.JWKS_PATH = config.jwksPath;
-        if (config.jwtAllowedRealms) env.JWT_ALLOWED_REALMS = config.jwtAllowedRealms.join(',');
+        env.JWT_ALLOWED_REALMS = config.jwtAllowedRealms.join(',');
+        env.JWT_TRUST_TOP_LEVEL_ROLES = String(config.jwtTrustTopLevelRoles);
         break;
       case 'connectionTtl':
-        env.CONNECTION_TTL_SECONDS = String(config.connectionTtlSeconds);
+        env[settings.connectionTtlSeconds.env] = String(config.connectionTtlSeconds);
         break;
       case 'deliveryDelay':
-        env.DELIVERY_DELAY_SECONDS = String(config.deliveryDelaySeconds);
+        env[settings.deliveryDelaySeconds.env] = String(config.deliveryDelaySeconds);
         break;
       case 'fanoutSharding':
-        env.FANOUT_SHARD_THRESHOLD = String(config.fanoutShardThreshold);
-        env.FANOUT_SHARD_SIZE = String(config.fanoutShardSize);
+        env[settings.fanoutShardThreshold.env] = String(config.fanoutShardThreshold);
+        env[settings.fanoutShardSize.env] = String(config.fanoutShardSize);
         break;
       case 'inbox':
-        env.INBOX_MAX_ITEMS = String(config.inboxMaxItems);
+        env[settings.inboxMaxItems.env] = String(config.inboxMaxItems);
         break;
       case 'offlineRetention':
         // Optional: unset, inbox rows keep the contract's retention of their message type.
         if (config.offlineRetentionMaxDays !== undefined)
-          env.OFFLINE_RETENTION_MAX_DAYS = String(config.offlineRetentionMaxDays);
+          env[settings.offlineRetentionMaxDays.env] = String(config.offlineRetentionMaxDays);
         break;
       case 'gatewayLimits':
         // API Gateway's fixed idle timeout and maximum duration (the contract's values), announced in the
@@ -171,13 +174,16 @@ export function environmentFor(
         env.MAX_CONNECTION_SECONDS = String(limits.maxConnectionSeconds);
         break;
       case 'connectingGrace':
-        env.CONNECTING_GRACE_SECONDS = String(config.connectingGraceSeconds);
+        env[settings.connectingGraceSeconds.env] = String(config.connectingGraceSeconds);
         break;
       case 'postConcurrency':
-        env.POST_CONCURRENCY = String(config.postConcurrency);
+        env[settings.postConcurrency.env] = String(config.postConcurrency);
         break;
       case 'traceSampling':
-        env.TRACE_SAMPLE_PER_MILLE = String(config.traceSamplePerMille);
+        env[settings.traceSamplePerMille.env] = String(config.traceSamplePerMille);
+        break;
+      case 'postingBudget':
+        env[settings.postingBudgetPerSecond.env] = String(config.postingBudgetPerSecond);
         break;
       case 'kafkaTopics':
         if (config.kafka) env.KAFKA_TOPICS = formatKafkaTopics(config.kafka.topics);
@@ -185,6 +191,25 @@ export function environmentFor(
     }
   }
   return env;
+}
+
+/**
+ * Batch size and maximum concurrency of a queue's event source mapping: the fan-out queue's come from the
+ * stack's posting budget (one shard per invocation, just enough workers to post at the budget, paced each at
+ * its share); the other queues use `functions.workerBatchSize` / `workerMaxConcurrency`.
+ */
+export function eventSourceScaling(
+  config: StackConfig,
+  channel: string,
+): { batchSize: number; scalingConfig: { maximumConcurrency: number } } {
+  if (channel === 'fanout-queue') {
+    const plan = fanoutPlan(config.postingBudgetPerSecond);
+    return { batchSize: plan.batchSize, scalingConfig: { maximumConcurrency: plan.workers } };
+  }
+  return {
+    batchSize: config.functions.workerBatchSize,
+    scalingConfig: { maximumConcurrency: config.functions.workerMaxConcurrency },
+  };
 }
 
 /** Hash of everything that changes what a deployment serves, so the deployment is redone when it changes. */
@@ -684,9 +709,8 @@ export function createPlatform(config: StackConfig, options: ProgramOptions): Pl
         {
           eventSourceArn: source.queue.arn,
           functionName: fn.arn,
-          batchSize: config.functions.workerBatchSize,
+          ...eventSourceScaling(config, trigger.channel),
           functionResponseTypes: ['ReportBatchItemFailures'],
-          scalingConfig: { maximumConcurrency: config.functions.workerMaxConcurrency },
         },
         { dependsOn: [policy] },
       );

@@ -7,6 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { functionTable, routeKeys, routeTable } from '../../generated/index.js';
+import { fanoutPlan } from '../../src/core/pacing.js';
 import type { FunctionSettings } from './config.js';
 import { functionNeeds } from './function-needs.js';
 import { KAFKA_NETWORK_ACTIONS } from './kafka.js';
@@ -29,6 +30,8 @@ export interface StackExpectations {
   };
   routerReservedConcurrency: number | undefined;
   workerMaxConcurrency: number;
+  /** The stack's @connections budget (the fan-out mapping is sized from it). */
+  postingBudgetPerSecond: number;
   alarmEmail: string | undefined;
   customDomain: string | undefined;
   manageApiGatewayAccount: boolean;
@@ -294,7 +297,8 @@ export function describeStack(expected: StackExpectations): void {
       ];
       const required: Record<string, string[]> = {
         TABLE_NAME: deployed.map((f) => f.handler).filter((h) => h !== 'authorizer' && h !== 'ping'),
-        WS_MANAGEMENT_ENDPOINT: routersAndWorkers,
+        // subscribe / unsubscribe post their reply (and the history after it) themselves (`x-reply: posted`).
+        WS_MANAGEMENT_ENDPOINT: [...routersAndWorkers, 'subscribe', 'unsubscribe'],
         DELIVERY_QUEUE_URL: ['connect', 'user-router', 'delivery-worker', ...kafkaRouter],
         FANOUT_QUEUE_URL: ['broadcast-router', 'fanout-worker', ...kafkaRouter],
         JWT_ISSUERS: ['authorizer'],
@@ -442,7 +446,10 @@ export function describeStack(expected: StackExpectations): void {
         expect(mapping.inputs.functionName).toBe(consumer.state.arn);
         expect(mapping.inputs.functionResponseTypes).toEqual(['ReportBatchItemFailures']);
         const scaling = mapping.inputs.scalingConfig as { maximumConcurrency: number };
-        expect(scaling.maximumConcurrency).toBe(expected.workerMaxConcurrency);
+        const plan = fanoutPlan(expected.postingBudgetPerSecond);
+        const fanout = definition.trigger.kind === 'sqs' && definition.trigger.channel === 'fanout-queue';
+        expect(scaling.maximumConcurrency).toBe(fanout ? plan.workers : expected.workerMaxConcurrency);
+        if (fanout) expect(mapping.inputs.batchSize).toBe(plan.batchSize);
         expect(scaling.maximumConcurrency).toBeGreaterThanOrEqual(2);
       }
       for (const queue of queues) expect(queue.inputs.sqsManagedSseEnabled).toBe(true);

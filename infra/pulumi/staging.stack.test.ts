@@ -17,6 +17,7 @@ describeStack({
   },
   routerReservedConcurrency: 10,
   workerMaxConcurrency: 10,
+  postingBudgetPerSecond: 2000,
   alarmEmail: 'wspush-staging-alerts@example.com',
   customDomain: undefined,
   offlineRetentionMaxDays: undefined,

@@ -1,5 +1,5 @@
 /** ConnectionStore on the single table: meta row, user row and one row per topic (2 + t items). */
-import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, type NativeAttributeValue, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mapWithConcurrency } from '../core/concurrency.js';
 import { StorageError } from '../core/errors.js';
 import type { ConnectionRecord, TopicSubscriber, UserConnection } from '../core/model.js';
@@ -37,11 +37,7 @@ export class DynamoConnectionStore implements ConnectionStore {
   async saveConnection(record: ConnectionRecord): Promise<void> {
     const { connectionId, userId, realm, topics, connectedAt, expiresAt } = record;
     // The layout is decided here, once, and kept in the meta row: later deletes and TTL updates use it.
-    const layout: Record<string, number> = {};
-    for (const topic of topics) {
-      const partitions = this.partitionsOf(topic);
-      if (partitions > 1) layout[topic] = partitions;
-    }
+    const layout = this.layoutFor(topics, undefined);
     // The connection id is not repeated as an attribute: it is in every row's key (`conn#…` pk or sk), and
     // the topic rows are what a broadcast reads, so every byte there is paid per subscriber per message.
     const meta: Item = {
@@ -52,7 +48,7 @@ export class DynamoConnectionStore implements ConnectionStore {
       connectedAt,
       expiresAt,
     };
-    if (Object.keys(layout).length > 0) {
+    if (layout !== undefined) {
       meta.topicPartitions = layout;
       // Handed back on the record too: a caller cleaning up after a failed connect deletes the right rows.
       record.topicPartitions = layout;
@@ -89,33 +85,94 @@ export class DynamoConnectionStore implements ConnectionStore {
     } catch (cause) {
       throw new StorageError(`GetItem of connection ${connectionId} failed`, { cause });
     }
-    if (!item) return undefined;
-    const record: ConnectionRecord = {
-      connectionId,
-      userId: String(item.userId),
-      realm: String(item.realm),
-      topics: Array.isArray(item.topics) ? item.topics.map(String) : [],
-      connectedAt: Number(item.connectedAt),
-      expiresAt: Number(item.expiresAt),
-    };
-    if (typeof item.welcomedAt === 'number') record.welcomedAt = item.welcomedAt;
-    const layout = readLayout(item.topicPartitions);
-    if (layout) record.topicPartitions = layout;
-    return record;
+    return item ? toRecord(connectionId, item) : undefined;
+  }
+
+  /** UpdateItem of the meta row conditioned on its revision (optimistic concurrency between subscribes). */
+  async setTopics(
+    record: ConnectionRecord,
+    topics: readonly string[],
+  ): Promise<ConnectionRecord | undefined> {
+    const rev = record.rev ?? 0;
+    const layout = this.layoutFor(topics, record.topicPartitions);
+    const values: Record<string, NativeAttributeValue> = { ':topics': [...topics], ':next': rev + 1 };
+    if (rev > 0) values[':rev'] = rev;
+    if (layout !== undefined) values[':layout'] = layout;
+    try {
+      const output = await this.table.client.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: keys.connectionMeta(record.connectionId),
+          UpdateExpression:
+            layout === undefined
+              ? 'SET topics = :topics, rev = :next REMOVE topicPartitions'
+              : 'SET topics = :topics, rev = :next, topicPartitions = :layout',
+          ConditionExpression:
+            rev > 0
+              ? 'attribute_exists(pk) AND rev = :rev'
+              : 'attribute_exists(pk) AND attribute_not_exists(rev)',
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return output.Attributes ? toRecord(record.connectionId, output.Attributes) : undefined;
+    } catch (cause) {
+      if (isConditionalCheckFailed(cause)) return undefined;
+      throw new StorageError(`UpdateItem of connection ${record.connectionId} failed`, { cause });
+    }
+  }
+
+  async putTopicRows(record: ConnectionRecord, topics: readonly string[], expiresAt: number): Promise<void> {
+    await this.table.batchWrite(
+      topics.map(
+        (topic): WriteRequest => ({
+          PutRequest: { Item: { ...this.topicRowKey(record, topic), userId: record.userId, expiresAt } },
+        }),
+      ),
+    );
+  }
+
+  async deleteTopicRows(record: ConnectionRecord, topics: readonly string[]): Promise<void> {
+    await this.table.batchWrite(
+      topics.map((topic): WriteRequest => ({ DeleteRequest: { Key: this.topicRowKey(record, topic) } })),
+    );
   }
 
   async markWelcomed(connectionId: string, welcomedAt: number): Promise<boolean> {
     return this.setAttribute(keys.connectionMeta(connectionId), 'welcomedAt', welcomedAt);
   }
 
+  /**
+   * DeleteItem of the meta row with ReturnValues ALL_OLD first: its topic list at the instant of deletion
+   * includes every topic a subscribe committed (a later subscribe fails its attribute_exists condition and
+   * cleans up itself). Then one BatchWriteItem for the user row and the topic rows.
+   */
   async deleteConnection(record: ConnectionRecord): Promise<void> {
-    const { connectionId, userId, realm, topics } = record;
-    const deletes: WriteRequest[] = [
-      { DeleteRequest: { Key: keys.connectionMeta(connectionId) } },
+    const { connectionId, userId, realm } = record;
+    let old: ConnectionRecord | undefined;
+    try {
+      const output = await this.table.client.send(
+        new DeleteCommand({
+          TableName: this.table.tableName,
+          Key: keys.connectionMeta(connectionId),
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      if (output.Attributes) old = toRecord(connectionId, output.Attributes);
+    } catch (cause) {
+      throw new StorageError(`DeleteItem of connection ${connectionId} failed`, { cause });
+    }
+    const rows = new Map<string, { pk: string; sk: string }>();
+    for (const source of old === undefined ? [record] : [record, old]) {
+      for (const topic of source.topics) {
+        const key = this.topicRowKey(source, topic);
+        rows.set(`${key.pk}|${key.sk}`, key);
+      }
+    }
+    await this.table.batchWrite([
       { DeleteRequest: { Key: keys.userConnection(realm, userId, connectionId) } },
-      ...topics.map((topic): WriteRequest => ({ DeleteRequest: { Key: this.topicRowKey(record, topic) } })),
-    ];
-    await this.table.batchWrite(deletes);
+      ...[...rows.values()].map((key): WriteRequest => ({ DeleteRequest: { Key: key } })),
+    ]);
   }
 
   /**
@@ -135,10 +192,27 @@ export class DynamoConnectionStore implements ConnectionStore {
    * `$disconnect` just deleted (a Put would).
    */
   async extendConnection(record: ConnectionRecord, expiresAt: number): Promise<boolean> {
-    if (!(await this.updateExpiry(keys.connectionMeta(record.connectionId), expiresAt))) return false;
+    let current: ConnectionRecord;
+    try {
+      const output = await this.table.client.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: keys.connectionMeta(record.connectionId),
+          UpdateExpression: 'SET expiresAt = :value',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':value': expiresAt },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      current = toRecord(record.connectionId, output.Attributes ?? {});
+    } catch (cause) {
+      if (isConditionalCheckFailed(cause)) return false;
+      throw new StorageError(`UpdateItem of connection ${record.connectionId} failed`, { cause });
+    }
+    // The rows the meta row lists after the update: a topic subscribed since `record` was read is included.
     const others = [
-      keys.userConnection(record.realm, record.userId, record.connectionId),
-      ...record.topics.map((topic) => this.topicRowKey(record, topic)),
+      keys.userConnection(current.realm, current.userId, current.connectionId),
+      ...current.topics.map((topic) => this.topicRowKey(current, topic)),
     ];
     await mapWithConcurrency(others, 8, (key) => this.updateExpiry(key, expiresAt));
     return true;
@@ -169,6 +243,22 @@ export class DynamoConnectionStore implements ConnectionStore {
       connectedAt: Number(item.connectedAt),
       expiresAt: Number(item.expiresAt),
     }));
+  }
+
+  /**
+   * Partition counts above 1 of `topics`: kept from `existing` for topics already laid out (rows are found
+   * where they were written), from the contract for new ones. Undefined when every topic has one partition.
+   */
+  private layoutFor(
+    topics: readonly string[],
+    existing: Record<string, number> | undefined,
+  ): Record<string, number> | undefined {
+    const layout: Record<string, number> = {};
+    for (const topic of topics) {
+      const partitions = existing?.[topic] ?? this.partitionsOf(topic);
+      if (partitions > 1) layout[topic] = partitions;
+    }
+    return Object.keys(layout).length > 0 ? layout : undefined;
   }
 
   /** The topic row's key under the layout the connection was saved with (absent from old rows: 1). */
@@ -208,6 +298,23 @@ export class DynamoConnectionStore implements ConnectionStore {
       throw new StorageError(`DeleteItem of ${key.pk} failed`, { cause });
     }
   }
+}
+
+/** A meta row (GetItem, or the ALL_OLD / ALL_NEW of a write) as a record. */
+function toRecord(connectionId: string, item: Item): ConnectionRecord {
+  const record: ConnectionRecord = {
+    connectionId,
+    userId: String(item.userId),
+    realm: String(item.realm),
+    topics: Array.isArray(item.topics) ? item.topics.map(String) : [],
+    connectedAt: Number(item.connectedAt),
+    expiresAt: Number(item.expiresAt),
+  };
+  if (typeof item.welcomedAt === 'number') record.welcomedAt = item.welcomedAt;
+  if (typeof item.rev === 'number') record.rev = item.rev;
+  const layout = readLayout(item.topicPartitions);
+  if (layout) record.topicPartitions = layout;
+  return record;
 }
 
 function readLayout(value: unknown): Record<string, number> | undefined {

@@ -3,7 +3,7 @@
  * `msg#{publishedAt}#{messageId}`, written with `attribute_not_exists(pk)` so a duplicate SNS delivery
  * stores one row.
  */
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { StorageError } from '../core/errors.js';
 import type {
   BroadcastEnvelope,
@@ -12,14 +12,14 @@ import type {
   StoredMessage,
   UserEnvelope,
 } from '../core/model.js';
-import type { HistoryStore, InboxStore, PutResult } from '../core/ports.js';
+import type { HistoryStore, InboxStore, MessageIdClaim, MessageIdStore, PutResult } from '../core/ports.js';
 import {
   type DynamoTable,
   type Item,
   isConditionalCheckFailed,
   type WriteRequest,
 } from './dynamodb-table.js';
-import { historyPartition, inboxPartition, MSG_PREFIX, messageSortKey } from './table-keys.js';
+import { historyPartition, inboxPartition, keys, MSG_PREFIX, messageSortKey } from './table-keys.js';
 
 const KEY_ATTRIBUTES = ['pk', 'sk'] as const;
 
@@ -141,5 +141,66 @@ export class DynamoHistoryStore implements HistoryStore {
 
   trim(realm: string, topic: string, keep: number): Promise<number> {
     return this.log.keepNewest(historyPartition(realm, topic), keep);
+  }
+}
+
+/**
+ * Message id claims: `msgid#{scope}#{messageId}` / `claim` with `publishedAt, done, expiresAt`. One conditional
+ * PutItem per publish (plus a strongly consistent GetItem when the id was claimed before) and one UpdateItem
+ * once the publish is handled. An expired claim (TTL deletion lags) is overwritten like an absent one.
+ */
+export class DynamoMessageIdStore implements MessageIdStore {
+  constructor(private readonly table: DynamoTable) {}
+
+  async claim(
+    scope: string,
+    messageId: string,
+    publishedAt: string,
+    expiresAt: number,
+    nowSeconds: number,
+  ): Promise<MessageIdClaim> {
+    const key = keys.messageId(scope, messageId);
+    try {
+      await this.table.client.send(
+        new PutCommand({
+          TableName: this.table.tableName,
+          Item: { ...key, publishedAt, done: false, expiresAt },
+          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
+          ExpressionAttributeValues: { ':now': nowSeconds },
+        }),
+      );
+      return { status: 'first' };
+    } catch (cause) {
+      if (!isConditionalCheckFailed(cause)) throw new StorageError(`PutItem ${key.pk} failed`, { cause });
+    }
+    try {
+      const found = await this.table.client.send(
+        new GetCommand({ TableName: this.table.tableName, Key: key, ConsistentRead: true }),
+      );
+      return {
+        status: 'repeat',
+        publishedAt: String(found.Item?.publishedAt ?? publishedAt),
+        done: found.Item?.done === true,
+      };
+    } catch (cause) {
+      throw new StorageError(`GetItem ${key.pk} failed`, { cause });
+    }
+  }
+
+  async markDone(scope: string, messageId: string): Promise<void> {
+    try {
+      await this.table.client.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: keys.messageId(scope, messageId),
+          UpdateExpression: 'SET done = :done',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':done': true },
+        }),
+      );
+    } catch (cause) {
+      if (isConditionalCheckFailed(cause)) return;
+      throw new StorageError(`UpdateItem msgid ${messageId} failed`, { cause });
+    }
   }
 }

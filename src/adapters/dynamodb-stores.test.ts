@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnprocessedItemsError } from '../core/errors.js';
 import type { ConnectionRecord, InboxItem } from '../core/model.js';
 import { DynamoConnectionStore } from './dynamodb-connection-store.js';
-import { DynamoHistoryStore, DynamoInboxStore } from './dynamodb-message-stores.js';
+import { DynamoHistoryStore, DynamoInboxStore, DynamoMessageIdStore } from './dynamodb-message-stores.js';
 import { type DocumentSender, DynamoTable, type WriteRequest } from './dynamodb-table.js';
 import { keys, partitionOf, topicPartition } from './table-keys.js';
 import { type LocalDynamo, startLocalDynamo } from './testing/local-dynamodb.js';
@@ -291,6 +291,27 @@ describe('DynamoInboxStore', () => {
     expect(items.map((i) => i.messageId)).toEqual(['m1', 'm2', 'm3']);
     expect(items[0]?.envelope.payload).toEqual({ title: 't', body: 'b', category: 'billing' });
     expect((await inbox.list('acme', 'order', NOW, 2)).map((i) => i.messageId)).toEqual(['m1', 'm2']);
+  });
+
+  it('claims a message id once per scope: a repeat gets the first publishedAt, done after markDone; an expired claim is overwritten', async () => {
+    const ids = new DynamoMessageIdStore(table());
+    const scope = 'user#acme#claims';
+    const t1 = '2026-11-27T09:00:00.000Z';
+    expect(await ids.claim(scope, 'm1', t1, NOW + 60, NOW)).toEqual({ status: 'first' });
+    expect(await ids.claim(scope, 'm1', '2026-11-27T09:00:05.000Z', NOW + 60, NOW)).toEqual({
+      status: 'repeat',
+      publishedAt: t1,
+      done: false,
+    });
+    await ids.markDone(scope, 'm1');
+    expect(await ids.claim(scope, 'm1', t1, NOW + 60, NOW)).toMatchObject({ status: 'repeat', done: true });
+    expect(await ids.claim('topic#acme#announcements', 'm1', t1, NOW + 60, NOW)).toEqual({ status: 'first' });
+    expect(await ids.claim(scope, 'm1', t1, NOW + 200, NOW + 60)).toEqual({ status: 'first' });
+    await ids.markDone(scope, 'never-claimed');
+    const row = await dynamo.documentClient.send(
+      new GetCommand({ TableName: dynamo.tableName, Key: keys.messageId(scope, 'never-claimed') }),
+    );
+    expect(row.Item).toBeUndefined();
   });
 
   it('stores a duplicate delivery once (conditional put on the message key)', async () => {

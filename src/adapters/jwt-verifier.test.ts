@@ -173,3 +173,76 @@ describe('createJwtVerifier', () => {
     server.realms = new Set(['acme', 'globex']);
   });
 });
+
+describe('JWKS abuse by anonymous connects (issue #14)', () => {
+  it('checks the realm against the allowed realms before any JWKS request', async () => {
+    const verifier = verifierFor({ allowedRealms: new Set(['acme']) });
+    for (let i = 0; i < 20; i++) {
+      const junk = await signToken({ key: rsa, issuer: server.issuerFor(`junk${i}`) });
+      expect(await verifier.verify(junk)).toMatchObject({ ok: false, reason: 'unknown-issuer' });
+    }
+    const globex = await signToken({ key: rsa, issuer: server.issuerFor('globex') });
+    expect(await verifier.verify(globex)).toMatchObject({ ok: false, reason: 'unknown-issuer' });
+    expect(server.requests).toEqual([]);
+    expect((await verifier.verify(await signToken({ key: rsa, issuer: server.issuerFor('acme') }))).ok).toBe(
+      true,
+    );
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('remembers an unknown realm (404) and a failing identity provider instead of asking per token', async () => {
+    const verifier = verifierFor();
+    const nowhere = await signToken({ key: rsa, issuer: server.issuerFor('nowhere') });
+    for (let i = 0; i < 5; i++)
+      expect(await verifier.verify(nowhere)).toMatchObject({ ok: false, reason: 'unknown-issuer' });
+    expect(server.requests.filter((p) => p.includes('nowhere'))).toHaveLength(1);
+
+    server.failWith = 503;
+    const acme = await signToken({ key: rsa, issuer: server.issuerFor('acme') });
+    for (let i = 0; i < 5; i++) await expect(verifier.verify(acme)).rejects.toThrow();
+    expect(server.requests.filter((p) => p.includes('acme'))).toHaveLength(1);
+  });
+
+  it('retries a failed key set once its short failure cache expired', async () => {
+    const verifier = verifierFor({ jwksFailureCacheMs: 50 });
+    server.failWith = 503;
+    const acme = await signToken({ key: rsa, issuer: server.issuerFor('acme') });
+    await expect(verifier.verify(acme)).rejects.toThrow();
+    server.failWith = undefined;
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect((await verifier.verify(acme)).ok).toBe(true);
+  });
+
+  it('keeps a realm in use cached while junk realms come and go (LRU, not FIFO)', async () => {
+    server.realms = new Set(['acme', 'globex', 'j1', 'j2', 'j3', 'j4']);
+    const verifier = verifierFor({ maxCachedIssuers: 2 });
+    const acme = await signToken({ key: rsa, issuer: server.issuerFor('acme') });
+    for (const junk of ['j1', 'j2', 'j3', 'j4']) {
+      expect((await verifier.verify(acme)).ok).toBe(true);
+      await verifier.verify(await signToken({ key: rsa, issuer: server.issuerFor(junk) }));
+    }
+    expect(server.requests.filter((p) => p.includes('/acme/'))).toHaveLength(1);
+    expect(verifier.cachedIssuers()).toContain(server.issuerFor('acme'));
+    server.realms = new Set(['acme', 'globex']);
+  });
+});
+
+describe('token type (issue #14)', () => {
+  it('a token that names its type must be an access token (an ID token of client wspush is refused)', async () => {
+    const verifier = verifierFor();
+    const issuer = server.issuerFor('acme');
+    const sign = (claims: Record<string, unknown>, header: Record<string, unknown> = {}) =>
+      signToken({ key: rsa, issuer, claims: { azp: 'wspush', ...claims }, header });
+    expect((await verifier.verify(await sign({ typ: 'Bearer' }))).ok).toBe(true);
+    expect((await verifier.verify(await sign({}))).ok).toBe(true);
+    expect((await verifier.verify(await sign({}, { typ: 'at+jwt' }))).ok).toBe(true);
+    for (const token of [
+      await sign({ typ: 'ID' }),
+      await sign({ typ: 'Refresh' }),
+      await sign({ typ: 42 }),
+      await sign({}, { typ: 'id+jwt' }),
+    ]) {
+      expect(await verifier.verify(token)).toMatchObject({ ok: false, reason: 'invalid-claims' });
+    }
+  });
+});

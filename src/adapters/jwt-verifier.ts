@@ -11,7 +11,7 @@ import {
   type JWTVerifyGetKey,
   jwtVerify,
 } from 'jose';
-import { type IssuerPattern, issuerFor, matchIssuer } from '../core/auth/issuer-patterns.js';
+import { type IssuerPattern, matchIssuer } from '../core/auth/issuer-patterns.js';
 import type { TokenRejectionReason, TokenVerification, TokenVerifier } from '../core/auth/ports.js';
 
 /** Asymmetric algorithms only: `none` and HS* (a shared secret, or worse the public key used as one) never pass. */
@@ -46,8 +46,17 @@ export interface JwtVerifierOptions {
   jwksCooldownMs?: number;
   /** Timeout of one JWKS request, in ms. Default 3 s. */
   jwksTimeoutMs?: number;
-  /** Bound on the per-issuer cache (one entry per realm seen). Default 100. */
+  /** Bound on the per-issuer cache (least recently used out first). Default 100, at least the allowed realms. */
   maxCachedIssuers?: number;
+  /**
+   * Realms whose tokens are verified at all. Checked on the unverified `iss` before any JWKS request, so an
+   * anonymous client naming junk realms makes no request to the identity provider. Undefined: every realm.
+   */
+  allowedRealms?: ReadonlySet<string>;
+  /** How long a realm whose JWKS answered 404 is refused without asking again, in ms. Default 60 s. */
+  unknownRealmCacheMs?: number;
+  /** How long a failed JWKS request (timeout, 5xx, network) is answered from memory, in ms. Default 5 s. */
+  jwksFailureCacheMs?: number;
   /** For tests: the fetch used for JWKS requests. */
   fetch?: typeof fetch;
 }
@@ -66,8 +75,11 @@ export function createJwtVerifier(
       throw new Error(`createJwtVerifier: algorithm ${alg} not allowed`);
   }
   const fetchImpl = options.fetch ?? fetch;
-  const maxCached = options.maxCachedIssuers ?? 100;
+  const maxCached = Math.max(options.maxCachedIssuers ?? 100, options.allowedRealms?.size ?? 0);
+  /** Insertion order is recency: a hit moves its entry to the end, the first entry is evicted. */
   const jwksByIssuer = new Map<string, JWTVerifyGetKey>();
+  /** Issuers whose last JWKS request failed, until when, and with what. */
+  const failures = new Map<string, { until: number; error: unknown }>();
 
   // Keycloak (and our development IdP) answer 404 for the JWKS of a realm that does not exist: that is a token
   // from an unknown issuer (401), while 5xx, timeouts and refused connections are outages (thrown → 500).
@@ -77,10 +89,11 @@ export function createJwtVerifier(
     return response;
   };
 
-  const jwksFor = (pattern: IssuerPattern, realm: string): JWTVerifyGetKey => {
-    const issuer = issuerFor(pattern, realm);
+  const jwksFor = (issuer: string): JWTVerifyGetKey => {
     let jwks = jwksByIssuer.get(issuer);
-    if (jwks === undefined) {
+    if (jwks !== undefined) {
+      jwksByIssuer.delete(issuer);
+    } else {
       if (jwksByIssuer.size >= maxCached) {
         const oldest = jwksByIssuer.keys().next().value;
         if (oldest !== undefined) jwksByIssuer.delete(oldest);
@@ -91,9 +104,20 @@ export function createJwtVerifier(
         timeoutDuration: options.jwksTimeoutMs ?? 3_000,
         [customFetch]: jwksFetch,
       });
-      jwksByIssuer.set(issuer, jwks);
     }
+    jwksByIssuer.set(issuer, jwks);
     return jwks;
+  };
+
+  /** Remembers a failed JWKS request (a 404 for a minute, an outage for seconds) so it is not repeated per token. */
+  const remember = (issuer: string, error: unknown): void => {
+    let ms: number | undefined;
+    if (error instanceof UnknownRealmError) ms = options.unknownRealmCacheMs ?? 60_000;
+    else if (isOutage(error)) ms = options.jwksFailureCacheMs ?? 5_000;
+    if (ms === undefined) return; // a bad token, not a failed key set
+    jwksByIssuer.delete(issuer);
+    if (failures.size >= maxCached) failures.delete(failures.keys().next().value as string);
+    failures.set(issuer, { until: Date.now() + ms, error });
   };
 
   const reject = (reason: TokenRejectionReason, detail: string): TokenVerification => ({
@@ -119,21 +143,58 @@ export function createJwtVerifier(
       }
       const match = matchIssuer(options.issuers, iss);
       if (match === undefined) return reject('unknown-issuer', 'iss is not a trusted issuer');
+      if (options.allowedRealms !== undefined && !options.allowedRealms.has(match.realm))
+        return reject('unknown-issuer', `realm ${match.realm} is not allowed to connect`);
+      const failed = failures.get(match.issuer);
+      if (failed !== undefined && failed.until > Date.now()) return classify(failed.error);
+      failures.delete(match.issuer);
 
       try {
-        const { payload } = await jwtVerify(token, jwksFor(match.pattern, match.realm), {
+        const { payload } = await jwtVerify(token, jwksFor(match.issuer), {
           issuer: match.issuer,
           audience: [...options.audiences],
           algorithms,
           clockTolerance: options.clockToleranceSeconds ?? 5,
           requiredClaims: ['exp'],
         });
+        const notAccess = notAnAccessToken(decodeProtectedHeader(token).typ, payload.typ);
+        if (notAccess !== undefined) return reject('invalid-claims', notAccess);
         return { ok: true, token: { issuer: match.issuer, realm: match.realm, claims: payload } };
       } catch (error) {
+        remember(match.issuer, error);
         return classify(error);
       }
     },
   };
+}
+
+/** Header `typ` values of an access token (RFC 9068) or of a plain JWT. */
+const ACCESS_HEADER_TYPES = ['jwt', 'at+jwt', 'application/at+jwt'];
+
+/**
+ * Why a token that says what it is (`typ`) is not an access token, or undefined. Keycloak stamps `typ: Bearer`
+ * on access tokens and `ID` / `Refresh` on the others: an ID token of a client named like our audience would
+ * otherwise pass the audience check.
+ */
+function notAnAccessToken(headerTyp: unknown, claimTyp: unknown): string | undefined {
+  if (
+    headerTyp !== undefined &&
+    !(typeof headerTyp === 'string' && ACCESS_HEADER_TYPES.includes(headerTyp.toLowerCase()))
+  )
+    return `header typ ${JSON.stringify(String(headerTyp).slice(0, 32))} is not an access token`;
+  if (claimTyp !== undefined && !(typeof claimTyp === 'string' && claimTyp.toLowerCase() === 'bearer'))
+    return `typ ${JSON.stringify(String(claimTyp).slice(0, 32))} is not an access token`;
+  return undefined;
+}
+
+/** An error `classify` rethrows: the identity provider failed, the token was not judged. */
+function isOutage(error: unknown): boolean {
+  try {
+    classify(error);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 function classify(error: unknown): TokenVerification {

@@ -1,7 +1,7 @@
 /** The SQS adapter with the real SDK client against a minimal local SQS JSON endpoint. */
-import { SQSClient } from '@aws-sdk/client-sqs';
+import { type SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SqsJobQueue } from './sqs-job-queue.js';
+import { SQS_SEND_CONCURRENCY, SqsJobQueue } from './sqs-job-queue.js';
 import { startLocalSqs } from './testing/local-sqs.js';
 
 let sqs: Awaited<ReturnType<typeof startLocalSqs>>;
@@ -54,6 +54,25 @@ describe('SqsJobQueue', () => {
     // every job sent, the failed one twice
     expect(new Set(bodies).size).toBe(16);
     expect(bodies.filter((b) => b.includes('failEntry'))).toHaveLength(2);
+  });
+
+  it('keeps up to SQS_SEND_CONCURRENCY batches in flight', async () => {
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const entries: string[] = [];
+    const client = {
+      send: async (command: SendMessageBatchCommand) => {
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        inFlight--;
+        entries.push(...(command.input.Entries ?? []).map((e) => e.MessageBody ?? ''));
+        return { Successful: [], Failed: [] };
+      },
+    } as unknown as SQSClient;
+    await new SqsJobQueue<{ n: number }>(client, 'q').sendAll(Array.from({ length: 200 }, (_, n) => ({ n })));
+    expect(maxInFlight).toBe(SQS_SEND_CONCURRENCY);
+    expect(new Set(entries).size).toBe(200);
   });
 
   it('changes the visibility of a received message', async () => {

@@ -6,12 +6,15 @@ import {
   SendMessageCommand,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
+import { mapWithConcurrency } from '../core/concurrency.js';
 import { QueueError } from '../core/errors.js';
 import type { JobQueue, QueueSendOptions } from '../core/ports.js';
 
 /** SQS limits: 10 entries per batch, 256 KiB for the whole batch request. */
 export const SQS_BATCH_ENTRIES = 10;
 export const SQS_BATCH_BYTES = 262_144;
+/** SendMessageBatch calls one sendAll keeps in flight. */
+export const SQS_SEND_CONCURRENCY = 8;
 /** DelaySeconds and visibility timeouts are 0–900 s / 0–43,200 s. */
 const MAX_DELAY_SECONDS = 900;
 
@@ -37,22 +40,28 @@ export class SqsJobQueue<T> implements JobQueue<T> {
     }
   }
 
-  /** Batches of at most 10 entries and 256 KiB; entries reported as Failed are retried once. */
+  /**
+   * Batches of at most 10 entries and 256 KiB, SQS_SEND_CONCURRENCY batches in flight (a router enqueuing a
+   * large audience's shards one batch after another could outlast its timeout); entries reported as Failed are
+   * retried once.
+   */
   async sendAll(jobs: readonly T[]): Promise<void> {
-    const bodies = jobs.map((job) => JSON.stringify(job));
+    const batches: SendMessageBatchRequestEntry[][] = [];
     let batch: SendMessageBatchRequestEntry[] = [];
     let bytes = 0;
-    for (const [index, body] of bodies.entries()) {
+    for (const [index, job] of jobs.entries()) {
+      const body = JSON.stringify(job);
       const size = Buffer.byteLength(body);
       if (batch.length === SQS_BATCH_ENTRIES || (batch.length > 0 && bytes + size > SQS_BATCH_BYTES)) {
-        await this.sendBatch(batch);
+        batches.push(batch);
         batch = [];
         bytes = 0;
       }
       batch.push({ Id: String(index), MessageBody: body });
       bytes += size;
     }
-    if (batch.length > 0) await this.sendBatch(batch);
+    if (batch.length > 0) batches.push(batch);
+    await mapWithConcurrency(batches, SQS_SEND_CONCURRENCY, (entries) => this.sendBatch(entries));
   }
 
   /** Makes a received message visible again after `seconds` (a short retry instead of the full timeout). */

@@ -21,6 +21,8 @@ export const keys = {
     pk: inboxPartition(realm, userId),
     sk: messageSortKey(publishedAt, messageId),
   }),
+  /** One claim per message id and scope (`user#{realm}#{userId}` / `topic#{realm}#{topic}`): its own partition. */
+  messageId: (scope: string, messageId: string) => ({ pk: `msgid#${scope}#${messageId}`, sk: 'claim' }),
   historyItem: (realm: string, topic: string, publishedAt: string, messageId: string) => ({
     pk: historyPartition(realm, topic),
     sk: messageSortKey(publishedAt, messageId),

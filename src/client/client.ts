@@ -3,27 +3,21 @@
  * expiry and the 2-hour connection limit. Runs in browsers and Node ≥ 20 (pass `ws` where there is no
  * global WebSocket). Imports only generated contract code: no AWS SDK, no server code.
  */
+// Each generated module by name, never generated/index.js: that one carries every validator of the contract.
+import { classifyCloseCode, limits } from '../../generated/codes.js';
+import type { FieldError, ValidationResult } from '../../generated/field-errors.js';
 import type {
   ConnectionLimits,
   ErrorFrame,
-  FieldError,
   RejectedTopic,
+  SubscribedFrame,
   TopicMessageFrame,
-  TopicName,
-  TopicPayloads,
+  UnsubscribedFrame,
   UserMessageFrame,
-  UserMessagePayloads,
-  UserMessageTypeName,
   WelcomeFrame,
-} from '../../generated/index.js';
-import {
-  classifyCloseCode,
-  isTopicName,
-  isUserMessageType,
-  limits,
-  topicRegistry,
-  userMessageRegistry,
-} from '../../generated/index.js';
+} from '../../generated/models.js';
+import type { ConcreteTopicName, TopicFilter, TopicPayloadOf } from '../../generated/topics.js';
+import type { UserMessagePayloads, UserMessageTypeName } from '../../generated/user-messages.js';
 import { type BackoffOptions, fullJitterDelay } from './backoff.js';
 import { MessageIdWindow } from './dedup.js';
 import { TypedEmitter } from './emitter.js';
@@ -38,6 +32,7 @@ import {
   type WebSocketLike,
 } from './socket.js';
 import { systemTimers, type TimerHandle, type Timers } from './timers.js';
+import { TopicSet, topicMatchesFilter } from './topic-set.js';
 
 export type ClientState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
 
@@ -48,18 +43,29 @@ export interface ConnectOptions {
   token?: string;
   /** Called before every connection attempt (first connect, each reconnect, each handover). */
   getToken?: () => string | Promise<string>;
-  /** Realm-relative topic names. Unknown or forbidden ones come back in `welcome.rejected`. */
-  topics?: readonly (TopicName | (string & {}))[];
+  /**
+   * Realm-relative topic names (`announcements`, `jobs.8812`). Unknown or forbidden ones come back in
+   * `welcome.rejected`. `subscribe` / `unsubscribe` change the set later; every new connection asks for it.
+   */
+  topics?: readonly (ConcreteTopicName | (string & {}))[];
+  /** How long `subscribe` / `unsubscribe` wait for the server's answer before rejecting. Default 10 s. */
+  requestTimeoutMs?: number;
   /** A WebSocket class; defaults to `globalThis.WebSocket`. In Node 20 pass `WebSocket` from `ws`. */
   WebSocket?: WebSocketConstructor;
   /** Where the token goes. Default: `subprotocol` in browsers, `header` elsewhere. */
   transport?: TokenTransport;
-  /** Validate every payload against the contract before calling handlers (invalid ones emit `invalid-message`). */
-  validatePayloads?: boolean;
+  /**
+   * Validate every payload against the contract before calling handlers (invalid ones emit `invalid-message`):
+   * pass `payloadValidation` from `wspush/client/validation`. Without it the client carries no validator.
+   */
+  validatePayloads?: PayloadValidation;
   backoff?: BackoffOptions;
   /** Consecutive attempts that fail before the socket opens (and getToken failures) before giving up. Default 8. */
   maxPreOpenFailures?: number;
-  /** Interval of `ping` frames. Default 40 % of the idle timeout (4 minutes of 10). */
+  /**
+   * Interval of `ping` frames. Default: as rarely as the idle timeout allows, jittered so that clients connected
+   * together do not ping together — 70–85 % of it (7–8.5 minutes of 10; a ping costs two API Gateway messages).
+   */
   keepAliveIntervalMs?: number;
   /** How long before the rows expire `extendTTL` is sent. Default 20 % of the TTL, at most 10 minutes. */
   ttlRefreshMarginMs?: number;
@@ -96,6 +102,15 @@ export interface ClosedDetail {
   codeName?: string;
   /** The HTTP status of a refused upgrade (401 invalid token, 403 denied). */
   status?: number;
+}
+
+/** A payload validator per topic and per user message type (`payloadValidation` of `wspush/client/validation`). */
+export type PayloadValidator = (payload: unknown) => ValidationResult<unknown>;
+
+export interface PayloadValidation {
+  /** The payload validator of a concrete topic name's family; undefined when no family matches the name. */
+  readonly topic: (name: string) => PayloadValidator | undefined;
+  readonly userMessages: Readonly<Record<string, PayloadValidator>>;
 }
 
 export interface InvalidMessage {
@@ -168,6 +183,7 @@ export class PushClient extends TypedEmitter<ClientEvents> {
   private handoverRetryTimer: TimerHandle | undefined;
   private lastWelcome: WelcomeFrame | undefined;
   private closedDetail: ClosedDetail | undefined;
+  private readonly topicSet: TopicSet;
 
   constructor(options: ConnectOptions) {
     super();
@@ -192,6 +208,7 @@ export class PushClient extends TypedEmitter<ClientEvents> {
     this.timers = options.timers ?? systemTimers;
     this.random = options.random ?? Math.random;
     this.dedup = new MessageIdWindow(options.dedupCapacity ?? 1000);
+    this.topicSet = new TopicSet(options.topics ?? [], this.timers, options.requestTimeoutMs ?? 10_000);
   }
 
   get state(): ClientState {
@@ -215,12 +232,34 @@ export class PushClient extends TypedEmitter<ClientEvents> {
     return this.primary?.welcome?.connectionId;
   }
 
-  /** Typed handler for one topic; returns a function that removes it. */
-  onTopic<N extends TopicName>(
-    topic: N,
-    handler: (payload: TopicPayloads[N], frame: TopicMessageFrame) => void,
+  /** The topics this client holds: connect-time ones plus subscribes minus unsubscribes (and server refusals). */
+  get topics(): readonly string[] {
+    return this.topicSet.topics;
+  }
+
+  /**
+   * Typed handler for one topic (`announcements`, `jobs.8812`) or a family filter (`jobs.*`, one `*` per
+   * parameter): the payload type follows the family. Returns a function that removes it.
+   */
+  onTopic<T extends TopicFilter | ConcreteTopicName>(
+    topic: T,
+    handler: (payload: TopicPayloadOf<T>, frame: TopicMessageFrame) => void,
   ): () => void {
     return addHandler(this.topicHandlers, topic, handler as TopicHandler);
+  }
+
+  /**
+   * Subscribes the open connection to more topics; resolves with the server's `subscribed` answer (accepted and
+   * rejected, with the welcome's codes). The topics stay in the client's set: reconnects and the 2-hour handover
+   * ask for them again. Rejects on an error frame, a timeout, or when the client is closed.
+   */
+  subscribe(topics: readonly (ConcreteTopicName | (string & {}))[]): Promise<SubscribedFrame> {
+    return this.request('subscribe', topics) as Promise<SubscribedFrame>;
+  }
+
+  /** Removes topics from the connection and the client's set; resolves with the server's `unsubscribed`. */
+  unsubscribe(topics: readonly (ConcreteTopicName | (string & {}))[]): Promise<UnsubscribedFrame> {
+    return this.request('unsubscribe', topics) as Promise<UnsubscribedFrame>;
   }
 
   /** Typed handler for one user message type; returns a function that removes it. */
@@ -296,7 +335,12 @@ export class PushClient extends TypedEmitter<ClientEvents> {
     } else if (this.primary && !this.primary.closed) {
       return; // a handover link already took over
     }
-    const request = buildSocketRequest(this.options.url, token, this.options.topics ?? [], this.transport);
+    const request = buildSocketRequest(
+      this.options.url,
+      token,
+      this.topicSet.connectTopics(),
+      this.transport,
+    );
     let socket: WebSocketLike;
     try {
       socket = request.options
@@ -463,6 +507,7 @@ export class PushClient extends TypedEmitter<ClientEvents> {
     this.emit('closed', detail);
     const error = closedError(detail);
     for (const waiter of this.waiters.splice(0)) waiter.reject(error);
+    this.topicSet.close(error);
   }
 
   // ---- frames ----
@@ -497,6 +542,10 @@ export class PushClient extends TypedEmitter<ClientEvents> {
         if (typeof frame.expiresAt === 'string') this.scheduleTtl(link, frame.expiresAt);
         return;
       case 'pong':
+        return;
+      case 'subscribed':
+      case 'unsubscribed':
+        this.topicSet.onReply(frame as unknown as SubscribedFrame | UnsubscribedFrame);
         return;
       case 'error':
         this.onErrorFrame(link, frame as unknown as ErrorFrame);
@@ -539,12 +588,16 @@ export class PushClient extends TypedEmitter<ClientEvents> {
 
   private adoptWelcome(welcome: WelcomeFrame): void {
     this.lastWelcome = welcome;
+    // Topics of the set this connection did not ask for at connect (too long for the query, or subscribed
+    // while it was opening) are subscribed now.
+    for (const topics of this.topicSet.onWelcome(welcome)) this.sendFrame({ action: 'subscribe', topics });
     if (this.currentState !== 'open') this.setState('open');
     this.emit('welcome', welcome);
     for (const waiter of this.waiters.splice(0)) waiter.resolve(welcome);
   }
 
   private onErrorFrame(link: Link, frame: ErrorFrame): void {
+    this.topicSet.onError(frame.requestId, new Error(`${frame.code}: ${frame.message}`));
     this.emit('error-frame', frame);
     // The server lost our rows (expired or removed): replace the connection without a gap.
     if (frame.code === 'CONNECTION_NOT_FOUND' && link === this.primary) this.startHandover();
@@ -552,30 +605,44 @@ export class PushClient extends TypedEmitter<ClientEvents> {
 
   private dispatchTopic(frame: TopicMessageFrame): void {
     if (typeof frame.id !== 'string' || this.dedup.seen(frame.id)) return;
-    if (this.options.validatePayloads) {
-      const errors = isTopicName(frame.topic)
-        ? validationErrors(topicRegistry[frame.topic].validate(frame.payload))
-        : [{ field: 'topic', keyword: 'enum', message: `unknown topic ${JSON.stringify(frame.topic)}` }];
+    const validation = this.options.validatePayloads;
+    if (validation) {
+      const validate = typeof frame.topic === 'string' ? validation.topic(frame.topic) : undefined;
+      const errors = payloadErrors(validate, frame.payload, 'topic', frame.topic);
       if (errors) {
         this.emit('invalid-message', { frame, errors });
         return;
       }
     }
-    this.emitMessage(frame, this.topicHandlers.get(frame.topic));
+    this.emitMessage(frame, this.topicHandlersFor(frame.topic));
+  }
+
+  /** Handlers of the exact name and of every matching family filter. */
+  private topicHandlersFor(topic: string): Set<TopicHandler> {
+    const handlers = new Set<TopicHandler>();
+    for (const [filter, set] of this.topicHandlers)
+      if (topicMatchesFilter(filter, topic)) for (const handler of set) handlers.add(handler);
+    return handlers;
+  }
+
+  private request(
+    kind: 'subscribe' | 'unsubscribe',
+    topics: readonly string[],
+  ): Promise<SubscribedFrame | UnsubscribedFrame> {
+    if (this.closedDetail) return Promise.reject(closedError(this.closedDetail));
+    const { frame, answer } = this.topicSet.request(kind, topics);
+    // Not connected: the next connection asks for the whole set and its welcome answers the request.
+    if (this.currentState === 'open') this.sendFrame(frame);
+    return answer;
   }
 
   private dispatchUser(frame: UserMessageFrame): void {
     if (typeof frame.id !== 'string' || this.dedup.seen(frame.id)) return;
-    if (this.options.validatePayloads) {
-      const errors = isUserMessageType(frame.type)
-        ? validationErrors(userMessageRegistry[frame.type].validate(frame.payload))
-        : [
-            {
-              field: 'type',
-              keyword: 'enum',
-              message: `unknown user message type ${JSON.stringify(frame.type)}`,
-            },
-          ];
+    const validation = this.options.validatePayloads;
+    if (validation) {
+      const validators = validation.userMessages;
+      const validate = Object.hasOwn(validators, frame.type) ? validators[frame.type] : undefined;
+      const errors = payloadErrors(validate, frame.payload, 'type', frame.type);
       if (errors) {
         this.emit('invalid-message', { frame, errors });
         return;
@@ -605,13 +672,14 @@ export class PushClient extends TypedEmitter<ClientEvents> {
   private scheduleLinkTimers(link: Link): void {
     this.clearLinkTimers(link);
     const connectionLimits = this.limitsOf(link);
-    const keepAliveMs =
-      this.options.keepAliveIntervalMs ?? Math.floor(connectionLimits.idleTimeoutSeconds * 1000 * 0.4);
+    const keepAliveMs = (): number =>
+      this.options.keepAliveIntervalMs ??
+      Math.floor(connectionLimits.idleTimeoutSeconds * 1000 * (0.7 + 0.15 * this.random()));
     const keepAlive = (): void => {
       if (link.socket.readyState === OPEN) link.socket.send(JSON.stringify({ action: 'ping' }));
-      link.timers.push(this.timers.setTimeout(keepAlive, keepAliveMs));
+      link.timers.push(this.timers.setTimeout(keepAlive, keepAliveMs()));
     };
-    link.timers.push(this.timers.setTimeout(keepAlive, keepAliveMs));
+    link.timers.push(this.timers.setTimeout(keepAlive, keepAliveMs()));
 
     if (link.welcome) this.scheduleTtl(link, link.welcome.expiresAt);
 
@@ -678,6 +746,16 @@ export class PushClient extends TypedEmitter<ClientEvents> {
     link.socket.send(JSON.stringify(action));
   }
 
+  /** Sends on the primary when it is open; otherwise the next welcome covers it (see TopicSet). */
+  private sendFrame(frame: {
+    action: 'subscribe' | 'unsubscribe';
+    topics: string[];
+    requestId?: string;
+  }): void {
+    const link = this.primary;
+    if (link && link.socket.readyState === OPEN) link.socket.send(JSON.stringify(frame));
+  }
+
   private setState(state: ClientState): void {
     if (this.currentState === state) return;
     this.currentState = state;
@@ -708,9 +786,18 @@ function addHandler<H>(map: Map<string, Set<H>>, key: string, handler: H): () =>
   };
 }
 
-function validationErrors(
-  result: { ok: true } | { ok: false; errors: FieldError[] },
+/** The payload's errors (fields prefixed `payload.`), or an error naming an unknown topic or type. */
+function payloadErrors(
+  validate: PayloadValidator | undefined,
+  payload: unknown,
+  field: 'topic' | 'type',
+  name: string,
 ): FieldError[] | undefined {
+  if (!validate) {
+    const what = field === 'topic' ? 'topic' : 'user message type';
+    return [{ field, keyword: 'enum', message: `unknown ${what} ${JSON.stringify(name)}` }];
+  }
+  const result = validate(payload);
   return result.ok ? undefined : result.errors.map((e) => ({ ...e, field: prefixField('payload', e.field) }));
 }
 

@@ -3,6 +3,32 @@ import { ConnectionPostError } from './errors.js';
 import { broadcastEnvelope, createWorld } from './testing/world.js';
 
 describe('BroadcastService.route', () => {
+  it('a publisher retrying a messageId (new publishedAt): one history row, one post, for any topic', async () => {
+    const world = createWorld();
+    await world.connect('sub', {}, ['announcements', 'job-status']);
+    for (const topic of ['announcements', 'job-status']) {
+      const first = broadcastEnvelope({ topic, messageId: `retry-${topic}` });
+      const retry = { ...first, publishedAt: '2026-11-27T09:59:05.000Z', correlationId: 'c-retry' };
+      expect(await world.broadcast.route(first)).toMatchObject({ delivered: 1, repeat: 'no' });
+      expect(await world.broadcast.route(retry)).toMatchObject({ delivered: 0, repeat: 'dropped' });
+      expect(world.gateway.posts.filter((p) => p.data.includes(`retry-${topic}`))).toHaveLength(1);
+    }
+    expect(world.history.log.partitions.get('acme#announcements')?.size).toBe(1);
+  });
+
+  it('a repeat while the first publish is unfinished keeps the first publishedAt: the same history row', async () => {
+    const world = createWorld();
+    const first = broadcastEnvelope({ messageId: 'half-way' });
+    await world.messageIds.claim('topic#acme#announcements', 'half-way', first.publishedAt, 2_000_000_000, 0);
+    const retry = { ...first, publishedAt: '2026-11-27T09:59:09.000Z' };
+    expect(await world.broadcast.route(retry)).toMatchObject({
+      repeat: 'handled-as-first',
+      historyStored: true,
+    });
+    const rows = await world.history.list('acme', 'announcements', 0, 10);
+    expect(rows.map((r) => r.publishedAt)).toEqual([first.publishedAt]);
+  });
+
   it('posts only to subscribers of the topic in the envelope realm (realm isolation)', async () => {
     const world = createWorld();
     await world.connect('acme-1', {}, ['announcements']);

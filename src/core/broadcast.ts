@@ -3,23 +3,26 @@
  * topics with `offline.policy: history`), then direct posts — or, above the shard threshold, fan-out jobs
  * that several fan-out worker invocations post in parallel.
  */
-import { topicRegistry } from '../../generated/index.js';
 import { chunk } from './concurrency.js';
 import { type GoneSource, resolveGone } from './connections.js';
 import { DeliveryRetriesExhaustedError } from './errors.js';
 import { topicFrame } from './frames.js';
+import { DROP_TOPIC_ID_WINDOW_SECONDS, type Repeat, routeOnce, topicScope } from './message-ids.js';
 import type { BroadcastEnvelope, FanoutJob } from './model.js';
+import { THROTTLED_RETRY_MIN_MS } from './pacing.js';
 import type {
   Clock,
   ConnectionStore,
   DomainLogger,
   HistoryStore,
   JobQueue,
+  MessageIdStore,
   QueueSendOptions,
 } from './ports.js';
 import { silentLogger } from './ports.js';
 import { emptySummary, type PostDeps, type PostSummary, postToMany } from './posting.js';
 import { messageKeyTime } from './stored-messages.js';
+import { topicDefinitionOf } from './topic-access.js';
 import {
   goneOutcome,
   sampled,
@@ -50,11 +53,17 @@ export interface ShardResult extends PostSummary {
   retry: string[];
   /** Connections not attempted before the deadline: continued at once in a new job (not a failed attempt). */
   deferred: string[];
+  /**
+   * Paced posting only: connections still answered 429 at the deadline. Continued in a new job after
+   * THROTTLED_RETRY_MIN_MS with the same attempt: a throttled post is slowed down, never a failed delivery.
+   */
+  throttledLater: string[];
 }
 
 export interface BroadcastDeps extends PostDeps, TraceDeps {
   store: ConnectionStore;
   history: HistoryStore;
+  messageIds: MessageIdStore;
   fanoutQueue: JobQueue<FanoutJob>;
   clock: Clock;
   broadcast: BroadcastSettings;
@@ -74,12 +83,45 @@ export interface BroadcastResult extends PostSummary {
   historyStored: boolean;
   /** Connections handed to a retry job. */
   retried: number;
+  /** As in `UserDeliveryResult`: a first publish, a repeat handled as the first, or a dropped repeat. */
+  repeat: Repeat;
 }
 
 export class BroadcastService {
   constructor(private readonly deps: BroadcastDeps) {}
 
-  async route(envelope: BroadcastEnvelope): Promise<BroadcastResult> {
+  async route(published: BroadcastEnvelope): Promise<BroadcastResult> {
+    const claim = {
+      scope: topicScope(published.realm, published.topic),
+      expiresAt: this.idWindowEnd(published),
+      nowSeconds: Math.floor(this.deps.clock.now() / 1000),
+    };
+    return routeOnce(
+      this.deps,
+      claim,
+      published,
+      (envelope) => this.fanOut(envelope),
+      () => ({
+        ...emptySummary(),
+        audience: 0,
+        shards: 0,
+        historyStored: false,
+        retried: 0,
+      }),
+    );
+  }
+
+  /** The id's window: the history retention for `offline.policy: history`, otherwise a fixed day. */
+  private idWindowEnd(envelope: BroadcastEnvelope): number {
+    const definition = topicDefinitionOf(envelope.topic);
+    const seconds =
+      definition?.offline.policy === 'history'
+        ? definition.offline.retentionSeconds
+        : DROP_TOPIC_ID_WINDOW_SECONDS;
+    return Math.floor(Date.parse(messageKeyTime(envelope.publishedAt)) / 1000) + seconds;
+  }
+
+  private async fanOut(envelope: BroadcastEnvelope): Promise<Omit<BroadcastResult, 'repeat'>> {
     const { store, clock, broadcast } = this.deps;
     const historyStored = await this.storeHistory(envelope);
     const subscribers = await store.listTopicSubscribers(
@@ -101,8 +143,9 @@ export class BroadcastService {
       return { ...emptySummary(), audience: ids.length, shards: jobs.length, historyStored, retried: 0 };
     }
     traceHop(this.deps, envelope, 'routed', { audience: ids.length, shards: 0 });
-    const { retry, deferred: _none, ...summary } = await this.postShard(envelope, ids);
+    const { retry, deferred: _none, throttledLater, ...summary } = await this.postShard(envelope, ids);
     await this.retryLater(envelope, retry, 1);
+    await this.continueLater(envelope, throttledLater, 0, THROTTLED_RETRY_MIN_MS / 1000);
     return { ...summary, audience: ids.length, shards: 0, historyStored, retried: retry.length };
   }
 
@@ -143,13 +186,15 @@ export class BroadcastService {
     envelope: BroadcastEnvelope,
     connectionIds: readonly string[],
     attempt: number,
+    delaySeconds = 0,
   ): Promise<void> {
     if (connectionIds.length === 0) return;
-    await this.enqueueJobs(envelope, connectionIds, attempt);
+    await this.enqueueJobs(envelope, connectionIds, attempt, delaySeconds > 0 ? { delaySeconds } : undefined);
     (this.deps.logger ?? silentLogger).info('fan-out shard continued in a new job', {
       messageId: envelope.messageId,
       connections: connectionIds.length,
       attempt,
+      delaySeconds,
     });
   }
 
@@ -169,6 +214,25 @@ export class BroadcastService {
     }
   }
 
+  /**
+   * One fan-out job, as the fan-out worker runs it: posts the shard until `stopAt`, hands the unreachable
+   * connections to a delayed retry job (the ones reached are not posted twice) and the ones not started on to
+   * an immediate continuation job.
+   */
+  async runShardJob(job: FanoutJob, stopAt: number): Promise<ShardResult> {
+    const position = { shard: job.shard, shards: job.shards, attempt: job.attempt ?? 0 };
+    const result = await this.postShard(job.envelope, job.connectionIds, { stopAt, position });
+    await this.retryLater(job.envelope, result.retry, (job.attempt ?? 0) + 1);
+    await this.continueLater(job.envelope, result.deferred, job.attempt ?? 0);
+    await this.continueLater(
+      job.envelope,
+      result.throttledLater,
+      job.attempt ?? 0,
+      THROTTLED_RETRY_MIN_MS / 1000,
+    );
+    return result;
+  }
+
   /** Posts one envelope to the given connections (a fan-out job, or a small audience directly). */
   async postShard(
     envelope: BroadcastEnvelope,
@@ -181,7 +245,7 @@ export class BroadcastService {
     const deadline =
       options.stopAt === undefined ? undefined : { stopAt: options.stopAt, now: () => clock.now() };
     const results = await postToMany(this.deps, connectionIds, data, deadline);
-    const summary: ShardResult = { ...emptySummary(), retry: [], deferred: [] };
+    const summary: ShardResult = { ...emptySummary(), retry: [], deferred: [], throttledLater: [] };
     const source: GoneSource = { kind: 'topic', realm: envelope.realm, topic: envelope.topic };
     const position = options.position ?? {};
     for (const result of results) {
@@ -209,7 +273,8 @@ export class BroadcastService {
         }
         case 'throttled':
           summary.throttled++;
-          summary.retry.push(result.connectionId);
+          if (this.deps.pacer) summary.throttledLater.push(result.connectionId);
+          else summary.retry.push(result.connectionId);
           logger.warn('post still throttled after retries', { connectionId: result.connectionId });
           tracePost(this.deps, envelope, 'posted', result.connectionId, 'throttled', position);
           break;
@@ -241,7 +306,7 @@ export class BroadcastService {
 
   /** Keeps the message for replay on connect when the topic's offline policy is `history`. */
   private async storeHistory(envelope: BroadcastEnvelope): Promise<boolean> {
-    const definition = topicRegistry[envelope.topic as keyof typeof topicRegistry];
+    const definition = topicDefinitionOf(envelope.topic);
     if (definition?.offline.policy !== 'history') return false;
     const { historySize, retentionSeconds } = definition.offline;
     const publishedAt = messageKeyTime(envelope.publishedAt);

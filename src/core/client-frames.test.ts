@@ -14,13 +14,13 @@ describe('parseClientFrame', () => {
   });
 
   it('answers UNKNOWN_ACTION and echoes a valid requestId', () => {
-    const parsed = parseClientFrame('{"action":"subscribe","requestId":"r-1"}', false);
+    const parsed = parseClientFrame('{"action":"publish","requestId":"r-1"}', false);
     expect(parsed).toEqual({
       ok: false,
       reply: {
         kind: 'error',
         code: 'UNKNOWN_ACTION',
-        message: 'unknown action "subscribe"',
+        message: 'unknown action "publish"',
         retryable: false,
         requestId: 'r-1',
       },
@@ -30,6 +30,20 @@ describe('parseClientFrame', () => {
       code: 'UNKNOWN_ACTION',
       message: 'the frame has no "action"',
     });
+  });
+
+  it('names a non-string action by its type without serializing it, and cuts a long string', () => {
+    const deep = `{"action":${'{"a":'.repeat(6000)}1${'}'.repeat(6000)}}`;
+    const cases: Array<[string, string]> = [
+      [deep, 'unknown action (an object)'],
+      ['{"action":[1]}', 'unknown action (an array)'],
+      ['{"action":42}', 'unknown action 42'],
+      [`{"action":"${'x'.repeat(5000)}"}`, `unknown action "${'x'.repeat(64)}…"`],
+    ];
+    for (const [body, message] of cases) {
+      const parsed = parseClientFrame(body, false);
+      expect(parsed.ok === false && parsed.reply).toMatchObject({ code: 'UNKNOWN_ACTION', message });
+    }
   });
 
   it('answers INVALID_FRAME for a known action with extra fields, naming the field', () => {

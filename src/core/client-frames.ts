@@ -3,25 +3,37 @@
  * Bad input always gets a typed error frame (INVALID_JSON, UNKNOWN_ACTION, INVALID_FRAME,
  * BINARY_NOT_SUPPORTED), with the client's `requestId` echoed when it is valid; the socket stays open.
  */
-import { clientActions, formatErrors, validators } from '../../generated/index.js';
+// Generated modules by name: the actions' validators only, not the map of every schema's (bundle size limit).
+import { formatErrors, wrapValidator } from '../../generated/field-errors.js';
+import { matchesPattern } from '../../generated/patterns.js';
+import { clientActions, clientActionValidators } from '../../generated/routes.js';
 import type { ConnectionService } from './connections.js';
 import { errorFrame, pongFrame, type ReplyFrame, ttlExtendedFrame } from './frames.js';
 import type { Clock } from './ports.js';
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 type ClientAction = keyof typeof clientActions;
 
 export type ParsedClientFrame =
-  | { ok: true; action: ClientAction; requestId?: string }
+  | {
+      ok: true;
+      action: ClientAction;
+      requestId?: string /** subscribe / unsubscribe: the names sent. */;
+      topics?: string[];
+    }
   | { ok: false; reply: ReplyFrame };
 
 function isClientAction(value: string): value is ClientAction {
   return Object.hasOwn(clientActions, value);
 }
 
-function describe(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 64 ? `${text.slice(0, 64)}…` : text;
+/**
+ * Names a client value for an error message without serializing it: a string is cut before it is quoted,
+ * an object or array is named by its type only (it may be nested thousands of levels deep).
+ */
+function describeClientValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  return Array.isArray(value) ? '(an array)' : `(${typeof value === 'object' ? 'an object' : typeof value})`;
 }
 
 export function parseClientFrame(
@@ -41,19 +53,24 @@ export function parseClientFrame(
     return { ok: false, reply: errorFrame('INVALID_JSON', 'the frame is not a JSON object') };
   }
   const frame = data as Record<string, unknown>;
-  const requestId =
-    typeof frame.requestId === 'string' && REQUEST_ID.test(frame.requestId) ? frame.requestId : undefined;
+  const requestId = matchesPattern('RequestId', frame.requestId) ? frame.requestId : undefined;
   const action = frame.action;
   if (typeof action !== 'string' || !isClientAction(action)) {
-    const message = action === undefined ? 'the frame has no "action"' : `unknown action ${describe(action)}`;
+    const message =
+      action === undefined ? 'the frame has no "action"' : `unknown action ${describeClientValue(action)}`;
     return { ok: false, reply: errorFrame('UNKNOWN_ACTION', message, requestId) };
   }
-  const result: { ok: true } | { ok: false; errors: Parameters<typeof formatErrors>[0] } =
-    action === 'ping' ? validators.PingAction(frame) : validators.ExtendTtlAction(frame);
+  // Wrapped per frame, not at import: a bundle that never parses a frame drops the validators.
+  const result = wrapValidator(clientActionValidators[action])(frame);
   if (!result.ok) {
     return { ok: false, reply: errorFrame('INVALID_FRAME', formatErrors(result.errors), requestId) };
   }
-  return requestId === undefined ? { ok: true, action } : { ok: true, action, requestId };
+  const parsed: ParsedClientFrame = { ok: true, action };
+  if (requestId !== undefined) parsed.requestId = requestId;
+  // The frame passed its action's schema: SubscribeAction / UnsubscribeAction require `topics: string[]`.
+  const { topics } = result.value as { topics?: string[] };
+  if (topics !== undefined) parsed.topics = topics;
+  return parsed;
 }
 
 export class ClientFrameService {
@@ -68,6 +85,10 @@ export class ClientFrameService {
     const parsed = parseClientFrame(body, isBase64Encoded);
     if (!parsed.ok) return parsed.reply;
     if (parsed.action === 'ping') return pongFrame(this.deps.clock.now(), parsed.requestId);
+    if (parsed.action !== 'extendTTL') {
+      // subscribe / unsubscribe have their own routes; only a stack without them lands here.
+      return errorFrame('UNKNOWN_ACTION', `"${parsed.action}" is not served on this route`, parsed.requestId);
+    }
     const expiresAt = await this.deps.connections.extend(connectionId);
     if (expiresAt === undefined) {
       return errorFrame(

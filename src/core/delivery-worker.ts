@@ -11,7 +11,6 @@
  * - Gone for good (410 after the grace, or its rows are gone/expired) → the job completes and the inbox stays
  *   intact for the next connection.
  */
-import { topicRegistry } from '../../generated/index.js';
 import { nowSeconds, resolveGone } from './connections.js';
 import { ConnectionPostError, RetryLaterError, ValidationError } from './errors.js';
 import { topicFrame, userFrame, welcomeFrame } from './frames.js';
@@ -19,6 +18,7 @@ import type { ConnectionRecord, DeliveryJob } from './model.js';
 import type { Clock, ConnectionStore, DomainLogger, HistoryStore, InboxStore } from './ports.js';
 import { silentLogger } from './ports.js';
 import { type PostDeps, postWithRetry } from './posting.js';
+import { topicDefinitionOf } from './topic-access.js';
 import { type PostTraceOutcome, sampled, type TraceDeps, tracePost, traceReason } from './tracing.js';
 
 export interface DeliveryWorkerSettings {
@@ -49,6 +49,11 @@ export interface DeliveryResult {
 }
 
 type Step = 'ok' | 'gone' | 'too-large';
+
+/** How long a job that hit RetryLaterError waits before it is retried: 1, 2, 4, 8, 16, 30, 30… s by receive count. */
+export function retryDelaySeconds(receiveCount: number): number {
+  return Math.min(30, 2 ** Math.max(0, receiveCount - 1));
+}
 
 export class DeliveryWorker {
   constructor(private readonly deps: DeliveryWorkerDeps) {}
@@ -128,7 +133,7 @@ export class DeliveryWorker {
       result.welcome = true;
 
       for (const topic of job.accepted) {
-        const definition = topicRegistry[topic as keyof typeof topicRegistry];
+        const definition = topicDefinitionOf(topic);
         if (definition?.offline.policy !== 'history') continue;
         const history = await this.deps.history.list(
           job.realm,

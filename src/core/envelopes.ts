@@ -2,14 +2,17 @@
  * Validation of everything that crosses a trust boundary, with the generated validators: the SNS envelopes
  * (envelope schema first, then the payload schema of the topic / message type) and the SQS jobs.
  */
+// Generated modules by name, not generated/index.js: its map of every validator would put the frame, trace and
+// other schemas into each router's bundle (test/bundles/bundles.test.ts holds the size limit).
+import { publishedAtProblem } from '../../generated/codes.js';
+import { envelopeValidators } from '../../generated/envelope-validation.js';
+import { formatErrors, wrapValidator } from '../../generated/field-errors.js';
+import { matchTopic } from '../../generated/topics.js';
+import { isUserMessageType, userMessageRegistry } from '../../generated/user-messages.js';
 import {
-  formatErrors,
-  isTopicName,
-  isUserMessageType,
-  topicRegistry,
-  userMessageRegistry,
-  validators,
-} from '../../generated/index.js';
+  validateDeliveryJob as deliveryJobSchema,
+  validateFanoutJob as fanoutJobSchema,
+} from '../../generated/validators.js';
 import { type InvalidField, ValidationError } from './errors.js';
 import type { BroadcastEnvelope, DeliveryJob, FanoutJob, UserEnvelope } from './model.js';
 
@@ -39,21 +42,39 @@ export function parseJson(subject: string, text: string): unknown {
 
 /** The envelope, then its payload against the topic's schema. Throws ValidationError. */
 export function validateBroadcastEnvelope(data: unknown): BroadcastEnvelope {
-  const envelope: Result = validators.BroadcastEnvelope(data);
+  const envelope: Result = envelopeValidators.BroadcastEnvelope(data);
   if (!envelope.ok) fail('broadcast envelope', envelope.errors);
   const value = envelope.value as BroadcastEnvelope;
-  if (!isTopicName(value.topic)) {
+  const topic = matchTopic(value.topic);
+  if (!topic.ok) {
+    const keyword = topic.code === 'UNKNOWN_TOPIC' ? 'enum' : 'pattern';
     fail('broadcast envelope', [
-      { field: 'topic', keyword: 'enum', message: `unknown topic "${value.topic}"` },
+      { field: 'topic', keyword, message: `${topic.reason}: ${JSON.stringify(value.topic)}` },
     ]);
   }
-  const payload: Result = topicRegistry[value.topic].validate(value.payload);
+  const payload: Result = topic.definition.validate(value.payload);
   if (!payload.ok) fail('broadcast envelope', prefixed(payload.errors, 'payload'));
   return value;
 }
 
+/**
+ * Refuses an envelope dated further ahead of `nowMs` than the contract's clock skew
+ * (x-limits.publishedAtMaxFutureSeconds): it would stay at the top of a topic's history, or in an inbox,
+ * until then. The routers apply it on receipt; a fan-out job's envelope was checked by its router.
+ */
+export function checkPublishedAt<T extends { publishedAt: string }>(
+  subject: string,
+  envelope: T,
+  nowMs: number,
+): T {
+  const problem = publishedAtProblem(envelope.publishedAt, nowMs);
+  if (problem !== undefined)
+    fail(subject, [{ field: 'publishedAt', keyword: 'clockSkew', message: problem }]);
+  return envelope;
+}
+
 export function validateUserEnvelope(data: unknown): UserEnvelope {
-  const envelope: Result = validators.UserEnvelope(data);
+  const envelope: Result = envelopeValidators.UserEnvelope(data);
   if (!envelope.ok) fail('user envelope', envelope.errors);
   const value = envelope.value as UserEnvelope;
   if (!isUserMessageType(value.type)) {
@@ -66,15 +87,18 @@ export function validateUserEnvelope(data: unknown): UserEnvelope {
   return value;
 }
 
+const deliveryJobValidator = wrapValidator(deliveryJobSchema);
+const fanoutJobValidator = wrapValidator(fanoutJobSchema);
+
 export function validateDeliveryJob(data: unknown): DeliveryJob {
-  const job: Result = validators.DeliveryJob(data);
+  const job: Result = deliveryJobValidator(data);
   if (!job.ok) fail('delivery job', job.errors);
   return job.value as DeliveryJob;
 }
 
 /** The job and the envelope it carries (the payload too: a job is only as trustworthy as its producer). */
 export function validateFanoutJob(data: unknown): FanoutJob {
-  const job: Result = validators.FanoutJob(data);
+  const job: Result = fanoutJobValidator(data);
   if (!job.ok) fail('fan-out job', job.errors);
   const value = job.value as FanoutJob;
   try {

@@ -3,17 +3,47 @@ import { errorCodes } from '../../generated/index.js';
 import type {
   ErrorFrame,
   PongFrame,
+  SubscribedFrame,
   TopicMessageFrame,
   TtlExtendedFrame,
+  UnsubscribedFrame,
   UserMessageFrame,
   WelcomeFrame,
 } from '../../generated/models.js';
 import type { BroadcastEnvelope, ErrorCode, RejectedTopic, UserEnvelope } from './model.js';
 
 // The frame shapes come from the contract's *Frame schemas; this module only builds them.
-export type { ErrorFrame, PongFrame, TopicMessageFrame, TtlExtendedFrame, UserMessageFrame, WelcomeFrame };
+export type {
+  ErrorFrame,
+  PongFrame,
+  SubscribedFrame,
+  TopicMessageFrame,
+  TtlExtendedFrame,
+  UnsubscribedFrame,
+  UserMessageFrame,
+  WelcomeFrame,
+};
 
 export type ReplyFrame = PongFrame | TtlExtendedFrame | ErrorFrame;
+
+/** `subscribed`: the same accepted/rejected shape as the welcome, plus every topic now held. */
+export function subscribedFrame(
+  input: Pick<SubscribedFrame, 'accepted' | 'rejected' | 'topics'>,
+  requestId?: string,
+): SubscribedFrame {
+  const frame: SubscribedFrame = { kind: 'subscribed', ...input };
+  if (requestId !== undefined) frame.requestId = requestId;
+  return frame;
+}
+
+export function unsubscribedFrame(
+  input: Pick<UnsubscribedFrame, 'unsubscribed' | 'topics'>,
+  requestId?: string,
+): UnsubscribedFrame {
+  const frame: UnsubscribedFrame = { kind: 'unsubscribed', ...input };
+  if (requestId !== undefined) frame.requestId = requestId;
+  return frame;
+}
 
 const MAX_ERROR_MESSAGE = 512;
 

@@ -8,8 +8,10 @@ import { type KafkaRejectedRecord, kafkaChannels } from '../../generated/index.j
 import { type KafkaBatchDeps, routeKafkaBatch } from './kafka-batch.js';
 import type { KafkaRecordInput } from './kafka-records.js';
 import type { UserEnvelope } from './model.js';
+import type { TraceRecord } from './tracing.js';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
+const NOW = Date.parse('2026-11-27T10:00:01.000Z');
 
 function user(messageId: string, userId: string): UserEnvelope {
   return {
@@ -42,11 +44,18 @@ function record(partition: number, offset: number, envelope: UserEnvelope | stri
 function deps(failOn: Set<string> = new Set(), rejectFails = false) {
   const routed: string[] = [];
   const rejected: KafkaRejectedRecord[] = [];
+  const traces: TraceRecord[] = [];
+  const contexts: (string | undefined)[] = [];
   const d: KafkaBatchDeps = {
     eventSource: 'SelfManagedKafka',
     channelOf: (topic) => (topic === 'users' ? 'user-stream' : undefined),
-    now: () => 0,
+    now: () => NOW,
     logger: silent,
+    tracing: { trace: { record: (r) => traces.push(r) }, clock: { now: () => NOW }, random: () => 0 },
+    withRecord: (correlationId, fn) => {
+      contexts.push(correlationId);
+      return fn();
+    },
     route: {
       'broadcast-stream': async () => {},
       'user-stream': async (e) => {
@@ -59,7 +68,7 @@ function deps(failOn: Set<string> = new Set(), rejectFails = false) {
       rejected.push(r);
     },
   };
-  return { d, routed, rejected };
+  return { d, routed, rejected, traces, contexts };
 }
 
 describe('routeKafkaBatch', () => {
@@ -112,5 +121,38 @@ describe('routeKafkaBatch', () => {
     );
     expect(outcome.failures).toEqual([{ partition: 'users-0', offset: 2 }]);
     expect(routed).toEqual(['a1']);
+  });
+
+  it('traces published (via the Kafka topic and partition@offset) and dead-lettered (with the reason)', async () => {
+    const { d, traces, contexts } = deps();
+    const bad = { ...user('a2', 'a'), payload: { title: 'T' } };
+    await routeKafkaBatch([record(0, 1, user('a1', 'a')), record(0, 2, JSON.stringify(bad))], d);
+    expect(traces).toEqual([
+      expect.objectContaining({
+        hop: 'published',
+        messageId: 'a1',
+        correlationId: 'c-a1',
+        via: { transport: 'kafka', source: 'users', sourceMessageId: '0@1' },
+      }),
+      expect.objectContaining({
+        hop: 'dead-lettered',
+        messageId: 'a2',
+        correlationId: 'c-a2',
+        via: { transport: 'kafka', source: 'users', sourceMessageId: '0@2' },
+        reason: expect.stringMatching(/^INVALID_ENVELOPE: .*payload/),
+      }),
+    ]);
+    // Each record's work runs under its own correlation id (the per-record log context).
+    expect(contexts).toEqual(['c-a1', 'c-a2']);
+  });
+
+  it('an envelope dated beyond the clock skew is rejected like on SNS', async () => {
+    const { d, rejected, routed } = deps();
+    const ahead = { ...user('f1', 'a'), publishedAt: new Date(NOW + 3_600_000).toISOString() };
+    const outcome = await routeKafkaBatch([record(0, 1, ahead)], d);
+    expect(outcome).toMatchObject({ routed: 0, rejected: 1 });
+    expect(routed).toEqual([]);
+    expect(rejected[0]).toMatchObject({ reason: 'INVALID_ENVELOPE', messageId: 'f1' });
+    expect(rejected[0]?.errors).toEqual([expect.objectContaining({ field: 'publishedAt' })]);
   });
 });

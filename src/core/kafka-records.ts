@@ -4,18 +4,13 @@
  * as the contract's Kafka channels state them (generated/kafka.ts). A record that fails becomes a
  * `KafkaRejectedRecord` (contract schema) with the reason; it is never delivered.
  */
-import {
-  formatErrors,
-  type KafkaChannelEnvelopes,
-  type KafkaChannelName,
-  type KafkaEventSource,
-  type KafkaRejectedRecord,
-  type KafkaRejectionReason,
-  kafkaChannels,
-  limits,
-  validators,
-} from '../../generated/index.js';
-import { parseJson, validateBroadcastEnvelope, validateUserEnvelope } from './envelopes.js';
+// Generated modules by name, never generated/index.js (its map of every validator would bloat the bundle).
+import { limits } from '../../generated/codes.js';
+import { formatErrors, wrapValidator } from '../../generated/field-errors.js';
+import { type KafkaChannelEnvelopes, type KafkaChannelName, kafkaChannels } from '../../generated/kafka.js';
+import type { KafkaEventSource, KafkaRejectedRecord, KafkaRejectionReason } from '../../generated/models.js';
+import { validateKafkaRejectedRecord } from '../../generated/validators.js';
+import { checkPublishedAt, parseJson, validateBroadcastEnvelope, validateUserEnvelope } from './envelopes.js';
 import { type InvalidField, ValidationError } from './errors.js';
 
 /** One record as the event source hands it over, decoded from base64 (adapter-neutral). */
@@ -43,11 +38,19 @@ export type CheckedRecord =
     }[KafkaChannelName]
   | { ok: false; rejection: KafkaRejectedRecord };
 
-/** Each Kafka channel's envelope validator (the SNS routers' own; the type forces a new channel in here). */
-const VALIDATE: { [C in KafkaChannelName]: (data: unknown) => KafkaChannelEnvelopes[C] } = {
-  'broadcast-stream': validateBroadcastEnvelope,
-  'user-stream': validateUserEnvelope,
+/**
+ * Each Kafka channel's envelope check, the SNS routers' own: schemas, then the publishedAt bound (the type
+ * forces a new channel in here).
+ */
+const VALIDATE: {
+  [C in KafkaChannelName]: (data: unknown, nowMs: number) => KafkaChannelEnvelopes[C];
+} = {
+  'broadcast-stream': (data, nowMs) =>
+    checkPublishedAt('broadcast envelope', validateBroadcastEnvelope(data), nowMs),
+  'user-stream': (data, nowMs) => checkPublishedAt('user envelope', validateUserEnvelope(data), nowMs),
 };
+
+const rejectedRecordSchema = wrapValidator(validateKafkaRejectedRecord);
 
 /** Bounds of the rejection record's fields (its contract schema): never copy unbounded input. */
 const MAX_KEY_CHARS = 256;
@@ -101,10 +104,10 @@ function rejection(
 
 /** The rejection as its contract schema allows: ids copied from an invalid envelope are dropped if malformed. */
 function conforming(rejected: KafkaRejectedRecord): KafkaRejectedRecord {
-  const result = validators.KafkaRejectedRecord(rejected);
+  const result = rejectedRecordSchema(rejected);
   if (result.ok) return rejected;
   const { correlationId: _c, messageId: _m, ...rest } = rejected;
-  const retry = validators.KafkaRejectedRecord(rest);
+  const retry = rejectedRecordSchema(rest);
   if (!retry.ok) throw new Error(`bug: rejection record off its schema: ${formatErrors(retry.errors)}`);
   return rest;
 }
@@ -149,7 +152,7 @@ export function checkKafkaRecord(record: KafkaRecordInput, source: RecordSource)
   }
   let envelope: KafkaChannelEnvelopes[typeof channel];
   try {
-    envelope = VALIDATE[channel](data);
+    envelope = VALIDATE[channel](data, source.now());
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     return rejection(record, source, 'INVALID_ENVELOPE', error.message, {

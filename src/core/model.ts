@@ -31,6 +31,8 @@ export interface ConnectionRecord {
    * so rows are found where they were written even after a topic's partition count changes.
    */
   topicPartitions?: Record<string, number>;
+  /** Revision of the topic list: each subscribe/unsubscribe writes rev + 1 on the condition it is unchanged. */
+  rev?: number;
 }
 
 /** A `topic#{realm}#{topic}` row. */

@@ -16,15 +16,30 @@ export interface ConnectionStore {
   saveConnection(record: ConnectionRecord): Promise<void>;
   /** The meta row, expired or not (callers decide what expiry means for them). */
   getConnection(connectionId: string): Promise<ConnectionRecord | undefined>;
-  /** Deletes the meta row, the user row and the topic rows of the record. Idempotent. */
+  /**
+   * Deletes the meta row first (returning what it held at that instant), then the user row and the topic rows
+   * of the record and of the deleted meta row: a topic a concurrent subscribe added is never missed. Idempotent.
+   */
   deleteConnection(record: ConnectionRecord): Promise<void>;
+  /**
+   * Replaces the meta row's topic list (and their partition layout) if the row still exists at revision
+   * `record.rev`; the updated record, or undefined when it changed meanwhile or is gone (re-read and decide).
+   */
+  setTopics(record: ConnectionRecord, topics: readonly string[]): Promise<ConnectionRecord | undefined>;
+  /** Puts the topic rows of `topics` for the connection (layout of `record`), expiring at `expiresAt`. */
+  putTopicRows(record: ConnectionRecord, topics: readonly string[], expiresAt: number): Promise<void>;
+  /** Deletes the topic rows of `topics` for the connection (layout of `record`). Idempotent. */
+  deleteTopicRows(record: ConnectionRecord, topics: readonly string[]): Promise<void>;
   /** Deletes one topic row (when the meta row is already gone). Idempotent. */
   deleteTopicSubscription(realm: string, topic: string, connectionId: string): Promise<void>;
   /** Deletes one user row (when the meta row is already gone). Idempotent. */
   deleteUserConnection(realm: string, userId: string, connectionId: string): Promise<void>;
   /** Records that the welcome frame was posted (meta row only); false when the meta row no longer exists. */
   markWelcomed(connectionId: string, welcomedAt: number): Promise<boolean>;
-  /** Sets `expiresAt` on every row of the connection; false when the meta row no longer exists. */
+  /**
+   * Sets `expiresAt` on the meta row, then on the user row and the topic rows the meta row lists *after* that
+   * update (not those of `record`: a topic subscribed meanwhile is included); false when the meta row is gone.
+   */
   extendConnection(record: ConnectionRecord, expiresAt: number): Promise<boolean>;
   /** Unexpired subscribers of a topic in a realm (every page). */
   listTopicSubscribers(realm: string, topic: string, nowSeconds: number): Promise<TopicSubscriber[]>;
@@ -43,6 +58,26 @@ export interface InboxStore {
   delete(realm: string, userId: string, item: Pick<InboxItem, 'publishedAt' | 'messageId'>): Promise<void>;
   /** Drops the oldest items beyond `maxItems` (expired ones are not counted); returns how many were dropped. */
   trim(realm: string, userId: string, maxItems: number, nowSeconds: number): Promise<number>;
+}
+
+/** What a claim of a message id found: the first claim, or the claim an earlier publish of the id made. */
+export type MessageIdClaim = { status: 'first' } | { status: 'repeat'; publishedAt: string; done: boolean };
+
+/**
+ * One claim per (scope, messageId) until it expires: how a publish retried with the same id is recognised
+ * (scope `user#{realm}#{userId}` or `topic#{realm}#{topic}`, any topic). Expired claims count as absent.
+ */
+export interface MessageIdStore {
+  /** Claims the id with this publish's `publishedAt`; a repeat gets the first claim back instead. */
+  claim(
+    scope: string,
+    messageId: string,
+    publishedAt: string,
+    expiresAt: number,
+    nowSeconds: number,
+  ): Promise<MessageIdClaim>;
+  /** Marks the claim's publish as fully handled: later repeats are dropped, not delivered again. */
+  markDone(scope: string, messageId: string): Promise<void>;
 }
 
 /** Recent messages of topics whose offline policy is `history`. */

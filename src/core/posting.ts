@@ -4,6 +4,7 @@
  */
 import { type BackoffPolicy, jitteredDelay, mapWithConcurrency } from './concurrency.js';
 import type { PostOutcome } from './model.js';
+import { type Pacer, THROTTLED_RETRY_MIN_MS } from './pacing.js';
 import type { ConnectionGateway, RandomSource, Sleep } from './ports.js';
 
 export interface PostSettings {
@@ -24,6 +25,11 @@ export interface PostDeps {
   sleep: Sleep;
   random: RandomSource;
   settings: PostSettings;
+  /**
+   * Bulk posting (broadcast fan-out) only: paces posts to the worker's share of the posting budget. A 429 then
+   * slows the pacer and the post is tried again after at least THROTTLED_RETRY_MIN_MS, until the deadline.
+   */
+  pacer?: Pacer;
 }
 
 export type AttemptedPost =
@@ -41,21 +47,39 @@ export interface PostDeadline {
   now: () => number;
 }
 
-/** One post; 429 is retried with full-jitter backoff; other errors become `failed`. */
+/**
+ * One post; other errors become `failed`. A 429 is retried: unpaced, with full-jitter backoff up to
+ * `throttleRetries` times; paced, after 1–2 s (the pacer slowed down meanwhile) for as long as the deadline
+ * allows, or `throttleRetries` times without a deadline.
+ */
 export async function postWithRetry(
   deps: PostDeps,
   connectionId: string,
   data: string,
+  deadline?: PostDeadline,
 ): Promise<AttemptedPost> {
+  const { pacer } = deps;
   for (let attempt = 0; ; attempt++) {
     let outcome: PostOutcome;
     try {
+      if (pacer) await pacer.acquire();
       outcome = await deps.gateway.post(connectionId, data);
     } catch (error) {
       return { connectionId, outcome: 'failed', error };
     }
-    if (outcome !== 'throttled' || attempt >= deps.settings.throttleRetries) return { connectionId, outcome };
-    await deps.sleep(jitteredDelay(attempt, deps.settings.backoff, deps.random));
+    if (outcome !== 'throttled') return { connectionId, outcome };
+    if (!pacer) {
+      if (attempt >= deps.settings.throttleRetries) return { connectionId, outcome };
+      await deps.sleep(jitteredDelay(attempt, deps.settings.backoff, deps.random));
+      continue;
+    }
+    pacer.throttled();
+    const wait = THROTTLED_RETRY_MIN_MS * (1 + deps.random());
+    const outOfTime = deadline
+      ? deadline.now() + wait >= deadline.stopAt
+      : attempt >= deps.settings.throttleRetries;
+    if (outOfTime) return { connectionId, outcome };
+    await deps.sleep(wait);
   }
 }
 
@@ -87,7 +111,7 @@ export function postToMany(
     (connectionId): Promise<PostResult> =>
       deadline !== undefined && deadline.now() >= deadline.stopAt
         ? Promise.resolve({ connectionId, outcome: 'deferred' })
-        : postWithRetry(deps, connectionId, data),
+        : postWithRetry(deps, connectionId, data, deadline),
   );
 }
 

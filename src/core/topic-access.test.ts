@@ -65,3 +65,44 @@ describe('decideTopics', () => {
     expect(long?.topic.length).toBe(256);
   });
 });
+
+describe('decideTopics with topic families', () => {
+  it('accepts concrete topics of a family, realm-qualified or not', () => {
+    const decision = decideTopics(['jobs.8812', 'acme/documents.d-77.comments', 'jobs.8812'], alice);
+    expect(decision).toEqual({ accepted: ['jobs.8812', 'documents.d-77.comments'], rejected: [] });
+  });
+
+  it('rejects each bad name with its own code', () => {
+    const decision = decideTopics(
+      ['jobs', 'jobs.a.b', 'weather.1', 'jobs.bad$id', `jobs.${'x'.repeat(65)}`, 'Jobs.1', 'jobs.'],
+      alice,
+    );
+    expect(decision.accepted).toEqual([]);
+    expect(decision.rejected.map((r) => [r.topic, r.code])).toEqual([
+      ['jobs', 'UNKNOWN_TOPIC'],
+      ['jobs.a.b', 'UNKNOWN_TOPIC'],
+      ['weather.1', 'UNKNOWN_TOPIC'],
+      ['jobs.bad$id', 'INVALID_TOPIC_NAME'],
+      [`jobs.${'x'.repeat(65)}`, 'INVALID_TOPIC_PARAMETER'],
+      ['Jobs.1', 'INVALID_TOPIC_NAME'],
+      ['jobs.', 'INVALID_TOPIC_NAME'],
+    ]);
+    expect(decision.rejected[4]?.reason).toMatch(/jobId/);
+  });
+
+  it('applies the owner rule: own topic yes, another user no, the override role yes', () => {
+    expect(decideTopics(['users.alice.activity'], alice).accepted).toEqual(['users.alice.activity']);
+    const other = decideTopics(['users.bob.activity'], alice);
+    expect(other.rejected).toEqual([
+      { topic: 'users.bob.activity', code: 'NOT_TOPIC_OWNER', reason: 'topic belongs to user "bob"' },
+    ]);
+    expect(decideTopics(['users.bob.activity'], admin).accepted).toEqual(['users.bob.activity']);
+  });
+
+  it('counts topics already held against the limit and accepts them again without counting twice', () => {
+    const held = ['announcements', 'jobs.1'];
+    const decision = decideTopics(['jobs.1', 'jobs.2', 'jobs.3'], alice, 3, held);
+    expect(decision.accepted).toEqual(['jobs.1', 'jobs.2']);
+    expect(decision.rejected.map((r) => r.code)).toEqual(['TOO_MANY_TOPICS']);
+  });
+});

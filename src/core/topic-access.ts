@@ -2,11 +2,16 @@
  * Decides which requested topics a connection gets, with the contract's access rules
  * (generated topic registry) and the TopicRejectionCode of the contract for each refusal.
  */
-import { isTopicName, limits, topicRegistry } from '../../generated/index.js';
+import {
+  limits,
+  matchTopic,
+  patterns,
+  type TopicDefinition,
+  type TopicFamily,
+  type TopicMatch,
+} from '../../generated/index.js';
 import type { Identity, RejectedTopic } from './model.js';
 
-const TOPIC_NAME = /^[a-z][a-z0-9-]{0,62}$/;
-const REALM = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** RejectedTopic.topic and .reason have maxLength 256; WelcomeFrame.rejected has maxItems 64. */
 const MAX_FIELD = 256;
 export const MAX_REJECTED = 64;
@@ -32,71 +37,104 @@ function truncate(value: string): string {
   return value.length > MAX_FIELD ? value.slice(0, MAX_FIELD) : value;
 }
 
+/** The family definition of a concrete topic name the contract knows (undefined otherwise). */
+export function topicDefinitionOf(name: string): TopicDefinition<TopicFamily> | undefined {
+  const match = matchTopic(name);
+  return match.ok ? match.definition : undefined;
+}
+
+/** Why a known topic is refused to this identity (roles, then the owner rule), or undefined when allowed. */
+function accessRefusal(
+  match: Extract<TopicMatch, { ok: true }>,
+  identity: Identity,
+): { code: RejectedTopic['code']; reason: string } | undefined {
+  const { roles, owner } = match.definition.access;
+  if (roles.length > 0 && !roles.some((role) => identity.roles.includes(role))) {
+    return { code: 'FORBIDDEN_TOPIC', reason: `requires role ${roles.join(' or ')}` };
+  }
+  if (owner === undefined) return undefined;
+  const bound = match.params[owner.parameter];
+  if (bound === identity.userId || owner.overrideRoles.some((role) => identity.roles.includes(role)))
+    return undefined;
+  return { code: 'NOT_TOPIC_OWNER', reason: `topic belongs to user ${JSON.stringify(bound)}` };
+}
+
 /**
  * Rules, in order, for each distinct requested name:
  * - `realm/name`: REALM_MISMATCH when the realm is not the token's; the token's own realm is accepted and
  *   stripped (names are realm-relative);
- * - not matching the TopicName pattern: INVALID_TOPIC_NAME; not in the contract: UNKNOWN_TOPIC;
- * - the token must hold at least one of the topic's `access.roles` (any of, as the generated registry
- *   documents; empty = every user of the realm): otherwise FORBIDDEN_TOPIC;
- * - beyond `maxTopics` accepted topics: TOO_MANY_TOPICS.
- * Duplicates (after stripping the realm) are collapsed; at most 64 rejections are reported.
+ * - the generated matcher (`matchTopic`): INVALID_TOPIC_NAME (fails the contract's TopicName), UNKNOWN_TOPIC
+ *   (no family), INVALID_TOPIC_PARAMETER (a parameter fails its schema);
+ * - the token must hold at least one of the family's `access.roles` (any of; empty = every user of the realm):
+ *   otherwise FORBIDDEN_TOPIC; an owner rule binds a parameter to the token's subject unless the token holds
+ *   one of its override roles: otherwise NOT_TOPIC_OWNER;
+ * - beyond `maxTopics` topics held in total (`held` included): TOO_MANY_TOPICS.
+ * Topics already `held` are accepted again without counting twice (subscribing is idempotent). Duplicates
+ * (after stripping the realm) are collapsed; at most 64 rejections are reported.
  */
 export function decideTopics(
   requested: readonly string[],
   identity: Identity,
   maxTopics: number = limits.maxTopicsPerConnection,
+  held: readonly string[] = [],
 ): TopicDecision {
   const accepted: string[] = [];
   const rejected: RejectedTopic[] = [];
   const seen = new Set<string>();
+  const holding = new Set(held);
+  let total = holding.size;
   const reject = (topic: string, code: RejectedTopic['code'], reason: string): void => {
     if (rejected.length < MAX_REJECTED)
       rejected.push({ topic: truncate(topic), code, reason: truncate(reason) });
   };
   for (const raw of requested) {
-    let name = raw;
-    const slash = raw.indexOf('/');
-    if (slash >= 0) {
-      const realm = raw.slice(0, slash);
-      const rest = raw.slice(slash + 1);
-      if (!REALM.test(realm) || rest.includes('/')) {
-        if (!seen.has(raw)) reject(raw, 'INVALID_TOPIC_NAME', 'not a valid topic name');
-        seen.add(raw);
-        continue;
-      }
-      if (realm !== identity.realm) {
-        if (!seen.has(raw))
-          reject(
-            raw,
-            'REALM_MISMATCH',
-            `topic belongs to realm "${realm}", token realm is "${identity.realm}"`,
-          );
-        seen.add(raw);
-        continue;
-      }
-      name = rest;
+    const name = stripRealm(raw, identity.realm);
+    if (typeof name !== 'string') {
+      if (!seen.has(raw)) reject(raw, name.code, name.reason);
+      seen.add(raw);
+      continue;
     }
     if (seen.has(name)) continue;
     seen.add(name);
-    if (!TOPIC_NAME.test(name)) {
-      reject(raw, 'INVALID_TOPIC_NAME', 'not a valid topic name (lowercase letters, digits and "-", max 63)');
+    if (holding.has(name)) {
+      accepted.push(name);
       continue;
     }
-    if (!isTopicName(name)) {
-      reject(raw, 'UNKNOWN_TOPIC', 'no such topic');
+    const match = matchTopic(name);
+    if (!match.ok) {
+      reject(raw, match.code, match.reason);
       continue;
     }
-    const required = topicRegistry[name].access.roles;
-    if (required.length > 0 && !required.some((role) => identity.roles.includes(role))) {
-      reject(raw, 'FORBIDDEN_TOPIC', `requires role ${required.join(' or ')}`);
+    const refusal = accessRefusal(match, identity);
+    if (refusal !== undefined) {
+      reject(raw, refusal.code, refusal.reason);
       continue;
     }
-    if (accepted.length >= maxTopics) {
+    if (total >= maxTopics) {
       reject(raw, 'TOO_MANY_TOPICS', `at most ${maxTopics} topics per connection`);
       continue;
     }
+    total++;
     accepted.push(name);
   }
   return { accepted, rejected };
+}
+
+/** `acme/jobs.1` → `jobs.1` for the token's realm `acme`; a refusal for another realm or a malformed prefix. */
+export function stripRealm(
+  raw: string,
+  realm: string,
+): string | { code: 'INVALID_TOPIC_NAME' | 'REALM_MISMATCH'; reason: string } {
+  const slash = raw.indexOf('/');
+  if (slash < 0) return raw;
+  const prefix = raw.slice(0, slash);
+  const rest = raw.slice(slash + 1);
+  if (!patterns.Realm.test(prefix) || rest.includes('/'))
+    return { code: 'INVALID_TOPIC_NAME', reason: 'not a valid topic name' };
+  if (prefix !== realm)
+    return {
+      code: 'REALM_MISMATCH',
+      reason: `topic belongs to realm "${prefix}", token realm is "${realm}"`,
+    };
+  return rest;
 }

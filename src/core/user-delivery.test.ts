@@ -74,7 +74,39 @@ describe('UserDeliveryService.route', () => {
     const world = createWorld();
     const envelope = userEnvelope();
     expect((await world.users.route(envelope)).inbox).toBe('stored');
-    expect((await world.users.route(structuredClone(envelope))).inbox).toBe('duplicate');
+    expect((await world.users.route(structuredClone(envelope))).repeat).toBe('dropped');
+    expect(world.inbox.size('acme', 'alice')).toBe(1);
+  });
+
+  it('a publisher retrying with the same messageId (new publishedAt) stores one row and posts once', async () => {
+    const world = createWorld();
+    const first = userEnvelope({ messageId: 'retry-456', publishedAt: '2026-11-27T09:59:00.000Z' });
+    const retry = { ...first, publishedAt: '2026-11-27T09:59:03.000Z', correlationId: 'c-retry' };
+    await world.users.route(first);
+    expect(await world.users.route(retry)).toMatchObject({ repeat: 'dropped', delivered: 0 });
+    expect(world.inbox.size('acme', 'alice')).toBe(1);
+
+    await world.connect('live');
+    const online = { ...first, messageId: 'retry-789' };
+    expect(await world.users.route(online)).toMatchObject({ delivered: 1, repeat: 'no' });
+    expect(await world.users.route({ ...online, publishedAt: '2026-11-27T10:00:00.000Z' })).toMatchObject({
+      delivered: 0,
+      repeat: 'dropped',
+    });
+    expect(world.gateway.posts.filter((p) => p.data.includes('retry-789'))).toHaveLength(1);
+  });
+
+  it('a repeat while the first publish is unfinished (it failed half-way) is handled as the first: same row', async () => {
+    const world = createWorld();
+    const first = userEnvelope({ messageId: 'half-way', publishedAt: '2026-11-27T09:59:00.000Z' });
+    // The first publish claimed the id and stored its row, then its invocation died before the mark.
+    await world.messageIds.claim('user#acme#alice', 'half-way', first.publishedAt, 2_000_000_000, 0);
+    const retry = { ...first, publishedAt: '2026-11-27T09:59:07.000Z' };
+    expect(await world.users.route(retry)).toMatchObject({ repeat: 'handled-as-first', inbox: 'stored' });
+    const [row] = await world.inbox.list('acme', 'alice', 0, 10);
+    expect(row?.publishedAt).toBe(first.publishedAt);
+    expect(row?.envelope.publishedAt).toBe(first.publishedAt);
+    expect((await world.users.route(retry)).repeat).toBe('dropped');
     expect(world.inbox.size('acme', 'alice')).toBe(1);
   });
 

@@ -12,8 +12,17 @@ import { userMessageRegistry } from '../../generated/index.js';
 import { type GoneResolution, resolveGone } from './connections.js';
 import { ValidationError } from './errors.js';
 import { userFrame } from './frames.js';
+import { type Repeat, routeOnce, userScope } from './message-ids.js';
 import type { ConnectionRecord, DeliveryJob, InboxItem, UserEnvelope } from './model.js';
-import type { Clock, ConnectionStore, DomainLogger, InboxStore, JobQueue, PutResult } from './ports.js';
+import type {
+  Clock,
+  ConnectionStore,
+  DomainLogger,
+  InboxStore,
+  JobQueue,
+  MessageIdStore,
+  PutResult,
+} from './ports.js';
 import { silentLogger } from './ports.js';
 import { emptySummary, type PostDeps, type PostSummary, postToMany } from './posting.js';
 import { messageKeyTime } from './stored-messages.js';
@@ -33,6 +42,7 @@ export interface UserDeliverySettings {
 export interface UserDeliveryDeps extends PostDeps, TraceDeps {
   store: ConnectionStore;
   inbox: InboxStore;
+  messageIds: MessageIdStore;
   deliveryQueue: JobQueue<DeliveryJob>;
   clock: Clock;
   userDelivery: UserDeliverySettings;
@@ -45,6 +55,11 @@ export interface UserDeliveryResult extends PostSummary {
   inbox: PutResult | 'expired' | 'not-needed';
   droppedFromInbox: number;
   drainJobs: number;
+  /**
+   * `dropped`: the message id was already published and fully handled (nothing done); `handled-as-first`: a
+   * repeat of a publish still in flight, handled with the first one's `publishedAt`; `no`: a first publish.
+   */
+  repeat: Repeat;
 }
 
 export const DAY_SECONDS = 86_400;
@@ -52,7 +67,28 @@ export const DAY_SECONDS = 86_400;
 export class UserDeliveryService {
   constructor(private readonly deps: UserDeliveryDeps) {}
 
-  async route(envelope: UserEnvelope): Promise<UserDeliveryResult> {
+  async route(published: UserEnvelope): Promise<UserDeliveryResult> {
+    const claim = {
+      scope: userScope(published.realm, published.userId),
+      expiresAt: this.retentionEnd(published),
+      nowSeconds: Math.floor(this.deps.clock.now() / 1000),
+    };
+    return routeOnce(
+      this.deps,
+      claim,
+      published,
+      (envelope) => this.deliver(envelope),
+      () => ({
+        ...emptySummary(),
+        connections: 0,
+        inbox: 'not-needed' as const,
+        droppedFromInbox: 0,
+        drainJobs: 0,
+      }),
+    );
+  }
+
+  private async deliver(envelope: UserEnvelope): Promise<Omit<UserDeliveryResult, 'repeat'>> {
     const { store, clock, userDelivery } = this.deps;
     const logger = this.deps.logger ?? silentLogger;
     const connections = await store.listUserConnections(
@@ -154,8 +190,11 @@ export class UserDeliveryService {
     };
   }
 
-  /** The inbox row expires `min(retentionDays of the type, per-stack cap)` after `publishedAt`. */
-  private async store(envelope: UserEnvelope): Promise<PutResult | 'expired'> {
+  /**
+   * When the inbox row (and the message id's claim) expires: `min(retentionDays of the type, per-stack cap)`
+   * after `publishedAt`, in epoch seconds.
+   */
+  private retentionEnd(envelope: UserEnvelope): number {
     const definition = userMessageRegistry[envelope.type as keyof typeof userMessageRegistry];
     // The contract requires retentionDays for every user message type and envelopes are validated before
     // they get here: an unknown type is a caller bug, never stored with a made-up retention.
@@ -169,8 +208,12 @@ export class UserDeliveryService {
     const cap = this.deps.userDelivery.offlineRetentionMaxDays;
     const retentionDays =
       cap === undefined ? definition.retentionDays : Math.min(definition.retentionDays, cap);
+    return Math.floor(Date.parse(messageKeyTime(envelope.publishedAt)) / 1000) + retentionDays * DAY_SECONDS;
+  }
+
+  private async store(envelope: UserEnvelope): Promise<PutResult | 'expired'> {
     const publishedAt = messageKeyTime(envelope.publishedAt);
-    const expiresAt = Math.floor(Date.parse(publishedAt) / 1000) + retentionDays * DAY_SECONDS;
+    const expiresAt = this.retentionEnd(envelope);
     if (expiresAt <= Math.floor(this.deps.clock.now() / 1000)) return 'expired';
     const item: InboxItem = { publishedAt, messageId: envelope.messageId, envelope, expiresAt };
     return this.deps.inbox.put(envelope.realm, envelope.userId, item);

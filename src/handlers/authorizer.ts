@@ -20,6 +20,7 @@ import { type AuthConfig, loadAuthConfig } from './runtime/auth-config.js';
 export interface AuthorizerDependencies {
   verifier: TokenVerifier;
   allowedRealms?: ReadonlySet<string> | undefined;
+  trustTopLevelRoles?: boolean;
   logger: Logger;
 }
 
@@ -94,8 +95,15 @@ function fromEnvironment(config: AuthConfig) {
     issuers: config.issuers,
     audiences: config.audiences,
     jwksPath: config.jwksPath,
+    // Checked again by authorizeConnect; here it keeps junk realms from reaching the identity provider.
+    ...(config.allowedRealms !== undefined ? { allowedRealms: config.allowedRealms } : {}),
   });
-  return createAuthorizerHandler({ verifier, allowedRealms: config.allowedRealms, logger });
+  return createAuthorizerHandler({
+    verifier,
+    allowedRealms: config.allowedRealms,
+    trustTopLevelRoles: config.trustTopLevelRoles,
+    logger,
+  });
 }
 
 /** Built once per cold start: the JWKS cache lives in the verifier, across invocations. */

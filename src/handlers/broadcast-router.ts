@@ -5,10 +5,10 @@
  */
 import type { SNSEvent } from 'aws-lambda';
 import type { BroadcastService } from '../core/broadcast.js';
-import { validateBroadcastEnvelope } from '../core/envelopes.js';
+import { checkPublishedAt, validateBroadcastEnvelope } from '../core/envelopes.js';
 import type { LambdaContext } from './events.js';
 import { routeSnsRecords } from './runtime/messages.js';
-import { countPosts, instrumented, logger } from './runtime/observability.js';
+import { countPosts, instrumented, log } from './runtime/observability.js';
 import { broadcastService } from './runtime/services.js';
 
 export function createBroadcastRouter(deps: { broadcast: BroadcastService }) {
@@ -17,11 +17,11 @@ export function createBroadcastRouter(deps: { broadcast: BroadcastService }) {
       routeSnsRecords(
         event,
         'broadcast envelope',
-        validateBroadcastEnvelope,
+        (data) => checkPublishedAt('broadcast envelope', validateBroadcastEnvelope(data), Date.now()),
         async (envelope, logContext) => {
           const result = await deps.broadcast.route(envelope);
           countPosts(result);
-          logger.info('broadcast routed', {
+          log.info('broadcast routed', {
             ...logContext,
             messageId: envelope.messageId,
             realm: envelope.realm,

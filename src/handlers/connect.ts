@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { ConnectionService } from '../core/connections.js';
 import { parseTopicsParameter } from '../core/topic-access.js';
 import type { LambdaContext, WebSocketConnectEvent, WebSocketRouteResult } from './events.js';
-import { count, instrumented, logger, withCorrelationId } from './runtime/observability.js';
+import { count, instrumented, log, withCorrelationId } from './runtime/observability.js';
 import { connectionService } from './runtime/services.js';
 import { identityFromAuthorizer, offersBearerSubprotocol } from './runtime/websocket.js';
 
@@ -24,7 +24,7 @@ export function createConnectHandler(deps: ConnectDeps) {
       const identity = identityFromAuthorizer(event.requestContext.authorizer);
       if (!identity) {
         // Only reachable when the route has no (or another) authorizer: refuse rather than guess a user.
-        logger.error('no valid authorizer context on $connect', { connectionId });
+        log.error('no valid authorizer context on $connect', { connectionId });
         return { statusCode: 401 };
       }
       const requestedTopics = parseTopicsParameter(
@@ -41,7 +41,7 @@ export function createConnectHandler(deps: ConnectDeps) {
           correlationId,
         });
         count('Connections');
-        logger.info('connection registered', {
+        log.info('connection registered', {
           connectionId,
           userId: identity.userId,
           realm: identity.realm,

@@ -4,16 +4,17 @@
  * the message is made visible again after a short backoff (ChangeMessageVisibility) instead of the queue's
  * full visibility timeout. Invalid jobs fail their item and end in the DLQ after the receive limit.
  */
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { SqsJobQueue } from '../adapters/sqs-job-queue.js';
-import type { DeliveryWorker } from '../core/delivery-worker.js';
+import { type DeliveryWorker, retryDelaySeconds } from '../core/delivery-worker.js';
 import { validateDeliveryJob } from '../core/envelopes.js';
 import { RetryLaterError } from '../core/errors.js';
 import type { DeliveryJob } from '../core/model.js';
+import { batchProcessor } from './runtime/batch.js';
 import { optionalString } from './runtime/config.js';
 import { parseAndValidate } from './runtime/messages.js';
-import { count, instrumented, logger, withCorrelationId } from './runtime/observability.js';
+import { count, instrumented, log, withCorrelationId } from './runtime/observability.js';
 import { deliveryQueue, deliveryWorker } from './runtime/services.js';
 
 export interface DeliveryWorkerHandlerDeps {
@@ -22,14 +23,9 @@ export interface DeliveryWorkerHandlerDeps {
   queue?: Pick<SqsJobQueue<DeliveryJob>, 'changeVisibility'>;
 }
 
-/** 1, 2, 4, 8, 16, 30, 30… seconds by receive count. */
-export function retryDelaySeconds(receiveCount: number): number {
-  return Math.min(30, 2 ** Math.max(0, receiveCount - 1));
-}
+export { retryDelaySeconds } from '../core/delivery-worker.js';
 
 export function createDeliveryWorkerHandler(deps: DeliveryWorkerHandlerDeps) {
-  const processor = new BatchProcessor(EventType.SQS);
-
   const processRecord = async (record: SQSRecord): Promise<void> => {
     const logContext = {
       sqsMessageId: record.messageId,
@@ -42,7 +38,7 @@ export function createDeliveryWorkerHandler(deps: DeliveryWorkerHandlerDeps) {
         count('Deliveries', (result.welcome ? 1 : 0) + result.replayed + result.offlineDelivered);
         count('OfflineDelivered', result.offlineDelivered);
         if (result.status === 'gone') count('Gone');
-        logger.info('delivery job done', {
+        log.info('delivery job done', {
           ...logContext,
           reason: job.reason,
           connectionId: job.connectionId,
@@ -52,7 +48,7 @@ export function createDeliveryWorkerHandler(deps: DeliveryWorkerHandlerDeps) {
         if (error instanceof RetryLaterError) {
           if (error.reason === 'throttled') count('Throttled');
           const delay = retryDelaySeconds(Number(record.attributes.ApproximateReceiveCount) || 1);
-          logger.info('connection not ready; delivery job retried later', {
+          log.info('connection not ready; delivery job retried later', {
             why: error.reason,
             ...logContext,
             connectionId: job.connectionId,
@@ -61,10 +57,10 @@ export function createDeliveryWorkerHandler(deps: DeliveryWorkerHandlerDeps) {
           await deps.queue
             ?.changeVisibility(record.receiptHandle, delay)
             .catch((visibilityError: unknown) => {
-              logger.warn('ChangeMessageVisibility failed', { error: visibilityError as Error });
+              log.warn('ChangeMessageVisibility failed', { error: visibilityError as Error });
             });
         } else {
-          logger.error('delivery job failed', {
+          log.error('delivery job failed', {
             ...logContext,
             connectionId: job.connectionId,
             error: error as Error,
@@ -77,7 +73,10 @@ export function createDeliveryWorkerHandler(deps: DeliveryWorkerHandlerDeps) {
 
   return (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
     instrumented(context, () =>
-      processPartialResponse(event, processRecord, processor, { context, throwOnFullBatchFailure: false }),
+      processPartialResponse(event, processRecord, batchProcessor(), {
+        context,
+        throwOnFullBatchFailure: false,
+      }),
     );
 }
 

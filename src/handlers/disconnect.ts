@@ -1,7 +1,7 @@
 /** `$disconnect` (best effort): deletes every row of the connection, found from its meta row. Idempotent. */
 import type { ConnectionService } from '../core/connections.js';
 import type { LambdaContext, WebSocketDisconnectEvent, WebSocketRouteResult } from './events.js';
-import { count, instrumented, logger } from './runtime/observability.js';
+import { count, instrumented, log } from './runtime/observability.js';
 import { connectionService } from './runtime/services.js';
 
 export function createDisconnectHandler(deps: { connections: ConnectionService }) {
@@ -10,7 +10,7 @@ export function createDisconnectHandler(deps: { connections: ConnectionService }
       const { connectionId, disconnectStatusCode, disconnectReason } = event.requestContext;
       const removed = await deps.connections.unregister(connectionId);
       count('Disconnections');
-      logger.info('connection closed', {
+      log.info('connection closed', {
         connectionId,
         disconnectStatusCode,
         disconnectReason,

@@ -1,29 +1,25 @@
 /** Fan-out worker (SQS fan-out queue, partial batch responses): posts one shard of a large topic audience. */
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { BroadcastService } from '../core/broadcast.js';
 import { validateFanoutJob } from '../core/envelopes.js';
 import { postingDeadline } from '../core/posting.js';
+import { batchProcessor } from './runtime/batch.js';
 import { parseAndValidate } from './runtime/messages.js';
-import { countPosts, instrumented, logger, withCorrelationId } from './runtime/observability.js';
+import { countPosts, instrumented, log, withCorrelationId } from './runtime/observability.js';
 import { broadcastService } from './runtime/services.js';
 
 export function createFanoutWorkerHandler(deps: { broadcast: BroadcastService }) {
-  const processor = new BatchProcessor(EventType.SQS);
-
   // A killed invocation would have its whole batch redelivered (posts already made included): instead each
   // shard stops starting posts near the deadline and hands the rest to a new job.
   const processRecord = async (record: SQSRecord, stopAt: number): Promise<void> => {
     const logContext = { sqsMessageId: record.messageId };
     const job = parseAndValidate('fan-out job', record.body, validateFanoutJob, logContext);
     await withCorrelationId(job.envelope.correlationId, async () => {
-      const position = { shard: job.shard, shards: job.shards, attempt: job.attempt ?? 0 };
-      const { retry, deferred, ...result } = await deps.broadcast.postShard(job.envelope, job.connectionIds, {
-        stopAt,
-        position,
-      });
+      // Logged after the retry and continuation jobs are sent (a send error fails the record, retried by SQS).
+      const { retry, deferred, throttledLater, ...result } = await deps.broadcast.runShardJob(job, stopAt);
       countPosts(result);
-      logger.info('fan-out shard posted', {
+      log.info('fan-out shard posted', {
         ...logContext,
         messageId: job.envelope.messageId,
         realm: job.envelope.realm,
@@ -33,18 +29,16 @@ export function createFanoutWorkerHandler(deps: { broadcast: BroadcastService })
         attempt: job.attempt ?? 0,
         retry: retry.length,
         deferred: deferred.length,
+        throttledLater: throttledLater.length,
         ...result,
       });
-      // Only the unreachable connections are retried, in a new delayed job: the ones reached are not posted twice.
-      await deps.broadcast.retryLater(job.envelope, retry, (job.attempt ?? 0) + 1);
-      await deps.broadcast.continueLater(job.envelope, deferred, job.attempt ?? 0);
     });
   };
 
   return (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
     const stopAt = postingDeadline(Date.now(), context.getRemainingTimeInMillis());
     return instrumented(context, () =>
-      processPartialResponse(event, (record: SQSRecord) => processRecord(record, stopAt), processor, {
+      processPartialResponse(event, (record: SQSRecord) => processRecord(record, stopAt), batchProcessor(), {
         context,
         throwOnFullBatchFailure: false,
       }),

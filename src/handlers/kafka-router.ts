@@ -7,24 +7,19 @@
 import { kafkaConsumer } from '@aws-lambda-powertools/kafka';
 import type { ConsumerRecord, ConsumerRecords, MSKEvent } from '@aws-lambda-powertools/kafka/types';
 import type { Context } from 'aws-lambda';
-import type { KafkaChannelName, KafkaRejectedRecord } from '../../generated/index.js';
+import type { KafkaChannelName } from '../../generated/kafka.js';
+import type { KafkaRejectedRecord } from '../../generated/models.js';
 import type { BroadcastService } from '../core/broadcast.js';
 import { routeKafkaBatch } from '../core/kafka-batch.js';
 import type { KafkaRecordInput } from '../core/kafka-records.js';
-import type { JobQueue } from '../core/ports.js';
+import { type JobQueue, systemClock } from '../core/ports.js';
 import type { UserDeliveryService } from '../core/user-delivery.js';
 import type { LambdaContext } from './events.js';
 import type { KafkaBatchResponse, KafkaEvent } from './kafka-events.js';
 import { kafkaTopics } from './runtime/kafka-config.js';
-import {
-  count,
-  countPosts,
-  domainLogger,
-  instrumented,
-  logger,
-  withCorrelationId,
-} from './runtime/observability.js';
+import { count, countPosts, instrumented, log, withCorrelationId } from './runtime/observability.js';
 import { broadcastService, kafkaFailureQueue, userDeliveryService } from './runtime/services.js';
+import { logTraceSink } from './runtime/trace-log.js';
 
 export interface KafkaRouterDeps {
   broadcast: Pick<BroadcastService, 'route'>;
@@ -58,6 +53,7 @@ const decodeRecords = kafkaConsumer<string | undefined, string | undefined>(
 );
 
 export function createKafkaRouter(deps: KafkaRouterDeps) {
+  const now = deps.now ?? systemClock.now;
   const channelByTopic = new Map(Object.entries(deps.topics).map(([c, t]) => [t, c as KafkaChannelName]));
   return (event: KafkaEvent, context?: LambdaContext): Promise<KafkaBatchResponse> =>
     instrumented(context, async () => {
@@ -65,30 +61,41 @@ export function createKafkaRouter(deps: KafkaRouterDeps) {
       const outcome = await routeKafkaBatch(decoded.map(toInput), {
         eventSource: event.eventSource,
         channelOf: (topic) => channelByTopic.get(topic),
-        now: deps.now ?? Date.now,
-        logger: domainLogger,
+        now,
+        logger: log,
+        tracing: { trace: logTraceSink, clock: { now }, random: Math.random },
+        withRecord: withCorrelationId,
         reject: (rejected) => deps.failures.send(rejected),
         route: {
-          'broadcast-stream': (envelope) =>
-            withCorrelationId(envelope.correlationId, async () => {
-              const result = await deps.broadcast.route(envelope);
-              countPosts(result);
-              logger.info('kafka broadcast routed', { messageId: envelope.messageId, ...result });
-            }),
-          'user-stream': (envelope) =>
-            withCorrelationId(envelope.correlationId, async () => {
-              const result = await deps.users.route(envelope);
-              countPosts(result);
-              if (result.inbox === 'stored') count('OfflineStored');
-              logger.info('kafka user message routed', { messageId: envelope.messageId, ...result });
-            }),
+          'broadcast-stream': async (envelope) => {
+            const result = await deps.broadcast.route(envelope);
+            countPosts(result);
+            log.info('kafka broadcast routed', {
+              messageId: envelope.messageId,
+              realm: envelope.realm,
+              topic: envelope.topic,
+              ...result,
+            });
+          },
+          'user-stream': async (envelope) => {
+            const result = await deps.users.route(envelope);
+            countPosts(result);
+            if (result.inbox === 'stored') count('OfflineStored');
+            log.info('kafka user message routed', {
+              messageId: envelope.messageId,
+              realm: envelope.realm,
+              userId: envelope.userId,
+              type: envelope.type,
+              ...result,
+            });
+          },
         },
       });
       count('KafkaRecordsRouted', outcome.routed);
       count('KafkaRecordsRejected', outcome.rejected);
       count('InvalidMessages', outcome.rejected);
       count('KafkaRecordsRetried', outcome.failures.length + outcome.notAttempted);
-      logger.info('kafka batch done', {
+      log.info('kafka batch done', {
         eventSource: event.eventSource,
         records: decoded.length,
         routed: outcome.routed,

@@ -273,6 +273,39 @@ describe('user router', () => {
     ).toEqual(['u-dup']);
   });
 
+  it('refuses a publishedAt beyond the clock skew (x-limits) without storing or posting; accepts one within it', async () => {
+    const { limits } = await import('../../generated/index.js');
+    const skewMs = limits.publishedAtMaxFutureSeconds * 1000;
+    const ahead = (ms: number) => new Date(Date.now() + ms).toISOString();
+    for (const publishedAt of ['2999-01-01T00:00:00.000Z', ahead(skewMs + 60_000)]) {
+      const user = userEnvelope({ messageId: `u-future-${publishedAt}`, userId: 'skewy', publishedAt });
+      await expect(userRouter(snsEvent('sns-user.json', user), context('user-router'))).rejects.toThrow(
+        /publishedAt: is more than 300 s ahead/,
+      );
+      const postsBefore = harness.management.posts.length;
+      const topic = broadcastEnvelope({ messageId: `b-future-${publishedAt}`, publishedAt });
+      await expect(
+        broadcastRouter(snsEvent('sns-broadcast.json', topic), context('broadcast-router')),
+      ).rejects.toThrow(/publishedAt/);
+      expect(harness.management.posts.length).toBe(postsBefore);
+    }
+    const { DynamoInboxStore } = await import('../adapters/dynamodb-message-stores.js');
+    const { DynamoTable } = await import('../adapters/dynamodb-table.js');
+    const inbox = new DynamoInboxStore(
+      new DynamoTable(harness.dynamo.documentClient, { tableName: harness.dynamo.tableName }),
+    );
+    const stored = async () =>
+      (await inbox.list('acme', 'skewy', Math.floor(Date.now() / 1000), 10)).map((i) => i.messageId);
+    expect(await stored()).toEqual([]);
+    const within = userEnvelope({
+      messageId: 'u-skewed',
+      userId: 'skewy',
+      publishedAt: ahead(skewMs - 60_000),
+    });
+    await userRouter(snsEvent('sns-user.json', within), context('user-router'));
+    expect(await stored()).toEqual(['u-skewed']);
+  });
+
   it('publish during connect: the message is kept and delivered by a drain job once the socket is open', async () => {
     // connected 1 s ago, still inside $connect: the management API answers 410
     await connectClient('JoinA1dUCDoECFmQ=', { userId: 'frank', secondsAgo: 1, open: false });
@@ -307,6 +340,38 @@ describe('user router', () => {
 });
 
 describe('delivery worker', () => {
+  it("a batch of several records processed in parallel: each log line carries its own record's correlation id", async () => {
+    const ids = ['CorA1dUCDoECFmQ=', 'CorB1dUCDoECFmQ=', 'CorC1dUCDoECFmQ=', 'CorD1dUCDoECFmQ='];
+    for (const [n, id] of ids.entries()) await connectClient(id, { userId: `corr-${n}` });
+    const correlationOf = new Map(ids.map((id, n) => [id, `c-batch-${n}`]));
+    const bodies = ids.map((id) => {
+      const job = JSON.parse(harness.sqs.bodies(harness.queues.delivery).find((b) => b.includes(id))!);
+      return JSON.stringify({ ...job, correlationId: correlationOf.get(id) });
+    });
+    const { logger } = await import('./runtime/observability.js');
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    logger.setLogLevel('DEBUG');
+    try {
+      const result = await deliveryWorker(sqsEvent('sqs-delivery.json', bodies), context('delivery-worker'));
+      expect(result).toEqual({ batchItemFailures: [] });
+    } finally {
+      logger.setLogLevel('SILENT');
+      spy.mockRestore();
+    }
+    const lines = written
+      .join('')
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => correlationOf.has(line.connectionId as string));
+    expect(new Set(lines.map((line) => line.connectionId))).toEqual(new Set(ids));
+    for (const line of lines) expect(line.correlationId).toBe(correlationOf.get(line.connectionId as string));
+  });
+
   it('on connect: welcome first, topic history replayed, then the inbox in publish order', async () => {
     for (const [id, at] of [
       ['g2', '2026-11-27T09:20:00.000Z'],
@@ -414,5 +479,42 @@ describe('delivery worker', () => {
         .filter((f) => f.kind === 'user')
         .map((f) => f.id),
     ).toEqual(['i-1']);
+  });
+});
+
+describe('workers with overlapping invocations (the local runtime runs several batches at once)', () => {
+  it('each batch response lists exactly its own failed records', async () => {
+    const { createDeliveryWorkerHandler } = await import('./delivery-worker.js');
+    const job = (connectionId: string): string =>
+      JSON.stringify({
+        reason: 'connect',
+        connectionId,
+        userId: 'alice',
+        realm: 'acme',
+        accepted: [],
+        rejected: [],
+        connectedAt: Date.now(),
+        expiresAt: Math.floor(Date.now() / 1000) + 600,
+        correlationId: `c-${connectionId}`,
+      });
+    const slow = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const worker = {
+      async process(j: DeliveryJob) {
+        await slow(j.connectionId.startsWith('B') ? 60 : 10);
+        if (j.connectionId === 'A2') throw new Error('post failed');
+        return { status: 'delivered', welcome: true, replayed: 0, offlineDelivered: 0, offlineDropped: 0 };
+      },
+    };
+    const handler = createDeliveryWorkerHandler({
+      worker: worker as unknown as Parameters<typeof createDeliveryWorkerHandler>[0]['worker'],
+    });
+    const a = sqsEvent('sqs-delivery.json', [job('A1'), job('A2'), job('A3')]);
+    const b = sqsEvent('sqs-delivery.json', [job('B1'), job('B2')]);
+    const [ra, rb] = await Promise.all([
+      handler(a, context('delivery-worker')),
+      handler(b, context('delivery-worker')),
+    ]);
+    expect(ra.batchItemFailures).toEqual([{ itemIdentifier: a.Records[1]?.messageId }]);
+    expect(rb.batchItemFailures).toEqual([]);
   });
 });

@@ -160,7 +160,8 @@ describe('ping, extendTTL and $default', () => {
 
   it.each([
     ['not json', 'INVALID_JSON', undefined],
-    ['{"action":"subscribe","topic":"weather","requestId":"r-3"}', 'UNKNOWN_ACTION', 'r-3'],
+    ['{"action":"publish","topic":"weather","requestId":"r-3"}', 'UNKNOWN_ACTION', 'r-3'],
+    ['{"action":"subscribe","topic":"weather","requestId":"r-5"}', 'INVALID_FRAME', 'r-5'],
     ['{"action":"ping","requestId":"r-4","oops":1}', 'INVALID_FRAME', 'r-4'],
   ])('$default answers %s with %s (requestId echoed)', async (body, code, requestId) => {
     const result = await defaultRoute(
@@ -173,6 +174,23 @@ describe('ping, extendTTL and $default', () => {
     expect(frame.requestId).toBe(requestId);
     expect(validators.ErrorFrame(frame).ok).toBe(true);
     expect(result.body).not.toMatch(/\.ts:\d+|\.js:\d+/);
+  });
+
+  it('$default answers UNKNOWN_ACTION (not INTERNAL_ERROR) for an action nested 15,000 levels deep', async () => {
+    const depth = 15_000;
+    const body = `{"action":${'['.repeat(depth)}${']'.repeat(depth)},"requestId":"r-5"}`;
+    expect(body.length).toBeLessThan(32 * 1024);
+    const result = await defaultRoute(
+      messageEvent('websocket-message-default.json', 'ConnA1dUCDoECFmQ=', body),
+      lambdaContext('default'),
+    );
+    expect(JSON.parse(result.body ?? '')).toEqual({
+      kind: 'error',
+      code: 'UNKNOWN_ACTION',
+      message: 'unknown action (an array)',
+      retryable: false,
+      requestId: 'r-5',
+    });
   });
 });
 

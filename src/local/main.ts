@@ -4,6 +4,7 @@
  */
 import { parseCommandLine } from './cli-options.js';
 import { type Platform, startPlatform } from './platform.js';
+import { createSignalPolicy } from './stop-signals.js';
 
 function banner(platform: Platform, dataDir: string | undefined): string {
   const { urls } = platform;
@@ -62,9 +63,8 @@ async function main(): Promise<void> {
   // right after the banner) must still stop it cleanly and flush the data directory, never kill it mid-write.
   let platform: Platform | undefined;
   let stopRequested: string | undefined;
-  let stopping = false;
+  const decide = createSignalPolicy();
   const stop = (signal: string, running: Platform): void => {
-    stopping = true;
     process.stdout.write(`\n${signal}: closing connections, flushing data and stopping…\n`);
     running
       .stop()
@@ -78,10 +78,12 @@ async function main(): Promise<void> {
       });
   };
   const onSignal = (signal: string): void => {
-    if (stopping || stopRequested) {
-      process.stderr.write('Forced exit.\n');
+    const decision = decide(signal);
+    if (decision === 'force') {
+      process.stderr.write('Forced exit (second signal): data not flushed.\n');
       process.exit(1);
     }
+    if (decision === 'same-stop') return;
     if (platform) stop(signal, platform);
     else stopRequested = signal;
   };

@@ -15,6 +15,7 @@ import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from '@aws
 import { SNSClient } from '@aws-sdk/client-sns';
 import { routeTable } from '../../generated/index.js';
 import { tableDefinition } from '../adapters/table-definition.js';
+import { functionSettings } from '../handlers/runtime/function-settings.js';
 import { consolePublish } from './console/console-publish.js';
 import { loadContractCatalog } from './console/contract-catalog.js';
 import { startWebServer, type WebServer } from './console/web-server.js';
@@ -28,6 +29,7 @@ import {
   prepareLocalKafka,
   startLocalKafka,
 } from './kafka/local-kafka.js';
+import { AsyncInvocationJournal } from './lambda/async-journal.js';
 import { createLambdaRuntime, type LambdaHandler, type LambdaRuntime } from './lambda/runtime.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -36,6 +38,8 @@ export const RESOURCE_PREFIX = 'wspush-local';
 export const TABLE_NAME = 'wspush-local';
 export const STAGE = 'local';
 export const AUDIENCE = 'wspush';
+/** In the data directory: the asynchronous invocations accepted and not yet finished (one JSON per line). */
+export const ASYNC_JOURNAL_FILE = 'lambda-async-queue.jsonl';
 export const FAKE_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' } as const;
 
 export interface PlatformOptions {
@@ -197,6 +201,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       markEnvReady = r;
     });
     const handlersDir = join(repoRoot, 'src/handlers');
+    // Lambda's asynchronous invocation queue, on disk with --data-dir: accepted SNS deliveries survive a crash.
+    const journal = options.dataDir
+      ? new AsyncInvocationJournal(join(options.dataDir, ASYNC_JOURNAL_FILE))
+      : undefined;
     let env: Record<string, string> = {};
     const runtime = createLambdaRuntime({
       loadHandler: async (name: string): Promise<LambdaHandler> => {
@@ -212,8 +220,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
         return mod.handler as LambdaHandler;
       },
       retryDelaysMs: [200, 500],
+      ...(journal ? { journal } : {}),
     });
-    stoppers.push(() => runtime.stop());
+    stoppers.push(async () => {
+      await runtime.stop();
+      journal?.close();
+    });
 
     // 3. The edge (creates the topics, queues with DLQs, subscriptions and event-source mappings).
     const registry = lateRegistry();
@@ -248,7 +260,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       WS_MANAGEMENT_ENDPOINT: `${edge.url}/${STAGE}`,
       DELIVERY_QUEUE_URL: queue('-delivery'),
       FANOUT_QUEUE_URL: queue('-fanout'),
-      DELIVERY_DELAY_SECONDS: String(options.deliveryDelaySeconds ?? 1),
+      [functionSettings.deliveryDelaySeconds.env]: String(
+        options.deliveryDelaySeconds ?? functionSettings.deliveryDelaySeconds.default,
+      ),
       ...(options.idleTimeoutSeconds !== undefined
         ? { IDLE_TIMEOUT_SECONDS: announcedSeconds(options.idleTimeoutSeconds) }
         : {}),
@@ -301,6 +315,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       ...(options.onConnecting ? { onConnecting: options.onConnecting } : {}),
     });
     registry.attach(gateway.registry);
+    // What a previous run accepted and did not finish (a crash, or a stop during retries) runs now.
+    runtime.resumeJournaled();
     stoppers.push(async () => {
       await gateway.stop();
       // `$disconnect` and router invocations finish before the edge (and its data) closes.

@@ -3,7 +3,7 @@
  * is the one the SDK's Kafka transport produces (contract key and headers); credentials come from the
  * environment only (never argv, which other users of the machine can read).
  */
-import { kafkaChannels } from '../../generated/index.js';
+import { kafkaChannels } from '../../generated/kafka.js';
 import type { PreparedMessage } from './envelope.js';
 import {
   createKafkaProducer,

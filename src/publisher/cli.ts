@@ -4,7 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { topicNames, userMessageTypes } from '../../generated/index.js';
+import { topicFamilies } from '../../generated/topics.js';
+import { userMessageTypes } from '../../generated/user-messages.js';
 import { KAFKA_HELP, KafkaCliError, kafkaDryRun, publishThroughKafka } from './cli-kafka.js';
 import {
   DEFAULT_IDP_URL,
@@ -20,14 +21,17 @@ import {
   prepareTopicMessage,
   prepareUserMessage,
 } from './envelope.js';
+import { PublisherConfigError } from './errors.js';
 import type { KafkaProducerPort } from './kafka-transport.js';
 import { createPublisher, type SnsSender } from './publisher.js';
+import { createSnsClient } from './sns-client.js';
 import {
-  createSnsClient,
   LOCAL_BROADCAST_TOPIC_ARN,
   LOCAL_ENDPOINT,
-  LOCAL_USER_TOPIC_ARN,
-} from './sns-client.js';
+  type PublishTarget,
+  requireTopicArn,
+  resolveTarget,
+} from './target.js';
 import { type LogsClient, TraceLookupError } from './trace/logs-insights.js';
 import { renderTimeline } from './trace/timeline.js';
 import { lookUpTrace, parseTraceArgs, TRACE_HELP } from './trace/trace-command.js';
@@ -47,6 +51,8 @@ export const EXIT = {
 export { DEFAULT_IDP_URL };
 
 export interface CliIo {
+  /** The package version `--version` prints (the launcher reads it from package.json). */
+  version?: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: Readonly<Record<string, string | undefined>>;
@@ -80,8 +86,10 @@ Usage:
   wspush token --user <userId> --realm <realm> [--role <role> ...]
   wspush trace <messageId | correlationId> [--stack <name>]
   wspush <command> --help
+  wspush --version
 
-Topics:             ${topicNames.join(', ')}
+Topics:             ${topicFamilies.join(', ')}
+                    (a family is published to one concrete topic: --topic jobs.8812)
 User message types: ${userMessageTypes.join(', ')}
 
 ${EXIT_CODES_HELP}
@@ -109,7 +117,8 @@ Envelope:
 const TOPIC_HELP = `Usage: wspush publish topic --realm <realm> --topic <topic> [options]
 
 Publishes a message to every subscriber of <topic> in <realm> (the broadcast SNS topic).
-Topics: ${topicNames.join(', ')}
+Topics: ${topicFamilies.join(', ')}
+A family takes a concrete name, each {parameter} filled in and checked against its schema: --topic jobs.8812
 
       --realm <realm>              required
       --topic <topic>              required
@@ -172,7 +181,8 @@ class CliError extends Error {
   constructor(
     message: string,
     readonly exitCode: number,
-    readonly help?: string,
+    /** For usage errors: the command whose `--help` explains it (`wspush publish topic`). */
+    readonly helpCommand?: string,
   ) {
     super(message);
   }
@@ -202,28 +212,49 @@ const PUBLISH_OPTIONS = {
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const [command, ...rest] = argv;
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-      (command === undefined ? io.stderr : io.stdout)(MAIN_HELP);
-      return command === undefined ? EXIT.USAGE : EXIT.OK;
+    if (command === '--version' || command === '-v') {
+      io.stdout(`${io.version ?? 'unknown'}\n`);
+      return EXIT.OK;
+    }
+    if (command === undefined)
+      throw new CliError('no command; allowed: publish, token, trace', EXIT.USAGE, 'wspush');
+    if (command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(MAIN_HELP);
+      return EXIT.OK;
     }
     if (command === 'publish') {
       const [kind, ...options] = rest;
-      if (kind === undefined || kind === '--help' || kind === '-h') {
-        (kind === undefined ? io.stderr : io.stdout)(PUBLISH_HELP);
-        return kind === undefined ? EXIT.USAGE : EXIT.OK;
+      if (kind === undefined) {
+        throw new CliError('no publish target; allowed: topic, user', EXIT.USAGE, 'wspush publish');
+      }
+      if (kind === '--help' || kind === '-h') {
+        io.stdout(PUBLISH_HELP);
+        return EXIT.OK;
       }
       if (kind !== 'topic' && kind !== 'user') {
-        throw new CliError(`unknown publish target "${kind}" (use topic or user)`, EXIT.USAGE, PUBLISH_HELP);
+        throw new CliError(
+          `unknown publish target "${kind}"; allowed: topic, user`,
+          EXIT.USAGE,
+          'wspush publish',
+        );
       }
       return await publish(kind, options, io);
     }
     if (command === 'token') return await token(rest, io);
     if (command === 'trace') return await trace(rest, io);
-    throw new CliError(`unknown command "${command}"`, EXIT.USAGE, MAIN_HELP);
+    throw new CliError(`unknown command "${command}"; allowed: publish, token, trace`, EXIT.USAGE, 'wspush');
   } catch (error) {
     if (error instanceof CliError) {
-      io.stderr(`wspush: ${error.message}\n${error.help ? `\n${error.help}` : ''}`);
+      // One line of problem and where the help is: the whole help would bury the problem.
+      const hint = error.helpCommand ? `\nRun \`${error.helpCommand} --help\` for usage.` : '';
+      io.stderr(`wspush: ${error.message}${hint}\n`);
       return error.exitCode;
+    }
+    if (error instanceof PublisherConfigError) {
+      io.stderr(
+        `wspush: ${error.message.replace(/pass local: true or an endpoint/, 'pass --local or --endpoint')}\n`,
+      );
+      return EXIT.USAGE;
     }
     io.stderr(`wspush: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT.FAILED;
@@ -233,18 +264,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 function parse(
   args: readonly string[],
   options: NonNullable<ParseArgsConfig['options']>,
-  help: string,
+  helpCommand: string,
 ): Record<string, unknown> {
   try {
     return parseArgs({ args: [...args], options, strict: true, allowPositionals: false }).values;
   } catch (error) {
-    throw new CliError((error as Error).message, EXIT.USAGE, help);
+    // Node's message ends with advice for script authors ("To specify a positional argument…"): keep line one.
+    const firstLine = ((error as Error).message.split('\n')[0] ?? '').trim();
+    throw new CliError(firstLine, EXIT.USAGE, helpCommand);
   }
 }
 
 async function publish(kind: 'topic' | 'user', args: readonly string[], io: CliIo): Promise<number> {
   const help = kind === 'topic' ? TOPIC_HELP : USER_HELP;
-  const values = parse(args, PUBLISH_OPTIONS, help) as {
+  const helpCommand = `wspush publish ${kind}`;
+  const values = parse(args, PUBLISH_OPTIONS, helpCommand) as {
     [K in keyof typeof PUBLISH_OPTIONS]?: (typeof PUBLISH_OPTIONS)[K]['type'] extends 'boolean'
       ? boolean
       : string;
@@ -255,16 +289,16 @@ async function publish(kind: 'topic' | 'user', args: readonly string[], io: CliI
   }
   const required = kind === 'topic' ? (['realm', 'topic'] as const) : (['realm', 'user', 'type'] as const);
   for (const name of required) {
-    if (!values[name]) throw new CliError(`--${name} is required`, EXIT.USAGE, help);
+    if (!values[name]) throw new CliError(`--${name} is required`, EXIT.USAGE, helpCommand);
   }
   const misplaced = kind === 'topic' ? (['user', 'type'] as const) : (['topic'] as const);
   for (const name of misplaced) {
     if (values[name] !== undefined) {
-      throw new CliError(`--${name} does not apply to publish ${kind}`, EXIT.USAGE, help);
+      throw new CliError(`--${name} does not apply to publish ${kind}`, EXIT.USAGE, helpCommand);
     }
   }
 
-  const payload = await readPayload(values.payload, values.file, io, help);
+  const payload = await readPayload(values.payload, values.file, io, helpCommand);
   const common = {
     realm: values.realm as string,
     ...(values['message-id'] !== undefined ? { messageId: values['message-id'] } : {}),
@@ -289,33 +323,27 @@ async function publish(kind: 'topic' | 'user', args: readonly string[], io: CliI
     throw error;
   }
 
-  if (values['kafka-brokers'] !== undefined) return publishKafka(kind, prepared, values, io, help);
+  if (values['kafka-brokers'] !== undefined) return publishKafka(kind, prepared, values, io, helpCommand);
   for (const name of ['kafka-topic', 'kafka-ssl'] as const) {
-    if (values[name] !== undefined) throw new CliError(`--${name} needs --kafka-brokers`, EXIT.USAGE, help);
+    if (values[name] !== undefined)
+      throw new CliError(`--${name} needs --kafka-brokers`, EXIT.USAGE, helpCommand);
   }
-  const target = resolveTarget(values, io.env);
-  const topicArn = kind === 'topic' ? target.broadcastTopicArn : target.userTopicArn;
+  const target = cliTarget(values, io.env);
+  const topicArn = requireTopicArn(target, kind);
   if (values['dry-run']) {
     io.stdout(
       `${JSON.stringify({ dryRun: true, valid: true, topicArn, endpoint: target.endpoint ?? null, envelope: prepared.envelope, messageAttributes: prepared.attributes }, null, 2)}\n`,
     );
     return EXIT.OK;
   }
-  if (target.usingLocalDefaults) {
+  if (target.local && !values.local && !io.env.AWS_ENDPOINT_URL) {
     io.stderr(`wspush: no topic ARN configured; publishing to the local platform (${topicArn})\n`);
   }
-  const snsClient =
-    io.snsClient ??
-    createSnsClient({
-      ...(target.endpoint ? { endpoint: target.endpoint } : {}),
-      ...(values.region ? { region: values.region } : {}),
-      maxAttempts: 2,
-      env: io.env,
-    });
+  const where = targetOptions(target);
   const publisher = createPublisher({
-    snsClient,
-    broadcastTopicArn: target.broadcastTopicArn,
-    userTopicArn: target.userTopicArn,
+    snsClient: io.snsClient ?? createSnsClient({ ...where, maxAttempts: 2, env: io.env }),
+    ...where,
+    env: io.env,
   });
   const input = prepared.envelope;
   try {
@@ -330,14 +358,18 @@ async function publish(kind: 'topic' | 'user', args: readonly string[], io: CliI
     io.stdout(`${JSON.stringify({ ...result, topicArn })}\n`);
     return EXIT.OK;
   } catch (error) {
-    const where = target.endpoint ?? 'the AWS SNS endpoint';
+    if (error instanceof PublisherConfigError) throw error;
+    const endpoint = target.endpoint ?? 'the AWS SNS endpoint';
     if (isUnreachable(error)) {
       throw new CliError(
-        `cannot reach ${where} (${describe(error)})${target.local ? '. Is `npm start` running?' : ''}`,
+        `cannot reach ${endpoint} (${describe(error)})${target.local ? '. Is `npm start` running?' : ''}`,
         EXIT.UNREACHABLE,
       );
     }
-    throw new CliError(`SNS refused the publish to ${topicArn} at ${where}: ${describe(error)}`, EXIT.FAILED);
+    throw new CliError(
+      `SNS refused the publish to ${topicArn} at ${endpoint}: ${describe(error)}`,
+      EXIT.FAILED,
+    );
   }
 }
 
@@ -348,11 +380,15 @@ async function publishKafka(
   prepared: PreparedMessage,
   values: Record<string, unknown>,
   io: CliIo,
-  help: string,
+  helpCommand: string,
 ): Promise<number> {
   const sns = SNS_TARGET_OPTIONS.find((name) => values[name] !== undefined);
   if (sns)
-    throw new CliError(`--${sns} is an SNS option; --kafka-brokers publishes to Kafka`, EXIT.USAGE, help);
+    throw new CliError(
+      `--${sns} is an SNS option; --kafka-brokers publishes to Kafka`,
+      EXIT.USAGE,
+      helpCommand,
+    );
   try {
     if (values['dry-run']) {
       const record = kafkaDryRun(kind, prepared, values, io.env);
@@ -367,37 +403,50 @@ async function publishKafka(
   } catch (error) {
     if (!(error instanceof KafkaCliError)) throw error;
     const code = { usage: EXIT.USAGE, unreachable: EXIT.UNREACHABLE, failed: EXIT.FAILED }[error.kind];
-    throw new CliError(error.message, code, error.kind === 'usage' ? help : undefined);
+    throw new CliError(error.message, code, error.kind === 'usage' ? helpCommand : undefined);
   }
 }
 
-interface Target {
-  broadcastTopicArn: string;
-  userTopicArn: string;
-  endpoint: string | undefined;
-  local: boolean;
-  usingLocalDefaults: boolean;
+/** The CLI's target: with no topic ARN from a flag or the environment, the local platform. */
+function cliTarget(
+  values: {
+    'broadcast-topic-arn'?: string;
+    'user-topic-arn'?: string;
+    endpoint?: string;
+    region?: string;
+    local?: boolean;
+  },
+  env: Readonly<Record<string, string | undefined>>,
+): PublishTarget {
+  const broadcastTopicArn = values['broadcast-topic-arn'];
+  const userTopicArn = values['user-topic-arn'];
+  const configured = Boolean(
+    broadcastTopicArn || userTopicArn || env.WSPUSH_BROADCAST_TOPIC_ARN || env.WSPUSH_USER_TOPIC_ARN,
+  );
+  return resolveTarget(
+    {
+      ...(broadcastTopicArn !== undefined ? { broadcastTopicArn } : {}),
+      ...(userTopicArn !== undefined ? { userTopicArn } : {}),
+      ...(values.endpoint !== undefined ? { endpoint: values.endpoint } : {}),
+      ...(values.region !== undefined ? { region: values.region } : {}),
+      local: Boolean(values.local) || !configured,
+    },
+    env,
+  );
 }
 
-function resolveTarget(
-  values: { 'broadcast-topic-arn'?: string; 'user-topic-arn'?: string; endpoint?: string; local?: boolean },
-  env: Readonly<Record<string, string | undefined>>,
-): Target {
-  const broadcast = values['broadcast-topic-arn'] ?? env.WSPUSH_BROADCAST_TOPIC_ARN;
-  const user = values['user-topic-arn'] ?? env.WSPUSH_USER_TOPIC_ARN;
-  const configured = Boolean(broadcast || user);
-  const local = Boolean(values.local) || !configured;
-  const endpoint =
-    values.endpoint ??
-    env.AWS_ENDPOINT_URL_SNS ??
-    env.AWS_ENDPOINT_URL ??
-    (local ? LOCAL_ENDPOINT : undefined);
+/** A resolved target as options (so the SDK resolves it to the same place). */
+function targetOptions(target: PublishTarget): {
+  broadcastTopicArn?: string;
+  userTopicArn?: string;
+  endpoint?: string;
+  region?: string;
+} {
   return {
-    broadcastTopicArn: broadcast ?? LOCAL_BROADCAST_TOPIC_ARN,
-    userTopicArn: user ?? LOCAL_USER_TOPIC_ARN,
-    endpoint,
-    local,
-    usingLocalDefaults: !configured && !values.local && !env.AWS_ENDPOINT_URL,
+    ...(target.broadcastTopicArn ? { broadcastTopicArn: target.broadcastTopicArn } : {}),
+    ...(target.userTopicArn ? { userTopicArn: target.userTopicArn } : {}),
+    ...(target.endpoint ? { endpoint: target.endpoint } : {}),
+    ...(target.region ? { region: target.region } : {}),
   };
 }
 
@@ -405,10 +454,10 @@ async function readPayload(
   payloadArg: string | undefined,
   file: string | undefined,
   io: CliIo,
-  help: string,
+  helpCommand: string,
 ): Promise<unknown> {
   if (payloadArg !== undefined && file !== undefined) {
-    throw new CliError('pass either --payload or --file, not both', EXIT.USAGE, help);
+    throw new CliError('pass either --payload or --file, not both', EXIT.USAGE, helpCommand);
   }
   let text: string;
   let source: string;
@@ -424,12 +473,12 @@ async function readPayload(
     source = file;
   } else {
     if (file === undefined && io.stdinIsTTY) {
-      throw new CliError('no payload: pass --payload, --file or pipe JSON on stdin', EXIT.USAGE, help);
+      throw new CliError('no payload: pass --payload, --file or pipe JSON on stdin', EXIT.USAGE, helpCommand);
     }
     text = await io.readStdin();
     source = 'stdin';
     if (text.trim() === '') {
-      throw new CliError('no payload: pass --payload, --file or pipe JSON on stdin', EXIT.USAGE, help);
+      throw new CliError('no payload: pass --payload, --file or pipe JSON on stdin', EXIT.USAGE, helpCommand);
     }
   }
   try {
@@ -440,13 +489,13 @@ async function readPayload(
 }
 
 async function token(args: readonly string[], io: CliIo): Promise<number> {
-  const values = parse(args, DEV_TOKEN_OPTIONS, TOKEN_HELP) as DevTokenArgs;
+  const values = parse(args, DEV_TOKEN_OPTIONS, 'wspush token') as DevTokenArgs;
   if (values.help) {
     io.stdout(TOKEN_HELP);
     return EXIT.OK;
   }
-  if (!values.user) throw new CliError('--user is required', EXIT.USAGE, TOKEN_HELP);
-  if (!values.realm) throw new CliError('--realm is required', EXIT.USAGE, TOKEN_HELP);
+  if (!values.user) throw new CliError('--user is required', EXIT.USAGE, 'wspush token');
+  if (!values.realm) throw new CliError('--realm is required', EXIT.USAGE, 'wspush token');
   const body: DevTokenRequest = {
     userId: values.user,
     realm: values.realm,
@@ -486,7 +535,7 @@ async function trace(args: readonly string[], io: CliIo): Promise<number> {
   try {
     parsed = parseTraceArgs(args, io.env);
   } catch (error) {
-    throw new CliError((error as Error).message, EXIT.USAGE, TRACE_HELP);
+    throw new CliError((error as Error).message, EXIT.USAGE, 'wspush trace');
   }
   if (parsed.kind === 'help') {
     io.stdout(TRACE_HELP);

@@ -2,26 +2,27 @@
  * Builds and validates publish envelopes against the contract (pure: no AWS). The SDK, the CLI's
  * `--dry-run` and the docs share it, so what passes here is exactly what the routers accept.
  */
-import type {
-  BroadcastEnvelope,
-  FieldError,
-  TopicName,
-  TopicPayloads,
-  UserEnvelope,
-  UserMessagePayloads,
-  UserMessageTypeName,
-} from '../../generated/index.js';
+// Each generated module by name, never generated/index.js: the publisher carries only the envelope and payload
+// validators (test/sdk/bundle-size.test.ts checks its import graph).
+import { limits, publishedAtProblem } from '../../generated/codes.js';
+import { envelopeValidators } from '../../generated/envelope-validation.js';
+import { type FieldError, formatErrors } from '../../generated/field-errors.js';
+import type { BroadcastEnvelope, UserEnvelope } from '../../generated/models.js';
 import {
-  formatErrors,
-  isTopicName,
+  type ConcreteTopicName,
+  matchTopic,
+  type TopicFamily,
+  type TopicPayloadOf,
+  type TopicPayloads,
+  topicFamilies,
+} from '../../generated/topics.js';
+import {
   isUserMessageType,
-  limits,
-  topicNames,
-  topicRegistry,
+  type UserMessagePayloads,
+  type UserMessageTypeName,
   userMessageRegistry,
   userMessageTypes,
-  validators,
-} from '../../generated/index.js';
+} from '../../generated/user-messages.js';
 import { type IdGenerator, newCorrelationId, ulid } from './ids.js';
 
 /** Thrown before anything is sent. `field` names the first failing field (`payload.severity`, `topic`, …). */
@@ -47,9 +48,10 @@ interface CommonInput {
   publishedAt?: string;
 }
 
-export interface TopicPublishInput<N extends TopicName = TopicName> extends CommonInput {
+/** `topic` is a concrete name (`announcements`, `jobs.8812`); the payload type follows its family. */
+export interface TopicPublishInput<N extends ConcreteTopicName = ConcreteTopicName> extends CommonInput {
   topic: N;
-  payload: TopicPayloads[N];
+  payload: TopicPayloadOf<N>;
 }
 
 export interface UserPublishInput<T extends UserMessageTypeName = UserMessageTypeName> extends CommonInput {
@@ -59,7 +61,9 @@ export interface UserPublishInput<T extends UserMessageTypeName = UserMessageTyp
 }
 
 /** A topic input for any topic, with the payload type following the topic (for batches). */
-export type AnyTopicPublishInput = { [N in TopicName]: TopicPublishInput<N> }[TopicName];
+export type AnyTopicPublishInput = {
+  [F in TopicFamily]: CommonInput & { topic: ConcreteTopicName; payload: TopicPayloads[F] };
+}[TopicFamily];
 export type AnyUserPublishInput = { [T in UserMessageTypeName]: UserPublishInput<T> }[UserMessageTypeName];
 
 /** Inputs from untyped sources (the CLI, JSON files): everything is checked at run time. */
@@ -109,21 +113,23 @@ export function prepareTopicMessage(
     publishedAt: input.publishedAt ?? (defaults.now?.() ?? new Date()).toISOString(),
     payload: input.payload,
   };
-  check('broadcast envelope', validators.BroadcastEnvelope(envelope));
-  if (!isTopicName(envelope.topic)) {
+  check('broadcast envelope', envelopeValidators.BroadcastEnvelope(envelope));
+  checkPublishedAt('broadcast envelope', envelope.publishedAt, defaults);
+  const topic = matchTopic(envelope.topic);
+  if (!topic.ok) {
+    const name = JSON.stringify(envelope.topic);
+    const unknown = topic.code === 'UNKNOWN_TOPIC';
     throw new PublishValidationError('broadcast envelope', [
       {
         field: 'topic',
-        keyword: 'enum',
-        message: `unknown topic ${JSON.stringify(envelope.topic)}; the contract defines ${topicNames.join(', ')}`,
+        keyword: unknown ? 'enum' : 'pattern',
+        message: unknown
+          ? `unknown topic ${name}; the contract defines ${topicFamilies.join(', ')}`
+          : `${name}: ${topic.reason}`,
       },
     ]);
   }
-  check(
-    `payload of topic ${envelope.topic}`,
-    topicRegistry[envelope.topic].validate(envelope.payload),
-    'payload',
-  );
+  check(`payload of topic ${envelope.topic}`, topic.definition.validate(envelope.payload), 'payload');
   return finish(envelope as BroadcastEnvelope, { realm: envelope.realm, topic: envelope.topic }, defaults);
 }
 
@@ -140,7 +146,8 @@ export function prepareUserMessage(
     publishedAt: input.publishedAt ?? (defaults.now?.() ?? new Date()).toISOString(),
     payload: input.payload,
   };
-  check('user envelope', validators.UserEnvelope(envelope));
+  check('user envelope', envelopeValidators.UserEnvelope(envelope));
+  checkPublishedAt('user envelope', envelope.publishedAt, defaults);
   if (!isUserMessageType(envelope.type)) {
     throw new PublishValidationError('user envelope', [
       {
@@ -164,6 +171,15 @@ export function prepareUserMessage(
     },
     defaults,
   );
+}
+
+/** The routers refuse a `publishedAt` beyond the contract's clock skew: fail before sending instead. */
+function checkPublishedAt(what: string, publishedAt: string, defaults: EnvelopeDefaults): void {
+  const problem = publishedAtProblem(publishedAt, (defaults.now?.() ?? new Date()).getTime());
+  if (problem !== undefined)
+    throw new PublishValidationError(what, [
+      { field: 'publishedAt', keyword: 'clockSkew', message: problem },
+    ]);
 }
 
 function check(

@@ -1,4 +1,7 @@
-/** wspush publisher SDK (Node): typed, validated publishing to the broadcast and user SNS topics, or Kafka topics. */
+/**
+ * wspush publisher SDK (`wspush/publisher`, Node): typed, validated publishing to the broadcast and user SNS
+ * topics, or to the contract's Kafka topics.
+ */
 export {
   type AnyTopicPublishInput,
   type AnyUserPublishInput,
@@ -13,6 +16,7 @@ export {
   type UncheckedUserInput,
   type UserPublishInput,
 } from './envelope.js';
+export { PublisherConfigError } from './errors.js';
 export { createUlidGenerator, type IdGenerator, newCorrelationId, ulid } from './ids.js';
 export {
   chunkRecords,
@@ -44,3 +48,4 @@ export {
   LOCAL_USER_TOPIC_ARN,
   type SnsClientOptions,
 } from './sns-client.js';
+export type { TargetInput } from './target.js';

@@ -5,8 +5,7 @@
  * `wspush-*` headers. The producer is a port: `createKafkaProducer` (kafkajs, pure JavaScript) or a fake.
  */
 import type { SASLOptions } from 'kafkajs';
-import type { KafkaChannelName } from '../../generated/index.js';
-import { kafkaChannels } from '../../generated/index.js';
+import { type KafkaChannelName, kafkaChannels } from '../../generated/kafka.js';
 import {
   type AnyTopicPublishInput,
   type AnyUserPublishInput,

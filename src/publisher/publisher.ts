@@ -9,7 +9,8 @@ import {
   PublishCommand,
   type PublishCommandOutput,
 } from '@aws-sdk/client-sns';
-import type { TopicName, UserMessageTypeName } from '../../generated/index.js';
+import type { ConcreteTopicName } from '../../generated/topics.js';
+import type { UserMessageTypeName } from '../../generated/user-messages.js';
 import {
   type AnyTopicPublishInput,
   type AnyUserPublishInput,
@@ -23,6 +24,7 @@ import {
   type UserPublishInput,
 } from './envelope.js';
 import { createSnsClient } from './sns-client.js';
+import { explainConfigError, requireTopicArn, resolveTarget, type TargetInput } from './target.js';
 
 /** What the publisher needs of an SNS client (an `SNSClient` satisfies it; tests pass a fake). */
 export interface SnsSender {
@@ -30,13 +32,16 @@ export interface SnsSender {
   send(command: PublishBatchCommand): Promise<PublishBatchCommandOutput>;
 }
 
-export interface PublisherOptions extends EnvelopeDefaults {
-  /** Defaults to an `SNSClient` from the environment (`AWS_REGION`, `AWS_ENDPOINT_URL`, credentials). */
+/**
+ * Where to publish (target.ts): `{ local: true }` is the local platform (`npm start`: its topics, endpoint,
+ * region and dummy credentials); for AWS pass the stack outputs `broadcastTopicArn` and `userTopicArn` (or set
+ * `$WSPUSH_BROADCAST_TOPIC_ARN`, `$WSPUSH_USER_TOPIC_ARN`); the region defaults to the topic ARN's.
+ */
+export interface PublisherOptions extends EnvelopeDefaults, TargetInput {
+  /** Defaults to an `SNSClient` for the target (credentials from the environment, a profile or a role). */
   snsClient?: SnsSender;
-  /** Stack output `broadcastTopicArn`; locally `arn:aws:sns:us-east-1:000000000000:wspush-local-broadcast`. */
-  broadcastTopicArn: string;
-  /** Stack output `userTopicArn`; locally `arn:aws:sns:us-east-1:000000000000:wspush-local-user`. */
-  userTopicArn: string;
+  /** Read instead of `process.env` for the defaults. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface PublishResult {
@@ -66,7 +71,7 @@ export const BATCH_MAX_ENTRIES = 10;
 export const BATCH_MAX_BYTES = 262_144;
 
 export interface Publisher {
-  publishToTopic<N extends TopicName>(input: TopicPublishInput<N>): Promise<PublishResult>;
+  publishToTopic<N extends ConcreteTopicName>(input: TopicPublishInput<N>): Promise<PublishResult>;
   publishToUser<T extends UserMessageTypeName>(input: UserPublishInput<T>): Promise<PublishResult>;
   /** Any number of entries, sent 10 (and at most 256 KiB) per PublishBatch call; one result per entry, in order. */
   publishToTopicBatch(entries: readonly AnyTopicPublishInput[]): Promise<BatchEntryResult[]>;
@@ -77,9 +82,19 @@ export interface Publisher {
 }
 
 export function createPublisher(options: PublisherOptions): Publisher {
-  if (!options.broadcastTopicArn) throw new TypeError('createPublisher: broadcastTopicArn is required');
-  if (!options.userTopicArn) throw new TypeError('createPublisher: userTopicArn is required');
-  const sns: SnsSender = options.snsClient ?? createSnsClient();
+  const env = options.env ?? process.env;
+  const target = resolveTarget(options, env);
+  // Neither topic known: nothing could ever be published, so say so now rather than at the first publish.
+  if (!target.broadcastTopicArn && !target.userTopicArn) requireTopicArn(target, 'topic');
+  const client: SnsSender = options.snsClient ?? createSnsClient({ ...options, env });
+  const sns = {
+    send: (command: PublishCommand | PublishBatchCommand) =>
+      (client.send as (c: typeof command) => Promise<unknown>)(command).catch((error: unknown) => {
+        throw explainConfigError(error);
+      }),
+  } as SnsSender;
+  const broadcastArn = (): string => requireTopicArn(target, 'topic');
+  const userArn = (): string => requireTopicArn(target, 'user');
 
   async function publishOne(topicArn: string, prepared: PreparedMessage): Promise<PublishResult> {
     const output = await sns.send(
@@ -165,19 +180,16 @@ export function createPublisher(options: PublisherOptions): Publisher {
   }
 
   return {
-    publishToTopic: async (input) =>
-      publishOne(options.broadcastTopicArn, prepareTopicMessage(input, options)),
-    publishToUser: async (input) => publishOne(options.userTopicArn, prepareUserMessage(input, options)),
-    publishUncheckedToTopic: async (input) =>
-      publishOne(options.broadcastTopicArn, prepareTopicMessage(input, options)),
-    publishUncheckedToUser: async (input) =>
-      publishOne(options.userTopicArn, prepareUserMessage(input, options)),
-    publishToTopicBatch: (entries) =>
-      publishMany(options.broadcastTopicArn, entries.length, (i) =>
+    publishToTopic: async (input) => publishOne(broadcastArn(), prepareTopicMessage(input, options)),
+    publishToUser: async (input) => publishOne(userArn(), prepareUserMessage(input, options)),
+    publishUncheckedToTopic: async (input) => publishOne(broadcastArn(), prepareTopicMessage(input, options)),
+    publishUncheckedToUser: async (input) => publishOne(userArn(), prepareUserMessage(input, options)),
+    publishToTopicBatch: async (entries) =>
+      publishMany(broadcastArn(), entries.length, (i) =>
         prepareTopicMessage(entries[i] as AnyTopicPublishInput, options),
       ),
-    publishToUserBatch: (entries) =>
-      publishMany(options.userTopicArn, entries.length, (i) =>
+    publishToUserBatch: async (entries) =>
+      publishMany(userArn(), entries.length, (i) =>
         prepareUserMessage(entries[i] as AnyUserPublishInput, options),
       ),
   };

@@ -1,34 +1,30 @@
 import { SNSClient } from '@aws-sdk/client-sns';
+import { type Env, resolveTarget, type TargetInput } from './target.js';
 
-/** The local platform's SNS topics (docs/design.md §4). */
-export const LOCAL_BROADCAST_TOPIC_ARN = 'arn:aws:sns:us-east-1:000000000000:wspush-local-broadcast';
-export const LOCAL_USER_TOPIC_ARN = 'arn:aws:sns:us-east-1:000000000000:wspush-local-user';
-export const LOCAL_ENDPOINT = 'http://localhost:4566';
+export { LOCAL_BROADCAST_TOPIC_ARN, LOCAL_ENDPOINT, LOCAL_USER_TOPIC_ARN } from './target.js';
 
-export interface SnsClientOptions {
-  /** Overrides `AWS_ENDPOINT_URL` (e.g. the local platform's edge). */
-  endpoint?: string;
-  region?: string;
+export interface SnsClientOptions extends TargetInput {
   /** Attempts per request (the SDK default is 3). */
   maxAttempts?: number;
-  env?: Record<string, string | undefined>;
+  env?: Env;
 }
 
 /**
- * An SNSClient configured from the environment. Against a local endpoint (`AWS_ENDPOINT_URL` or `endpoint`)
- * without credentials in the environment it uses the dummy credentials the local platform accepts, so
- * `npx wspush` works on a fresh machine with no AWS profile.
+ * An SNSClient for the resolved target (target.ts). Against an endpoint (the local platform) without
+ * credentials in the environment it uses the dummy credentials the local platform accepts, so `npx wspush`
+ * and the SDK work on a fresh machine with no AWS profile.
  */
 export function createSnsClient(options: SnsClientOptions = {}): SNSClient {
   const env = options.env ?? process.env;
-  const endpoint = options.endpoint ?? env.AWS_ENDPOINT_URL_SNS ?? env.AWS_ENDPOINT_URL;
+  const target = resolveTarget(options, env);
   const hasCredentials = Boolean(env.AWS_ACCESS_KEY_ID || env.AWS_PROFILE);
-  const region =
-    options.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? (endpoint ? 'us-east-1' : undefined);
   return new SNSClient({
-    ...(endpoint ? { endpoint } : {}),
-    ...(region ? { region } : {}),
+    ...(target.endpoint ? { endpoint: target.endpoint } : {}),
+    // Unresolved: the SDK's own chain (a profile's region) decides; its "Region is missing" is explained later.
+    ...(target.region ? { region: target.region } : {}),
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
-    ...(endpoint && !hasCredentials ? { credentials: { accessKeyId: 'test', secretAccessKey: 'test' } } : {}),
+    ...(target.endpoint && !hasCredentials
+      ? { credentials: { accessKeyId: 'test', secretAccessKey: 'test' } }
+      : {}),
   });
 }

@@ -1,5 +1,5 @@
 /**
- * The client SDK in a real browser: esbuild bundles `src/client/index.ts` for the browser, headless Chromium
+ * The client SDK in a real browser: esbuild bundles `src/client/index.ts` (and its validation) for the browser, headless Chromium
  * loads it, connects to the local platform with the `bearer` subprotocol (the browser default) and receives a
  * topic message and a user message published through SNS. Screenshot: `test-artifacts/client-sdk.png`.
  *
@@ -26,7 +26,13 @@ describe.skipIf(skipWithoutChromium)('client SDK in Chromium', { timeout: 120_00
   beforeAll(async () => {
     browser = await launchChromium();
     const result = await build({
-      entryPoints: [`${ROOT}/src/client/index.ts`],
+      // The SDK and its opt-in payload validation, as a page importing both entry points gets them.
+      stdin: {
+        contents:
+          "export * from './src/client/index.ts';\nexport { payloadValidation } from './src/client/validation.ts';",
+        resolveDir: ROOT,
+        loader: 'ts',
+      },
       bundle: true,
       platform: 'browser',
       format: 'iife',
@@ -56,7 +62,8 @@ describe.skipIf(skipWithoutChromium)('client SDK in Chromium', { timeout: 120_00
     const token = await tokenSource(platform, 'browser-frank')();
     const welcome = await page.evaluate(
       async ({ url, token }) => {
-        type Sdk = typeof import('../../src/client/index.js');
+        type Sdk = typeof import('../../src/client/index.js') &
+          typeof import('../../src/client/validation.js');
         const sdk = (globalThis as unknown as { wspush: Sdk }).wspush;
         const log = (text: string): void => {
           const li = document.createElement('li');
@@ -70,7 +77,7 @@ describe.skipIf(skipWithoutChromium)('client SDK in Chromium', { timeout: 120_00
           url,
           token,
           topics: ['announcements', 'audit-alerts'],
-          validatePayloads: true,
+          validatePayloads: sdk.payloadValidation,
         });
         client.on('state', (state) => log(`state: ${state}`));
         client.onTopic('announcements', (payload, frame) => {

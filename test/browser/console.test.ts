@@ -67,6 +67,22 @@ describe.skipIf(skipWithoutChromium)('console page in Chromium', () => {
     await topicFrame.waitFor({ timeout: 15_000 });
     expect(await topicFrame.textContent()).toContain('Hello from SNS');
 
+    // Subscribe on the live connection: the reply is shown; a family publish then reaches the page.
+    await page.fill('#subscribe-topics', 'jobs.8812, users.someone-else.activity');
+    await page.click('#subscribe');
+    const subscribed = page.locator('#frames li[data-kind="subscribed"]');
+    await subscribed.waitFor({ timeout: 15_000 });
+    expect(await subscribed.textContent()).toContain('jobs.8812');
+    expect(await subscribed.textContent()).toContain('NOT_TOPIC_OWNER');
+    await page.selectOption('#topic-name', 'jobs.8812');
+    await page.click('#topic-publish');
+    await page
+      .locator('#frames li[data-kind="topic"]', { hasText: 'jobs.8812' })
+      .waitFor({ timeout: 15_000 });
+    await page.fill('#subscribe-topics', 'jobs.8812');
+    await page.click('#unsubscribe');
+    await page.locator('#frames li[data-kind="unsubscribed"]').waitFor({ timeout: 15_000 });
+
     // The page's own publish form: a user message to the connected user.
     await page.selectOption('#user-type', 'notification');
     expect(JSON.parse(await page.inputValue('#user-payload'))).toMatchObject({ title: 'Invoice paid' });

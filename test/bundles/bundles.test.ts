@@ -81,6 +81,16 @@ describe('Lambda bundles', () => {
     }
   });
 
+  it('kafkajs (the publisher and local consumer client) is in no Lambda bundle; Powertools Kafka only in the Kafka router', async () => {
+    for (const fn of report.built) {
+      const code = await readFile(fn.outfile, 'utf8');
+      expect(code.includes('KafkaJSError'), `${fn.name} bundles kafkajs`).toBe(false);
+      expect(code.includes('KafkaConsumerError'), `${fn.name} bundles Powertools Kafka`).toBe(
+        fn.name === 'kafka-router',
+      );
+    }
+  });
+
   it('imports every bundle in a fresh Node process and finds an exported handler function', async () => {
     const failures: string[] = [];
     for (const fn of report.built) {

@@ -18,6 +18,7 @@ import {
   limits,
   routeKeys,
   routeTable,
+  topicFamilies,
   topicNames,
   topicRegistry,
   userMessageRegistry,
@@ -66,9 +67,17 @@ describe('codegen CLI', () => {
       const filesB = await readDir(b);
       expect([...filesA.keys()]).toEqual([
         'codes.ts',
+        'envelope-validation.ts',
+        'envelope-validators.d.ts',
+        'envelope-validators.js',
+        'field-errors.ts',
         'index.ts',
         'kafka.ts',
         'models.ts',
+        'patterns.ts',
+        'payload-validation.ts',
+        'payload-validators.d.ts',
+        'payload-validators.js',
         'routes.ts',
         'topics.ts',
         'user-messages.ts',
@@ -154,7 +163,7 @@ describe('extension checks', { timeout: 120_000 }, () => {
 
   it('the small fixture itself generates', async () => {
     const { files } = await generate(SMALL);
-    expect(files.size).toBe(10);
+    expect(files.size).toBe(18);
   });
 
   it('rejects an example that does not match its schema, at the example location', async () => {
@@ -282,9 +291,9 @@ describe('extension checks', { timeout: 120_000 }, () => {
 
 describe('snapshot of the small fixture', { timeout: 120_000 }, async () => {
   const { files } = await generate(SMALL);
-  // `.snap` so tsc and biome leave the copies alone; validators.js is checked by shape below, since its text
+  // `.snap` so tsc and biome leave the copies alone; the validator .js files are checked by shape below, since their text
   // follows the ajv and esbuild versions rather than our code.
-  it.each([...files.keys()].filter((name) => name !== 'validators.js'))('%s', async (name) => {
+  it.each([...files.keys()].filter((name) => !name.endsWith('.js')))('%s', async (name) => {
     await expect(files.get(name)).toMatchFileSnapshot(path.join('__snapshots__', 'small', `${name}.snap`));
   });
 
@@ -313,24 +322,30 @@ describe('snapshot of the small fixture', { timeout: 120_000 }, async () => {
     expect(diagnostics).toEqual([]);
   });
 
-  it('validators.js is one self-contained ESM module exporting one validator per title', () => {
-    const js = files.get('validators.js') ?? '';
-    expect(js.startsWith('// Code generated from small.yaml. DO NOT EDIT.\n')).toBe(true);
-    expect(js).not.toMatch(/\bimport\s|typeof require|__require\s*=/);
-    const exported = /export\s*\{([^}]*)\}/.exec(js)?.[1] ?? '';
-    const names = exported.split(',').map((s) =>
-      s
-        .trim()
-        .split(/\s+as\s+/)
-        .pop(),
+  it('each validator module is one self-contained ESM module; validators.js re-exports the others', () => {
+    const exportedBy = (name: string): string[] => {
+      const js = files.get(name) ?? '';
+      expect(js.startsWith('// Code generated from small.yaml. DO NOT EDIT.\n'), name).toBe(true);
+      expect(js, name).not.toMatch(/\bimport\s|typeof require|__require\s*=/);
+      const exported = /export\s*\{([^}]*)\}/.exec(js)?.[1] ?? '';
+      return exported
+        .split(',')
+        .map(
+          (s) =>
+            s
+              .trim()
+              .split(/\s+as\s+/)
+              .pop() ?? '',
+        )
+        .filter((s) => s !== '')
+        .sort();
+    };
+    expect(exportedBy('payload-validators.js')).toEqual(['validateNewsPayload', 'validateReminderPayload']);
+    expect(exportedBy('envelope-validators.js')).toEqual(['validateEnvelope']);
+    expect(exportedBy('validators.js')).toEqual(['validateEchoAction', 'validateEchoedFrame']);
+    expect(files.get('validators.js')).toMatch(
+      /export \* from '\.\/payload-validators\.js';\nexport \* from '\.\/envelope-validators\.js';\n$/,
     );
-    expect(names.sort()).toEqual([
-      'validateEchoAction',
-      'validateEchoedFrame',
-      'validateEnvelope',
-      'validateNewsPayload',
-      'validateReminderPayload',
-    ]);
   });
 });
 
@@ -347,7 +362,10 @@ describe('generated tables equal the contract', () => {
       const route = routeTable[key];
       expect(route.operationId).toBe(id);
       expect(route.handler).toBe(get(op, 'x-handler'));
-      expect(route.twoWay).toBe(get(op, 'reply') !== undefined);
+      // A reply the handler posts itself (`x-reply: posted`) gets no API Gateway route response.
+      const posted = get(op, 'x-reply') === 'posted';
+      expect(route.twoWay).toBe(get(op, 'reply') !== undefined && !posted);
+      expect(route.repliesByPost === true).toBe(posted);
       expect(route.authorizer).toBe(get(op, 'x-authorizer'));
       const message = deref(contract, (get(op, 'messages') as Json[])[0]);
       const payload = deref(contract, get(message, 'payload'));
@@ -399,13 +417,18 @@ describe('generated tables equal the contract', () => {
     const channels = Object.entries(get(contract, 'channels') as JsonMap).filter(
       ([, c]) => get(c, 'x-topic') !== undefined,
     );
-    expect(topicNames).toEqual(channels.map(([, c]) => get(c, 'address')));
+    expect(topicFamilies).toEqual(channels.map(([, c]) => get(c, 'address')));
     expect(topicNames).toEqual(['announcements', 'job-status', 'audit-alerts']);
     for (const [, channel] of channels) {
-      const name = get(channel, 'address') as (typeof topicNames)[number];
+      const name = get(channel, 'address') as (typeof topicFamilies)[number];
       const topic = topicRegistry[name];
       expect(topic.name).toBe(name);
       expect(topic.access).toEqual(get(channel, 'x-topic', 'access'));
+      expect(topic.filter).toBe(name.replace(/\{[^}]+\}/g, '*'));
+      for (const segment of topic.segments) {
+        if (!('param' in segment)) continue;
+        expect(segment.schema).toBe(get(channel, 'parameters', segment.param, 'x-schema', 'title'));
+      }
       expect(topic.offline).toEqual(get(channel, 'x-topic', 'offline'));
       expect(topic.partitions).toBe(get(channel, 'x-topic', 'partitions') ?? 1);
       const message = deref(contract, Object.values(get(channel, 'messages') as JsonMap)[0]);

@@ -4,12 +4,34 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { describeWithCodeTables } from '../../codegen/code-tables.js';
 import { renderDocs } from '../../codegen/docs.js';
 import { collectPageErrors, launchChromium, skipWithoutChromium } from '../support/chromium.js';
+import { get, type JsonMap, readContract } from './contract-yaml.js';
 import { ROOT } from './run-cli.js';
 
 const DOCS = path.join(ROOT, 'docs', 'api', 'index.html');
 const TOPICS = ['announcements', 'job-status', 'audit-alerts'];
+
+describe('code tables of the contract description', () => {
+  const contract = readContract(path.join(ROOT, 'asyncapi.yaml'));
+
+  it('are written from x-error-codes and x-close-codes, one row per code', () => {
+    const text = describeWithCodeTables('Intro.', contract['x-error-codes'], contract['x-close-codes']);
+    const errorCodes = Object.keys(contract['x-error-codes'] as JsonMap);
+    const closeCodes = contract['x-close-codes'] as JsonMap[];
+    expect(errorCodes.length).toBeGreaterThan(0);
+    for (const code of errorCodes) expect(text).toMatch(new RegExp(`^\\| \`${code}\` \\| (yes|no) \\|`, 'm'));
+    for (const entry of closeCodes) expect(text).toContain(`| \`${String(entry.name)}\` |`);
+    expect(text.startsWith('Intro.\n\n### Error codes')).toBe(true);
+  });
+
+  it('are not kept by hand in the contract description, and reach the rendered page', async () => {
+    expect(String(get(contract, 'info', 'description'))).not.toMatch(/^\s*\|\s*`?[A-Z][A-Z_]+`?\s*\|/m);
+    const html = await readFile(DOCS, 'utf8');
+    for (const code of Object.keys(contract['x-error-codes'] as JsonMap)) expect(html).toContain(code);
+  });
+});
 
 describe('docs/api/index.html', () => {
   it('is up to date with the contract and deterministic (run `npm run docs`)', {

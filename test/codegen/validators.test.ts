@@ -60,6 +60,21 @@ function collectExamples(): Example[] {
     for (const [cid, channel] of Object.entries(channels)) {
       const messages = get(channel, 'messages');
       if (isMap(messages)) for (const [mid, m] of Object.entries(messages)) visit(`${cid}.${mid}`, m);
+      // Topic family parameters: each x-schema is a validator, checked against the parameter's examples.
+      const parameters = get(channel, 'parameters');
+      if (!isMap(parameters)) continue;
+      for (const [pid, parameter] of Object.entries(parameters)) {
+        const schema = get(parameter, 'x-schema');
+        const values = get(parameter, 'examples');
+        if (!isMap(schema) || typeof schema.title !== 'string' || !Array.isArray(values)) continue;
+        for (const [index, value] of values.entries())
+          out.push({
+            message: `${cid}.parameters.${pid}`,
+            name: String(index),
+            title: schema.title,
+            payload: value,
+          });
+      }
     }
   }
   return out;

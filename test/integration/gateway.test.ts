@@ -26,7 +26,7 @@ let clients: AwsClients;
 
 beforeAll(async () => {
   platform = await startTestPlatform({
-    // Realms outside this list get a Deny policy (403) from the authorizer.
+    // Tokens of realms outside this list are refused (401) before any JWKS request.
     env: { JWT_ALLOWED_REALMS: 'acme,globex' },
   });
   clients = awsClients(platform);
@@ -79,7 +79,7 @@ describe('bad frames', () => {
       code: 'INVALID_JSON',
       retryable: false,
     });
-    expect(await bea.request('{"action":"subscribe","requestId":"r-9"}')).toMatchObject({
+    expect(await bea.request('{"action":"publish","requestId":"r-9"}')).toMatchObject({
       kind: 'error',
       code: 'UNKNOWN_ACTION',
       requestId: 'r-9',
@@ -127,9 +127,9 @@ describe('tokens on the upgrade', () => {
     expect(await upgradeStatus(`${url}&token=${a}`, undefined, { Authorization: `Bearer ${b}` })).toBe(401);
   });
 
-  it('refuses an authentic token of a realm that may not connect with 403', async () => {
+  it('refuses a token of a realm that may not connect with 401 (checked before its key set is fetched)', async () => {
     const token = await tokenFor(platform, { userId: 'ivan', realm: 'initech' });
-    expect(await upgradeStatus(`${platform.urls.gateway}/`, ['bearer', token])).toBe(403);
+    expect(await upgradeStatus(`${platform.urls.gateway}/`, ['bearer', token])).toBe(401);
   });
 
   it('accepts the token in the query string, the Authorization header or the subprotocol', async () => {

@@ -7,7 +7,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { limits } from '../../generated/index.js';
-import { parseJson, validateBroadcastEnvelope, validateUserEnvelope } from '../../src/core/envelopes.js';
+import {
+  checkPublishedAt,
+  parseJson,
+  validateBroadcastEnvelope,
+  validateUserEnvelope,
+} from '../../src/core/envelopes.js';
 import { ValidationError } from '../../src/core/errors.js';
 import { envelopeMessage, loadPublishCases, namesField } from '../reliability/lib/corpus.js';
 
@@ -208,7 +213,11 @@ describe('bad-input corpus: publish cases at the validators', () => {
     it(`${c.id}: ${c.description.slice(0, 60)}`, () => {
       const message = envelopeMessage(c, placeholders);
       if (c.oversize) expect(Buffer.byteLength(message)).toBeGreaterThan(limits.maxEnvelopeBytes);
-      const validate = c.channel === 'broadcast' ? validateBroadcastEnvelope : validateUserEnvelope;
+      // What the routers run: the envelope and payload schemas, then the publishedAt clock-skew bound.
+      const validate = (data: unknown) =>
+        c.channel === 'broadcast'
+          ? checkPublishedAt('broadcast envelope', validateBroadcastEnvelope(data), Date.now())
+          : checkPublishedAt('user envelope', validateUserEnvelope(data), Date.now());
       const err = rejection(() => validate(parseJson('envelope', message)));
       expect(namesField(err.errors, c.expect.field), JSON.stringify(err.errors)).toBe(true);
     });

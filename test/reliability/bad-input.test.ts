@@ -19,6 +19,7 @@ import {
   type PublishCase,
   wireFrames,
 } from './lib/corpus.js';
+import { isWelcome, LOST_AFTER_MS } from './lib/lateness.js';
 import { eventually, startTestPlatform, summary, type TestPlatform } from './lib/platform-harness.js';
 import { signDescriptor, type TokenContext } from './lib/tokens.js';
 import { connect, connectOrThrow, type Frame, type TestClient } from './lib/ws-client.js';
@@ -37,10 +38,6 @@ function tally(cases: number, passed: number): void {
   totals.passed += passed;
 }
 
-function isWelcome(f: Frame): boolean {
-  return f.kind === 'welcome';
-}
-
 beforeAll(async () => {
   tp = await startTestPlatform();
   tokenContext = { privateJwk: await tp.privateJwk(), idpBaseUrl: tp.platform.urls.idp, audience: 'wspush' };
@@ -50,13 +47,13 @@ beforeAll(async () => {
     token: await tp.token('corpus-observer', REALM, ['admin']),
     topics: 'announcements,job-status,audit-alerts',
   });
-  await observer.waitFor(isWelcome, 15_000);
+  await observer.waitFor(isWelcome, LOST_AFTER_MS);
   framesClient = await connectOrThrow({
     gatewayUrl: tp.platform.urls.gateway,
     token: await tp.token('corpus-frames', REALM),
     topics: 'announcements',
   });
-  await framesClient.waitFor(isWelcome, 15_000);
+  await framesClient.waitFor(isWelcome, LOST_AFTER_MS);
   // The delivery worker still updates the connections' rows after their welcome frames (e.g. when it was
   // sent): wait until two dumps a moment apart agree before taking the reference snapshot.
   let previous: string[] = [];
@@ -116,7 +113,7 @@ describe('bad-input corpus through the local platform', () => {
           token: await tp.token('corpus-frames-close', REALM),
           topics: '',
         });
-        await fresh.waitFor(isWelcome, 15_000);
+        await fresh.waitFor(isWelcome, LOST_AFTER_MS);
         client = fresh;
       }
       let problem: string | undefined;
@@ -173,7 +170,7 @@ describe('bad-input corpus through the local platform', () => {
     }
     if (!outcome.ok) return { status: outcome.status };
     try {
-      const welcome = await outcome.client.waitFor((f) => isWelcome(f) || f.kind === 'error', 15_000);
+      const welcome = await outcome.client.waitFor((f) => isWelcome(f) || f.kind === 'error', LOST_AFTER_MS);
       return { welcome };
     } catch (error) {
       return { error: String(error) };

@@ -11,6 +11,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublisher, type Publisher } from '../../src/publisher/index.js';
 import { inboxItems } from './lib/inbox.js';
+import { LOST_AFTER_MS } from './lib/lateness.js';
 import { eventually, startTestPlatform, summary, type TestPlatform } from './lib/platform-harness.js';
 import { startPlatformProcess } from './lib/platform-process.js';
 import { connectOrThrow, type TestClient } from './lib/ws-client.js';
@@ -44,7 +45,7 @@ async function online(userId: string, topics = ''): Promise<TestClient> {
     topics,
   });
   clients.push(client);
-  await client.waitFor((f) => f.kind === 'welcome', 30_000);
+  await client.waitFor((f) => f.kind === 'welcome', LOST_AFTER_MS);
   return client;
 }
 

@@ -82,6 +82,30 @@ describe.concurrent('wspush (spawned)', { timeout: 90_000 }, () => {
     expect(type.stderr).toContain('unknown user message type "sms"');
   });
 
+  it('publishes to a concrete topic of a family; a bad parameter or payload exits 3 naming it', async () => {
+    const job = '{"jobId":"8812","status":"running","progress":40,"updatedAt":"2026-11-27T10:00:00.000Z"}';
+    const [ok, badParameter, badPayload] = await Promise.all([
+      wspush(['publish', 'topic', '--realm', 'acme', '--topic', 'jobs.8812', '--dry-run', '--payload', job]),
+      wspush(['publish', 'topic', '--realm', 'acme', '--topic', `jobs.${'x'.repeat(65)}`, '--payload', job]),
+      wspush([
+        'publish',
+        'topic',
+        '--realm',
+        'acme',
+        '--topic',
+        'jobs.8812',
+        '--payload',
+        '{"jobId":"8812"}',
+      ]),
+    ]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ envelope: { topic: 'jobs.8812' } });
+    expect(badParameter.code).toBe(3);
+    expect(badParameter.stderr).toContain('parameter jobId');
+    expect(badPayload.code).toBe(3);
+    expect(badPayload.stderr).toContain('field payload');
+  });
+
   it('a payload that fails validation exits 3 naming the field', async () => {
     const run = await wspush(
       ['publish', 'topic', '--realm', 'acme', '--topic', 'announcements', '--dry-run', '--file', '-'],

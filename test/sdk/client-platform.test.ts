@@ -9,6 +9,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TopicMessageFrame, UserMessageFrame } from '../../generated/index.js';
 import { type ClientState, connect, type PushClient } from '../../src/client/index.js';
+import { payloadValidation } from '../../src/client/validation.js';
 import type { Platform } from '../../src/local/platform.js';
 import { type Publisher, PublishValidationError } from '../../src/publisher/index.js';
 import { spawnCli, WSPUSH_BIN } from '../support/spawn-cli.js';
@@ -51,7 +52,7 @@ describe('client SDK against the local platform', { timeout: 120_000 }, () => {
         getToken: tokenSource(platform, 'typed-alice'),
         topics: ['announcements', 'job-status', 'audit-alerts', 'weather'],
         WebSocket,
-        validatePayloads: true,
+        validatePayloads: payloadValidation,
       }),
     );
     const severities: string[] = [];

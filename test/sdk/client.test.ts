@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backoffCeiling, fullJitterDelay } from '../../src/client/backoff.js';
 import { type ClientState, type ConnectOptions, connect, type PushClient } from '../../src/client/client.js';
 import { MessageIdWindow } from '../../src/client/dedup.js';
+import { payloadValidation } from '../../src/client/validation.js';
 import {
   announcement,
   type FakeSocket,
@@ -191,7 +192,7 @@ describe('messages', () => {
   });
 
   it('with validatePayloads, an invalid payload reaches no handler and names the field', async () => {
-    const { client, sockets } = setup({ validatePayloads: true });
+    const { client, sockets } = setup({ validatePayloads: payloadValidation });
     const received: unknown[] = [];
     const invalid: string[] = [];
     client.onTopic('announcements', (p) => received.push(p));
@@ -278,6 +279,8 @@ describe('reconnects', () => {
 
   it.each([
     [1000, 'NORMAL'],
+    [1002, 'PROTOCOL_ERROR'],
+    [1007, 'INVALID_PAYLOAD'],
     [1008, 'POLICY_VIOLATION'],
     [4401, 'APP_TERMINAL'],
     [4403, 'APP_TERMINAL'],
@@ -433,9 +436,12 @@ describe('keep-alive and TTL', () => {
         expiresAt: new Date(Date.now() + 5000 + 1_000_000).toISOString(),
       }),
     );
-    await vi.advanceTimersByTimeAsync(240_000); // 40 % of 600 s
+    // 70 % + 0.5 × 15 % of the 600 s idle timeout (random() = 0.5): 465 s, not the old 240 s.
+    await vi.advanceTimersByTimeAsync(460_000);
+    expect(socket.sentActions).toEqual([]);
+    await vi.advanceTimersByTimeAsync(5_000);
     expect(socket.sentActions).toEqual(['ping']);
-    await vi.advanceTimersByTimeAsync(980_000 - 240_000 - 1);
+    await vi.advanceTimersByTimeAsync(980_000 - 465_000 - 1);
     expect(socket.sentActions.filter((a) => a === 'extendTTL')).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(1);
     expect(socket.sentActions.filter((a) => a === 'extendTTL')).toHaveLength(1);
@@ -448,7 +454,7 @@ describe('keep-alive and TTL', () => {
     expect(socket.sentActions.filter((a) => a === 'extendTTL')).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
     expect(socket.sentActions.filter((a) => a === 'extendTTL')).toHaveLength(2);
-    expect(socket.sentActions.filter((a) => a === 'ping').length).toBeGreaterThanOrEqual(5);
+    expect(socket.sentActions.filter((a) => a === 'ping')).toHaveLength(3);
     await client.close();
   });
 });

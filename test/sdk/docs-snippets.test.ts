@@ -1,10 +1,13 @@
 /**
  * Every code block of the consumer guides is compiled or run, so the docs cannot rot:
  *
- * - ```ts      typechecked against the project (as a file at the repository root); ```ts run  also run,
- *               against a local platform (localhost URLs rewritten to its ports)
+ * - ```ts      typechecked as a file at the repository root, importing the package's entry points (`wspush/client`,
+ *               `wspush/publisher`…), which resolve to the built package (dist/package, built first) and never to
+ *               src/; ```ts run  also run with those built entry points, against a local platform (localhost URLs
+ *               rewritten to its ports)
  * - ```sh      each command: `npx wspush publish` runs with --dry-run, `npx wspush token` runs against the
- *               platform, `npx esbuild` runs into a temporary file, npm scripts must exist; anything else fails
+ *               platform, `npx esbuild` runs into a temporary file, npm scripts must exist, `npm install` names
+ *               only this package and its peers; anything else fails
  * - ```js browser  pasted into the console of a page on the platform's origin in headless Chromium, which must
  *               then log a published message (skipped without Chromium, except in CI)
  * - ```json <SchemaTitle>  validated with the generated validator (and the payload with its topic or type)
@@ -18,16 +21,17 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  isTopicName,
   isUserMessageType,
+  matchTopic,
   type SchemaTitle,
   schemaTitles,
-  topicRegistry,
   userMessageRegistry,
   validators,
 } from '../../generated/index.js';
+import { buildPackage } from '../../scripts/build-package.js';
 import type { Platform } from '../../src/local/platform.js';
 import { launchChromium, skipWithoutChromium } from '../support/chromium.js';
+import { withPackageBuildLock } from '../support/package-build.js';
 import { type CliRun, spawnCli } from '../support/spawn-cli.js';
 import { publisherFor, startLocalPlatform } from './platform-helpers.js';
 
@@ -69,6 +73,8 @@ let platform: Platform;
 let localize: (code: string) => string;
 
 beforeAll(async () => {
+  // The snippets import the package's entry points, which point into dist/package.
+  await withPackageBuildLock(() => buildPackage());
   platform = await startLocalPlatform();
   const { gateway, edge, idp } = platform.urls;
   localize = (code) =>
@@ -114,7 +120,15 @@ it('every snippet is of a checked kind', () => {
   expect(tsInfo.map(where)).toEqual([]);
 });
 
-it('```ts snippets typecheck against the project', { timeout: 120_000 }, () => {
+it('```ts snippets import the package entry points, never the repository source', () => {
+  const relative = byLang('ts').filter((s) => /from ['"]\.{1,2}\//.test(s.code));
+  expect(relative.map(where)).toEqual([]);
+  expect(byLang('ts').filter((s) => /from 'wspush\/(client|publisher)'/.test(s.code)).length).toBeGreaterThan(
+    3,
+  );
+});
+
+it('```ts snippets typecheck against the built package', { timeout: 120_000 }, () => {
   const blocks = byLang('ts');
   expect(blocks.length).toBeGreaterThanOrEqual(4);
   const config = ts.getParsedCommandLineOfConfigFile(
@@ -163,7 +177,7 @@ describe('```ts run snippets run against the local platform', { timeout: 120_000
   });
   it.each(runnable.map((s) => [where(s), s] as const))('%s', async (_where, snippet) => {
     const file = `${WORK}/${snippet.doc.replace('.md', '')}-${snippet.index}.ts`;
-    await writeFile(file, localize(snippet.code).replaceAll("from './src/", "from '../../src/"));
+    await writeFile(file, localize(snippet.code));
     const result = await run(process.execPath, ['--import', 'tsx', file]);
     expect(result.stderr).not.toMatch(/Error|error/);
     expect(result.code).toBe(0);
@@ -172,7 +186,9 @@ describe('```ts run snippets run against the local platform', { timeout: 120_000
 
 describe('```sh snippets run', { timeout: 120_000 }, () => {
   const packageJson = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as {
+    name: string;
     scripts: Record<string, string>;
+    peerDependencies?: Record<string, string>;
   };
   const commands = byLang('sh').flatMap((s) =>
     s.code
@@ -188,6 +204,15 @@ describe('```sh snippets run', { timeout: 120_000 }, () => {
     if (/^git clone /.test(command) || /^cd /.test(command)) return; // the reader's own checkout
     if (command === 'npm ci') {
       expect(existsSync(`${ROOT}package-lock.json`)).toBe(true);
+      return;
+    }
+    const install = /^npm install((?:\s+[\w@./-]+)+)$/.exec(command);
+    if (install) {
+      // The reader's own project: this package and its peers only (test/package/pack.test.ts installs them).
+      const names = (install[1] ?? '').trim().split(/\s+/);
+      expect(
+        names.filter((n) => n !== packageJson.name && !(n in (packageJson.peerDependencies ?? {}))),
+      ).toEqual([]);
       return;
     }
     const script = /^npm (?:start|test|run(?: -s)? ([\w:-]+))(?:\s|$)/.exec(command);
@@ -268,8 +293,9 @@ it('```json <SchemaTitle> snippets are valid', () => {
     const value = JSON.parse(snippet.code) as { topic?: unknown; type?: unknown; payload?: unknown };
     const result = validators[snippet.info as SchemaTitle](value);
     expect(result.ok ? [] : result.errors, where(snippet)).toEqual([]);
-    if (snippet.info === 'BroadcastEnvelope' && isTopicName(value.topic)) {
-      expect(topicRegistry[value.topic].validate(value.payload).ok, where(snippet)).toBe(true);
+    const topic = typeof value.topic === 'string' ? matchTopic(value.topic) : undefined;
+    if (snippet.info === 'BroadcastEnvelope' && topic?.ok) {
+      expect(topic.definition.validate(value.payload).ok, where(snippet)).toBe(true);
     }
     if (snippet.info === 'UserEnvelope' && isUserMessageType(value.type)) {
       expect(userMessageRegistry[value.type].validate(value.payload).ok, where(snippet)).toBe(true);

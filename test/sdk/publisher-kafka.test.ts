@@ -55,7 +55,7 @@ function routerVerdict(topic: string, record: KafkaRecord) {
     {
       eventSource: 'SelfManagedKafka',
       channelOf: (t) => (t === TOPICS['broadcast-stream'] ? 'broadcast-stream' : 'user-stream'),
-      now: () => 0,
+      now: Date.now,
     },
   );
 }

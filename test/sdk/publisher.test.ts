@@ -73,6 +73,30 @@ describe('publishToTopic', () => {
     expect(result.snsMessageId).toBe('sns-1');
   });
 
+  it('publishes to a concrete topic of a family, typed and validated by the family', async () => {
+    const sns = fakeSns();
+    const publisher = createPublisher({ snsClient: sns, broadcastTopicArn: BROADCAST, userTopicArn: USER });
+    const payload = {
+      jobId: '8812',
+      status: 'running',
+      progress: 40,
+      updatedAt: '2026-11-27T10:00:00.000Z',
+    } as const;
+    await publisher.publishToTopic({ realm: 'acme', topic: 'jobs.8812', payload });
+    const envelope = JSON.parse((sns.commands[0] as PublishCommand).input.Message ?? '') as { topic: string };
+    expect(envelope.topic).toBe('jobs.8812');
+    // @ts-expect-error the payload type follows the family: a jobs.* topic takes a JobStatusPayload
+    const wrong = publisher.publishToTopic({ realm: 'acme', topic: 'jobs.1', payload: announcement });
+    await expect(wrong).rejects.toThrow(PublishValidationError);
+    const badParameter = () =>
+      prepareTopicMessage({ realm: 'acme', topic: `jobs.${'x'.repeat(65)}`, payload });
+    expect(badParameter).toThrow(/parameter jobId/);
+    expect(() => prepareTopicMessage({ realm: 'acme', topic: 'jobs', payload })).toThrow(
+      /unknown topic "jobs"/,
+    );
+    expect(sns.commands).toHaveLength(1);
+  });
+
   it('keeps the caller’s messageId and correlationId', async () => {
     const sns = fakeSns();
     const publisher = createPublisher({ snsClient: sns, broadcastTopicArn: BROADCAST, userTopicArn: USER });
@@ -149,6 +173,36 @@ describe('publishToTopic', () => {
     })();
     expect(tooBig).toBeInstanceOf(PublishValidationError);
     expect(tooBig).toMatchObject({ field: 'payload', errors: [{ keyword: 'maxEnvelopeBytes' }] });
+  });
+
+  it('refuses a publishedAt further ahead than limits.publishedAtMaxFutureSeconds, before sending', async () => {
+    const now = new Date('2026-11-29T10:00:00.000Z');
+    const at = (seconds: number) => new Date(now.getTime() + seconds * 1000).toISOString();
+    const input = (publishedAt: string) => ({
+      realm: 'acme',
+      topic: 'announcements',
+      payload: announcement,
+      publishedAt,
+    });
+    const skew = limits.publishedAtMaxFutureSeconds;
+    expect(prepareTopicMessage(input(at(skew)), { now: () => now }).envelope.publishedAt).toBe(at(skew));
+    for (const publishedAt of [at(skew + 1), '2999-01-01T00:00:00.000Z']) {
+      expect(() => prepareTopicMessage(input(publishedAt), { now: () => now })).toThrow(
+        expect.objectContaining({ name: 'PublishValidationError', field: 'publishedAt' }),
+      );
+    }
+    const sns = fakeSns();
+    const publisher = createPublisher({ snsClient: sns, broadcastTopicArn: BROADCAST, userTopicArn: USER });
+    await expect(
+      publisher.publishToUser({
+        realm: 'acme',
+        userId: 'alice',
+        type: 'notification',
+        payload: { title: 't', body: 'b', category: 'billing' },
+        publishedAt: '2999-01-01T00:00:00.000Z',
+      }),
+    ).rejects.toMatchObject({ name: 'PublishValidationError', field: 'publishedAt' });
+    expect(sns.commands).toHaveLength(0);
   });
 });
 

@@ -25,6 +25,8 @@ export interface AuthorizeDependencies {
   verifier: TokenVerifier;
   /** When set, only these realms may connect (others get 403); when undefined every realm of a trusted issuer may. */
   allowedRealms?: ReadonlySet<string> | undefined;
+  /** Trust a top-level `roles` claim (JWT_TRUST_TOP_LEVEL_ROLES); default: only `realm_access.roles`. */
+  trustTopLevelRoles?: boolean;
 }
 
 export async function authorizeConnect(
@@ -56,7 +58,9 @@ export async function authorizeConnect(
       ...(subject !== undefined ? { subject } : {}),
     };
   }
-  const principal = principalFromClaims(claims, realm);
+  const principal = principalFromClaims(claims, realm, {
+    trustTopLevelRoles: deps.trustTopLevelRoles === true,
+  });
   if (!principal.ok) {
     return {
       effect: 'forbidden',

@@ -7,14 +7,17 @@ import {
 } from './claims.js';
 
 describe('principalFromClaims', () => {
-  it('takes userId from sub and roles from realm_access.roles and a top-level roles array', () => {
-    const result = principalFromClaims(
-      { sub: 'alice', realm_access: { roles: ['admin', 'user'] }, roles: ['user', 'ops'] },
-      'acme',
-    );
-    expect(result).toEqual({
+  it('takes userId from sub and roles from realm_access.roles, and a top-level roles array only when trusted', () => {
+    const claims = { sub: 'alice', realm_access: { roles: ['admin', 'user'] }, roles: ['user', 'ops'] };
+    expect(principalFromClaims(claims, 'acme', { trustTopLevelRoles: true })).toEqual({
       ok: true,
       principal: { userId: 'alice', realm: 'acme', roles: ['admin', 'user', 'ops'] },
+      ignoredRoles: 0,
+    });
+    // Keycloak puts roles in realm_access.roles: by default a top-level `roles` claim grants nothing.
+    expect(principalFromClaims({ sub: 'mallory', roles: ['admin'] }, 'acme')).toEqual({
+      ok: true,
+      principal: { userId: 'mallory', realm: 'acme', roles: [] },
       ignoredRoles: 0,
     });
   });
@@ -23,6 +26,7 @@ describe('principalFromClaims', () => {
     const result = principalFromClaims(
       { sub: 'bob', realm_access: { roles: ['a,b', 'ok', 3] }, roles: 'x' },
       'r',
+      { trustTopLevelRoles: true },
     );
     expect(result).toEqual({
       ok: true,
@@ -43,7 +47,7 @@ describe('principalFromClaims', () => {
   it('refuses more roles than fit in an authorizer context', () => {
     const roles = Array.from({ length: 200 }, (_, i) => `role-number-${i}-${'x'.repeat(20)}`);
     expect(roles.join(',').length).toBeGreaterThan(MAX_ROLES_LENGTH);
-    expect(principalFromClaims({ sub: 'alice', roles }, 'acme')).toMatchObject({
+    expect(principalFromClaims({ sub: 'alice', realm_access: { roles } }, 'acme')).toMatchObject({
       ok: false,
       reason: 'too-many-roles',
     });

@@ -21,15 +21,24 @@ function roleList(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
+export interface ClaimOptions {
+  /**
+   * Also take roles from a top-level `roles` array (identity providers other than Keycloak). Off by default:
+   * Keycloak puts roles in `realm_access.roles`, and a top-level `roles` may be a mapper a user can influence.
+   */
+  trustTopLevelRoles?: boolean;
+}
+
 /**
  * Claims → principal. `sub` is the user id (Keycloak puts the user's id there). Roles are Keycloak's
- * `realm_access.roles` plus a top-level `roles` array (other identity providers), de-duplicated in order.
+ * `realm_access.roles`, plus a top-level `roles` array when the stack trusts it, de-duplicated in order.
  * Role names that cannot travel in a comma-separated string are dropped (never widened into other roles);
  * `ignoredRoles` counts them so the caller can log it.
  */
 export function principalFromClaims(
   claims: Readonly<Record<string, unknown>>,
   realm: string,
+  options: ClaimOptions = {},
 ): PrincipalResult {
   const sub = claims.sub;
   if (sub === undefined || sub === null || sub === '') {
@@ -45,7 +54,7 @@ export function principalFromClaims(
         ? (realmAccess as { roles?: unknown }).roles
         : [],
     ),
-    ...roleList(claims.roles),
+    ...(options.trustTopLevelRoles === true ? roleList(claims.roles) : []),
   ];
   const roles = [...new Set(candidates.filter(isRoleName))];
   const ignoredRoles = candidates.filter((r) => !isRoleName(r)).length;

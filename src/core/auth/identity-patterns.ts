@@ -1,10 +1,11 @@
 /**
- * Name patterns from the contract (`asyncapi.yaml` → components.schemas `Realm`, `UserId`).
- * Kept here as constants because the authorizer and the development identity provider must agree with the
- * contract without importing generated/ (the test `identity-patterns.test.ts` fails if they drift apart).
+ * Name patterns of the contract (components.schemas `Realm`, `UserId`), from generated/patterns.ts: a module
+ * without imports, so the authorizer and the development identity provider stay small and still agree with it.
  */
-export const REALM_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-export const USER_ID_PATTERN = /^[A-Za-z0-9._@:+|-]{1,128}$/;
+import { patterns } from '../../../generated/patterns.js';
+
+export const REALM_PATTERN = patterns.Realm;
+export const USER_ID_PATTERN = patterns.UserId;
 
 /**
  * Role names travel comma-separated in the authorizer context (API Gateway allows scalars only),

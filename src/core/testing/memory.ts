@@ -19,6 +19,8 @@ import type {
   HistoryStore,
   InboxStore,
   JobQueue,
+  MessageIdClaim,
+  MessageIdStore,
   PutResult,
   QueueSendOptions,
   Sleep,
@@ -73,10 +75,36 @@ export class MemoryConnectionStore implements ConnectionStore {
   }
 
   async deleteConnection(record: ConnectionRecord): Promise<void> {
+    const old = this.meta.get(record.connectionId);
     this.meta.delete(record.connectionId);
     this.users.get(`${record.realm}#${record.userId}`)?.delete(record.connectionId);
-    for (const topic of record.topics)
+    for (const topic of [...record.topics, ...(old?.topics ?? [])])
       this.topics.get(`${record.realm}#${topic}`)?.delete(record.connectionId);
+  }
+
+  async setTopics(
+    record: ConnectionRecord,
+    topics: readonly string[],
+  ): Promise<ConnectionRecord | undefined> {
+    const meta = this.meta.get(record.connectionId);
+    if (!meta || (meta.rev ?? 0) !== (record.rev ?? 0)) return undefined;
+    meta.topics = [...topics];
+    meta.rev = (record.rev ?? 0) + 1;
+    return { ...meta, topics: [...meta.topics] };
+  }
+
+  async putTopicRows(record: ConnectionRecord, topics: readonly string[], expiresAt: number): Promise<void> {
+    for (const topic of topics) {
+      this.bucket(this.topics, `${record.realm}#${topic}`).set(record.connectionId, {
+        connectionId: record.connectionId,
+        userId: record.userId,
+        expiresAt,
+      });
+    }
+  }
+
+  async deleteTopicRows(record: ConnectionRecord, topics: readonly string[]): Promise<void> {
+    for (const topic of topics) this.topics.get(`${record.realm}#${topic}`)?.delete(record.connectionId);
   }
 
   async deleteTopicSubscription(realm: string, topic: string, connectionId: string): Promise<void> {
@@ -100,7 +128,7 @@ export class MemoryConnectionStore implements ConnectionStore {
     meta.expiresAt = expiresAt;
     const user = this.users.get(`${record.realm}#${record.userId}`)?.get(record.connectionId);
     if (user) user.expiresAt = expiresAt;
-    for (const topic of record.topics) {
+    for (const topic of meta.topics) {
       const row = this.topics.get(`${record.realm}#${topic}`)?.get(record.connectionId);
       if (row) row.expiresAt = expiresAt;
     }
@@ -224,6 +252,31 @@ export class MemoryHistoryStore implements HistoryStore {
     const excess = all.slice(0, Math.max(0, all.length - keep));
     for (const [key] of excess) this.log.delete(`${realm}#${topic}`, key);
     return excess.length;
+  }
+}
+
+/** Message id claims (`msgid#` rows) in memory. */
+export class MemoryMessageIdStore implements MessageIdStore {
+  readonly claims = new Map<string, { publishedAt: string; expiresAt: number; done: boolean }>();
+
+  async claim(
+    scope: string,
+    messageId: string,
+    publishedAt: string,
+    expiresAt: number,
+    nowSeconds: number,
+  ): Promise<MessageIdClaim> {
+    const key = `${scope}#${messageId}`;
+    const existing = this.claims.get(key);
+    if (existing && existing.expiresAt > nowSeconds)
+      return { status: 'repeat', publishedAt: existing.publishedAt, done: existing.done };
+    this.claims.set(key, { publishedAt, expiresAt, done: false });
+    return { status: 'first' };
+  }
+
+  async markDone(scope: string, messageId: string): Promise<void> {
+    const existing = this.claims.get(`${scope}#${messageId}`);
+    if (existing) existing.done = true;
   }
 }
 

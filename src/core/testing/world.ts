@@ -4,6 +4,7 @@ import { ClientFrameService } from '../client-frames.js';
 import { ConnectionService } from '../connections.js';
 import { DeliveryWorker } from '../delivery-worker.js';
 import type { BroadcastEnvelope, DeliveryJob, FanoutJob, Identity, UserEnvelope } from '../model.js';
+import type { Pacer } from '../pacing.js';
 import type { PostSettings } from '../posting.js';
 import { UserDeliveryService } from '../user-delivery.js';
 import {
@@ -13,6 +14,7 @@ import {
   MemoryHistoryStore,
   MemoryInboxStore,
   MemoryJobQueue,
+  MemoryMessageIdStore,
   MemoryTraceSink,
   recordingSleep,
 } from './memory.js';
@@ -30,6 +32,8 @@ export interface WorldOptions {
   offlineRetentionMaxDays?: number;
   /** Share of per-connection broadcast successes traced (TRACE_SAMPLE_PER_MILLE / 1000); default 0. */
   traceSampleRate?: number;
+  /** Paces the broadcast service's posts (bulk), as the fan-out worker's are. */
+  pacer?: Pacer;
 }
 
 export function createWorld(options: WorldOptions = {}) {
@@ -37,6 +41,7 @@ export function createWorld(options: WorldOptions = {}) {
   const store = new MemoryConnectionStore();
   const inbox = new MemoryInboxStore();
   const history = new MemoryHistoryStore();
+  const messageIds = new MemoryMessageIdStore();
   const gateway = new FakeConnectionGateway();
   const deliveryQueue = new MemoryJobQueue<DeliveryJob>();
   const fanoutQueue = new MemoryJobQueue<FanoutJob>();
@@ -61,6 +66,7 @@ export function createWorld(options: WorldOptions = {}) {
     store,
     inbox,
     history,
+    messageIds,
     gateway,
     deliveryQueue,
     fanoutQueue,
@@ -71,8 +77,10 @@ export function createWorld(options: WorldOptions = {}) {
     broadcast: new BroadcastService({
       ...post,
       ...traced,
+      ...(options.pacer ? { pacer: options.pacer } : {}),
       store,
       history,
+      messageIds,
       fanoutQueue,
       clock,
       broadcast: {
@@ -86,6 +94,7 @@ export function createWorld(options: WorldOptions = {}) {
       ...traced,
       store,
       inbox,
+      messageIds,
       deliveryQueue,
       clock,
       userDelivery: {

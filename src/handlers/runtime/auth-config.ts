@@ -17,6 +17,8 @@ export interface AuthConfig {
   jwksPath: string;
   /** `JWT_ALLOWED_REALMS`: optional comma-separated realms; others get 403. Unset: every realm may connect. */
   allowedRealms: ReadonlySet<string> | undefined;
+  /** `JWT_TRUST_TOP_LEVEL_ROLES`: `true` also reads a top-level `roles` claim. Default `false` (Keycloak). */
+  trustTopLevelRoles: boolean;
 }
 
 export const DEFAULT_JWKS_PATH = '/protocol/openid-connect/certs';
@@ -70,11 +72,19 @@ export function jwtAllowedRealms(env: Env = process.env): ReadonlySet<string> | 
   return new Set(realms);
 }
 
+export function jwtTrustTopLevelRoles(env: Env = process.env): boolean {
+  const value = env.JWT_TRUST_TOP_LEVEL_ROLES?.trim() || 'false';
+  if (value !== 'true' && value !== 'false')
+    throw invalid('JWT_TRUST_TOP_LEVEL_ROLES', `"${value}" must be true or false`);
+  return value === 'true';
+}
+
 export function loadAuthConfig(env: Env = process.env): AuthConfig {
   return {
     issuers: jwtIssuers(env),
     audiences: jwtAudiences(env),
     jwksPath: jwksPath(env),
     allowedRealms: jwtAllowedRealms(env),
+    trustTopLevelRoles: jwtTrustTopLevelRoles(env),
   };
 }

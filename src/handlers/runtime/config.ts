@@ -5,6 +5,7 @@
  */
 import { limits } from '../../../generated/index.js';
 import { ConfigurationError } from '../../core/errors.js';
+import { type FunctionSettingName, functionSettings } from './function-settings.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -51,15 +52,19 @@ export function optionalInteger(
 
 const DAY = 86_400;
 
+/** A per-stack setting (function-settings.ts): its variable, range and default, as the stack check uses them. */
+function setting(name: Exclude<FunctionSettingName, 'offlineRetentionMaxDays'>, env?: Env): number {
+  const s = functionSettings[name];
+  return optionalInteger(s.env, s.default, s, env);
+}
+
 export const tableName = (env?: Env): string => requireString('TABLE_NAME', env);
 /** `https://{apiId}.execute-api.{region}.amazonaws.com/{stage}` (or a custom domain + base path). */
 export const managementEndpoint = (env?: Env): string => requireUrl('WS_MANAGEMENT_ENDPOINT', env);
 export const deliveryQueueUrl = (env?: Env): string => requireUrl('DELIVERY_QUEUE_URL', env);
 export const fanoutQueueUrl = (env?: Env): string => requireUrl('FANOUT_QUEUE_URL', env);
-export const deliveryDelaySeconds = (env?: Env): number =>
-  optionalInteger('DELIVERY_DELAY_SECONDS', 1, { min: 0, max: 900 }, env);
-export const connectionTtlSeconds = (env?: Env): number =>
-  optionalInteger('CONNECTION_TTL_SECONDS', limits.connectionTtlSeconds, { min: 60, max: 30 * DAY }, env);
+export const deliveryDelaySeconds = (env?: Env): number => setting('deliveryDelaySeconds', env);
+export const connectionTtlSeconds = (env?: Env): number => setting('connectionTtlSeconds', env);
 /**
  * What the gateway enforces, announced in the welcome frame (`limits`). In AWS these are API Gateway's fixed
  * 600 / 7200 (the contract's values); the local platform sets them when it is started with shorter ones.
@@ -68,31 +73,26 @@ export const idleTimeoutSeconds = (env?: Env): number =>
   optionalInteger('IDLE_TIMEOUT_SECONDS', limits.idleTimeoutSeconds, { min: 1, max: DAY }, env);
 export const maxConnectionSeconds = (env?: Env): number =>
   optionalInteger('MAX_CONNECTION_SECONDS', limits.maxConnectionSeconds, { min: 1, max: DAY }, env);
-export const fanoutShardThreshold = (env?: Env): number =>
-  optionalInteger('FANOUT_SHARD_THRESHOLD', 500, { min: 1, max: 1_000_000 }, env);
-/** At most 2000: the FanoutJob schema's `connectionIds.maxItems`. */
-export const fanoutShardSize = (env?: Env): number =>
-  optionalInteger('FANOUT_SHARD_SIZE', 250, { min: 1, max: 2000 }, env);
-export const postConcurrency = (env?: Env): number =>
-  optionalInteger('POST_CONCURRENCY', 50, { min: 1, max: 1000 }, env);
-export const inboxMaxItems = (env?: Env): number =>
-  optionalInteger('INBOX_MAX_ITEMS', limits.inboxMaxItems, { min: 1, max: 100_000 }, env);
+export const fanoutShardThreshold = (env?: Env): number => setting('fanoutShardThreshold', env);
+export const fanoutShardSize = (env?: Env): number => setting('fanoutShardSize', env);
+export const postConcurrency = (env?: Env): number => setting('postConcurrency', env);
+/** The stack's `@connections` posts per second (infra `postingBudgetPerSecond`); fan-out paces to it. */
+export const postingBudgetPerSecond = (env?: Env): number => setting('postingBudgetPerSecond', env);
+export const inboxMaxItems = (env?: Env): number => setting('inboxMaxItems', env);
 /**
  * Optional per-stack cap on the offline inbox retention: a row expires after
  * `min(retentionDays of the message type, this)`. Unset (the default): the contract's retention applies.
  */
-export const offlineRetentionMaxDays = (env?: Env): number | undefined =>
-  optionalString('OFFLINE_RETENTION_MAX_DAYS', env) === undefined
-    ? undefined
-    : optionalInteger('OFFLINE_RETENTION_MAX_DAYS', 0, { min: 1, max: 365 }, env);
+export const offlineRetentionMaxDays = (env?: Env): number | undefined => {
+  const s = functionSettings.offlineRetentionMaxDays;
+  return optionalString(s.env, env) === undefined ? undefined : optionalInteger(s.env, 0, s, env);
+};
+export const connectingGraceSeconds = (env?: Env): number => setting('connectingGraceSeconds', env);
 /**
  * Per-connection successes of broadcasts (and topic history replays) kept as trace records, per mille
  * (per-connection failures and user messages are always traced). Default 0: one record per shard only.
  */
-export const traceSamplePerMille = (env?: Env): number =>
-  optionalInteger('TRACE_SAMPLE_PER_MILLE', 0, { min: 0, max: 1000 }, env);
-export const connectingGraceSeconds = (env?: Env): number =>
-  optionalInteger('CONNECTING_GRACE_SECONDS', 30, { min: 0, max: 3600 }, env);
+export const traceSamplePerMille = (env?: Env): number => setting('traceSamplePerMille', env);
 /** SDK standard; when set (local platform), every AWS client except the management API uses it. */
 export const awsEndpointUrl = (env?: Env): string | undefined => {
   const value = optionalString('AWS_ENDPOINT_URL', env);

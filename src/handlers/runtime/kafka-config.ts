@@ -3,7 +3,7 @@
  * failure queue its rejected records go to (`FAILURE_QUEUE_URL`). Read at cold start: a missing or malformed
  * value fails naming the variable.
  */
-import { type KafkaChannelName, kafkaChannelNames } from '../../../generated/index.js';
+import { type KafkaChannelName, kafkaChannelNames } from '../../../generated/kafka.js';
 import { ConfigurationError } from '../../core/errors.js';
 import { requireString, requireUrl } from './config.js';
 

@@ -1,22 +1,21 @@
 /** Parsing and logging of SNS / SQS message bodies before validation. */
 import type { SNSEvent, SNSEventRecord } from 'aws-lambda';
+import { matchesPattern } from '../../../generated/patterns.js';
 import { parseJson } from '../../core/envelopes.js';
 import { ValidationError } from '../../core/errors.js';
 import type { BroadcastEnvelope, UserEnvelope } from '../../core/model.js';
 import { systemClock } from '../../core/ports.js';
 import { type TraceSource, traceInvalid, tracePublished } from '../../core/tracing.js';
-import { count, logger, withCorrelationId } from './observability.js';
+import { count, log, withCorrelationId } from './observability.js';
 import { logTraceSink } from './trace-log.js';
 
 const traceDeps = { trace: logTraceSink, clock: systemClock, random: Math.random };
-
-const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** The correlation id of a (possibly invalid) message, when it has a usable one. */
 export function correlationIdOf(data: unknown): string | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
   const value = (data as Record<string, unknown>).correlationId;
-  return typeof value === 'string' && CORRELATION_ID.test(value) ? value : undefined;
+  return matchesPattern('CorrelationId', value) ? value : undefined;
 }
 
 /**
@@ -50,7 +49,7 @@ export function parseAndValidate<T>(
   } catch (error) {
     if (error instanceof ValidationError) {
       count('InvalidMessages');
-      logger.error(`invalid ${subject}: not delivered`, {
+      log.error(`invalid ${subject}: not delivered`, {
         ...logContext,
         correlationId: correlationIdOf(data),
         errors: error.errors,

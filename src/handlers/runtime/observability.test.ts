@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { instrumented, logger, withCorrelationId } from './observability.js';
+import { instrumented, log, logger, withCorrelationId } from './observability.js';
 
 function captureLogLines(): { lines: () => Array<Record<string, unknown>>; restore: () => void } {
   const written: string[] = [];
@@ -41,8 +41,8 @@ describe('logging', () => {
         getRemainingTimeInMillis: () => 1000,
       },
       async () => {
-        await withCorrelationId('c-91aa', async () => logger.info('inside'));
-        logger.info('outside');
+        await withCorrelationId('c-91aa', async () => log.info('inside'));
+        log.info('outside');
       },
     );
     const [inside, outside] = capture.lines();
@@ -54,5 +54,23 @@ describe('logging', () => {
     });
     expect(outside?.message).toBe('outside');
     expect(outside?.correlationId).toBeUndefined();
+  });
+
+  it('records handled in parallel each keep their own id, also across awaits', async () => {
+    capture = captureLogLines();
+    const tick = () => new Promise((resolve) => setTimeout(resolve, Math.random() * 5));
+    await Promise.all(
+      ['c-1', 'c-2', 'c-3'].map((id) =>
+        withCorrelationId(id, async () => {
+          for (let step = 0; step < 3; step++) {
+            await tick();
+            log.info('step', { record: id });
+          }
+        }),
+      ),
+    );
+    const lines = capture.lines();
+    expect(lines).toHaveLength(9);
+    for (const line of lines) expect(line.correlationId).toBe(line.record);
   });
 });

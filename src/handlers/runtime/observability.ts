@@ -2,6 +2,7 @@
  * Powertools Logger (JSON) and Metrics (EMF), one of each per process. Service name and namespace come
  * from POWERTOOLS_SERVICE_NAME / POWERTOOLS_METRICS_NAMESPACE, both defaulting to `wspush`.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { DomainLogger } from '../../core/ports.js';
@@ -9,6 +10,7 @@ import type { LambdaContext } from '../events.js';
 
 const serviceName = process.env.POWERTOOLS_SERVICE_NAME?.trim() || 'wspush';
 
+/** The Powertools Logger: configuration (level, Lambda context). Log through `log`, which adds the record's keys. */
 export const logger = new Logger({ serviceName });
 export const metrics = new Metrics({
   serviceName,
@@ -40,29 +42,32 @@ export function countPosts(summary: { delivered: number; gone: number; throttled
   count('Throttled', summary.throttled);
 }
 
-/** The domain services log through the handler's logger (and so carry its correlation id). */
-export const domainLogger: DomainLogger = {
-  debug: (message, attributes) => logger.debug(message, attributes ?? {}),
-  info: (message, attributes) => logger.info(message, attributes ?? {}),
-  warn: (message, attributes) => logger.warn(message, attributes ?? {}),
-  error: (message, attributes) => logger.error(message, attributes ?? {}),
+/**
+ * The keys of the record being handled (its correlation id), per async context: a batch's records are
+ * processed in parallel, so keys set on the one shared logger would leak from one record's lines to another's.
+ */
+const recordKeys = new AsyncLocalStorage<Readonly<Record<string, string>>>();
+
+function withRecordKeys(attributes: Record<string, unknown> | undefined): Record<string, unknown> {
+  const keys = recordKeys.getStore();
+  return keys === undefined ? (attributes ?? {}) : { ...attributes, ...keys };
+}
+
+/** Every handler and domain service (injected as their DomainLogger) logs here: each line carries the correlation id of its own record. */
+export const log: DomainLogger = {
+  debug: (message, attributes) => logger.debug(message, withRecordKeys(attributes)),
+  info: (message, attributes) => logger.info(message, withRecordKeys(attributes)),
+  warn: (message, attributes) => logger.warn(message, withRecordKeys(attributes)),
+  error: (message, attributes) => logger.error(message, withRecordKeys(attributes)),
 };
 
 /**
- * Runs `fn` with `correlationId` appended to every log line as a persistent key, removed afterwards
- * (a batch carries one correlation id per message).
+ * Runs `fn` with `correlationId` on every line `log` writes inside it (and in everything it awaits), for
+ * this record only: records handled in parallel each keep their own id.
  */
-export async function withCorrelationId<T>(
-  correlationId: string | undefined,
-  fn: () => Promise<T>,
-): Promise<T> {
+export function withCorrelationId<T>(correlationId: string | undefined, fn: () => Promise<T>): Promise<T> {
   if (!correlationId) return fn();
-  logger.appendPersistentKeys({ correlationId });
-  try {
-    return await fn();
-  } finally {
-    logger.removePersistentKeys(['correlationId']);
-  }
+  return recordKeys.run({ ...recordKeys.getStore(), correlationId }, fn);
 }
 
 /**

@@ -3,9 +3,14 @@
  * needs, once per cold start (the getters throw at import time when a variable is missing).
  */
 
-import { isTopicName, type KafkaRejectedRecord, limits, topicRegistry } from '../../../generated/index.js';
+import { limits } from '../../../generated/index.js';
+import type { KafkaRejectedRecord } from '../../../generated/models.js';
 import { DynamoConnectionStore } from '../../adapters/dynamodb-connection-store.js';
-import { DynamoHistoryStore, DynamoInboxStore } from '../../adapters/dynamodb-message-stores.js';
+import {
+  DynamoHistoryStore,
+  DynamoInboxStore,
+  DynamoMessageIdStore,
+} from '../../adapters/dynamodb-message-stores.js';
 import { DynamoTable } from '../../adapters/dynamodb-table.js';
 import { ManagementApiGateway } from '../../adapters/management-api-gateway.js';
 import { SqsJobQueue } from '../../adapters/sqs-job-queue.js';
@@ -14,22 +19,26 @@ import { ClientFrameService } from '../../core/client-frames.js';
 import { ConnectionService } from '../../core/connections.js';
 import { DeliveryWorker } from '../../core/delivery-worker.js';
 import type { DeliveryJob, FanoutJob } from '../../core/model.js';
+import { AdaptivePacer, fanoutPlan } from '../../core/pacing.js';
 import { realSleep, systemClock } from '../../core/ports.js';
 import { defaultPostSettings, type PostDeps } from '../../core/posting.js';
+import { SubscriptionReplies } from '../../core/subscription-replies.js';
+import { SubscriptionService } from '../../core/subscriptions.js';
+import { topicDefinitionOf } from '../../core/topic-access.js';
 import type { TraceDeps } from '../../core/tracing.js';
 import { UserDeliveryService } from '../../core/user-delivery.js';
 import { getDocumentClient, getManagementClient, getSqsClient } from './clients.js';
 import * as config from './config.js';
 import * as kafkaConfig from './kafka-config.js';
-import { domainLogger } from './observability.js';
+import { log } from './observability.js';
 import { logTraceSink } from './trace-log.js';
 
 function table(): DynamoTable {
   return new DynamoTable(getDocumentClient(), { tableName: config.tableName() });
 }
 
-/** The contract's x-topic.partitions per topic (names outside the contract are never stored: 1). */
-const topicPartitions = (topic: string): number => (isTopicName(topic) ? topicRegistry[topic].partitions : 1);
+/** The contract's x-topic.partitions of a topic's family (names outside the contract are never stored: 1). */
+const topicPartitions = (topic: string): number => topicDefinitionOf(topic)?.partitions ?? 1;
 
 function connectionStore(t: DynamoTable = table()): DynamoConnectionStore {
   return new DynamoConnectionStore(t, { topicPartitions });
@@ -79,12 +88,25 @@ export function connectionService(options: { withQueue: boolean }): ConnectionSe
       deliveryDelaySeconds: options.withQueue ? config.deliveryDelaySeconds() : 0,
       maxTopicsPerConnection: limits.maxTopicsPerConnection,
     },
-    logger: domainLogger,
+    logger: log,
   });
 }
 
 export function clientFrameService(): ClientFrameService {
   return new ClientFrameService({ connections: connectionService({ withQueue: false }), clock: systemClock });
+}
+
+/** `subscribe` / `unsubscribe`: the subscription service, and the posting of its replies and history. */
+export function subscriptionReplies(): SubscriptionReplies {
+  const t = table();
+  const subscriptions = new SubscriptionService({
+    store: connectionStore(t),
+    history: new DynamoHistoryStore(t),
+    clock: systemClock,
+    settings: { maxTopicsPerConnection: limits.maxTopicsPerConnection },
+    logger: log,
+  });
+  return new SubscriptionReplies({ ...postDeps(), subscriptions, logger: log });
 }
 
 /**
@@ -93,11 +115,17 @@ export function clientFrameService(): ClientFrameService {
  */
 export function broadcastService(): BroadcastService {
   const t = table();
+  // Bulk posting is paced to this environment's share of the stack's posting budget (src/core/pacing.ts).
+  const plan = fanoutPlan(config.postingBudgetPerSecond());
+  const deps = postDeps();
   return new BroadcastService({
-    ...postDeps(),
+    ...deps,
     ...traceDeps(),
+    settings: { ...deps.settings, concurrency: plan.inFlightPerWorker },
+    pacer: new AdaptivePacer(plan.ratePerWorker, systemClock, realSleep),
     store: connectionStore(t),
     history: new DynamoHistoryStore(t),
+    messageIds: new DynamoMessageIdStore(t),
     fanoutQueue: new SqsJobQueue<FanoutJob>(getSqsClient(), config.fanoutQueueUrl()),
     clock: systemClock,
     broadcast: {
@@ -105,7 +133,7 @@ export function broadcastService(): BroadcastService {
       shardSize: config.fanoutShardSize(),
       connectingGraceSeconds: config.connectingGraceSeconds(),
     },
-    logger: domainLogger,
+    logger: log,
   });
 }
 
@@ -117,6 +145,7 @@ export function userDeliveryService(): UserDeliveryService {
     ...traceDeps(),
     store: connectionStore(t),
     inbox: new DynamoInboxStore(t),
+    messageIds: new DynamoMessageIdStore(t),
     deliveryQueue: deliveryQueue(),
     clock: systemClock,
     userDelivery: {
@@ -125,7 +154,7 @@ export function userDeliveryService(): UserDeliveryService {
       deliveryDelaySeconds: config.deliveryDelaySeconds(),
       ...(retentionCap !== undefined ? { offlineRetentionMaxDays: retentionCap } : {}),
     },
-    logger: domainLogger,
+    logger: log,
   });
 }
 
@@ -145,7 +174,7 @@ export function deliveryWorker(): DeliveryWorker {
       maxConnectionSeconds: config.maxConnectionSeconds(),
       inboxMaxItems: config.inboxMaxItems(),
     },
-    logger: domainLogger,
+    logger: log,
   });
 }
 

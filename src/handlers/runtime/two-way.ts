@@ -2,7 +2,7 @@
 import type { ClientFrameService } from '../../core/client-frames.js';
 import { errorFrame } from '../../core/frames.js';
 import type { LambdaContext, WebSocketMessageEvent, WebSocketRouteResult } from '../events.js';
-import { instrumented, logger } from './observability.js';
+import { instrumented, log } from './observability.js';
 import { replyWith } from './websocket.js';
 
 export function createTwoWayHandler(deps: { frames: ClientFrameService }) {
@@ -12,11 +12,11 @@ export function createTwoWayHandler(deps: { frames: ClientFrameService }) {
       try {
         const reply = await deps.frames.respond(connectionId, event.body, event.isBase64Encoded);
         if (reply.kind === 'error')
-          logger.info('client frame refused', { connectionId, routeKey, code: reply.code });
+          log.info('client frame refused', { connectionId, routeKey, code: reply.code });
         return replyWith(reply);
       } catch (error) {
         // A typed, retryable error frame instead of API Gateway's generic "Internal server error"; no stack trace.
-        logger.error('client frame failed', { connectionId, routeKey, error: error as Error });
+        log.error('client frame failed', { connectionId, routeKey, error: error as Error });
         return replyWith(errorFrame('INTERNAL_ERROR', 'the platform failed; try again'));
       }
     });

@@ -1,9 +1,7 @@
 /** Helpers shared by the WebSocket route handlers. */
+import { isRealm, isUserId } from '../../core/auth/identity-patterns.js';
 import type { Identity } from '../../core/model.js';
 import type { RequestAuthorizer, WebSocketRouteResult } from '../events.js';
-
-const REALM = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const USER_ID = /^[A-Za-z0-9._@:+|-]{1,128}$/;
 
 /**
  * The identity our authorizer put in the context (`{userId, realm, roles: 'a,b'}`), or undefined when it is
@@ -12,8 +10,7 @@ const USER_ID = /^[A-Za-z0-9._@:+|-]{1,128}$/;
 export function identityFromAuthorizer(authorizer: RequestAuthorizer | undefined): Identity | undefined {
   if (!authorizer) return undefined;
   const { userId, realm, roles } = authorizer;
-  if (typeof userId !== 'string' || !USER_ID.test(userId)) return undefined;
-  if (typeof realm !== 'string' || !REALM.test(realm)) return undefined;
+  if (!isUserId(userId) || !isRealm(realm)) return undefined;
   const roleList =
     typeof roles === 'string'
       ? roles

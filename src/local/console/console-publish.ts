@@ -6,9 +6,8 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import {
   type FieldError,
-  isTopicName,
   isUserMessageType,
-  topicRegistry,
+  matchTopic,
   userMessageRegistry,
   type ValidationResult,
   validators,
@@ -66,14 +65,13 @@ export async function consolePublish(input: unknown, deps: ConsolePublishDeps): 
   let topicArn: string;
   if (input.kind === 'topic') {
     const topic = input.topic;
-    if (typeof topic !== 'string' || !isTopicName(topic)) {
-      return rejected([{ field: 'topic', message: `unknown topic ${JSON.stringify(topic)}` }]);
+    const match = typeof topic === 'string' ? matchTopic(topic) : undefined;
+    if (match === undefined || !match.ok) {
+      const why = match === undefined ? 'unknown topic' : match.reason;
+      return rejected([{ field: 'topic', message: `${why}: ${JSON.stringify(topic)}` }]);
     }
     envelope = { ...base, topic, payload: input.payload };
-    const errors = combined(
-      validators.BroadcastEnvelope(envelope),
-      topicRegistry[topic].validate(input.payload),
-    );
+    const errors = combined(validators.BroadcastEnvelope(envelope), match.definition.validate(input.payload));
     if (errors.length > 0) return rejected(errors);
     topicArn = deps.broadcastTopicArn;
   } else if (input.kind === 'user') {

@@ -25,10 +25,13 @@ function fakeSns(fail?: Error) {
 describe('contract catalog', () => {
   it('lists the topics with their roles and the user message types, with examples', async () => {
     const catalog = await loadContractCatalog('asyncapi.yaml');
-    expect(catalog.topics.map((t) => [t.name, t.roles])).toEqual([
-      ['announcements', []],
-      ['job-status', []],
-      ['audit-alerts', ['admin']],
+    expect(catalog.topics.map((t) => [t.name, t.roles, t.sample])).toEqual([
+      ['announcements', [], undefined],
+      ['job-status', [], undefined],
+      ['audit-alerts', ['admin'], undefined],
+      ['jobs.{jobId}', [], 'jobs.8812'],
+      ['documents.{documentId}.comments', [], 'documents.d-77.comments'],
+      ['users.{userId}.activity', [], 'users.u-17.activity'],
     ]);
     expect(catalog.topics[0]?.example).toEqual({
       title: 'Maintenance',

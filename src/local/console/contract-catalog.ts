@@ -12,6 +12,8 @@ export interface CatalogEntry {
   description?: string;
   roles: string[];
   example: unknown;
+  /** A topic family (`jobs.{jobId}`): a concrete topic of it, each parameter its first example (`jobs.8812`). */
+  sample?: string;
 }
 
 export interface ContractCatalog {
@@ -41,6 +43,19 @@ function firstExample(message: Node | undefined): unknown {
   return isNode(first) ? first.payload : undefined;
 }
 
+/** The address with each `{parameter}` segment replaced by that parameter's first example. */
+function sampleTopic(address: string, parameters: Record<string, unknown>): string {
+  return address
+    .split('.')
+    .map((segment) => {
+      if (!segment.startsWith('{')) return segment;
+      const parameter = parameters[segment.slice(1, -1)];
+      const examples = isNode(parameter) ? parameter.examples : undefined;
+      return Array.isArray(examples) && typeof examples[0] === 'string' ? examples[0] : segment;
+    })
+    .join('.');
+}
+
 export function catalogFromContract(document: unknown): ContractCatalog {
   if (!isNode(document)) throw new Error('asyncapi.yaml is not a YAML mapping');
   const topics: CatalogEntry[] = [];
@@ -58,6 +73,8 @@ export function catalogFromContract(document: unknown): ContractCatalog {
         example: firstExample(deref(document, messages[0])),
       };
       if (typeof channel.description === 'string') entry.description = channel.description.trim();
+      const sample = sampleTopic(channel.address, isNode(channel.parameters) ? channel.parameters : {});
+      if (sample !== channel.address) entry.sample = sample;
       topics.push(entry);
     }
     for (const ref of messages) {

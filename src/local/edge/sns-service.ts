@@ -244,8 +244,10 @@ export class SnsService {
           ? forProtocol
           : (perProtocol.default as string)
         : input.message;
-      // Deliver after the Publish response, as SNS does: a subscriber never delays or fails the publisher.
-      setImmediate(() => this.deliver(sub, { ...notification, message }));
+      // Accepted before the Publish response (a function's invocation is journaled with --data-dir) and run
+      // after it, as SNS does: a subscriber never delays or fails the publisher.
+      if (sub.protocol === 'lambda') this.deliver(sub, { ...notification, message });
+      else setImmediate(() => this.deliver(sub, { ...notification, message }));
     }
     return notification.messageId;
   }

@@ -1,6 +1,8 @@
 import { connect } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { closeCodes } from '../../../generated/index.js';
 import type {
   AuthorizerRequestEvent,
   WebSocketConnectEvent,
@@ -85,6 +87,8 @@ afterEach(async () => {
   await current?.gateway.stop();
   current = undefined;
 });
+
+const contractCloseCode = (code: number) => closeCodes.find((r) => code >= r.from && code <= r.to);
 
 function open(url: string, protocols?: string[]): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
@@ -423,6 +427,40 @@ describe('limits and $disconnect', () => {
     expect(await gateway.registry.close(id)).toBe(false);
     expect(await gateway.registry.post(id, Buffer.from('x'))).toBe('gone');
     expect((await done).code).toBe(1000);
+  });
+
+  it('every code it closes with is in the contract, described as sent by the local gateway', async () => {
+    const causes: Array<[string, (ws: WebSocket, gateway: Gateway) => void, number]> = [
+      [
+        'DELETE @connections',
+        (_ws, gateway) => void gateway.registry.close(gateway.openConnectionIds()[0]!),
+        1000,
+      ],
+      [
+        'a reserved opcode',
+        (ws) => (ws as unknown as { _socket: Duplex })._socket.write(Buffer.from([0x83, 0x80, 0, 0, 0, 0])),
+        1002,
+      ],
+      [
+        'a text frame that is not UTF-8',
+        (ws) => ws.send(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), { binary: false }),
+        1007,
+      ],
+      ['a 33 KB frame', (ws) => ws.send('c'.repeat(33 * 1024)), 1009],
+    ];
+    const { gateway } = await harness({}, { idleTimeoutSeconds: 0.3 });
+    const seen: number[] = [];
+    for (const [, act] of causes) {
+      const ws = await open(gateway.url);
+      ws.on('error', () => {});
+      const done = closed(ws);
+      act(ws, gateway);
+      seen.push((await done).code);
+    }
+    const idle = await open(gateway.url);
+    seen.push((await closed(idle)).code);
+    expect(seen).toEqual([...causes.map(([, , code]) => code), 1001]);
+    for (const code of seen) expect(contractCloseCode(code)?.description).toContain('the local gateway');
   });
 
   it('throttles posts while a slow reader leaves the send buffer full', async () => {

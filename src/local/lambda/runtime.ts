@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
+import type { AsyncInvocationJournal } from './async-journal.js';
 import { FailureStore } from './failure-store.js';
 
 export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown> | unknown;
@@ -53,6 +54,11 @@ export interface LambdaRuntimeOptions {
    * retries. Default 4.
    */
   asyncConcurrency?: number;
+  /**
+   * Makes accepted asynchronous invocations durable (`--data-dir`): journaled before `invokeAsync` returns,
+   * marked done when they succeed or fail for good; one interrupted by `stop()` stays pending for the next run.
+   */
+  journal?: AsyncInvocationJournal;
 }
 
 export class InvocationTimeoutError extends Error {
@@ -61,8 +67,13 @@ export class InvocationTimeoutError extends Error {
 
 export interface LambdaRuntime {
   invoke(name: string, event: unknown): Promise<unknown>;
-  /** fire-and-forget like `InvocationType: Event`: retried, then recorded in `failures` */
+  /**
+   * Fire-and-forget like `InvocationType: Event`: accepted (journaled, with a journal) when it returns, run
+   * after the current I/O turn, retried, then recorded in `failures`.
+   */
   invokeAsync(name: string, event: unknown, options: AsyncInvokeOptions): void;
+  /** Runs the invocations a previous run's journal left unfinished (call once the handlers can load). */
+  resumeJournaled(): number;
   /** resolves when no asynchronous invocation (including retries) is pending */
   drain(): Promise<void>;
   stats(): Record<string, FunctionStats>;
@@ -216,7 +227,25 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions = {}): LambdaR
 
   function invokeAsync(name: string, event: unknown, asyncOptions: AsyncInvokeOptions): void {
     const retries = asyncOptions.retries ?? 2;
+    const journalId = options.journal?.accept({
+      functionName: name,
+      source: asyncOptions.source,
+      retries,
+      event,
+    });
+    runAsync(name, event, asyncOptions.source, retries, journalId);
+  }
+
+  function runAsync(
+    name: string,
+    event: unknown,
+    source: string,
+    retries: number,
+    journalId: number | undefined,
+  ): void {
     const run = async (): Promise<void> => {
+      // After the current I/O turn: the caller (SNS Publish) answers before any subscriber runs.
+      await new Promise((resolveTurn) => setImmediate(resolveTurn));
       let lastError: Error = new Error('not invoked');
       let attempts = 0;
       for (let attempt = 0; attempt <= retries; attempt += 1) {
@@ -228,26 +257,38 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions = {}): LambdaR
         attempts += 1;
         try {
           await invokeInSlot(name, event);
+          if (journalId !== undefined) options.journal?.done(journalId);
           return;
         } catch (error) {
           lastError = toError(error);
         }
       }
-      if (stopping.signal.aborted && attempts <= retries) {
+      const interrupted = stopping.signal.aborted && attempts <= retries;
+      // With a journal an invocation the stop interrupted is not a failure: the next run retries it.
+      if (interrupted && journalId !== undefined) return;
+      if (interrupted) {
         lastError = new Error(
           `Runtime stopped before retry ${attempts} of ${retries}; last error: ${lastError.message}`,
         );
       }
       failures.record({
         functionName: name,
-        source: asyncOptions.source,
+        source,
         attempts,
         error: { name: lastError.name, message: lastError.message },
         event,
       });
+      if (journalId !== undefined) options.journal?.done(journalId);
     };
     const promise = run().finally(() => pending.delete(promise));
     pending.add(promise);
+  }
+
+  function resumeJournaled(): number {
+    const unfinished = options.journal?.unfinished() ?? [];
+    for (const entry of unfinished)
+      runAsync(entry.functionName, entry.event, entry.source, entry.retries, entry.id);
+    return unfinished.length;
   }
 
   async function drain(): Promise<void> {
@@ -257,6 +298,7 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions = {}): LambdaR
   return {
     invoke,
     invokeAsync,
+    resumeJournaled,
     drain,
     stats: () => Object.fromEntries([...counters].map(([name, s]) => [name, { ...s }])),
     resetStats: () => counters.clear(),

@@ -25,7 +25,17 @@ export function tracedFunctions(table: readonly FunctionDefinition[] = functionT
     .map((fn) => fn.handler);
 }
 
-/** The log groups `wspush trace --stack <stack>` queries (stack output `traceLogGroups`). */
+/** Whether a stack deploys the function only when it turns its trigger on (Kafka: `kafka` in the stack file). */
+const optional = (fn: FunctionDefinition): boolean => fn.trigger.kind === 'kafka';
+
+/** The log groups of every stack that `wspush trace --stack <stack>` queries (stack output `traceLogGroups`). */
 export function traceLogGroups(stack: string): string[] {
-  return tracedFunctions().map((handler) => functionLogGroup(stack, handler));
+  return tracedFunctions(functionTable.filter((fn) => !optional(fn))).map((handler) =>
+    functionLogGroup(stack, handler),
+  );
+}
+
+/** The log groups of traced functions a stack may not deploy (the Kafka router): queried when they exist. */
+export function optionalTraceLogGroups(stack: string): string[] {
+  return tracedFunctions(functionTable.filter(optional)).map((handler) => functionLogGroup(stack, handler));
 }

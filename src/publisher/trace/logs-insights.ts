@@ -57,6 +57,18 @@ export function ulidTime(id: string): number | undefined {
   return ms;
 }
 
+async function findLogGroup(client: LogsClient, name: string) {
+  const out = await client.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: name, limit: 5 }));
+  return out.logGroups?.find((g) => g.logGroupName === name);
+}
+
+/** Of `names`, the log groups that exist (a stack without Kafka has no Kafka router log group). */
+export async function existingLogGroups(client: LogsClient, names: readonly string[]): Promise<string[]> {
+  const present: string[] = [];
+  for (const name of names) if (await findLogGroup(client, name)) present.push(name);
+  return present;
+}
+
 /** Retention of the log groups in days (the shortest; undefined = never expire). Fails on a missing group. */
 export async function logRetentionDays(
   client: LogsClient,
@@ -64,8 +76,7 @@ export async function logRetentionDays(
 ): Promise<number | undefined> {
   const found = new Map<string, number | undefined>();
   for (const name of logGroups) {
-    const out = await client.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: name, limit: 5 }));
-    const group = out.logGroups?.find((g) => g.logGroupName === name);
+    const group = await findLogGroup(client, name);
     if (!group) {
       throw new TraceLookupError(
         `log group ${name} not found: is the stack deployed in this account and region (--region, AWS_REGION)?`,

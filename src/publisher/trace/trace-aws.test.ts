@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { describe, expect, it } from 'vitest';
 import { type CliIo, EXIT, runCli } from '../cli.js';
-import { traceLogGroups } from './aws-names.js';
+import { optionalTraceLogGroups, traceLogGroups } from './aws-names.js';
 import type { LogsClient } from './logs-insights.js';
 import { traceQuery, ulidTime } from './logs-insights.js';
 
@@ -191,5 +191,27 @@ describe('wspush trace --stack (CloudWatch Logs Insights)', () => {
       '/aws/lambda/wspush-dev-delivery-worker',
       '/aws/lambda/wspush-dev-fanout-worker',
     ]);
+  });
+
+  it('queries the Kafka router log group too when the stack deploys it (Kafka on)', async () => {
+    const withKafka: Recorded = {
+      ...recorded,
+      describeLogGroups: {
+        ...recorded.describeLogGroups,
+        logGroups: [
+          ...(recorded.describeLogGroups.logGroups ?? []),
+          { logGroupName: '/aws/lambda/wspush-prod-kafka-router', retentionInDays: 90 },
+        ],
+      },
+    };
+    const { client, sent } = recordedClient(withKafka);
+    const result = await run(['trace', MESSAGE_ID, '--stack', 'prod'], client);
+    expect(result.code).toBe(EXIT.OK);
+    const start = sent.find((c): c is StartQueryCommand => c instanceof StartQueryCommand);
+    expect(start?.input.logGroupNames).toEqual([
+      ...traceLogGroups('prod'),
+      '/aws/lambda/wspush-prod-kafka-router',
+    ]);
+    expect(optionalTraceLogGroups('prod')).toEqual(['/aws/lambda/wspush-prod-kafka-router']);
   });
 });

@@ -5,9 +5,10 @@
 import { parseArgs } from 'node:util';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { DEFAULT_IDP_URL } from '../dev-token.js';
-import { traceLogGroups } from './aws-names.js';
+import { optionalTraceLogGroups, traceLogGroups } from './aws-names.js';
 import { fetchLocalTrace } from './local-trace.js';
 import {
+  existingLogGroups,
   type LogsClient,
   logRetentionDays,
   queryTraceRecords,
@@ -125,10 +126,13 @@ export async function lookUpTrace(options: TraceOptions, deps: TraceDeps): Promi
 }
 
 async function lookUpInLogs(options: TraceOptions, deps: TraceDeps): Promise<TracedHop[]> {
-  const logGroups =
-    options.logGroups.length > 0 ? options.logGroups : traceLogGroups(options.stack as string);
   const client =
     deps.logsClient ?? new CloudWatchLogsClient(options.region ? { region: options.region } : {});
+  const stack = options.stack as string;
+  const logGroups =
+    options.logGroups.length > 0
+      ? options.logGroups
+      : [...traceLogGroups(stack), ...(await existingLogGroups(client, optionalTraceLogGroups(stack)))];
   const retention = await logRetentionDays(client, logGroups);
   const now = deps.now();
   const window = traceWindow(options.id, now, options.sinceMs, retention);

@@ -35,6 +35,9 @@ export class TestClient {
   readonly seen = new Map<string, number>();
   closeCode: number | undefined;
   closeReason = '';
+  /** Epoch ms when the handshake completed and when the (first) welcome arrived: how late a welcome is. */
+  openedAt: number | undefined;
+  welcomeAt: number | undefined;
   private waiters: Array<() => void> = [];
 
   constructor(readonly socket: WebSocket) {
@@ -43,6 +46,7 @@ export class TestClient {
       try {
         const frame = JSON.parse(text) as Frame;
         this.frames.push(frame);
+        if (frame.kind === 'welcome') this.welcomeAt ??= Date.now();
         if ((frame.kind === 'topic' || frame.kind === 'user') && typeof frame.id === 'string') {
           this.seen.set(frame.id, (this.seen.get(frame.id) ?? 0) + 1);
         }
@@ -138,7 +142,10 @@ export function connect(options: ClientOptions): Promise<ConnectOutcome> {
       perMessageDeflate: false,
     });
     const client = new TestClient(socket);
-    socket.once('open', () => resolve({ ok: true, client }));
+    socket.once('open', () => {
+      client.openedAt = Date.now();
+      resolve({ ok: true, client });
+    });
     socket.once('unexpected-response', (_req, res) => {
       let body = '';
       res.on('data', (d: Buffer) => {

@@ -1,0 +1,315 @@
+/**
+ * The simulated workloads: a broadcast to N subscribers of `announcements` (one publish through SNS, the router,
+ * the fan-out queue and workers), and a reconnect storm (N clients opening sockets within 60 s, each getting a
+ * delivery job: welcome, then the topic's history).
+ */
+import { defaultBackoff, fullJitterDelay } from '../../src/client/backoff.js';
+import type { BroadcastEnvelope } from '../../src/core/model.js';
+import { PRICES } from '../cost.js';
+import { AWS_MODEL } from './aws-model.js';
+import type { LambdaFunction } from './lambda.js';
+import { TokenBucket } from './virtual-time.js';
+import { prodStack, SIM_EPOCH, SimWorld } from './world.js';
+
+const REALM = 'acme';
+const TOPIC = 'announcements';
+/** Virtual time after which a scenario is cut off (and whatever is undelivered counted lost). */
+const HORIZON_MS = 30 * 60_000;
+
+/** Connection ids shaped like API Gateway's (16 characters ending in `=`), index recoverable. */
+export const connectionIdOf = (index: number): string => `c${index.toString(36).padStart(14, '0')}=`;
+const indexOf = (connectionId: string): number => Number.parseInt(connectionId.slice(1, 15), 36);
+
+export interface CostBreakdown {
+  apiGatewayMessages: number;
+  lambdaRequests: number;
+  lambdaGbSeconds: number;
+  sqsRequests: number;
+  dynamoReadUnits: number;
+  dynamoWriteUnits: number;
+  snsRequests: number;
+  dollars: number;
+}
+
+function costOf(world: SimWorld, messageUnitsPerPost: number): CostBreakdown {
+  const fns: LambdaFunction[] = world.functions();
+  const lambdaRequests = fns.reduce((s, f) => s + f.stats.invocations, 0);
+  const lambdaGbSeconds = fns.reduce((s, f) => s + f.stats.gbSeconds, 0);
+  // SQS bills each 64 KB chunk of a request's payload as one request.
+  const sqsRequests = [world.fanoutQueue, world.deliveryQueue].reduce(
+    (s, q) =>
+      s +
+      Math.max(q.stats.sendRequests, Math.ceil(q.stats.sentBytes / 65_536)) +
+      q.stats.receiveRequests +
+      q.stats.deleteRequests +
+      q.stats.visibilityRequests,
+    0,
+  );
+  const apiGatewayMessages = world.api.stats.delivered * messageUnitsPerPost;
+  const t = world.table.stats;
+  const dollars =
+    (apiGatewayMessages * PRICES.apiGatewayPerMillionMessages +
+      lambdaRequests * PRICES.lambdaPerMillionRequests +
+      sqsRequests * PRICES.sqsPerMillionRequests +
+      t.readUnits * PRICES.dynamoPerMillionReadUnits +
+      t.writeUnits * PRICES.dynamoPerMillionWriteUnits +
+      world.snsPublishes * PRICES.snsPerMillionPublishes) /
+      1e6 +
+    lambdaGbSeconds * PRICES.lambdaPerGbSecondArm;
+  return {
+    apiGatewayMessages,
+    lambdaRequests,
+    lambdaGbSeconds,
+    sqsRequests,
+    dynamoReadUnits: t.readUnits,
+    dynamoWriteUnits: t.writeUnits,
+    snsRequests: world.snsPublishes,
+    dollars,
+  };
+}
+
+function functionStats(world: SimWorld): Record<string, unknown> {
+  return Object.fromEntries(world.functions().map((f) => [f.spec.name, { ...f.stats }]));
+}
+
+export interface BroadcastFigures {
+  subscribers: number;
+  frameBytes: number;
+  warm: boolean;
+  /** From the publish to the last subscriber's first copy. */
+  lastDeliveryMs: number;
+  /** subscribers ÷ posting budget: no design can finish sooner. */
+  floorMs: number;
+  delivered: number;
+  lost: number;
+  duplicates: number;
+  posts: number;
+  throttled: number;
+  rejectedPerDelivery: number;
+  retryJobs: number;
+  continuationJobs: number;
+  routerShardJobs: number;
+  duplicateShardJobs: number;
+  routerAttempts: number;
+  dlq: number;
+  maxConcurrentWorkers: number;
+  gbSeconds: number;
+  dollarsPerMillionDeliveries: number;
+  cost: CostBreakdown;
+  functions: Record<string, unknown>;
+  wallMs: number;
+}
+
+export async function broadcastScenario(options: {
+  subscribers: number;
+  payloadBytes: number;
+  warm: boolean;
+}): Promise<BroadcastFigures> {
+  const started = performance.now();
+  const stack = prodStack();
+  const world = new SimWorld({ stack, seed: 17, warm: options.warm ? 1000 : 0 });
+  const n = options.subscribers;
+  world.openAll = true;
+  const expiresAt = Math.floor(SIM_EPOCH / 1000) + 7200;
+  for (let i = 0; i < n; i++) {
+    world.data.subscribe(REALM, TOPIC, connectionIdOf(i), {
+      userId: `u${i}`,
+      connectedAt: SIM_EPOCH,
+      expiresAt,
+    });
+  }
+  const envelope: BroadcastEnvelope = {
+    messageId: 'm-sim-1',
+    correlationId: 'c-sim-1',
+    realm: REALM,
+    topic: TOPIC,
+    publishedAt: new Date(SIM_EPOCH).toISOString(),
+    payload: { title: 'Simulated', body: 'x'.repeat(options.payloadBytes), severity: 'info' },
+  };
+  const counts = new Uint16Array(n);
+  let lastFirstDelivery = 0;
+  world.api.onDelivered = (connectionId) => {
+    const i = indexOf(connectionId);
+    if (counts[i] === 0) lastFirstDelivery = world.vt.elapsed();
+    counts[i] = (counts[i] ?? 0) + 1;
+  };
+  world.publishBroadcast(envelope);
+  await world.vt.run(HORIZON_MS);
+
+  let lost = 0;
+  let duplicates = 0;
+  for (let i = 0; i < n; i++) {
+    const c = counts[i] ?? 0;
+    if (c === 0) lost++;
+    else duplicates += c - 1;
+  }
+  const delivered = n - lost;
+  const jobs = world.fanoutQueue.sentBodies.map(({ body, delaySeconds }) => {
+    const job = JSON.parse(body) as { shard: number; attempt?: number };
+    return { shard: job.shard, attempt: job.attempt, delaySeconds };
+  });
+  const routerJobs = jobs.filter((j) => j.attempt === undefined);
+  const frameBytes = JSON.stringify({ kind: 'topic', ...envelope }).length;
+  const cost = costOf(world, Math.max(1, Math.ceil(frameBytes / 32_768)));
+  const budget = AWS_MODEL.connectionsApi.accountRatePerSecond;
+  return {
+    subscribers: n,
+    frameBytes,
+    warm: options.warm,
+    lastDeliveryMs: lastFirstDelivery,
+    floorMs: (n / budget) * 1000,
+    delivered,
+    lost,
+    duplicates,
+    posts: world.api.stats.calls,
+    throttled: world.api.stats.throttled,
+    rejectedPerDelivery: delivered === 0 ? 0 : world.api.stats.throttled / delivered,
+    retryJobs: jobs.filter((j) => j.delaySeconds > 0).length,
+    continuationJobs: jobs.filter((j) => j.attempt !== undefined && j.delaySeconds === 0).length,
+    routerShardJobs: routerJobs.length,
+    duplicateShardJobs: routerJobs.length - new Set(routerJobs.map((j) => j.shard)).size,
+    routerAttempts: world.routerAttempts,
+    dlq: world.fanoutQueue.stats.dlq + world.deliveryQueue.stats.dlq,
+    maxConcurrentWorkers: world.fanoutWorker.stats.maxConcurrent,
+    gbSeconds: cost.lambdaGbSeconds,
+    dollarsPerMillionDeliveries: delivered === 0 ? 0 : (cost.dollars / delivered) * 1e6,
+    cost,
+    functions: functionStats(world),
+    wallMs: Math.round(performance.now() - started),
+  };
+}
+
+export interface StormFigures {
+  clients: number;
+  newConnectionsPerSecond: number;
+  /** From the storm's first attempt to the last client's welcome. */
+  lastWelcomeMs: number;
+  welcomeLatencyP50Ms: number;
+  welcomeLatencyP99Ms: number;
+  neverWelcomed: number;
+  upgradeRejections: number;
+  connectFailures: number;
+  postsPerReconnect: number;
+  throttled: number;
+  rejectedPerDelivery: number;
+  dlq: number;
+  dynamoThrottledRequests: number;
+  gbSeconds: number;
+  dollarsPerMillionDeliveries: number;
+  cost: CostBreakdown;
+  functions: Record<string, unknown>;
+  wallMs: number;
+}
+
+/** Assumed: the authorizer verifying a JWT against cached JWKS, 3 ms of CPU. */
+const AUTHORIZER_MS = 3;
+
+export async function reconnectStorm(options: {
+  clients: number;
+  newConnectionsPerSecond: number;
+  windowMs: number;
+}): Promise<StormFigures> {
+  const started = performance.now();
+  const stack = prodStack();
+  const world = new SimWorld({ stack, seed: 29, warm: 0 });
+  const { clients } = options;
+  const historySize = 20;
+  for (let k = 0; k < historySize; k++) {
+    const publishedAt = new Date(SIM_EPOCH - (historySize - k) * 60_000).toISOString();
+    await world.history.put(REALM, TOPIC, {
+      publishedAt,
+      messageId: `h-${k}`,
+      expiresAt: Math.floor(SIM_EPOCH / 1000) + 86_400,
+      envelope: {
+        messageId: `h-${k}`,
+        correlationId: `hc-${k}`,
+        realm: REALM,
+        topic: TOPIC,
+        publishedAt,
+        payload: { title: 'Earlier', body: 'y'.repeat(300), severity: 'info' },
+      },
+    });
+  }
+  const quota = new TokenBucket(world.vt, options.newConnectionsPerSecond, options.newConnectionsPerSecond);
+  const firstAttempt = new Float64Array(clients);
+  const welcomedAt = new Float64Array(clients).fill(-1);
+  let upgradeRejections = 0;
+  let connectFailures = 0;
+  world.api.onDelivered = (connectionId, key) => {
+    const i = indexOf(connectionId);
+    if (key === 'welcome' && (welcomedAt[i] ?? 0) < 0) welcomedAt[i] = world.vt.elapsed();
+  };
+  const attempt = (i: number, n: number): void => {
+    const retry = (): void =>
+      world.vt.after(fullJitterDelay(n, defaultBackoff, world.random), () => attempt(i, n + 1));
+    if (!quota.tryTake()) {
+      upgradeRejections++;
+      retry();
+      return;
+    }
+    const connectionId = connectionIdOf(i);
+    void world.authorizer
+      .invoke((inv) => inv.cpu(AUTHORIZER_MS))
+      .then(() =>
+        world.connect.invoke((inv) =>
+          world.connectionService(inv).register({
+            connectionId,
+            identity: { userId: `u${i}`, realm: REALM, roles: [] },
+            requestedTopics: ['announcements', 'job-status'],
+            connectedAt: world.vt.now(),
+            correlationId: `conn-${i}`,
+          }),
+        ),
+      )
+      .then((outcome) => {
+        if (outcome.ok) world.open.add(connectionId);
+        else {
+          connectFailures++;
+          retry();
+        }
+      });
+  };
+  for (let i = 0; i < clients; i++) {
+    const at = (i / clients) * options.windowMs;
+    firstAttempt[i] = at;
+    world.vt.after(at, () => attempt(i, 0));
+  }
+  await world.vt.run(HORIZON_MS);
+
+  const latencies: number[] = [];
+  let lastWelcome = 0;
+  let neverWelcomed = 0;
+  for (let i = 0; i < clients; i++) {
+    const w = welcomedAt[i] ?? -1;
+    if (w < 0) neverWelcomed++;
+    else {
+      latencies.push(w - (firstAttempt[i] ?? 0));
+      lastWelcome = Math.max(lastWelcome, w);
+    }
+  }
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number): number =>
+    latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+  const delivered = world.api.stats.delivered;
+  const cost = costOf(world, 1);
+  return {
+    clients,
+    newConnectionsPerSecond: options.newConnectionsPerSecond,
+    lastWelcomeMs: lastWelcome,
+    welcomeLatencyP50Ms: pct(0.5),
+    welcomeLatencyP99Ms: pct(0.99),
+    neverWelcomed,
+    upgradeRejections,
+    connectFailures,
+    postsPerReconnect: delivered / clients,
+    throttled: world.api.stats.throttled,
+    rejectedPerDelivery: delivered === 0 ? 0 : world.api.stats.throttled / delivered,
+    dlq: world.fanoutQueue.stats.dlq + world.deliveryQueue.stats.dlq,
+    dynamoThrottledRequests: world.table.stats.throttledRequests,
+    gbSeconds: cost.lambdaGbSeconds,
+    dollarsPerMillionDeliveries: delivered === 0 ? 0 : (cost.dollars / delivered) * 1e6,
+    cost,
+    functions: functionStats(world),
+    wallMs: Math.round(performance.now() - started),
+  };
+}

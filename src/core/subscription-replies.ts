@@ -1,0 +1,104 @@
+/**
+ * Answers a `subscribe` / `unsubscribe` frame on its own route: the reply (`subscribed`, `unsubscribed` or an
+ * error frame) is posted through the @connections API rather than returned as a route response, so that the
+ * history of newly subscribed history topics can follow it in order (contract: `x-reply: posted`).
+ */
+import { parseClientFrame } from './client-frames.js';
+import { errorFrame, subscribedFrame, unsubscribedFrame } from './frames.js';
+import type { Identity } from './model.js';
+import type { DomainLogger } from './ports.js';
+import { silentLogger } from './ports.js';
+import { type PostDeps, postWithRetry } from './posting.js';
+import type { SubscriptionService } from './subscriptions.js';
+
+export interface SubscriptionRepliesDeps extends PostDeps {
+  subscriptions: SubscriptionService;
+  logger?: DomainLogger;
+}
+
+/** What happened, for the handler's log line. */
+export interface AnswerSummary {
+  reply: string;
+  code?: string;
+  accepted?: string[];
+  rejected?: string[];
+  replayed: number;
+}
+
+export class SubscriptionReplies {
+  constructor(private readonly deps: SubscriptionRepliesDeps) {}
+
+  /** Never throws for bad input; a storage failure is answered INTERNAL_ERROR (retryable) and rethrown. */
+  async answer(
+    connectionId: string,
+    identity: Identity | undefined,
+    body: string | undefined | null,
+    isBase64Encoded: boolean,
+  ): Promise<AnswerSummary> {
+    const parsed = parseClientFrame(body, isBase64Encoded);
+    if (!parsed.ok) return this.reply(connectionId, parsed.reply);
+    const { requestId } = parsed;
+    if (identity === undefined) {
+      return this.reply(
+        connectionId,
+        errorFrame('INTERNAL_ERROR', 'no identity on this connection', requestId),
+      );
+    }
+    const topics = parsed.topics ?? [];
+    try {
+      if (parsed.action === 'subscribe') {
+        const result = await this.deps.subscriptions.subscribe(connectionId, identity, topics);
+        if (result.status === 'not-found') return this.reply(connectionId, notFound(requestId));
+        const { accepted, rejected } = result;
+        const summary = await this.reply(
+          connectionId,
+          subscribedFrame({ accepted, rejected, topics: result.topics }, requestId),
+        );
+        summary.accepted = accepted;
+        summary.rejected = rejected.map((r) => `${r.topic}:${r.code}`);
+        if (summary.reply !== 'ok') return summary;
+        const history = await this.deps.subscriptions.history(identity.realm, result.added);
+        for (const data of history) {
+          const posted = await postWithRetry(this.deps, connectionId, data);
+          if (posted.outcome !== 'ok') break;
+          summary.replayed++;
+        }
+        return summary;
+      }
+      if (parsed.action === 'unsubscribe') {
+        const result = await this.deps.subscriptions.unsubscribe(connectionId, identity, topics);
+        if (result.status === 'not-found') return this.reply(connectionId, notFound(requestId));
+        const { unsubscribed } = result;
+        return this.reply(
+          connectionId,
+          unsubscribedFrame({ unsubscribed, topics: result.topics }, requestId),
+        );
+      }
+      const message = `"${parsed.action}" is not served on this route`;
+      return this.reply(connectionId, errorFrame('UNKNOWN_ACTION', message, requestId));
+    } catch (error) {
+      await this.reply(
+        connectionId,
+        errorFrame('INTERNAL_ERROR', 'the platform failed; try again', requestId),
+      );
+      throw error;
+    }
+  }
+
+  private async reply(connectionId: string, frame: { kind: string; code?: string }): Promise<AnswerSummary> {
+    const posted = await postWithRetry(this.deps, connectionId, JSON.stringify(frame));
+    if (posted.outcome === 'failed') {
+      (this.deps.logger ?? silentLogger).error('reply post failed', {
+        connectionId,
+        error: String(posted.error),
+      });
+    }
+    const summary: AnswerSummary = { reply: posted.outcome, replayed: 0 };
+    if (frame.code !== undefined) summary.code = frame.code;
+    return summary;
+  }
+}
+
+function notFound(requestId: string | undefined) {
+  return errorFrame('CONNECTION_NOT_FOUND', 'the connection is no longer registered; reconnect', requestId);
+}
