@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { validators } from '../../../generated/index.js';
 import { TRACE_FORMAT, type TraceRecord } from '../../core/tracing.js';
+import { ulidTime } from '../ids.js';
 import type { TracedHop } from './timeline.js';
 
 /** The client methods used (tests pass recorded responses). */
@@ -44,17 +45,6 @@ export function traceQuery(id: string): string {
     '| sort @timestamp asc',
     `| limit ${MAX_ROWS}`,
   ].join('\n');
-}
-
-const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-/** The publish time of a ULID message id (the publisher's default ids), else undefined. */
-export function ulidTime(id: string): number | undefined {
-  if (!ULID.test(id)) return undefined;
-  let ms = 0;
-  for (const char of id.slice(0, 10)) ms = ms * 32 + CROCKFORD.indexOf(char);
-  return ms;
 }
 
 /** Retention of the log groups in days (the shortest; undefined = never expire). Fails on a missing group. */

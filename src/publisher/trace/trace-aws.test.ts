@@ -14,9 +14,10 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { describe, expect, it } from 'vitest';
 import { type CliIo, EXIT, runCli } from '../cli.js';
+import { ulidTime } from '../ids.js';
 import { traceLogGroups } from './aws-names.js';
 import type { LogsClient } from './logs-insights.js';
-import { traceQuery, ulidTime } from './logs-insights.js';
+import { traceQuery } from './logs-insights.js';
 
 interface Recorded {
   describeLogGroups: DescribeLogGroupsCommandOutput;
