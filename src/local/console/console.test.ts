@@ -169,6 +169,7 @@ describe('web server', () => {
           edgeUrl: 'http://localhost:4566',
           catalog: { topics: [], userMessageTypes: [] },
         },
+        trace: () => [],
         publish: async (input) => ({
           status: 200,
           body: { ok: true, messageId: JSON.stringify(input), correlationId: 'c', topicArn: 'arn' },
