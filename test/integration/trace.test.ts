@@ -47,6 +47,9 @@ async function online(userId: string, topics?: string[]): Promise<{ client: Test
 
 const trace = (...args: string[]) => traceCli(platform, ...args);
 
+/** A connection id (`+`, `/`, `=`) as a regular expression that matches it literally. */
+const literal = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
 /** The hop column of the timeline's lines, in the order printed. */
 function printedHops(stdout: string): string[] {
   return stdout
@@ -86,8 +89,8 @@ describe('wspush trace (local platform)', () => {
     expect(result.code, result.stderr).toBe(EXIT.OK);
     expect(printedHops(result.stdout)).toEqual(['published', 'routed', 'posted', 'posted']);
     expect(result.stdout).toContain(`user message "notification" to trace-ann in acme (id ${id}`);
-    expect(result.stdout).toMatch(new RegExp(`${alive.id}\\s+delivered\\s+live`));
-    expect(result.stdout).toMatch(new RegExp(`${lost.id}\\s+dropped\\s+gone \\(410\\)`));
+    expect(result.stdout).toMatch(new RegExp(`${literal(alive.id)}\\s+delivered\\s+live`));
+    expect(result.stdout).toMatch(new RegExp(`${literal(lost.id)}\\s+dropped\\s+gone \\(410\\)`));
   });
 
   it('a broadcast across fan-out shards: routed with the shard count, one posted hop per shard with counts', async () => {
@@ -126,7 +129,9 @@ describe('wspush trace (local platform)', () => {
     expect(printedHops(result.stdout)).toEqual(['published', 'routed', 'stored', 'delivered-on-connect']);
     expect(result.stdout).toMatch(/routed\s+0 connection\(s\)/);
     expect(result.stdout).toMatch(/stored\s+inbox: stored/);
-    expect(result.stdout).toMatch(new RegExp(`${connectionId}\\s+delivered\\s+from the inbox on connect`));
+    expect(result.stdout).toMatch(
+      new RegExp(`${literal(connectionId)}\\s+delivered\\s+from the inbox on connect`),
+    );
   });
 
   it('an invalid envelope: a dead-lettered hop with the reason, found by its correlation id too', async () => {
