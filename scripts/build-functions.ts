@@ -43,7 +43,7 @@ export interface BuildOptions {
 }
 
 /**
- * The esbuild options of one function bundle (no output path). Shared with infra/pulumi/code-needs.ts, which
+ * The esbuild options of one function bundle (no output path). Shared with infra/pulumi/function-sdk-calls.ts, which
  * bundles the same entries in memory to derive what each function's code calls.
  */
 export function bundleOptions(entry: string): EsbuildOptions {

@@ -16,8 +16,8 @@ import type { BroadcastEnvelope, DeliveryJob, FanoutJob } from '../../src/core/m
 import { AdaptivePacer, type FanoutPlan, fanoutPlan } from '../../src/core/pacing.js';
 import type { RandomSource } from '../../src/core/ports.js';
 import { defaultPostSettings, type PostDeps, postingDeadline } from '../../src/core/posting.js';
+import { queuePolicy } from '../../src/core/queue-policy.js';
 import { MemoryHistoryStore, MemoryInboxStore, MemoryMessageIdStore } from '../../src/core/testing/memory.js';
-import { MAX_RECEIVE_COUNT } from '../../src/local/edge/edge-server.js';
 import { AWS_MODEL } from './aws-model.js';
 import { SimConnectionsApi } from './connections-api.js';
 import {
@@ -98,7 +98,7 @@ export class SimWorld {
     );
     const queueSettings = {
       visibilityTimeoutMs: 6 * stack.functions.worker.timeoutSeconds * 1000,
-      maxReceiveCount: MAX_RECEIVE_COUNT,
+      maxReceiveCount: queuePolicy.maxReceiveCount,
     };
     this.fanoutQueue = new SimQueue(vt, 'fanout', queueSettings);
     this.deliveryQueue = new SimQueue(vt, 'delivery', queueSettings);

@@ -161,16 +161,97 @@ export function emitPayloadValidation(ir: ContractIR): string {
   ]);
 }
 
-/** envelope-validation.ts: the validators of the envelopes publishers send to SNS (the publisher imports it). */
+/** The envelope + payload checks, one per envelope with a payload that depends on a contract table. */
+const ENVELOPE_CHECKS = `/** Payload validators report paths relative to the payload: shown under \`payload.\`. */
+function underPayload(errors: readonly FieldError[]): FieldError[] {
+  return errors.map((e) => ({ ...e, field: e.field === '(root)' ? 'payload' : \`payload.\${e.field}\` }));
+}
+
+/** The envelope schema's errors, and whether its \`field\` and its payload were valid enough to check further. */
+function envelopeErrors(result: ValidationResult<unknown>, field: string): { errors: FieldError[]; field: boolean; payload: boolean } {
+  const errors = result.ok ? [] : result.errors.filter((e) => !e.field.startsWith('payload.'));
+  return {
+    errors,
+    field: !errors.some((e) => e.field === field),
+    payload: !errors.some((e) => e.field === 'payload'),
+  };
+}
+
+/** The fields of a JSON object; nothing for any other value (the schema already reported it). */
+function fields(data: unknown): { topic?: unknown; type?: unknown; payload?: unknown } {
+  return typeof data === 'object' && data !== null && !Array.isArray(data) ? data : {};
+}
+
+function outcome<T>(data: unknown, errors: FieldError[]): ValidationResult<T> {
+  return errors.length === 0 ? { ok: true, value: data as T } : { ok: false, errors };
+}
+
+/**
+ * A broadcast envelope as the routers accept it: the envelope schema, its topic (a concrete topic of a family of
+ * the contract) and the payload against that family's schema. Every error at once, payload errors under \`payload.\`.
+ * One check for the routers, the publisher SDK and CLI, and the console.
+ */
+export function checkBroadcastEnvelope(data: unknown): ValidationResult<BroadcastEnvelope> {
+  const checked = envelopeErrors(envelopeValidators.BroadcastEnvelope(data), 'topic');
+  const { topic, payload } = fields(data);
+  if (checked.field && typeof topic === 'string') {
+    const match = matchTopic(topic);
+    const name = JSON.stringify(topic);
+    if (!match.ok) {
+      const unknown = match.code === 'UNKNOWN_TOPIC';
+      checked.errors.push({
+        field: 'topic',
+        keyword: unknown ? 'enum' : 'pattern',
+        message: unknown ? \`unknown topic \${name}; the contract defines \${topicFamilies.join(', ')}\` : \`\${name}: \${match.reason}\`,
+      });
+    } else if (checked.payload) {
+      const result = match.definition.validate(payload);
+      if (!result.ok) checked.errors.push(...underPayload(result.errors));
+    }
+  }
+  return outcome(data, checked.errors);
+}
+
+/** A user envelope: the envelope schema, its message type (one the contract defines) and the payload against it. */
+export function checkUserEnvelope(data: unknown): ValidationResult<UserEnvelope> {
+  const checked = envelopeErrors(envelopeValidators.UserEnvelope(data), 'type');
+  const { type, payload } = fields(data);
+  if (checked.field && typeof type === 'string') {
+    if (!isUserMessageType(type)) {
+      checked.errors.push({
+        field: 'type',
+        keyword: 'enum',
+        message: \`unknown user message type \${JSON.stringify(type)}; the contract defines \${userMessageTypes.join(', ')}\`,
+      });
+    } else if (checked.payload) {
+      const result = userMessageRegistry[type].validate(payload);
+      if (!result.ok) checked.errors.push(...underPayload(result.errors));
+    }
+  }
+  return outcome(data, checked.errors);
+}`;
+
+/**
+ * envelope-validation.ts: the validators of the envelopes publishers send to SNS, and the one envelope + payload
+ * check every consumer uses (the publisher imports it).
+ */
 export function emitEnvelopeValidation(ir: ContractIR, modelNames: Set<string>): string {
   const envelopes = ir.publishEnvelopes.filter((t) => ir.schemas.some((s) => s.title === t));
   const models = envelopes.filter((t) => modelNames.has(t));
+  const checks =
+    envelopes.includes('BroadcastEnvelope') && envelopes.includes('UserEnvelope') && models.length === 2;
   return file([
     banner(ir.fileName),
     [
-      "import { type ValidationResult, wrapValidator } from './field-errors.js';",
+      checks
+        ? "import { type FieldError, type ValidationResult, wrapValidator } from './field-errors.js';"
+        : "import { type ValidationResult, wrapValidator } from './field-errors.js';",
       validatorImports(envelopes, 'envelope-validators'),
       models.length > 0 ? `import type { ${models.join(', ')} } from './models.js';` : '',
+      checks ? "import { matchTopic, topicFamilies } from './topics.js';" : '',
+      checks
+        ? "import { isUserMessageType, userMessageRegistry, userMessageTypes } from './user-messages.js';"
+        : '',
     ]
       .filter((l) => l.length > 0)
       .join('\n'),
@@ -186,6 +267,7 @@ export function emitEnvelopeValidation(ir: ContractIR, modelNames: Set<string>):
     ]
       .filter((l) => l.length > 0)
       .join('\n'),
+    checks ? ENVELOPE_CHECKS : '',
   ]);
 }
 

@@ -1,6 +1,6 @@
 /**
  * function-needs.ts (the source of each function's IAM policy and environment) against what each function's
- * code sends to AWS, as derived by code-needs.ts from the bundle and the reachable call sites. The local
+ * code sends to AWS, as derived by function-sdk-calls.ts from the bundle and the reachable call sites. The local
  * platform does not enforce IAM: without this test a new `UpdateCommand` in an adapter, or a job sent to
  * another queue, passes every local test and fails in AWS with AccessDenied.
  */
@@ -8,17 +8,17 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { functionTable } from '../../generated/index.js';
 import { handlerEntry, handlerNames } from '../../scripts/build-functions.js';
+import { type FunctionNeeds, functionNeeds } from './function-needs.js';
 import {
   analyseEntries,
   type CommandSite,
   describeSite,
   type FunctionCode,
   permissionOf,
-} from './code-needs.js';
-import { type FunctionNeeds, functionNeeds } from './function-needs.js';
+} from './function-sdk-calls.js';
 import { MANAGE_CONNECTIONS_METHOD, queueUrlVariable } from './program.js';
 
-const FIXTURE_DIR = resolve(import.meta.dirname, 'testing/code-needs-fixture');
+const FIXTURE_DIR = resolve(import.meta.dirname, 'testing/function-sdk-calls-fixture');
 const FIXTURES = {
   'fixture:read': resolve(FIXTURE_DIR, 'read-handler.ts'),
   'fixture:notify': resolve(FIXTURE_DIR, 'notify-handler.ts'),
@@ -82,13 +82,13 @@ function commandsOf(name: string): string[] {
     .sort();
 }
 
-describe('the AWS call detector (code-needs.ts) on a fixture', () => {
+describe('the AWS call detector (function-sdk-calls.ts) on a fixture', () => {
   it('counts only the commands of reached methods, through a port, not the whole bundle', () => {
     const read = codeOf('fixture:read');
     expect(commandsOf('fixture:read')).toEqual(['GetCommand in FixtureItemStore.read']);
     expect(read.commands[0]).toMatchObject({
       sdkPackage: '@aws-sdk/lib-dynamodb',
-      site: expect.stringMatching(/^infra\/pulumi\/testing\/code-needs-fixture\/adapters\.ts:\d+$/),
+      site: expect.stringMatching(/^infra\/pulumi\/testing\/function-sdk-calls-fixture\/adapters\.ts:\d+$/),
     });
     // The bundle ships the unreached methods too (esbuild keeps class methods): why layer 2 exists.
     for (const shipped of ['GetCommand', 'PutCommand', 'DeleteCommand', 'SendMessageCommand']) {

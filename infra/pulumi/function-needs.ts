@@ -66,7 +66,7 @@ const RESOLVE_GONE: readonly TableAction[] = [
 /**
  * Traced from src/handlers → src/handlers/runtime/services.ts → src/core → src/adapters (the commands each
  * store method sends). Drift is caught: function-needs.test.ts derives from each function's code the SDK
- * commands it can reach (code-needs.ts) and fails on a missing or an unused grant; the mocks tests check
+ * commands it can reach (function-sdk-calls.ts) and fails on a missing or an unused grant; the mocks tests check
  * policies equal these lists.
  */
 export const functionNeeds: Record<HandlerName, FunctionNeeds> = {

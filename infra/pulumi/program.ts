@@ -12,6 +12,7 @@ import type { FunctionDefinition, HandlerName, RouteDefinition } from '../../gen
 import { functionTable, limits, routeKeys, routeTable } from '../../generated/index.js';
 import { TABLE_KEYS, tableDefinition } from '../../src/adapters/table-definition.js';
 import { fanoutPlan } from '../../src/core/pacing.js';
+import { queuePolicy } from '../../src/core/queue-policy.js';
 import { functionSettings as settings } from '../../src/handlers/runtime/function-settings.js';
 import { formatKafkaTopics } from '../../src/handlers/runtime/kafka-config.js';
 import { functionName as stackFunctionName, tracedFunctions } from '../../src/publisher/trace/aws-names.js';
@@ -24,8 +25,6 @@ export const BUNDLE_DIR = resolve(REPO_ROOT, 'dist/functions');
 
 /** Metrics namespace of the handlers' EMF metrics (docs/design.md §5). */
 export const METRICS_NAMESPACE = 'wspush';
-/** Messages a queue hands out before they go to its DLQ. */
-export const MAX_RECEIVE_COUNT = 5;
 /**
  * The one @connections method the functions may call (`execute-api:ManageConnections` is scoped by it in the
  * ARN): they only post. GetConnection (GET) or DeleteConnection (DELETE) would need their own ARNs.
@@ -252,19 +251,19 @@ export function createPlatform(config: StackConfig, options: ProgramOptions): Pl
     const { channel, suffix } = fn.trigger;
     const dlq = new aws.sqs.Queue(`${channel}-dlq`, {
       name: `${prefix}${suffix}-dlq`,
-      messageRetentionSeconds: 14 * 24 * 3600,
+      messageRetentionSeconds: queuePolicy.deadLetterRetentionSeconds,
       sqsManagedSseEnabled: true,
       tags,
     });
     const queue = new aws.sqs.Queue(channel, {
       name: `${prefix}${suffix}`,
-      // A message is hidden while a consumer works on it: cover 6 × the consumer's timeout (AWS guidance).
-      visibilityTimeoutSeconds: 6 * config.functions.worker.timeoutSeconds,
-      messageRetentionSeconds: 4 * 24 * 3600,
+      // A message is hidden while a consumer works on it: cover several times the consumer's timeout.
+      visibilityTimeoutSeconds: queuePolicy.visibilityTimeoutFactor * config.functions.worker.timeoutSeconds,
+      messageRetentionSeconds: queuePolicy.queueRetentionSeconds,
       sqsManagedSseEnabled: true,
       redrivePolicy: pulumi.jsonStringify({
         deadLetterTargetArn: dlq.arn,
-        maxReceiveCount: MAX_RECEIVE_COUNT,
+        maxReceiveCount: queuePolicy.maxReceiveCount,
       }),
       tags,
     });
@@ -340,7 +339,7 @@ export function createPlatform(config: StackConfig, options: ProgramOptions): Pl
       definition.trigger.kind === 'sns' || definition.trigger.kind === 'kafka'
         ? new aws.sqs.Queue(`${handler}-failures`, {
             name: `${functionName}-failures`,
-            messageRetentionSeconds: 14 * 24 * 3600,
+            messageRetentionSeconds: queuePolicy.deadLetterRetentionSeconds,
             sqsManagedSseEnabled: true,
             tags,
           })

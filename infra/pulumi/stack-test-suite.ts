@@ -8,6 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { functionTable, routeKeys, routeTable } from '../../generated/index.js';
 import { fanoutPlan } from '../../src/core/pacing.js';
+import { queuePolicy } from '../../src/core/queue-policy.js';
 import type { FunctionSettings } from './config.js';
 import { functionNeeds } from './function-needs.js';
 import { KAFKA_NETWORK_ACTIONS } from './kafka.js';
@@ -431,9 +432,9 @@ export function describeStack(expected: StackExpectations): void {
         const dlq = named('aws:sqs/queue:Queue', `${definition.trigger.channel}-dlq`);
         const redrive = JSON.parse(str(queue.inputs.redrivePolicy)) as Record<string, unknown>;
         expect(redrive.deadLetterTargetArn).toBe(dlq.state.arn);
-        expect(redrive.maxReceiveCount).toBeGreaterThanOrEqual(5);
+        expect(redrive.maxReceiveCount).toBe(queuePolicy.maxReceiveCount);
         expect(dlq.inputs.redrivePolicy).toBeUndefined();
-        expect(dlq.inputs.messageRetentionSeconds).toBe(14 * 24 * 3600);
+        expect(dlq.inputs.messageRetentionSeconds).toBe(queuePolicy.deadLetterRetentionSeconds);
         const consumer = fnByHandler(definition.handler);
         expect(queue.inputs.visibilityTimeoutSeconds).toBeGreaterThanOrEqual(
           6 * Number(consumer.inputs.timeout),

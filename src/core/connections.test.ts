@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { topicRegistry } from '../../generated/index.js';
+import { topics } from '../../test/support/contract-picks.js';
 import { QueueError } from './errors.js';
 import { createWorld } from './testing/world.js';
+
+const A = topics.openHistory;
+const B = topics.openDrop;
+const G = topics.gated;
 
 describe('ConnectionService.register', () => {
   it('writes 2 + t rows and enqueues one delayed connect job with accepted and rejected topics', async () => {
     const world = createWorld();
-    const result = await world.connect('c1', { roles: [] }, [
-      'announcements',
-      'job-status',
-      'audit-alerts',
-      'weather',
-    ]);
-    expect(result.accepted).toEqual(['announcements', 'job-status']);
+    const result = await world.connect('c1', { roles: [] }, [A, B, G, 'weather']);
+    expect(result.accepted).toEqual([A, B]);
     expect(world.store.rowCount()).toBe(2 + 2);
     expect(world.deliveryQueue.sent).toEqual([
       {
@@ -21,9 +22,13 @@ describe('ConnectionService.register', () => {
           connectionId: 'c1',
           userId: 'alice',
           realm: 'acme',
-          accepted: ['announcements', 'job-status'],
+          accepted: [A, B],
           rejected: [
-            { topic: 'audit-alerts', code: 'FORBIDDEN_TOPIC', reason: 'requires role admin' },
+            {
+              topic: G,
+              code: 'FORBIDDEN_TOPIC',
+              reason: `requires role ${topicRegistry[G].access.roles.join(' or ')}`,
+            },
             { topic: 'weather', code: 'UNKNOWN_TOPIC', reason: 'no such topic' },
           ],
           connectedAt: world.clock.now() - 60_000,
@@ -46,10 +51,10 @@ describe('ConnectionService.register', () => {
 describe('ConnectionService.unregister', () => {
   it('deletes every row of the connection, leaving other connections, and is idempotent', async () => {
     const world = createWorld();
-    await world.connect('c1', {}, ['announcements', 'job-status']);
-    await world.connect('c2', {}, ['announcements']);
+    await world.connect('c1', {}, [A, B]);
+    await world.connect('c2', {}, [A]);
     const removed = await world.connections.unregister('c1');
-    expect(removed?.topics).toEqual(['announcements', 'job-status']);
+    expect(removed?.topics).toEqual([A, B]);
     expect(world.store.rowCount()).toBe(3);
     expect(world.store.meta.has('c2')).toBe(true);
     expect(await world.connections.unregister('c1')).toBeUndefined();

@@ -5,10 +5,8 @@
 // Generated modules by name, not generated/index.js: its map of every validator would put the frame, trace and
 // other schemas into each router's bundle (test/bundles/bundles.test.ts holds the size limit).
 import { publishedAtProblem } from '../../generated/codes.js';
-import { envelopeValidators } from '../../generated/envelope-validation.js';
-import { formatErrors, wrapValidator } from '../../generated/field-errors.js';
-import { matchTopic } from '../../generated/topics.js';
-import { isUserMessageType, userMessageRegistry } from '../../generated/user-messages.js';
+import { checkBroadcastEnvelope, checkUserEnvelope } from '../../generated/envelope-validation.js';
+import { formatErrors, type ValidationResult, wrapValidator } from '../../generated/field-errors.js';
 import {
   validateDeliveryJob as deliveryJobSchema,
   validateFanoutJob as fanoutJobSchema,
@@ -40,21 +38,11 @@ export function parseJson(subject: string, text: string): unknown {
   }
 }
 
-/** The envelope, then its payload against the topic's schema. Throws ValidationError. */
+/** The envelope, its topic and its payload against the topic's schema (the generated check). Throws ValidationError. */
 export function validateBroadcastEnvelope(data: unknown): BroadcastEnvelope {
-  const envelope: Result = envelopeValidators.BroadcastEnvelope(data);
-  if (!envelope.ok) fail('broadcast envelope', envelope.errors);
-  const value = envelope.value as BroadcastEnvelope;
-  const topic = matchTopic(value.topic);
-  if (!topic.ok) {
-    const keyword = topic.code === 'UNKNOWN_TOPIC' ? 'enum' : 'pattern';
-    fail('broadcast envelope', [
-      { field: 'topic', keyword, message: `${topic.reason}: ${JSON.stringify(value.topic)}` },
-    ]);
-  }
-  const payload: Result = topic.definition.validate(value.payload);
-  if (!payload.ok) fail('broadcast envelope', prefixed(payload.errors, 'payload'));
-  return value;
+  const result: ValidationResult<BroadcastEnvelope> = checkBroadcastEnvelope(data);
+  if (!result.ok) fail('broadcast envelope', result.errors);
+  return result.value;
 }
 
 /**
@@ -74,17 +62,9 @@ export function checkPublishedAt<T extends { publishedAt: string }>(
 }
 
 export function validateUserEnvelope(data: unknown): UserEnvelope {
-  const envelope: Result = envelopeValidators.UserEnvelope(data);
-  if (!envelope.ok) fail('user envelope', envelope.errors);
-  const value = envelope.value as UserEnvelope;
-  if (!isUserMessageType(value.type)) {
-    fail('user envelope', [
-      { field: 'type', keyword: 'enum', message: `unknown message type "${value.type}"` },
-    ]);
-  }
-  const payload: Result = userMessageRegistry[value.type].validate(value.payload);
-  if (!payload.ok) fail('user envelope', prefixed(payload.errors, 'payload'));
-  return value;
+  const result: ValidationResult<UserEnvelope> = checkUserEnvelope(data);
+  if (!result.ok) fail('user envelope', result.errors);
+  return result.value;
 }
 
 const deliveryJobValidator = wrapValidator(deliveryJobSchema);

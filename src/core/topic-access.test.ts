@@ -1,21 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import { topicRegistry } from '../../generated/index.js';
+import {
+  concreteTopic,
+  families,
+  gatedRoles,
+  ownerParameter,
+  topics,
+} from '../../test/support/contract-picks.js';
 import { decideTopics, parseTopicsParameter } from './topic-access.js';
 
 const alice = { userId: 'alice', realm: 'acme', roles: [] as string[] };
-const admin = { userId: 'root', realm: 'acme', roles: ['admin'] };
+const admin = { userId: 'root', realm: 'acme', roles: [...gatedRoles] };
+// Topics picked from the contract by trait: adding or renaming a topic needs no edit here.
+const A = topics.openHistory;
+const B = topics.openDrop;
+const G = topics.gated;
 
 describe('parseTopicsParameter', () => {
   it('splits, trims and drops empty names', () => {
-    expect(parseTopicsParameter(' announcements, ,job-status,', undefined)).toEqual([
-      'announcements',
-      'job-status',
-    ]);
+    expect(parseTopicsParameter(` ${A}, ,${B},`, undefined)).toEqual([A, B]);
   });
   it('reads repeated parameters', () => {
-    expect(parseTopicsParameter('job-status', ['announcements', 'job-status'])).toEqual([
-      'announcements',
-      'job-status',
-    ]);
+    expect(parseTopicsParameter(B, [A, B])).toEqual([A, B]);
   });
   it('is empty without the parameter', () => {
     expect(parseTopicsParameter(undefined, undefined)).toEqual([]);
@@ -24,36 +30,33 @@ describe('parseTopicsParameter', () => {
 
 describe('decideTopics', () => {
   it('accepts open topics and collapses duplicates', () => {
-    const decision = decideTopics(['announcements', 'job-status', 'announcements', 'acme/job-status'], alice);
-    expect(decision).toEqual({ accepted: ['announcements', 'job-status'], rejected: [] });
+    const decision = decideTopics([A, B, A, `acme/${B}`], alice);
+    expect(decision).toEqual({ accepted: [A, B], rejected: [] });
   });
 
   it('rejects unknown, invalid, other-realm and role-restricted topics with the contract codes', () => {
-    const decision = decideTopics(
-      ['weather', 'Bad_Name', 'otherrealm/announcements', 'audit-alerts', 'a/b/c'],
-      alice,
-    );
+    const decision = decideTopics(['weather', 'Bad_Name', `otherrealm/${A}`, G, 'a/b/c'], alice);
     expect(decision.accepted).toEqual([]);
     expect(decision.rejected.map((r) => [r.topic, r.code])).toEqual([
       ['weather', 'UNKNOWN_TOPIC'],
       ['Bad_Name', 'INVALID_TOPIC_NAME'],
-      ['otherrealm/announcements', 'REALM_MISMATCH'],
-      ['audit-alerts', 'FORBIDDEN_TOPIC'],
+      [`otherrealm/${A}`, 'REALM_MISMATCH'],
+      [G, 'FORBIDDEN_TOPIC'],
       ['a/b/c', 'INVALID_TOPIC_NAME'],
     ]);
     expect(decision.rejected.every((r) => r.reason.length > 0)).toBe(true);
-    expect(decision.rejected[3]?.reason).toBe('requires role admin');
+    expect(decision.rejected[3]?.reason).toBe(`requires role ${topicRegistry[G].access.roles.join(' or ')}`);
   });
 
   it('gives a role-restricted topic to a token with the role', () => {
-    expect(decideTopics(['audit-alerts'], admin).accepted).toEqual(['audit-alerts']);
+    expect(decideTopics([G], admin).accepted).toEqual([G]);
   });
 
   it('rejects accepted topics beyond the limit with TOO_MANY_TOPICS', () => {
-    const decision = decideTopics(['announcements', 'job-status', 'audit-alerts'], admin, 2);
-    expect(decision.accepted).toEqual(['announcements', 'job-status']);
+    const decision = decideTopics([A, B, G], admin, 2);
+    expect(decision.accepted).toEqual([A, B]);
     expect(decision.rejected).toEqual([
-      { topic: 'audit-alerts', code: 'TOO_MANY_TOPICS', reason: 'at most 2 topics per connection' },
+      { topic: G, code: 'TOO_MANY_TOPICS', reason: 'at most 2 topics per connection' },
     ]);
   });
 
@@ -90,17 +93,22 @@ describe('decideTopics with topic families', () => {
     expect(decision.rejected[4]?.reason).toMatch(/jobId/);
   });
 
-  it('applies the owner rule: own topic yes, another user no, the override role yes', () => {
-    expect(decideTopics(['users.alice.activity'], alice).accepted).toEqual(['users.alice.activity']);
-    const other = decideTopics(['users.bob.activity'], alice);
-    expect(other.rejected).toEqual([
-      { topic: 'users.bob.activity', code: 'NOT_TOPIC_OWNER', reason: 'topic belongs to user "bob"' },
-    ]);
-    expect(decideTopics(['users.bob.activity'], admin).accepted).toEqual(['users.bob.activity']);
-  });
+  it.runIf(families.owned)(
+    'applies the owner rule: own topic yes, another user no, the override role yes',
+    () => {
+      const family = families.owned as NonNullable<typeof families.owned>;
+      const of = (user: string) => concreteTopic(family, { [ownerParameter(family)]: user });
+      const overrider = { ...alice, roles: [...(topicRegistry[family].access.owner?.overrideRoles ?? [])] };
+      expect(decideTopics([of('alice')], alice).accepted).toEqual([of('alice')]);
+      expect(decideTopics([of('bob')], alice).rejected).toEqual([
+        { topic: of('bob'), code: 'NOT_TOPIC_OWNER', reason: 'topic belongs to user "bob"' },
+      ]);
+      expect(decideTopics([of('bob')], overrider).accepted).toEqual([of('bob')]);
+    },
+  );
 
   it('counts topics already held against the limit and accepts them again without counting twice', () => {
-    const held = ['announcements', 'jobs.1'];
+    const held = [A, 'jobs.1'];
     const decision = decideTopics(['jobs.1', 'jobs.2', 'jobs.3'], alice, 3, held);
     expect(decision.accepted).toEqual(['jobs.1', 'jobs.2']);
     expect(decision.rejected.map((r) => r.code)).toEqual(['TOO_MANY_TOPICS']);

@@ -17,6 +17,7 @@ import type {
   TraceSource,
   UserEnvelope,
 } from '../../generated/models.js';
+import { matchesPattern, patterns } from '../../generated/patterns.js';
 import type { Clock, RandomSource } from './ports.js';
 
 export type { TraceCounts, TraceHop, TraceRecord, TraceResult, TraceSource };
@@ -112,7 +113,16 @@ export function traceReason(text: string): string {
   return text.length <= MAX_REASON ? text : `${text.slice(0, MAX_REASON - 1)}…`;
 }
 
-const ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** A message id or correlation id, per the contract's patterns: what a trace is looked up by. */
+export function isTraceId(value: unknown): value is string {
+  return matchesPattern('MessageId', value) || matchesPattern('CorrelationId', value);
+}
+
+/** Why `value` is not a trace id; a long value is cut before it is quoted (it may be unbounded input). */
+export function notATraceId(value: string): string {
+  const shown = value.length > 64 ? `${value.slice(0, 64)}…` : value;
+  return `${JSON.stringify(shown)} is not a message id or correlation id (${patterns.MessageId.source})`;
+}
 
 /** The ids of an input that failed validation, where it has usable ones (top level or in `envelope`/`message`). */
 export function idsOfInvalid(data: unknown): Pick<TraceRecord, 'messageId' | 'correlationId'> {
@@ -125,9 +135,8 @@ export function idsOfInvalid(data: unknown): Pick<TraceRecord, 'messageId' | 'co
   for (const source of sources) {
     if (typeof source !== 'object' || source === null) continue;
     const { messageId, correlationId } = source as Record<string, unknown>;
-    if (ids.messageId === undefined && typeof messageId === 'string' && ID.test(messageId))
-      ids.messageId = messageId;
-    if (ids.correlationId === undefined && typeof correlationId === 'string' && ID.test(correlationId))
+    if (ids.messageId === undefined && matchesPattern('MessageId', messageId)) ids.messageId = messageId;
+    if (ids.correlationId === undefined && matchesPattern('CorrelationId', correlationId))
       ids.correlationId = correlationId;
   }
   return ids;

@@ -9,19 +9,20 @@
  *
  * See `src/core/auth/authorize.ts` for the exact split. The token itself is never logged.
  */
-import { Logger } from '@aws-lambda-powertools/logger';
 import { createJwtVerifier } from '../adapters/jwt-verifier.js';
 import { type AuthorizationDecision, authorizeConnect } from '../core/auth/authorize.js';
 import { toAuthorizerContext } from '../core/auth/claims.js';
 import type { TokenVerifier } from '../core/auth/ports.js';
+import type { DomainLogger } from '../core/ports.js';
 import type { AuthorizerRequestEvent, AuthorizerResult, LambdaContext } from './events.js';
 import { type AuthConfig, loadAuthConfig } from './runtime/auth-config.js';
+import { instrumented, log } from './runtime/observability.js';
 
 export interface AuthorizerDependencies {
   verifier: TokenVerifier;
   allowedRealms?: ReadonlySet<string> | undefined;
   trustTopLevelRoles?: boolean;
-  logger: Logger;
+  logger: DomainLogger;
 }
 
 function policy(
@@ -39,58 +40,62 @@ function policy(
 }
 
 export function createAuthorizerHandler(deps: AuthorizerDependencies) {
-  return async (event: AuthorizerRequestEvent, context?: LambdaContext): Promise<AuthorizerResult> => {
-    const log = {
-      requestId: event.requestContext?.requestId,
-      connectionId: event.requestContext?.connectionId,
-      awsRequestId: context?.awsRequestId,
-    };
-    let decision: AuthorizationDecision;
-    try {
-      decision = await authorizeConnect(event, deps);
-    } catch (error) {
-      deps.logger.error('token verification could not run', { ...log, error: error as Error });
-      throw new Error('Authorizer unavailable: token verification could not run');
-    }
-    switch (decision.effect) {
-      case 'allow': {
-        const { principal } = decision;
-        deps.logger.info('connect allowed', {
-          ...log,
-          userId: principal.userId,
-          realm: principal.realm,
-          roles: principal.roles,
-          tokenSource: decision.source,
-          ...(decision.ignoredRoles > 0 ? { ignoredRoles: decision.ignoredRoles } : {}),
-        });
-        return {
-          ...policy(principal.userId, 'Allow', event.methodArn),
-          context: toAuthorizerContext(principal),
-        };
-      }
-      case 'forbidden':
-        deps.logger.warn('connect forbidden', {
-          ...log,
-          reason: decision.reason,
-          detail: decision.detail,
-          realm: decision.realm,
-          userId: decision.subject,
-        });
-        return policy(decision.subject ?? 'unknown', 'Deny', event.methodArn);
-      case 'unauthorized':
-        deps.logger.info('connect unauthorized', {
-          ...log,
-          reason: decision.reason,
-          detail: decision.detail,
-        });
-        // The exact message API Gateway maps to 401.
-        throw new Error('Unauthorized');
-    }
+  return (event: AuthorizerRequestEvent, context?: LambdaContext): Promise<AuthorizerResult> =>
+    instrumented(context, () => decide(deps, event));
+}
+
+async function decide(
+  deps: AuthorizerDependencies,
+  event: AuthorizerRequestEvent,
+): Promise<AuthorizerResult> {
+  const log = {
+    requestId: event.requestContext?.requestId,
+    connectionId: event.requestContext?.connectionId,
   };
+  let decision: AuthorizationDecision;
+  try {
+    decision = await authorizeConnect(event, deps);
+  } catch (error) {
+    deps.logger.error('token verification could not run', { ...log, error: error as Error });
+    throw new Error('Authorizer unavailable: token verification could not run');
+  }
+  switch (decision.effect) {
+    case 'allow': {
+      const { principal } = decision;
+      deps.logger.info('connect allowed', {
+        ...log,
+        userId: principal.userId,
+        realm: principal.realm,
+        roles: principal.roles,
+        tokenSource: decision.source,
+        ...(decision.ignoredRoles > 0 ? { ignoredRoles: decision.ignoredRoles } : {}),
+      });
+      return {
+        ...policy(principal.userId, 'Allow', event.methodArn),
+        context: toAuthorizerContext(principal),
+      };
+    }
+    case 'forbidden':
+      deps.logger.warn('connect forbidden', {
+        ...log,
+        reason: decision.reason,
+        detail: decision.detail,
+        realm: decision.realm,
+        userId: decision.subject,
+      });
+      return policy(decision.subject ?? 'unknown', 'Deny', event.methodArn);
+    case 'unauthorized':
+      deps.logger.info('connect unauthorized', {
+        ...log,
+        reason: decision.reason,
+        detail: decision.detail,
+      });
+      // The exact message API Gateway maps to 401.
+      throw new Error('Unauthorized');
+  }
 }
 
 function fromEnvironment(config: AuthConfig) {
-  const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'wspush' });
   const verifier = createJwtVerifier({
     issuers: config.issuers,
     audiences: config.audiences,
@@ -102,7 +107,7 @@ function fromEnvironment(config: AuthConfig) {
     verifier,
     allowedRealms: config.allowedRealms,
     trustTopLevelRoles: config.trustTopLevelRoles,
-    logger,
+    logger: log,
   });
 }
 

@@ -4,7 +4,7 @@
  * A valid `ping` / `extendTTL` that lands here (no route for it) is answered as its route would.
  */
 
+import { createClientFrameRoute } from './runtime/client-frame-route.js';
 import { clientFrameService } from './runtime/services.js';
-import { createTwoWayHandler } from './runtime/two-way.js';
 
-export const handler = createTwoWayHandler({ frames: clientFrameService() });
+export const handler = createClientFrameRoute({ frames: clientFrameService() });

@@ -1,6 +1,6 @@
 /** `extendTTL` (two-way): refreshes the expiry of all the connection's rows, answers `ttl-extended`. */
 
+import { createClientFrameRoute } from './runtime/client-frame-route.js';
 import { clientFrameService } from './runtime/services.js';
-import { createTwoWayHandler } from './runtime/two-way.js';
 
-export const handler = createTwoWayHandler({ frames: clientFrameService() });
+export const handler = createClientFrameRoute({ frames: clientFrameService() });

@@ -40,6 +40,8 @@ function banner(platform: Platform, dataDir: string | undefined): string {
     `      -d '{"userId":"alice","realm":"acme","roles":["admin"],"ttlSeconds":3600}'`,
     '  Publish with any AWS SDK / CLI:',
     `    AWS_ENDPOINT_URL=${urls.edge} AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1`,
+    '  Where is my message?',
+    `    npx wspush trace <messageId | correlationId>${tokenFlags ? ` --console ${urls.idp}` : ''}   (or the console's trace view)`,
     '',
     `  Open the console: ${urls.console}        Ctrl+C stops everything.`,
     '',

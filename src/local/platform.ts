@@ -31,6 +31,7 @@ import {
 } from './kafka/local-kafka.js';
 import { AsyncInvocationJournal } from './lambda/async-journal.js';
 import { createLambdaRuntime, type LambdaHandler, type LambdaRuntime } from './lambda/runtime.js';
+import { TraceStore } from './trace-store.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -99,6 +100,8 @@ export interface Platform {
   idp: IdentityProvider;
   runtime: LambdaRuntime;
   faults: Faults;
+  /** Every trace record the handlers wrote (`wspush trace`, the console's trace view). */
+  traces: TraceStore;
   /** The environment the handlers run with. */
   env: Record<string, string>;
   tableName: string;
@@ -193,6 +196,15 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       publicBaseUrl: idpUrl,
       audience: AUDIENCE,
       ...(options.dataDir ? { keyFile: join(options.dataDir, 'idp-signing-key.json') } : {}),
+    });
+
+    // The handlers run in this process: their trace records are kept here (in the data dir too, with one).
+    const traces = new TraceStore(options.dataDir ? { dataDir: options.dataDir } : {});
+    // Stops listening (and writes the file) only after the runtime drained: the last invocations trace too.
+    let stopListening: () => void = () => undefined;
+    stoppers.push(async () => {
+      stopListening();
+      await traces.flush();
     });
 
     // 2. The Lambda runtime: handler modules load only once the environment below is complete.
@@ -298,6 +310,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     } finally {
       dynamo.destroy();
     }
+    // Imported once the environment is set: it creates the handlers' logger, which reads it.
+    const { addTraceListener } = await import('../handlers/runtime/trace-log.js');
+    stopListening = addTraceListener((record) => traces.add(record));
     markEnvReady();
 
     // 5. The gateway, now that the handlers can run.
@@ -348,6 +363,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
         catalog: await loadContractCatalog(join(repoRoot, 'asyncapi.yaml')),
       },
       publish: (input) => consolePublish(input, { sns, broadcastTopicArn, userTopicArn }),
+      trace: (id) => traces.find(id),
     });
 
     const urls: PlatformUrls = {
@@ -373,6 +389,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       idp,
       runtime,
       faults: edge.faults,
+      traces,
       env,
       tableName: TABLE_NAME,
       stop: () => {

@@ -78,13 +78,13 @@ const EXIT_CODES_HELP = `Exit codes:
   4  the endpoint is unreachable (SNS endpoint, Kafka brokers or identity provider)
   5  trace: no trace record of the message (unknown id, or past the log retention)`;
 
-const MAIN_HELP = `wspush — publish to a wspush platform and mint local development tokens
+const MAIN_HELP = `wspush — publish to a wspush platform, mint local development tokens, trace a message
 
 Usage:
   wspush publish topic --realm <realm> --topic <topic> [payload options]
   wspush publish user  --realm <realm> --user <userId> --type <type> [payload options]
   wspush token --user <userId> --realm <realm> [--role <role> ...]
-  wspush trace <messageId | correlationId> [--stack <name>]
+  wspush trace <messageId | correlationId> [--local | --stack <name>]
   wspush <command> --help
   wspush --version
 
@@ -559,12 +559,9 @@ async function trace(args: readonly string[], io: CliIo): Promise<number> {
       throw new CliError(error.message, notFound ? EXIT.NOT_FOUND : EXIT.FAILED);
     }
     if (isUnreachable(error)) {
-      const where = parsed.options.stack
-        ? 'CloudWatch Logs'
-        : `the local platform at ${parsed.options.consoleUrl}`;
-      const hint = parsed.options.stack
-        ? ''
-        : ' Is `npm start` running? (--stack <name> traces a deployed stack)';
+      const aws = parsed.options.stack !== undefined || parsed.options.logGroups.length > 0;
+      const where = aws ? 'CloudWatch Logs' : `the local platform at ${parsed.options.consoleUrl}`;
+      const hint = aws ? '' : ' Is `npm start` running? (--stack <name> traces a deployed stack)';
       throw new CliError(`cannot reach ${where} (${describe(error)}).${hint}`, EXIT.UNREACHABLE);
     }
     throw error;

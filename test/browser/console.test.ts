@@ -1,7 +1,8 @@
 /**
  * Headless Chromium opens the console page, connects as a user, and shows a topic message published through
- * the edge's SNS endpoint (real SDK client) and a user message published from the page's own form.
- * Saves a screenshot to `test-artifacts/console.png`.
+ * the edge's SNS endpoint (real SDK client) and a user message published from the page's own form; the trace
+ * view follows a message live (typed id, then a click in the frames list).
+ * Saves screenshots to `test-artifacts/console.png` and `console-trace.png`.
  *
  * Without Chromium the test is skipped locally, but fails in CI (CI=true), where `.ci/run` installs it.
  */
@@ -14,7 +15,9 @@ import {
   announcement,
   awsClients,
   publishTopic,
+  publishUser,
   startTestPlatform,
+  traceCli,
 } from '../integration/support.js';
 import { collectPageErrors, launchChromium, skipWithoutChromium } from '../support/chromium.js';
 
@@ -101,6 +104,58 @@ describe.skipIf(skipWithoutChromium)('console page in Chromium', () => {
     await page.screenshot({ path: 'test-artifacts/console.png', fullPage: true });
     expect(pageErrors).toEqual([]);
     expect(externalRequests).toEqual([]);
+    await page.close();
+  });
+
+  it('trace view: a typed id shows its journey, which grows live; a message in the frames list opens by a click', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const pageErrors = collectPageErrors(page);
+    await page.goto(platform.urls.console);
+
+    // An unknown id waits for a first hop rather than failing.
+    await page.fill('#trace-id', 'not-published-yet');
+    await page.click('#trace-go');
+    await page.locator('#trace-status[data-state="waiting"]', { hasText: 'no trace record' }).waitFor();
+
+    // A user message to someone offline: published, routed to nobody, stored in the inbox.
+    const id = await publishUser(platform, clients, { realm: 'acme', userId: 'tracy' });
+    await page.fill('#trace-id', id);
+    await page.click('#trace-go');
+    const timeline = page.locator('#trace-timeline');
+    await timeline.filter({ hasText: 'stored' }).waitFor({ timeout: 15_000 });
+    expect(await timeline.textContent()).toMatch(
+      /published[\s\S]*routed\s+0 connection\(s\)[\s\S]*inbox: stored/,
+    );
+    expect(await page.locator('#trace-status').getAttribute('data-state')).toBe('live');
+
+    // Live: the user connects from the page; the open trace shows the delivery without another click.
+    await page.fill('#user', 'tracy');
+    await page.click('#connect');
+    await timeline.filter({ hasText: 'delivered-on-connect' }).waitFor({ timeout: 15_000 });
+    expect(await timeline.textContent()).toMatch(/delivered\s+from the inbox on connect/);
+    // The same timeline `wspush trace` prints.
+    const cli = await traceCli(platform, id);
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(await timeline.textContent()).toBe(cli.stdout);
+
+    // A topic message in the frames list: its trace button opens its journey.
+    await page.click('#trace-stop');
+    const topicId = await publishTopic(platform, clients, {
+      realm: 'acme',
+      topic: 'announcements',
+      payload: announcement('Trace me'),
+    });
+    await page.locator(`#frames button.trace-link[data-trace-id="${topicId}"]`).click({ timeout: 15_000 });
+    expect(await page.inputValue('#trace-id')).toBe(topicId);
+    await timeline.filter({ hasText: `id ${topicId}` }).waitFor({ timeout: 15_000 });
+    // A broadcast's successes are counted per shard (a direct post is one shard), not listed per connection.
+    await timeline
+      .filter({ hasText: /Broadcast shards: 1 record\(s\): delivered [1-9]/ })
+      .waitFor({ timeout: 15_000 });
+
+    await mkdir('test-artifacts', { recursive: true });
+    await page.screenshot({ path: 'test-artifacts/console-trace.png', fullPage: true });
+    expect(pageErrors).toEqual([]);
     await page.close();
   });
 });

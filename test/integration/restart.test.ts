@@ -1,13 +1,15 @@
 /**
  * `--data-dir`: user messages waiting for an offline user survive a stop and a start of the platform
- * (DynamoDB on disk, queues and topics restored) and are delivered, in order, on the next connect.
+ * (DynamoDB on disk, queues and topics restored) and are delivered, in order, on the next connect; their trace
+ * records survive too (`wspush trace` shows the hops before and after the restart).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import type { Platform } from '../../src/local/platform.js';
-import { awsClients, connect, publishUser, settle, startTestPlatform } from './support.js';
+import { EXIT } from '../../src/publisher/cli.js';
+import { awsClients, connect, publishUser, settle, startTestPlatform, traceCli, waitFor } from './support.js';
 
 let platform: Platform | undefined;
 let dataDir: string | undefined;
@@ -42,4 +44,16 @@ it('keeps the offline inbox across a restart with the same data directory', asyn
   expect(paula.ofKind('user').map((f) => f.id)).toEqual(published);
   expect(paula.ofKind('user').every((f) => f.offline === true)).toBe(true);
   await paula.close();
+
+  // The trace records written before the stop were read back from the data directory.
+  const firstId = published[0] as string;
+  await waitFor(
+    async () => platform?.traces.find(firstId).some((h) => h.record.hop === 'delivered-on-connect'),
+    'the delivered-on-connect hop',
+  );
+  const result = await traceCli(platform, firstId);
+  expect(result.code, result.stderr).toBe(EXIT.OK);
+  expect(result.stdout).toMatch(
+    /published[^\n]*\n[^\n]*routed[^\n]*\n[^\n]*stored[^\n]*\n[^\n]*delivered-on-connect/,
+  );
 });

@@ -15,6 +15,7 @@ import {
   type PlatformOptions,
   startPlatform,
 } from '../../src/local/platform.js';
+import { type CapturedRun, runCliCaptured } from '../support/captured-cli.js';
 
 export type Frame = Record<string, unknown> & { kind?: string };
 
@@ -299,4 +300,9 @@ export async function waitFor<T>(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** `wspush trace <args>` against the platform's console, as a user runs it. */
+export function traceCli(platform: Platform, ...args: string[]): Promise<CapturedRun> {
+  return runCliCaptured(['trace', ...args, '--console', platform.urls.idp]);
 }

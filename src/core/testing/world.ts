@@ -1,4 +1,12 @@
 /** Every domain service wired to in-memory ports, for unit tests. */
+
+// Test code only: the topic and payloads come from the contract, picked by trait.
+import {
+  topics as contractTopics,
+  topicExample,
+  userMessageExample,
+  userMessageType,
+} from '../../../test/support/contract-picks.js';
 import { BroadcastService } from '../broadcast.js';
 import { ClientFrameService } from '../client-frames.js';
 import { ConnectionService } from '../connections.js';
@@ -125,7 +133,7 @@ export function createWorld(options: WorldOptions = {}) {
     async connect(
       connectionId: string,
       identity: Partial<Identity> = {},
-      topics: string[] = ['announcements'],
+      topics: string[] = [contractTopics.openHistory],
       secondsAgo = 60,
     ) {
       return connections.register({
@@ -150,9 +158,9 @@ export function broadcastEnvelope(overrides: Partial<BroadcastEnvelope> = {}): B
     messageId: `m-${sequence}`,
     correlationId: `c-${sequence}`,
     realm: 'acme',
-    topic: 'announcements',
+    topic: contractTopics.openHistory,
     publishedAt: '2026-11-27T09:59:00.000Z',
-    payload: { title: 'Maintenance', body: 'Tonight 22:00 UTC', severity: 'warning' },
+    payload: topicExample(contractTopics.openHistory),
     ...overrides,
   };
 }
@@ -164,9 +172,9 @@ export function userEnvelope(overrides: Partial<UserEnvelope> = {}): UserEnvelop
     correlationId: `c-${sequence}`,
     realm: 'acme',
     userId: 'alice',
-    type: 'notification',
+    type: userMessageType,
     publishedAt: '2026-11-27T09:59:00.000Z',
-    payload: { title: 'Invoice paid', body: 'Invoice 2026-114 was paid.', category: 'billing' },
+    payload: userMessageExample(userMessageType),
     ...overrides,
   };
 }

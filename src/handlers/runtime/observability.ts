@@ -5,6 +5,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { Context } from 'aws-lambda';
 import type { DomainLogger } from '../../core/ports.js';
 import type { LambdaContext } from '../events.js';
 
@@ -75,16 +76,8 @@ export function withCorrelationId<T>(correlationId: string | undefined, fn: () =
  * always flushes the metrics (EMF), also when the body throws.
  */
 export async function instrumented<T>(context: LambdaContext | undefined, fn: () => Promise<T>): Promise<T> {
-  if (context) {
-    logger.addContext({
-      functionName: context.functionName,
-      functionVersion: context.functionVersion,
-      invokedFunctionArn: context.invokedFunctionArn,
-      memoryLimitInMB: context.memoryLimitInMB,
-      awsRequestId: context.awsRequestId,
-      coldStart: false, // Logger tracks the cold start itself
-    });
-  }
+  // Powertools' manual mode of injectLambdaContext: function, request id and cold start on every line.
+  if (context) logger.addContext(context as Context);
   try {
     return await fn();
   } finally {

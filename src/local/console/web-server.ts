@@ -1,12 +1,16 @@
 /**
  * The HTTP server on port 3000: the development identity provider (delegated to `idp.handle`), the console
- * page at `/`, the HTML docs at `/docs` (files of `docs/api/`, written by `npm run docs`) and the console's
- * publish endpoint `POST /console/publish`.
+ * page at `/`, the HTML docs at `/docs` (files of `docs/api/`, written by `npm run docs`), the console's
+ * publish endpoint `POST /console/publish` and its trace endpoint `GET /console/trace/{id}` (what
+ * `wspush trace` reads locally and the console's trace view polls).
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { isTraceId, notATraceId } from '../../core/tracing.js';
+import { LOCAL_TRACE_PATH, type LocalTraceResponse } from '../../publisher/trace/local-trace.js';
+import { renderTimeline, sortHops, type TracedHop } from '../../publisher/trace/timeline.js';
 import type { PublishResponse } from './console-publish.js';
 import type { ContractCatalog } from './contract-catalog.js';
 
@@ -37,6 +41,8 @@ export interface WebServer {
     idp: RequestHandler;
     page: ConsolePageConfig;
     publish: (input: unknown) => Promise<PublishResponse>;
+    /** The trace records kept for a message or correlation id (`GET /console/trace/{id}`). */
+    trace: (id: string) => TracedHop[];
   }): void;
   stop(): Promise<void>;
 }
@@ -51,6 +57,25 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.yaml': 'text/yaml; charset=utf-8',
 };
+
+/** 200 with the hops and their timeline, 404 for an id with no record, 400 for a malformed id. */
+export function traceResponse(
+  rawId: string,
+  find: (id: string) => TracedHop[],
+): { status: number; body: LocalTraceResponse } {
+  let id: string;
+  try {
+    id = decodeURIComponent(rawId);
+  } catch {
+    id = rawId;
+  }
+  if (!isTraceId(id)) {
+    return { status: 400, body: { id: '', hops: [], message: notATraceId(id) } };
+  }
+  const hops = sortHops(find(id));
+  if (hops.length === 0) return { status: 404, body: { id, hops, message: `no trace record of ${id}` } };
+  return { status: 200, body: { id, hops, timeline: renderTimeline(id, hops) } };
+}
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -150,6 +175,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return;
       }
       const result = await parts.publish(input);
+      sendJson(res, result.status, result.body);
+      return;
+    }
+    if (pathname.startsWith(LOCAL_TRACE_PATH)) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        sendJson(res, 405, { message: 'Use GET' });
+        return;
+      }
+      const result = traceResponse(pathname.slice(LOCAL_TRACE_PATH.length), parts.trace);
+      res.setHeader('cache-control', 'no-store');
       sendJson(res, result.status, result.body);
       return;
     }

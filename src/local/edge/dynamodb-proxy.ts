@@ -5,12 +5,12 @@
 import { type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { applyDynaliteStorageFixes } from './dynalite-storage-fixes.js';
 import type { Faults } from './faults.js';
 import { sendJson } from './http-util.js';
-import { applyLevelFixes } from './level-fixes.js';
 
 // The fixes must be in place before dynalite's modules load (they read memory-level's export at load).
-applyLevelFixes();
+applyDynaliteStorageFixes();
 const dynalite = createRequire(import.meta.url)('dynalite') as typeof import('dynalite').default;
 
 export interface DynamoBackend {

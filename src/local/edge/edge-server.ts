@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { functionTable } from '../../../generated/index.js';
+import { queuePolicy } from '../../core/queue-policy.js';
 import type { ConnectionRegistry } from '../gateway/connection-registry.js';
 import { type FailureRecord, FailureStore } from '../lambda/failure-store.js';
 import type { LambdaRuntime } from '../lambda/runtime.js';
@@ -31,8 +32,6 @@ import { EdgeStats } from './stats.js';
 
 export const ACCOUNT_ID = '000000000000';
 export const REGION = 'us-east-1';
-/** Same as the deployed queues (infra/pulumi MAX_RECEIVE_COUNT). */
-export const MAX_RECEIVE_COUNT = 5;
 
 export interface SnsFunctionSubscription {
   /** topic name (without ARN), e.g. `wspush-local-user` */
@@ -345,13 +344,13 @@ export async function startEdge(options: EdgeOptions): Promise<Edge> {
     } else if (trigger.kind === 'sqs') {
       const name = `${prefix}${trigger.suffix}`;
       const dlq = `${name}-dlq`;
-      sqs.createQueue(dlq, { MessageRetentionPeriod: String(14 * 24 * 3600) });
+      sqs.createQueue(dlq, { MessageRetentionPeriod: String(queuePolicy.deadLetterRetentionSeconds) });
       if (!sqs.has(name)) {
         sqs.createQueue(name, {
           VisibilityTimeout: String(options.queueVisibilityTimeoutSeconds ?? 30),
           RedrivePolicy: JSON.stringify({
             deadLetterTargetArn: sqs.queueArn(dlq),
-            maxReceiveCount: MAX_RECEIVE_COUNT,
+            maxReceiveCount: queuePolicy.maxReceiveCount,
           }),
         });
       }

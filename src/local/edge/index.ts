@@ -6,7 +6,6 @@ export {
   type EdgeOptions,
   type EdgeResources,
   type EdgeSubscriptions,
-  MAX_RECEIVE_COUNT,
   REGION,
   type SnsFunctionSubscription,
   type SqsFunctionMapping,

@@ -13,14 +13,12 @@ import {
   StartQueryCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { validators } from '../../../generated/index.js';
-import { TRACE_FORMAT, type TraceRecord } from '../../core/tracing.js';
+import { isTraceId, TRACE_FORMAT, type TraceRecord } from '../../core/tracing.js';
+import { ulidTime } from '../ids.js';
 import type { TracedHop } from './timeline.js';
 
 /** The client methods used (tests pass recorded responses). */
 export type LogsClient = Pick<CloudWatchLogsClient, 'send'>;
-
-/** Ids the contract allows (MessageId, CorrelationId): nothing that could break out of the query string. */
-export const TRACE_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Logs Insights returns at most 10,000 rows per query. */
 export const MAX_ROWS = 10_000;
@@ -37,24 +35,14 @@ export class TraceLookupError extends Error {
 
 /** The query: every trace record naming the id as its message or correlation id, oldest first. */
 export function traceQuery(id: string): string {
-  if (!TRACE_ID_PATTERN.test(id)) throw new Error(`not a message or correlation id: ${JSON.stringify(id)}`);
+  // Ids the contract allows only: nothing that could break out of the query string.
+  if (!isTraceId(id)) throw new Error(`not a message or correlation id: ${JSON.stringify(id)}`);
   return [
     'fields @timestamp, @log, @message',
     `| filter trace = "${TRACE_FORMAT}" and (messageId = "${id}" or correlationId = "${id}")`,
     '| sort @timestamp asc',
     `| limit ${MAX_ROWS}`,
   ].join('\n');
-}
-
-const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-/** The publish time of a ULID message id (the publisher's default ids), else undefined. */
-export function ulidTime(id: string): number | undefined {
-  if (!ULID.test(id)) return undefined;
-  let ms = 0;
-  for (const char of id.slice(0, 10)) ms = ms * 32 + CROCKFORD.indexOf(char);
-  return ms;
 }
 
 async function findLogGroup(client: LogsClient, name: string) {

@@ -11,14 +11,26 @@ export interface TracedHop {
   xrayTraceId?: string;
 }
 
-const HOP_ORDER: Record<TraceRecord['hop'], number> = {
-  published: 0,
-  stored: 1,
-  routed: 2,
-  posted: 3,
-  'delivered-on-connect': 4,
-  'dead-lettered': 5,
-};
+/**
+ * Journey order, for hops written in the same millisecond: a topic's history is written before the message is
+ * routed; a user message goes to the inbox after its posts (when none of them got it).
+ */
+function journeyRank(record: TraceRecord): number {
+  switch (record.hop) {
+    case 'published':
+      return 0;
+    case 'stored':
+      return record.store === 'history' ? 1 : 4;
+    case 'routed':
+      return 2;
+    case 'posted':
+      return 3;
+    case 'delivered-on-connect':
+      return 5;
+    case 'dead-lettered':
+      return 6;
+  }
+}
 
 /** By time; ties (same millisecond) in journey order, then as read. */
 export function sortHops(hops: readonly TracedHop[]): TracedHop[] {
@@ -27,7 +39,7 @@ export function sortHops(hops: readonly TracedHop[]): TracedHop[] {
     .sort(
       (a, b) =>
         Date.parse(a.hop.record.at) - Date.parse(b.hop.record.at) ||
-        HOP_ORDER[a.hop.record.hop] - HOP_ORDER[b.hop.record.hop] ||
+        journeyRank(a.hop.record) - journeyRank(b.hop.record) ||
         a.index - b.index,
     )
     .map(({ hop }) => hop);

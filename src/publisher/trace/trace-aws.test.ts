@@ -13,10 +13,12 @@ import {
   type StartQueryCommandInput,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { describe, expect, it } from 'vitest';
-import { type CliIo, EXIT, runCli } from '../cli.js';
+import { runCliCaptured } from '../../../test/support/captured-cli.js';
+import { EXIT } from '../cli.js';
+import { ulidTime } from '../ids.js';
 import { optionalTraceLogGroups, traceLogGroups } from './aws-names.js';
 import type { LogsClient } from './logs-insights.js';
-import { traceQuery, ulidTime } from './logs-insights.js';
+import { traceQuery } from './logs-insights.js';
 
 interface Recorded {
   describeLogGroups: DescribeLogGroupsCommandOutput;
@@ -49,24 +51,8 @@ function recordedClient(recording: Recorded) {
   return { client, sent };
 }
 
-async function run(args: string[], client: LogsClient, now = Date.parse('2026-11-27T10:05:00Z')) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    env: {},
-    readStdin: async () => '',
-    stdinIsTTY: true,
-    logsClient: client,
-    now: () => now,
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
+function run(args: string[], client: LogsClient, now = Date.parse('2026-11-27T10:05:00Z')) {
+  return runCliCaptured(args, { logsClient: client, now: () => now });
 }
 
 const MESSAGE_ID = '01M8E76YV01Y6X8W7V5T4S3R2Q';

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { isTraceId, notATraceId } from '../../core/tracing.js';
 import { DEFAULT_IDP_URL } from '../dev-token.js';
 import { optionalTraceLogGroups, traceLogGroups } from './aws-names.js';
 import { fetchLocalTrace } from './local-trace.js';
@@ -12,7 +13,6 @@ import {
   type LogsClient,
   logRetentionDays,
   queryTraceRecords,
-  TRACE_ID_PATTERN,
   TraceLookupError,
   traceWindow,
 } from './logs-insights.js';
@@ -24,8 +24,10 @@ Prints the journey of one message as a timeline: each hop (published, routed, po
 delivered-on-connect, dead-lettered) with its latency since publish, then what became of each
 connection (delivered, stored, dropped or pending, with why), and the X-Ray trace ids.
 
-Local platform (default):
-      --console <url>              the console of \`npm start\`, default $WSPUSH_IDP_URL or ${DEFAULT_IDP_URL}
+Where it looks: the local platform unless --stack or --log-group names a deployed stack.
+Local platform (\`npm start\`; its trace records live in memory, and in --data-dir across restarts):
+      --local                      say so explicitly (refuses --stack and --log-group)
+      --console <url>              the platform's console, default $WSPUSH_IDP_URL or ${DEFAULT_IDP_URL}
 Deployed stack (CloudWatch Logs Insights over the functions' log groups, stack output traceLogGroups):
       --stack <name>               e.g. prod; log groups /aws/lambda/wspush-<name>-<function>
       --log-group <name>           instead of the stack's names (repeatable)
@@ -80,6 +82,7 @@ export function parseTraceArgs(
       region: { type: 'string' },
       since: { type: 'string' },
       console: { type: 'string' },
+      local: { type: 'boolean' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -87,8 +90,11 @@ export function parseTraceArgs(
   if (values.help) return { kind: 'help' };
   if (positionals.length !== 1) throw new Error('give exactly one message id or correlation id');
   const id = positionals[0] as string;
-  if (!TRACE_ID_PATTERN.test(id)) {
-    throw new Error(`"${id}" is not a message or correlation id (1-128 of A-Z a-z 0-9 . _ : -)`);
+  if (!isTraceId(id)) {
+    throw new Error(notATraceId(id));
+  }
+  if (values.local && (values.stack !== undefined || values['log-group'] !== undefined)) {
+    throw new Error('--local traces the local platform: leave out --stack and --log-group');
   }
   if (values.stack !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(values.stack)) {
     throw new Error(`--stack "${values.stack}" is not a stack name`);

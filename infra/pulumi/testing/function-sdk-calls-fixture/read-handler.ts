@@ -1,4 +1,4 @@
-/** Fixture for code-needs.test.ts (never run): reads through the ItemStore port only → GetItem. */
+/** Fixture for function-needs.test.ts (the function-sdk-calls.ts detector) (never run): reads through the ItemStore port only → GetItem. */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';

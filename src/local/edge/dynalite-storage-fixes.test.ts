@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { applyLevelFixes, compareInUtf8Order } from './level-fixes.js';
+import { applyDynaliteStorageFixes, compareInUtf8Order } from './dynalite-storage-fixes.js';
 
 const require = createRequire(import.meta.url);
 
@@ -17,7 +17,7 @@ interface Db {
 }
 
 function memoryDb(): Db {
-  applyLevelFixes();
+  applyDynaliteStorageFixes();
   const { MemoryLevel } = require('memory-level') as { MemoryLevel: new (options: object) => Db };
   return new MemoryLevel({ valueEncoding: 'json' });
 }

@@ -1,5 +1,5 @@
 /**
- * Fixture for code-needs.test.ts (never run, only analysed). Each class keeps all of its methods in a bundle
+ * Fixture for function-needs.test.ts (the function-sdk-calls.ts detector) (never run, only analysed). Each class keeps all of its methods in a bundle
  * (esbuild does not tree-shake methods); only the methods the handlers reach may count.
  */
 import type { SQSClient } from '@aws-sdk/client-sqs';

@@ -1,11 +1,11 @@
-/** The body of the two-way routes that need the table (`extendTTL`, `$default`). */
+/** A client-frame route that needs the table (`extendTTL`, `$default`): answers with a reply or a typed error frame. */
 import type { ClientFrameService } from '../../core/client-frames.js';
 import { errorFrame } from '../../core/frames.js';
 import type { LambdaContext, WebSocketMessageEvent, WebSocketRouteResult } from '../events.js';
 import { instrumented, log } from './observability.js';
 import { replyWith } from './websocket.js';
 
-export function createTwoWayHandler(deps: { frames: ClientFrameService }) {
+export function createClientFrameRoute(deps: { frames: ClientFrameService }) {
   return (event: WebSocketMessageEvent, context?: LambdaContext): Promise<WebSocketRouteResult> =>
     instrumented(context, async () => {
       const { connectionId, routeKey } = event.requestContext;

@@ -1,4 +1,4 @@
-/** Fixture for code-needs.test.ts (never run): notifies from a callback, via a shorthand property → SendMessage. */
+/** Fixture for function-needs.test.ts (the function-sdk-calls.ts detector) (never run): notifies from a callback, via a shorthand property → SendMessage. */
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { FixtureNotifier } from './adapters.js';
 import type { Notifier } from './ports.js';

@@ -81,7 +81,7 @@ export function compareInUtf8Order(a: string | Uint8Array, b: string | Uint8Arra
 
 let applied = false;
 
-export function applyLevelFixes(): void {
+export function applyDynaliteStorageFixes(): void {
   if (applied) return;
   applied = true;
 

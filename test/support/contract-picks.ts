@@ -1,0 +1,108 @@
+/**
+ * Topics, user message types and example payloads picked from the contract by what a test needs ("a topic every
+ * user may read, with history"), never by name: adding or renaming a topic or a type needs no test edit.
+ * Payloads are the contract's own examples, which codegen validates against their schemas.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import {
+  type TopicDefinition,
+  type TopicFamily,
+  type TopicName,
+  topicFamilies,
+  topicNames,
+  topicRegistry,
+  type UserMessageTypeName,
+  userMessageTypes,
+} from '../../generated/index.js';
+import { type CatalogEntry, catalogFromContract } from '../../src/local/console/contract-catalog.js';
+
+type Json = Record<string, unknown>;
+
+// The console's reading of the contract's examples: one reader for the page and the tests.
+const catalog = catalogFromContract(
+  parse(readFileSync(resolve(import.meta.dirname, '../../asyncapi.yaml'), 'utf8')),
+);
+
+function entry(entries: CatalogEntry[], name: string, what: string): CatalogEntry {
+  const found = entries.find((e) => e.name === name);
+  if (found === undefined || found.example === undefined)
+    throw new Error(`the contract has no example payload for ${what} ${name}`);
+  return found;
+}
+
+/** The first example payload of a topic family's message. */
+export function topicExample(family: TopicFamily): Json {
+  return entry(catalog.topics, family, 'topic').example as Json;
+}
+
+/** A concrete topic of a family, each parameter its first example (`jobs.8812`); a fixed topic is itself. */
+export function sampleTopic(family: TopicFamily): string {
+  return entry(catalog.topics, family, 'topic').sample ?? family;
+}
+
+/** The first example payload of a user message type. */
+export function userMessageExample(type: UserMessageTypeName): Json {
+  return entry(catalog.userMessageTypes, type, 'user message type').example as Json;
+}
+
+type Definition = TopicDefinition<TopicFamily>;
+
+function pickFixed(what: string, test: (d: Definition) => boolean): TopicName {
+  const name = topicNames.find((n) => test(topicRegistry[n] as Definition));
+  if (name === undefined) throw new Error(`the contract has no fixed topic that is ${what}`);
+  return name;
+}
+
+const open = (d: Definition) => d.access.roles.length === 0;
+
+/** Fixed topics picked by trait. Each throws at import when the contract has none such. */
+export const topics = {
+  /** Every user of the realm may read it and it keeps a history for offline users. */
+  openHistory: pickFixed('open with history', (d) => open(d) && d.offline.policy === 'history'),
+  /** Every user of the realm may read it and offline users miss it. */
+  openDrop: pickFixed('open without history', (d) => open(d) && d.offline.policy === 'drop'),
+  /** Only tokens with one of its roles may read it. */
+  gated: pickFixed('role-gated', (d) => !open(d)),
+} as const;
+
+/** The roles that open `topics.gated`. */
+export const gatedRoles: readonly string[] = topicRegistry[topics.gated].access.roles;
+
+/** A family with a parameter and an owner rule, and one without an owner rule, when the contract has them. */
+export const families = {
+  owned: topicFamilies.find((f) => topicRegistry[f].access.owner !== undefined),
+  unowned: topicFamilies.find(
+    (f) => topicRegistry[f].segments.some((s) => 'param' in s) && topicRegistry[f].access.owner === undefined,
+  ),
+};
+
+/** The history size of a history topic. */
+export function historySize(name: TopicName): number {
+  const offline = topicRegistry[name].offline;
+  if (offline.policy !== 'history') throw new Error(`${name} keeps no history`);
+  return offline.historySize;
+}
+
+/** A user message type (the first the contract declares). */
+export const userMessageType: UserMessageTypeName = userMessageTypes[0];
+
+/** A concrete topic of a family with the given parameter values (`{userId: 'bob'}` → `users.bob.activity`). */
+export function concreteTopic(family: TopicFamily, values: Readonly<Record<string, string>>): string {
+  return topicRegistry[family].segments
+    .map((s) => {
+      if ('literal' in s) return s.literal;
+      const value = values[s.param];
+      if (value === undefined) throw new Error(`no value for parameter ${s.param} of ${family}`);
+      return value;
+    })
+    .join('.');
+}
+
+/** The family's owner parameter (`userId`), when it has an owner rule. */
+export function ownerParameter(family: TopicFamily): string {
+  const owner = topicRegistry[family].access.owner;
+  if (owner === undefined) throw new Error(`${family} has no owner rule`);
+  return owner.parameter;
+}
