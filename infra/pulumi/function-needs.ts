@@ -44,6 +44,11 @@ export interface FunctionNeeds {
   changesVisibilityOn: readonly string[];
   /** Posts frames through the @connections API: WS_MANAGEMENT_ENDPOINT + execute-api:ManageConnections (POST). */
   postsToConnections: boolean;
+  /**
+   * Closes connections (`DELETE @connections`, the frame budget's close): execute-api:ManageConnections on the
+   * DELETE method's ARN too. Only with postsToConnections (the notice before the close is posted).
+   */
+  closesConnections: boolean;
   settings: readonly SettingGroup[];
 }
 
@@ -57,6 +62,16 @@ const RESOLVE_GONE: readonly TableAction[] = [
   'dynamodb:DeleteItem',
 ];
 
+/** The two-way client-frame routes (`ping`, `extendTTL`, `$default`): one ClientFrameService. */
+const CLIENT_FRAME_ROUTE: FunctionNeeds = {
+  table: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
+  sendsTo: [],
+  changesVisibilityOn: [],
+  postsToConnections: true,
+  closesConnections: true,
+  settings: ['connectionTtl'],
+};
+
 /**
  * Traced from src/handlers → src/handlers/runtime/services.ts → src/core → src/adapters (the commands each
  * store method sends). Drift is caught: function-needs.test.ts derives from each function's code the SDK
@@ -69,6 +84,7 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     sendsTo: [],
     changesVisibilityOn: [],
     postsToConnections: false,
+    closesConnections: false,
     settings: ['jwt'],
   },
   // ConnectionService.register: saveConnection (BatchWriteItem of all rows), the connect-time delivery job,
@@ -78,6 +94,7 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     sendsTo: ['delivery-queue'],
     changesVisibilityOn: [],
     postsToConnections: false,
+    closesConnections: false,
     settings: ['connectionTtl', 'deliveryDelay'],
   },
   // ConnectionService.unregister: getConnection, deleteConnection (DeleteItem ALL_OLD of the meta row, then
@@ -87,9 +104,9 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     sendsTo: [],
     changesVisibilityOn: [],
     postsToConnections: false,
+    closesConnections: false,
     settings: ['connectionTtl'],
   },
-  ping: { table: [], sendsTo: [], changesVisibilityOn: [], postsToConnections: false, settings: [] },
   // SubscriptionService.subscribe: GetItem of the meta row (and its re-read), UpdateItem (conditional topic
   // list, and extendConnection when a TTL extension raced), BatchWriteItem of the topic rows (and of their
   // cleanup); history Query of new history topics; the reply and history posted through @connections.
@@ -98,6 +115,7 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     sendsTo: [],
     changesVisibilityOn: [],
     postsToConnections: true,
+    closesConnections: true,
     settings: ['postConcurrency'],
   },
   // SubscriptionService.unsubscribe: GetItem, UpdateItem (conditional topic list), BatchWriteItem (rows). The
@@ -107,23 +125,15 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     sendsTo: [],
     changesVisibilityOn: [],
     postsToConnections: true,
+    closesConnections: true,
     settings: ['postConcurrency'],
   },
-  // ClientFrameService → ConnectionService.extend: getConnection, UpdateItem of each row (attribute_exists).
-  'extend-ttl': {
-    table: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
-    sendsTo: [],
-    changesVisibilityOn: [],
-    postsToConnections: false,
-    settings: ['connectionTtl'],
-  },
-  default: {
-    table: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
-    sendsTo: [],
-    changesVisibilityOn: [],
-    postsToConnections: false,
-    settings: ['connectionTtl'],
-  },
+  // ClientFrameService: the frame budget (UpdateItem of the meta row; over it, the closing notice is posted and
+  // the connection deleted), then ConnectionService.extend (getConnection, UpdateItem of each row). `ping` and
+  // `$default` share the service, so their bundles hold the same calls.
+  ping: CLIENT_FRAME_ROUTE,
+  'extend-ttl': CLIENT_FRAME_ROUTE,
+  default: CLIENT_FRAME_ROUTE,
   // BroadcastService.route: the message id claim (PutItem, GetItem on a repeat, UpdateItem when handled),
   // Query of the topic's connections, history put (PutItem) and trim (Query + BatchWriteItem), fan-out jobs
   // (SendMessageBatch, authorized by sqs:SendMessage), resolveGone.
@@ -132,6 +142,7 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     sendsTo: ['fanout-queue'],
     changesVisibilityOn: [],
     postsToConnections: true,
+    closesConnections: false,
     settings: ['fanoutSharding', 'connectingGrace', 'postConcurrency', 'traceSampling', 'postingBudget'],
   },
   // UserDeliveryService: the message id claim (PutItem, GetItem on a repeat, UpdateItem when handled),
@@ -142,6 +153,7 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     sendsTo: ['delivery-queue'],
     changesVisibilityOn: [],
     postsToConnections: true,
+    closesConnections: false,
     settings: ['deliveryDelay', 'inbox', 'offlineRetention', 'connectingGrace', 'postConcurrency'],
   },
   // DeliveryWorker: getConnection, inbox and history lists (Query), inbox delete (DeleteItem), resolveGone,
@@ -153,6 +165,7 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     sendsTo: [],
     changesVisibilityOn: ['delivery-queue'],
     postsToConnections: true,
+    closesConnections: false,
     settings: [
       'connectionTtl',
       'inbox',
@@ -169,6 +182,7 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     sendsTo: ['fanout-queue'],
     changesVisibilityOn: [],
     postsToConnections: true,
+    closesConnections: false,
     settings: ['connectingGrace', 'postConcurrency', 'traceSampling', 'postingBudget'],
   },
 };

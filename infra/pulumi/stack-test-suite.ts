@@ -256,9 +256,17 @@ export function describeStack(expected: StackExpectations): void {
       // The "required" rows of docs/design.md §3, written out independently of function-needs.ts.
       const routersAndWorkers = ['broadcast-router', 'user-router', 'delivery-worker', 'fanout-worker'];
       const required: Record<string, string[]> = {
-        TABLE_NAME: functionTable.map((f) => f.handler).filter((h) => h !== 'authorizer' && h !== 'ping'),
-        // subscribe / unsubscribe post their reply (and the history after it) themselves (`x-reply: posted`).
-        WS_MANAGEMENT_ENDPOINT: [...routersAndWorkers, 'subscribe', 'unsubscribe'],
+        TABLE_NAME: functionTable.map((f) => f.handler).filter((h) => h !== 'authorizer'),
+        // subscribe / unsubscribe post their reply (and the history after it) themselves (`x-reply: posted`);
+        // every client-frame route posts the frame budget's closing notice and closes the connection.
+        WS_MANAGEMENT_ENDPOINT: [
+          ...routersAndWorkers,
+          'subscribe',
+          'unsubscribe',
+          'ping',
+          'extend-ttl',
+          'default',
+        ],
         DELIVERY_QUEUE_URL: ['connect', 'user-router', 'delivery-worker'],
         FANOUT_QUEUE_URL: ['broadcast-router', 'fanout-worker'],
         JWT_ISSUERS: ['authorizer'],
@@ -301,6 +309,7 @@ export function describeStack(expected: StackExpectations): void {
       const [api] = ofType('aws:apigatewayv2/api:Api');
       const queueArns = ofType('aws:sqs/queue:Queue').map((q) => str(q.state.arn));
       const manage = `${str(api?.state.executionArn)}/${expected.stageName}/POST/@connections/*`;
+      const closeArn = `${str(api?.state.executionArn)}/${expected.stageName}/DELETE/@connections/*`;
       const wildcardActions = new Set(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']);
       for (const policy of ofType('aws:iam/rolePolicy:RolePolicy')) {
         const document = JSON.parse(str(policy.inputs.policy)) as { Statement: Statement[] };
@@ -326,7 +335,8 @@ export function describeStack(expected: StackExpectations): void {
           if (service === 'dynamodb') expect(resources).toEqual([table?.state.arn]);
           if (service === 'execute-api') {
             expect(actions).toEqual(['execute-api:ManageConnections']);
-            expect(resources).toEqual([manage]);
+            const closes = functionNeeds[handler as keyof typeof functionNeeds]?.closesConnections === true;
+            expect(resources, policy.name).toEqual(closes ? [manage, closeArn] : [manage]);
           }
           if (service === 'sqs') for (const r of resources) expect(queueArns).toContain(r);
           if (service === 'sns') throw new Error(`${policy.name}: no function publishes to SNS`);
