@@ -14,6 +14,7 @@ import { fanoutBenchmark } from './fanout.js';
 import { kafkaRouterBenchmark } from './kafka-router.js';
 import { markdownTable, writeResult } from './lib/report.js';
 import type { Benchmark, BenchResult } from './lib/types.js';
+import { logBytesBenchmark } from './log-bytes.js';
 import { memoryBenchmark } from './memory.js';
 import { simulationBenchmark } from './simulation.js';
 import { subscriptionsBenchmark } from './subscriptions.js';
@@ -27,6 +28,7 @@ const benchmarks: { bench: Benchmark; budget: [number, number] }[] = [
   { bench: memoryBenchmark, budget: [240, 90] },
   { bench: costBenchmark, budget: [240, 120] },
   { bench: subscriptionsBenchmark, budget: [60, 60] },
+  { bench: logBytesBenchmark, budget: [240, 120] },
   { bench: simulationBenchmark, budget: [900, 300] },
   { bench: kafkaRouterBenchmark, budget: [120, 60] },
 ];

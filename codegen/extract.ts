@@ -138,6 +138,9 @@ export const LIMIT_KEYS = [
   'inboxMaxItems',
   'maxEnvelopeBytes',
   'publishedAtMaxFutureSeconds',
+  'clientFramesPerSecond',
+  'clientFrameBurst',
+  'clientFrameStrikes',
 ] as const;
 
 /** Enum schemas (by title) listing the codes an error frame or a rejected topic may carry. */

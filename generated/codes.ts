@@ -32,7 +32,7 @@ export const errorCodes: Readonly<Record<ErrorCode | TopicRejectionCode, ErrorCo
   },
   RATE_LIMITED: {
     retryable: true,
-    description: 'Too many frames. Slow down.',
+    description: 'Over the connection\'s frame budget (x-limits clientFramesPerSecond, clientFrameBurst): the frame was not handled. Slow down; a client that keeps going is closed (close code 4129).',
   },
   INTERNAL_ERROR: {
     retryable: true,
@@ -156,6 +156,13 @@ export const closeCodes: readonly CloseCodeRange[] = [
     description: 'Reserved for application-defined codes, reconnect with backoff. Never sent by the platform today.',
   },
   {
+    from: 4129,
+    to: 4129,
+    retryable: true,
+    name: 'RATE_LIMITED',
+    description: 'The client kept sending over its frame budget after RATE_LIMITED errors (x-limits clientFrameStrikes). Announced by an error frame (code RATE_LIMITED, closeCode 4129) posted just before the platform closes the connection through DELETE @connections, which API Gateway and the local gateway carry out with 1000: the SDK reports the close as 4129 and reconnects only after a backoff of at least clientFrameBurst / clientFramesPerSecond seconds, never resetting its backoff.',
+  },
+  {
     from: 4400,
     to: 4499,
     retryable: false,
@@ -180,6 +187,9 @@ export interface Limits {
   readonly inboxMaxItems: number;
   readonly maxEnvelopeBytes: number;
   readonly publishedAtMaxFutureSeconds: number;
+  readonly clientFramesPerSecond: number;
+  readonly clientFrameBurst: number;
+  readonly clientFrameStrikes: number;
 }
 
 /** Platform limits (x-limits). */
@@ -193,6 +203,9 @@ export const limits: Limits = {
   inboxMaxItems: 1000,
   maxEnvelopeBytes: 120000,
   publishedAtMaxFutureSeconds: 300,
+  clientFramesPerSecond: 10,
+  clientFrameBurst: 40,
+  clientFrameStrikes: 20,
 };
 
 /**

@@ -107,6 +107,10 @@ export interface ErrorFrame {
    * Optional id chosen by the client, echoed in the reply.
    */
   'requestId'?: string;
+  /**
+   * Present when the platform closes the connection right after this frame. API Gateway's DELETE @connections cannot carry a close code (the socket closes with 1000), so this is the close's meaning: a code of x-close-codes (4129 RATE_LIMITED). Clients treat the following close as this code.
+   */
+  'closeCode'?: number;
 }
 
 export interface ExtendTtlAction {

@@ -1054,7 +1054,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var validateErrorFrame = validate12;
-var schema13 = { "title": "ErrorFrame", "type": "object", "additionalProperties": false, "required": ["kind", "code", "message", "retryable"], "properties": { "kind": { "type": "string", "const": "error" }, "code": { "title": "ErrorCode", "type": "string", "enum": ["INVALID_JSON", "INVALID_FRAME", "UNKNOWN_ACTION", "BINARY_NOT_SUPPORTED", "CONNECTION_NOT_FOUND", "RATE_LIMITED", "INTERNAL_ERROR"] }, "message": { "type": "string", "maxLength": 512 }, "retryable": { "type": "boolean" }, "requestId": { "title": "RequestId", "type": "string", "description": "Optional id chosen by the client, echoed in the reply.", "pattern": "^[A-Za-z0-9._:-]{1,64}$" } }, "$id": "ErrorFrame" };
+var schema13 = { "title": "ErrorFrame", "type": "object", "additionalProperties": false, "required": ["kind", "code", "message", "retryable"], "properties": { "kind": { "type": "string", "const": "error" }, "code": { "title": "ErrorCode", "type": "string", "enum": ["INVALID_JSON", "INVALID_FRAME", "UNKNOWN_ACTION", "BINARY_NOT_SUPPORTED", "CONNECTION_NOT_FOUND", "RATE_LIMITED", "INTERNAL_ERROR"] }, "message": { "type": "string", "maxLength": 512 }, "retryable": { "type": "boolean" }, "requestId": { "title": "RequestId", "type": "string", "description": "Optional id chosen by the client, echoed in the reply.", "pattern": "^[A-Za-z0-9._:-]{1,64}$" }, "closeCode": { "type": "integer", "minimum": 4e3, "maximum": 4999, "description": "Present when the platform closes the connection right after this frame. API Gateway's DELETE @connections cannot carry a close code (the socket closes with 1000), so this is the close's meaning: a code of x-close-codes (4129 RATE_LIMITED). Clients treat the following close as this code." } }, "$id": "ErrorFrame" };
 var pattern10 = new RegExp("^[A-Za-z0-9._:-]{1,64}$", "u");
 function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
@@ -1098,7 +1098,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "kind" || key0 === "code" || key0 === "message" || key0 === "retryable" || key0 === "requestId")) {
+      if (!(key0 === "kind" || key0 === "code" || key0 === "message" || key0 === "retryable" || key0 === "requestId" || key0 === "closeCode")) {
         const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err4];
@@ -1205,12 +1205,44 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.closeCode !== void 0) {
+      let data5 = data.closeCode;
+      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
+        const err14 = { instancePath: instancePath + "/closeCode", schemaPath: "#/properties/closeCode/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+      if (typeof data5 == "number" && isFinite(data5)) {
+        if (data5 > 4999 || isNaN(data5)) {
+          const err15 = { instancePath: instancePath + "/closeCode", schemaPath: "#/properties/closeCode/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4999 }, message: "must be <= 4999" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (data5 < 4e3 || isNaN(data5)) {
+          const err16 = { instancePath: instancePath + "/closeCode", schemaPath: "#/properties/closeCode/minimum", keyword: "minimum", params: { comparison: ">=", limit: 4e3 }, message: "must be >= 4000" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      }
+    }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err14];
+      vErrors = [err17];
     } else {
-      vErrors.push(err14);
+      vErrors.push(err17);
     }
     errors++;
   }

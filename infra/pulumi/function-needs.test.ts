@@ -16,7 +16,7 @@ import {
   type FunctionCode,
   permissionOf,
 } from './function-sdk-calls.js';
-import { MANAGE_CONNECTIONS_METHOD, queueUrlVariable } from './program.js';
+import { CLOSE_CONNECTIONS_METHOD, MANAGE_CONNECTIONS_METHOD, queueUrlVariable } from './program.js';
 
 const FIXTURE_DIR = resolve(import.meta.dirname, 'testing/function-sdk-calls-fixture');
 const FIXTURES = {
@@ -178,18 +178,32 @@ describe('function-needs.ts grants what each function code sends, and nothing mo
     ).toEqual(addressed);
   });
 
-  it('calls the @connections API only with the method program.ts grants', () => {
-    const outside = names.flatMap((name) =>
-      codeOf(name)
+  it('calls the @connections API only with the methods program.ts grants', () => {
+    const outside = names.flatMap((name) => {
+      const needs = needsOf(name);
+      const methods = [
+        ...(needs.postsToConnections ? [MANAGE_CONNECTIONS_METHOD] : []),
+        ...(needs.closesConnections ? [CLOSE_CONNECTIONS_METHOD] : []),
+      ];
+      return codeOf(name)
         .commands.filter((site) => {
           const method = permissionOf(site)?.method;
-          return method !== undefined && method !== MANAGE_CONNECTIONS_METHOD;
+          return method !== undefined && !methods.includes(method);
         })
         .map(
           (site) =>
-            `${name}: ${describeSite(site)} needs ${permissionOf(site)?.method} @connections, program.ts grants only ${MANAGE_CONNECTIONS_METHOD}`,
-        ),
-    );
+            `${name}: ${describeSite(site)} needs ${permissionOf(site)?.method} @connections, program.ts grants ${methods.join(', ') || 'none'}`,
+        );
+    });
     expect(outside).toEqual([]);
+  });
+
+  it('grants DELETE @connections only to functions whose code closes connections', () => {
+    const unused = names.filter(
+      (name) =>
+        needsOf(name).closesConnections &&
+        !codeOf(name).commands.some((site) => permissionOf(site)?.method === CLOSE_CONNECTIONS_METHOD),
+    );
+    expect(unused).toEqual([]);
   });
 });

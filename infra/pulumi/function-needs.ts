@@ -46,6 +46,11 @@ export interface FunctionNeeds {
   /** Posts frames through the @connections API: WS_MANAGEMENT_ENDPOINT + execute-api:ManageConnections (POST). */
   postsToConnections: boolean;
   /**
+   * Closes connections (`DELETE @connections`, the frame budget's close): execute-api:ManageConnections on the
+   * DELETE method's ARN too. Only with postsToConnections (the notice before the close is posted).
+   */
+  closesConnections: boolean;
+  /**
    * Sends what it will never deliver to its own failure queue (FAILURE_QUEUE_URL + sqs:SendMessage on that
    * queue only), the queue that is also its trigger's on-failure destination.
    */
@@ -63,6 +68,16 @@ const RESOLVE_GONE: readonly TableAction[] = [
   'dynamodb:DeleteItem',
 ];
 
+/** The two-way client-frame routes (`ping`, `extendTTL`, `$default`): one ClientFrameService. */
+const CLIENT_FRAME_ROUTE: FunctionNeeds = {
+  table: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
+  sendsTo: [],
+  changesVisibilityOn: [],
+  postsToConnections: true,
+  closesConnections: true,
+  settings: ['connectionTtl'],
+};
+
 /**
  * Traced from src/handlers → src/handlers/runtime/services.ts → src/core → src/adapters (the commands each
  * store method sends). Drift is caught: function-needs.test.ts derives from each function's code the SDK
@@ -75,6 +90,7 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     sendsTo: [],
     changesVisibilityOn: [],
     postsToConnections: false,
+    closesConnections: false,
     settings: ['jwt'],
   },
   // ConnectionService.register: saveConnection (BatchWriteItem of all rows), the connect-time delivery job,
@@ -84,6 +100,7 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     sendsTo: ['delivery-queue'],
     changesVisibilityOn: [],
     postsToConnections: false,
+    closesConnections: false,
     settings: ['connectionTtl', 'deliveryDelay'],
   },
   // ConnectionService.unregister: getConnection, deleteConnection (DeleteItem ALL_OLD of the meta row, then
@@ -93,9 +110,9 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     sendsTo: [],
     changesVisibilityOn: [],
     postsToConnections: false,
+    closesConnections: false,
     settings: ['connectionTtl'],
   },
-  ping: { table: [], sendsTo: [], changesVisibilityOn: [], postsToConnections: false, settings: [] },
   // SubscriptionService.subscribe: GetItem of the meta row (and its re-read), UpdateItem (conditional topic
   // list, and extendConnection when a TTL extension raced), BatchWriteItem of the topic rows (and of their
   // cleanup); history Query of new history topics; the reply and history posted through @connections.
@@ -104,6 +121,7 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     sendsTo: [],
     changesVisibilityOn: [],
     postsToConnections: true,
+    closesConnections: true,
     settings: ['postConcurrency'],
   },
   // SubscriptionService.unsubscribe: GetItem, UpdateItem (conditional topic list), BatchWriteItem (rows). The
@@ -113,23 +131,15 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     sendsTo: [],
     changesVisibilityOn: [],
     postsToConnections: true,
+    closesConnections: true,
     settings: ['postConcurrency'],
   },
-  // ClientFrameService → ConnectionService.extend: getConnection, UpdateItem of each row (attribute_exists).
-  'extend-ttl': {
-    table: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
-    sendsTo: [],
-    changesVisibilityOn: [],
-    postsToConnections: false,
-    settings: ['connectionTtl'],
-  },
-  default: {
-    table: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
-    sendsTo: [],
-    changesVisibilityOn: [],
-    postsToConnections: false,
-    settings: ['connectionTtl'],
-  },
+  // ClientFrameService: the frame budget (UpdateItem of the meta row; over it, the closing notice is posted and
+  // the connection deleted), then ConnectionService.extend (getConnection, UpdateItem of each row). `ping` and
+  // `$default` share the service, so their bundles hold the same calls.
+  ping: CLIENT_FRAME_ROUTE,
+  'extend-ttl': CLIENT_FRAME_ROUTE,
+  default: CLIENT_FRAME_ROUTE,
   // BroadcastService.route: the message id claim (PutItem, GetItem on a repeat, UpdateItem when handled),
   // Query of the topic's connections, history put (PutItem) and trim (Query + BatchWriteItem), fan-out jobs
   // (SendMessageBatch, authorized by sqs:SendMessage), resolveGone.
@@ -138,6 +148,7 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     sendsTo: ['fanout-queue'],
     changesVisibilityOn: [],
     postsToConnections: true,
+    closesConnections: false,
     settings: ['fanoutSharding', 'connectingGrace', 'postConcurrency', 'traceSampling', 'postingBudget'],
   },
   // UserDeliveryService: the message id claim (PutItem, GetItem on a repeat, UpdateItem when handled),
@@ -148,6 +159,7 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     sendsTo: ['delivery-queue'],
     changesVisibilityOn: [],
     postsToConnections: true,
+    closesConnections: false,
     settings: ['deliveryDelay', 'inbox', 'offlineRetention', 'connectingGrace', 'postConcurrency'],
   },
   // Both routers' services (BroadcastService.route, UserDeliveryService.route, message id claims included) for
@@ -157,6 +169,7 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     sendsTo: ['fanout-queue', 'delivery-queue'],
     changesVisibilityOn: [],
     postsToConnections: true,
+    closesConnections: false,
     failureQueue: true,
     settings: [
       'deliveryDelay',
@@ -179,6 +192,7 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     sendsTo: [],
     changesVisibilityOn: ['delivery-queue'],
     postsToConnections: true,
+    closesConnections: false,
     settings: [
       'connectionTtl',
       'inbox',
@@ -195,6 +209,7 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     sendsTo: ['fanout-queue'],
     changesVisibilityOn: [],
     postsToConnections: true,
+    closesConnections: false,
     settings: ['connectingGrace', 'postConcurrency', 'traceSampling', 'postingBudget'],
   },
 };

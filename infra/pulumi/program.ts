@@ -30,6 +30,8 @@ export const METRICS_NAMESPACE = 'wspush';
  * ARN): they only post. GetConnection (GET) or DeleteConnection (DELETE) would need their own ARNs.
  */
 export const MANAGE_CONNECTIONS_METHOD = 'POST';
+/** The @connections method of the functions that close connections (`closesConnections`, the frame budget). */
+export const CLOSE_CONNECTIONS_METHOD = 'DELETE';
 /** Actions AWS offers no resource-level permission for (documented exception to scoped resources). */
 export const RESOURCE_WILDCARD_ACTIONS = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'] as const;
 
@@ -296,6 +298,7 @@ export function createPlatform(config: StackConfig, options: ProgramOptions): Pl
   });
   const managementEndpoint = pulumi.interpolate`https://${api.id}.execute-api.${config.region}.amazonaws.com/${config.stageName}`;
   const manageConnectionsArn = pulumi.interpolate`${api.executionArn}/${config.stageName}/${MANAGE_CONNECTIONS_METHOD}/@connections/*`;
+  const closeConnectionsArn = pulumi.interpolate`${api.executionArn}/${config.stageName}/${CLOSE_CONNECTIONS_METHOD}/@connections/*`;
 
   // ---------------------------------------------------------------- Lambda functions (one per handler)
   interface DeployedFunction {
@@ -362,7 +365,9 @@ export function createPlatform(config: StackConfig, options: ProgramOptions): Pl
         Sid: 'PostToConnections',
         Effect: 'Allow',
         Action: ['execute-api:ManageConnections'],
-        Resource: [manageConnectionsArn],
+        Resource: needs.closesConnections
+          ? [manageConnectionsArn, closeConnectionsArn]
+          : [manageConnectionsArn],
       });
     }
     /** The ARNs of the queues of `channels`; a channel no sqs function consumes is a generator bug. */

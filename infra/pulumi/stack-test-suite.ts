@@ -297,9 +297,17 @@ export function describeStack(expected: StackExpectations): void {
         ...kafkaRouter,
       ];
       const required: Record<string, string[]> = {
-        TABLE_NAME: deployed.map((f) => f.handler).filter((h) => h !== 'authorizer' && h !== 'ping'),
-        // subscribe / unsubscribe post their reply (and the history after it) themselves (`x-reply: posted`).
-        WS_MANAGEMENT_ENDPOINT: [...routersAndWorkers, 'subscribe', 'unsubscribe'],
+        TABLE_NAME: deployed.map((f) => f.handler).filter((h) => h !== 'authorizer'),
+        // subscribe / unsubscribe post their reply (and the history after it) themselves (`x-reply: posted`);
+        // every client-frame route posts the frame budget's closing notice and closes the connection.
+        WS_MANAGEMENT_ENDPOINT: [
+          ...routersAndWorkers,
+          'subscribe',
+          'unsubscribe',
+          'ping',
+          'extend-ttl',
+          'default',
+        ],
         DELIVERY_QUEUE_URL: ['connect', 'user-router', 'delivery-worker', ...kafkaRouter],
         FANOUT_QUEUE_URL: ['broadcast-router', 'fanout-worker', ...kafkaRouter],
         JWT_ISSUERS: ['authorizer'],
@@ -345,6 +353,7 @@ export function describeStack(expected: StackExpectations): void {
       const [api] = ofType('aws:apigatewayv2/api:Api');
       const queueArns = ofType('aws:sqs/queue:Queue').map((q) => str(q.state.arn));
       const manage = `${str(api?.state.executionArn)}/${expected.stageName}/POST/@connections/*`;
+      const closeArn = `${str(api?.state.executionArn)}/${expected.stageName}/DELETE/@connections/*`;
       const wildcardActions = new Set<string>([
         'xray:PutTraceSegments',
         'xray:PutTelemetryRecords',
@@ -374,7 +383,8 @@ export function describeStack(expected: StackExpectations): void {
           if (service === 'dynamodb') expect(resources).toEqual([table?.state.arn]);
           if (service === 'execute-api') {
             expect(actions).toEqual(['execute-api:ManageConnections']);
-            expect(resources).toEqual([manage]);
+            const closes = functionNeeds[handler as keyof typeof functionNeeds]?.closesConnections === true;
+            expect(resources, policy.name).toEqual(closes ? [manage, closeArn] : [manage]);
           }
           if (service === 'sqs') for (const r of resources) expect(queueArns).toContain(r);
           if (service === 'sns') throw new Error(`${policy.name}: no function publishes to SNS`);

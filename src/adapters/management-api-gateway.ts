@@ -5,11 +5,12 @@
  */
 import {
   type ApiGatewayManagementApiClient,
+  DeleteConnectionCommand,
   PostToConnectionCommand,
 } from '@aws-sdk/client-apigatewaymanagementapi';
 import { ConnectionPostError } from '../core/errors.js';
 import type { PostOutcome } from '../core/model.js';
-import type { ConnectionGateway } from '../core/ports.js';
+import type { ConnectionCloser, ConnectionGateway } from '../core/ports.js';
 
 interface SdkErrorShape {
   name?: unknown;
@@ -32,7 +33,7 @@ export function classifyPostError(error: unknown): Exclude<PostOutcome, 'ok'> | 
   return undefined;
 }
 
-export class ManagementApiGateway implements ConnectionGateway {
+export class ManagementApiGateway implements ConnectionGateway, ConnectionCloser {
   private readonly encoder = new TextEncoder();
   /**
    * The last frame encoded: a fan-out posts the same frame string to every connection of a shard, so it is
@@ -60,6 +61,19 @@ export class ManagementApiGateway implements ConnectionGateway {
     } catch (error) {
       const outcome = classifyPostError(error);
       if (outcome) return outcome;
+      throw new ConnectionPostError(connectionId, (error as SdkErrorShape).$metadata?.httpStatusCode, {
+        cause: error,
+      });
+    }
+  }
+
+  /** `DELETE @connections/{id}`: API Gateway closes the socket with 1000. False when already gone (410). */
+  async close(connectionId: string): Promise<boolean> {
+    try {
+      await this.client.send(new DeleteConnectionCommand({ ConnectionId: connectionId }));
+      return true;
+    } catch (error) {
+      if (classifyPostError(error) === 'gone') return false;
       throw new ConnectionPostError(connectionId, (error as SdkErrorShape).$metadata?.httpStatusCode, {
         cause: error,
       });

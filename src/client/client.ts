@@ -139,6 +139,9 @@ type Role = 'primary' | 'handover';
 /** A connection open this long resets the reconnect backoff. */
 const STABLE_CONNECTION_MS = 30_000;
 
+/** After a RATE_LIMITED close: the time a drained frame budget takes to refill (contract x-limits). */
+const RATE_LIMITED_MIN_DELAY_MS = (limits.clientFrameBurst / limits.clientFramesPerSecond) * 1000;
+
 /** One WebSocket. The client has a primary link, and during a handover a second, pending one. */
 interface Link {
   readonly socket: WebSocketLike;
@@ -154,6 +157,11 @@ interface Link {
   onClosed: (() => void)[];
   /** server time − local time, from the welcome frame, to read `expiresAt` on the local clock. */
   clockSkewMs: number;
+  /**
+   * The close code an error frame announced (`closeCode`): API Gateway's DELETE @connections closes with 1000,
+   * so the meaning of a platform-initiated close travels in the frame before it.
+   */
+  announcedCloseCode: number | undefined;
 }
 
 type TopicHandler = (payload: never, frame: TopicMessageFrame) => void;
@@ -364,6 +372,7 @@ export class PushClient extends TypedEmitter<ClientEvents> {
       ttlTimer: undefined,
       onClosed: [],
       clockSkewMs: 0,
+      announcedCloseCode: undefined,
     };
     if (role === 'primary') this.primary = link;
     else this.pending = link;
@@ -400,7 +409,7 @@ export class PushClient extends TypedEmitter<ClientEvents> {
     this.retiring.delete(link);
     for (const resolve of link.onClosed.splice(0)) resolve();
     if (this.stopped || link.retiring) return;
-    const code = event.code;
+    const code = link.announcedCloseCode ?? event.code;
 
     if (link === this.pending) {
       // A handover attempt failed; the primary keeps serving and we try again later.
@@ -439,6 +448,12 @@ export class PushClient extends TypedEmitter<ClientEvents> {
       this.finish({ reason: 'terminal-close-code', code: code ?? 1006, codeName: closeClass.name });
       return;
     }
+    if (closeClass.name === 'RATE_LIMITED') {
+      // Closed for flooding: never a quick reconnect. The backoff keeps growing, and the first try waits at
+      // least until a full frame budget has refilled (contract x-limits).
+      this.scheduleReconnect(code, status, RATE_LIMITED_MIN_DELAY_MS);
+      return;
+    }
     // Backoff starts over only after a connection that stayed up: a server that accepts and then drops us
     // at once (or a DELETE @connections loop) still backs off.
     if (this.timers.now() - link.openedAt >= STABLE_CONNECTION_MS) this.attempt = 0;
@@ -460,9 +475,9 @@ export class PushClient extends TypedEmitter<ClientEvents> {
     this.scheduleReconnect(code, status);
   }
 
-  private scheduleReconnect(code: number | undefined, status: number | undefined): void {
+  private scheduleReconnect(code: number | undefined, status: number | undefined, minDelayMs = 0): void {
     this.setState('reconnecting');
-    const delayMs = fullJitterDelay(this.attempt, this.options.backoff, this.random);
+    const delayMs = minDelayMs + fullJitterDelay(this.attempt, this.options.backoff, this.random);
     this.attempt += 1;
     this.emit('reconnecting', {
       attempt: this.attempt,
@@ -597,6 +612,7 @@ export class PushClient extends TypedEmitter<ClientEvents> {
   }
 
   private onErrorFrame(link: Link, frame: ErrorFrame): void {
+    if (typeof frame.closeCode === 'number') link.announcedCloseCode = frame.closeCode;
     this.topicSet.onError(frame.requestId, new Error(`${frame.code}: ${frame.message}`));
     this.emit('error-frame', frame);
     // The server lost our rows (expired or removed): replace the connection without a gap.

@@ -8,6 +8,7 @@ import { formatErrors, wrapValidator } from '../../generated/field-errors.js';
 import { matchesPattern } from '../../generated/patterns.js';
 import { clientActions, clientActionValidators } from '../../generated/routes.js';
 import type { ConnectionService } from './connections.js';
+import type { FrameBudget } from './frame-budget.js';
 import { errorFrame, pongFrame, type ReplyFrame, ttlExtendedFrame } from './frames.js';
 import type { Clock } from './ports.js';
 
@@ -74,15 +75,20 @@ export function parseClientFrame(
 }
 
 export class ClientFrameService {
-  constructor(private readonly deps: { connections: ConnectionService; clock: Clock }) {}
+  constructor(private readonly deps: { connections: ConnectionService; clock: Clock; budget: FrameBudget }) {}
 
-  /** The reply to one client frame (never throws for bad input; storage failures propagate). */
+  /**
+   * The reply to one client frame (never throws for bad input; storage failures propagate). Every frame, valid
+   * or not, spends the connection's frame budget first; undefined when the budget closed the connection.
+   */
   async respond(
     connectionId: string,
     body: string | undefined | null,
     isBase64Encoded: boolean,
-  ): Promise<ReplyFrame> {
+  ): Promise<ReplyFrame | undefined> {
     const parsed = parseClientFrame(body, isBase64Encoded);
+    const admission = await this.deps.budget.admit(connectionId, parsed.ok ? parsed.requestId : undefined);
+    if (!admission.handle) return admission.reply;
     if (!parsed.ok) return parsed.reply;
     if (parsed.action === 'ping') return pongFrame(this.deps.clock.now(), parsed.requestId);
     if (parsed.action !== 'extendTTL') {

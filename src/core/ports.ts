@@ -97,6 +97,12 @@ export interface ConnectionGateway {
   post(connectionId: string, data: string): Promise<PostOutcome>;
 }
 
+/** Closes connections (`DELETE @connections`: API Gateway closes the socket with 1000, no other code). */
+export interface ConnectionCloser {
+  /** True when the connection was open and is now closing; false when it was already gone. */
+  close(connectionId: string): Promise<boolean>;
+}
+
 export interface QueueSendOptions {
   delaySeconds?: number;
 }

@@ -4,6 +4,7 @@
  * history of newly subscribed history topics can follow it in order (contract: `x-reply: posted`).
  */
 import { parseClientFrame } from './client-frames.js';
+import type { FrameBudget } from './frame-budget.js';
 import { errorFrame, subscribedFrame, unsubscribedFrame } from './frames.js';
 import type { Identity } from './model.js';
 import type { DomainLogger } from './ports.js';
@@ -13,6 +14,8 @@ import type { SubscriptionService } from './subscriptions.js';
 
 export interface SubscriptionRepliesDeps extends PostDeps {
   subscriptions: SubscriptionService;
+  /** Every subscribe / unsubscribe frame spends the connection's frame budget first. */
+  budget: FrameBudget;
   logger?: DomainLogger;
 }
 
@@ -36,6 +39,11 @@ export class SubscriptionReplies {
     isBase64Encoded: boolean,
   ): Promise<AnswerSummary> {
     const parsed = parseClientFrame(body, isBase64Encoded);
+    const admission = await this.deps.budget.admit(connectionId, parsed.ok ? parsed.requestId : undefined);
+    if (!admission.handle) {
+      if (admission.reply) return this.reply(connectionId, admission.reply);
+      return { reply: 'closed', code: 'RATE_LIMITED', replayed: 0 };
+    }
     if (!parsed.ok) return this.reply(connectionId, parsed.reply);
     const { requestId } = parsed;
     if (identity === undefined) {

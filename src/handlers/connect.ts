@@ -8,7 +8,7 @@ import type { ConnectionService } from '../core/connections.js';
 import { parseTopicsParameter } from '../core/topic-access.js';
 import type { LambdaContext, WebSocketConnectEvent, WebSocketRouteResult } from './events.js';
 import { count, instrumented, log, withCorrelationId } from './runtime/observability.js';
-import { connectionService } from './runtime/services.js';
+import { connectionService, deliveryQueue } from './runtime/services.js';
 import { identityFromAuthorizer, offersBearerSubprotocol } from './runtime/websocket.js';
 
 export interface ConnectDeps {
@@ -55,4 +55,4 @@ export function createConnectHandler(deps: ConnectDeps) {
     });
 }
 
-export const handler = createConnectHandler({ connections: connectionService({ withQueue: true }) });
+export const handler = createConnectHandler({ connections: connectionService(deliveryQueue()) });

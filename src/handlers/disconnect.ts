@@ -21,4 +21,4 @@ export function createDisconnectHandler(deps: { connections: ConnectionService }
     });
 }
 
-export const handler = createDisconnectHandler({ connections: connectionService({ withQueue: false }) });
+export const handler = createDisconnectHandler({ connections: connectionService() });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { limits } from '../../generated/index.js';
 import { backoffCeiling, fullJitterDelay } from '../../src/client/backoff.js';
 import { type ClientState, type ConnectOptions, connect, type PushClient } from '../../src/client/client.js';
 import { MessageIdWindow } from '../../src/client/dedup.js';
@@ -357,6 +358,38 @@ describe('reconnects', () => {
     expect(tokens).toEqual(['token-1', 'token-2', 'token-3']);
     expect(sockets.map((s) => s.token)).toEqual(tokens);
     expect(closed).toEqual([{ reason: 'too-many-failures', code: 1006 }]);
+  });
+
+  it('a close announced as RATE_LIMITED (4129) backs off past a budget refill and never resets the backoff', async () => {
+    const { client, sockets } = setup({ backoff: { baseDelayMs: 1000, maxDelayMs: 60_000 } });
+    const reconnecting: Array<{ delayMs: number; code?: number }> = [];
+    client.on('reconnecting', (d) => reconnecting.push(d));
+    await flush();
+    const refillMs = (limits.clientFrameBurst / limits.clientFramesPerSecond) * 1000;
+    for (let i = 0; i < 3; i++) {
+      last(sockets).serverOpen();
+      // Stayed up long enough to reset an ordinary backoff: a flood closed this way must not.
+      await vi.advanceTimersByTimeAsync(60_000);
+      last(sockets).serverSend({
+        kind: 'error',
+        code: 'RATE_LIMITED',
+        message: 'closing',
+        retryable: true,
+        closeCode: 4129,
+      });
+      // DELETE @connections: API Gateway closes with 1000 whatever the reason.
+      last(sockets).serverClose(1000, 'Closed by the @connections API');
+      expect(sockets).toHaveLength(i + 1);
+      await vi.advanceTimersByTimeAsync(refillMs - 1);
+      expect(sockets, 'no reconnect before a full budget refilled').toHaveLength(i + 1);
+      await vi.advanceTimersByTimeAsync(10 * 60_000);
+      expect(sockets).toHaveLength(i + 2);
+    }
+    expect(reconnecting.map((r) => r.code)).toEqual([4129, 4129, 4129]);
+    // random() = 0.5: the refill time plus half of a growing ceiling.
+    expect(reconnecting.map((r) => r.delayMs)).toEqual([refillMs + 500, refillMs + 1000, refillMs + 2000]);
+    expect(client.state).not.toBe('closed');
+    await client.close();
   });
 
   it('a connection that stayed open for 30 s resets the backoff', async () => {

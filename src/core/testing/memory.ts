@@ -3,6 +3,12 @@
  * without AWS. They keep the same rules as the DynamoDB adapters (expiry filtering, ordering, idempotent puts).
  */
 
+import {
+  type FrameBudgetPolicy,
+  type FrameBudgetStore,
+  gcraSpend,
+  type SpendResult,
+} from '../frame-budget.js';
 import type {
   ConnectionRecord,
   HistoryItem,
@@ -14,6 +20,7 @@ import type {
 } from '../model.js';
 import type {
   Clock,
+  ConnectionCloser,
   ConnectionGateway,
   ConnectionStore,
   HistoryStore,
@@ -286,8 +293,16 @@ export type ScriptedOutcome = PostOutcome | Error;
  * A management API: records every post; answers `ok` unless an outcome was scripted for the connection
  * (a list is consumed one per post, the last one sticks).
  */
-export class FakeConnectionGateway implements ConnectionGateway {
+export class FakeConnectionGateway implements ConnectionGateway, ConnectionCloser {
   readonly posts: Array<{ connectionId: string; data: string }> = [];
+  /** Connections closed through `close` (DELETE @connections), in order. */
+  readonly closed: string[] = [];
+
+  async close(connectionId: string): Promise<boolean> {
+    if (this.closed.includes(connectionId)) return false;
+    this.closed.push(connectionId);
+    return true;
+  }
   private readonly scripts = new Map<string, ScriptedOutcome[]>();
 
   script(connectionId: string, ...outcomes: ScriptedOutcome[]): this {
@@ -306,6 +321,26 @@ export class FakeConnectionGateway implements ConnectionGateway {
   /** Frames successfully posted to one connection, parsed. */
   framesTo(connectionId: string): Array<Record<string, unknown>> {
     return this.posts.filter((p) => p.connectionId === connectionId).map((p) => JSON.parse(p.data));
+  }
+}
+
+/** The frame budget kept beside a memory connection store's meta rows (the same GCRA rule as the table's). */
+export class MemoryFrameBudgetStore implements FrameBudgetStore {
+  private readonly state = new Map<string, { tat: number; strikes: number }>();
+
+  constructor(private readonly connections: MemoryConnectionStore) {}
+
+  async spend(connectionId: string, nowMs: number, policy: FrameBudgetPolicy): Promise<SpendResult> {
+    if (!this.connections.meta.has(connectionId)) return { status: 'unknown-connection' };
+    const current = this.state.get(connectionId);
+    const next = gcraSpend(current?.tat, nowMs, policy);
+    if (next) {
+      this.state.set(connectionId, { tat: next.tat, strikes: next.refilled ? 0 : (current?.strikes ?? 0) });
+      return { status: 'allowed' };
+    }
+    const strikes = (current?.strikes ?? 0) + 1;
+    this.state.set(connectionId, { tat: current?.tat ?? nowMs, strikes });
+    return { status: 'limited', strikes };
   }
 }
 

@@ -11,6 +11,7 @@ import { BroadcastService } from '../broadcast.js';
 import { ClientFrameService } from '../client-frames.js';
 import { ConnectionService } from '../connections.js';
 import { DeliveryWorker } from '../delivery-worker.js';
+import { FrameBudget } from '../frame-budget.js';
 import type { BroadcastEnvelope, DeliveryJob, FanoutJob, Identity, UserEnvelope } from '../model.js';
 import type { Pacer } from '../pacing.js';
 import type { PostSettings } from '../posting.js';
@@ -19,6 +20,7 @@ import {
   FakeConnectionGateway,
   ManualClock,
   MemoryConnectionStore,
+  MemoryFrameBudgetStore,
   MemoryHistoryStore,
   MemoryInboxStore,
   MemoryJobQueue,
@@ -69,7 +71,15 @@ export function createWorld(options: WorldOptions = {}) {
     clock,
     settings: { connectionTtlSeconds: 7800, deliveryDelaySeconds: 1, maxTopicsPerConnection: 20 },
   });
+  const budgetStore = new MemoryFrameBudgetStore(store);
+  const budget = new FrameBudget({
+    store: budgetStore,
+    gateway,
+    now: () => clock.now(),
+  });
   const world = {
+    budget,
+    budgetStore,
     clock,
     store,
     inbox,
@@ -81,7 +91,7 @@ export function createWorld(options: WorldOptions = {}) {
     sleep,
     trace,
     connections,
-    frames: new ClientFrameService({ connections, clock }),
+    frames: new ClientFrameService({ connections, clock, budget }),
     broadcast: new BroadcastService({
       ...post,
       ...traced,

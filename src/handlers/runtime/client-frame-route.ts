@@ -1,4 +1,4 @@
-/** A client-frame route that needs the table (`extendTTL`, `$default`): answers with a reply or a typed error frame. */
+/** A client-frame route (`ping`, `extendTTL`, `$default`): the frame budget, then a reply or a typed error frame. */
 import type { ClientFrameService } from '../../core/client-frames.js';
 import { errorFrame } from '../../core/frames.js';
 import type { LambdaContext, WebSocketMessageEvent, WebSocketRouteResult } from '../events.js';
@@ -11,6 +11,8 @@ export function createClientFrameRoute(deps: { frames: ClientFrameService }) {
       const { connectionId, routeKey } = event.requestContext;
       try {
         const reply = await deps.frames.respond(connectionId, event.body, event.isBase64Encoded);
+        // Closed for its frame budget: the notice was posted, nothing more to send.
+        if (reply === undefined) return { statusCode: 200 };
         if (reply.kind === 'error')
           log.info('client frame refused', { connectionId, routeKey, code: reply.code });
         return replyWith(reply);

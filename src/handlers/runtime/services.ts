@@ -6,6 +6,7 @@
 import { limits } from '../../../generated/index.js';
 import type { KafkaRejectedRecord } from '../../../generated/models.js';
 import { DynamoConnectionStore } from '../../adapters/dynamodb-connection-store.js';
+import { DynamoFrameBudgetStore } from '../../adapters/dynamodb-frame-budget-store.js';
 import {
   DynamoHistoryStore,
   DynamoInboxStore,
@@ -18,9 +19,10 @@ import { BroadcastService } from '../../core/broadcast.js';
 import { ClientFrameService } from '../../core/client-frames.js';
 import { ConnectionService } from '../../core/connections.js';
 import { DeliveryWorker } from '../../core/delivery-worker.js';
+import { FrameBudget } from '../../core/frame-budget.js';
 import type { DeliveryJob, FanoutJob } from '../../core/model.js';
 import { AdaptivePacer, fanoutPlan } from '../../core/pacing.js';
-import { realSleep, systemClock } from '../../core/ports.js';
+import { type JobQueue, realSleep, systemClock } from '../../core/ports.js';
 import { defaultPostSettings, type PostDeps } from '../../core/posting.js';
 import { SubscriptionReplies } from '../../core/subscription-replies.js';
 import { SubscriptionService } from '../../core/subscriptions.js';
@@ -54,9 +56,13 @@ function traceDeps(): TraceDeps {
   };
 }
 
-function postDeps(): PostDeps {
+function managementGateway(): ManagementApiGateway {
+  return new ManagementApiGateway(getManagementClient(config.managementEndpoint()));
+}
+
+function postDeps(gateway: ManagementApiGateway = managementGateway()): PostDeps {
   return {
-    gateway: new ManagementApiGateway(getManagementClient(config.managementEndpoint())),
+    gateway,
     sleep: realSleep,
     random: Math.random,
     settings: { ...defaultPostSettings, concurrency: config.postConcurrency() },
@@ -67,33 +73,51 @@ export function deliveryQueue(): SqsJobQueue<DeliveryJob> {
   return new SqsJobQueue<DeliveryJob>(getSqsClient(), config.deliveryQueueUrl());
 }
 
-/** `$connect` / `$disconnect` / `extendTTL`; the queue only where a job is enqueued (`$connect`). */
-export function connectionService(options: { withQueue: boolean }): ConnectionService {
-  const queue = options.withQueue
-    ? deliveryQueue()
-    : {
-        send: async () => {
-          throw new Error('this function enqueues no delivery job');
-        },
-        sendAll: async () => {
-          throw new Error('this function enqueues no delivery job');
-        },
-      };
+/** A queue for the functions that enqueue no delivery job (only `$connect` does). */
+const noDeliveryQueue: JobQueue<DeliveryJob> = {
+  send: async () => {
+    throw new Error('this function enqueues no delivery job');
+  },
+  sendAll: async () => {
+    throw new Error('this function enqueues no delivery job');
+  },
+};
+
+/**
+ * `$connect` (with its delivery queue) / `$disconnect` / the client-frame routes (without one). The queue is
+ * passed in, not built here, so a bundle without `$connect` carries no SQS client.
+ */
+export function connectionService(queue?: JobQueue<DeliveryJob>): ConnectionService {
   return new ConnectionService({
     store: connectionStore(),
-    deliveryQueue: queue,
+    deliveryQueue: queue ?? noDeliveryQueue,
     clock: systemClock,
     settings: {
       connectionTtlSeconds: config.connectionTtlSeconds(),
-      deliveryDelaySeconds: options.withQueue ? config.deliveryDelaySeconds() : 0,
+      deliveryDelaySeconds: queue ? config.deliveryDelaySeconds() : 0,
       maxTopicsPerConnection: limits.maxTopicsPerConnection,
     },
     logger: log,
   });
 }
 
+/** The per-connection frame budget of the client-frame routes (contract x-limits, kept on the meta row). */
+function frameBudget(t: DynamoTable, gateway: ManagementApiGateway): FrameBudget {
+  return new FrameBudget({
+    store: new DynamoFrameBudgetStore(t),
+    gateway,
+    now: () => systemClock.now(),
+    logger: log,
+  });
+}
+
+/** `ping`, `extendTTL`, `$default`: the reply frame, after the frame budget. */
 export function clientFrameService(): ClientFrameService {
-  return new ClientFrameService({ connections: connectionService({ withQueue: false }), clock: systemClock });
+  return new ClientFrameService({
+    connections: connectionService(),
+    clock: systemClock,
+    budget: frameBudget(table(), managementGateway()),
+  });
 }
 
 /** `subscribe` / `unsubscribe`: the subscription service, and the posting of its replies and history. */
@@ -106,7 +130,13 @@ export function subscriptionReplies(): SubscriptionReplies {
     settings: { maxTopicsPerConnection: limits.maxTopicsPerConnection },
     logger: log,
   });
-  return new SubscriptionReplies({ ...postDeps(), subscriptions, logger: log });
+  const gateway = managementGateway();
+  return new SubscriptionReplies({
+    ...postDeps(gateway),
+    subscriptions,
+    budget: frameBudget(t, gateway),
+    logger: log,
+  });
 }
 
 /**
