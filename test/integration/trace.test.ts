@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TraceRecord } from '../../src/core/tracing.js';
 import type { Platform } from '../../src/local/platform.js';
 import { EXIT } from '../../src/publisher/cli.js';
+import { runCliCaptured } from '../support/captured-cli.js';
+import { closedPort } from '../support/spawn-cli.js';
 import {
   type AwsClients,
   awsClients,
@@ -80,6 +82,7 @@ describe('wspush trace (local platform)', () => {
 
     const records = await recordsOf(id);
     expect(records.map((r) => r.hop)).toEqual(['published', 'routed', 'posted', 'posted']);
+    expect((await trace(id, '--local', '--json')).stdout).toBe((await trace(id, '--json')).stdout);
     expect(records[0]).toMatchObject({ kind: 'user', userId: 'trace-ann', via: { transport: 'sns' } });
     expect(records[1]).toMatchObject({ audience: 2 });
     const posted = Object.fromEntries(records.slice(2).map((r) => [r.connectionId, r.result]));
@@ -180,6 +183,15 @@ describe('wspush trace (local platform)', () => {
     const both = await trace('some-id', '--local', '--stack', 'prod');
     expect(both.code).toBe(EXIT.USAGE);
     expect(both.stderr).toMatch(/--local traces the local platform: leave out --stack/);
+    // No platform there: exit 4, pointing at npm start.
+    const down = await runCliCaptured([
+      'trace',
+      'some-id',
+      '--console',
+      `http://127.0.0.1:${await closedPort()}`,
+    ]);
+    expect(down.code).toBe(EXIT.UNREACHABLE);
+    expect(down.stderr).toMatch(/cannot reach the local platform at .*Is `npm start` running\?/);
   });
 
   it('the console endpoint: 200 with the hops and the CLI timeline, 404 unknown, 400 malformed, 405 not GET', async () => {
