@@ -165,6 +165,15 @@ describe('kafka router', () => {
     expect(idsTo('KfO1gdUCDoECFmQ=').filter((id) => String(id).startsWith('ko-'))).toEqual(ids);
   });
 
+  it('a record produced twice with one message id (a producer retry) is delivered once, like on SNS', async () => {
+    await connectClient('KfR1gdUCDoECFmQ=', 'rita');
+    const envelope = userMessage('kr-1', 'rita');
+    const first = await router(selfManaged([userRecord(envelope, 4)]), lambdaContext('kafka-router'));
+    const again = await router(selfManaged([userRecord(envelope, 4)]), lambdaContext('kafka-router'));
+    expect([first.batchItemFailures, again.batchItemFailures]).toEqual([[], []]);
+    expect(idsTo('KfR1gdUCDoECFmQ=').filter((id) => id === 'kr-1')).toHaveLength(1);
+  });
+
   it('a mixed batch: bad records go to the failure queue with their reason, the rest is delivered', async () => {
     await connectClient('KfM1gdUCDoECFmQ=', 'mia');
     const before = rejections().length;
