@@ -3,6 +3,7 @@
  * and checked here, every problem reported with the key it concerns (docs/operations.md#kafka).
  */
 import { type KafkaChannelName, kafkaChannelNames, kafkaChannels } from '../../generated/index.js';
+import { kafkaBatchSize } from '../../src/handlers/runtime/kafka-config.js';
 
 /** Secret-based authentication of an event source mapping (the secret's ARN in Secrets Manager). */
 export type KafkaAuth =
@@ -190,7 +191,14 @@ export function readKafkaConfig(
       (c) => `${prefix}${kafkaChannels[c].consumerGroupSuffix}`,
     ),
     startingPosition: startingPosition as KafkaStackConfig['startingPosition'],
-    batchSize: integer(problems, 'batchSize', raw.batchSize, 100, 1, 10_000),
+    batchSize: integer(
+      problems,
+      'batchSize',
+      raw.batchSize,
+      kafkaBatchSize.default,
+      kafkaBatchSize.min,
+      kafkaBatchSize.max,
+    ),
     maximumBatchingWindowSeconds: integer(
       problems,
       'maximumBatchingWindowSeconds',

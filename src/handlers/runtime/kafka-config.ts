@@ -9,6 +9,12 @@ import { requireString, requireUrl } from './config.js';
 
 type Env = Record<string, string | undefined>;
 
+/**
+ * Records per invocation of the Kafka router, one definition for a stack's event source mapping
+ * (`kafka.batchSize`, infra/pulumi/kafka-config.ts) and the local platform's consumer (src/local/kafka).
+ */
+export const kafkaBatchSize = { min: 1, max: 10_000, default: 100 } as const;
+
 /** Kafka's legal topic names. */
 const TOPIC_NAME = /^[A-Za-z0-9._-]{1,249}$/;
 

@@ -13,6 +13,7 @@
  * Not emulated: bisection of a failing batch (a retry here covers the same records), provisioned pollers.
  */
 import type { KafkaBatchResponse } from '../../handlers/kafka-events.js';
+import { kafkaBatchSize } from '../../handlers/runtime/kafka-config.js';
 import { type KafkaSourceRecord, kafkaEvent } from '../events/kafka.js';
 
 /** A partition's records, in offset order, as a consumer hands them over. */
@@ -96,7 +97,7 @@ export function startKafkaEventSource(
   runtime: { invoke(name: string, event: unknown): Promise<unknown> },
   options: KafkaEventSourceOptions,
 ): KafkaEventSource {
-  const batchSize = options.batchSize ?? 100;
+  const batchSize = options.batchSize ?? kafkaBatchSize.default;
   const maxRetries = options.maxRetryAttempts ?? 2;
   const delays = options.retryDelaysMs ?? [200, 1000];
   const stats: KafkaEventSourceStats = {
