@@ -63,7 +63,8 @@ describe('development identity provider: tokens accepted by the production autho
       ttlSeconds: 600,
     });
     expect(response.status).toBe(200);
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    // No Origin (a CLI): no CORS header; pages of other sites get none either (test/integration/local-origin.test.ts).
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
     const { token, expiresAt } = (await response.json()) as { token: string; expiresAt: string };
     const expiry = Date.parse(expiresAt);
     expect(Math.abs(expiry - (Date.now() + 600_000))).toBeLessThan(5_000);

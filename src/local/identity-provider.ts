@@ -17,6 +17,7 @@ import { dirname } from 'node:path';
 import { exportJWK, exportSPKI, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { isRealm, isRoleName, isUserId } from '../core/auth/identity-patterns.js';
 import { DEFAULT_JWKS_PATH } from '../handlers/runtime/auth-config.js';
+import { createRequestGuard, isJsonRequest } from './request-guard.js';
 
 export const DEV_TOKEN_PATH = '/dev/token';
 export const MAX_TTL_SECONDS = 86_400;
@@ -161,8 +162,12 @@ export function validateTokenRequest(body: unknown): Required<Omit<MintTokenInpu
   };
 }
 
+/**
+ * CORS for pages of this machine only (request-guard.ts): the allowed Origin is echoed, never `*`, so a page on
+ * another site can neither mint a token nor read one (issue #14 item 12).
+ */
+const originGuard = createRequestGuard();
 const CORS_HEADERS = {
-  'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, POST, OPTIONS',
   'access-control-allow-headers': 'content-type, authorization',
   'access-control-max-age': '600',
@@ -285,6 +290,18 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
     const ours =
       path === '/realms' || path.startsWith('/realms/') || path === '/dev' || path.startsWith('/dev/');
     if (!ours) return false;
+    const origin = req.headers.origin;
+    res.setHeader('vary', 'Origin');
+    if (origin !== undefined) {
+      if (!originGuard.allowsOrigin(origin)) {
+        sendJson(res, 403, {
+          error: 'forbidden',
+          message: 'only pages on this machine may call the identity provider',
+        });
+        return true;
+      }
+      res.setHeader('access-control-allow-origin', origin);
+    }
     const method = req.method ?? 'GET';
     if (method === 'OPTIONS') {
       res.writeHead(204, CORS_HEADERS);
@@ -295,6 +312,13 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
     if (path === DEV_TOKEN_PATH) {
       if (method !== 'POST') {
         sendJson(res, 405, { error: 'method_not_allowed', message: 'use POST' }, { allow: 'POST, OPTIONS' });
+        return true;
+      }
+      if (!isJsonRequest(req.headers)) {
+        sendJson(res, 415, {
+          error: 'unsupported_media_type',
+          message: 'send content-type: application/json',
+        });
         return true;
       }
       let text: string;

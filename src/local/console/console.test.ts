@@ -186,10 +186,21 @@ describe('web server', () => {
       await writeFile(join(dir, 'secret.txt'), 'secret');
       expect(await (await fetch(`${base}/docs`)).text()).toBe('<title>docs</title>');
       expect((await fetch(`${base}/docs/..%2Fsecret.txt`)).status).toBe(404);
-      const published = await fetch(`${base}/console/publish`, { method: 'POST', body: '{"kind":"topic"}' });
+      const published = await fetch(`${base}/console/publish`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"kind":"topic"}',
+      });
       expect(await published.json()).toMatchObject({ ok: true, messageId: '{"kind":"topic"}' });
-      const badJson = await fetch(`${base}/console/publish`, { method: 'POST', body: '{' });
+      const badJson = await fetch(`${base}/console/publish`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{',
+      });
       expect(badJson.status).toBe(400);
+      // text/plain (a form-like POST another site could send without a preflight) is refused.
+      const plain = await fetch(`${base}/console/publish`, { method: 'POST', body: '{"kind":"topic"}' });
+      expect(plain.status).toBe(415);
       expect((await fetch(`${base}/console/publish`)).status).toBe(405);
     } finally {
       await web.stop();

@@ -11,6 +11,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { isTraceId, notATraceId } from '../../core/tracing.js';
 import { LOCAL_TRACE_PATH, type LocalTraceResponse } from '../../publisher/trace/local-trace.js';
 import { renderTimeline, sortHops, type TracedHop } from '../../publisher/trace/timeline.js';
+import { createRequestGuard, isJsonRequest } from '../request-guard.js';
 import type { PublishResponse } from './console-publish.js';
 import type { ContractCatalog } from './contract-catalog.js';
 
@@ -166,6 +167,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         sendJson(res, 405, { message: 'Use POST' });
         return;
       }
+      if (!isJsonRequest(req.headers)) {
+        sendJson(res, 415, { ok: false, message: 'send the envelope as content-type: application/json' });
+        return;
+      }
       let input: unknown;
       try {
         input = await readJsonBody(req, 256 * 1024);
@@ -195,7 +200,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     sendJson(res, 404, { message: `Not found: ${req.method} ${pathname}` });
   };
 
+  const guard = createRequestGuard({ extraHosts: [options.host] });
   const server = createServer((req, res) => {
+    // Only pages of this machine may call the identity provider and the console (request-guard.ts).
+    const allowed = guard.check(req.headers);
+    if (!allowed.ok) {
+      sendJson(res, allowed.status, { error: 'forbidden', message: allowed.reason });
+      return;
+    }
     route(req, res).catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { message: `Internal error: ${(error as Error).message}` });
       else res.destroy();

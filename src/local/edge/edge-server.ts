@@ -18,6 +18,7 @@ import {
   type SqsEventSourceStats,
   startSqsEventSource,
 } from '../lambda/sqs-event-source.js';
+import { createRequestGuard } from '../request-guard.js';
 import { AwsError } from './aws-error.js';
 import { handleConnectionsRequest, matchConnectionsPath } from './connections-api.js';
 import { type DynamoBackend, startDynamoBackend } from './dynamodb-proxy.js';
@@ -281,7 +282,23 @@ export async function startEdge(options: EdgeOptions): Promise<Edge> {
     );
   }
 
+  const guard = createRequestGuard({
+    extraHosts: [host, ...(options.advertisedHost ? [options.advertisedHost] : [])],
+  });
   const server = createServer((req, res) => {
+    // The SDK clients and the CLI send no Origin; a page on another site (a form POST to SNS) does (request-guard.ts).
+    const allowed = guard.check(req.headers);
+    if (!allowed.ok) {
+      sendJson(
+        res,
+        allowed.status,
+        { __type: 'AccessDeniedException', message: allowed.reason },
+        {
+          'x-amzn-ErrorType': 'AccessDeniedException',
+        },
+      );
+      return;
+    }
     handle(req, res).catch((error: unknown) => {
       if (res.headersSent) {
         res.destroy();

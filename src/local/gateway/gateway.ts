@@ -26,6 +26,7 @@ import {
   newApiGatewayId,
   upgradeRequestParts,
 } from '../events/websocket.js';
+import { createRequestGuard } from '../request-guard.js';
 import { decideAuthorizer } from './authorizer-result.js';
 import type { ConnectionInfo, ConnectionRegistry, PostOutcome } from './connection-registry.js';
 import { FrameSizeGuard } from './frame-size-guard.js';
@@ -339,8 +340,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     log({ level: 'info', message: 'connected', connectionId: connection.context.connectionId });
   };
 
+  const guard = createRequestGuard({ extraHosts: [host] });
   const handleUpgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
     socket.on('error', ignoreError); // a client vanishing mid-upgrade is not a server error
+    // A page elsewhere than this machine may not open a connection (request-guard.ts); API Gateway has no such
+    // check, the local platform needs it because it runs on the developer's machine.
+    const allowed = guard.check(req.headers);
+    if (!allowed.ok) {
+      failUpgrade(socket, allowed.status, JSON.stringify({ message: `Forbidden: ${allowed.reason}` }));
+      return;
+    }
     const path = (req.url ?? '/').split('?')[0];
     if (path !== '/' && path !== `/${stage}` && path !== `/${stage}/`) {
       failUpgrade(socket, 404, JSON.stringify({ message: `No API at ${path}: connect to / or /${stage}` }));
