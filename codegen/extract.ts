@@ -141,10 +141,13 @@ export const LIMIT_KEYS = [
   'clientFramesPerSecond',
   'clientFrameBurst',
   'clientFrameStrikes',
+  'sinceMaxLength',
 ] as const;
 
 /** Enum schemas (by title) listing the codes an error frame or a rejected topic may carry. */
-export const ERROR_CODE_TYPES = ['ErrorCode', 'TopicRejectionCode'] as const;
+export const ERROR_CODE_TYPES = ['ErrorCode', 'TopicRejectionCode', 'RecoveryCode'] as const;
+/** Code enums a contract may leave out (a contract without stream positions has no RecoveryCode). */
+const OPTIONAL_ERROR_CODE_TYPES: ReadonlySet<string> = new Set(['RecoveryCode']);
 
 const NAME_PATTERN = /^[a-z][a-z0-9-]{0,62}$/;
 const PARAM_SEGMENT = /^\{([A-Za-z][A-Za-z0-9]{0,62})\}$/;
@@ -446,7 +449,8 @@ export function extractContract(parsed: ParsedContract): ContractIR {
   );
 
   // ---- codes and limits ------------------------------------------------------------------------
-  const errorCodes = extractErrorCodes(document, schemasOrEnums(document), fail);
+  const enums = schemasOrEnums(document);
+  const errorCodes = extractErrorCodes(document, enums, fail);
   const closeCodes = extractCloseCodes(rootExtension(document, 'x-close-codes'), fail);
   const limits = extractLimits(rootExtension(document, 'x-limits'), fail);
 
@@ -462,7 +466,7 @@ export function extractContract(parsed: ParsedContract): ContractIR {
     kafkaChannels,
     publishEnvelopes: [...publishEnvelopes].sort(compare),
     errorCodes,
-    errorCodeTypes: [...ERROR_CODE_TYPES],
+    errorCodeTypes: ERROR_CODE_TYPES.filter((t) => !OPTIONAL_ERROR_CODE_TYPES.has(t) || enums.get(t)),
     closeCodes,
     limits,
     topicName: topicName ?? { pattern: '' },
@@ -619,6 +623,7 @@ function extractErrorCodes(
   const declared = new Set<string>();
   for (const title of ERROR_CODE_TYPES) {
     const values = enums.get(title);
+    if (values === undefined && OPTIONAL_ERROR_CODE_TYPES.has(title)) continue;
     if (values === undefined || !values.every((v) => typeof v === 'string')) {
       fail(
         ['components', 'schemas', title],

@@ -1,6 +1,6 @@
 // Code generated from asyncapi.yaml. DO NOT EDIT.
 
-import type { ErrorCode, TopicRejectionCode } from './models.js';
+import type { ErrorCode, TopicRejectionCode, RecoveryCode } from './models.js';
 
 export interface ErrorCodeDefinition {
   /** The client may retry the same request (or reconnect) later. */
@@ -9,7 +9,7 @@ export interface ErrorCodeDefinition {
 }
 
 /** Codes of error frames and rejected topics (x-error-codes). */
-export const errorCodes: Readonly<Record<ErrorCode | TopicRejectionCode, ErrorCodeDefinition>> = {
+export const errorCodes: Readonly<Record<ErrorCode | TopicRejectionCode | RecoveryCode, ErrorCodeDefinition>> = {
   INVALID_JSON: {
     retryable: false,
     description: 'The frame is not a JSON object.',
@@ -65,6 +65,26 @@ export const errorCodes: Readonly<Record<ErrorCode | TopicRejectionCode, ErrorCo
   NOT_TOPIC_OWNER: {
     retryable: false,
     description: 'The topic belongs to another user and the token holds no override role.',
+  },
+  EPOCH_CHANGED: {
+    retryable: false,
+    description: 'recovered false: the stream\'s epoch is not the one sent (its history was lost or reset). What history remains was replayed; reload state.',
+  },
+  HISTORY_TRIMMED: {
+    retryable: false,
+    description: 'recovered false: the history no longer reaches back to the position sent. What remains was replayed; reload state.',
+  },
+  SINCE_INVALID: {
+    retryable: false,
+    description: 'The position sent for the topic is malformed (offset not an integer ≥ 0, epoch not a StreamEpoch): ignored, the topic is replayed as without `since`.',
+  },
+  SINCE_UNKNOWN_TOPIC: {
+    retryable: false,
+    description: 'The position names a topic that is not among the accepted history topics of this request: ignored.',
+  },
+  SINCE_AHEAD: {
+    retryable: false,
+    description: 'The offset sent is ahead of the stream in that epoch: ignored, the topic is replayed as without `since`.',
   },
 };
 
@@ -190,6 +210,7 @@ export interface Limits {
   readonly clientFramesPerSecond: number;
   readonly clientFrameBurst: number;
   readonly clientFrameStrikes: number;
+  readonly sinceMaxLength: number;
 }
 
 /** Platform limits (x-limits). */
@@ -206,6 +227,7 @@ export const limits: Limits = {
   clientFramesPerSecond: 10,
   clientFrameBurst: 40,
   clientFrameStrikes: 20,
+  sinceMaxLength: 1024,
 };
 
 /**

@@ -73,6 +73,14 @@ export interface DeliveryJob {
    * Follows a message from publish to delivery in every log line.
    */
   'correlationId': string;
+  /**
+   * `connect`: the well-formed positions the client sent for accepted history topics.
+   */
+  'since'?: SincePosition[];
+  /**
+   * `connect`: the positions the client sent that were ignored (answered after the welcome).
+   */
+  'sinceRejected'?: SinceRejection[];
 }
 
 /**
@@ -126,6 +134,7 @@ export interface FanoutJob {
   'shards': number;
   'connectionIds': string[];
   'envelope': BroadcastEnvelope;
+  'position'?: StreamPosition;
   /**
    * 0 (or absent) for a shard of a large audience. n for the n-th retry of the connections an earlier
    * post could not reach (500, timeout, still throttled after backoff); after the last attempt the job
@@ -219,6 +228,50 @@ export interface PongFrame {
   'requestId'?: string;
 }
 
+/**
+ * Why a `recovery` frame says `recovered: false`, or why the position sent was ignored.
+ */
+export type RecoveryCode = "EPOCH_CHANGED" | "HISTORY_TRIMMED" | "SINCE_INVALID" | "SINCE_UNKNOWN_TOPIC" | "SINCE_AHEAD";
+
+/**
+ * Sent after the replay of each topic the client sent a position for (`since`), and for each position
+ * that was ignored. `recovered: true`: every message after the position was replayed (or there was none).
+ * `recovered: false`: `code` says why; whatever history remains was replayed, the application should
+ * reload the topic's state. `offset` / `epoch`: the stream's newest position (absent while the stream has
+ * none).
+ */
+export interface RecoveryFrame {
+  'kind': 'recovery';
+  /**
+   * The topic as sent (cut to 256 characters).
+   */
+  'topic': string;
+  'recovered': boolean;
+  /**
+   * Frames of this topic replayed just before this one.
+   */
+  'replayed': number;
+  /**
+   * Why a `recovery` frame says `recovered: false`, or why the position sent was ignored.
+   */
+  'code'?: RecoveryCode;
+  'reason'?: string;
+  /**
+   * A message's position in the stream of its realm and concrete topic: 1 for the first publication of an
+   * epoch, then one more per publication (assigned atomically when the message is routed; a retried routing
+   * keeps the first). In `since`, the offset of the last message the client has (0: none of this epoch).
+   */
+  'offset'?: number;
+  /**
+   * Names one generation of a stream; a new epoch starts when the history was lost or reset.
+   */
+  'epoch'?: string;
+  /**
+   * Optional id chosen by the client, echoed in the reply.
+   */
+  'requestId'?: string;
+}
+
 export interface RejectedField {
   'field': string;
   'keyword': string;
@@ -234,12 +287,64 @@ export interface RejectedTopic {
   'reason': string;
 }
 
+/**
+ * A well-formed position a client sent on connect, for one of its accepted history topics.
+ */
+export interface SincePosition {
+  /**
+   * A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family
+   * (`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.
+   */
+  'topic': string;
+  /**
+   * A message's position in the stream of its realm and concrete topic: 1 for the first publication of an
+   * epoch, then one more per publication (assigned atomically when the message is routed; a retried routing
+   * keeps the first). In `since`, the offset of the last message the client has (0: none of this epoch).
+   */
+  'offset': number;
+  /**
+   * Names one generation of a stream; a new epoch starts when the history was lost or reset.
+   */
+  'epoch': string;
+}
+
+/**
+ * A position sent on connect that was ignored, answered after the welcome.
+ */
+export interface SinceRejection {
+  'topic': string;
+  /**
+   * Why a `recovery` frame says `recovered: false`, or why the position sent was ignored.
+   */
+  'code': RecoveryCode;
+  'reason': string;
+}
+
+export interface StreamPosition {
+  /**
+   * A message's position in the stream of its realm and concrete topic: 1 for the first publication of an
+   * epoch, then one more per publication (assigned atomically when the message is routed; a retried routing
+   * keeps the first). In `since`, the offset of the last message the client has (0: none of this epoch).
+   */
+  'offset': number;
+  /**
+   * Names one generation of a stream; a new epoch starts when the history was lost or reset.
+   */
+  'epoch': string;
+}
+
 export interface SubscribeAction {
   'action': 'subscribe';
   /**
    * Realm-relative topic names (invalid ones are rejected one by one in the reply).
    */
   'topics': string[];
+  /**
+   * The client's last position per topic (`{topic: {offset, epoch}}`, a StreamPosition each). Each value
+   * is checked on its own: a malformed one is answered `SINCE_INVALID` in the topic's `recovery` frame
+   * and the topic is still subscribed (replayed as without `since`).
+   */
+  'since'?: Record<string, Record<string, unknown>>;
   /**
    * Optional id chosen by the client, echoed in the reply.
    */
@@ -283,6 +388,16 @@ export interface TopicMessageFrame {
    * True when sent from topic history on connect or after a subscribe.
    */
   'replayed'?: boolean;
+  /**
+   * A message's position in the stream of its realm and concrete topic: 1 for the first publication of an
+   * epoch, then one more per publication (assigned atomically when the message is routed; a retried routing
+   * keeps the first). In `since`, the offset of the last message the client has (0: none of this epoch).
+   */
+  'offset'?: number;
+  /**
+   * Names one generation of a stream; a new epoch starts when the history was lost or reset.
+   */
+  'epoch'?: string;
   /**
    * Follows the schema of the topic's channel.
    */

@@ -1,7 +1,7 @@
 // Code generated from asyncapi.yaml. DO NOT EDIT.
 
 /** Titles of the string schemas that have a pattern. */
-export type PatternName = 'ConnectionId' | 'CorrelationId' | 'KafkaBroadcastKey' | 'KafkaUserKey' | 'MessageId' | 'Realm' | 'RequestId' | 'TopicName' | 'UserId' | 'UserMessageType';
+export type PatternName = 'ConnectionId' | 'CorrelationId' | 'KafkaBroadcastKey' | 'KafkaUserKey' | 'MessageId' | 'Realm' | 'RequestId' | 'StreamEpoch' | 'TopicName' | 'UserId' | 'UserMessageType';
 
 // Compiled with the `u` flag, as ajv compiles JSON Schema patterns (the contract's are anchored with ^…$).
 export const patterns: Readonly<Record<PatternName, RegExp>> = {
@@ -19,6 +19,8 @@ a record whose key differs is rejected.
   Realm: new RegExp('^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$', 'u'),
   /** Optional id chosen by the client, echoed in the reply. */
   RequestId: new RegExp('^[A-Za-z0-9._:-]{1,64}$', 'u'),
+  /** Names one generation of a stream; a new epoch starts when the history was lost or reset. */
+  StreamEpoch: new RegExp('^[A-Za-z0-9_-]{1,32}$', 'u'),
   /** A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family
 (`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.
  */

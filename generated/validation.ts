@@ -19,7 +19,11 @@ import type {
   NotificationPayload,
   PingAction,
   PongFrame,
+  RecoveryFrame,
   RejectedTopic,
+  SincePosition,
+  SinceRejection,
+  StreamPosition,
   SubscribeAction,
   SubscribedFrame,
   TopicMessageFrame,
@@ -51,7 +55,11 @@ import {
   validateNotificationPayload,
   validatePingAction,
   validatePongFrame,
+  validateRecoveryFrame,
   validateRejectedTopic,
+  validateSincePosition,
+  validateSinceRejection,
+  validateStreamPosition,
   validateSubscribeAction,
   validateSubscribedFrame,
   validateTopicMessageFrame,
@@ -86,7 +94,11 @@ export interface SchemaModels {
   NotificationPayload: NotificationPayload;
   PingAction: PingAction;
   PongFrame: PongFrame;
+  RecoveryFrame: RecoveryFrame;
   RejectedTopic: RejectedTopic;
+  SincePosition: SincePosition;
+  SinceRejection: SinceRejection;
+  StreamPosition: StreamPosition;
   SubscribeAction: SubscribeAction;
   SubscribedFrame: SubscribedFrame;
   TopicMessageFrame: TopicMessageFrame;
@@ -104,7 +116,7 @@ export interface SchemaModels {
 
 export type SchemaTitle = keyof SchemaModels;
 
-export const schemaTitles: readonly SchemaTitle[] = ['AnnouncementsPayload', 'AuditAlertsPayload', 'BroadcastEnvelope', 'ConnectionLimits', 'DeliveryJob', 'DocumentCommentPayload', 'DocumentIdParameter', 'DocumentReadyPayload', 'ErrorFrame', 'ExtendTtlAction', 'FanoutJob', 'JobIdParameter', 'JobStatusPayload', 'KafkaRejectedRecord', 'NotificationPayload', 'PingAction', 'PongFrame', 'RejectedTopic', 'SubscribeAction', 'SubscribedFrame', 'TopicMessageFrame', 'TraceRecord', 'TtlExtendedFrame', 'UnknownFrame', 'UnsubscribeAction', 'UnsubscribedFrame', 'UserActivityPayload', 'UserEnvelope', 'UserIdParameter', 'UserMessageFrame', 'WelcomeFrame'];
+export const schemaTitles: readonly SchemaTitle[] = ['AnnouncementsPayload', 'AuditAlertsPayload', 'BroadcastEnvelope', 'ConnectionLimits', 'DeliveryJob', 'DocumentCommentPayload', 'DocumentIdParameter', 'DocumentReadyPayload', 'ErrorFrame', 'ExtendTtlAction', 'FanoutJob', 'JobIdParameter', 'JobStatusPayload', 'KafkaRejectedRecord', 'NotificationPayload', 'PingAction', 'PongFrame', 'RecoveryFrame', 'RejectedTopic', 'SincePosition', 'SinceRejection', 'StreamPosition', 'SubscribeAction', 'SubscribedFrame', 'TopicMessageFrame', 'TraceRecord', 'TtlExtendedFrame', 'UnknownFrame', 'UnsubscribeAction', 'UnsubscribedFrame', 'UserActivityPayload', 'UserEnvelope', 'UserIdParameter', 'UserMessageFrame', 'WelcomeFrame'];
 
 /** One typed validator per schema title. */
 export const validators: { readonly [K in SchemaTitle]: (data: unknown) => ValidationResult<SchemaModels[K]> } = {
@@ -125,7 +137,11 @@ export const validators: { readonly [K in SchemaTitle]: (data: unknown) => Valid
   NotificationPayload: wrapValidator(validateNotificationPayload),
   PingAction: wrapValidator(validatePingAction),
   PongFrame: wrapValidator(validatePongFrame),
+  RecoveryFrame: wrapValidator(validateRecoveryFrame),
   RejectedTopic: wrapValidator(validateRejectedTopic),
+  SincePosition: wrapValidator(validateSincePosition),
+  SinceRejection: wrapValidator(validateSinceRejection),
+  StreamPosition: wrapValidator(validateStreamPosition),
   SubscribeAction: wrapValidator(validateSubscribeAction),
   SubscribedFrame: wrapValidator(validateSubscribedFrame),
   TopicMessageFrame: wrapValidator(validateTopicMessageFrame),

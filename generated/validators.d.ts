@@ -9,7 +9,11 @@ import type {
   KafkaRejectedRecord,
   PingAction,
   PongFrame,
+  RecoveryFrame,
   RejectedTopic,
+  SincePosition,
+  SinceRejection,
+  StreamPosition,
   SubscribeAction,
   SubscribedFrame,
   TopicMessageFrame,
@@ -32,7 +36,11 @@ export declare const validateFanoutJob: StandaloneValidator<FanoutJob>;
 export declare const validateKafkaRejectedRecord: StandaloneValidator<KafkaRejectedRecord>;
 export declare const validatePingAction: StandaloneValidator<PingAction>;
 export declare const validatePongFrame: StandaloneValidator<PongFrame>;
+export declare const validateRecoveryFrame: StandaloneValidator<RecoveryFrame>;
 export declare const validateRejectedTopic: StandaloneValidator<RejectedTopic>;
+export declare const validateSincePosition: StandaloneValidator<SincePosition>;
+export declare const validateSinceRejection: StandaloneValidator<SinceRejection>;
+export declare const validateStreamPosition: StandaloneValidator<StreamPosition>;
 export declare const validateSubscribeAction: StandaloneValidator<SubscribeAction>;
 export declare const validateSubscribedFrame: StandaloneValidator<SubscribedFrame>;
 export declare const validateTopicMessageFrame: StandaloneValidator<TopicMessageFrame>;

@@ -364,7 +364,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var validateDeliveryJob = validate11;
-var schema12 = { "title": "DeliveryJob", "type": "object", "additionalProperties": false, "required": ["reason", "connectionId", "userId", "realm", "accepted", "rejected", "connectedAt", "expiresAt", "correlationId"], "properties": { "reason": { "title": "DeliveryReason", "type": "string", "enum": ["connect", "drain", "retry"], "description": "`connect`: welcome + history + inbox. `drain`: inbox only (a message raced a connect). `retry`: the\nuser message in `message` to this one open connection, whose post failed (5xx, timeout, still\nthrottled); the inbox is shared by the user's connections, so it is not used for this.\n" }, "message": { "title": "UserEnvelope", "type": "object", "additionalProperties": false, "required": ["messageId", "correlationId", "realm", "userId", "type", "publishedAt", "payload"], "properties": { "messageId": { "title": "MessageId", "type": "string", "description": "Unique per message; clients and the offline inbox de-duplicate on it.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "realm": { "title": "Realm", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "userId": { "title": "UserId", "type": "string", "pattern": "^[A-Za-z0-9._@:+|-]{1,128}$" }, "type": { "title": "UserMessageType", "type": "string", "pattern": "^[a-z][a-z0-9-]{0,62}$" }, "publishedAt": { "type": "string", "format": "date-time", "description": "When the publisher published the message (it orders the inbox and topic history and starts the retention). The routers refuse an envelope whose `publishedAt` is more than `x-limits.publishedAtMaxFutureSeconds` (5 min of clock skew) ahead of their clock: logged, counted as InvalidMessages, kept by the on-failure destination, never stored or delivered. The publisher SDK checks the same bound before sending. An earlier `publishedAt` is accepted (a message dated before its retention is stored already expired)." }, "payload": { "type": "object", "description": "Follows the schema of the message type." } } }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "userId": { "title": "UserId", "type": "string", "pattern": "^[A-Za-z0-9._@:+|-]{1,128}$" }, "realm": { "title": "Realm", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "accepted": { "type": "array", "maxItems": 20, "items": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" } }, "rejected": { "type": "array", "maxItems": 64, "items": { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS", "INVALID_TOPIC_PARAMETER", "NOT_TOPIC_OWNER"] }, "reason": { "type": "string", "maxLength": 256 } } } }, "connectedAt": { "type": "integer", "minimum": 0, "description": "Epoch milliseconds." }, "expiresAt": { "type": "integer", "minimum": 0, "description": "Epoch seconds of the rows' expiry." }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" } }, "$id": "DeliveryJob" };
+var schema12 = { "title": "DeliveryJob", "type": "object", "additionalProperties": false, "required": ["reason", "connectionId", "userId", "realm", "accepted", "rejected", "connectedAt", "expiresAt", "correlationId"], "properties": { "reason": { "title": "DeliveryReason", "type": "string", "enum": ["connect", "drain", "retry"], "description": "`connect`: welcome + history + inbox. `drain`: inbox only (a message raced a connect). `retry`: the\nuser message in `message` to this one open connection, whose post failed (5xx, timeout, still\nthrottled); the inbox is shared by the user's connections, so it is not used for this.\n" }, "message": { "title": "UserEnvelope", "type": "object", "additionalProperties": false, "required": ["messageId", "correlationId", "realm", "userId", "type", "publishedAt", "payload"], "properties": { "messageId": { "title": "MessageId", "type": "string", "description": "Unique per message; clients and the offline inbox de-duplicate on it.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "realm": { "title": "Realm", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "userId": { "title": "UserId", "type": "string", "pattern": "^[A-Za-z0-9._@:+|-]{1,128}$" }, "type": { "title": "UserMessageType", "type": "string", "pattern": "^[a-z][a-z0-9-]{0,62}$" }, "publishedAt": { "type": "string", "format": "date-time", "description": "When the publisher published the message (it orders the inbox and topic history and starts the retention). The routers refuse an envelope whose `publishedAt` is more than `x-limits.publishedAtMaxFutureSeconds` (5 min of clock skew) ahead of their clock: logged, counted as InvalidMessages, kept by the on-failure destination, never stored or delivered. The publisher SDK checks the same bound before sending. An earlier `publishedAt` is accepted (a message dated before its retention is stored already expired)." }, "payload": { "type": "object", "description": "Follows the schema of the message type." } } }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "userId": { "title": "UserId", "type": "string", "pattern": "^[A-Za-z0-9._@:+|-]{1,128}$" }, "realm": { "title": "Realm", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "accepted": { "type": "array", "maxItems": 20, "items": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" } }, "rejected": { "type": "array", "maxItems": 64, "items": { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS", "INVALID_TOPIC_PARAMETER", "NOT_TOPIC_OWNER"] }, "reason": { "type": "string", "maxLength": 256 } } } }, "connectedAt": { "type": "integer", "minimum": 0, "description": "Epoch milliseconds." }, "expiresAt": { "type": "integer", "minimum": 0, "description": "Epoch seconds of the rows' expiry." }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "since": { "type": "array", "maxItems": 20, "description": "`connect`: the well-formed positions the client sent for accepted history topics.", "items": { "title": "SincePosition", "type": "object", "additionalProperties": false, "required": ["topic", "offset", "epoch"], "description": "A well-formed position a client sent on connect, for one of its accepted history topics.", "properties": { "topic": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" }, "offset": { "title": "StreamOffset", "type": "integer", "minimum": 0, "maximum": 9007199254740991, "description": "A message's position in the stream of its realm and concrete topic: 1 for the first publication of an\nepoch, then one more per publication (assigned atomically when the message is routed; a retried routing\nkeeps the first). In `since`, the offset of the last message the client has (0: none of this epoch).\n" }, "epoch": { "title": "StreamEpoch", "type": "string", "description": "Names one generation of a stream; a new epoch starts when the history was lost or reset.", "pattern": "^[A-Za-z0-9_-]{1,32}$" } } } }, "sinceRejected": { "type": "array", "maxItems": 21, "description": "`connect`: the positions the client sent that were ignored (answered after the welcome).", "items": { "title": "SinceRejection", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "description": "A position sent on connect that was ignored, answered after the welcome.", "properties": { "topic": { "type": "string", "maxLength": 256 }, "code": { "title": "RecoveryCode", "type": "string", "description": "Why a `recovery` frame says `recovered: false`, or why the position sent was ignored.", "enum": ["EPOCH_CHANGED", "HISTORY_TRIMMED", "SINCE_INVALID", "SINCE_UNKNOWN_TOPIC", "SINCE_AHEAD"] }, "reason": { "type": "string", "maxLength": 256 } } } } }, "$id": "DeliveryJob" };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = require_ucs2length().default;
 var pattern0 = new RegExp("^[A-Za-z0-9._:-]{1,128}$", "u");
@@ -373,6 +373,7 @@ var pattern3 = new RegExp("^[A-Za-z0-9._@:+|-]{1,128}$", "u");
 var pattern4 = new RegExp("^[a-z][a-z0-9-]{0,62}$", "u");
 var pattern5 = new RegExp("^[A-Za-z0-9+/=_-]{1,128}$", "u");
 var pattern8 = new RegExp("^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$", "u");
+var pattern11 = new RegExp("^[A-Za-z0-9_-]{1,32}$", "u");
 var formats0 = require_formats().fullFormats["date-time"];
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
@@ -1041,12 +1042,301 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.since !== void 0) {
+      let data22 = data.since;
+      if (Array.isArray(data22)) {
+        if (data22.length > 20) {
+          const err63 = { instancePath: instancePath + "/since", schemaPath: "#/properties/since/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err63];
+          } else {
+            vErrors.push(err63);
+          }
+          errors++;
+        }
+        const len2 = data22.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data23 = data22[i2];
+          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+            if (data23.topic === void 0) {
+              const err64 = { instancePath: instancePath + "/since/" + i2, schemaPath: "#/properties/since/items/required", keyword: "required", params: { missingProperty: "topic" }, message: "must have required property 'topic'" };
+              if (vErrors === null) {
+                vErrors = [err64];
+              } else {
+                vErrors.push(err64);
+              }
+              errors++;
+            }
+            if (data23.offset === void 0) {
+              const err65 = { instancePath: instancePath + "/since/" + i2, schemaPath: "#/properties/since/items/required", keyword: "required", params: { missingProperty: "offset" }, message: "must have required property 'offset'" };
+              if (vErrors === null) {
+                vErrors = [err65];
+              } else {
+                vErrors.push(err65);
+              }
+              errors++;
+            }
+            if (data23.epoch === void 0) {
+              const err66 = { instancePath: instancePath + "/since/" + i2, schemaPath: "#/properties/since/items/required", keyword: "required", params: { missingProperty: "epoch" }, message: "must have required property 'epoch'" };
+              if (vErrors === null) {
+                vErrors = [err66];
+              } else {
+                vErrors.push(err66);
+              }
+              errors++;
+            }
+            for (const key3 in data23) {
+              if (!(key3 === "topic" || key3 === "offset" || key3 === "epoch")) {
+                const err67 = { instancePath: instancePath + "/since/" + i2, schemaPath: "#/properties/since/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err67];
+                } else {
+                  vErrors.push(err67);
+                }
+                errors++;
+              }
+            }
+            if (data23.topic !== void 0) {
+              let data24 = data23.topic;
+              if (typeof data24 === "string") {
+                if (!pattern8.test(data24)) {
+                  const err68 = { instancePath: instancePath + "/since/" + i2 + "/topic", schemaPath: "#/properties/since/items/properties/topic/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" }, message: 'must match pattern "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err68];
+                  } else {
+                    vErrors.push(err68);
+                  }
+                  errors++;
+                }
+              } else {
+                const err69 = { instancePath: instancePath + "/since/" + i2 + "/topic", schemaPath: "#/properties/since/items/properties/topic/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err69];
+                } else {
+                  vErrors.push(err69);
+                }
+                errors++;
+              }
+            }
+            if (data23.offset !== void 0) {
+              let data25 = data23.offset;
+              if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)) && isFinite(data25))) {
+                const err70 = { instancePath: instancePath + "/since/" + i2 + "/offset", schemaPath: "#/properties/since/items/properties/offset/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err70];
+                } else {
+                  vErrors.push(err70);
+                }
+                errors++;
+              }
+              if (typeof data25 == "number" && isFinite(data25)) {
+                if (data25 > 9007199254740991 || isNaN(data25)) {
+                  const err71 = { instancePath: instancePath + "/since/" + i2 + "/offset", schemaPath: "#/properties/since/items/properties/offset/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991" };
+                  if (vErrors === null) {
+                    vErrors = [err71];
+                  } else {
+                    vErrors.push(err71);
+                  }
+                  errors++;
+                }
+                if (data25 < 0 || isNaN(data25)) {
+                  const err72 = { instancePath: instancePath + "/since/" + i2 + "/offset", schemaPath: "#/properties/since/items/properties/offset/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  if (vErrors === null) {
+                    vErrors = [err72];
+                  } else {
+                    vErrors.push(err72);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data23.epoch !== void 0) {
+              let data26 = data23.epoch;
+              if (typeof data26 === "string") {
+                if (!pattern11.test(data26)) {
+                  const err73 = { instancePath: instancePath + "/since/" + i2 + "/epoch", schemaPath: "#/properties/since/items/properties/epoch/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]{1,32}$" }, message: 'must match pattern "^[A-Za-z0-9_-]{1,32}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err73];
+                  } else {
+                    vErrors.push(err73);
+                  }
+                  errors++;
+                }
+              } else {
+                const err74 = { instancePath: instancePath + "/since/" + i2 + "/epoch", schemaPath: "#/properties/since/items/properties/epoch/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err74];
+                } else {
+                  vErrors.push(err74);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err75 = { instancePath: instancePath + "/since/" + i2, schemaPath: "#/properties/since/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err75];
+            } else {
+              vErrors.push(err75);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err76 = { instancePath: instancePath + "/since", schemaPath: "#/properties/since/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err76];
+        } else {
+          vErrors.push(err76);
+        }
+        errors++;
+      }
+    }
+    if (data.sinceRejected !== void 0) {
+      let data27 = data.sinceRejected;
+      if (Array.isArray(data27)) {
+        if (data27.length > 21) {
+          const err77 = { instancePath: instancePath + "/sinceRejected", schemaPath: "#/properties/sinceRejected/maxItems", keyword: "maxItems", params: { limit: 21 }, message: "must NOT have more than 21 items" };
+          if (vErrors === null) {
+            vErrors = [err77];
+          } else {
+            vErrors.push(err77);
+          }
+          errors++;
+        }
+        const len3 = data27.length;
+        for (let i3 = 0; i3 < len3; i3++) {
+          let data28 = data27[i3];
+          if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
+            if (data28.topic === void 0) {
+              const err78 = { instancePath: instancePath + "/sinceRejected/" + i3, schemaPath: "#/properties/sinceRejected/items/required", keyword: "required", params: { missingProperty: "topic" }, message: "must have required property 'topic'" };
+              if (vErrors === null) {
+                vErrors = [err78];
+              } else {
+                vErrors.push(err78);
+              }
+              errors++;
+            }
+            if (data28.code === void 0) {
+              const err79 = { instancePath: instancePath + "/sinceRejected/" + i3, schemaPath: "#/properties/sinceRejected/items/required", keyword: "required", params: { missingProperty: "code" }, message: "must have required property 'code'" };
+              if (vErrors === null) {
+                vErrors = [err79];
+              } else {
+                vErrors.push(err79);
+              }
+              errors++;
+            }
+            if (data28.reason === void 0) {
+              const err80 = { instancePath: instancePath + "/sinceRejected/" + i3, schemaPath: "#/properties/sinceRejected/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+              if (vErrors === null) {
+                vErrors = [err80];
+              } else {
+                vErrors.push(err80);
+              }
+              errors++;
+            }
+            for (const key4 in data28) {
+              if (!(key4 === "topic" || key4 === "code" || key4 === "reason")) {
+                const err81 = { instancePath: instancePath + "/sinceRejected/" + i3, schemaPath: "#/properties/sinceRejected/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err81];
+                } else {
+                  vErrors.push(err81);
+                }
+                errors++;
+              }
+            }
+            if (data28.topic !== void 0) {
+              let data29 = data28.topic;
+              if (typeof data29 === "string") {
+                if (func3(data29) > 256) {
+                  const err82 = { instancePath: instancePath + "/sinceRejected/" + i3 + "/topic", schemaPath: "#/properties/sinceRejected/items/properties/topic/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err82];
+                  } else {
+                    vErrors.push(err82);
+                  }
+                  errors++;
+                }
+              } else {
+                const err83 = { instancePath: instancePath + "/sinceRejected/" + i3 + "/topic", schemaPath: "#/properties/sinceRejected/items/properties/topic/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err83];
+                } else {
+                  vErrors.push(err83);
+                }
+                errors++;
+              }
+            }
+            if (data28.code !== void 0) {
+              let data30 = data28.code;
+              if (typeof data30 !== "string") {
+                const err84 = { instancePath: instancePath + "/sinceRejected/" + i3 + "/code", schemaPath: "#/properties/sinceRejected/items/properties/code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err84];
+                } else {
+                  vErrors.push(err84);
+                }
+                errors++;
+              }
+              if (!(data30 === "EPOCH_CHANGED" || data30 === "HISTORY_TRIMMED" || data30 === "SINCE_INVALID" || data30 === "SINCE_UNKNOWN_TOPIC" || data30 === "SINCE_AHEAD")) {
+                const err85 = { instancePath: instancePath + "/sinceRejected/" + i3 + "/code", schemaPath: "#/properties/sinceRejected/items/properties/code/enum", keyword: "enum", params: { allowedValues: schema12.properties.sinceRejected.items.properties.code.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err85];
+                } else {
+                  vErrors.push(err85);
+                }
+                errors++;
+              }
+            }
+            if (data28.reason !== void 0) {
+              let data31 = data28.reason;
+              if (typeof data31 === "string") {
+                if (func3(data31) > 256) {
+                  const err86 = { instancePath: instancePath + "/sinceRejected/" + i3 + "/reason", schemaPath: "#/properties/sinceRejected/items/properties/reason/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err86];
+                  } else {
+                    vErrors.push(err86);
+                  }
+                  errors++;
+                }
+              } else {
+                const err87 = { instancePath: instancePath + "/sinceRejected/" + i3 + "/reason", schemaPath: "#/properties/sinceRejected/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err87];
+                } else {
+                  vErrors.push(err87);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err88 = { instancePath: instancePath + "/sinceRejected/" + i3, schemaPath: "#/properties/sinceRejected/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err88];
+            } else {
+              vErrors.push(err88);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err89 = { instancePath: instancePath + "/sinceRejected", schemaPath: "#/properties/sinceRejected/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err89];
+        } else {
+          vErrors.push(err89);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err63 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err90 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err63];
+      vErrors = [err90];
     } else {
-      vErrors.push(err63);
+      vErrors.push(err90);
     }
     errors++;
   }
@@ -1055,7 +1345,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
 }
 var validateErrorFrame = validate12;
 var schema13 = { "title": "ErrorFrame", "type": "object", "additionalProperties": false, "required": ["kind", "code", "message", "retryable"], "properties": { "kind": { "type": "string", "const": "error" }, "code": { "title": "ErrorCode", "type": "string", "enum": ["INVALID_JSON", "INVALID_FRAME", "UNKNOWN_ACTION", "BINARY_NOT_SUPPORTED", "CONNECTION_NOT_FOUND", "RATE_LIMITED", "INTERNAL_ERROR"] }, "message": { "type": "string", "maxLength": 512 }, "retryable": { "type": "boolean" }, "requestId": { "title": "RequestId", "type": "string", "description": "Optional id chosen by the client, echoed in the reply.", "pattern": "^[A-Za-z0-9._:-]{1,64}$" }, "closeCode": { "type": "integer", "minimum": 4e3, "maximum": 4999, "description": "Present when the platform closes the connection right after this frame. API Gateway's DELETE @connections cannot carry a close code (the socket closes with 1000), so this is the close's meaning: a code of x-close-codes (4129 RATE_LIMITED). Clients treat the following close as this code." } }, "$id": "ErrorFrame" };
-var pattern10 = new RegExp("^[A-Za-z0-9._:-]{1,64}$", "u");
+var pattern12 = new RegExp("^[A-Za-z0-9._:-]{1,64}$", "u");
 function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -1186,7 +1476,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.requestId !== void 0) {
       let data4 = data.requestId;
       if (typeof data4 === "string") {
-        if (!pattern10.test(data4)) {
+        if (!pattern12.test(data4)) {
           const err12 = { instancePath: instancePath + "/requestId", schemaPath: "#/properties/requestId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,64}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,64}$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -1299,7 +1589,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.requestId !== void 0) {
       let data1 = data.requestId;
       if (typeof data1 === "string") {
-        if (!pattern10.test(data1)) {
+        if (!pattern12.test(data1)) {
           const err4 = { instancePath: instancePath + "/requestId", schemaPath: "#/properties/requestId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,64}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,64}$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -1373,7 +1663,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "shard" || key0 === "shards" || key0 === "connectionIds" || key0 === "envelope" || key0 === "attempt")) {
+      if (!(key0 === "shard" || key0 === "shards" || key0 === "connectionIds" || key0 === "envelope" || key0 === "position" || key0 === "attempt")) {
         const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err4];
@@ -1683,20 +1973,20 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.attempt !== void 0) {
-      let data11 = data.attempt;
-      if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
-        const err33 = { instancePath: instancePath + "/attempt", schemaPath: "#/properties/attempt/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err33];
-        } else {
-          vErrors.push(err33);
+    if (data.position !== void 0) {
+      let data11 = data.position;
+      if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+        if (data11.offset === void 0) {
+          const err33 = { instancePath: instancePath + "/position", schemaPath: "#/properties/position/required", keyword: "required", params: { missingProperty: "offset" }, message: "must have required property 'offset'" };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (typeof data11 == "number" && isFinite(data11)) {
-        if (data11 > 10 || isNaN(data11)) {
-          const err34 = { instancePath: instancePath + "/attempt", schemaPath: "#/properties/attempt/maximum", keyword: "maximum", params: { comparison: "<=", limit: 10 }, message: "must be <= 10" };
+        if (data11.epoch === void 0) {
+          const err34 = { instancePath: instancePath + "/position", schemaPath: "#/properties/position/required", keyword: "required", params: { missingProperty: "epoch" }, message: "must have required property 'epoch'" };
           if (vErrors === null) {
             vErrors = [err34];
           } else {
@@ -1704,23 +1994,119 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data11 < 0 || isNaN(data11)) {
-          const err35 = { instancePath: instancePath + "/attempt", schemaPath: "#/properties/attempt/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err35];
+        for (const key2 in data11) {
+          if (!(key2 === "offset" || key2 === "epoch")) {
+            const err35 = { instancePath: instancePath + "/position", schemaPath: "#/properties/position/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+        if (data11.offset !== void 0) {
+          let data12 = data11.offset;
+          if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+            const err36 = { instancePath: instancePath + "/position/offset", schemaPath: "#/properties/position/properties/offset/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+          if (typeof data12 == "number" && isFinite(data12)) {
+            if (data12 > 9007199254740991 || isNaN(data12)) {
+              const err37 = { instancePath: instancePath + "/position/offset", schemaPath: "#/properties/position/properties/offset/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991" };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors++;
+            }
+            if (data12 < 0 || isNaN(data12)) {
+              const err38 = { instancePath: instancePath + "/position/offset", schemaPath: "#/properties/position/properties/offset/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err38];
+              } else {
+                vErrors.push(err38);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data11.epoch !== void 0) {
+          let data13 = data11.epoch;
+          if (typeof data13 === "string") {
+            if (!pattern11.test(data13)) {
+              const err39 = { instancePath: instancePath + "/position/epoch", schemaPath: "#/properties/position/properties/epoch/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]{1,32}$" }, message: 'must match pattern "^[A-Za-z0-9_-]{1,32}$"' };
+              if (vErrors === null) {
+                vErrors = [err39];
+              } else {
+                vErrors.push(err39);
+              }
+              errors++;
+            }
           } else {
-            vErrors.push(err35);
+            const err40 = { instancePath: instancePath + "/position/epoch", schemaPath: "#/properties/position/properties/epoch/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err41 = { instancePath: instancePath + "/position", schemaPath: "#/properties/position/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
+    if (data.attempt !== void 0) {
+      let data14 = data.attempt;
+      if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
+        const err42 = { instancePath: instancePath + "/attempt", schemaPath: "#/properties/attempt/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+      if (typeof data14 == "number" && isFinite(data14)) {
+        if (data14 > 10 || isNaN(data14)) {
+          const err43 = { instancePath: instancePath + "/attempt", schemaPath: "#/properties/attempt/maximum", keyword: "maximum", params: { comparison: "<=", limit: 10 }, message: "must be <= 10" };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
+        }
+        if (data14 < 0 || isNaN(data14)) {
+          const err44 = { instancePath: instancePath + "/attempt", schemaPath: "#/properties/attempt/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
           }
           errors++;
         }
       }
     }
   } else {
-    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err45 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err36];
+      vErrors = [err45];
     } else {
-      vErrors.push(err36);
+      vErrors.push(err45);
     }
     errors++;
   }
@@ -2305,7 +2691,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.requestId !== void 0) {
       let data1 = data.requestId;
       if (typeof data1 === "string") {
-        if (!pattern10.test(data1)) {
+        if (!pattern12.test(data1)) {
           const err4 = { instancePath: instancePath + "/requestId", schemaPath: "#/properties/requestId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,64}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,64}$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -2417,7 +2803,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.requestId !== void 0) {
       let data2 = data.requestId;
       if (typeof data2 === "string") {
-        if (!pattern10.test(data2)) {
+        if (!pattern12.test(data2)) {
           const err7 = { instancePath: instancePath + "/requestId", schemaPath: "#/properties/requestId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,64}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,64}$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -2448,9 +2834,271 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
   validate17.errors = vErrors;
   return errors === 0;
 }
-var validateRejectedTopic = validate18;
-var schema19 = { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS", "INVALID_TOPIC_PARAMETER", "NOT_TOPIC_OWNER"] }, "reason": { "type": "string", "maxLength": 256 } }, "$id": "RejectedTopic" };
+var validateRecoveryFrame = validate18;
+var schema19 = { "title": "RecoveryFrame", "type": "object", "additionalProperties": false, "required": ["kind", "topic", "recovered", "replayed"], "description": "Sent after the replay of each topic the client sent a position for (`since`), and for each position\nthat was ignored. `recovered: true`: every message after the position was replayed (or there was none).\n`recovered: false`: `code` says why; whatever history remains was replayed, the application should\nreload the topic's state. `offset` / `epoch`: the stream's newest position (absent while the stream has\nnone).\n", "properties": { "kind": { "type": "string", "const": "recovery" }, "topic": { "type": "string", "maxLength": 256, "description": "The topic as sent (cut to 256 characters)." }, "recovered": { "type": "boolean" }, "replayed": { "type": "integer", "minimum": 0, "description": "Frames of this topic replayed just before this one." }, "code": { "title": "RecoveryCode", "type": "string", "description": "Why a `recovery` frame says `recovered: false`, or why the position sent was ignored.", "enum": ["EPOCH_CHANGED", "HISTORY_TRIMMED", "SINCE_INVALID", "SINCE_UNKNOWN_TOPIC", "SINCE_AHEAD"] }, "reason": { "type": "string", "maxLength": 256 }, "offset": { "title": "StreamOffset", "type": "integer", "minimum": 0, "maximum": 9007199254740991, "description": "A message's position in the stream of its realm and concrete topic: 1 for the first publication of an\nepoch, then one more per publication (assigned atomically when the message is routed; a retried routing\nkeeps the first). In `since`, the offset of the last message the client has (0: none of this epoch).\n" }, "epoch": { "title": "StreamEpoch", "type": "string", "description": "Names one generation of a stream; a new epoch starts when the history was lost or reset.", "pattern": "^[A-Za-z0-9_-]{1,32}$" }, "requestId": { "title": "RequestId", "type": "string", "description": "Optional id chosen by the client, echoed in the reply.", "pattern": "^[A-Za-z0-9._:-]{1,64}$" } }, "$id": "RecoveryFrame" };
 function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.kind === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.topic === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "topic" }, message: "must have required property 'topic'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.recovered === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "recovered" }, message: "must have required property 'recovered'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.replayed === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "replayed" }, message: "must have required property 'replayed'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func2.call(schema19.properties, key0)) {
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.kind !== void 0) {
+      let data0 = data.kind;
+      if (typeof data0 !== "string") {
+        const err5 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      if ("recovery" !== data0) {
+        const err6 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/const", keyword: "const", params: { allowedValue: "recovery" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.topic !== void 0) {
+      let data1 = data.topic;
+      if (typeof data1 === "string") {
+        if (func3(data1) > 256) {
+          const err7 = { instancePath: instancePath + "/topic", schemaPath: "#/properties/topic/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/topic", schemaPath: "#/properties/topic/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.recovered !== void 0) {
+      if (typeof data.recovered !== "boolean") {
+        const err9 = { instancePath: instancePath + "/recovered", schemaPath: "#/properties/recovered/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.replayed !== void 0) {
+      let data3 = data.replayed;
+      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
+        const err10 = { instancePath: instancePath + "/replayed", schemaPath: "#/properties/replayed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      if (typeof data3 == "number" && isFinite(data3)) {
+        if (data3 < 0 || isNaN(data3)) {
+          const err11 = { instancePath: instancePath + "/replayed", schemaPath: "#/properties/replayed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.code !== void 0) {
+      let data4 = data.code;
+      if (typeof data4 !== "string") {
+        const err12 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+      if (!(data4 === "EPOCH_CHANGED" || data4 === "HISTORY_TRIMMED" || data4 === "SINCE_INVALID" || data4 === "SINCE_UNKNOWN_TOPIC" || data4 === "SINCE_AHEAD")) {
+        const err13 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/enum", keyword: "enum", params: { allowedValues: schema19.properties.code.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.reason !== void 0) {
+      let data5 = data.reason;
+      if (typeof data5 === "string") {
+        if (func3(data5) > 256) {
+          const err14 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.offset !== void 0) {
+      let data6 = data.offset;
+      if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
+        const err16 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+      if (typeof data6 == "number" && isFinite(data6)) {
+        if (data6 > 9007199254740991 || isNaN(data6)) {
+          const err17 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (data6 < 0 || isNaN(data6)) {
+          const err18 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.epoch !== void 0) {
+      let data7 = data.epoch;
+      if (typeof data7 === "string") {
+        if (!pattern11.test(data7)) {
+          const err19 = { instancePath: instancePath + "/epoch", schemaPath: "#/properties/epoch/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]{1,32}$" }, message: 'must match pattern "^[A-Za-z0-9_-]{1,32}$"' };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/epoch", schemaPath: "#/properties/epoch/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.requestId !== void 0) {
+      let data8 = data.requestId;
+      if (typeof data8 === "string") {
+        if (!pattern12.test(data8)) {
+          const err21 = { instancePath: instancePath + "/requestId", schemaPath: "#/properties/requestId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,64}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,64}$"' };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+      } else {
+        const err22 = { instancePath: instancePath + "/requestId", schemaPath: "#/properties/requestId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err23 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err23];
+    } else {
+      vErrors.push(err23);
+    }
+    errors++;
+  }
+  validate18.errors = vErrors;
+  return errors === 0;
+}
+var validateRejectedTopic = validate19;
+var schema20 = { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS", "INVALID_TOPIC_PARAMETER", "NOT_TOPIC_OWNER"] }, "reason": { "type": "string", "maxLength": 256 } }, "$id": "RejectedTopic" };
+function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2527,7 +3175,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "UNKNOWN_TOPIC" || data1 === "FORBIDDEN_TOPIC" || data1 === "REALM_MISMATCH" || data1 === "INVALID_TOPIC_NAME" || data1 === "TOO_MANY_TOPICS" || data1 === "INVALID_TOPIC_PARAMETER" || data1 === "NOT_TOPIC_OWNER")) {
-        const err7 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/enum", keyword: "enum", params: { allowedValues: schema19.properties.code.enum }, message: "must be equal to one of the allowed values" };
+        const err7 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/enum", keyword: "enum", params: { allowedValues: schema20.properties.code.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2567,11 +3215,366 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate18.errors = vErrors;
+  validate19.errors = vErrors;
   return errors === 0;
 }
-var validateSubscribeAction = validate19;
-function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateSincePosition = validate20;
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.topic === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "topic" }, message: "must have required property 'topic'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.offset === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "offset" }, message: "must have required property 'offset'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.epoch === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "epoch" }, message: "must have required property 'epoch'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "topic" || key0 === "offset" || key0 === "epoch")) {
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.topic !== void 0) {
+      let data0 = data.topic;
+      if (typeof data0 === "string") {
+        if (!pattern8.test(data0)) {
+          const err4 = { instancePath: instancePath + "/topic", schemaPath: "#/properties/topic/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" }, message: 'must match pattern "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$"' };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/topic", schemaPath: "#/properties/topic/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.offset !== void 0) {
+      let data1 = data.offset;
+      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+        const err6 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      if (typeof data1 == "number" && isFinite(data1)) {
+        if (data1 > 9007199254740991 || isNaN(data1)) {
+          const err7 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        if (data1 < 0 || isNaN(data1)) {
+          const err8 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.epoch !== void 0) {
+      let data2 = data.epoch;
+      if (typeof data2 === "string") {
+        if (!pattern11.test(data2)) {
+          const err9 = { instancePath: instancePath + "/epoch", schemaPath: "#/properties/epoch/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]{1,32}$" }, message: 'must match pattern "^[A-Za-z0-9_-]{1,32}$"' };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/epoch", schemaPath: "#/properties/epoch/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err11];
+    } else {
+      vErrors.push(err11);
+    }
+    errors++;
+  }
+  validate20.errors = vErrors;
+  return errors === 0;
+}
+var validateSinceRejection = validate21;
+var schema22 = { "title": "SinceRejection", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "description": "A position sent on connect that was ignored, answered after the welcome.", "properties": { "topic": { "type": "string", "maxLength": 256 }, "code": { "title": "RecoveryCode", "type": "string", "description": "Why a `recovery` frame says `recovered: false`, or why the position sent was ignored.", "enum": ["EPOCH_CHANGED", "HISTORY_TRIMMED", "SINCE_INVALID", "SINCE_UNKNOWN_TOPIC", "SINCE_AHEAD"] }, "reason": { "type": "string", "maxLength": 256 } }, "$id": "SinceRejection" };
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.topic === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "topic" }, message: "must have required property 'topic'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.code === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "code" }, message: "must have required property 'code'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.reason === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "topic" || key0 === "code" || key0 === "reason")) {
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.topic !== void 0) {
+      let data0 = data.topic;
+      if (typeof data0 === "string") {
+        if (func3(data0) > 256) {
+          const err4 = { instancePath: instancePath + "/topic", schemaPath: "#/properties/topic/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/topic", schemaPath: "#/properties/topic/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.code !== void 0) {
+      let data1 = data.code;
+      if (typeof data1 !== "string") {
+        const err6 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      if (!(data1 === "EPOCH_CHANGED" || data1 === "HISTORY_TRIMMED" || data1 === "SINCE_INVALID" || data1 === "SINCE_UNKNOWN_TOPIC" || data1 === "SINCE_AHEAD")) {
+        const err7 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/enum", keyword: "enum", params: { allowedValues: schema22.properties.code.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.reason !== void 0) {
+      let data2 = data.reason;
+      if (typeof data2 === "string") {
+        if (func3(data2) > 256) {
+          const err8 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err10];
+    } else {
+      vErrors.push(err10);
+    }
+    errors++;
+  }
+  validate21.errors = vErrors;
+  return errors === 0;
+}
+var validateStreamPosition = validate22;
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.offset === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "offset" }, message: "must have required property 'offset'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.epoch === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "epoch" }, message: "must have required property 'epoch'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "offset" || key0 === "epoch")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.offset !== void 0) {
+      let data0 = data.offset;
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
+        const err3 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if (typeof data0 == "number" && isFinite(data0)) {
+        if (data0 > 9007199254740991 || isNaN(data0)) {
+          const err4 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+        if (data0 < 0 || isNaN(data0)) {
+          const err5 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.epoch !== void 0) {
+      let data1 = data.epoch;
+      if (typeof data1 === "string") {
+        if (!pattern11.test(data1)) {
+          const err6 = { instancePath: instancePath + "/epoch", schemaPath: "#/properties/epoch/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]{1,32}$" }, message: 'must match pattern "^[A-Za-z0-9_-]{1,32}$"' };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/epoch", schemaPath: "#/properties/epoch/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err8];
+    } else {
+      vErrors.push(err8);
+    }
+    errors++;
+  }
+  validate22.errors = vErrors;
+  return errors === 0;
+}
+var validateSubscribeAction = validate23;
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2595,7 +3598,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "action" || key0 === "topics" || key0 === "requestId")) {
+      if (!(key0 === "action" || key0 === "topics" || key0 === "since" || key0 === "requestId")) {
         const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err2];
@@ -2689,11 +3692,11 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.requestId !== void 0) {
-      let data3 = data.requestId;
-      if (typeof data3 === "string") {
-        if (!pattern10.test(data3)) {
-          const err11 = { instancePath: instancePath + "/requestId", schemaPath: "#/properties/requestId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,64}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,64}$"' };
+    if (data.since !== void 0) {
+      let data3 = data.since;
+      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+        if (Object.keys(data3).length > 20) {
+          const err11 = { instancePath: instancePath + "/since", schemaPath: "#/properties/since/maxProperties", keyword: "maxProperties", params: { limit: 20 }, message: "must NOT have more than 20 properties" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -2701,31 +3704,99 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        for (const key1 in data3) {
+          const _errs10 = errors;
+          if (typeof key1 === "string") {
+            if (func3(key1) > 256) {
+              const err12 = { instancePath: instancePath + "/since", schemaPath: "#/properties/since/propertyNames/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", propertyName: key1 };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+          }
+          var valid3 = _errs10 === errors;
+          if (!valid3) {
+            const err13 = { instancePath: instancePath + "/since", schemaPath: "#/properties/since/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid" };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+        for (const key2 in data3) {
+          let data4 = data3[key2];
+          if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+            if (Object.keys(data4).length > 8) {
+              const err14 = { instancePath: instancePath + "/since/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/since/additionalProperties/maxProperties", keyword: "maxProperties", params: { limit: 8 }, message: "must NOT have more than 8 properties" };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+          } else {
+            const err15 = { instancePath: instancePath + "/since/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/since/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err12 = { instancePath: instancePath + "/requestId", schemaPath: "#/properties/requestId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err16 = { instancePath: instancePath + "/since", schemaPath: "#/properties/since/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err16];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.requestId !== void 0) {
+      let data5 = data.requestId;
+      if (typeof data5 === "string") {
+        if (!pattern12.test(data5)) {
+          const err17 = { instancePath: instancePath + "/requestId", schemaPath: "#/properties/requestId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,64}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,64}$"' };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/requestId", schemaPath: "#/properties/requestId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
         }
         errors++;
       }
     }
   } else {
-    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err19 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err13];
+      vErrors = [err19];
     } else {
-      vErrors.push(err13);
+      vErrors.push(err19);
     }
     errors++;
   }
-  validate19.errors = vErrors;
+  validate23.errors = vErrors;
   return errors === 0;
 }
-var validateSubscribedFrame = validate20;
-var schema21 = { "title": "SubscribedFrame", "type": "object", "additionalProperties": false, "required": ["kind", "accepted", "rejected", "topics"], "properties": { "kind": { "type": "string", "const": "subscribed" }, "requestId": { "title": "RequestId", "type": "string", "description": "Optional id chosen by the client, echoed in the reply.", "pattern": "^[A-Za-z0-9._:-]{1,64}$" }, "accepted": { "type": "array", "maxItems": 20, "description": "The requested topics the connection now holds (those it held already included).", "items": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" } }, "rejected": { "type": "array", "maxItems": 64, "items": { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS", "INVALID_TOPIC_PARAMETER", "NOT_TOPIC_OWNER"] }, "reason": { "type": "string", "maxLength": 256 } } } }, "topics": { "type": "array", "maxItems": 20, "description": "Every topic the connection holds after this request.", "items": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" } } }, "$id": "SubscribedFrame" };
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateSubscribedFrame = validate24;
+var schema25 = { "title": "SubscribedFrame", "type": "object", "additionalProperties": false, "required": ["kind", "accepted", "rejected", "topics"], "properties": { "kind": { "type": "string", "const": "subscribed" }, "requestId": { "title": "RequestId", "type": "string", "description": "Optional id chosen by the client, echoed in the reply.", "pattern": "^[A-Za-z0-9._:-]{1,64}$" }, "accepted": { "type": "array", "maxItems": 20, "description": "The requested topics the connection now holds (those it held already included).", "items": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" } }, "rejected": { "type": "array", "maxItems": 64, "items": { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS", "INVALID_TOPIC_PARAMETER", "NOT_TOPIC_OWNER"] }, "reason": { "type": "string", "maxLength": 256 } } } }, "topics": { "type": "array", "maxItems": 20, "description": "Every topic the connection holds after this request.", "items": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" } } }, "$id": "SubscribedFrame" };
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2801,7 +3872,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.requestId !== void 0) {
       let data1 = data.requestId;
       if (typeof data1 === "string") {
-        if (!pattern10.test(data1)) {
+        if (!pattern12.test(data1)) {
           const err7 = { instancePath: instancePath + "/requestId", schemaPath: "#/properties/requestId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,64}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,64}$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -2953,7 +4024,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data7 === "UNKNOWN_TOPIC" || data7 === "FORBIDDEN_TOPIC" || data7 === "REALM_MISMATCH" || data7 === "INVALID_TOPIC_NAME" || data7 === "TOO_MANY_TOPICS" || data7 === "INVALID_TOPIC_PARAMETER" || data7 === "NOT_TOPIC_OWNER")) {
-                const err21 = { instancePath: instancePath + "/rejected/" + i1 + "/code", schemaPath: "#/properties/rejected/items/properties/code/enum", keyword: "enum", params: { allowedValues: schema21.properties.rejected.items.properties.code.enum }, message: "must be equal to one of the allowed values" };
+                const err21 = { instancePath: instancePath + "/rejected/" + i1 + "/code", schemaPath: "#/properties/rejected/items/properties/code/enum", keyword: "enum", params: { allowedValues: schema25.properties.rejected.items.properties.code.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err21];
                 } else {
@@ -3058,11 +4129,12 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate20.errors = vErrors;
+  validate24.errors = vErrors;
   return errors === 0;
 }
-var validateTopicMessageFrame = validate21;
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateTopicMessageFrame = validate25;
+var schema26 = { "title": "TopicMessageFrame", "type": "object", "additionalProperties": false, "required": ["kind", "id", "topic", "publishedAt", "correlationId", "payload"], "properties": { "kind": { "type": "string", "const": "topic" }, "id": { "title": "MessageId", "type": "string", "description": "Unique per message; clients and the offline inbox de-duplicate on it.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "topic": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" }, "publishedAt": { "type": "string", "format": "date-time" }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "replayed": { "type": "boolean", "description": "True when sent from topic history on connect or after a subscribe." }, "offset": { "title": "StreamOffset", "type": "integer", "minimum": 0, "maximum": 9007199254740991, "description": "A message's position in the stream of its realm and concrete topic: 1 for the first publication of an\nepoch, then one more per publication (assigned atomically when the message is routed; a retried routing\nkeeps the first). In `since`, the offset of the last message the client has (0: none of this epoch).\n" }, "epoch": { "title": "StreamEpoch", "type": "string", "description": "Names one generation of a stream; a new epoch starts when the history was lost or reset.", "pattern": "^[A-Za-z0-9_-]{1,32}$" }, "payload": { "type": "object", "description": "Follows the schema of the topic's channel." } }, "$id": "TopicMessageFrame" };
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3122,7 +4194,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "kind" || key0 === "id" || key0 === "topic" || key0 === "publishedAt" || key0 === "correlationId" || key0 === "replayed" || key0 === "payload")) {
+      if (!func2.call(schema26.properties, key0)) {
         const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err6];
@@ -3252,10 +4324,10 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.payload !== void 0) {
-      let data6 = data.payload;
-      if (!(data6 && typeof data6 == "object" && !Array.isArray(data6))) {
-        const err18 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (data.offset !== void 0) {
+      let data6 = data.offset;
+      if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
+        const err18 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -3263,22 +4335,76 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
+      if (typeof data6 == "number" && isFinite(data6)) {
+        if (data6 > 9007199254740991 || isNaN(data6)) {
+          const err19 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (data6 < 0 || isNaN(data6)) {
+          const err20 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.epoch !== void 0) {
+      let data7 = data.epoch;
+      if (typeof data7 === "string") {
+        if (!pattern11.test(data7)) {
+          const err21 = { instancePath: instancePath + "/epoch", schemaPath: "#/properties/epoch/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]{1,32}$" }, message: 'must match pattern "^[A-Za-z0-9_-]{1,32}$"' };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+      } else {
+        const err22 = { instancePath: instancePath + "/epoch", schemaPath: "#/properties/epoch/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data8 = data.payload;
+      if (!(data8 && typeof data8 == "object" && !Array.isArray(data8))) {
+        const err23 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
     }
   } else {
-    const err19 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err19];
+      vErrors = [err24];
     } else {
-      vErrors.push(err19);
+      vErrors.push(err24);
     }
     errors++;
   }
-  validate21.errors = vErrors;
+  validate25.errors = vErrors;
   return errors === 0;
 }
-var validateTraceRecord = validate22;
-var schema23 = { "title": "TraceRecord", "type": "object", "description": 'One hop of a message\'s journey ("where is my message?", docs/operations.md). The core writes one per\nhop through its trace port; on AWS each is one JSON log line of the function that did the hop (the\nPowertools line carries these fields at top level, plus the function, request and X-Ray trace ids),\nfound by `trace = "wspush.trace.v1"`; `wspush trace` reads them back. Hops: `published` (received\nfrom SNS or Kafka), `routed` (audience found), `posted` (a post to a connection, or one record per\nshard with `counts` for broadcasts: per-connection records there only for failures, plus a sample of\nsuccesses per the stack\'s trace sample rate), `stored` (offline inbox or topic history),\n`delivered-on-connect` (the connect, drain or retry job posted it), `dead-lettered` (given up: left\nto the DLQ / on-failure destination, with `reason`).\n', "additionalProperties": false, "required": ["trace", "hop", "at"], "properties": { "trace": { "title": "TraceFormat", "type": "string", "enum": ["wspush.trace.v1"] }, "hop": { "title": "TraceHop", "type": "string", "enum": ["published", "routed", "posted", "stored", "delivered-on-connect", "dead-lettered"] }, "messageId": { "title": "MessageId", "type": "string", "description": "Unique per message; clients and the offline inbox de-duplicate on it.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "at": { "type": "string", "format": "date-time", "description": "When the hop happened." }, "publishedAt": { "type": "string", "format": "date-time", "description": "The envelope's publishedAt (the timeline's zero)." }, "kind": { "title": "TraceMessageKind", "type": "string", "enum": ["topic", "user"] }, "realm": { "type": "string", "maxLength": 128 }, "topic": { "type": "string", "maxLength": 128 }, "userId": { "type": "string", "maxLength": 128 }, "type": { "type": "string", "maxLength": 128, "description": "The user message type." }, "via": { "title": "TraceSource", "type": "object", "additionalProperties": false, "required": ["transport"], "description": "Where a `published` message came from.", "properties": { "transport": { "title": "TraceTransport", "type": "string", "enum": ["sns", "kafka"] }, "source": { "type": "string", "maxLength": 512, "description": "SNS topic ARN or Kafka topic." }, "sourceMessageId": { "type": "string", "maxLength": 256, "description": "SNS message id or Kafka partition@offset." }, "publisher": { "type": "string", "maxLength": 128, "description": "The publisher's `publisher` attribute, when set." } } }, "audience": { "type": "integer", "minimum": 0, "description": "Connections found (routed)." }, "shards": { "type": "integer", "minimum": 0, "description": "Fan-out jobs (0 = posted directly by the router)." }, "shard": { "type": "integer", "minimum": 0 }, "attempt": { "type": "integer", "minimum": 0 }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "result": { "title": "TraceResult", "type": "string", "description": "posted / delivered-on-connect: `delivered`; `gone` (410, dropped for that connection); `connecting`\n(410 before the socket opened: stored, delivered by a drain job); `throttled` (still 429 after\nbackoff: retried by a job); `retried` (5xx or timeout: retried by a job); `too-large` (dropped);\n`deferred` (not attempted before the deadline: continued in a new job). stored: `stored`,\n`duplicate` (already stored), `expired` (retention already over: not stored).\n", "enum": ["delivered", "gone", "connecting", "throttled", "retried", "too-large", "deferred", "stored", "duplicate", "expired"] }, "store": { "title": "TraceStore", "type": "string", "enum": ["inbox", "history"] }, "counts": { "title": "TraceCounts", "type": "object", "additionalProperties": false, "description": "Per-shard (or direct broadcast) outcome counts.", "properties": { "delivered": { "type": "integer", "minimum": 0 }, "gone": { "type": "integer", "minimum": 0 }, "connecting": { "type": "integer", "minimum": 0 }, "throttled": { "type": "integer", "minimum": 0 }, "retried": { "type": "integer", "minimum": 0 }, "tooLarge": { "type": "integer", "minimum": 0 }, "deferred": { "type": "integer", "minimum": 0 } } }, "job": { "title": "DeliveryReason", "type": "string", "enum": ["connect", "drain", "retry"], "description": "`connect`: welcome + history + inbox. `drain`: inbox only (a message raced a connect). `retry`: the\nuser message in `message` to this one open connection, whose post failed (5xx, timeout, still\nthrottled); the inbox is shared by the user's connections, so it is not used for this.\n" }, "sampled": { "type": "boolean", "description": "A per-connection success kept by sampling." }, "reason": { "type": "string", "maxLength": 1e3, "description": "Why: the dead-letter, retry or drop reason." } }, "$id": "TraceRecord" };
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateTraceRecord = validate26;
+var schema27 = { "title": "TraceRecord", "type": "object", "description": 'One hop of a message\'s journey ("where is my message?", docs/operations.md). The core writes one per\nhop through its trace port; on AWS each is one JSON log line of the function that did the hop (the\nPowertools line carries these fields at top level, plus the function, request and X-Ray trace ids),\nfound by `trace = "wspush.trace.v1"`; `wspush trace` reads them back. Hops: `published` (received\nfrom SNS or Kafka), `routed` (audience found), `posted` (a post to a connection, or one record per\nshard with `counts` for broadcasts: per-connection records there only for failures, plus a sample of\nsuccesses per the stack\'s trace sample rate), `stored` (offline inbox or topic history),\n`delivered-on-connect` (the connect, drain or retry job posted it), `dead-lettered` (given up: left\nto the DLQ / on-failure destination, with `reason`).\n', "additionalProperties": false, "required": ["trace", "hop", "at"], "properties": { "trace": { "title": "TraceFormat", "type": "string", "enum": ["wspush.trace.v1"] }, "hop": { "title": "TraceHop", "type": "string", "enum": ["published", "routed", "posted", "stored", "delivered-on-connect", "dead-lettered"] }, "messageId": { "title": "MessageId", "type": "string", "description": "Unique per message; clients and the offline inbox de-duplicate on it.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "at": { "type": "string", "format": "date-time", "description": "When the hop happened." }, "publishedAt": { "type": "string", "format": "date-time", "description": "The envelope's publishedAt (the timeline's zero)." }, "kind": { "title": "TraceMessageKind", "type": "string", "enum": ["topic", "user"] }, "realm": { "type": "string", "maxLength": 128 }, "topic": { "type": "string", "maxLength": 128 }, "userId": { "type": "string", "maxLength": 128 }, "type": { "type": "string", "maxLength": 128, "description": "The user message type." }, "via": { "title": "TraceSource", "type": "object", "additionalProperties": false, "required": ["transport"], "description": "Where a `published` message came from.", "properties": { "transport": { "title": "TraceTransport", "type": "string", "enum": ["sns", "kafka"] }, "source": { "type": "string", "maxLength": 512, "description": "SNS topic ARN or Kafka topic." }, "sourceMessageId": { "type": "string", "maxLength": 256, "description": "SNS message id or Kafka partition@offset." }, "publisher": { "type": "string", "maxLength": 128, "description": "The publisher's `publisher` attribute, when set." } } }, "audience": { "type": "integer", "minimum": 0, "description": "Connections found (routed)." }, "shards": { "type": "integer", "minimum": 0, "description": "Fan-out jobs (0 = posted directly by the router)." }, "shard": { "type": "integer", "minimum": 0 }, "attempt": { "type": "integer", "minimum": 0 }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "result": { "title": "TraceResult", "type": "string", "description": "posted / delivered-on-connect: `delivered`; `gone` (410, dropped for that connection); `connecting`\n(410 before the socket opened: stored, delivered by a drain job); `throttled` (still 429 after\nbackoff: retried by a job); `retried` (5xx or timeout: retried by a job); `too-large` (dropped);\n`deferred` (not attempted before the deadline: continued in a new job). stored: `stored`,\n`duplicate` (already stored), `expired` (retention already over: not stored).\n", "enum": ["delivered", "gone", "connecting", "throttled", "retried", "too-large", "deferred", "stored", "duplicate", "expired"] }, "store": { "title": "TraceStore", "type": "string", "enum": ["inbox", "history"] }, "counts": { "title": "TraceCounts", "type": "object", "additionalProperties": false, "description": "Per-shard (or direct broadcast) outcome counts.", "properties": { "delivered": { "type": "integer", "minimum": 0 }, "gone": { "type": "integer", "minimum": 0 }, "connecting": { "type": "integer", "minimum": 0 }, "throttled": { "type": "integer", "minimum": 0 }, "retried": { "type": "integer", "minimum": 0 }, "tooLarge": { "type": "integer", "minimum": 0 }, "deferred": { "type": "integer", "minimum": 0 } } }, "job": { "title": "DeliveryReason", "type": "string", "enum": ["connect", "drain", "retry"], "description": "`connect`: welcome + history + inbox. `drain`: inbox only (a message raced a connect). `retry`: the\nuser message in `message` to this one open connection, whose post failed (5xx, timeout, still\nthrottled); the inbox is shared by the user's connections, so it is not used for this.\n" }, "sampled": { "type": "boolean", "description": "A per-connection success kept by sampling." }, "reason": { "type": "string", "maxLength": 1e3, "description": "Why: the dead-letter, retry or drop reason." } }, "$id": "TraceRecord" };
+function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3311,7 +4437,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema23.properties, key0)) {
+      if (!func2.call(schema27.properties, key0)) {
         const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err3];
@@ -3333,7 +4459,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "wspush.trace.v1")) {
-        const err5 = { instancePath: instancePath + "/trace", schemaPath: "#/properties/trace/enum", keyword: "enum", params: { allowedValues: schema23.properties.trace.enum }, message: "must be equal to one of the allowed values" };
+        const err5 = { instancePath: instancePath + "/trace", schemaPath: "#/properties/trace/enum", keyword: "enum", params: { allowedValues: schema27.properties.trace.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3354,7 +4480,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "published" || data1 === "routed" || data1 === "posted" || data1 === "stored" || data1 === "delivered-on-connect" || data1 === "dead-lettered")) {
-        const err7 = { instancePath: instancePath + "/hop", schemaPath: "#/properties/hop/enum", keyword: "enum", params: { allowedValues: schema23.properties.hop.enum }, message: "must be equal to one of the allowed values" };
+        const err7 = { instancePath: instancePath + "/hop", schemaPath: "#/properties/hop/enum", keyword: "enum", params: { allowedValues: schema27.properties.hop.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -3463,7 +4589,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data6 === "topic" || data6 === "user")) {
-        const err17 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema23.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+        const err17 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema27.properties.kind.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -3595,7 +4721,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data12 === "sns" || data12 === "kafka")) {
-            const err29 = { instancePath: instancePath + "/via/transport", schemaPath: "#/properties/via/properties/transport/enum", keyword: "enum", params: { allowedValues: schema23.properties.via.properties.transport.enum }, message: "must be equal to one of the allowed values" };
+            const err29 = { instancePath: instancePath + "/via/transport", schemaPath: "#/properties/via/properties/transport/enum", keyword: "enum", params: { allowedValues: schema27.properties.via.properties.transport.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err29];
             } else {
@@ -3806,7 +4932,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data21 === "delivered" || data21 === "gone" || data21 === "connecting" || data21 === "throttled" || data21 === "retried" || data21 === "too-large" || data21 === "deferred" || data21 === "stored" || data21 === "duplicate" || data21 === "expired")) {
-        const err48 = { instancePath: instancePath + "/result", schemaPath: "#/properties/result/enum", keyword: "enum", params: { allowedValues: schema23.properties.result.enum }, message: "must be equal to one of the allowed values" };
+        const err48 = { instancePath: instancePath + "/result", schemaPath: "#/properties/result/enum", keyword: "enum", params: { allowedValues: schema27.properties.result.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err48];
         } else {
@@ -3827,7 +4953,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data22 === "inbox" || data22 === "history")) {
-        const err50 = { instancePath: instancePath + "/store", schemaPath: "#/properties/store/enum", keyword: "enum", params: { allowedValues: schema23.properties.store.enum }, message: "must be equal to one of the allowed values" };
+        const err50 = { instancePath: instancePath + "/store", schemaPath: "#/properties/store/enum", keyword: "enum", params: { allowedValues: schema27.properties.store.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err50];
         } else {
@@ -4033,7 +5159,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data31 === "connect" || data31 === "drain" || data31 === "retry")) {
-        const err68 = { instancePath: instancePath + "/job", schemaPath: "#/properties/job/enum", keyword: "enum", params: { allowedValues: schema23.properties.job.enum }, message: "must be equal to one of the allowed values" };
+        const err68 = { instancePath: instancePath + "/job", schemaPath: "#/properties/job/enum", keyword: "enum", params: { allowedValues: schema27.properties.job.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err68];
         } else {
@@ -4084,11 +5210,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate22.errors = vErrors;
+  validate26.errors = vErrors;
   return errors === 0;
 }
-var validateTtlExtendedFrame = validate23;
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateTtlExtendedFrame = validate27;
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4168,7 +5294,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.requestId !== void 0) {
       let data2 = data.requestId;
       if (typeof data2 === "string") {
-        if (!pattern10.test(data2)) {
+        if (!pattern12.test(data2)) {
           const err7 = { instancePath: instancePath + "/requestId", schemaPath: "#/properties/requestId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,64}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,64}$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -4196,11 +5322,11 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate23.errors = vErrors;
+  validate27.errors = vErrors;
   return errors === 0;
 }
-var validateUnknownFrame = validate24;
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateUnknownFrame = validate28;
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4213,11 +5339,11 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate24.errors = vErrors;
+  validate28.errors = vErrors;
   return errors === 0;
 }
-var validateUnsubscribeAction = validate25;
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateUnsubscribeAction = validate29;
+function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4338,7 +5464,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.requestId !== void 0) {
       let data3 = data.requestId;
       if (typeof data3 === "string") {
-        if (!pattern10.test(data3)) {
+        if (!pattern12.test(data3)) {
           const err11 = { instancePath: instancePath + "/requestId", schemaPath: "#/properties/requestId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,64}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,64}$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -4366,11 +5492,11 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate25.errors = vErrors;
+  validate29.errors = vErrors;
   return errors === 0;
 }
-var validateUnsubscribedFrame = validate26;
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateUnsubscribedFrame = validate30;
+function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4437,7 +5563,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.requestId !== void 0) {
       let data1 = data.requestId;
       if (typeof data1 === "string") {
-        if (!pattern10.test(data1)) {
+        if (!pattern12.test(data1)) {
           const err6 = { instancePath: instancePath + "/requestId", schemaPath: "#/properties/requestId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,64}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,64}$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -4555,11 +5681,11 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate26.errors = vErrors;
+  validate30.errors = vErrors;
   return errors === 0;
 }
-var validateUserMessageFrame = validate27;
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateUserMessageFrame = validate31;
+function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4770,12 +5896,12 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate27.errors = vErrors;
+  validate31.errors = vErrors;
   return errors === 0;
 }
-var validateWelcomeFrame = validate28;
-var schema29 = { "title": "WelcomeFrame", "type": "object", "additionalProperties": false, "required": ["kind", "connectionId", "userId", "realm", "accepted", "rejected", "expiresAt", "serverTime", "pendingOffline", "limits"], "properties": { "kind": { "type": "string", "const": "welcome" }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "userId": { "title": "UserId", "type": "string", "pattern": "^[A-Za-z0-9._@:+|-]{1,128}$" }, "realm": { "title": "Realm", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "accepted": { "type": "array", "maxItems": 20, "items": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" } }, "rejected": { "type": "array", "maxItems": 64, "items": { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS", "INVALID_TOPIC_PARAMETER", "NOT_TOPIC_OWNER"] }, "reason": { "type": "string", "maxLength": 256 } } } }, "expiresAt": { "type": "string", "format": "date-time", "description": "When the connection's rows expire unless extended." }, "serverTime": { "type": "string", "format": "date-time" }, "pendingOffline": { "type": "integer", "minimum": 0, "description": "How many offline user messages follow this frame." }, "limits": { "title": "ConnectionLimits", "type": "object", "additionalProperties": false, "required": ["idleTimeoutSeconds", "maxConnectionSeconds", "connectionTtlSeconds"], "properties": { "idleTimeoutSeconds": { "type": "integer", "minimum": 1 }, "maxConnectionSeconds": { "type": "integer", "minimum": 1 }, "connectionTtlSeconds": { "type": "integer", "minimum": 1 } } } }, "$id": "WelcomeFrame" };
-function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateWelcomeFrame = validate32;
+var schema33 = { "title": "WelcomeFrame", "type": "object", "additionalProperties": false, "required": ["kind", "connectionId", "userId", "realm", "accepted", "rejected", "expiresAt", "serverTime", "pendingOffline", "limits"], "properties": { "kind": { "type": "string", "const": "welcome" }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "userId": { "title": "UserId", "type": "string", "pattern": "^[A-Za-z0-9._@:+|-]{1,128}$" }, "realm": { "title": "Realm", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "accepted": { "type": "array", "maxItems": 20, "items": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" } }, "rejected": { "type": "array", "maxItems": 64, "items": { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS", "INVALID_TOPIC_PARAMETER", "NOT_TOPIC_OWNER"] }, "reason": { "type": "string", "maxLength": 256 } } } }, "expiresAt": { "type": "string", "format": "date-time", "description": "When the connection's rows expire unless extended." }, "serverTime": { "type": "string", "format": "date-time" }, "pendingOffline": { "type": "integer", "minimum": 0, "description": "How many offline user messages follow this frame." }, "limits": { "title": "ConnectionLimits", "type": "object", "additionalProperties": false, "required": ["idleTimeoutSeconds", "maxConnectionSeconds", "connectionTtlSeconds"], "properties": { "idleTimeoutSeconds": { "type": "integer", "minimum": 1 }, "maxConnectionSeconds": { "type": "integer", "minimum": 1 }, "connectionTtlSeconds": { "type": "integer", "minimum": 1 } } } }, "$id": "WelcomeFrame" };
+function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4871,7 +5997,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema29.properties, key0)) {
+      if (!func2.call(schema33.properties, key0)) {
         const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err10];
@@ -5101,7 +6227,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data9 === "UNKNOWN_TOPIC" || data9 === "FORBIDDEN_TOPIC" || data9 === "REALM_MISMATCH" || data9 === "INVALID_TOPIC_NAME" || data9 === "TOO_MANY_TOPICS" || data9 === "INVALID_TOPIC_PARAMETER" || data9 === "NOT_TOPIC_OWNER")) {
-                const err31 = { instancePath: instancePath + "/rejected/" + i1 + "/code", schemaPath: "#/properties/rejected/items/properties/code/enum", keyword: "enum", params: { allowedValues: schema29.properties.rejected.items.properties.code.enum }, message: "must be equal to one of the allowed values" };
+                const err31 = { instancePath: instancePath + "/rejected/" + i1 + "/code", schemaPath: "#/properties/rejected/items/properties/code/enum", keyword: "enum", params: { allowedValues: schema33.properties.rejected.items.properties.code.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err31];
                 } else {
@@ -5348,7 +6474,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate28.errors = vErrors;
+  validate32.errors = vErrors;
   return errors === 0;
 }
 export {
@@ -5360,7 +6486,11 @@ export {
   validateKafkaRejectedRecord,
   validatePingAction,
   validatePongFrame,
+  validateRecoveryFrame,
   validateRejectedTopic,
+  validateSincePosition,
+  validateSinceRejection,
+  validateStreamPosition,
   validateSubscribeAction,
   validateSubscribedFrame,
   validateTopicMessageFrame,

@@ -13,6 +13,7 @@ import type {
   HistoryItem,
   InboxItem,
   StoredMessage,
+  StreamPosition,
   TopicSubscriber,
   UserConnection,
 } from '../../src/core/model.js';
@@ -20,6 +21,7 @@ import type {
   ConnectionStore,
   HistoryStore,
   InboxStore,
+  NextPositionInput,
   PutResult,
   RandomSource,
 } from '../../src/core/ports.js';
@@ -301,7 +303,25 @@ export class SimHistoryStore implements HistoryStore {
     for (let i = 0; i < dropped; i++) await this.table.write(this.inv, historyPartition(realm, topic), 100);
     return dropped;
   }
+
+  /** The `stream#realm#topic` head row: one small conditional write per publish of a history topic. */
+  async nextPosition(realm: string, topic: string, input: NextPositionInput): Promise<StreamPosition> {
+    await this.table.write(this.inv, streamPartition(realm, topic), 100);
+    return this.memory.nextPosition(realm, topic, input);
+  }
+
+  async head(realm: string, topic: string, nowSeconds: number): Promise<StreamPosition | undefined> {
+    await this.table.read(this.inv, streamPartition(realm, topic), 100);
+    return this.memory.head(realm, topic, nowSeconds);
+  }
+
+  async reset(realm: string, topic: string, epoch: string, expiresAt: number): Promise<void> {
+    await this.table.write(this.inv, streamPartition(realm, topic), 100);
+    return this.memory.reset(realm, topic, epoch, expiresAt);
+  }
 }
+
+const streamPartition = (realm: string, topic: string): string => keys.streamHead(realm, topic).pk;
 
 /** The offline inbox on the in-memory store, charged to `inbox#realm#user`. */
 export class SimInboxStore implements InboxStore {

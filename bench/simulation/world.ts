@@ -173,7 +173,7 @@ export class SimWorld {
       ...this.bulkPostDeps(inv, pacer),
       store: new SimConnectionStore(this.data, this.table, inv),
       history: new SimHistoryStore(this.history, this.table, inv),
-      // The message-id claim is 2 writes per publish on the router, not per delivery: not modeled.
+      // The message-id claim (2 writes, + 1 for a history topic's position) is per publish on the router: not modeled.
       messageIds: this.messageIds,
       fanoutQueue: this.queueFor<FanoutJob>(this.fanoutQueue, inv),
       clock: this.vt,

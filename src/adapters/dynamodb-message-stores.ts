@@ -10,9 +10,17 @@ import type {
   HistoryItem,
   InboxItem,
   StoredMessage,
+  StreamPosition,
   UserEnvelope,
 } from '../core/model.js';
-import type { HistoryStore, InboxStore, MessageIdClaim, MessageIdStore, PutResult } from '../core/ports.js';
+import type {
+  HistoryStore,
+  InboxStore,
+  MessageIdClaim,
+  MessageIdStore,
+  NextPositionInput,
+  PutResult,
+} from '../core/ports.js';
 import {
   type DynamoTable,
   type Item,
@@ -23,10 +31,19 @@ import { historyPartition, inboxPartition, keys, MSG_PREFIX, messageSortKey } fr
 
 const KEY_ATTRIBUTES = ['pk', 'sk'] as const;
 
+/** A stored message; history rows also carry their stream position (`offset`, `epoch`). */
+type LoggedMessage<E> = StoredMessage<E> & { position?: StreamPosition };
+
+/** The `offset` / `epoch` attributes of a row, when it has both. */
+function positionOf(item: Item | undefined): StreamPosition | undefined {
+  if (item?.offset === undefined || item.epoch === undefined) return undefined;
+  return { offset: Number(item.offset), epoch: String(item.epoch) };
+}
+
 class MessageLog<E> {
   constructor(private readonly table: DynamoTable) {}
 
-  async put(pk: string, item: StoredMessage<E>): Promise<PutResult> {
+  async put(pk: string, item: LoggedMessage<E>): Promise<PutResult> {
     try {
       await this.table.client.send(
         new PutCommand({
@@ -38,6 +55,7 @@ class MessageLog<E> {
             publishedAt: item.publishedAt,
             envelope: item.envelope,
             expiresAt: item.expiresAt,
+            ...(item.position ? { offset: item.position.offset, epoch: item.position.epoch } : {}),
           },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
@@ -53,15 +71,20 @@ class MessageLog<E> {
     pk: string,
     nowSeconds: number,
     options: { ascending: boolean; maxItems: number },
-  ): Promise<Array<StoredMessage<E>>> {
+  ): Promise<Array<LoggedMessage<E>>> {
     if (options.maxItems <= 0) return [];
     const items = await this.table.query({ pk, skPrefix: MSG_PREFIX, nowSeconds, ...options });
-    return items.map((item: Item) => ({
-      publishedAt: String(item.publishedAt),
-      messageId: String(item.messageId),
-      envelope: item.envelope as E,
-      expiresAt: Number(item.expiresAt),
-    }));
+    return items.map((item: Item) => {
+      const message: LoggedMessage<E> = {
+        publishedAt: String(item.publishedAt),
+        messageId: String(item.messageId),
+        envelope: item.envelope as E,
+        expiresAt: Number(item.expiresAt),
+      };
+      const position = positionOf(item);
+      if (position) message.position = position;
+      return message;
+    });
   }
 
   async delete(pk: string, publishedAt: string, messageId: string): Promise<void> {
@@ -86,7 +109,20 @@ class MessageLog<E> {
       ascending: false,
       projection: KEY_ATTRIBUTES,
     });
-    const excess = newestFirst.slice(keep);
+    return this.deleteRows(newestFirst.slice(keep));
+  }
+
+  /** Deletes the rows whose epoch is not `epoch` (a stream reset). */
+  async keepEpoch(pk: string, epoch: string): Promise<number> {
+    const rows = await this.table.query({
+      pk,
+      skPrefix: MSG_PREFIX,
+      projection: [...KEY_ATTRIBUTES, 'epoch'],
+    });
+    return this.deleteRows(rows.filter((row) => row.epoch !== epoch));
+  }
+
+  private async deleteRows(excess: readonly Item[]): Promise<number> {
     if (excess.length === 0) return 0;
     await this.table.batchWrite(
       excess.map(
@@ -123,7 +159,7 @@ export class DynamoInboxStore implements InboxStore {
 
 export class DynamoHistoryStore implements HistoryStore {
   private readonly log: MessageLog<BroadcastEnvelope>;
-  constructor(table: DynamoTable) {
+  constructor(private readonly table: DynamoTable) {
     this.log = new MessageLog(table);
   }
 
@@ -142,7 +178,106 @@ export class DynamoHistoryStore implements HistoryStore {
   trim(realm: string, topic: string, keep: number): Promise<number> {
     return this.log.keepNewest(historyPartition(realm, topic), keep);
   }
+
+  /**
+   * One UpdateItem on `stream#{realm}#{topic}` / `head` (about 1 WCU): `offset` incremented atomically (ADD
+   * semantics through if_not_exists, so concurrent routers each get their own value), `epoch` kept, `expiresAt`
+   * moved on. A head row past its expiry (TTL deletion lags) fails the condition and is restarted by a second
+   * conditional write; if another router restarted it first, the increment is tried again.
+   */
+  async nextPosition(realm: string, topic: string, input: NextPositionInput): Promise<StreamPosition> {
+    const key = keys.streamHead(realm, topic);
+    const names = { '#offset': 'offset', '#epoch': 'epoch', '#expiresAt': 'expiresAt' };
+    for (let attempt = 0; attempt < MAX_HEAD_ATTEMPTS; attempt++) {
+      try {
+        const out = await this.table.client.send(
+          new UpdateCommand({
+            TableName: this.table.tableName,
+            Key: key,
+            UpdateExpression:
+              'SET #offset = if_not_exists(#offset, :zero) + :one, #epoch = if_not_exists(#epoch, :epoch), #expiresAt = :expiresAt',
+            ConditionExpression: 'attribute_not_exists(pk) OR #expiresAt > :now',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: {
+              ':zero': 0,
+              ':one': 1,
+              ':epoch': input.newEpoch,
+              ':expiresAt': input.expiresAt,
+              ':now': input.nowSeconds,
+            },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        const position = positionOf(out.Attributes);
+        if (!position) throw new Error('UpdateItem returned no offset/epoch');
+        return position;
+      } catch (cause) {
+        if (!isConditionalCheckFailed(cause))
+          throw new StorageError(`UpdateItem ${key.pk} failed`, { cause });
+      }
+      if (await this.restartExpired(key, names, input)) return { offset: 1, epoch: input.newEpoch };
+    }
+    throw new StorageError(`UpdateItem ${key.pk}: the head row kept changing`);
+  }
+
+  /** Starts a new epoch on an expired head row; false when another router changed it first. */
+  private async restartExpired(
+    key: { pk: string; sk: string },
+    names: Record<string, string>,
+    input: NextPositionInput,
+  ): Promise<boolean> {
+    try {
+      await this.table.client.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: key,
+          UpdateExpression: 'SET #offset = :one, #epoch = :epoch, #expiresAt = :expiresAt',
+          ConditionExpression: '#expiresAt <= :now',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':epoch': input.newEpoch,
+            ':expiresAt': input.expiresAt,
+            ':now': input.nowSeconds,
+          },
+        }),
+      );
+      return true;
+    } catch (cause) {
+      if (isConditionalCheckFailed(cause)) return false;
+      throw new StorageError(`UpdateItem ${key.pk} failed`, { cause });
+    }
+  }
+
+  async head(realm: string, topic: string, nowSeconds: number): Promise<StreamPosition | undefined> {
+    const key = keys.streamHead(realm, topic);
+    try {
+      const found = await this.table.client.send(
+        new GetCommand({ TableName: this.table.tableName, Key: key, ConsistentRead: true }),
+      );
+      if (!found.Item || Number(found.Item.expiresAt) <= nowSeconds) return undefined;
+      return positionOf(found.Item);
+    } catch (cause) {
+      throw new StorageError(`GetItem ${key.pk} failed`, { cause });
+    }
+  }
+
+  /** The head row first (publishes from then on are in the new epoch), then every row of another epoch. */
+  async reset(realm: string, topic: string, epoch: string, expiresAt: number): Promise<void> {
+    const key = keys.streamHead(realm, topic);
+    try {
+      await this.table.client.send(
+        new PutCommand({ TableName: this.table.tableName, Item: { ...key, offset: 0, epoch, expiresAt } }),
+      );
+    } catch (cause) {
+      throw new StorageError(`PutItem ${key.pk} failed`, { cause });
+    }
+    await this.log.keepEpoch(historyPartition(realm, topic), epoch);
+  }
 }
+
+/** Each retry of `nextPosition` follows another router's restart of an expired head row: two suffice. */
+const MAX_HEAD_ATTEMPTS = 5;
 
 /**
  * Message id claims: `msgid#{scope}#{messageId}` / `claim` with `publishedAt, done, expiresAt`. One conditional
@@ -177,11 +312,13 @@ export class DynamoMessageIdStore implements MessageIdStore {
       const found = await this.table.client.send(
         new GetCommand({ TableName: this.table.tableName, Key: key, ConsistentRead: true }),
       );
-      return {
+      const repeat: MessageIdClaim = {
         status: 'repeat',
         publishedAt: String(found.Item?.publishedAt ?? publishedAt),
         done: found.Item?.done === true,
       };
+      const position = positionOf(found.Item);
+      return position ? { ...repeat, position } : repeat;
     } catch (cause) {
       throw new StorageError(`GetItem ${key.pk} failed`, { cause });
     }
@@ -201,6 +338,34 @@ export class DynamoMessageIdStore implements MessageIdStore {
     } catch (cause) {
       if (isConditionalCheckFailed(cause)) return;
       throw new StorageError(`UpdateItem msgid ${messageId} failed`, { cause });
+    }
+  }
+
+  /** One conditional UpdateItem (the first position wins); a strongly consistent GetItem when it lost. */
+  async keepPosition(scope: string, messageId: string, position: StreamPosition): Promise<StreamPosition> {
+    const key = keys.messageId(scope, messageId);
+    try {
+      await this.table.client.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: key,
+          UpdateExpression: 'SET #offset = :offset, #epoch = :epoch',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#offset)',
+          ExpressionAttributeNames: { '#offset': 'offset', '#epoch': 'epoch' },
+          ExpressionAttributeValues: { ':offset': position.offset, ':epoch': position.epoch },
+        }),
+      );
+      return position;
+    } catch (cause) {
+      if (!isConditionalCheckFailed(cause)) throw new StorageError(`UpdateItem ${key.pk} failed`, { cause });
+    }
+    try {
+      const found = await this.table.client.send(
+        new GetCommand({ TableName: this.table.tableName, Key: key, ConsistentRead: true }),
+      );
+      return positionOf(found.Item) ?? position;
+    } catch (cause) {
+      throw new StorageError(`GetItem ${key.pk} failed`, { cause });
     }
   }
 }

@@ -23,6 +23,8 @@ export const keys = {
   }),
   /** One claim per message id and scope (`user#{realm}#{userId}` / `topic#{realm}#{topic}`): its own partition. */
   messageId: (scope: string, messageId: string) => ({ pk: `msgid#${scope}#${messageId}`, sk: 'claim' }),
+  /** The head of a history topic's stream: its newest offset and its epoch (docs/data-model.md). */
+  streamHead: (realm: string, topic: string) => ({ pk: `stream#${realm}#${topic}`, sk: 'head' }),
   historyItem: (realm: string, topic: string, publishedAt: string, messageId: string) => ({
     pk: historyPartition(realm, topic),
     sk: messageSortKey(publishedAt, messageId),

@@ -45,6 +45,8 @@ describe('BroadcastService.route', () => {
         topic: 'announcements',
         publishedAt: envelope.publishedAt,
         correlationId: envelope.correlationId,
+        offset: 1,
+        epoch: 'epoch1',
         payload: envelope.payload,
       },
     ]);

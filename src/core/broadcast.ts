@@ -7,8 +7,14 @@ import { chunk } from './concurrency.js';
 import { type GoneSource, resolveGone } from './connections.js';
 import { DeliveryRetriesExhaustedError } from './errors.js';
 import { topicFrame } from './frames.js';
-import { DROP_TOPIC_ID_WINDOW_SECONDS, type Repeat, routeOnce, topicScope } from './message-ids.js';
-import type { BroadcastEnvelope, FanoutJob } from './model.js';
+import {
+  type ClaimedId,
+  DROP_TOPIC_ID_WINDOW_SECONDS,
+  type Repeat,
+  routeOnce,
+  topicScope,
+} from './message-ids.js';
+import type { BroadcastEnvelope, FanoutJob, StreamPosition } from './model.js';
 import { THROTTLED_RETRY_MIN_MS } from './pacing.js';
 import type {
   Clock,
@@ -22,6 +28,7 @@ import type {
 import { silentLogger } from './ports.js';
 import { emptySummary, type PostDeps, type PostSummary, postToMany } from './posting.js';
 import { messageKeyTime } from './stored-messages.js';
+import { headExpiresAt, newEpoch } from './stream-positions.js';
 import { topicDefinitionOf } from './topic-access.js';
 import {
   goneOutcome,
@@ -68,6 +75,8 @@ export interface BroadcastDeps extends PostDeps, TraceDeps {
   clock: Clock;
   broadcast: BroadcastSettings;
   logger?: DomainLogger;
+  /** Names a new stream epoch (tests inject a fixed one). */
+  newEpoch?: () => string;
 }
 
 /** Which shard a post belongs to, for its trace record (absent: posted directly by the router). */
@@ -100,7 +109,7 @@ export class BroadcastService {
       this.deps,
       claim,
       published,
-      (envelope) => this.fanOut(envelope),
+      (envelope, claimed) => this.fanOut(envelope, claimed),
       () => ({
         ...emptySummary(),
         audience: 0,
@@ -121,9 +130,13 @@ export class BroadcastService {
     return Math.floor(Date.parse(messageKeyTime(envelope.publishedAt)) / 1000) + seconds;
   }
 
-  private async fanOut(envelope: BroadcastEnvelope): Promise<Omit<BroadcastResult, 'repeat'>> {
+  private async fanOut(
+    envelope: BroadcastEnvelope,
+    claimed: ClaimedId,
+  ): Promise<Omit<BroadcastResult, 'repeat'>> {
     const { store, clock, broadcast } = this.deps;
-    const historyStored = await this.storeHistory(envelope);
+    const stream = await this.assignPosition(envelope, claimed);
+    const historyStored = await this.storeHistory(envelope, stream);
     const subscribers = await store.listTopicSubscribers(
       envelope.realm,
       envelope.topic,
@@ -137,15 +150,23 @@ export class BroadcastService {
         shards: groups.length,
         connectionIds,
         envelope,
+        ...(stream ? { position: stream } : {}),
       }));
       await this.deps.fanoutQueue.sendAll(jobs);
       traceHop(this.deps, envelope, 'routed', { audience: ids.length, shards: jobs.length });
       return { ...emptySummary(), audience: ids.length, shards: jobs.length, historyStored, retried: 0 };
     }
     traceHop(this.deps, envelope, 'routed', { audience: ids.length, shards: 0 });
-    const { retry, deferred: _none, throttledLater, ...summary } = await this.postShard(envelope, ids);
-    await this.retryLater(envelope, retry, 1);
-    await this.continueLater(envelope, throttledLater, 0, THROTTLED_RETRY_MIN_MS / 1000);
+    const {
+      retry,
+      deferred: _none,
+      throttledLater,
+      ...summary
+    } = await this.postShard(envelope, ids, {
+      stream,
+    });
+    await this.retryLater(envelope, retry, 1, stream);
+    await this.continueLater(envelope, throttledLater, 0, THROTTLED_RETRY_MIN_MS / 1000, stream);
     return { ...summary, audience: ids.length, shards: 0, historyStored, retried: retry.length };
   }
 
@@ -158,6 +179,7 @@ export class BroadcastService {
     envelope: BroadcastEnvelope,
     connectionIds: readonly string[],
     attempt: number,
+    stream?: StreamPosition,
   ): Promise<void> {
     if (connectionIds.length === 0) return;
     const maxAttempts = this.deps.broadcast.maxRetryAttempts ?? DEFAULT_MAX_RETRY_ATTEMPTS;
@@ -169,7 +191,7 @@ export class BroadcastService {
       throw new DeliveryRetriesExhaustedError(envelope.messageId, connectionIds.length, maxAttempts);
     }
     const delaySeconds = Math.min(900, 2 ** attempt);
-    await this.enqueueJobs(envelope, connectionIds, attempt, { delaySeconds });
+    await this.enqueueJobs(envelope, connectionIds, attempt, { delaySeconds }, stream);
     (this.deps.logger ?? silentLogger).warn('delivery retry scheduled', {
       messageId: envelope.messageId,
       connections: connectionIds.length,
@@ -187,9 +209,11 @@ export class BroadcastService {
     connectionIds: readonly string[],
     attempt: number,
     delaySeconds = 0,
+    stream?: StreamPosition,
   ): Promise<void> {
     if (connectionIds.length === 0) return;
-    await this.enqueueJobs(envelope, connectionIds, attempt, delaySeconds > 0 ? { delaySeconds } : undefined);
+    const options = delaySeconds > 0 ? { delaySeconds } : undefined;
+    await this.enqueueJobs(envelope, connectionIds, attempt, options, stream);
     (this.deps.logger ?? silentLogger).info('fan-out shard continued in a new job', {
       messageId: envelope.messageId,
       connections: connectionIds.length,
@@ -204,13 +228,13 @@ export class BroadcastService {
     connectionIds: readonly string[],
     attempt: number,
     options?: QueueSendOptions,
+    stream?: StreamPosition,
   ): Promise<void> {
     const groups = chunk(connectionIds, MAX_IDS_PER_JOB);
     for (const [shard, ids] of groups.entries()) {
-      await this.deps.fanoutQueue.send(
-        { shard, shards: groups.length, connectionIds: ids, envelope, attempt },
-        options,
-      );
+      const job: FanoutJob = { shard, shards: groups.length, connectionIds: ids, envelope, attempt };
+      if (stream) job.position = stream;
+      await this.deps.fanoutQueue.send(job, options);
     }
   }
 
@@ -221,14 +245,16 @@ export class BroadcastService {
    */
   async runShardJob(job: FanoutJob, stopAt: number): Promise<ShardResult> {
     const position = { shard: job.shard, shards: job.shards, attempt: job.attempt ?? 0 };
-    const result = await this.postShard(job.envelope, job.connectionIds, { stopAt, position });
-    await this.retryLater(job.envelope, result.retry, (job.attempt ?? 0) + 1);
-    await this.continueLater(job.envelope, result.deferred, job.attempt ?? 0);
+    const stream = job.position;
+    const result = await this.postShard(job.envelope, job.connectionIds, { stopAt, position, stream });
+    await this.retryLater(job.envelope, result.retry, (job.attempt ?? 0) + 1, stream);
+    await this.continueLater(job.envelope, result.deferred, job.attempt ?? 0, 0, stream);
     await this.continueLater(
       job.envelope,
       result.throttledLater,
       job.attempt ?? 0,
       THROTTLED_RETRY_MIN_MS / 1000,
+      stream,
     );
     return result;
   }
@@ -237,11 +263,11 @@ export class BroadcastService {
   async postShard(
     envelope: BroadcastEnvelope,
     connectionIds: readonly string[],
-    options: { stopAt?: number; position?: ShardPosition } = {},
+    options: { stopAt?: number; position?: ShardPosition; stream?: StreamPosition } = {},
   ): Promise<ShardResult> {
     const { clock, broadcast, store } = this.deps;
     const logger = this.deps.logger ?? silentLogger;
-    const data = JSON.stringify(topicFrame(envelope));
+    const data = JSON.stringify(topicFrame(envelope, false, options.stream));
     const deadline =
       options.stopAt === undefined ? undefined : { stopAt: options.stopAt, now: () => clock.now() };
     const results = await postToMany(this.deps, connectionIds, data, deadline);
@@ -304,24 +330,63 @@ export class BroadcastService {
     return summary;
   }
 
+  /**
+   * The stream position of a history topic's message (none for other topics, and none for a message whose
+   * retention is already over: it is never stored, so no client could recover it). A handling that repeats an
+   * earlier one of the same publish (SNS retry) gets the position the claim kept; otherwise the head row's next
+   * offset, kept on the claim first-wins, so a retried routing never assigns a second offset.
+   */
+  private async assignPosition(
+    envelope: BroadcastEnvelope,
+    claimed: ClaimedId,
+  ): Promise<StreamPosition | undefined> {
+    const definition = topicDefinitionOf(envelope.topic);
+    if (definition?.offline.policy !== 'history') return undefined;
+    if (claimed.position) return claimed.position;
+    const nowSeconds = Math.floor(this.deps.clock.now() / 1000);
+    const { retentionSeconds } = definition.offline;
+    if (historyExpiresAt(envelope, retentionSeconds) <= nowSeconds) return undefined;
+    const { realm, topic, messageId } = envelope;
+    const next = await this.deps.history.nextPosition(realm, topic, {
+      nowSeconds,
+      expiresAt: headExpiresAt(nowSeconds, retentionSeconds),
+      newEpoch: (this.deps.newEpoch ?? newEpoch)(),
+    });
+    if (!claimed.claimed) return next;
+    const kept = await this.deps.messageIds.keepPosition(topicScope(realm, topic), messageId, next);
+    if (kept.offset !== next.offset || kept.epoch !== next.epoch) {
+      (this.deps.logger ?? silentLogger).warn('a concurrent handling of this publish kept another offset', {
+        messageId,
+        kept,
+        unused: next,
+      });
+    }
+    return kept;
+  }
+
   /** Keeps the message for replay on connect when the topic's offline policy is `history`. */
-  private async storeHistory(envelope: BroadcastEnvelope): Promise<boolean> {
+  private async storeHistory(envelope: BroadcastEnvelope, position?: StreamPosition): Promise<boolean> {
     const definition = topicDefinitionOf(envelope.topic);
     if (definition?.offline.policy !== 'history') return false;
     const { historySize, retentionSeconds } = definition.offline;
     const publishedAt = messageKeyTime(envelope.publishedAt);
-    const expiresAt = Math.floor(Date.parse(publishedAt) / 1000) + retentionSeconds;
+    const expiresAt = historyExpiresAt(envelope, retentionSeconds);
     if (expiresAt <= Math.floor(this.deps.clock.now() / 1000)) return false;
-    const stored = await this.deps.history.put(envelope.realm, envelope.topic, {
-      publishedAt,
-      messageId: envelope.messageId,
-      envelope,
-      expiresAt,
-    });
+    const item = { publishedAt, messageId: envelope.messageId, envelope, expiresAt };
+    const stored = await this.deps.history.put(
+      envelope.realm,
+      envelope.topic,
+      position ? { ...item, position } : item,
+    );
     traceHop(this.deps, envelope, 'stored', { store: 'history', result: stored });
     if (stored === 'stored') await this.deps.history.trim(envelope.realm, envelope.topic, historySize);
     return true;
   }
+}
+
+/** When a history row of the envelope expires: its retention after its (normalised) `publishedAt`. */
+function historyExpiresAt(envelope: BroadcastEnvelope, retentionSeconds: number): number {
+  return Math.floor(Date.parse(messageKeyTime(envelope.publishedAt)) / 1000) + retentionSeconds;
 }
 
 /** A shard's outcome in the trace record's `counts` (failed posts are the retried ones). */

@@ -3,6 +3,7 @@ import { errorCodes } from '../../generated/index.js';
 import type {
   ErrorFrame,
   PongFrame,
+  RecoveryFrame,
   SubscribedFrame,
   TopicMessageFrame,
   TtlExtendedFrame,
@@ -10,12 +11,14 @@ import type {
   UserMessageFrame,
   WelcomeFrame,
 } from '../../generated/models.js';
-import type { BroadcastEnvelope, ErrorCode, RejectedTopic, UserEnvelope } from './model.js';
+import type { BroadcastEnvelope, ErrorCode, RejectedTopic, StreamPosition, UserEnvelope } from './model.js';
+import type { RecoveryAnswer } from './stream-positions.js';
 
 // The frame shapes come from the contract's *Frame schemas; this module only builds them.
 export type {
   ErrorFrame,
   PongFrame,
+  RecoveryFrame,
   SubscribedFrame,
   TopicMessageFrame,
   TtlExtendedFrame,
@@ -80,7 +83,12 @@ export function welcomeFrame(input: {
   };
 }
 
-export function topicFrame(envelope: BroadcastEnvelope, replayed = false): TopicMessageFrame {
+/** A topic message; `position` (history topics) adds its `offset` and `epoch`. */
+export function topicFrame(
+  envelope: BroadcastEnvelope,
+  replayed = false,
+  position?: StreamPosition,
+): TopicMessageFrame {
   const frame: TopicMessageFrame = {
     kind: 'topic',
     id: envelope.messageId,
@@ -90,6 +98,28 @@ export function topicFrame(envelope: BroadcastEnvelope, replayed = false): Topic
     payload: envelope.payload,
   };
   if (replayed) frame.replayed = true;
+  if (position) {
+    frame.offset = position.offset;
+    frame.epoch = position.epoch;
+  }
+  return frame;
+}
+
+/** `recovery`: after the `replayed` frames of a topic the client sent a position for. */
+export function recoveryFrame(answer: RecoveryAnswer, replayed: number, requestId?: string): RecoveryFrame {
+  const frame: RecoveryFrame = {
+    kind: 'recovery',
+    topic: answer.topic,
+    recovered: answer.recovered,
+    replayed,
+  };
+  if (answer.code !== undefined) frame.code = answer.code;
+  if (answer.reason !== undefined) frame.reason = answer.reason;
+  if (answer.head) {
+    frame.offset = answer.head.offset;
+    frame.epoch = answer.head.epoch;
+  }
+  if (requestId !== undefined) frame.requestId = requestId;
   return frame;
 }
 

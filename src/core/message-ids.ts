@@ -7,6 +7,7 @@
  *   one, with the first one's `publishedAt`, so every stored row is the same row (live posts may repeat:
  *   clients de-duplicate by id).
  */
+import type { StreamPosition } from './model.js';
 import type { DomainLogger, MessageIdStore } from './ports.js';
 import { silentLogger } from './ports.js';
 import { messageKeyTime } from './stored-messages.js';
@@ -19,7 +20,7 @@ export const topicScope = (realm: string, topic: string): string => `topic#${rea
 
 export type IdDecision =
   /** Handle the publish with this `publishedAt` (the envelope's own, or the first publish's); mark it done after. */
-  | { action: 'handle'; publishedAt: string; claimed: boolean }
+  | { action: 'handle'; publishedAt: string; claimed: boolean; position?: StreamPosition }
   /** A repeat of a publish already fully handled: nothing to do. */
   | { action: 'drop'; publishedAt: string };
 
@@ -36,7 +37,8 @@ export async function claimMessageId(
   const claim = await ids.claim(scope, envelope.messageId, publishedAt, expiresAt, nowSeconds);
   if (claim.status === 'first') return { action: 'handle', publishedAt, claimed: true };
   if (claim.done) return { action: 'drop', publishedAt: claim.publishedAt };
-  return { action: 'handle', publishedAt: claim.publishedAt, claimed: true };
+  const decision: IdDecision = { action: 'handle', publishedAt: claim.publishedAt, claimed: true };
+  return claim.position ? { ...decision, position: claim.position } : decision;
 }
 
 /** Best effort: without the mark a later repeat is handled again (stored once, posted live again). */
@@ -54,6 +56,13 @@ export async function markMessageIdDone(
 /** What the id claim made of a publish: a first publish, a repeat handled as the first, or a dropped repeat. */
 export type Repeat = 'no' | 'handled-as-first' | 'dropped';
 
+/** What `handle` learns from the claim: whether the id is claimed, and the position a first handling kept. */
+export interface ClaimedId {
+  claimed: boolean;
+  /** The stream position recorded on the claim by an earlier handling of the same publish. */
+  position?: StreamPosition;
+}
+
 /**
  * Routes a publish at most once per id and scope: claims the id, drops a repeat of a handled publish
  * (`dropped()` is its result), handles a repeat in flight with the first one's `publishedAt` (so every stored
@@ -63,7 +72,7 @@ export async function routeOnce<E extends { messageId: string; publishedAt: stri
   deps: { messageIds: MessageIdStore; logger?: DomainLogger },
   claim: { scope: string; expiresAt: number; nowSeconds: number },
   published: E,
-  handle: (envelope: E) => Promise<R>,
+  handle: (envelope: E, claimed: ClaimedId) => Promise<R>,
   dropped: () => R,
 ): Promise<R & { repeat: Repeat }> {
   const { scope, expiresAt, nowSeconds } = claim;
@@ -79,7 +88,10 @@ export async function routeOnce<E extends { messageId: string; publishedAt: stri
     decision.publishedAt === messageKeyTime(published.publishedAt)
       ? published
       : { ...published, publishedAt: decision.publishedAt };
-  const result = await handle(envelope);
+  const claimed: ClaimedId = decision.position
+    ? { claimed: decision.claimed, position: decision.position }
+    : { claimed: decision.claimed };
+  const result = await handle(envelope, claimed);
   if (decision.claimed) await markMessageIdDone(deps.messageIds, scope, envelope.messageId, deps.logger);
   return { ...result, repeat: envelope === published ? 'no' : 'handled-as-first' };
 }

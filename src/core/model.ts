@@ -3,7 +3,7 @@
  * contract, re-exported here so the core names them in one place.
  */
 
-import type { BroadcastEnvelope, UserEnvelope } from '../../generated/models.js';
+import type { BroadcastEnvelope, StreamPosition, UserEnvelope } from '../../generated/models.js';
 
 /** Who opened a connection, from the authorizer context. */
 export interface Identity {
@@ -54,7 +54,11 @@ export type {
   DeliveryJob,
   ErrorCode,
   FanoutJob,
+  RecoveryCode,
   RejectedTopic,
+  SincePosition,
+  SinceRejection,
+  StreamPosition,
   TopicRejectionCode,
   UserEnvelope,
 } from '../../generated/models.js';
@@ -70,7 +74,8 @@ export interface StoredMessage<E> {
 }
 
 export type InboxItem = StoredMessage<UserEnvelope>;
-export type HistoryItem = StoredMessage<BroadcastEnvelope>;
+/** A topic history row: the message and, since contract 1.3, its stream position (rows written before have none). */
+export type HistoryItem = StoredMessage<BroadcastEnvelope> & { position?: StreamPosition };
 
 /** How one post to a connection ended, in domain terms. */
 export type PostOutcome = 'ok' | 'gone' | 'throttled' | 'too-large';

@@ -7,6 +7,7 @@ import type {
   HistoryItem,
   InboxItem,
   PostOutcome,
+  StreamPosition,
   TopicSubscriber,
   UserConnection,
 } from './model.js';
@@ -61,7 +62,9 @@ export interface InboxStore {
 }
 
 /** What a claim of a message id found: the first claim, or the claim an earlier publish of the id made. */
-export type MessageIdClaim = { status: 'first' } | { status: 'repeat'; publishedAt: string; done: boolean };
+export type MessageIdClaim =
+  | { status: 'first' }
+  | { status: 'repeat'; publishedAt: string; done: boolean; position?: StreamPosition };
 
 /**
  * One claim per (scope, messageId) until it expires: how a publish retried with the same id is recognised
@@ -78,11 +81,34 @@ export interface MessageIdStore {
   ): Promise<MessageIdClaim>;
   /** Marks the claim's publish as fully handled: later repeats are dropped, not delivered again. */
   markDone(scope: string, messageId: string): Promise<void>;
+  /**
+   * Records the stream position assigned to the claim's publish, unless one is recorded already: returns the
+   * recorded one (the first), so every handling of the same publish uses the same offset.
+   */
+  keepPosition(scope: string, messageId: string, position: StreamPosition): Promise<StreamPosition>;
 }
 
-/** Recent messages of topics whose offline policy is `history`. */
+/** What `nextPosition` needs besides the stream: the row's new expiry and the epoch to start if there is none. */
+export interface NextPositionInput {
+  nowSeconds: number;
+  /** Epoch seconds; outlives every history row of the stream (docs/data-model.md). */
+  expiresAt: number;
+  /** Used only when the stream has no unexpired head row (never published, or its history expired). */
+  newEpoch: string;
+}
+
+/** Recent messages of topics whose offline policy is `history`, and the head of each topic's stream. */
 export interface HistoryStore {
   put(realm: string, topic: string, item: HistoryItem): Promise<PutResult>;
+  /**
+   * The next position of the stream of (realm, topic): one atomic increment of its head row, so concurrent
+   * routers never get the same offset. An absent or expired head row starts epoch `newEpoch` at offset 1.
+   */
+  nextPosition(realm: string, topic: string, input: NextPositionInput): Promise<StreamPosition>;
+  /** The stream's newest position (strongly consistent), or undefined when it has no unexpired head row. */
+  head(realm: string, topic: string, nowSeconds: number): Promise<StreamPosition | undefined>;
+  /** Deliberate reset: deletes the history rows and starts epoch `epoch` at offset 0. */
+  reset(realm: string, topic: string, epoch: string, expiresAt: number): Promise<void>;
   /** The newest `limit` unexpired items, returned oldest first. */
   list(realm: string, topic: string, nowSeconds: number, limit: number): Promise<HistoryItem[]>;
   /** Drops items older than the newest `keep`; returns how many were dropped. */

@@ -15,6 +15,7 @@ import type {
   InboxItem,
   PostOutcome,
   StoredMessage,
+  StreamPosition,
   TopicSubscriber,
   UserConnection,
 } from '../model.js';
@@ -28,6 +29,7 @@ import type {
   JobQueue,
   MessageIdClaim,
   MessageIdStore,
+  NextPositionInput,
   PutResult,
   QueueSendOptions,
   Sleep,
@@ -241,9 +243,11 @@ export class MemoryInboxStore implements InboxStore {
 
 export class MemoryHistoryStore implements HistoryStore {
   readonly log = new MemoryMessageLog<HistoryItem['envelope']>();
+  /** `${realm}#${topic}` → the `stream#` head row. */
+  readonly heads = new Map<string, StreamPosition & { expiresAt: number }>();
 
   async put(realm: string, topic: string, item: HistoryItem): Promise<PutResult> {
-    return this.log.put(`${realm}#${topic}`, item);
+    return this.log.put(`${realm}#${topic}`, item as StoredMessage<HistoryItem['envelope']>);
   }
 
   async list(realm: string, topic: string, nowSeconds: number, limit: number): Promise<HistoryItem[]> {
@@ -252,6 +256,27 @@ export class MemoryHistoryStore implements HistoryStore {
       .map(([, item]) => item)
       .filter((item) => item.expiresAt > nowSeconds);
     return live.slice(Math.max(0, live.length - limit)).map((item) => structuredClone(item));
+  }
+
+  async nextPosition(realm: string, topic: string, input: NextPositionInput): Promise<StreamPosition> {
+    const key = `${realm}#${topic}`;
+    const head = this.heads.get(key);
+    const next =
+      head && head.expiresAt > input.nowSeconds
+        ? { offset: head.offset + 1, epoch: head.epoch }
+        : { offset: 1, epoch: input.newEpoch };
+    this.heads.set(key, { ...next, expiresAt: input.expiresAt });
+    return next;
+  }
+
+  async head(realm: string, topic: string, nowSeconds: number): Promise<StreamPosition | undefined> {
+    const head = this.heads.get(`${realm}#${topic}`);
+    return head && head.expiresAt > nowSeconds ? { offset: head.offset, epoch: head.epoch } : undefined;
+  }
+
+  async reset(realm: string, topic: string, epoch: string, expiresAt: number): Promise<void> {
+    this.log.partitions.delete(`${realm}#${topic}`);
+    this.heads.set(`${realm}#${topic}`, { offset: 0, epoch, expiresAt });
   }
 
   async trim(realm: string, topic: string, keep: number): Promise<number> {
@@ -264,7 +289,10 @@ export class MemoryHistoryStore implements HistoryStore {
 
 /** Message id claims (`msgid#` rows) in memory. */
 export class MemoryMessageIdStore implements MessageIdStore {
-  readonly claims = new Map<string, { publishedAt: string; expiresAt: number; done: boolean }>();
+  readonly claims = new Map<
+    string,
+    { publishedAt: string; expiresAt: number; done: boolean; position?: StreamPosition }
+  >();
 
   async claim(
     scope: string,
@@ -275,8 +303,12 @@ export class MemoryMessageIdStore implements MessageIdStore {
   ): Promise<MessageIdClaim> {
     const key = `${scope}#${messageId}`;
     const existing = this.claims.get(key);
-    if (existing && existing.expiresAt > nowSeconds)
-      return { status: 'repeat', publishedAt: existing.publishedAt, done: existing.done };
+    if (existing && existing.expiresAt > nowSeconds) {
+      const { publishedAt: first, done, position } = existing;
+      return position
+        ? { status: 'repeat', publishedAt: first, done, position: { ...position } }
+        : { status: 'repeat', publishedAt: first, done };
+    }
     this.claims.set(key, { publishedAt, expiresAt, done: false });
     return { status: 'first' };
   }
@@ -284,6 +316,13 @@ export class MemoryMessageIdStore implements MessageIdStore {
   async markDone(scope: string, messageId: string): Promise<void> {
     const existing = this.claims.get(`${scope}#${messageId}`);
     if (existing) existing.done = true;
+  }
+
+  async keepPosition(scope: string, messageId: string, position: StreamPosition): Promise<StreamPosition> {
+    const existing = this.claims.get(`${scope}#${messageId}`);
+    if (!existing) return position;
+    existing.position ??= { ...position };
+    return { ...existing.position };
   }
 }
 

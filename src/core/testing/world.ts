@@ -65,6 +65,8 @@ export function createWorld(options: WorldOptions = {}) {
   const post = { gateway, sleep, random: () => 0.5, settings };
   const traced = { trace, traceSampleRate: options.traceSampleRate ?? 0 };
   const grace = options.graceSeconds ?? 30;
+  /** Epochs are `epoch1`, `epoch2`, … in the order streams start (exact frames in tests). */
+  let epochs = 0;
   const connections = new ConnectionService({
     store,
     deliveryQueue,
@@ -101,6 +103,7 @@ export function createWorld(options: WorldOptions = {}) {
       messageIds,
       fanoutQueue,
       clock,
+      newEpoch: () => `epoch${++epochs}`,
       broadcast: {
         shardThreshold: options.shardThreshold ?? 500,
         shardSize: options.shardSize ?? 250,

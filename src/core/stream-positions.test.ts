@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { broadcastEnvelope, createWorld } from './testing/world.js';
+
+describe('offset assignment at routing', () => {
+  it('numbers the publications of each realm and concrete topic 1, 2, 3 in one epoch, on every frame and row', async () => {
+    const world = createWorld();
+    await world.connect('c1', {}, ['announcements', 'jobs.1', 'job-status']);
+    for (const topic of ['announcements', 'announcements', 'jobs.1', 'announcements', 'job-status'])
+      await world.broadcast.route(broadcastEnvelope({ topic }));
+    await world.broadcast.route(broadcastEnvelope({ realm: 'other' }));
+    const frames = world.gateway.framesTo('c1').map((f) => [f.topic, f.offset, f.epoch]);
+    const [announcements, jobs] = [frames[0]?.[2], frames[2]?.[2]];
+    expect(announcements).toMatch(/^epoch\d+$/);
+    expect(jobs).not.toBe(announcements);
+    expect(frames).toEqual([
+      ['announcements', 1, announcements],
+      ['announcements', 2, announcements],
+      ['jobs.1', 1, jobs],
+      ['announcements', 3, announcements],
+      ['job-status', undefined, undefined], // offline.policy drop: no stream
+    ]);
+    const rows = await world.history.list('acme', 'announcements', 0, 20);
+    expect(rows.map((r) => r.position)).toEqual(
+      [1, 2, 3].map((offset) => ({ offset, epoch: announcements })),
+    );
+    const other = await world.history.head('other', 'announcements', 0);
+    expect(other?.offset).toBe(1);
+    expect(other?.epoch).not.toBe(announcements);
+  });
+
+  it('fan-out jobs carry the position and their posts show it', async () => {
+    const world = createWorld({ shardThreshold: 1, shardSize: 1 });
+    await world.connect('a');
+    await world.connect('b');
+    await world.broadcast.route(broadcastEnvelope());
+    const jobs = world.fanoutQueue.jobs();
+    expect(jobs.map((j) => j.position)).toEqual([
+      { offset: 1, epoch: 'epoch1' },
+      { offset: 1, epoch: 'epoch1' },
+    ]);
+    await world.broadcast.runShardJob(jobs[0]!, Number.POSITIVE_INFINITY);
+    expect(world.gateway.posts[0]?.data).toContain('"offset":1,"epoch":"epoch1"');
+  });
+
+  it('a repeat of an unfinished publish keeps the offset its first handling kept', async () => {
+    const world = createWorld();
+    await world.connect('c1');
+    const first = broadcastEnvelope({ messageId: 'once' });
+    world.fanoutQueue.failNext = new Error('queue down');
+    await world.connect('c2');
+    // The first handling fails after the offset was assigned (a retry job could not be sent).
+    world.gateway.script('c2', new Error('500'));
+    await expect(world.broadcast.route(first)).rejects.toThrow('queue down');
+    const retried = { ...first, publishedAt: '2026-11-27T09:59:30.000Z' };
+    expect(await world.broadcast.route(retried)).toMatchObject({ repeat: 'handled-as-first' });
+    await world.broadcast.route(broadcastEnvelope());
+    const offsets = world.gateway.framesTo('c1').map((f) => [f.id, f.offset]);
+    expect(offsets).toEqual([
+      ['once', 1],
+      ['once', 1],
+      [expect.stringMatching(/^m-/), 2],
+    ]);
+  });
+
+  it('a message whose retention is already over gets no offset (it is never stored)', async () => {
+    const world = createWorld();
+    await world.connect('c1');
+    await world.broadcast.route(broadcastEnvelope({ publishedAt: '2026-11-25T09:00:00.000Z' }));
+    expect(world.gateway.framesTo('c1')[0]).not.toHaveProperty('offset');
+    expect(await world.history.head('acme', 'announcements', 0)).toBeUndefined();
+  });
+
+  it('a stream whose head row expired (all its history gone) starts a new epoch', async () => {
+    const world = createWorld();
+    await world.broadcast.route(broadcastEnvelope());
+    world.clock.advance((86_400 + 301) * 1000);
+    await world.broadcast.route(
+      broadcastEnvelope({ publishedAt: new Date(world.clock.now()).toISOString() }),
+    );
+    const head = await world.history.head('acme', 'announcements', world.clock.now() / 1000);
+    expect(head?.offset).toBe(1);
+    expect(head?.epoch).not.toBe(
+      (await world.history.list('acme', 'announcements', 0, 20))[0]?.position?.epoch,
+    );
+  });
+});
