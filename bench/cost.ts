@@ -4,11 +4,34 @@
  *   a) broadcasts to a topic with 1,000 subscribers, and
  *   b) user messages to users with one open connection (live), and to offline users (stored, then
  *      delivered on their next connect),
- * and multiplies them by public AWS list prices to get dollars per million delivered messages.
- * The baseline is the API Gateway message charge alone (the floor any design pays per delivered message).
+ *   c) a connection's life (connect with its welcome, pings, disconnect),
+ * and prices them with the cost model (`bench/cost-model.ts`) for every stack at its region's prices: dollars
+ * per million delivered messages (baseline: the API Gateway message charge alone) and the all-in dollars per
+ * million connection-minutes (baseline: API Gateway's connection-minute fee), beside AWS AppSync Events.
  */
 import { SNSClient } from '@aws-sdk/client-sns';
+import WebSocket from 'ws';
+import { functionTable } from '../generated/index.js';
+import { knownStacks } from '../infra/pulumi/stack-files.js';
 import { createPublisher } from '../src/publisher/index.js';
+import { PRICES_BY_REGION } from './aws-prices.js';
+import {
+  addUsage,
+  COST_ASSUMPTIONS,
+  type ConnectionMinuteCost,
+  clientSessionModel,
+  connectionMinuteCost,
+  type LifecycleUsage,
+  memoryMb,
+  pingInvokesFunction,
+  priceUsage,
+  type StackPricing,
+  scaleUsage,
+  stackPricing,
+  total,
+  type Usage,
+  type Workload,
+} from './cost-model.js';
 import {
   clientUrl,
   type PlatformChild,
@@ -19,95 +42,55 @@ import {
 import { round } from './lib/stats.js';
 import type { Benchmark, Figure } from './lib/types.js';
 
-/**
- * us-east-1 list prices (USD), first tier. Set on 2025-06-01 from the AWS pricing pages; re-checked on
- * 2026-11-28 against stored copies of public pricing write-ups (this machine cannot reach aws.amazon.com
- * itself): API Gateway WebSocket $1.00 per million messages and $0.25 per million connection minutes
- * (awsforengineers.com, May 2025), Lambda arm64 $0.20 per million requests and $0.0000133334 per GB-second
- * (cloudchipr.com), DynamoDB on-demand $0.625 / $0.125 per million write / read request units after the
- * November 2024 cut (airbyte.com, July 2025), SNS standard $0.50 per million publishes (factualminds.com,
- * June 2026), SQS standard $0.40 per million requests (cloudburn.io, March 2026). SNS deliveries to Lambda
- * are not charged.
- */
-export const PRICES = {
-  date: '2025-06-01, re-checked 2026-11-28 against public pricing write-ups dated 2025-05 to 2026-06 (AWS public list prices, us-east-1, first tier; the AWS pages themselves are not reachable from this machine)',
-  apiGatewayPerMillionMessages: 1.0,
-  apiGatewayPerMillionConnectionMinutes: 0.25,
-  lambdaPerMillionRequests: 0.2,
-  lambdaPerGbSecondArm: 0.0000133334,
-  dynamoPerMillionWriteUnits: 0.625,
-  dynamoPerMillionReadUnits: 0.125,
-  snsPerMillionPublishes: 0.5,
-  sqsPerMillionRequests: 0.4,
-};
+/** Stacks priced: every `infra/pulumi/Pulumi.<stack>.yaml`; prod's figures are the headline rows. */
+const HEADLINE_STACK = 'prod';
 
-/** Memory per function (MB) from infra/pulumi/Pulumi.prod.yaml (authorizer/websocket 512, router/worker 1769). */
-const MEMORY_MB: Record<string, number> = {
-  authorizer: 512,
-  connect: 512,
-  disconnect: 512,
-  ping: 512,
-  'extend-ttl': 512,
-  default: 512,
-  'broadcast-router': 1769,
-  'user-router': 1769,
-  'delivery-worker': 1769,
-  'fanout-worker': 1769,
-};
-
-interface Breakdown {
-  delivered: number;
-  apiGatewayMessages: number;
-  lambdaInvocations: number;
-  lambdaGbSeconds: number;
-  dynamoReadUnits: number;
-  dynamoWriteUnits: number;
-  snsPublishes: number;
-  sqsRequests: number;
-  dollarsPerMillion: Record<string, number> & { total: number };
-}
-
-/** `published`: messages published (SNS bills every message of a PublishBatch as one request). */
-function costOf(stats: PlatformStats, delivered: number, published: number): Breakdown {
-  const fn = Object.entries(stats.functions);
-  const invocations = fn.reduce((s, [, f]) => s + f.invocations, 0);
-  const gbSeconds = fn.reduce(
-    (s, [name, f]) => s + (f.billedDurationMs / 1000) * ((MEMORY_MB[name] ?? 512) / 1024),
-    0,
-  );
+/** What the local platform counted, as the cost model's usage. `published`: SNS messages published. */
+function usageOf(stats: PlatformStats, delivered: number, published: number, extraMessages = 0): Usage {
   const edge = stats.edge;
-  const apiMessages = edge.connections?.POST ?? 0;
   const snsCalls = Object.entries(edge.sns ?? {})
     .filter(([a]) => a.startsWith('Publish'))
     .reduce((s, [, n]) => s + n, 0);
-  const sns = Math.max(snsCalls, published);
-  const sqs = Object.values(edge.sqs ?? {}).reduce((s, n) => s + n, 0);
-  const per = (count: number, pricePerMillion: number): number => (count / delivered) * pricePerMillion;
-  const dollars = {
-    apiGateway: per(apiMessages, PRICES.apiGatewayPerMillionMessages),
-    lambdaRequests: per(invocations, PRICES.lambdaPerMillionRequests),
-    lambdaDuration: (gbSeconds / delivered) * 1e6 * PRICES.lambdaPerGbSecondArm,
-    dynamodb:
-      per(stats.dynamodb.readUnits, PRICES.dynamoPerMillionReadUnits) +
-      per(stats.dynamodb.writeUnits, PRICES.dynamoPerMillionWriteUnits),
-    sns: per(sns, PRICES.snsPerMillionPublishes),
-    sqs: per(sqs, PRICES.sqsPerMillionRequests),
-  };
-  const total = Object.values(dollars).reduce((a, b) => a + b, 0);
+  const sqsTriggered = new Set(
+    functionTable.filter((f) => f.trigger.kind === 'sqs').map((f) => f.handler as string),
+  );
+  const entries = Object.entries(stats.functions);
   return {
-    delivered,
-    apiGatewayMessages: apiMessages,
-    lambdaInvocations: invocations,
-    lambdaGbSeconds: round(gbSeconds, 3),
-    dynamoReadUnits: stats.dynamodb.readUnits,
-    dynamoWriteUnits: stats.dynamodb.writeUnits,
-    snsPublishes: sns,
-    sqsRequests: sqs,
-    dollarsPerMillion: {
-      ...Object.fromEntries(Object.entries(dollars).map(([k, v]) => [k, round(v, 4)])),
-      total: round(total, 4),
-    },
+    apiGatewayMessages: (edge.connections?.POST ?? 0) + extraMessages,
+    functions: Object.fromEntries(
+      entries.map(([name, f]) => [name, { invocations: f.invocations, billedMs: f.billedDurationMs }]),
+    ),
+    readUnits: stats.dynamodb.readUnits,
+    writeUnits: stats.dynamodb.writeUnits,
+    snsPublishes: Math.max(snsCalls, published),
+    sqsRequests: Object.values(edge.sqs ?? {}).reduce((s, n) => s + n, 0),
+    sqsBatchesConsumed: entries
+      .filter(([n]) => sqsTriggered.has(n))
+      .reduce((s, [, f]) => s + f.invocations, 0),
+    deliveries: delivered,
   };
+}
+
+interface Priced {
+  stack: string;
+  region: string;
+  dollarsPerMillion: Record<string, number> & { total: number };
+}
+
+/** Dollars per million deliveries of `usage` in every stack. */
+function pricePerMillion(usage: Usage, stacks: StackPricing[]): Priced[] {
+  const perMillion = scaleUsage(usage, 1e6 / usage.deliveries);
+  return stacks.map((pricing) => {
+    const lines = priceUsage(perMillion, pricing);
+    return {
+      stack: pricing.stack,
+      region: pricing.region,
+      dollarsPerMillion: {
+        ...Object.fromEntries(Object.entries(lines).map(([k, v]) => [k, round(v, 4)])),
+        total: round(total(lines), 4),
+      },
+    };
+  });
 }
 
 async function waitDelivered(
@@ -139,7 +122,15 @@ export const costBenchmark: Benchmark = {
     const platform = await startPlatformChild();
     const swarm = await startSwarm();
     const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
-    const results: { name: string; breakdown: Breakdown; stats: PlatformStats }[] = [];
+    const stacks = knownStacks().map(stackPricing);
+    const results: { name: string; usage: Usage; priced: Priced[]; stats: PlatformStats }[] = [];
+    const record = (name: string, stats: PlatformStats, delivered: number, published: number): void => {
+      const usage = usageOf(stats, delivered, published);
+      results.push({ name, usage, priced: pricePerMillion(usage, stacks), stats });
+      const headline = results.at(-1)?.priced.find((p) => p.stack === HEADLINE_STACK);
+      options.log(`cost: ${name}: ${JSON.stringify(headline?.dollarsPerMillion)}`);
+    };
+    let lifecycle: LifecycleUsage | undefined;
     try {
       const sns = new SNSClient({ endpoint: platform.urls.edge, region: 'us-east-1', credentials });
       const publisher = createPublisher({
@@ -154,14 +145,19 @@ export const costBenchmark: Benchmark = {
         roles: [],
       }));
       const tokens = await platform.tokens(users);
-      const r = await swarm.connect(
-        Array.from({ length: subscribers }, (_, i) => ({
-          url: clientUrl(platform.urls.gateway, tokens[i % 20] as string, 'job-status'),
-        })),
-        true,
-        50,
-      );
-      if (r.connected !== subscribers) throw new Error(`only ${r.connected} subscribers connected`);
+      // A loaded machine refuses the odd upgrade (handshake timeout): connect the missing ones again, as the SDK would.
+      let connected = 0;
+      for (let attempt = 0; attempt < 3 && connected < subscribers; attempt++) {
+        const r = await swarm.connect(
+          Array.from({ length: subscribers - connected }, (_, i) => ({
+            url: clientUrl(platform.urls.gateway, tokens[(connected + i) % 20] as string, 'job-status'),
+          })),
+          true,
+          50,
+        );
+        connected += r.connected;
+      }
+      if (connected !== subscribers) throw new Error(`only ${connected} subscribers connected`);
       await publisher.publishToTopic({
         realm: 'acme',
         topic: 'job-status',
@@ -186,8 +182,7 @@ export const costBenchmark: Benchmark = {
         await swarm.receipts();
         return got;
       });
-      results.push({ name: a.name, breakdown: costOf(a.stats, a.delivered, broadcasts), stats: a.stats });
-      options.log(`cost: ${a.name}: ${JSON.stringify(results.at(-1)?.breakdown.dollarsPerMillion)}`);
+      record(a.name, a.stats, a.delivered, broadcasts);
 
       // b) user messages to online users (one connection each)
       const liveTokens = await platform.tokens(
@@ -215,8 +210,7 @@ export const costBenchmark: Benchmark = {
         await swarm.receipts();
         return got;
       });
-      results.push({ name: b.name, breakdown: costOf(b.stats, b.delivered, liveUsers), stats: b.stats });
-      options.log(`cost: ${b.name}: ${JSON.stringify(results.at(-1)?.breakdown.dollarsPerMillion)}`);
+      record(b.name, b.stats, b.delivered, liveUsers);
 
       // c) user messages to offline users: stored, then delivered when they connect (connect costs included)
       const offline = Array.from({ length: liveUsers }, (_, i) => `cost-offline-${i}`);
@@ -258,32 +252,168 @@ export const costBenchmark: Benchmark = {
           return got;
         },
       );
-      results.push({ name: c.name, breakdown: costOf(c.stats, c.delivered, offline.length), stats: c.stats });
-      options.log(`cost: ${c.name}: ${JSON.stringify(results.at(-1)?.breakdown.dollarsPerMillion)}`);
+      record(c.name, c.stats, c.delivered, offline.length);
+
+      // d) a connection's life: connect (welcome), pings, disconnect — for the connection-minute model
+      lifecycle = await measureLifecycle(platform, options.quick ? 20 : 50, 3);
+      options.log(`cost: lifecycle per session ${JSON.stringify(lifecycle.session.functions)}`);
       sns.destroy();
     } finally {
       await swarm.close();
       await platform.stop();
     }
-    const figures: Figure[] = results.map(({ name, breakdown }) => ({
-      figure: `$ per million delivered messages: ${name}`,
-      value: breakdown.dollarsPerMillion.total,
-      unit: '$',
-      baselineName: 'API Gateway message charge alone',
-      baseline: PRICES.apiGatewayPerMillionMessages,
-      ratio: round(breakdown.dollarsPerMillion.total / PRICES.apiGatewayPerMillionMessages, 2),
-      better: 'lower',
-      target: 'stated (no target)',
-      pass: null,
-    }));
+    if (!lifecycle) throw new Error('the connection lifecycle was not measured');
+    const broadcastUsage = results[0]?.usage;
+    if (!broadcastUsage) throw new Error('the broadcast was not measured');
+    const perDelivery = scaleUsage(broadcastUsage, 1 / broadcastUsage.deliveries);
+    const minuteCosts = stacks.flatMap((pricing) =>
+      WORKLOADS.map((w) => connectionMinuteCost(pricing, lifecycle as LifecycleUsage, perDelivery, w)),
+    );
     return {
-      figures,
-      details: { prices: PRICES, memoryMb: MEMORY_MB, scenarios: results },
+      figures: [...messageFigures(results, stacks), ...connectionMinuteFigures(minuteCosts)],
+      details: {
+        prices: PRICES_BY_REGION,
+        assumptions: COST_ASSUMPTIONS,
+        clientSessionModel: clientSessionModel(),
+        pingInvokesFunction: pingInvokesFunction(),
+        stacks: stacks.map((s) => ({
+          stack: s.stack,
+          region: s.region,
+          memoryMb: Object.fromEntries(functionTable.map((f) => [f.handler, memoryMb(s, f.handler)])),
+          logRetentionDays: s.config.logRetentionDays,
+          traceSamplePerMille: s.traceSamplePerMille,
+        })),
+        scenarios: results.map(({ name, usage, priced, stats }) => ({ name, usage, priced, stats })),
+        lifecycle,
+        connectionMinutes: minuteCosts,
+      },
       notes: [
-        `Prices: ${PRICES.date}. API Gateway $1.00/M messages (32 KB units) and $0.25/M connection-minutes (not included: depends on session length); Lambda arm64 $0.20/M requests + $0.0000133334/GB-s; DynamoDB on-demand $0.625/M write units, $0.125/M read units; SNS $0.50/M publishes (SNS→Lambda deliveries free); SQS $0.40/M requests. Free tiers ignored.`,
-        'Here the ratio column is ours ÷ the API Gateway floor (1.0 = the platform adds nothing beyond the unavoidable per-message charge).',
-        "Lambda GB-seconds use the prod memory sizes and the billed durations measured on this loaded 2-core machine (pessimistic for AWS). SQS requests count every call the functions made through the edge (sends, deletes); the local event-source poller's own receives are not billed by this model. The offline scenario includes the connect-time costs (authorizer, $connect, delivery job) of the returning users, one message each: the worst case per message.",
+        `Prices per region with sources and dates in bench/aws-prices.ts (list prices, first tier, free tiers ignored); each stack is priced at its Pulumi.<stack>.yaml region (${stacks.map((s) => `${s.stack} ${s.region}`).join(', ')}) with its own memory sizes and log retention.`,
+        'Message rows: the ratio is ours ÷ the API Gateway message charge alone in the same region (1.0 = nothing beyond the unavoidable per-message charge).',
+        `Connection-minute rows: per million connection-minutes, the client SDK's defaults (a ping every ${round(clientSessionModel().pingEveryMinutes, 2)} min on average, a new session every ${round(clientSessionModel().sessionMinutes, 1)} min by handover before the 2-hour maximum); ${pingInvokesFunction() ? 'ping invokes the ping function' : 'ping is answered by an API Gateway mock integration (no function)'}. The ratio is ours ÷ API Gateway's connection-minute fee (target ≤ 1.5×). AppSync Events on the same workload: its connection-minute fee plus one operation per connect, per subscribed topic and per delivery (5 KB units).`,
+        'Logs and X-Ray are modeled (COST_ASSUMPTIONS in bench/cost-model.ts): Lambda platform lines and one structured line per invocation, trace records per sampled delivery, X-Ray default sampling (5 %); SQS adds one receive and one delete per batch an event source mapping consumes. Lambda durations were measured on this loaded 2-core machine (pessimistic for AWS).',
       ],
     };
   },
 };
+
+/** Idle clients (keep-alive only) and clients receiving one broadcast every 10 minutes, two topics each. */
+const WORKLOADS: Workload[] = [
+  { name: 'idle (keep-alive and reconnects only)', deliveriesPerConnectionMinute: 0, topicsPerConnection: 2 },
+  {
+    name: 'one broadcast delivery per 10 minutes',
+    deliveriesPerConnectionMinute: 0.1,
+    topicsPerConnection: 2,
+  },
+];
+
+function messageFigures(results: { name: string; priced: Priced[] }[], stacks: StackPricing[]): Figure[] {
+  return results.flatMap(({ name, priced }) =>
+    priced.map((p) => {
+      const floor = (stacks.find((s) => s.stack === p.stack) as StackPricing).prices
+        .apiGatewayPerMillionMessages;
+      return {
+        figure: `$ per million delivered messages, ${p.stack} (${p.region}): ${name}`,
+        value: p.dollarsPerMillion.total,
+        unit: '$',
+        baselineName: 'API Gateway message charge alone',
+        baseline: floor,
+        ratio: round(p.dollarsPerMillion.total / floor, 2),
+        better: 'lower',
+        target: 'stated (no target)',
+        pass: null,
+      } satisfies Figure;
+    }),
+  );
+}
+
+function connectionMinuteFigures(costs: ConnectionMinuteCost[]): Figure[] {
+  return costs.flatMap((c) => [
+    {
+      figure: `all-in $ per million connection-minutes, ${c.stack} (${c.region}), ${c.workload}`,
+      value: round(c.oursTotal, 4),
+      unit: '$',
+      baselineName: "API Gateway's connection-minute fee",
+      baseline: c.connectionMinuteFee,
+      ratio: round(c.oursTotal / c.connectionMinuteFee, 2),
+      better: 'lower',
+      target: '≤ 1.5×',
+      pass: c.oursTotal <= 1.5 * c.connectionMinuteFee,
+    } satisfies Figure,
+    {
+      figure: `AppSync Events $ per million connection-minutes, ${c.stack} (${c.region}), ${c.workload}`,
+      value: round(c.appSyncTotal, 4),
+      unit: '$',
+      baselineName: 'ours (all-in, same workload)',
+      baseline: round(c.oursTotal, 4),
+      ratio: round(c.oursTotal / c.appSyncTotal, 2),
+      better: 'lower',
+      target: 'stated (ratio = ours ÷ AppSync Events)',
+      pass: null,
+    } satisfies Figure,
+  ]);
+}
+
+/**
+ * Connects `clients` fresh users (two topics each), waits for their welcomes, sends `pings` pings each and waits
+ * for every pong, then closes them and waits for every `$disconnect`. Each phase is counted on its own.
+ */
+async function measureLifecycle(
+  platform: PlatformChild,
+  clients: number,
+  pings: number,
+): Promise<LifecycleUsage> {
+  const tokens = await platform.tokens(
+    Array.from({ length: clients }, (_, i) => ({ userId: `cost-life-${i}`, realm: 'acme', roles: [] })),
+  );
+  await platform.resetStats();
+  const sockets: WebSocket[] = [];
+  let pongs = 0;
+  await Promise.all(
+    tokens.map(
+      (token) =>
+        new Promise<void>((resolve, reject) => {
+          const ws = new WebSocket(clientUrl(platform.urls.gateway, token, 'announcements,job-status'));
+          const timer = setTimeout(() => reject(new Error('no welcome within 60 s')), 60_000);
+          ws.on('message', (data: Buffer) => {
+            const text = data.toString('utf8');
+            if (text.startsWith('{"kind":"welcome"')) {
+              clearTimeout(timer);
+              resolve();
+            } else if (text.startsWith('{"kind":"pong"')) pongs++;
+          });
+          ws.once('error', reject);
+          sockets.push(ws);
+        }),
+    ),
+  );
+  const connected = await platform.stats();
+  await platform.resetStats();
+  for (let i = 0; i < pings; i++) for (const ws of sockets) ws.send(JSON.stringify({ action: 'ping' }));
+  await waitUntil(() => pongs >= clients * pings, 60_000, `${clients * pings} pongs`);
+  const pinged = await platform.stats();
+  await platform.resetStats();
+  for (const ws of sockets) ws.close(1000);
+  await waitUntil(
+    async () => ((await platform.stats()).functions.disconnect?.invocations ?? 0) >= clients,
+    60_000,
+    `${clients} $disconnect invocations`,
+  );
+  const closed = await platform.stats();
+  const session = addUsage(usageOf(connected, 0, 0), usageOf(closed, 0, 0));
+  // Each ping is a message received and its pong a message sent.
+  const ping = usageOf(pinged, 0, 0, 2 * clients * pings);
+  return { session: scaleUsage(session, 1 / clients), ping: scaleUsage(ping, 1 / (clients * pings)) };
+}
+
+async function waitUntil(
+  done: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -64,7 +64,7 @@ export const AWS_MODEL = {
      * then 2 minutes later (Lambda developer guide, "Asynchronous invocation"). Modeled exactly so.
      */
     asyncRetryDelaysMs: [60_000, 120_000],
-    /** Documented: billed duration rounds up to 1 ms; price per GB-second (see bench/cost.ts PRICES). */
+    /** Documented: billed duration rounds up to 1 ms; price per GB-second (bench/aws-prices.ts). */
     billingGranularityMs: 1,
     /**
      * Documented since 2025-08-01: the INIT phase of on-demand functions is billed like the handler. Assumed

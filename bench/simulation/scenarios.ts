@@ -5,7 +5,7 @@
  */
 import { defaultBackoff, fullJitterDelay } from '../../src/client/backoff.js';
 import type { BroadcastEnvelope } from '../../src/core/model.js';
-import { PRICES } from '../cost.js';
+import { priceTable } from '../aws-prices.js';
 import { AWS_MODEL } from './aws-model.js';
 import type { LambdaFunction } from './lambda.js';
 import { TokenBucket } from './virtual-time.js';
@@ -47,6 +47,8 @@ function costOf(world: SimWorld, messageUnitsPerPost: number): CostBreakdown {
   );
   const apiGatewayMessages = world.api.stats.delivered * messageUnitsPerPost;
   const t = world.table.stats;
+  // us-east-1, as the simulation's published figures; the cost benchmark prices each stack at its own region.
+  const PRICES = priceTable('us-east-1');
   const dollars =
     (apiGatewayMessages * PRICES.apiGatewayPerMillionMessages +
       lambdaRequests * PRICES.lambdaPerMillionRequests +

@@ -6,6 +6,7 @@
  * names the key and the stack file. `docs/operations.md` lists every key.
  */
 
+import type { FunctionDefinition } from '../../generated/index.js';
 import {
   type IntegerSetting,
   functionSettings as settings,
@@ -45,6 +46,18 @@ export interface FunctionSettings {
   memoryMb: number;
   timeoutSeconds: number;
 }
+
+/** Which `functions.<kind>` settings a Lambda gets, by what invokes it. */
+export const SETTINGS_BY_TRIGGER: Record<
+  FunctionDefinition['trigger']['kind'],
+  keyof Pick<FunctionsConfig, 'authorizer' | 'websocket' | 'router' | 'worker'>
+> = {
+  authorizer: 'authorizer',
+  websocket: 'websocket',
+  sns: 'router',
+  sqs: 'worker',
+  kafka: 'router',
+};
 
 export interface FunctionsConfig {
   authorizer: FunctionSettings;

@@ -16,7 +16,7 @@ import { queuePolicy } from '../../src/core/queue-policy.js';
 import { functionSettings as settings } from '../../src/handlers/runtime/function-settings.js';
 import { formatKafkaTopics } from '../../src/handlers/runtime/kafka-config.js';
 import { functionName as stackFunctionName, tracedFunctions } from '../../src/publisher/trace/aws-names.js';
-import type { FunctionSettings, StackConfig } from './config.js';
+import { type FunctionSettings, SETTINGS_BY_TRIGGER, type StackConfig } from './config.js';
 import { type FunctionNeeds, functionNeeds } from './function-needs.js';
 import { createKafkaMappings, KAFKA_REJECTED_METRIC, kafkaSourceStatements } from './kafka.js';
 
@@ -60,19 +60,6 @@ interface PolicyStatement {
   Action: string[];
   Resource: pulumi.Input<string>[];
 }
-
-type TriggerKind = FunctionDefinition['trigger']['kind'];
-
-const SETTINGS_BY_TRIGGER: Record<
-  TriggerKind,
-  keyof Pick<StackConfig['functions'], 'authorizer' | 'websocket' | 'router' | 'worker'>
-> = {
-  authorizer: 'authorizer',
-  websocket: 'websocket',
-  sns: 'router',
-  sqs: 'worker',
-  kafka: 'router',
-};
 
 /** `delivery-queue` → `DELIVERY_QUEUE_URL` (docs/design.md §3). */
 export function queueUrlVariable(channel: string): string {

@@ -34,6 +34,14 @@ import {
 import { systemTimers, type TimerHandle, type Timers } from './timers.js';
 import { TopicSet, topicMatchesFilter } from './topic-set.js';
 
+/** Default keep-alive: a `ping` every 70–85 % of the idle timeout, uniformly jittered (the cost model reads it). */
+export const KEEP_ALIVE_WINDOW = { from: 0.7, to: 0.85 } as const;
+
+/** Default handover lead before the maximum connection duration: 10 % of it, 1 s to 5 minutes. */
+export function defaultHandoverLeadMs(maxConnectionMs: number): number {
+  return Math.min(5 * 60_000, Math.max(1000, maxConnectionMs * 0.1));
+}
+
 export type ClientState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
 
 export interface ConnectOptions {
@@ -690,7 +698,11 @@ export class PushClient extends TypedEmitter<ClientEvents> {
     const connectionLimits = this.limitsOf(link);
     const keepAliveMs = (): number =>
       this.options.keepAliveIntervalMs ??
-      Math.floor(connectionLimits.idleTimeoutSeconds * 1000 * (0.7 + 0.15 * this.random()));
+      Math.floor(
+        connectionLimits.idleTimeoutSeconds *
+          1000 *
+          (KEEP_ALIVE_WINDOW.from + (KEEP_ALIVE_WINDOW.to - KEEP_ALIVE_WINDOW.from) * this.random()),
+      );
     const keepAlive = (): void => {
       if (link.socket.readyState === OPEN) link.socket.send(JSON.stringify({ action: 'ping' }));
       link.timers.push(this.timers.setTimeout(keepAlive, keepAliveMs()));
@@ -700,7 +712,7 @@ export class PushClient extends TypedEmitter<ClientEvents> {
     if (link.welcome) this.scheduleTtl(link, link.welcome.expiresAt);
 
     const maxMs = connectionLimits.maxConnectionSeconds * 1000;
-    const leadMs = this.options.handoverLeadMs ?? Math.min(5 * 60_000, Math.max(1000, maxMs * 0.1));
+    const leadMs = this.options.handoverLeadMs ?? defaultHandoverLeadMs(maxMs);
     const handoverAt = link.openedAt + maxMs - leadMs;
     link.timers.push(
       this.timers.setTimeout(() => this.startHandover(), Math.max(0, handoverAt - this.timers.now())),
