@@ -34,6 +34,7 @@ import {
 } from './cost-model.js';
 import {
   clientUrl,
+  connectAll,
   type PlatformChild,
   type PlatformStats,
   startPlatformChild,
@@ -138,6 +139,10 @@ export const costBenchmark: Benchmark = {
         broadcastTopicArn: platform.urls.broadcastTopicArn,
         userTopicArn: platform.urls.userTopicArn,
       });
+      // A connection's life first (the smallest, least disturbed by load): connect (welcome), pings, disconnect — for the connection-minute model
+      lifecycle = await measureLifecycle(platform, options.quick ? 20 : 50, 3);
+      options.log(`cost: lifecycle per session ${JSON.stringify(lifecycle.session.functions)}`);
+
       // a) broadcast to 1,000 subscribers
       const users = Array.from({ length: 20 }, (_, i) => ({
         userId: `cost-sub-${i}`,
@@ -145,18 +150,13 @@ export const costBenchmark: Benchmark = {
         roles: [],
       }));
       const tokens = await platform.tokens(users);
-      // A loaded machine refuses the odd upgrade (handshake timeout): connect the missing ones again, as the SDK would.
-      let connected = 0;
-      for (let attempt = 0; attempt < 3 && connected < subscribers; attempt++) {
-        const r = await swarm.connect(
-          Array.from({ length: subscribers - connected }, (_, i) => ({
-            url: clientUrl(platform.urls.gateway, tokens[(connected + i) % 20] as string, 'job-status'),
-          })),
-          true,
-          50,
-        );
-        connected += r.connected;
-      }
+      const connected = await connectAll(
+        swarm,
+        Array.from({ length: subscribers }, (_, i) => ({
+          url: clientUrl(platform.urls.gateway, tokens[i % 20] as string, 'job-status'),
+        })),
+        50,
+      );
       if (connected !== subscribers) throw new Error(`only ${connected} subscribers connected`);
       await publisher.publishToTopic({
         realm: 'acme',
@@ -188,12 +188,12 @@ export const costBenchmark: Benchmark = {
       const liveTokens = await platform.tokens(
         Array.from({ length: liveUsers }, (_, i) => ({ userId: `cost-live-${i}`, realm: 'acme', roles: [] })),
       );
-      const live = await swarm.connect(
+      const live = await connectAll(
+        swarm,
         liveTokens.map((t) => ({ url: clientUrl(platform.urls.gateway, t, '') })),
-        true,
         50,
       );
-      if (live.connected !== liveUsers) throw new Error('live users did not all connect');
+      if (live !== liveUsers) throw new Error('live users did not all connect');
       const b = await scenario(platform, 'user message, user online (1 connection)', async () => {
         // One at a time, each delivered before the next: Lambda durations are then those of a lone invocation
         // (concurrent invocations in one local process would inflate each other's wall-clock duration).
@@ -254,9 +254,6 @@ export const costBenchmark: Benchmark = {
       );
       record(c.name, c.stats, c.delivered, offline.length);
 
-      // d) a connection's life: connect (welcome), pings, disconnect — for the connection-minute model
-      lifecycle = await measureLifecycle(platform, options.quick ? 20 : 50, 3);
-      options.log(`cost: lifecycle per session ${JSON.stringify(lifecycle.session.functions)}`);
       sns.destroy();
     } finally {
       await swarm.close();

@@ -80,6 +80,8 @@ export async function startPlatformChild(env?: Record<string, string>): Promise<
 export interface ConnectResult {
   connected: number;
   failed: number;
+  /** Indexes (in the request) of the clients that did not connect. */
+  failedIndexes: number[];
   firstError: string;
   connectionIds: string[];
   latencies: number[];
@@ -125,6 +127,26 @@ export async function startSwarm(): Promise<Swarm> {
     },
   };
   return swarm;
+}
+
+/**
+ * Connects every client, trying the ones a loaded machine refused (handshake timeout) again up to `attempts`
+ * times, as the client SDK would. Resolves with how many connected.
+ */
+export async function connectAll(
+  swarm: Swarm,
+  clients: { url: string }[],
+  concurrency: number,
+  attempts = 3,
+): Promise<number> {
+  let pending = clients;
+  let connected = 0;
+  for (let attempt = 0; attempt < attempts && pending.length > 0; attempt++) {
+    const r = await swarm.connect(pending, true, concurrency);
+    connected += r.connected;
+    pending = r.failedIndexes.map((i) => pending[i] as { url: string });
+  }
+  return connected;
 }
 
 export function clientUrl(gateway: string, token: string, topics: string): string {

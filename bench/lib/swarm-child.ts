@@ -92,17 +92,20 @@ process.on('message', async (message: { id: number; request: Request }) => {
         const ids: string[] = [];
         const latencies: number[] = [];
         let failed = 0;
+        const failedIndexes: number[] = [];
         let firstError = '';
         let next = 0;
         const lanes = Array.from({ length: request.concurrency }, async () => {
           while (next < request.clients.length) {
-            const spec = request.clients[next++] as ClientSpec;
+            const index = next++;
+            const spec = request.clients[index] as ClientSpec;
             try {
               const r = await open(spec, request.waitWelcome, request.timeoutMs ?? 30_000);
               if (r.connectionId) ids.push(r.connectionId);
               latencies.push(r.ms);
             } catch (error) {
               failed++;
+              failedIndexes.push(index);
               firstError ||= String(error);
             }
           }
@@ -113,6 +116,7 @@ process.on('message', async (message: { id: number; request: Request }) => {
           body: {
             connected: latencies.length,
             failed,
+            failedIndexes,
             firstError,
             connectionIds: ids,
             latencies,
