@@ -52,6 +52,19 @@ export const COST_ASSUMPTIONS = {
    * ~5 pollers × 3 polls/minute ≈ 650,000 requests ≈ $0.26 per queue-month.)
    */
   sqsRequestsPerBatch: 2,
+  /**
+   * Billed duration of one connection-lifecycle invocation (authorizer, `$connect`, the welcome's delivery job,
+   * `$disconnect`, a ping function): one to three DynamoDB or SQS calls at the simulation's modeled latencies
+   * (bench/simulation/aws-model.ts: 4–8 ms each) plus the handler, rounded up generously. Assumed: durations
+   * measured on this shared 2-core machine under load are 10–50× what a warm Lambda bills and are kept in the
+   * JSON only.
+   */
+  billedMsPerLifecycleInvocation: 50,
+  /**
+   * Lambda GB-seconds per broadcast delivery: the virtual-time simulation's 1M-subscriber broadcast (1,608 GB-s
+   * for 1M deliveries, docs/performance.md §7), used instead of this machine's load-inflated durations.
+   */
+  gbSecondsPerBroadcastDelivery: 0.0016,
   /** AppSync Events: connects and subscribes are operations; its own keep-alive (`ka`) messages are not billed. */
   appSyncOperationsPerConnect: 1,
 } as const;
@@ -183,7 +196,29 @@ export function clientSessionModel(): { pingEveryMinutes: number; sessionMinutes
 
 /** Whether the contract answers `ping` without a function (API Gateway mock integration). */
 export function pingInvokesFunction(): boolean {
-  return (routeTable.ping as { integration?: string }).integration !== 'mock';
+  return routeTable.ping.integration !== 'mock';
+}
+
+/** The lifecycle's invocations at the assumed warm billed duration (see COST_ASSUMPTIONS). */
+function withModeledDurations(usage: Usage): Usage {
+  const ms = COST_ASSUMPTIONS.billedMsPerLifecycleInvocation;
+  return {
+    ...usage,
+    functions: Object.fromEntries(
+      Object.entries(usage.functions).map(([k, f]) => [
+        k,
+        { invocations: f.invocations, billedMs: f.invocations * ms },
+      ]),
+    ),
+  };
+}
+
+/** One delivery's invocations at the simulation's GB-seconds per delivery, all billed to the fan-out worker. */
+function withSimulatedDeliveryDuration(usage: Usage, pricing: StackPricing): Usage {
+  const invocations = Object.values(usage.functions).reduce((s, f) => s + f.invocations, 0);
+  const gb = memoryMb(pricing, 'fanout-worker') / 1024;
+  const billedMs = (COST_ASSUMPTIONS.gbSecondsPerBroadcastDelivery / gb) * 1000;
+  return { ...usage, functions: { 'fanout-worker': { invocations, billedMs } } };
 }
 
 export interface Workload {
@@ -224,8 +259,11 @@ export function connectionMinuteCost(
   const pings = minutes / model.pingEveryMinutes;
   const deliveries = minutes * workload.deliveriesPerConnectionMinute;
   const usage = addUsage(
-    addUsage(scaleUsage(lifecycle.session, sessions), scaleUsage(lifecycle.ping, pings)),
-    scaleUsage(perDelivery, deliveries),
+    addUsage(
+      scaleUsage(withModeledDurations(lifecycle.session), sessions),
+      scaleUsage(withModeledDurations(lifecycle.ping), pings),
+    ),
+    scaleUsage(withSimulatedDeliveryDuration(perDelivery, pricing), deliveries),
   );
   const p = pricing.prices;
   const fee = p.apiGatewayPerMillionConnectionMinutes;

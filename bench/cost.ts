@@ -355,7 +355,7 @@ function connectionMinuteFigures(costs: ConnectionMinuteCost[]): Figure[] {
  * Connects `clients` fresh users (two topics each), waits for their welcomes, sends `pings` pings each and waits
  * for every pong, then closes them and waits for every `$disconnect`. Each phase is counted on its own.
  */
-async function measureLifecycle(
+export async function measureLifecycle(
   platform: PlatformChild,
   clients: number,
   pings: number,
