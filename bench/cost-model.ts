@@ -196,7 +196,7 @@ export function clientSessionModel(): { pingEveryMinutes: number; sessionMinutes
 
 /** Whether the contract answers `ping` without a function (API Gateway mock integration). */
 export function pingInvokesFunction(): boolean {
-  return routeTable.ping.integration !== 'mock';
+  return (routeTable.ping as { integration?: string }).integration !== 'mock';
 }
 
 /** The lifecycle's invocations at the assumed warm billed duration (see COST_ASSUMPTIONS). */
