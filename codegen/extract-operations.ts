@@ -1,0 +1,201 @@
+// Operations: WebSocket routes (x-route) and the functions their handlers and the SNS, SQS and Kafka channels trigger.
+import type { AsyncAPIDocumentInterface, MessageInterface, OperationInterface } from '@asyncapi/parser';
+import type { ContractPath } from './contract.js';
+import type { FunctionIR, RouteIR } from './extract.js';
+import { extension, type Fail } from './extract-common.js';
+import { extractKafkaChannel, type KafkaChannelIR } from './extract-kafka.js';
+
+const HANDLER_PATTERN = /^[a-z][a-z0-9-]{0,62}$/;
+
+export interface OperationsIR {
+  routes: RouteIR[];
+  functions: FunctionIR[];
+  kafkaChannels: KafkaChannelIR[];
+  publishEnvelopes: Set<string>;
+}
+
+export function extractOperations(
+  document: AsyncAPIDocumentInterface,
+  schemaTitle: (message: MessageInterface) => string | undefined,
+  fail: Fail,
+): OperationsIR {
+  const routes: RouteIR[] = [];
+  const functions: FunctionIR[] = [];
+  const kafkaChannels: KafkaChannelIR[] = [];
+  const handlers = new Set<string>();
+  const publishEnvelopes = new Set<string>();
+  const addFunction = (fn: FunctionIR, where: ContractPath): void => {
+    if (!HANDLER_PATTERN.test(fn.handler)) {
+      fail(
+        where,
+        `handler name "${fn.handler}" must match ${HANDLER_PATTERN} (it names src/handlers/<name>.ts)`,
+      );
+      return;
+    }
+    if (handlers.has(fn.handler)) {
+      fail(where, `handler "${fn.handler}" is used by more than one operation; each Lambda has one trigger`);
+      return;
+    }
+    handlers.add(fn.handler);
+    functions.push(fn);
+  };
+
+  for (const operation of document.operations().all()) {
+    const id = operation.id() ?? '';
+    const where = ['operations', id];
+    const route = extension(operation, 'x-route');
+    const handler = extension(operation, 'x-handler');
+    const authorizer = extension(operation, 'x-authorizer');
+    if (route === undefined && handler === undefined) {
+      if (authorizer !== undefined)
+        fail([...where, 'x-authorizer'], 'x-authorizer needs x-route and x-handler');
+      continue;
+    }
+    if (typeof handler !== 'string') {
+      fail([...where, 'x-handler'], 'x-handler must be a string naming the Lambda handler');
+      continue;
+    }
+    if (operation.action() !== 'receive') {
+      fail([...where, 'action'], 'operations with x-handler must be `receive` operations');
+    }
+    if (route !== undefined) {
+      const ir = extractRoute(operation, route, handler, authorizer, schemaTitle, fail);
+      if (ir === undefined) continue;
+      if (routes.some((r) => r.routeKey === ir.routeKey)) {
+        fail([...where, 'x-route'], `route "${ir.routeKey}" is declared twice`);
+        continue;
+      }
+      routes.push(ir);
+      if (ir.authorizer !== undefined) {
+        addFunction({ handler: ir.authorizer, trigger: { kind: 'authorizer', routeKey: ir.routeKey } }, [
+          ...where,
+          'x-authorizer',
+        ]);
+      }
+      addFunction({ handler, trigger: { kind: 'websocket', routeKey: ir.routeKey } }, [
+        ...where,
+        'x-handler',
+      ]);
+      continue;
+    }
+    if (authorizer !== undefined)
+      fail([...where, 'x-authorizer'], 'x-authorizer is only valid on a route ($connect)');
+    const channels = operation.channels().all();
+    const channel = channels[0];
+    if (channels.length !== 1 || channel === undefined) {
+      fail([...where, 'channel'], 'an operation with x-handler must have exactly one channel');
+      continue;
+    }
+    const protocols = [
+      ...new Set(
+        channel
+          .servers()
+          .all()
+          .map((s) => s.protocol()),
+      ),
+    ];
+    const kind = protocols.length === 1 ? protocols[0] : undefined;
+    if (kind === 'kafka') {
+      const ir = extractKafkaChannel(operation, channel, fail);
+      if (ir === undefined) continue;
+      kafkaChannels.push(ir);
+      // One function may consume several Kafka channels: AWS maps one topic per event source mapping.
+      const existing = functions.find((f) => f.handler === handler);
+      if (existing?.trigger.kind === 'kafka') existing.trigger.channels.push(ir.channel);
+      else addFunction({ handler, trigger: { kind, channels: [ir.channel] } }, [...where, 'x-handler']);
+      continue;
+    }
+    if (kind !== 'sns' && kind !== 'sqs') {
+      fail(
+        ['channels', channel.id(), 'servers'],
+        `the channel of handler "${handler}" must be served only by an sns, an sqs or a kafka server (found: ${protocols.join(', ') || 'none'})`,
+      );
+      continue;
+    }
+    const address = channel.address() ?? '';
+    if (!address.startsWith('{prefix}') || address.length === '{prefix}'.length) {
+      fail(
+        ['channels', channel.id(), 'address'],
+        `address "${address}" must be "{prefix}<suffix>" (the resource name)`,
+      );
+      continue;
+    }
+    addFunction(
+      { handler, trigger: { kind, channel: channel.id(), suffix: address.slice('{prefix}'.length) } },
+      [...where, 'x-handler'],
+    );
+    if (kind === 'sns') {
+      for (const title of operation.messages().all().map(schemaTitle)) if (title) publishEnvelopes.add(title);
+    }
+  }
+  for (const route of routes) {
+    if (route.authorizer !== undefined && route.routeKey !== '$connect') {
+      fail(
+        ['operations', route.operationId, 'x-authorizer'],
+        'API Gateway only authorizes the $connect route',
+      );
+    }
+  }
+
+  return { routes, functions, kafkaChannels, publishEnvelopes };
+}
+
+function extractRoute(
+  operation: OperationInterface,
+  route: unknown,
+  handler: string,
+  authorizer: unknown,
+  schemaTitle: (m: MessageInterface) => string | undefined,
+  fail: Fail,
+): RouteIR | undefined {
+  const id = operation.id() ?? '';
+  const where = ['operations', id];
+  if (
+    typeof route !== 'string' ||
+    !/^(\$connect|\$disconnect|\$default|[A-Za-z][A-Za-z0-9_-]{0,127})$/.test(route)
+  ) {
+    fail([...where, 'x-route'], 'x-route must be $connect, $disconnect, $default or an action name');
+    return undefined;
+  }
+  if (authorizer !== undefined && typeof authorizer !== 'string') {
+    fail([...where, 'x-authorizer'], 'x-authorizer must be a string naming the authorizer handler');
+    return undefined;
+  }
+  const replyMode = extension(operation, 'x-reply');
+  if (replyMode !== undefined && (replyMode !== 'posted' || operation.reply() === undefined)) {
+    fail([...where, 'x-reply'], 'x-reply may only be "posted", on an operation with a reply');
+    return undefined;
+  }
+  const repliesByPost = replyMode === 'posted';
+  const ir: RouteIR = {
+    routeKey: route,
+    operationId: id,
+    handler,
+    twoWay: operation.reply() !== undefined && !repliesByPost,
+    repliesByPost,
+  };
+  if (typeof authorizer === 'string') ir.authorizer = authorizer;
+  const message = operation.messages().all()[0];
+  const payload = message?.payload();
+  const actionConst = payload?.properties()?.action?.const();
+  if (!route.startsWith('$')) {
+    const title = message === undefined ? undefined : schemaTitle(message);
+    if (title === undefined || typeof actionConst !== 'string') {
+      fail(
+        [...where, 'messages'],
+        `route "${route}" is selected by the frame's action field: its message payload must be a titled object with an "action" const`,
+      );
+      return undefined;
+    }
+    if (actionConst !== route) {
+      fail(
+        [...where, 'x-route'],
+        `x-route "${route}" differs from the action const "${actionConst}" of its message`,
+      );
+      return undefined;
+    }
+    ir.actionSchema = title;
+    ir.action = actionConst;
+  }
+  return ir;
+}
