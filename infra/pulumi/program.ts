@@ -16,9 +16,11 @@ import { queuePolicy } from '../../src/core/queue-policy.js';
 import { functionSettings as settings } from '../../src/handlers/runtime/function-settings.js';
 import { formatKafkaTopics } from '../../src/handlers/runtime/kafka-config.js';
 import { functionName as stackFunctionName, tracedFunctions } from '../../src/publisher/trace/aws-names.js';
-import { type FunctionSettings, SETTINGS_BY_TRIGGER, type StackConfig } from './config.js';
+import type { StackConfig } from './config.js';
 import { type FunctionNeeds, functionNeeds } from './function-needs.js';
-import { createKafkaMappings, KAFKA_REJECTED_METRIC, kafkaSourceStatements } from './kafka.js';
+import { deployFunction, type FunctionContext } from './functions.js';
+import { createKafkaMappings } from './kafka.js';
+import { createMonitoring } from './monitoring.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BUNDLE_DIR = resolve(REPO_ROOT, 'dist/functions');
@@ -54,7 +56,7 @@ export interface PlatformOutputs {
   kafkaTopics: Record<string, string> | undefined;
 }
 
-interface PolicyStatement {
+export interface PolicyStatement {
   Sid: string;
   Effect: 'Allow';
   Action: string[];
@@ -80,7 +82,7 @@ function routeLogicalName(routeKey: string): string {
   return `route-${routeKey.replace(/^\$/, '').replace(/[^A-Za-z0-9-]/g, '') || 'root'}`;
 }
 
-function needsOf(handler: HandlerName): FunctionNeeds {
+export function needsOf(handler: HandlerName): FunctionNeeds {
   const needs = (functionNeeds as Partial<Record<string, FunctionNeeds>>)[handler];
   if (!needs) {
     throw new Error(
@@ -91,7 +93,7 @@ function needsOf(handler: HandlerName): FunctionNeeds {
   return needs;
 }
 
-function bundlePath(handler: string, requireBundles: boolean): string {
+export function bundlePath(handler: string, requireBundles: boolean): string {
   const path = resolve(BUNDLE_DIR, handler, 'index.mjs');
   if (requireBundles && !existsSync(path)) {
     throw new Error(`Missing bundle ${path}: run \`npm run build\` before pulumi preview/up.`);
@@ -209,6 +211,15 @@ export function routeSetHash(config: StackConfig): string {
   return createHash('sha256').update(material).digest('hex');
 }
 
+/** A deployed Lambda function: its contract definition, the function, its role and policy, its failure queue. */
+export interface DeployedFunction {
+  definition: FunctionDefinition;
+  fn: aws.lambda.Function;
+  role: aws.iam.Role;
+  policy: aws.iam.RolePolicy;
+  failureQueue?: aws.sqs.Queue;
+}
+
 export function createPlatform(config: StackConfig, options: ProgramOptions): PlatformOutputs {
   const prefix = `wspush-${config.stack}`;
   const tags = { project: 'wspush', stack: config.stack };
@@ -288,176 +299,25 @@ export function createPlatform(config: StackConfig, options: ProgramOptions): Pl
   const closeConnectionsArn = pulumi.interpolate`${api.executionArn}/${config.stageName}/${CLOSE_CONNECTIONS_METHOD}/@connections/*`;
 
   // ---------------------------------------------------------------- Lambda functions (one per handler)
-  interface DeployedFunction {
-    definition: FunctionDefinition;
-    fn: aws.lambda.Function;
-    role: aws.iam.Role;
-    policy: aws.iam.RolePolicy;
-    failureQueue?: aws.sqs.Queue;
-  }
   const functions = new Map<HandlerName, DeployedFunction>();
   const logGroups = new Map<string, aws.cloudwatch.LogGroup>();
+  const functionContext: FunctionContext = {
+    config,
+    options,
+    tags,
+    table,
+    queues,
+    queueUrlsByChannel,
+    managementEndpoint,
+    manageConnectionsArn,
+    closeConnectionsArn,
+  };
   for (const definition of functionTable) {
     // Kafka ingestion is off unless the stack's `kafka` key is set: then nothing about it is deployed.
     if (definition.trigger.kind === 'kafka' && !config.kafka) continue;
-    const handler = definition.handler;
-    const needs = needsOf(handler);
-    const settings: FunctionSettings = config.functions[SETTINGS_BY_TRIGGER[definition.trigger.kind]];
-    const functionName = stackFunctionName(config.stack, handler);
-
-    const logGroup = new aws.cloudwatch.LogGroup(`${handler}-logs`, {
-      name: `/aws/lambda/${functionName}`,
-      retentionInDays: config.logRetentionDays,
-      tags,
-    });
-    logGroups.set(handler, logGroup);
-
-    const role = new aws.iam.Role(`${handler}-role`, {
-      name: `${functionName}-role`,
-      assumeRolePolicy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
-        ],
-      }),
-      tags,
-    });
-
-    // SNS-triggered functions are invoked asynchronously: keep what fails after Lambda's two retries. The
-    // Kafka router's queue keeps the records it rejects and the batches its mappings give up on.
-    const failureQueue =
-      definition.trigger.kind === 'sns' || definition.trigger.kind === 'kafka'
-        ? new aws.sqs.Queue(`${handler}-failures`, {
-            name: `${functionName}-failures`,
-            messageRetentionSeconds: queuePolicy.deadLetterRetentionSeconds,
-            sqsManagedSseEnabled: true,
-            tags,
-          })
-        : undefined;
-
-    const statements: PolicyStatement[] = [
-      {
-        Sid: 'WriteOwnLogs',
-        Effect: 'Allow',
-        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-        Resource: [pulumi.interpolate`${logGroup.arn}:log-stream:*`],
-      },
-      { Sid: 'XRayTraces', Effect: 'Allow', Action: [...RESOURCE_WILDCARD_ACTIONS], Resource: ['*'] },
-    ];
-    if (needs.table.length > 0) {
-      statements.push({ Sid: 'Table', Effect: 'Allow', Action: [...needs.table], Resource: [table.arn] });
-    }
-    if (needs.postsToConnections) {
-      statements.push({
-        Sid: 'PostToConnections',
-        Effect: 'Allow',
-        Action: ['execute-api:ManageConnections'],
-        Resource: needs.closesConnections
-          ? [manageConnectionsArn, closeConnectionsArn]
-          : [manageConnectionsArn],
-      });
-    }
-    /** The ARNs of the queues of `channels`; a channel no sqs function consumes is a generator bug. */
-    const queueArns = (channels: readonly string[], uses: string): pulumi.Output<string>[] =>
-      channels.map((channel) => {
-        const target = queues.get(channel);
-        if (!target)
-          throw new Error(`Function "${handler}" ${uses} "${channel}", which no sqs function consumes`);
-        return target.queue.arn;
-      });
-    const sendTargets = queueArns(needs.sendsTo, 'sends to');
-    if (sendTargets.length > 0) {
-      statements.push({
-        Sid: 'EnqueueJobs',
-        Effect: 'Allow',
-        Action: ['sqs:SendMessage'],
-        Resource: sendTargets,
-      });
-    }
-    const visibilityTargets = queueArns(needs.changesVisibilityOn, 'delays messages of');
-    if (visibilityTargets.length > 0) {
-      statements.push({
-        Sid: 'RetrySoon',
-        Effect: 'Allow',
-        Action: ['sqs:ChangeMessageVisibility'],
-        Resource: visibilityTargets,
-      });
-    }
-    if (needs.failureQueue && failureQueue) {
-      statements.push({
-        Sid: 'KeepFailures',
-        Effect: 'Allow',
-        Action: ['sqs:SendMessage'],
-        Resource: [failureQueue.arn],
-      });
-    }
-    if (definition.trigger.kind === 'kafka' && config.kafka)
-      statements.push(...kafkaSourceStatements(config.kafka));
-    if (definition.trigger.kind === 'sqs') {
-      const source = queues.get(definition.trigger.channel);
-      if (source) {
-        statements.push({
-          Sid: 'ConsumeQueue',
-          Effect: 'Allow',
-          Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
-          Resource: [source.queue.arn],
-        });
-      }
-    }
-    if (failureQueue) {
-      statements.push({
-        Sid: 'KeepFailedEvents',
-        Effect: 'Allow',
-        Action: ['sqs:SendMessage'],
-        Resource: [failureQueue.arn],
-      });
-    }
-    const policy = new aws.iam.RolePolicy(`${handler}-policy`, {
-      role: role.id,
-      policy: pulumi.jsonStringify({ Version: '2012-10-17', Statement: statements }),
-    });
-
-    const reserved =
-      definition.trigger.kind === 'sns' && config.functions.routerReservedConcurrency > 0
-        ? config.functions.routerReservedConcurrency
-        : undefined;
-    const fn = new aws.lambda.Function(
-      handler,
-      {
-        name: functionName,
-        description: `wspush ${handler} (${definition.trigger.kind})`,
-        runtime: aws.lambda.Runtime.NodeJS22dX,
-        architectures: ['arm64'],
-        handler: 'index.handler',
-        code: new pulumi.asset.AssetArchive({
-          'index.mjs': new pulumi.asset.FileAsset(bundlePath(handler, options.requireBundles)),
-        }),
-        role: role.arn,
-        memorySize: settings.memoryMb,
-        timeout: settings.timeoutSeconds,
-        reservedConcurrentExecutions: reserved,
-        tracingConfig: { mode: 'Active' },
-        // JSON logs: Lambda filters by the `level` field Powertools writes, so the level must be set here too.
-        loggingConfig: {
-          logFormat: 'JSON',
-          logGroup: logGroup.name,
-          applicationLogLevel: config.logLevel,
-          systemLogLevel: 'WARN',
-        },
-        environment: {
-          variables: environmentFor(handler, config, {
-            tableName: table.name,
-            managementEndpoint,
-            queueUrls: queueUrlsByChannel,
-            failureQueueUrl: failureQueue?.url,
-          }),
-        },
-        tags,
-      },
-      // The policy must exist before the function runs or an event source mapping validates the role.
-      { dependsOn: [logGroup, policy] },
-    );
-    functions.set(handler, { definition, fn, role, policy, failureQueue });
+    const { deployed, logGroup } = deployFunction(definition, functionContext);
+    logGroups.set(definition.handler, logGroup);
+    functions.set(definition.handler, deployed);
   }
 
   const functionFor = (handler: HandlerName): DeployedFunction => {
@@ -709,234 +569,14 @@ export function createPlatform(config: StackConfig, options: ProgramOptions): Pl
   }
 
   // ---------------------------------------------------------------- alarms and dashboard
-  let alarmTopicArn: pulumi.Output<string>;
-  if (config.alarm.kind === 'email') {
-    // CloudWatch cannot publish to a topic encrypted with the AWS managed alias/aws/sns key: leave this one plain.
-    const alarmTopic = new aws.sns.Topic('alarm-topic', { name: `${prefix}-alarms`, tags });
-    new aws.sns.TopicSubscription('alarm-email', {
-      topic: alarmTopic.arn,
-      protocol: 'email',
-      endpoint: config.alarm.email,
-    });
-    alarmTopicArn = alarmTopic.arn;
-  } else {
-    alarmTopicArn = pulumi.output(config.alarm.topicArn);
-  }
-  const alarmDefaults = {
-    alarmActions: [alarmTopicArn],
-    okActions: [alarmTopicArn],
-    treatMissingData: 'notBreaching',
+  const deadLetterQueues = new Map<string, aws.sqs.Queue>();
+  for (const [channel, { dlq }] of queues) deadLetterQueues.set(channel, dlq);
+  const { dashboard } = createMonitoring({
+    config,
+    prefix,
     tags,
-  };
-
-  const deadLetterQueues: Array<{ key: string; queue: aws.sqs.Queue }> = [];
-  for (const [channel, { dlq }] of queues) deadLetterQueues.push({ key: `${channel}-dlq`, queue: dlq });
-  for (const { definition, failureQueue } of functions.values()) {
-    if (failureQueue) deadLetterQueues.push({ key: `${definition.handler}-failures`, queue: failureQueue });
-  }
-  for (const { key, queue } of deadLetterQueues) {
-    new aws.cloudwatch.MetricAlarm(`${key}-depth-alarm`, {
-      name: pulumi.interpolate`${queue.name} has messages`,
-      alarmDescription: 'Messages failed processing and are kept here. See docs/operations.md#redrive-a-dlq.',
-      namespace: 'AWS/SQS',
-      metricName: 'ApproximateNumberOfMessagesVisible',
-      dimensions: { QueueName: queue.name },
-      statistic: 'Maximum',
-      period: 60,
-      evaluationPeriods: 1,
-      threshold: 0,
-      comparisonOperator: 'GreaterThanThreshold',
-      ...alarmDefaults,
-    });
-  }
-
-  for (const { definition, fn } of functions.values()) {
-    const kind = definition.trigger.kind;
-    if (kind === 'kafka') {
-      new aws.cloudwatch.MetricAlarm(`${definition.handler}-rejected-alarm`, {
-        name: pulumi.interpolate`${fn.name} rejected records`,
-        alarmDescription:
-          'Kafka records failed the contract and were not delivered; each is in the Kafka failure queue with its reason. See docs/operations.md#kafka.',
-        namespace: METRICS_NAMESPACE,
-        metricName: KAFKA_REJECTED_METRIC,
-        dimensions: { service: `wspush-${config.stack}` },
-        statistic: 'Sum',
-        period: 300,
-        evaluationPeriods: 1,
-        threshold: 0,
-        comparisonOperator: 'GreaterThanThreshold',
-        ...alarmDefaults,
-      });
-    }
-    if (kind === 'sns' || kind === 'sqs' || kind === 'kafka') {
-      new aws.cloudwatch.MetricAlarm(`${definition.handler}-errors-alarm`, {
-        name: pulumi.interpolate`${fn.name} errors`,
-        alarmDescription:
-          'Invocations failed (retried; kept in the failure queue or DLQ when retries run out).',
-        namespace: 'AWS/Lambda',
-        metricName: 'Errors',
-        dimensions: { FunctionName: fn.name },
-        statistic: 'Sum',
-        period: 300,
-        evaluationPeriods: 1,
-        threshold: 0,
-        comparisonOperator: 'GreaterThanThreshold',
-        ...alarmDefaults,
-      });
-    }
-    if (kind === 'authorizer') {
-      // A rejected token is a thrown `Unauthorized`, which Lambda counts as an error: alarm on the error rate
-      // over a minimum volume, not on single rejections.
-      new aws.cloudwatch.MetricAlarm(`${definition.handler}-errors-alarm`, {
-        name: pulumi.interpolate`${fn.name} error rate`,
-        alarmDescription:
-          'More than half of the authorizer invocations failed (IdP/JWKS down, or a token flood).',
-        evaluationPeriods: 3,
-        datapointsToAlarm: 2,
-        threshold: 0.5,
-        comparisonOperator: 'GreaterThanThreshold',
-        metricQueries: [
-          {
-            id: 'errors',
-            metric: {
-              namespace: 'AWS/Lambda',
-              metricName: 'Errors',
-              dimensions: { FunctionName: fn.name },
-              stat: 'Sum',
-              period: 60,
-            },
-          },
-          {
-            id: 'invocations',
-            metric: {
-              namespace: 'AWS/Lambda',
-              metricName: 'Invocations',
-              dimensions: { FunctionName: fn.name },
-              stat: 'Sum',
-              period: 60,
-            },
-          },
-          {
-            id: 'rate',
-            expression: 'IF(invocations >= 20, errors / invocations, 0)',
-            label: 'authorizer error rate',
-            returnData: true,
-          },
-        ],
-        ...alarmDefaults,
-      });
-    }
-    new aws.cloudwatch.MetricAlarm(`${definition.handler}-throttles-alarm`, {
-      name: pulumi.interpolate`${fn.name} throttled`,
-      alarmDescription: 'Lambda throttled invocations (reserved/maximum concurrency or the account limit).',
-      namespace: 'AWS/Lambda',
-      metricName: 'Throttles',
-      dimensions: { FunctionName: fn.name },
-      statistic: 'Sum',
-      period: 300,
-      evaluationPeriods: 1,
-      threshold: 0,
-      comparisonOperator: 'GreaterThanThreshold',
-      ...alarmDefaults,
-    });
-  }
-
-  const service = `wspush-${config.stack}`;
-  const emfMetric = (name: string): string[] => [METRICS_NAMESPACE, name, 'service', service];
-  const functionNames = [...functions.values()].map(({ fn }) => fn.name);
-  const dlqNames = deadLetterQueues.map(({ queue }) => queue.name);
-  const dashboard = new aws.cloudwatch.Dashboard('dashboard', {
-    dashboardName: prefix,
-    dashboardBody: pulumi.jsonStringify(
-      pulumi.all([functionNames, dlqNames]).apply(([fnNames, queueNames]) => ({
-        widgets: [
-          {
-            type: 'metric',
-            x: 0,
-            y: 0,
-            width: 12,
-            height: 6,
-            properties: {
-              title: 'Connections and deliveries',
-              region: config.region,
-              stat: 'Sum',
-              period: 60,
-              view: 'timeSeries',
-              metrics: ['Connections', 'Deliveries', 'Gone'].map(emfMetric),
-            },
-          },
-          {
-            type: 'metric',
-            x: 12,
-            y: 0,
-            width: 12,
-            height: 6,
-            properties: {
-              title: 'Offline inbox',
-              region: config.region,
-              stat: 'Sum',
-              period: 60,
-              view: 'timeSeries',
-              metrics: ['OfflineStored', 'OfflineDelivered'].map(emfMetric),
-            },
-          },
-          {
-            type: 'metric',
-            x: 0,
-            y: 6,
-            width: 12,
-            height: 6,
-            properties: {
-              title: 'Lambda errors',
-              region: config.region,
-              stat: 'Sum',
-              period: 60,
-              metrics: fnNames.map((n) => ['AWS/Lambda', 'Errors', 'FunctionName', n]),
-            },
-          },
-          {
-            type: 'metric',
-            x: 12,
-            y: 6,
-            width: 12,
-            height: 6,
-            properties: {
-              title: 'Dead-letter and failure queues',
-              region: config.region,
-              stat: 'Maximum',
-              period: 60,
-              metrics: queueNames.map((n) => [
-                'AWS/SQS',
-                'ApproximateNumberOfMessagesVisible',
-                'QueueName',
-                n,
-              ]),
-            },
-          },
-          ...(config.kafka
-            ? [
-                {
-                  type: 'metric',
-                  x: 0,
-                  y: 12,
-                  width: 12,
-                  height: 6,
-                  properties: {
-                    title: 'Kafka records',
-                    region: config.region,
-                    stat: 'Sum',
-                    period: 60,
-                    view: 'timeSeries',
-                    metrics: [KAFKA_REJECTED_METRIC, 'KafkaRecordsRouted', 'KafkaRecordsRetried'].map(
-                      emfMetric,
-                    ),
-                  },
-                },
-              ]
-            : []),
-        ],
-      })),
-    ),
+    deadLetterQueues,
+    functions: functions.values(),
   });
 
   // ---------------------------------------------------------------- outputs

@@ -1,0 +1,210 @@
+/**
+ * One Lambda function per handler of the contract: its log group, role, least-privilege policy (derived from
+ * function-needs.ts), failure queue (SNS- and Kafka-triggered functions) and the function itself.
+ */
+import * as aws from '@pulumi/aws';
+import * as pulumi from '@pulumi/pulumi';
+import type { FunctionDefinition, HandlerName } from '../../generated/index.js';
+import { queuePolicy } from '../../src/core/queue-policy.js';
+import { functionName as stackFunctionName } from '../../src/publisher/trace/aws-names.js';
+import { type FunctionSettings, SETTINGS_BY_TRIGGER, type StackConfig } from './config.js';
+import { kafkaSourceStatements } from './kafka.js';
+import {
+  bundlePath,
+  type DeployedFunction,
+  environmentFor,
+  needsOf,
+  type PolicyStatement,
+  type ProgramOptions,
+  RESOURCE_WILDCARD_ACTIONS,
+} from './program.js';
+
+/** What every function is deployed against: the stack, the table, the queues and the API's endpoints. */
+export interface FunctionContext {
+  config: StackConfig;
+  options: ProgramOptions;
+  tags: Record<string, string>;
+  table: aws.dynamodb.Table;
+  queues: ReadonlyMap<string, { queue: aws.sqs.Queue }>;
+  queueUrlsByChannel: Record<string, pulumi.Output<string>>;
+  managementEndpoint: pulumi.Output<string>;
+  manageConnectionsArn: pulumi.Output<string>;
+  closeConnectionsArn: pulumi.Output<string>;
+}
+
+export function deployFunction(
+  definition: FunctionDefinition,
+  ctx: FunctionContext,
+): { deployed: DeployedFunction; logGroup: aws.cloudwatch.LogGroup } {
+  const { config, options, tags, table, queueUrlsByChannel, managementEndpoint } = ctx;
+  const handler = definition.handler;
+  const settings: FunctionSettings = config.functions[SETTINGS_BY_TRIGGER[definition.trigger.kind]];
+  const functionName = stackFunctionName(config.stack, handler);
+
+  const logGroup = new aws.cloudwatch.LogGroup(`${handler}-logs`, {
+    name: `/aws/lambda/${functionName}`,
+    retentionInDays: config.logRetentionDays,
+    tags,
+  });
+
+  const role = new aws.iam.Role(`${handler}-role`, {
+    name: `${functionName}-role`,
+    assumeRolePolicy: JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+      ],
+    }),
+    tags,
+  });
+
+  // SNS-triggered functions are invoked asynchronously: keep what fails after Lambda's two retries. The
+  // Kafka router's queue keeps the records it rejects and the batches its mappings give up on.
+  const failureQueue =
+    definition.trigger.kind === 'sns' || definition.trigger.kind === 'kafka'
+      ? new aws.sqs.Queue(`${handler}-failures`, {
+          name: `${functionName}-failures`,
+          messageRetentionSeconds: queuePolicy.deadLetterRetentionSeconds,
+          sqsManagedSseEnabled: true,
+          tags,
+        })
+      : undefined;
+
+  const statements = policyStatements(definition, ctx, logGroup, failureQueue);
+  const policy = new aws.iam.RolePolicy(`${handler}-policy`, {
+    role: role.id,
+    policy: pulumi.jsonStringify({ Version: '2012-10-17', Statement: statements }),
+  });
+
+  const reserved =
+    definition.trigger.kind === 'sns' && config.functions.routerReservedConcurrency > 0
+      ? config.functions.routerReservedConcurrency
+      : undefined;
+  const fn = new aws.lambda.Function(
+    handler,
+    {
+      name: functionName,
+      description: `wspush ${handler} (${definition.trigger.kind})`,
+      runtime: aws.lambda.Runtime.NodeJS22dX,
+      architectures: ['arm64'],
+      handler: 'index.handler',
+      code: new pulumi.asset.AssetArchive({
+        'index.mjs': new pulumi.asset.FileAsset(bundlePath(handler, options.requireBundles)),
+      }),
+      role: role.arn,
+      memorySize: settings.memoryMb,
+      timeout: settings.timeoutSeconds,
+      reservedConcurrentExecutions: reserved,
+      tracingConfig: { mode: 'Active' },
+      // JSON logs: Lambda filters by the `level` field Powertools writes, so the level must be set here too.
+      loggingConfig: {
+        logFormat: 'JSON',
+        logGroup: logGroup.name,
+        applicationLogLevel: config.logLevel,
+        systemLogLevel: 'WARN',
+      },
+      environment: {
+        variables: environmentFor(handler, config, {
+          tableName: table.name,
+          managementEndpoint,
+          queueUrls: queueUrlsByChannel,
+          failureQueueUrl: failureQueue?.url,
+        }),
+      },
+      tags,
+    },
+    // The policy must exist before the function runs or an event source mapping validates the role.
+    { dependsOn: [logGroup, policy] },
+  );
+  return { deployed: { definition, fn, role, policy, failureQueue }, logGroup };
+}
+
+/** The function's policy: its own logs, X-Ray, and only what function-needs.ts says its code sends. */
+function policyStatements(
+  definition: FunctionDefinition,
+  ctx: FunctionContext,
+  logGroup: aws.cloudwatch.LogGroup,
+  failureQueue: aws.sqs.Queue | undefined,
+): PolicyStatement[] {
+  const { config, table, queues, manageConnectionsArn, closeConnectionsArn } = ctx;
+  const handler: HandlerName = definition.handler;
+  const needs = needsOf(handler);
+  const statements: PolicyStatement[] = [
+    {
+      Sid: 'WriteOwnLogs',
+      Effect: 'Allow',
+      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      Resource: [pulumi.interpolate`${logGroup.arn}:log-stream:*`],
+    },
+    { Sid: 'XRayTraces', Effect: 'Allow', Action: [...RESOURCE_WILDCARD_ACTIONS], Resource: ['*'] },
+  ];
+  if (needs.table.length > 0) {
+    statements.push({ Sid: 'Table', Effect: 'Allow', Action: [...needs.table], Resource: [table.arn] });
+  }
+  if (needs.postsToConnections) {
+    statements.push({
+      Sid: 'PostToConnections',
+      Effect: 'Allow',
+      Action: ['execute-api:ManageConnections'],
+      Resource: needs.closesConnections
+        ? [manageConnectionsArn, closeConnectionsArn]
+        : [manageConnectionsArn],
+    });
+  }
+  /** The ARNs of the queues of `channels`; a channel no sqs function consumes is a generator bug. */
+  const queueArns = (channels: readonly string[], uses: string): pulumi.Output<string>[] =>
+    channels.map((channel) => {
+      const target = queues.get(channel);
+      if (!target)
+        throw new Error(`Function "${handler}" ${uses} "${channel}", which no sqs function consumes`);
+      return target.queue.arn;
+    });
+  const sendTargets = queueArns(needs.sendsTo, 'sends to');
+  if (sendTargets.length > 0) {
+    statements.push({
+      Sid: 'EnqueueJobs',
+      Effect: 'Allow',
+      Action: ['sqs:SendMessage'],
+      Resource: sendTargets,
+    });
+  }
+  const visibilityTargets = queueArns(needs.changesVisibilityOn, 'delays messages of');
+  if (visibilityTargets.length > 0) {
+    statements.push({
+      Sid: 'RetrySoon',
+      Effect: 'Allow',
+      Action: ['sqs:ChangeMessageVisibility'],
+      Resource: visibilityTargets,
+    });
+  }
+  if (needs.failureQueue && failureQueue) {
+    statements.push({
+      Sid: 'KeepFailures',
+      Effect: 'Allow',
+      Action: ['sqs:SendMessage'],
+      Resource: [failureQueue.arn],
+    });
+  }
+  if (definition.trigger.kind === 'kafka' && config.kafka)
+    statements.push(...kafkaSourceStatements(config.kafka));
+  if (definition.trigger.kind === 'sqs') {
+    const source = queues.get(definition.trigger.channel);
+    if (source) {
+      statements.push({
+        Sid: 'ConsumeQueue',
+        Effect: 'Allow',
+        Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
+        Resource: [source.queue.arn],
+      });
+    }
+  }
+  if (failureQueue) {
+    statements.push({
+      Sid: 'KeepFailedEvents',
+      Effect: 'Allow',
+      Action: ['sqs:SendMessage'],
+      Resource: [failureQueue.arn],
+    });
+  }
+  return statements;
+}
