@@ -13,7 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../src/local/platform.js';
 import type { Publisher } from '../../src/publisher/index.js';
 import { publisherFor, startLocalPlatform, tokenSource } from '../sdk/platform-helpers.js';
-import { collectPageErrors, launchChromium, skipWithoutChromium } from '../support/chromium.js';
+import {
+  collectPageErrors,
+  launchChromium,
+  openLocalAppPage,
+  skipWithoutChromium,
+} from '../support/chromium.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -54,7 +59,8 @@ describe.skipIf(skipWithoutChromium)('client SDK in Chromium', { timeout: 120_00
   it('bundles, connects with the bearer subprotocol and receives typed messages', async () => {
     const page = await browser.newPage({ viewport: { width: 900, height: 500 } });
     const pageErrors = collectPageErrors(page);
-    await page.setContent(
+    await openLocalAppPage(
+      page,
       '<!doctype html><html><head><title>wspush client SDK</title></head><body><h1>wspush client SDK</h1><ul id="log"></ul></body></html>',
     );
     await page.addScriptTag({ content: bundle });

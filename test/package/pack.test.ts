@@ -22,7 +22,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../src/local/platform.js';
 import { publisherFor, startLocalPlatform, tokenSource } from '../sdk/platform-helpers.js';
 import { BUDGETS, kb, measureBundle } from '../support/bundle-budget.js';
-import { collectPageErrors, launchChromium, skipWithoutChromium } from '../support/chromium.js';
+import {
+  collectPageErrors,
+  launchChromium,
+  openLocalAppPage,
+  skipWithoutChromium,
+} from '../support/chromium.js';
 import { withPackageBuildLock } from '../support/package-build.js';
 import { type CliRun, spawnCli } from '../support/spawn-cli.js';
 
@@ -252,7 +257,10 @@ window.start = async (url, token) => {
       try {
         const page = await browser.newPage();
         const errors = collectPageErrors(page);
-        await page.setContent('<!doctype html><html><body><h1>wspush consumer page</h1></body></html>');
+        await openLocalAppPage(
+          page,
+          '<!doctype html><html><body><h1>wspush consumer page</h1></body></html>',
+        );
         await page.addScriptTag({ content: bundled.outputFiles[0]?.text ?? '' });
         const token = await tokenSource(platform, 'pack-browser')();
         const connectionId = await page.evaluate(

@@ -4,6 +4,8 @@
  * `.ci/run` installs it: a missing browser must never pass silently there.
  */
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -45,4 +47,20 @@ export function collectPageErrors(page: Page, options: { console?: boolean } = {
   }
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   return problems;
+}
+
+/**
+ * Shows `html` as a page served from this machine (`http://localhost:<port>/`, as a developer's app is): the local
+ * platform refuses pages from anywhere else, `null` origins (setContent, file:) too. The one-page server closes
+ * once the page has loaded; the page keeps its origin.
+ */
+export async function openLocalAppPage(page: Page, html: string): Promise<void> {
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    await page.goto(`http://localhost:${(server.address() as AddressInfo).port}/`);
+  } finally {
+    server.close();
+    server.closeAllConnections();
+  }
 }
