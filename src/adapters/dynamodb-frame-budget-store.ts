@@ -15,6 +15,9 @@ import type { FrameBudgetPolicy, FrameBudgetStore, SpendResult } from '../core/f
 import { type DynamoTable, isConditionalCheckFailed } from './dynamodb-table.js';
 import { keys } from './table-keys.js';
 
+/** The meta-row attributes the budget keeps (bookkeeping of the connection, not stored messages). */
+export const FRAME_BUDGET_ATTRIBUTES = ['budgetTat', 'budgetStrikes'] as const;
+
 type Update = Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName' | 'Key'>;
 
 export class DynamoFrameBudgetStore implements FrameBudgetStore {
