@@ -39,6 +39,13 @@ export function createMonitoring(input: MonitoringInput): { dashboard: aws.cloud
     treatMissingData: 'notBreaching',
     tags,
   };
+  /** Alarms on any value above zero in one period (a kept message, an error, a throttle, a rejected record). */
+  const aboveZero = {
+    evaluationPeriods: 1,
+    threshold: 0,
+    comparisonOperator: 'GreaterThanThreshold',
+    ...alarmDefaults,
+  };
 
   const deadLetterQueues: Array<{ key: string; queue: aws.sqs.Queue }> = [];
   for (const [channel, dlq] of input.deadLetterQueues)
@@ -55,10 +62,7 @@ export function createMonitoring(input: MonitoringInput): { dashboard: aws.cloud
       dimensions: { QueueName: queue.name },
       statistic: 'Maximum',
       period: 60,
-      evaluationPeriods: 1,
-      threshold: 0,
-      comparisonOperator: 'GreaterThanThreshold',
-      ...alarmDefaults,
+      ...aboveZero,
     });
   }
 
@@ -74,10 +78,7 @@ export function createMonitoring(input: MonitoringInput): { dashboard: aws.cloud
         dimensions: { service: `wspush-${config.stack}` },
         statistic: 'Sum',
         period: 300,
-        evaluationPeriods: 1,
-        threshold: 0,
-        comparisonOperator: 'GreaterThanThreshold',
-        ...alarmDefaults,
+        ...aboveZero,
       });
     }
     if (kind === 'sns' || kind === 'sqs' || kind === 'kafka') {
@@ -90,10 +91,7 @@ export function createMonitoring(input: MonitoringInput): { dashboard: aws.cloud
         dimensions: { FunctionName: fn.name },
         statistic: 'Sum',
         period: 300,
-        evaluationPeriods: 1,
-        threshold: 0,
-        comparisonOperator: 'GreaterThanThreshold',
-        ...alarmDefaults,
+        ...aboveZero,
       });
     }
     if (kind === 'authorizer') {
@@ -146,10 +144,7 @@ export function createMonitoring(input: MonitoringInput): { dashboard: aws.cloud
       dimensions: { FunctionName: fn.name },
       statistic: 'Sum',
       period: 300,
-      evaluationPeriods: 1,
-      threshold: 0,
-      comparisonOperator: 'GreaterThanThreshold',
-      ...alarmDefaults,
+      ...aboveZero,
     });
   }
 
