@@ -177,14 +177,6 @@ function policyStatements(
       Resource: visibilityTargets,
     });
   }
-  if (needs.failureQueue && failureQueue) {
-    statements.push({
-      Sid: 'KeepFailures',
-      Effect: 'Allow',
-      Action: ['sqs:SendMessage'],
-      Resource: [failureQueue.arn],
-    });
-  }
   if (definition.trigger.kind === 'kafka' && config.kafka)
     statements.push(...kafkaSourceStatements(config.kafka));
   if (definition.trigger.kind === 'sqs') {
@@ -198,9 +190,10 @@ function policyStatements(
       });
     }
   }
+  // One grant serves both writers: Lambda's on-failure destination (as the role) and the code (needs.failureQueue).
   if (failureQueue) {
     statements.push({
-      Sid: 'KeepFailedEvents',
+      Sid: 'KeepFailures',
       Effect: 'Allow',
       Action: ['sqs:SendMessage'],
       Resource: [failureQueue.arn],

@@ -363,6 +363,11 @@ export function describeStack(expected: StackExpectations): void {
         const document = JSON.parse(str(policy.inputs.policy)) as { Statement: Statement[] };
         const handler = policy.name.replace(/-policy$/, '');
         const isFunction = functionTable.some((f) => f.handler === handler);
+        // Each grant is stated once: a repeated (action, resource) pair hides which statement a change must edit.
+        const pairs = document.Statement.flatMap((st) =>
+          list(st.Action).flatMap((a) => list(st.Resource).map((r) => `${a} ${r}`)),
+        );
+        expect(new Set(pairs).size, `${policy.name} repeats a grant`).toBe(pairs.length);
         for (const statement of document.Statement) {
           const actions = list(statement.Action);
           const resources = list(statement.Resource);
