@@ -11,7 +11,8 @@
 import { functionTable, limits, routeTable } from '../generated/index.js';
 import { readStackConfig, SETTINGS_BY_TRIGGER, type StackConfig } from '../infra/pulumi/config.js';
 import { loadStackConfig } from '../infra/pulumi/stack-files.js';
-import { defaultHandoverLeadMs, KEEP_ALIVE_WINDOW } from '../src/client/client.js';
+import { defaultHandoverLeadMs } from '../src/client/handover.js';
+import { KEEP_ALIVE_WINDOW } from '../src/client/keep-alive.js';
 import { functionSettings } from '../src/handlers/runtime/function-settings.js';
 import { type PriceTable, priceTable, stackRegion } from './aws-prices.js';
 

@@ -2,6 +2,12 @@
 // biome-ignore lint/suspicious/noExplicitAny: listener signatures are constrained per key by the event map.
 export type Listener = (...args: any[]) => void;
 
+/** The emitter's `emit`, handed to the parts of a class that raise its events. */
+export type EmitFn<Events extends { [K in keyof Events]: Listener }> = <E extends keyof Events>(
+  event: E,
+  ...args: Parameters<Events[E]>
+) => unknown[];
+
 export class TypedEmitter<Events extends { [K in keyof Events]: Listener }> {
   private readonly listeners = new Map<keyof Events, Set<Listener>>();
 

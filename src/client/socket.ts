@@ -76,3 +76,21 @@ export function upgradeStatusOf(event: SocketEvent): number | undefined {
 export function isBrowser(): boolean {
   return typeof (globalThis as { document?: unknown }).document !== 'undefined';
 }
+
+/** The WebSocket class and token transport for these options; throws a TypeError that says how to fix them. */
+export function resolveWebSocket(
+  WebSocketOption: WebSocketConstructor | undefined,
+  transportOption: TokenTransport | undefined,
+): { WebSocketClass: WebSocketConstructor; transport: TokenTransport } {
+  const WebSocketClass = WebSocketOption ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+  if (!WebSocketClass) {
+    throw new TypeError(
+      "connect: no global WebSocket here; pass one, e.g. `import { WebSocket } from 'ws'` and `connect({ WebSocket, ... })`",
+    );
+  }
+  const transport = transportOption ?? (isBrowser() ? 'subprotocol' : 'header');
+  if (transport === 'header' && isBrowser()) {
+    throw new TypeError("connect: browsers cannot send headers on a WebSocket; use transport 'subprotocol'");
+  }
+  return { WebSocketClass, transport };
+}

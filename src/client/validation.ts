@@ -5,7 +5,7 @@
  */
 import { topicPayloadValidators, userPayloadValidators } from '../../generated/payload-validation.js';
 import { matchTopic } from '../../generated/topics.js';
-import type { PayloadValidation } from './client.js';
+import type { PayloadValidation } from './client-options.js';
 
 export const payloadValidation: PayloadValidation = {
   topic: (name) => {

@@ -1,0 +1,72 @@
+/** What `connect` accepts: endpoint, token source, topics, timings and the injectable parts. */
+import type { ValidationResult } from '../../generated/field-errors.js';
+import type { ConnectionLimits } from '../../generated/models.js';
+import type { ConcreteTopicName } from '../../generated/topics.js';
+import type { BackoffOptions } from './backoff.js';
+import type { TokenTransport, WebSocketConstructor } from './socket.js';
+import type { Timers } from './timers.js';
+
+/** A payload validator per topic and per user message type (`payloadValidation` of `wspush/client/validation`). */
+export type PayloadValidator = (payload: unknown) => ValidationResult<unknown>;
+
+export interface PayloadValidation {
+  /** The payload validator of a concrete topic name's family; undefined when no family matches the name. */
+  readonly topic: (name: string) => PayloadValidator | undefined;
+  readonly userMessages: Readonly<Record<string, PayloadValidator>>;
+}
+
+export interface ConnectOptions {
+  /** The WebSocket endpoint, e.g. `wss://{apiId}.execute-api.{region}.amazonaws.com/dev` or `ws://localhost:3001`. */
+  url: string;
+  /** A fixed token. Prefer `getToken` for anything that lives longer than the token. */
+  token?: string;
+  /** Called before every connection attempt (first connect, each reconnect, each handover). */
+  getToken?: () => string | Promise<string>;
+  /**
+   * Realm-relative topic names (`announcements`, `jobs.8812`). Unknown or forbidden ones come back in
+   * `welcome.rejected`. `subscribe` / `unsubscribe` change the set later; every new connection asks for it.
+   */
+  topics?: readonly (ConcreteTopicName | (string & {}))[];
+  /** How long `subscribe` / `unsubscribe` wait for the server's answer before rejecting. Default 10 s. */
+  requestTimeoutMs?: number;
+  /** A WebSocket class; defaults to `globalThis.WebSocket`. In Node 20 pass `WebSocket` from `ws`. */
+  WebSocket?: WebSocketConstructor;
+  /** Where the token goes. Default: `subprotocol` in browsers, `header` elsewhere. */
+  transport?: TokenTransport;
+  /**
+   * Validate every payload against the contract before calling handlers (invalid ones emit `invalid-message`):
+   * pass `payloadValidation` from `wspush/client/validation`. Without it the client carries no validator.
+   */
+  validatePayloads?: PayloadValidation;
+  backoff?: BackoffOptions;
+  /** Consecutive attempts that fail before the socket opens (and getToken failures) before giving up. Default 8. */
+  maxPreOpenFailures?: number;
+  /**
+   * Interval of `ping` frames. Default: as rarely as the idle timeout allows, jittered so that clients connected
+   * together do not ping together — 70–85 % of it (7–8.5 minutes of 10; a ping costs two API Gateway messages).
+   */
+  keepAliveIntervalMs?: number;
+  /** How long before the rows expire `extendTTL` is sent. Default 20 % of the TTL, at most 10 minutes. */
+  ttlRefreshMarginMs?: number;
+  /** How long before the maximum connection duration the handover starts. Default 10 %, 1 s to 5 minutes. */
+  handoverLeadMs?: number;
+  /** How long the old connection stays open after the new one's welcome (catches in-flight messages). Default 2 s. */
+  handoverOverlapMs?: number;
+  /**
+   * A 1000 close sent by the server (not by `close()`) is how a forced disconnect arrives: API Gateway's
+   * `DELETE @connections` cannot send another code. Default `true`: reconnect with a fresh token (to keep a user
+   * out, deny the token: a 401/403 upgrade stops the client). `false`: treat it as terminal, as the contract's
+   * close-code table classifies 1000.
+   */
+  reconnectOnServerClose?: boolean;
+  /**
+   * Overrides the limits the welcome frame reports, for a deployment that enforces shorter ones than it
+   * announces (e.g. a proxy in front of API Gateway with its own timeouts).
+   */
+  limits?: Partial<ConnectionLimits>;
+  /** How many message ids are remembered for de-duplication. Default 1000. */
+  dedupCapacity?: number;
+  timers?: Timers;
+  /** [0, 1) random source for backoff jitter. */
+  random?: () => number;
+}
