@@ -235,7 +235,8 @@ export type RecoveryCode = "EPOCH_CHANGED" | "HISTORY_TRIMMED" | "SINCE_INVALID"
 
 /**
  * Sent after the replay of each topic the client sent a position for (`since`), and for each position
- * that was ignored. `recovered: true`: every message after the position was replayed (or there was none).
+ * that was ignored. `recovered: true`: every message after the position, up to the stream's newest, was
+ * replayed (or there was none); later ones arrive live.
  * `recovered: false`: `code` says why; whatever history remains was replayed, the application should
  * reload the topic's state. `offset` / `epoch`: the stream's newest position (absent while the stream has
  * none).

@@ -11,6 +11,7 @@ import type { ConnectionService } from './connections.js';
 import type { FrameBudget } from './frame-budget.js';
 import { errorFrame, pongFrame, type ReplyFrame, ttlExtendedFrame } from './frames.js';
 import type { Clock } from './ports.js';
+import type { SinceEntry } from './stream-positions.js';
 
 type ClientAction = keyof typeof clientActions;
 
@@ -20,6 +21,8 @@ export type ParsedClientFrame =
       action: ClientAction;
       requestId?: string /** subscribe / unsubscribe: the names sent. */;
       topics?: string[];
+      /** subscribe: the positions sent (`since`), each checked later against the accepted topics. */
+      since?: SinceEntry[];
     }
   | { ok: false; reply: ReplyFrame };
 
@@ -69,8 +72,11 @@ export function parseClientFrame(
   const parsed: ParsedClientFrame = { ok: true, action };
   if (requestId !== undefined) parsed.requestId = requestId;
   // The frame passed its action's schema: SubscribeAction / UnsubscribeAction require `topics: string[]`.
-  const { topics } = result.value as { topics?: string[] };
+  const { topics, since } = result.value as { topics?: string[]; since?: Record<string, unknown> };
   if (topics !== undefined) parsed.topics = topics;
+  // At most 20 entries (SubscribeAction.since maxProperties): each position is checked on its own later.
+  if (since !== undefined)
+    parsed.since = Object.entries(since).map(([topic, position]) => ({ topic, position }));
   return parsed;
 }
 

@@ -1,10 +1,11 @@
 /**
- * Connection lifecycle: register on `$connect` (topic decision, rows, one delivery job), unregister on
+ * Connection lifecycle: register on `$connect` (topic decision, positions sent, rows, one delivery job), unregister on
  * `$disconnect`, extend the TTL, and decide what a 410 from the management API means.
  */
-import type { ConnectionRecord, DeliveryJob, Identity, RejectedTopic } from './model.js';
+import type { ConnectionRecord, DeliveryJob, Identity, RejectedTopic, SinceRejection } from './model.js';
 import type { Clock, ConnectionStore, DomainLogger, JobQueue } from './ports.js';
 import { silentLogger } from './ports.js';
+import { decideSince, type SinceEntry } from './stream-positions.js';
 import { decideTopics } from './topic-access.js';
 
 export interface ConnectionSettings {
@@ -20,6 +21,8 @@ export interface RegisterInput {
   /** Epoch ms from `requestContext.connectedAt`. */
   connectedAt: number;
   correlationId: string;
+  /** The `since` query parameter, parsed (parseSinceParameter): checked here against the accepted topics. */
+  since?: { entries: readonly SinceEntry[]; rejected: readonly SinceRejection[] };
 }
 
 export interface RegisterResult {
@@ -75,6 +78,12 @@ export class ConnectionService {
       expiresAt: record.expiresAt,
       correlationId: input.correlationId,
     };
+    if (input.since) {
+      const decided = decideSince(input.since.entries, accepted, record.realm);
+      const sinceRejected = [...input.since.rejected, ...decided.rejected];
+      if (decided.since.length > 0) job.since = decided.since;
+      if (sinceRejected.length > 0) job.sinceRejected = sinceRejected;
+    }
     try {
       await deliveryQueue.send(job, { delaySeconds: settings.deliveryDelaySeconds });
     } catch (error) {

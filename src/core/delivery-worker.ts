@@ -1,6 +1,7 @@
 /**
  * The delivery job: welcome frame first (reason `connect`), then topic history of the accepted topics with
- * `offline.policy: history` (`replayed: true`), then the user's inbox oldest first (`offline: true`),
+ * `offline.policy: history` (`replayed: true`; only what is newer than the position the client sent with
+ * `since`, followed by that topic's `recovery` frame), then the user's inbox oldest first (`offline: true`),
  * deleting each inbox item only after its post succeeded. `drain` jobs send the inbox only.
  *
  * - A `drain` job before the connect job has sent welcome and history → RetryLaterError (welcome stays the
@@ -13,12 +14,12 @@
  */
 import { nowSeconds, resolveGone } from './connections.js';
 import { ConnectionPostError, RetryLaterError, ValidationError } from './errors.js';
-import { topicFrame, userFrame, welcomeFrame } from './frames.js';
+import { userFrame, welcomeFrame } from './frames.js';
+import { replayFrames } from './history-replay.js';
 import type { ConnectionRecord, DeliveryJob } from './model.js';
 import type { Clock, ConnectionStore, DomainLogger, HistoryStore, InboxStore } from './ports.js';
 import { silentLogger } from './ports.js';
 import { type PostDeps, postWithRetry } from './posting.js';
-import { topicDefinitionOf } from './topic-access.js';
 import { type PostTraceOutcome, sampled, type TraceDeps, tracePost, traceReason } from './tracing.js';
 
 export interface DeliveryWorkerSettings {
@@ -132,28 +133,25 @@ export class DeliveryWorker {
       if ((await this.post(record, JSON.stringify(welcome))) !== 'ok') return { ...result, status: 'gone' };
       result.welcome = true;
 
-      for (const topic of job.accepted) {
-        const definition = topicDefinitionOf(topic);
-        if (definition?.offline.policy !== 'history') continue;
-        const history = await this.deps.history.list(
-          job.realm,
-          topic,
-          nowSeconds(clock),
-          definition.offline.historySize,
-        );
-        for (const item of history) {
-          const step = await this.post(record, JSON.stringify(topicFrame(item.envelope, true)));
-          // Replays are per connection and per message: sampled like a broadcast's successes.
-          if (sampled(this.deps)) {
-            tracePost(this.deps, item.envelope, 'delivered-on-connect', record.connectionId, step, {
-              job: job.reason,
-              store: 'history',
-              sampled: true,
-            });
-          }
-          if (step === 'gone') return { ...result, status: 'gone' };
-          if (step === 'ok') result.replayed++;
+      const request = {
+        topics: job.accepted,
+        fresh: job.accepted,
+        since: job.since,
+        rejected: job.sinceRejected,
+      };
+      const replay = await replayFrames(this.deps.history, job.realm, request, nowSeconds(clock));
+      for (const frame of replay) {
+        const step = await this.post(record, frame.data);
+        // Replays are per connection and per message: sampled like a broadcast's successes.
+        if (frame.envelope && sampled(this.deps)) {
+          tracePost(this.deps, frame.envelope, 'delivered-on-connect', record.connectionId, step, {
+            job: job.reason,
+            store: 'history',
+            sampled: true,
+          });
         }
+        if (step === 'gone') return { ...result, status: 'gone' };
+        if (step === 'ok' && frame.envelope) result.replayed++;
       }
       // Best effort: without the mark, drain jobs only wait longer (grace + 60 s) before they deliver.
       await store.markWelcomed(record.connectionId, clock.now()).catch((error: unknown) => {

@@ -4,7 +4,10 @@
  * a client sends its last position (`since`) and is replayed only what is newer, then told whether the gap was
  * fully recovered. This module holds the rules; the head row is behind HistoryStore (nextPosition, head, reset).
  */
-import { formatErrors, limits, validators } from '../../generated/index.js';
+// Generated modules by name, not the index (the subscribe function's bundle; see client-frames.ts).
+import { limits } from '../../generated/codes.js';
+import { formatErrors, wrapValidator } from '../../generated/field-errors.js';
+import { validateStreamPosition } from '../../generated/validators.js';
 import type { HistoryItem, RecoveryCode, SincePosition, SinceRejection, StreamPosition } from './model.js';
 import type { HistoryStore } from './ports.js';
 import { stripRealm, topicDefinitionOf } from './topic-access.js';
@@ -118,7 +121,7 @@ export function decideSince(
       reject('SINCE_INVALID', 'the topic is named twice');
       continue;
     }
-    const checked = validators.StreamPosition(entry.position);
+    const checked = wrapValidator(validateStreamPosition)(entry.position);
     if (!checked.ok) reject('SINCE_INVALID', formatErrors(checked.errors));
     else since.push({ topic, offset: checked.value.offset, epoch: checked.value.epoch });
   }
@@ -142,6 +145,18 @@ export interface TopicReplay {
   answer?: RecoveryAnswer;
 }
 
+/** Where a topic's history is read: its stream's newest `historySize` unexpired rows. */
+interface StreamRead {
+  history: HistoryStore;
+  realm: string;
+  topic: string;
+  historySize: number;
+  nowSeconds: number;
+}
+
+const listStream = (read: StreamRead): Promise<HistoryItem[]> =>
+  read.history.list(read.realm, read.topic, read.nowSeconds, read.historySize);
+
 /** The items of the head's epoch in offset order; without a head, the rows as listed. */
 function ofEpoch(items: readonly HistoryItem[], head: StreamPosition | undefined): HistoryItem[] {
   if (!head) return [...items];
@@ -150,23 +165,35 @@ function ofEpoch(items: readonly HistoryItem[], head: StreamPosition | undefined
     .sort((a, b) => (a.position?.offset ?? 0) - (b.position?.offset ?? 0));
 }
 
+/** The offsets after `after` up to `head` that `items` (of the head's epoch) lack. */
+function missingOffsets(items: readonly HistoryItem[], after: number, head: number): number[] {
+  const held = new Set(items.map((item) => item.position?.offset));
+  const missing: number[] = [];
+  for (let offset = after + 1; offset <= head && missing.length < 2; offset++)
+    if (!held.has(offset)) missing.push(offset);
+  return missing;
+}
+
 /**
- * Positioned replay of one topic. Same epoch: the messages after `since.offset`, in offset order;
- * `recovered` when there are none to miss, or the history holds every offset from `since.offset + 1` up to its
- * newest (a message whose offset is assigned but not stored yet is posted live: the router stores before it
- * lists subscribers). Another epoch, or an offset ahead of the stream: what history remains, `recovered: false`.
+ * Positioned replay of one topic, against the stream's head read first (strongly consistent). Same epoch: the
+ * messages after `since.offset` in offset order, `recovered` only when the history holds every offset up to
+ * the head. Another epoch (or no head: the whole history expired): what history remains, EPOCH_CHANGED. An
+ * offset ahead of the head: SINCE_AHEAD, replayed as without `since` (`fresh`: the whole history, else none).
+ *
+ * An offset up to the head that is missing above the oldest row listed may be a routing between its head write
+ * and its history write (the router writes history before it lists subscribers, so such a message is posted
+ * live to this connection, whose topic row exists already): the history is listed once more before the gap is
+ * answered HISTORY_TRIMMED. `recovered: true` is never said with a message missing.
  */
 export async function positionedReplay(
-  history: HistoryStore,
-  realm: string,
-  topic: string,
+  read: StreamRead,
   since: StreamPosition,
-  listed: readonly HistoryItem[],
-  nowSeconds: number,
+  fresh: boolean,
 ): Promise<{ items: HistoryItem[]; answer: RecoveryAnswer }> {
-  const head = await history.head(realm, topic, nowSeconds);
+  const head = await read.history.head(read.realm, read.topic, read.nowSeconds);
+  let listed = await listStream(read);
   const answer = (recovered: boolean, code?: RecoveryCode, reason?: string): RecoveryAnswer => ({
-    topic,
+    topic: read.topic,
     recovered,
     ...(code ? { code, reason: cut(reason ?? '') } : {}),
     ...(head ? { head } : {}),
@@ -179,51 +206,60 @@ export async function positionedReplay(
   }
   if (since.offset > head.offset) {
     const why = `offset ${since.offset} is ahead of the stream (newest ${head.offset}): replayed as without since`;
-    return { items: [...listed], answer: answer(false, 'SINCE_AHEAD', why) };
+    return { items: fresh ? listed : [], answer: answer(false, 'SINCE_AHEAD', why) };
+  }
+  let missing = missingOffsets(ofEpoch(listed, head), since.offset, head.offset);
+  const oldest = ofEpoch(listed, head)[0]?.position?.offset ?? Number.POSITIVE_INFINITY;
+  if (missing.length > 0 && (missing[0] ?? 0) > oldest) {
+    listed = await listStream(read);
+    missing = missingOffsets(ofEpoch(listed, head), since.offset, head.offset);
   }
   const newer = ofEpoch(listed, head).filter((item) => (item.position?.offset ?? 0) > since.offset);
-  const contiguous = newer.every((item, i) => item.position?.offset === since.offset + 1 + i);
-  if (since.offset === head.offset || (newer.length > 0 && contiguous)) {
-    return { items: newer, answer: answer(true) };
-  }
-  const oldest = newer[0]?.position?.offset;
-  const why =
-    oldest === undefined
-      ? `no history after offset ${since.offset} is left (newest ${head.offset})`
-      : `the history reaches back to offset ${oldest}, not ${since.offset + 1}`;
+  if (missing.length === 0) return { items: newer, answer: answer(true) };
+  const why = `offset ${missing[0]} is no longer in the history (newest ${head.offset}): replayed what remains`;
   return { items: newer, answer: answer(false, 'HISTORY_TRIMMED', why) };
 }
 
+/** What to replay after a welcome or a `subscribe` reply. */
+export interface ReplayRequest {
+  /** The accepted topics, in the order their replays are sent. */
+  topics: readonly string[];
+  /** Topics replayed whole without a position (connect: every accepted topic; subscribe: the new ones). */
+  fresh: readonly string[];
+  /** Well-formed positions of accepted history topics (decideSince). */
+  since?: readonly SincePosition[];
+  /** Positions that were ignored: each answered `recovered: false` with its code. */
+  rejected?: readonly SinceRejection[];
+}
+
 /**
- * The replay of `topics` (those with `offline.policy: history`), topic by topic: positioned for a topic in
- * `since`, the whole unexpired history otherwise (today's replay, oldest first). A rejected position of one of
- * `topics` is answered after that topic's history; the other rejections come last.
+ * The replay of the history topics among `request.topics`, topic by topic: positioned for a topic in `since`;
+ * otherwise the whole unexpired history (today's replay, oldest first) when it is `fresh`, else nothing. A
+ * rejected position of one of these topics is answered after that topic's replay; the others come last.
  */
 export async function topicReplays(
   history: HistoryStore,
   realm: string,
-  topics: readonly string[],
-  request: { since?: readonly SincePosition[]; rejected?: readonly SinceRejection[] },
+  request: ReplayRequest,
   nowSeconds: number,
 ): Promise<TopicReplay[]> {
   const replays: TopicReplay[] = [];
   const rejected = [...(request.rejected ?? [])];
-  for (const topic of topics) {
+  for (const topic of request.topics) {
     const definition = topicDefinitionOf(topic);
     if (definition?.offline.policy !== 'history') continue;
-    const listed = await history.list(realm, topic, nowSeconds, definition.offline.historySize);
+    const read = { history, realm, topic, historySize: definition.offline.historySize, nowSeconds };
+    const fresh = request.fresh.includes(topic);
     const since = request.since?.find((s) => s.topic === topic);
     if (since) {
       const position = { offset: since.offset, epoch: since.epoch };
-      replays.push({
-        topic,
-        ...(await positionedReplay(history, realm, topic, position, listed, nowSeconds)),
-      });
+      replays.push({ topic, ...(await positionedReplay(read, position, fresh)) });
       continue;
     }
     const index = rejected.findIndex((r) => r.topic === topic);
     const rejection = index >= 0 ? rejected.splice(index, 1)[0] : undefined;
-    const replay: TopicReplay = { topic, items: listed };
+    if (!fresh && !rejection) continue;
+    const replay: TopicReplay = { topic, items: fresh ? await listStream(read) : [] };
     if (rejection) {
       const head = await history.head(realm, topic, nowSeconds);
       replay.answer = { ...rejection, recovered: false, ...(head ? { head } : {}) };

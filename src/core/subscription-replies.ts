@@ -1,7 +1,8 @@
 /**
  * Answers a `subscribe` / `unsubscribe` frame on its own route: the reply (`subscribed`, `unsubscribed` or an
  * error frame) is posted through the @connections API rather than returned as a route response, so that the
- * history of newly subscribed history topics can follow it in order (contract: `x-reply: posted`).
+ * history of newly subscribed history topics, and the positioned replay and `recovery` frame of each topic sent
+ * with `since`, can follow it in order (contract: `x-reply: posted`).
  */
 import { parseClientFrame } from './client-frames.js';
 import type { FrameBudget } from './frame-budget.js';
@@ -10,6 +11,7 @@ import type { Identity } from './model.js';
 import type { DomainLogger } from './ports.js';
 import { silentLogger } from './ports.js';
 import { type PostDeps, postWithRetry } from './posting.js';
+import { decideSince } from './stream-positions.js';
 import type { SubscriptionService } from './subscriptions.js';
 
 export interface SubscriptionRepliesDeps extends PostDeps {
@@ -25,6 +27,8 @@ export interface AnswerSummary {
   code?: string;
   accepted?: string[];
   rejected?: string[];
+  /** Positions sent with `since` that were ignored (`topic:code`). */
+  sinceRejected?: string[];
   replayed: number;
 }
 
@@ -65,12 +69,15 @@ export class SubscriptionReplies {
         summary.accepted = accepted;
         summary.rejected = rejected.map((r) => `${r.topic}:${r.code}`);
         if (summary.reply !== 'ok') return summary;
-        const history = await this.deps.subscriptions.history(identity.realm, result.added);
-        for (const data of history) {
-          const posted = await postWithRetry(this.deps, connectionId, data);
+        const positions = decideSince(parsed.since ?? [], accepted, identity.realm);
+        const request = { topics: accepted, fresh: result.added, ...positions };
+        const frames = await this.deps.subscriptions.replay(identity.realm, request, requestId);
+        for (const frame of frames) {
+          const posted = await postWithRetry(this.deps, connectionId, frame.data);
           if (posted.outcome !== 'ok') break;
-          summary.replayed++;
+          if (frame.envelope) summary.replayed++;
         }
+        if (parsed.since) summary.sinceRejected = positions.rejected.map((r) => `${r.topic}:${r.code}`);
         return summary;
       }
       if (parsed.action === 'unsubscribe') {

@@ -14,10 +14,11 @@
  * - `extendTTL` updates the rows its meta update returns (ALL_NEW); a subscribe whose re-read finds a later expiry
  *   than the one it wrote re-extends. TTL on every row is only the backstop.
  */
-import { historyFrames } from './history-replay.js';
+import { type ReplayFrame, replayFrames } from './history-replay.js';
 import type { ConnectionRecord, Identity, RejectedTopic } from './model.js';
 import type { Clock, ConnectionStore, DomainLogger, HistoryStore } from './ports.js';
 import { silentLogger } from './ports.js';
+import type { ReplayRequest } from './stream-positions.js';
 import { decideTopics, stripRealm } from './topic-access.js';
 
 /**
@@ -114,9 +115,10 @@ export class SubscriptionService {
     throw new SubscriptionConflictError(connectionId);
   }
 
-  /** Serialized history frames (`replayed: true`) of the history topics among `topics`, oldest first per topic. */
-  history(realm: string, topics: readonly string[]): Promise<string[]> {
-    return historyFrames(this.deps.history, realm, topics, Math.floor(this.deps.clock.now() / 1000));
+  /** The frames that follow the `subscribed` reply: history of new topics, positioned replays, recovery frames. */
+  replay(realm: string, request: ReplayRequest, requestId?: string): Promise<ReplayFrame[]> {
+    const now = Math.floor(this.deps.clock.now() / 1000);
+    return replayFrames(this.deps.history, realm, request, now, requestId);
   }
 
   /** The unexpired meta row of this identity's connection. */

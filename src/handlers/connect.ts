@@ -1,10 +1,11 @@
 /**
- * `$connect`: decides the requested topics, writes the connection's rows and enqueues one delivery job
- * (welcome, history, inbox) — it never posts (API Gateway answers 410 until `$connect` returned) and never
+ * `$connect`: decides the requested topics and the positions sent (`since`), writes the connection's rows and
+ * enqueues one delivery job (welcome, history or positioned replay, inbox) — it never posts (API Gateway answers 410 until `$connect` returned) and never
  * waits for the backlog. Answers `Sec-WebSocket-Protocol: bearer` when the client offered that subprotocol.
  */
 import { randomUUID } from 'node:crypto';
 import type { ConnectionService } from '../core/connections.js';
+import { parseSinceParameter } from '../core/stream-positions.js';
 import { parseTopicsParameter } from '../core/topic-access.js';
 import type { LambdaContext, WebSocketConnectEvent, WebSocketRouteResult } from './events.js';
 import { count, instrumented, log, withCorrelationId } from './runtime/observability.js';
@@ -31,6 +32,11 @@ export function createConnectHandler(deps: ConnectDeps) {
         event.queryStringParameters?.topics,
         event.multiValueQueryStringParameters?.topics,
       );
+      // Read up to x-limits.sinceMaxLength characters only: the positions are checked in register().
+      const since = parseSinceParameter(
+        event.queryStringParameters?.since,
+        event.multiValueQueryStringParameters?.since,
+      );
       const correlationId = newCorrelationId();
       await withCorrelationId(correlationId, async () => {
         const result = await deps.connections.register({
@@ -39,6 +45,7 @@ export function createConnectHandler(deps: ConnectDeps) {
           requestedTopics,
           connectedAt: connectedAt || Date.now(),
           correlationId,
+          since,
         });
         count('Connections');
         log.info('connection registered', {
@@ -47,6 +54,8 @@ export function createConnectHandler(deps: ConnectDeps) {
           realm: identity.realm,
           accepted: result.accepted,
           rejected: result.rejected.map((r) => `${r.topic}:${r.code}`),
+          since: result.job.since?.map((s) => `${s.topic}~${s.offset}~${s.epoch}`),
+          sinceRejected: result.job.sinceRejected?.map((r) => `${r.topic}:${r.code}`),
         });
       });
       const response: WebSocketRouteResult = { statusCode: 200 };

@@ -140,6 +140,8 @@ export class TestClient {
 
 export interface ConnectOptions extends Identity {
   topics?: string[];
+  /** The raw `since` query value (`topic~offset~epoch,…`). */
+  since?: string;
   /** Where the token travels; default the browser way (subprotocol). */
   via?: 'subprotocol' | 'query' | 'header';
 }
@@ -148,6 +150,7 @@ export async function connect(platform: Platform, options: ConnectOptions): Prom
   const token = await tokenFor(platform, options);
   const query = new URLSearchParams();
   if (options.topics) query.set('topics', options.topics.join(','));
+  if (options.since !== undefined) query.set('since', options.since);
   if (options.via === 'query') query.set('token', token);
   const url = `${platform.urls.gateway}/${query.size > 0 ? `?${query}` : ''}`;
   const via = options.via ?? 'subprotocol';
