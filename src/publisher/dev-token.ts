@@ -1,12 +1,11 @@
 /**
  * Asks the local development identity provider (`POST /dev/token` of `npm start`) for an access token.
- * Shared by `wspush token` (./cli.ts) and `npm run token` (src/local/token-cli.ts), which word the outcome
- * and choose their exit codes themselves. Node only (fetch); the client SDK never imports it.
+ * Used by `wspush token` (./cli.ts), which `npm run token` also runs: one CLI, one set of exit codes. Node only (fetch); the client SDK never imports it.
  */
 
 export const DEFAULT_IDP_URL = 'http://localhost:3000';
 
-/** The options both token CLIs accept (node:util `parseArgs`). */
+/** The options the token command accepts (node:util `parseArgs`). */
 export const DEV_TOKEN_OPTIONS = {
   user: { type: 'string', short: 'u' },
   realm: { type: 'string', short: 'r' },
