@@ -22,7 +22,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { topicRegistry } from '../generated/index.js';
 import { partitionOf, topicPartition } from '../src/adapters/table-keys.js';
-import { createTable, startDynalite } from './lib/dynalite.js';
+import { createTable, startLocalDynamo } from '../src/adapters/testing/local-dynamodb.js';
 import { mapLimit, round } from './lib/stats.js';
 import { type Benchmark, type BenchOptions, type Figure, ratioOf } from './lib/types.js';
 
@@ -297,7 +297,7 @@ export const audienceBenchmark: Benchmark = {
   async run(options: BenchOptions) {
     const deadline = Date.now() + options.budgetMs;
     const sizes = options.quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
-    const db = await startDynalite();
+    const db = await startLocalDynamo(false, { maxAttempts: 5 });
     const notes: string[] = [];
     const measures: SizeMeasure[] = [];
     try {

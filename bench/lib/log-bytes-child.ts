@@ -1,5 +1,5 @@
 /**
- * The real handlers (user router, broadcast router, fan-out worker) on the handler harness (dynalite, local SQS,
+ * The real handlers (user router, broadcast router, fan-out worker) on the handler harness (the local edge:
  * a management API that answers 200 for open connections), at log level INFO with EMF metrics on, in a process
  * of its own (the logger reads its level at load). Every line the functions write to stdout is captured and
  * split into trace records (`trace = "wspush.trace.v1"`) and the rest. One IPC request, `measure`.

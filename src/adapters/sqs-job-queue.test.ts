@@ -1,36 +1,36 @@
-/** The SQS adapter with the real SDK client against a minimal local SQS JSON endpoint. */
+/** The SQS adapter with the real SDK client against the local edge's SQS (the one `npm start` runs). */
 import { type SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestEdge, TEST_CREDENTIALS, type TestEdge } from '../local/edge/testing/test-edge.js';
 import { SQS_SEND_CONCURRENCY, SqsJobQueue } from './sqs-job-queue.js';
-import { startLocalSqs } from './testing/local-sqs.js';
 
-let sqs: Awaited<ReturnType<typeof startLocalSqs>>;
+let local: TestEdge;
+let queueUrl: string;
 let queue: SqsJobQueue<{ n: number; text?: string }>;
 
 beforeAll(async () => {
-  sqs = await startLocalSqs();
-  const client = new SQSClient({
-    endpoint: sqs.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
-  queue = new SqsJobQueue(client, sqs.queueUrl);
+  local = await startTestEdge();
+  queueUrl = local.queueUrl('-delivery');
+  const client = new SQSClient({ endpoint: local.url, region: 'us-east-1', credentials: TEST_CREDENTIALS });
+  queue = new SqsJobQueue(client, queueUrl);
 });
 afterAll(async () => {
-  await sqs?.stop();
+  await local?.stop();
 });
 
 describe('SqsJobQueue', () => {
   it('sends one job as JSON with DelaySeconds', async () => {
+    local.edge.sqs.purge(local.edge.sqs.nameFromUrl(queueUrl));
     await queue.send({ n: 1 }, { delaySeconds: 2 });
-    expect(sqs.calls.at(-1)).toEqual({
-      action: 'SendMessage',
-      input: { QueueUrl: sqs.queueUrl, MessageBody: '{"n":1}', DelaySeconds: 2 },
-    });
+    const [message] = local.messages(queueUrl);
+    expect(message?.body).toBe('{"n":1}');
+    expect(message!.visibleAt - message!.sentTimestamp).toBeGreaterThanOrEqual(2000);
+    expect(message!.visibleAt - message!.sentTimestamp).toBeLessThan(3000);
   });
 
-  it('batches at most 10 entries and 256 KiB per call, and retries failed entries', async () => {
-    sqs.calls.length = 0;
+  it('batches within SQS limits (10 entries, 256 KiB) and retries failed entries: every job arrives once', async () => {
+    local.edge.sqs.purge(local.edge.sqs.nameFromUrl(queueUrl));
+    local.edge.faults.add({ kind: 'sqs-entry-failure', bodyContains: 'failEntry', times: 1 });
     const big = 'x'.repeat(100_000);
     const jobs = [
       ...Array.from({ length: 12 }, (_, n) => ({ n })),
@@ -39,21 +39,12 @@ describe('SqsJobQueue', () => {
       { n: 14, text: big },
       { n: 15, text: 'failEntry' },
     ];
+    // The edge refuses a batch of more than 10 entries or 256 KiB, as SQS does: a send over them would throw.
     await queue.sendAll(jobs);
-    const batches = sqs.calls.filter((c) => c.action === 'SendMessageBatch');
-    for (const batch of batches) {
-      const entries = batch.input.Entries as Array<{ MessageBody: string }>;
-      expect(entries.length).toBeLessThanOrEqual(10);
-      expect(entries.reduce((sum, e) => sum + Buffer.byteLength(e.MessageBody), 0)).toBeLessThanOrEqual(
-        262_144,
-      );
-    }
-    const bodies = batches.flatMap((b) =>
-      (b.input.Entries as Array<{ MessageBody: string }>).map((e) => e.MessageBody),
-    );
-    // every job sent, the failed one twice
-    expect(new Set(bodies).size).toBe(16);
-    expect(bodies.filter((b) => b.includes('failEntry'))).toHaveLength(2);
+    const arrived = local.bodies(queueUrl).map((b) => (JSON.parse(b) as { n: number }).n);
+    expect(arrived.sort((a, b) => a - b)).toEqual(jobs.map((j) => j.n));
+    // The failed entry was sent again.
+    expect(local.edge.faults.list()).toEqual([]);
   });
 
   it('keeps up to SQS_SEND_CONCURRENCY batches in flight', async () => {
@@ -76,10 +67,13 @@ describe('SqsJobQueue', () => {
   });
 
   it('changes the visibility of a received message', async () => {
-    await queue.changeVisibility('rh-1', 4);
-    expect(sqs.calls.at(-1)).toEqual({
-      action: 'ChangeMessageVisibility',
-      input: { QueueUrl: sqs.queueUrl, ReceiptHandle: 'rh-1', VisibilityTimeout: 4 },
-    });
+    const name = local.edge.sqs.nameFromUrl(queueUrl);
+    local.edge.sqs.purge(name);
+    await queue.send({ n: 99 });
+    const [received] = await local.edge.sqs.receive(name, { visibilityTimeout: 60 });
+    await queue.changeVisibility(received!.receiptHandle, 4);
+    const [message] = local.messages(queueUrl);
+    expect(message!.visibleAt - Date.now()).toBeGreaterThan(3000);
+    expect(message!.visibleAt - Date.now()).toBeLessThanOrEqual(4000);
   });
 });

@@ -24,7 +24,7 @@ beforeAll(async () => {
   harness = await startHandlerHarness({
     KAFKA_TOPICS: `broadcast-stream=${BROADCAST_TOPIC},user-stream=${USER_TOPIC}`,
   });
-  failureQueueUrl = harness.queues.delivery.replace(/-delivery$/, '-kafka-router-failures');
+  failureQueueUrl = harness.local.createQueue('-kafka-router-failures');
   process.env.FAILURE_QUEUE_URL = failureQueueUrl;
   connect = (await import('./connect.js')).handler;
   router = (await import('./kafka-router.js')).handler;

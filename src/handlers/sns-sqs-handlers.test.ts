@@ -1,6 +1,6 @@
 /**
- * The SNS routers and SQS workers with realistic events, end to end on dynalite, a local SQS endpoint and a
- * local management API: realm isolation, 410 handling, sharding, offline inbox, publish during connect,
+ * The SNS routers and SQS workers with realistic events, end to end on the local edge (its DynamoDB, SQS and
+ * `@connections`): realm isolation, 410 handling, sharding, offline inbox, publish during connect,
  * duplicate SNS delivery, invalid envelopes, partial batch responses.
  */
 import type { Context, SNSEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
@@ -95,6 +95,23 @@ function sqsEvent(name: 'sqs-delivery.json' | 'sqs-fanout.json', bodies: string[
       body,
     })),
   };
+}
+
+/**
+ * Sends these bodies to the delivery queue and receives them (60 s visibility), so a worker's
+ * ChangeMessageVisibility has real receipt handles to act on. Returns them in the order given.
+ */
+async function receivedFromDeliveryQueue(bodies: string[]) {
+  const sqs = harness.local.edge.sqs;
+  const queue = sqs.nameFromUrl(harness.queues.delivery);
+  const sent = bodies.map((b) => sqs.send(queue, { body: b }).messageId);
+  const received = new Map<string, { messageId: string; receiptHandle: string }>();
+  for (let attempt = 0; attempt < 50 && received.size < sent.length; attempt++) {
+    for (const m of await sqs.receive(queue, { maxMessages: 10, visibilityTimeout: 60 })) {
+      if (sent.includes(m.messageId)) received.set(m.messageId, m);
+    }
+  }
+  return sent.map((id) => received.get(id));
 }
 
 const deliveryJobsFor = (connectionId: string) =>
@@ -443,13 +460,17 @@ describe('delivery worker', () => {
     await connectClient('HeiA1dUCDoECFmQ=', { userId: 'heidi', secondsAgo: 1, open: false });
     const body = harness.sqs.bodies(harness.queues.delivery).find((b) => b.includes('HeiA1dUCDoECFmQ='))!;
     const poison = '{"reason":"connect"}';
+    const [job, bad] = await receivedFromDeliveryQueue([body, poison]);
     const event = sqsEvent('sqs-delivery.json', [body, poison]);
+    event.Records[0]!.receiptHandle = job!.receiptHandle;
+    event.Records[1]!.receiptHandle = bad!.receiptHandle;
     const result = await deliveryWorker(event, context('delivery-worker'));
     expect(result.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(
       [event.Records[0]!.messageId, event.Records[1]!.messageId].sort(),
     );
-    const visibility = harness.sqs.calls.filter((c) => c.action === 'ChangeMessageVisibility');
-    expect(visibility.at(-1)?.input).toMatchObject({ ReceiptHandle: 'rh-0', VisibilityTimeout: 1 });
+    // The job not yet deliverable is made visible again in 1 s (ChangeMessageVisibility), not after 60 s.
+    const retried = harness.sqs.messages(harness.queues.delivery).find((m) => m.messageId === job!.messageId);
+    expect(retried!.visibleAt - Date.now()).toBeLessThanOrEqual(1000);
 
     harness.management.open.add('HeiA1dUCDoECFmQ=');
     expect(await deliveryWorker(sqsEvent('sqs-delivery.json', [body]), context('delivery-worker'))).toEqual({

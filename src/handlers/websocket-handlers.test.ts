@@ -64,12 +64,14 @@ describe('$connect', () => {
     const meta = await metaRow('ConnA1dUCDoECFmQ=');
     expect(meta).toMatchObject({ userId: 'alice', realm: 'acme', topics: ['announcements', 'job-status'] });
 
-    const send = harness.sqs.calls.filter(
-      (c) => c.action === 'SendMessage' && c.input.QueueUrl === harness.queues.delivery,
-    );
-    expect(send).toHaveLength(1);
-    expect(send[0]?.input.DelaySeconds).toBe(2);
-    const job = JSON.parse(String(send[0]?.input.MessageBody)) as DeliveryJob;
+    const sent = harness.sqs
+      .messages(harness.queues.delivery)
+      .filter((m) => m.body.includes('ConnA1dUCDoECFmQ='));
+    expect(sent).toHaveLength(1);
+    // DelaySeconds 2: not receivable before two seconds after it was sent.
+    expect(sent[0]!.visibleAt - sent[0]!.sentTimestamp).toBeGreaterThanOrEqual(2000);
+    expect(sent[0]!.visibleAt - sent[0]!.sentTimestamp).toBeLessThan(3000);
+    const job = JSON.parse(sent[0]!.body) as DeliveryJob;
     expect(validators.DeliveryJob(job).ok).toBe(true);
     expect(job).toMatchObject({
       reason: 'connect',

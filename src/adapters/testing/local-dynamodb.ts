@@ -1,8 +1,7 @@
-/** A dynalite server on a free loopback port with the single table created — for adapter and handler tests. */
-import type { AddressInfo } from 'node:net';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+/** The local DynamoDB (src/local/edge/dynalite-server.ts) with the single table created — for tests and benchmarks. */
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import dynalite from 'dynalite';
+import { startDynalite } from '../../local/edge/dynalite-server.js';
 import { tableDefinition } from '../table-definition.js';
 
 export interface LocalDynamo {
@@ -15,26 +14,45 @@ export interface LocalDynamo {
 
 export const testCredentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 
-export async function startLocalDynamo(tableName = 'wspush-test'): Promise<LocalDynamo> {
-  const server = dynalite({ createTableMs: 0 });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const endpoint = `http://127.0.0.1:${port}`;
-  const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: testCredentials });
+/** Creates a table of the single-table design and waits until it is ACTIVE. */
+export async function createTable(client: DynamoDBClient, tableName: string): Promise<void> {
   await client.send(new CreateTableCommand(tableDefinition(tableName)));
+  for (let i = 0; i < 50; i++) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (Table?.TableStatus === 'ACTIVE') return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`table ${tableName} did not become ACTIVE`);
+}
+
+/**
+ * `tableName`: the table to create (`false`: none, the caller creates its own). `maxAttempts`: the SDK's
+ * retries (benchmarks that load dynalite hard raise it).
+ */
+export async function startLocalDynamo(
+  tableName: string | false = 'wspush-test',
+  options: { maxAttempts?: number } = {},
+): Promise<LocalDynamo> {
+  const dynalite = await startDynalite();
+  const { endpoint } = dynalite;
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: testCredentials,
+    ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+  });
+  if (tableName !== false) await createTable(client, tableName);
   const documentClient = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },
   });
   return {
     endpoint,
-    tableName,
+    tableName: tableName || '',
     client,
     documentClient,
     async stop() {
       client.destroy();
-      await new Promise<void>((resolve, reject) =>
-        server.close((error) => (error ? reject(error) : resolve())),
-      );
+      await dynalite.close();
     },
   };
 }

@@ -1,86 +1,42 @@
 /**
- * Everything the handlers talk to, on loopback: dynalite (the table), a minimal SQS endpoint behind the same
- * `AWS_ENDPOINT_URL` (requests are routed by their `x-amz-target`), and a management API. Sets the handlers'
- * environment; import the handlers *after* `startHandlerHarness()` (they read it at cold start).
+ * Everything the handlers talk to, on loopback: the local edge (src/local/edge/testing/test-edge.ts — the
+ * DynamoDB, SQS and `@connections` emulators `npm start` runs) with the table created, nothing consuming the
+ * queues and a `RecordingRegistry` behind `@connections`. Sets the handlers' environment; import the handlers
+ * *after* `startHandlerHarness()` (they read it at cold start).
  */
 import { readFileSync } from 'node:fs';
-import { createServer, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Context } from 'aws-lambda';
-import { startLocalDynamo } from '../../adapters/testing/local-dynamodb.js';
-import { startLocalManagementApi } from '../../adapters/testing/local-management-api.js';
-import { createSqsResponder } from '../../adapters/testing/local-sqs.js';
+import { startTestEdge } from '../../local/edge/testing/test-edge.js';
+
+const TABLE_NAME = 'wspush-handlers';
 
 export async function startHandlerHarness(extraEnv: Record<string, string> = {}) {
-  const dynamo = await startLocalDynamo('wspush-handlers');
-  const management = await startLocalManagementApi();
-  const sqs = createSqsResponder();
-  const dynamoUrl = new URL(dynamo.endpoint);
-  const edge = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const target = String(req.headers['x-amz-target'] ?? '');
-      if (target.startsWith('AmazonSQS.')) {
-        const output = sqs.respond(
-          target.slice('AmazonSQS.'.length),
-          JSON.parse(body.toString('utf8') || '{}'),
-        );
-        res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
-        res.end(JSON.stringify(output));
-        return;
-      }
-      const forward = request(
-        {
-          host: dynamoUrl.hostname,
-          port: dynamoUrl.port,
-          method: req.method,
-          path: req.url,
-          headers: req.headers,
-        },
-        (upstream) => {
-          res.writeHead(upstream.statusCode ?? 500, upstream.headers);
-          upstream.pipe(res);
-        },
-      );
-      forward.on('error', () => {
-        res.writeHead(502);
-        res.end();
-      });
-      forward.end(body);
-    });
-  });
-  await new Promise<void>((resolve) => edge.listen(0, '127.0.0.1', resolve));
-  const edgeUrl = `http://127.0.0.1:${(edge.address() as AddressInfo).port}`;
-  const queues = {
-    delivery: `${edgeUrl}/000000000000/wspush-test-delivery`,
-    fanout: `${edgeUrl}/000000000000/wspush-test-fanout`,
-  };
+  const local = await startTestEdge();
+  const documentClient = await local.createTable(TABLE_NAME);
+  const queues = { delivery: local.queueUrl('-delivery'), fanout: local.queueUrl('-fanout') };
   Object.assign(process.env, {
-    TABLE_NAME: dynamo.tableName,
-    AWS_ENDPOINT_URL: edgeUrl,
+    TABLE_NAME,
+    AWS_ENDPOINT_URL: local.url,
     AWS_REGION: 'us-east-1',
     AWS_ACCESS_KEY_ID: 'test',
     AWS_SECRET_ACCESS_KEY: 'test',
-    WS_MANAGEMENT_ENDPOINT: management.endpoint,
+    WS_MANAGEMENT_ENDPOINT: local.managementEndpoint,
     DELIVERY_QUEUE_URL: queues.delivery,
     FANOUT_QUEUE_URL: queues.fanout,
     POWERTOOLS_METRICS_DISABLED: 'true',
     ...extraEnv,
   });
   return {
-    dynamo,
-    management,
-    sqs,
+    local,
+    dynamo: { tableName: TABLE_NAME, documentClient },
+    /** The `@connections` side: `open` connections answer 200, `posts`/`framesTo` are what they got. */
+    management: local.registry,
+    /** What was sent to the queues (nothing consumes them). */
+    sqs: { bodies: local.bodies, messages: local.messages },
     queues,
     /** Jobs sent to a queue, parsed. */
-    jobs: <T>(queueUrl: string): T[] => sqs.bodies(queueUrl).map((body) => JSON.parse(body) as T),
-    async stop() {
-      await new Promise<void>((resolve) => edge.close(() => resolve()));
-      await management.stop();
-      await dynamo.stop();
-    },
+    jobs: <T>(queueUrl: string): T[] => local.bodies(queueUrl).map((body) => JSON.parse(body) as T),
+    stop: () => local.stop(),
   };
 }
 

@@ -1,17 +1,11 @@
 /**
- * DynamoDB for the edge: an embedded dynalite (in memory, or LevelDB under `dataDir`) listening on a
- * private loopback port, with requests proxied to it as they are — except when a fault rule answers first.
+ * DynamoDB for the edge: dynalite (dynalite-server.ts; in memory, or LevelDB under `dataDir`) on a private
+ * loopback port, with requests proxied to it as they are — except when a fault rule answers first.
  */
-import { type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import { applyDynaliteStorageFixes } from './dynalite-storage-fixes.js';
+import { type IncomingMessage, request, type ServerResponse } from 'node:http';
+import { startDynalite } from './dynalite-server.js';
 import type { Faults } from './faults.js';
 import { sendJson } from './http-util.js';
-
-// The fixes must be in place before dynalite's modules load (they read memory-level's export at load).
-applyDynaliteStorageFixes();
-const dynalite = createRequire(import.meta.url)('dynalite') as typeof import('dynalite').default;
 
 export interface DynamoBackend {
   port: number;
@@ -22,18 +16,8 @@ export interface DynamoBackend {
 const JSON_TYPE = 'application/x-amz-json-1.0';
 
 export async function startDynamoBackend(options: { path?: string; faults: Faults }): Promise<DynamoBackend> {
-  // Tables become ACTIVE at once: the local platform creates its table at start and uses it right away.
-  const server: Server = dynalite({
-    ...(options.path ? { path: options.path } : {}),
-    createTableMs: 0,
-    deleteTableMs: 0,
-    updateTableMs: 0,
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  const dynalite = await startDynalite(options.path ? { path: options.path } : {});
+  const { port } = dynalite;
 
   function handle(req: IncomingMessage, res: ServerResponse, body: Buffer, operation: string): void {
     const fault = options.faults.takeDynamo(operation);
@@ -105,10 +89,6 @@ export async function startDynamoBackend(options: { path?: string; faults: Fault
   return {
     port,
     handle,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections?.();
-        server.close((error?: Error) => (error ? reject(error) : resolve()));
-      }),
+    close: () => dynalite.close(),
   };
 }

@@ -142,7 +142,7 @@ export async function startEdge(options: EdgeOptions): Promise<Edge> {
     faults,
   });
 
-  const sqsActions = createSqsActions(sqs);
+  const sqsActions = createSqsActions(sqs, faults);
   const snsActions = createSnsActions(sns);
   let releaseHung: () => void = () => undefined;
   const stopping = new Promise<void>((resolve) => {

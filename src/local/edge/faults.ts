@@ -24,7 +24,13 @@ export type FaultRule =
       times?: number | 'always';
     }
   | { kind: 'dynamodb-throttle'; operation?: string; times?: number | 'always' }
-  | { kind: 'dynamodb-unprocessed'; times?: number | 'always' };
+  | { kind: 'dynamodb-unprocessed'; times?: number | 'always' }
+  | {
+      kind: 'sqs-entry-failure';
+      /** fails SendMessageBatch entries whose body contains this (any entry without it); InternalError */
+      bodyContains?: string;
+      times?: number | 'always';
+    };
 
 export type FaultKind = FaultRule['kind'];
 
@@ -39,6 +45,7 @@ const KINDS: readonly FaultKind[] = [
   'connections-hang',
   'dynamodb-throttle',
   'dynamodb-unprocessed',
+  'sqs-entry-failure',
 ];
 const STATUSES = [403, 410, 413, 429, 500];
 
@@ -71,6 +78,8 @@ export function parseFaultRule(value: unknown): FaultRule {
   }
   if (r.operation !== undefined && typeof r.operation !== 'string')
     throw new Error('operation must be a string');
+  if (r.bodyContains !== undefined && typeof r.bodyContains !== 'string')
+    throw new Error('bodyContains must be a string');
   return r as unknown as FaultRule;
 }
 
@@ -134,5 +143,13 @@ export class Faults {
         (r.kind === 'dynamodb-throttle' && (r.operation === undefined || r.operation === operation)) ||
         (r.kind === 'dynamodb-unprocessed' && operation === 'BatchWriteItem'),
     ) as Extract<FaultRule, { kind: 'dynamodb-throttle' | 'dynamodb-unprocessed' }> | undefined;
+  }
+
+  /** A rule failing this SendMessageBatch entry (the entry goes to `Failed`; the others are sent). */
+  takeSqsEntry(body: string): Extract<FaultRule, { kind: 'sqs-entry-failure' }> | undefined {
+    return this.take(
+      (r) =>
+        r.kind === 'sqs-entry-failure' && (r.bodyContains === undefined || body.includes(r.bodyContains)),
+    ) as Extract<FaultRule, { kind: 'sqs-entry-failure' }> | undefined;
   }
 }

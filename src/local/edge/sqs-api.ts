@@ -6,6 +6,7 @@
 import type { ServerResponse } from 'node:http';
 import type { SqsMessageAttributeValue, SqsReceivedMessage } from '../events/sqs.js';
 import { AwsError } from './aws-error.js';
+import type { Faults } from './faults.js';
 import { sendJson } from './http-util.js';
 import type { SqsService } from './sqs-service.js';
 
@@ -174,7 +175,10 @@ function selectMessageAttributes(
 
 export type SqsAction = (input: Json, baseUrl: string) => Promise<Json> | Json;
 
-export function createSqsActions(sqs: SqsService): Record<string, SqsAction> {
+/** SQS refuses a batch whose message bodies add up to more than this (BatchRequestTooLong). */
+const MAX_BATCH_BYTES = 262_144;
+
+export function createSqsActions(sqs: SqsService, faults?: Faults): Record<string, SqsAction> {
   const url = (baseUrl: string, name: string): string => `${baseUrl}/${sqs.accountId}/${name}`;
   const queueOf = (input: Json): string => sqs.nameFromUrl(str(input, 'QueueUrl') as string);
 
@@ -228,11 +232,26 @@ export function createSqsActions(sqs: SqsService): Record<string, SqsAction> {
       const queue = queueOf(input);
       const Successful: Json[] = [];
       const Failed: Json[] = [];
-      for (const entry of batchEntries(input, 'Entries')) {
+      const entries = batchEntries(input, 'Entries');
+      const total = entries.reduce((sum, e) => sum + Buffer.byteLength(String(e.MessageBody ?? '')), 0);
+      if (total > MAX_BATCH_BYTES) {
+        throw new AwsError(
+          'BatchRequestTooLong',
+          `Batch requests cannot be longer than ${MAX_BATCH_BYTES} bytes. You have sent ${total} bytes.`,
+          400,
+          'AWS.SimpleQueueService.BatchRequestTooLong',
+        );
+      }
+      for (const entry of entries) {
         const id = entry.Id as string;
         try {
+          const body = str(entry, 'MessageBody') as string;
+          if (faults?.takeSqsEntry(body)) {
+            Failed.push({ Id: id, SenderFault: false, Code: 'InternalError', Message: 'injected fault' });
+            continue;
+          }
           const result = sqs.send(queue, {
-            body: str(entry, 'MessageBody') as string,
+            body,
             delaySeconds: int(entry, 'DelaySeconds'),
             messageAttributes: messageAttributes(entry),
           });

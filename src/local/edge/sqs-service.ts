@@ -44,6 +44,15 @@ interface StoredMessage {
   senderId: string;
 }
 
+export interface SqsPeekedMessage {
+  messageId: string;
+  body: string;
+  sentTimestamp: number;
+  /** epoch ms at which the message can be received (delay or visibility timeout) */
+  visibleAt: number;
+  receiveCount: number;
+}
+
 interface QueueState {
   name: string;
   createdTimestamp: number;
@@ -400,6 +409,20 @@ export class SqsService {
       if (value !== undefined) result[key] = value;
     }
     return result;
+  }
+
+  /**
+   * The messages a queue holds, oldest first, without receiving them (tests and the console read what was
+   * sent; SQS has no such call). Copies: changing them changes nothing.
+   */
+  peek(name: string): SqsPeekedMessage[] {
+    return this.queue(name).messages.map((m) => ({
+      messageId: m.messageId,
+      body: m.body,
+      sentTimestamp: m.sentTimestamp,
+      visibleAt: m.visibleAt,
+      receiveCount: m.receiveCount,
+    }));
   }
 
   purge(name: string): void {

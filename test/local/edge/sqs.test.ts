@@ -273,6 +273,31 @@ describe('SQS JSON protocol through @aws-sdk/client-sqs', () => {
     ).rejects.toMatchObject({ name: 'BatchEntryIdsNotDistinct' });
   });
 
+  it('refuses a batch over 256 KiB (BatchRequestTooLong); a sqs-entry-failure fault fails the matching entry once', async () => {
+    const url = await queue('batch-limits');
+    const big = 'x'.repeat(100_000);
+    await expect(
+      sqs.send(
+        new SendMessageBatchCommand({
+          QueueUrl: url,
+          Entries: [1, 2, 3].map((n) => ({ Id: `b${n}`, MessageBody: big })),
+        }),
+      ),
+    ).rejects.toMatchObject({ name: 'BatchRequestTooLong' });
+    edge.faults.add({ kind: 'sqs-entry-failure', bodyContains: 'unlucky', times: 1 });
+    const entries = [
+      { Id: 'a', MessageBody: 'fine' },
+      { Id: 'b', MessageBody: 'unlucky' },
+    ];
+    const first = await sqs.send(new SendMessageBatchCommand({ QueueUrl: url, Entries: entries }));
+    expect(first.Successful?.map((s) => s.Id)).toEqual(['a']);
+    expect(first.Failed).toEqual([
+      expect.objectContaining({ Id: 'b', SenderFault: false, Code: 'InternalError' }),
+    ]);
+    const second = await sqs.send(new SendMessageBatchCommand({ QueueUrl: url, Entries: entries }));
+    expect(second.Successful?.map((s) => s.Id)).toEqual(['a', 'b']);
+  });
+
   it('limits MaxNumberOfMessages to 1..10 and returns up to that many', async () => {
     const url = await queue('many');
     for (let i = 0; i < 12; i += 1)
