@@ -16,6 +16,7 @@ import { markdownTable, writeResult } from './lib/report.js';
 import type { Benchmark, BenchResult } from './lib/types.js';
 import { logBytesBenchmark } from './log-bytes.js';
 import { memoryBenchmark } from './memory.js';
+import { positionsBenchmark } from './positions.js';
 import { simulationBenchmark } from './simulation.js';
 import { subscriptionsBenchmark } from './subscriptions.js';
 
@@ -28,6 +29,7 @@ const benchmarks: { bench: Benchmark; budget: [number, number] }[] = [
   { bench: memoryBenchmark, budget: [240, 90] },
   { bench: costBenchmark, budget: [240, 120] },
   { bench: subscriptionsBenchmark, budget: [60, 60] },
+  { bench: positionsBenchmark, budget: [60, 60] },
   { bench: logBytesBenchmark, budget: [240, 120] },
   { bench: simulationBenchmark, budget: [900, 300] },
   { bench: kafkaRouterBenchmark, budget: [120, 60] },

@@ -7,7 +7,7 @@
  */
 import { DynamoConnectionStore } from '../src/adapters/dynamodb-connection-store.js';
 import { DynamoHistoryStore, DynamoMessageIdStore } from '../src/adapters/dynamodb-message-stores.js';
-import { type DocumentSender, DynamoTable } from '../src/adapters/dynamodb-table.js';
+import { DynamoTable } from '../src/adapters/dynamodb-table.js';
 import { startLocalDynamo } from '../src/adapters/testing/local-dynamodb.js';
 import { BroadcastService } from '../src/core/broadcast.js';
 import type { FanoutJob, Identity } from '../src/core/model.js';
@@ -15,39 +15,8 @@ import { defaultPostSettings } from '../src/core/posting.js';
 import { SubscriptionService } from '../src/core/subscriptions.js';
 import { FakeConnectionGateway, MemoryJobQueue } from '../src/core/testing/memory.js';
 import { topicDefinitionOf } from '../src/core/topic-access.js';
+import { meteredClient, type Units } from './lib/consumed-capacity.js';
 import type { Benchmark, Figure } from './lib/types.js';
-
-interface Units {
-  rcu: number;
-  wcu: number;
-}
-
-/** A DocumentClient that asks every call for its consumed capacity and adds it up. */
-function meteredClient(inner: DocumentSender): DocumentSender & { take(): Units } {
-  let units: Units = { rcu: 0, wcu: 0 };
-  const send = (async (command: { input: Record<string, unknown>; constructor: { name: string } }) => {
-    command.input.ReturnConsumedCapacity = 'TOTAL';
-    const output = (await (inner.send as (c: unknown) => Promise<Record<string, unknown>>)(command)) ?? {};
-    const consumed = output.ConsumedCapacity;
-    const list = Array.isArray(consumed) ? consumed : consumed ? [consumed] : [];
-    const total = list.reduce(
-      (sum: number, c) => sum + Number((c as { CapacityUnits?: number }).CapacityUnits ?? 0),
-      0,
-    );
-    const reads = /^(Get|Query|BatchGet)/.test(command.constructor.name);
-    if (reads) units.rcu += total;
-    else units.wcu += total;
-    return output;
-  }) as unknown as DocumentSender['send'];
-  return {
-    send,
-    take() {
-      const out = units;
-      units = { rcu: 0, wcu: 0 };
-      return out;
-    },
-  };
-}
 
 const alice: Identity = { userId: 'alice', realm: 'acme', roles: [] };
 
