@@ -1,13 +1,15 @@
 /**
  * Property tests of the topic access decision (`decideTopics`, `parseTopicsParameter`): what is accepted is
  * always a known topic the token's roles allow, in the token's realm, at most the limit, once; every refusal
- * carries the contract's rejection code; and the connect cases of the bad-input corpus at this level.
+ * carries the contract's rejection code; and the connect cases of the bad-input corpus (topics and positions)
+ * at this level.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { limits, topicNames, topicRegistry, validators } from '../../generated/index.js';
 import { principalFromClaims } from '../../src/core/auth/claims.js';
 import type { Identity } from '../../src/core/model.js';
+import { decideSince, parseSinceParameter } from '../../src/core/stream-positions.js';
 import { decideTopics, MAX_REJECTED, parseTopicsParameter } from '../../src/core/topic-access.js';
 import { loadConnectCases } from '../reliability/lib/corpus.js';
 
@@ -172,6 +174,14 @@ describe('bad-input corpus: topic decisions of the connect cases', () => {
       } else {
         expect(decision.rejected).toHaveLength(expected.rejectedCount);
         for (const r of decision.rejected) expect(r.code).toBe(expected.rejectedCode);
+      }
+      if ('recovery' in expected) {
+        // The positions sent: every one ignored with the case's code (the platform's order is per topic).
+        const parsed = parseSinceParameter(c.since, undefined);
+        const decided = decideSince(parsed.entries, decision.accepted, token.realm);
+        expect(decided.since).toEqual([]);
+        const codes = [...parsed.rejected, ...decided.rejected].map((r) => `${r.topic} ${r.code}`).sort();
+        expect(codes).toEqual((expected.recovery ?? []).map((r) => `${r.topic} ${r.code}`).sort());
       }
     });
   }

@@ -146,13 +146,17 @@ describe('bad-input corpus through the local platform', () => {
 
   async function attempt(
     c: ConnectCase,
-  ): Promise<{ status: number } | { welcome: Frame } | { error: string }> {
+  ): Promise<{ status: number } | { welcome: Frame; recovery: Frame[] } | { error: string }> {
     const gatewayUrl = tp.platform.urls.gateway;
     const token = c.token;
     let jwt: string | undefined;
     if (token !== null && !('raw' in token)) jwt = await signDescriptor(token, tokenContext);
     else if (token !== null) jwt = token.raw;
-    const base = { gatewayUrl, topics: c.topics };
+    const base = {
+      gatewayUrl,
+      topics: c.topics,
+      ...(c.since !== undefined ? { query: { since: c.since } } : {}),
+    };
     let outcome: Awaited<ReturnType<typeof connect>>;
     switch (c.tokenVia) {
       case 'header-raw':
@@ -181,7 +185,15 @@ describe('bad-input corpus through the local platform', () => {
     if (!outcome.ok) return { status: outcome.status };
     try {
       const welcome = await outcome.client.waitFor((f) => isWelcome(f) || f.kind === 'error', LOST_AFTER_MS);
-      return { welcome };
+      const expected =
+        'welcome' in c.expect && 'recovery' in c.expect.welcome ? c.expect.welcome.recovery : [];
+      const recovery: Frame[] = [];
+      // The recovery frames the case expects, each in turn (a missing one times out: the case fails).
+      while (recovery.length < (expected?.length ?? 0)) {
+        const after = outcome.client.frames.indexOf(recovery.at(-1) ?? welcome) + 1;
+        recovery.push(await outcome.client.waitFor((f) => f.kind === 'recovery', LOST_AFTER_MS, after));
+      }
+      return { welcome, recovery };
     } catch (error) {
       return { error: String(error) };
     } finally {
@@ -191,15 +203,21 @@ describe('bad-input corpus through the local platform', () => {
 
   function matches(
     expected: ConnectExpectation,
-    got: { status: number } | { welcome: Frame } | { error: string },
+    got: { status: number } | { welcome: Frame; recovery: Frame[] } | { error: string },
   ): boolean {
     if ('status' in expected) return 'status' in got && got.status === expected.status;
     if (!('welcome' in got) || got.welcome.kind !== 'welcome') return false;
     const w = got.welcome as { accepted?: string[]; rejected?: { topic: string; code: string }[] };
     if (JSON.stringify(w.accepted) !== JSON.stringify(expected.welcome.accepted)) return false;
     const rejected = (w.rejected ?? []).map((r) => ({ topic: r.topic, code: r.code }));
-    if ('rejected' in expected.welcome)
-      return JSON.stringify(rejected) === JSON.stringify(expected.welcome.rejected);
+    if ('rejected' in expected.welcome) {
+      const recovery = got.recovery.map((f) => ({ topic: f.topic, code: f.code, recovered: f.recovered }));
+      const wanted = (expected.welcome.recovery ?? []).map((r) => ({ ...r, recovered: false }));
+      return (
+        JSON.stringify(rejected) === JSON.stringify(expected.welcome.rejected) &&
+        JSON.stringify(recovery) === JSON.stringify(wanted)
+      );
+    }
     const { rejectedCount, rejectedCode } = expected.welcome;
     return rejected.length === rejectedCount && rejected.every((r) => r.code === rejectedCode);
   }

@@ -45,9 +45,18 @@ export interface TokenDescriptor {
 
 export type TokenSpec = null | { raw: string; asHeaderValue?: boolean } | TokenDescriptor;
 
+/** The `recovery` frames expected after the welcome, in order (each `recovered: false`). */
+export type RecoveryExpectation = { topic: string; code: string }[];
+
 export type ConnectExpectation =
   | { status: 401 | 403 }
-  | { welcome: { accepted: string[]; rejected: { topic: string; code: string }[] } }
+  | {
+      welcome: {
+        accepted: string[];
+        rejected: { topic: string; code: string }[];
+        recovery?: RecoveryExpectation;
+      };
+    }
   | { welcome: { accepted: string[]; rejectedCount: number; rejectedCode: string } };
 
 export interface ConnectCase {
@@ -62,6 +71,8 @@ export interface ConnectCase {
     | 'subprotocol-bearer-only'
     | 'query+header-different';
   topics: string;
+  /** The raw `since` query value (positions), when the case sends one. */
+  since?: string;
   expect: ConnectExpectation;
   expectAlternatives?: ConnectExpectation[];
   note?: string;
