@@ -46,9 +46,21 @@ export function extractOperations(
     const route = extension(operation, 'x-route');
     const handler = extension(operation, 'x-handler');
     const authorizer = extension(operation, 'x-authorizer');
+    const integration = extension(operation, 'x-integration');
     if (route === undefined && handler === undefined) {
       if (authorizer !== undefined)
         fail([...where, 'x-authorizer'], 'x-authorizer needs x-route and x-handler');
+      if (integration !== undefined) fail([...where, 'x-integration'], 'x-integration needs x-route');
+      continue;
+    }
+    if (integration !== undefined) {
+      const ir = extractMockRoute(operation, route, handler, integration, schemaTitle, fail);
+      if (ir === undefined) continue;
+      if (routes.some((r) => r.routeKey === ir.routeKey)) {
+        fail([...where, 'x-route'], `route "${ir.routeKey}" is declared twice`);
+        continue;
+      }
+      routes.push(ir);
       continue;
     }
     if (typeof handler !== 'string') {
@@ -171,6 +183,7 @@ function extractRoute(
     routeKey: route,
     operationId: id,
     handler,
+    integration: 'lambda',
     twoWay: operation.reply() !== undefined && !repliesByPost,
     repliesByPost,
   };
@@ -198,4 +211,48 @@ function extractRoute(
     ir.action = actionConst;
   }
   return ir;
+}
+
+/**
+ * A route API Gateway answers itself (`x-integration: mock`): a client action route (never `$connect`,
+ * `$disconnect` or `$default`) with no handler and exactly one reply message, the frame its template renders.
+ */
+function extractMockRoute(
+  operation: OperationInterface,
+  route: unknown,
+  handler: unknown,
+  integration: unknown,
+  schemaTitle: (m: MessageInterface) => string | undefined,
+  fail: Fail,
+): RouteIR | undefined {
+  const id = operation.id() ?? '';
+  const where = ['operations', id];
+  if (integration !== 'mock') {
+    fail(
+      [...where, 'x-integration'],
+      'x-integration may only be "mock" (a Lambda route has x-handler instead)',
+    );
+    return undefined;
+  }
+  if (handler !== undefined) {
+    fail([...where, 'x-handler'], 'a mock route (x-integration: mock) has no x-handler: no function runs');
+    return undefined;
+  }
+  if (typeof route !== 'string' || route.startsWith('$')) {
+    fail(
+      [...where, 'x-route'],
+      'only a client action route may be a mock (not $connect, $disconnect, $default)',
+    );
+    return undefined;
+  }
+  const replies = operation.reply()?.messages().all() ?? [];
+  const replySchema = replies.length === 1 ? schemaTitle(replies[0] as MessageInterface) : undefined;
+  if (replySchema === undefined) {
+    fail([...where, 'reply'], 'a mock route answers with exactly one titled reply message');
+    return undefined;
+  }
+  const ir = extractRoute(operation, route, 'mock', undefined, schemaTitle, fail);
+  if (ir === undefined) return undefined;
+  const { handler: _none, ...rest } = ir;
+  return { ...rest, integration: 'mock', replySchema, twoWay: true };
 }

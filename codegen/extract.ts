@@ -32,7 +32,12 @@ export interface SchemaEntry {
 export interface RouteIR {
   routeKey: string;
   operationId: string;
-  handler: string;
+  /** The Lambda behind the route; none when API Gateway answers it itself (`x-integration: mock`). */
+  handler?: string;
+  /** `x-integration: mock`: API Gateway answers with the reply template, no function runs. */
+  integration: 'lambda' | 'mock';
+  /** Mock routes: the schema title of the reply frame the template renders. */
+  replySchema?: string;
   twoWay: boolean;
   actionSchema?: string;
   /** The `action` constant a client sends to select this route. */

@@ -219,6 +219,9 @@ export interface PingAction {
   'requestId'?: string;
 }
 
+/**
+ * Rendered by the gateway itself (the `ping` route is a mock integration): `serverTime` is the time the gateway received the ping; `requestId` is never set (kept in the schema for clients of contract 1.2).
+ */
 export interface PongFrame {
   'kind': 'pong';
   'serverTime': string;

@@ -10,27 +10,42 @@ export const routeKeys = ['$connect', '$disconnect', 'ping', 'extendTTL', 'subsc
 export type RouteKey = (typeof routeKeys)[number];
 
 /** Every Lambda handler (`src/handlers/<name>.ts`). */
-export const handlerNames = ['authorizer', 'connect', 'disconnect', 'ping', 'extend-ttl', 'subscribe', 'unsubscribe', 'default', 'broadcast-router', 'user-router', 'kafka-router', 'delivery-worker', 'fanout-worker'] as const;
+export const handlerNames = ['authorizer', 'connect', 'disconnect', 'extend-ttl', 'subscribe', 'unsubscribe', 'default', 'broadcast-router', 'user-router', 'kafka-router', 'delivery-worker', 'fanout-worker'] as const;
 export type HandlerName = (typeof handlerNames)[number];
 
-export interface RouteDefinition {
+interface RouteBase {
   readonly routeKey: RouteKey;
   readonly operationId: string;
-  readonly handler: HandlerName;
   /** The route answers with a frame (the contract operation has a reply). */
   readonly twoWay: boolean;
   /** Schema of the client frame that selects this route by its `action` field. */
   readonly actionSchema?: SchemaTitle;
+}
+
+/** A route whose Lambda runs (`x-handler`). */
+export interface FunctionRoute extends RouteBase {
+  readonly integration: 'lambda';
+  readonly handler: HandlerName;
   /** Lambda authorizer of the route ($connect only). */
   readonly authorizer?: HandlerName;
   /** `x-reply: posted`: the handler posts its reply (and what follows it) through @connections; no route response. */
   readonly repliesByPost?: boolean;
 }
 
+/** `x-integration: mock`: API Gateway answers the route itself with its reply frame; no function runs. */
+export interface MockRoute extends RouteBase {
+  readonly integration: 'mock';
+  /** Schema of the one reply frame the mock renders. */
+  readonly replySchema: SchemaTitle;
+}
+
+export type RouteDefinition = FunctionRoute | MockRoute;
+
 export const routeTable: Readonly<Record<RouteKey, RouteDefinition>> = {
   $connect: {
     routeKey: '$connect',
     operationId: 'connect',
+    integration: 'lambda',
     handler: 'connect',
     twoWay: false,
     authorizer: 'authorizer',
@@ -38,19 +53,22 @@ export const routeTable: Readonly<Record<RouteKey, RouteDefinition>> = {
   $disconnect: {
     routeKey: '$disconnect',
     operationId: 'disconnect',
+    integration: 'lambda',
     handler: 'disconnect',
     twoWay: false,
   },
   ping: {
     routeKey: 'ping',
     operationId: 'ping',
-    handler: 'ping',
+    integration: 'mock',
+    replySchema: 'PongFrame',
     twoWay: true,
     actionSchema: 'PingAction',
   },
   extendTTL: {
     routeKey: 'extendTTL',
     operationId: 'extendTTL',
+    integration: 'lambda',
     handler: 'extend-ttl',
     twoWay: true,
     actionSchema: 'ExtendTtlAction',
@@ -58,6 +76,7 @@ export const routeTable: Readonly<Record<RouteKey, RouteDefinition>> = {
   subscribe: {
     routeKey: 'subscribe',
     operationId: 'subscribe',
+    integration: 'lambda',
     handler: 'subscribe',
     twoWay: false,
     actionSchema: 'SubscribeAction',
@@ -66,6 +85,7 @@ export const routeTable: Readonly<Record<RouteKey, RouteDefinition>> = {
   unsubscribe: {
     routeKey: 'unsubscribe',
     operationId: 'unsubscribe',
+    integration: 'lambda',
     handler: 'unsubscribe',
     twoWay: true,
     actionSchema: 'UnsubscribeAction',
@@ -73,6 +93,7 @@ export const routeTable: Readonly<Record<RouteKey, RouteDefinition>> = {
   $default: {
     routeKey: '$default',
     operationId: 'default',
+    integration: 'lambda',
     handler: 'default',
     twoWay: true,
   },
@@ -132,13 +153,6 @@ export const functionTable: readonly FunctionDefinition[] = [
     trigger: {
       kind: 'websocket',
       routeKey: '$disconnect',
-    },
-  },
-  {
-    handler: 'ping',
-    trigger: {
-      kind: 'websocket',
-      routeKey: 'ping',
     },
   },
   {

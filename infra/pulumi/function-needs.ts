@@ -135,9 +135,8 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     settings: ['postConcurrency'],
   },
   // ClientFrameService: the frame budget (UpdateItem of the meta row; over it, the closing notice is posted and
-  // the connection deleted), then ConnectionService.extend (getConnection, UpdateItem of each row). `ping` and
-  // `$default` share the service, so their bundles hold the same calls.
-  ping: CLIENT_FRAME_ROUTE,
+  // the connection deleted), then ConnectionService.extend (getConnection, UpdateItem of each row). `extendTTL`
+  // and `$default` share the service, so their bundles hold the same calls (`ping` is a mock: no function).
   'extend-ttl': CLIENT_FRAME_ROUTE,
   default: CLIENT_FRAME_ROUTE,
   // BroadcastService.route: the message id claim (PutItem, GetItem on a repeat, UpdateItem when handled),

@@ -8,9 +8,10 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import type { FunctionDefinition, HandlerName, RouteDefinition } from '../../generated/index.js';
+import type { FunctionDefinition, HandlerName, MockRoute, RouteDefinition } from '../../generated/index.js';
 import { functionTable, limits, routeKeys, routeTable } from '../../generated/index.js';
 import { TABLE_KEYS, tableDefinition } from '../../src/adapters/table-definition.js';
+import { MOCK_REQUEST_TEMPLATE, mockReplyTemplate, mockReplyTemplates } from '../../src/core/mock-replies.js';
 import { fanoutPlan } from '../../src/core/pacing.js';
 import { queuePolicy } from '../../src/core/queue-policy.js';
 import { functionSettings as settings } from '../../src/handlers/runtime/function-settings.js';
@@ -202,10 +203,46 @@ export function eventSourceScaling(
   };
 }
 
+/**
+ * A route API Gateway answers itself (`x-integration: mock`): a MOCK integration whose request template
+ * selects status 200, an integration response rendering the contract's reply (`src/core/mock-replies.ts`),
+ * and a route response so the rendered frame is sent back. No function, no invocation.
+ */
+function mockRoute(api: aws.apigatewayv2.Api, name: string, route: MockRoute): pulumi.Resource[] {
+  const integration = new aws.apigatewayv2.Integration(`${name}-integration`, {
+    apiId: api.id,
+    integrationType: 'MOCK',
+    templateSelectionExpression: '\\$default',
+    requestTemplates: { $default: MOCK_REQUEST_TEMPLATE },
+  });
+  const integrationResponse = new aws.apigatewayv2.IntegrationResponse(`${name}-integration-response`, {
+    apiId: api.id,
+    integrationId: integration.id,
+    integrationResponseKey: '$default',
+    templateSelectionExpression: '\\$default',
+    responseTemplates: { $default: mockReplyTemplate(route.routeKey) },
+  });
+  const apiRoute = new aws.apigatewayv2.Route(name, {
+    apiId: api.id,
+    routeKey: route.routeKey,
+    operationName: route.operationId,
+    target: pulumi.interpolate`integrations/${integration.id}`,
+    authorizationType: 'NONE',
+    routeResponseSelectionExpression: '$default',
+  });
+  const routeResponse = new aws.apigatewayv2.RouteResponse(`${name}-response`, {
+    apiId: api.id,
+    routeId: apiRoute.id,
+    routeResponseKey: '$default',
+  });
+  return [integration, integrationResponse, apiRoute, routeResponse];
+}
+
 /** Hash of everything that changes what a deployment serves, so the deployment is redone when it changes. */
 export function routeSetHash(config: StackConfig): string {
   const material = JSON.stringify({
     routes: routeKeys.map((key) => routeTable[key]),
+    mockReplies: mockReplyTemplates,
     identitySource: config.authorizerIdentitySource,
   });
   return createHash('sha256').update(material).digest('hex');
@@ -355,8 +392,12 @@ export function createPlatform(config: StackConfig, options: ProgramOptions): Pl
   const routeResources: pulumi.Resource[] = [];
   for (const routeKey of routeKeys) {
     const route: RouteDefinition = routeTable[routeKey];
-    const { fn } = functionFor(route.handler);
     const name = routeLogicalName(routeKey);
+    if (route.integration === 'mock') {
+      routeResources.push(...mockRoute(api, name, route));
+      continue;
+    }
+    const { fn } = functionFor(route.handler);
     const integration = new aws.apigatewayv2.Integration(`${name}-integration`, {
       apiId: api.id,
       integrationType: 'AWS_PROXY',

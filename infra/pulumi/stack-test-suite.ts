@@ -7,6 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { functionTable, routeKeys, routeTable } from '../../generated/index.js';
+import { mockReplyTemplate } from '../../src/core/mock-replies.js';
 import { fanoutPlan } from '../../src/core/pacing.js';
 import { queuePolicy } from '../../src/core/queue-policy.js';
 import type { FunctionSettings } from './config.js';
@@ -95,6 +96,8 @@ export function describeStack(expected: StackExpectations): void {
     const kafkaFns = deployed.filter((f) => f.trigger.kind === 'kafka');
     const kafkaChannelCount = Object.keys(expected.kafka?.topics ?? {}).length;
     const twoWay = routeKeys.filter((k) => routeTable[k].twoWay);
+    const mockRoutes = routeKeys.filter((k) => routeTable[k].integration === 'mock');
+    const functionRoutes = routeKeys.length - mockRoutes.length;
 
     it('declares exactly the expected set of resources', () => {
       const count = (type: string) => ofType(type).length;
@@ -104,6 +107,7 @@ export function describeStack(expected: StackExpectations): void {
         'aws:apigatewayv2/api:Api': 1,
         'aws:apigatewayv2/authorizer:Authorizer': 1,
         'aws:apigatewayv2/integration:Integration': routeKeys.length,
+        'aws:apigatewayv2/integrationResponse:IntegrationResponse': mockRoutes.length,
         'aws:apigatewayv2/route:Route': routeKeys.length,
         'aws:apigatewayv2/routeResponse:RouteResponse': twoWay.length,
         'aws:apigatewayv2/deployment:Deployment': 1,
@@ -112,7 +116,8 @@ export function describeStack(expected: StackExpectations): void {
         'aws:iam/role:Role': deployed.length + (expected.manageApiGatewayAccount ? 1 : 0),
         'aws:iam/rolePolicy:RolePolicy': deployed.length + (expected.manageApiGatewayAccount ? 1 : 0),
         'aws:cloudwatch/logGroup:LogGroup': deployed.length + 1,
-        'aws:lambda/permission:Permission': routeKeys.length + 1 + snsFns.length,
+        // One per function route (mock routes invoke nothing), the authorizer's, one per SNS router.
+        'aws:lambda/permission:Permission': functionRoutes + 1 + snsFns.length,
         'aws:sns/topic:Topic': snsFns.length + alarmTopic,
         'aws:sns/topicSubscription:TopicSubscription': snsFns.length + alarmTopic,
         'aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig': snsFns.length,
@@ -154,14 +159,20 @@ export function describeStack(expected: StackExpectations): void {
         const definition = routeTable[route.inputs.routeKey as keyof typeof routeTable];
         const integration = integrations.find((i) => `integrations/${i.id}` === route.inputs.target);
         expect(integration, `integration of ${definition.routeKey}`).toBeDefined();
-        expect(integration?.inputs.integrationType).toBe('AWS_PROXY');
-        expect(integration?.inputs.integrationUri).toBe(fnByHandler(definition.handler).state.invokeArn);
-        if (definition.authorizer) {
-          expect(route.inputs.authorizationType).toBe('CUSTOM');
-          expect(route.inputs.authorizerId).toBe(authorizer?.id);
-        } else {
+        if (definition.integration === 'mock') {
+          expect(integration?.inputs.integrationType).toBe('MOCK');
+          expect(integration?.inputs.integrationUri).toBeUndefined();
           expect(route.inputs.authorizationType).toBe('NONE');
-          expect(route.inputs.authorizerId).toBeUndefined();
+        } else {
+          expect(integration?.inputs.integrationType).toBe('AWS_PROXY');
+          expect(integration?.inputs.integrationUri).toBe(fnByHandler(definition.handler).state.invokeArn);
+          if (definition.authorizer) {
+            expect(route.inputs.authorizationType).toBe('CUSTOM');
+            expect(route.inputs.authorizerId).toBe(authorizer?.id);
+          } else {
+            expect(route.inputs.authorizationType).toBe('NONE');
+            expect(route.inputs.authorizerId).toBeUndefined();
+          }
         }
         const responses = ofType('aws:apigatewayv2/routeResponse:RouteResponse').filter(
           (r) => r.inputs.routeId === route.id,
@@ -173,6 +184,34 @@ export function describeStack(expected: StackExpectations): void {
           expect(route.inputs.routeResponseSelectionExpression).toBeUndefined();
           expect(responses).toEqual([]);
         }
+      }
+    });
+
+    it('answers mock routes (ping) in API Gateway: status 200 request template, the reply template, a route response', () => {
+      expect(mockRoutes).toEqual(['ping']);
+      for (const routeKey of mockRoutes) {
+        const route = ofType('aws:apigatewayv2/route:Route').find((r) => r.inputs.routeKey === routeKey);
+        const integration = ofType('aws:apigatewayv2/integration:Integration').find(
+          (i) => `integrations/${i.id}` === route?.inputs.target,
+        );
+        expect(integration?.inputs.templateSelectionExpression).toBe('\\$default');
+        expect(integration?.inputs.requestTemplates).toEqual({ $default: '{"statusCode": 200}' });
+        const responses = ofType('aws:apigatewayv2/integrationResponse:IntegrationResponse').filter(
+          (r) => r.inputs.integrationId === integration?.id,
+        );
+        expect(responses).toHaveLength(1);
+        expect(responses[0]?.inputs.integrationResponseKey).toBe('$default');
+        expect(responses[0]?.inputs.responseTemplates).toEqual({ $default: mockReplyTemplate(routeKey) });
+        expect(route?.inputs.routeResponseSelectionExpression).toBe('$default');
+        // No function is invoked: none is named after the route, and no permission names the route.
+        expect(
+          run.resources.filter((r) => r.type === 'aws:lambda/function:Function' && r.name === routeKey),
+        ).toEqual([]);
+        expect(
+          ofType('aws:lambda/permission:Permission').filter((p) =>
+            String(p.inputs.sourceArn ?? '').endsWith(`/${routeKey}`),
+          ),
+        ).toEqual([]);
       }
     });
 
@@ -304,7 +343,6 @@ export function describeStack(expected: StackExpectations): void {
           ...routersAndWorkers,
           'subscribe',
           'unsubscribe',
-          'ping',
           'extend-ttl',
           'default',
         ],

@@ -1,4 +1,4 @@
-/** `$connect`, `$disconnect`, `ping`, `extendTTL` and `$default` with realistic events, on dynalite + local SQS. */
+/** `$connect`, `$disconnect`, `extendTTL` and `$default` with realistic events, on dynalite + local SQS (`ping` is a mock route). */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validators } from '../../generated/index.js';
@@ -16,7 +16,6 @@ type Handler<E> = (event: E, context: ReturnType<typeof lambdaContext>) => Promi
 let harness: HandlerHarness;
 let connect: Handler<WebSocketConnectEvent>;
 let disconnect: Handler<WebSocketDisconnectEvent>;
-let ping: Handler<WebSocketMessageEvent>;
 let extendTtl: Handler<WebSocketMessageEvent>;
 let defaultRoute: Handler<WebSocketMessageEvent>;
 
@@ -24,7 +23,6 @@ beforeAll(async () => {
   harness = await startHandlerHarness({ DELIVERY_DELAY_SECONDS: '2', CONNECTION_TTL_SECONDS: '3600' });
   connect = (await import('./connect.js')).handler;
   disconnect = (await import('./disconnect.js')).handler;
-  ping = (await import('./ping.js')).handler;
   extendTtl = (await import('./extend-ttl.js')).handler;
   defaultRoute = (await import('./default.js')).handler;
 });
@@ -120,19 +118,7 @@ describe('$connect', () => {
   });
 });
 
-describe('ping, extendTTL and $default', () => {
-  it('ping answers pong with the server time and the requestId', async () => {
-    const result = await ping(
-      messageEvent('websocket-message-ping.json', 'ConnA1dUCDoECFmQ='),
-      lambdaContext('ping'),
-    );
-    expect(result.statusCode).toBe(200);
-    const frame = JSON.parse(result.body ?? '');
-    expect(frame).toMatchObject({ kind: 'pong', requestId: 'r-1' });
-    expect(validators.PongFrame(frame).ok).toBe(true);
-    expect(Math.abs(Date.parse(frame.serverTime) - Date.now())).toBeLessThan(5000);
-  });
-
+describe('extendTTL and $default', () => {
   it('extendTTL refreshes the rows and replies ttl-extended', async () => {
     const before = (await metaRow('ConnA1dUCDoECFmQ='))?.expiresAt as number;
     await new Promise((resolve) => setTimeout(resolve, 1100));

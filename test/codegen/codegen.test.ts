@@ -362,12 +362,26 @@ describe('generated tables equal the contract', () => {
       const key = get(op, 'x-route') as (typeof routeKeys)[number];
       const route = routeTable[key];
       expect(route.operationId).toBe(id);
-      expect(route.handler).toBe(get(op, 'x-handler'));
-      // A reply the handler posts itself (`x-reply: posted`) gets no API Gateway route response.
-      const posted = get(op, 'x-reply') === 'posted';
-      expect(route.twoWay).toBe(get(op, 'reply') !== undefined && !posted);
-      expect(route.repliesByPost === true).toBe(posted);
-      expect(route.authorizer).toBe(get(op, 'x-authorizer'));
+      if (get(op, 'x-integration') === 'mock') {
+        // API Gateway answers it: no handler, a route response with the one reply message.
+        expect(route.integration).toBe('mock');
+        expect(get(op, 'x-handler')).toBeUndefined();
+        expect(route.twoWay).toBe(true);
+        const replies = get(op, 'reply', 'messages') as Json[];
+        expect(replies).toHaveLength(1);
+        const reply = deref(contract, replies[0]);
+        expect(route.integration === 'mock' && route.replySchema).toBe(
+          get(deref(contract, get(reply, 'payload')), 'title'),
+        );
+      } else {
+        if (route.integration !== 'lambda') throw new Error(`${key} should invoke a function`);
+        expect(route.handler).toBe(get(op, 'x-handler'));
+        // A reply the handler posts itself (`x-reply: posted`) gets no API Gateway route response.
+        const posted = get(op, 'x-reply') === 'posted';
+        expect(route.twoWay).toBe(get(op, 'reply') !== undefined && !posted);
+        expect(route.repliesByPost === true).toBe(posted);
+        expect(route.authorizer).toBe(get(op, 'x-authorizer'));
+      }
       const message = deref(contract, (get(op, 'messages') as Json[])[0]);
       const payload = deref(contract, get(message, 'payload'));
       const action = get(deref(contract, get(payload, 'properties', 'action')), 'const');

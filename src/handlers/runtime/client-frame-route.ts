@@ -1,4 +1,7 @@
-/** A client-frame route (`ping`, `extendTTL`, `$default`): the frame budget, then a reply or a typed error frame. */
+/**
+ * A client-frame route (`extendTTL`, `$default`): the frame budget, then a reply or a typed error frame.
+ * (`ping` is a mock route: the gateway answers it, no function runs.)
+ */
 import type { ClientFrameService } from '../../core/client-frames.js';
 import { errorFrame } from '../../core/frames.js';
 import type { LambdaContext, WebSocketMessageEvent, WebSocketRouteResult } from '../events.js';

@@ -72,9 +72,9 @@ describe('cold start', () => {
     await expect(import('../user-router.js')).rejects.toThrow(/WS_MANAGEMENT_ENDPOINT/);
   });
 
-  it('ping needs the table and the management endpoint (its frame budget is on the meta row)', async () => {
+  it('extendTTL needs the table and the management endpoint (its frame budget is on the meta row)', async () => {
     delete process.env.TABLE_NAME;
     vi.resetModules();
-    await expect(import('../ping.js')).rejects.toThrow(/TABLE_NAME/);
+    await expect(import('../extend-ttl.js')).rejects.toThrow(/TABLE_NAME/);
   });
 });

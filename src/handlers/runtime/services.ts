@@ -111,7 +111,7 @@ function frameBudget(t: DynamoTable, gateway: ManagementApiGateway): FrameBudget
   });
 }
 
-/** `ping`, `extendTTL`, `$default`: the reply frame, after the frame budget. */
+/** `extendTTL`, `$default`: the reply frame, after the frame budget. */
 export function clientFrameService(): ClientFrameService {
   return new ClientFrameService({
     connections: connectionService(),

@@ -13,6 +13,7 @@ import {
 } from '../events/websocket.js';
 import { decideAuthorizer } from './authorizer-result.js';
 import { isRecord } from './gateway-connection.js';
+import { functionRoute } from './gateway-options.js';
 import type { GatewayState } from './gateway-state.js';
 
 /** How an upgrade is refused: the HTTP answer API Gateway gives. */
@@ -44,7 +45,7 @@ async function authorize(
   now: Date,
 ): Promise<UpgradeRefusal | undefined> {
   const { routes, invoke, region, accountId, log } = state.settings;
-  const authorizerName = routes.$connect?.authorizer;
+  const authorizerName = functionRoute(routes, '$connect')?.authorizer;
   if (!authorizerName) return undefined;
   const event = buildAuthorizerRequestEvent(context, parts, { region, accountId, now });
   const started = Date.now();
@@ -85,7 +86,7 @@ async function invokeConnect(
   parts: UpgradeRequestParts,
 ): Promise<ConnectAdmission> {
   const { routes, invoke, log } = state.settings;
-  const route = routes.$connect;
+  const route = functionRoute(routes, '$connect');
   if (!route) return { admitted: true, protocolAnswer: undefined };
   let result: unknown;
   try {

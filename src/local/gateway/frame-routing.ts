@@ -6,6 +6,7 @@ import { buildMessageEvent } from '../events/websocket.js';
 import { type Connection, isRecord, sendFrame } from './gateway-connection.js';
 import type { GatewayRoute } from './gateway-options.js';
 import type { GatewayState } from './gateway-state.js';
+import { renderMockReply } from './mock-integration.js';
 
 /** The route key API Gateway selects for a text frame: its JSON `action` when a route has that name. */
 export function selectRouteKey(routes: Readonly<Record<string, GatewayRoute>>, body: string): string {
@@ -42,6 +43,11 @@ export async function routeFrame(
   const route = routes[routeKey];
   if (!route) {
     reply('Forbidden');
+    return;
+  }
+  if (route.integration === 'mock') {
+    // API Gateway answers a mock route itself: no function runs (src/core/mock-replies.ts).
+    sendFrame(connection, renderMockReply(routeKey, { ...event.requestContext }));
     return;
   }
   let result: unknown;

@@ -5,11 +5,21 @@ import type { ConnectionRegistry } from './connection-registry.js';
 export type FunctionInvoker = (functionName: string, event: unknown) => Promise<unknown>;
 
 /** The part of the generated route table the gateway needs. */
-export interface GatewayRoute {
-  routeKey: string;
-  handler: string;
-  twoWay: boolean;
-  authorizer?: string;
+/** The part of the generated route table the gateway needs: a function route, or a mock it answers itself. */
+export type GatewayRoute =
+  | { routeKey: string; integration?: 'lambda'; handler: string; twoWay: boolean; authorizer?: string }
+  | { routeKey: string; integration: 'mock'; twoWay: boolean };
+
+export type FunctionGatewayRoute = Extract<GatewayRoute, { handler: string }>;
+
+/** The route `routeKey` when it invokes a function (`$connect`, `$disconnect` never are mocks); else undefined. */
+export function functionRoute(
+  routes: Readonly<Record<string, GatewayRoute>>,
+  routeKey: string,
+): FunctionGatewayRoute | undefined {
+  const route = routes[routeKey];
+  if (route?.integration === 'mock') throw new Error(`the ${routeKey} route must invoke a function`);
+  return route;
 }
 
 export interface GatewayLogEntry {

@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { closeCodes } from '../../../generated/index.js';
+import { closeCodes, validators } from '../../../generated/index.js';
 import type {
   AuthorizerRequestEvent,
   WebSocketConnectEvent,
@@ -269,6 +269,28 @@ describe('messages', () => {
     expect(event.requestContext.messageId).toMatch(ID_PATTERN);
     expect(event.requestContext.authorizer).toMatchObject({ principalId: 'alice', realm: 'acme' });
     expect(event.isBase64Encoded).toBe(false);
+    ws.close();
+  });
+
+  it('answers a mock route itself (ping): the contract pong rendered from the request time, no function invoked', async () => {
+    const { gateway, calls } = await harness(
+      {},
+      { routes: { ...ROUTES, ping: { routeKey: 'ping', integration: 'mock', twoWay: true } } },
+    );
+    const ws = await open(gateway.url);
+    const invokedBefore = calls.length;
+    for (const frame of ['{"action":"ping"}', '{"action":"ping","requestId":"r-1","extra":true}']) {
+      const reply = nextFrame(ws);
+      const before = Date.now();
+      ws.send(frame);
+      const pong = (await reply) as { kind: string; serverTime: string; requestId?: string };
+      expect(validators.PongFrame(pong).ok).toBe(true);
+      expect(pong).toEqual({ kind: 'pong', serverTime: pong.serverTime });
+      // Milliseconds from requestTimeEpoch, the rest from requestTime: the time the gateway took the frame.
+      expect(Date.parse(pong.serverTime)).toBeGreaterThanOrEqual(before - 1);
+      expect(Date.parse(pong.serverTime)).toBeLessThanOrEqual(Date.now());
+    }
+    expect(calls.slice(invokedBefore)).toEqual([]);
     ws.close();
   });
 
