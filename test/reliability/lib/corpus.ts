@@ -18,7 +18,7 @@ export type FrameSpec =
 export type FrameExpectation =
   | { error: string | string[] }
   | { close: number }
-  | { reply: 'pong'; requestId?: string };
+  | { reply: 'pong' };
 
 export interface FrameCase {
   id: string;
