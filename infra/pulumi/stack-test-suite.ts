@@ -339,13 +339,7 @@ export function describeStack(expected: StackExpectations): void {
         TABLE_NAME: deployed.map((f) => f.handler).filter((h) => h !== 'authorizer'),
         // subscribe / unsubscribe post their reply (and the history after it) themselves (`x-reply: posted`);
         // every client-frame route posts the frame budget's closing notice and closes the connection.
-        WS_MANAGEMENT_ENDPOINT: [
-          ...routersAndWorkers,
-          'subscribe',
-          'unsubscribe',
-          'extend-ttl',
-          'default',
-        ],
+        WS_MANAGEMENT_ENDPOINT: [...routersAndWorkers, 'subscribe', 'unsubscribe', 'extend-ttl', 'default'],
         DELIVERY_QUEUE_URL: ['connect', 'user-router', 'delivery-worker', ...kafkaRouter],
         FANOUT_QUEUE_URL: ['broadcast-router', 'fanout-worker', ...kafkaRouter],
         JWT_ISSUERS: ['authorizer'],

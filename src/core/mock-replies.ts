@@ -13,6 +13,7 @@ const PONG_TEMPLATE = [
   '#set($t = $context.requestTime)',
   '#set($e = "$context.requestTimeEpoch")',
   '#set($month = {"Jan":"01","Feb":"02","Mar":"03","Apr":"04","May":"05","Jun":"06","Jul":"07","Aug":"08","Sep":"09","Oct":"10","Nov":"11","Dec":"12"})',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: Velocity references, not a JavaScript template.
   '{"kind":"pong","serverTime":"${t.substring(7,11)}-${month.get($t.substring(3,6))}-${t.substring(0,2)}T${t.substring(12,20)}.${e.substring(10)}Z"}',
 ].join('');
 

@@ -15,10 +15,7 @@ export type FrameSpec =
   | { binaryOfBytes: number }
   | { fragments: { count: number; bytes: number } };
 
-export type FrameExpectation =
-  | { error: string | string[] }
-  | { close: number }
-  | { reply: 'pong' };
+export type FrameExpectation = { error: string | string[] } | { close: number } | { reply: 'pong' };
 
 export interface FrameCase {
   id: string;
