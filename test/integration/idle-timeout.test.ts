@@ -55,9 +55,14 @@ it('closes an idle connection with 1001 and $disconnect cleans its rows; an acti
     expect(await idle.closed(10_000)).toEqual({ code: 1001, reason: 'Going away' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(500);
 
+    // $disconnect deletes the meta row first, then the user and topic rows: wait for the last of them.
     await waitFor(
-      async () => !(await hasRow(`conn#${connectionId}`, 'meta')) && true,
-      "the connection's meta row to be deleted",
+      async () =>
+        !(await hasRow(`conn#${connectionId}`, 'meta')) &&
+        !(await hasRow('user#acme#ida', `conn#${connectionId}`)) &&
+        !(await hasRow(announcementsPk, `conn#${connectionId}`)) &&
+        !(await hasRow('topic#acme#job-status', `conn#${connectionId}`)),
+      "the connection's rows to be deleted",
     );
     expect(await hasRow('user#acme#ida', `conn#${connectionId}`)).toBe(false);
     expect(await hasRow(announcementsPk, `conn#${connectionId}`)).toBe(false);

@@ -176,7 +176,9 @@ describe('subscribe and unsubscribe on an open connection', () => {
     ]);
     expect(await holds('jobs.m-19', id)).toBe(false);
 
-    expect(await send(dave, { action: 'ping', requestId: 'r-ping' })).toMatchObject({ kind: 'pong' });
+    expect(await send(dave, { action: 'extendTTL', requestId: 'r-ttl' })).toMatchObject({
+      kind: 'ttl-extended',
+    });
     expect(dave.closeEvent).toBeUndefined();
   });
 
