@@ -351,10 +351,11 @@ describe('bad-input corpus through the local platform', () => {
     expect(observer.closeCode).toBeUndefined();
     expect(framesClient.closeCode).toBeUndefined();
     const from = framesClient.frames.length;
-    // extendTTL (a function route) echoes its requestId: the answer is to this frame, not an earlier one.
-    await framesClient.send('{"action":"extendTTL","requestId":"after-corpus"}');
+    // An unknown action goes to $default (a function), which echoes the requestId and writes nothing but the
+    // frame budget (a mocked ping echoes nothing; extendTTL would move expiresAt): the answer is to this frame.
+    await framesClient.send('{"action":"after-corpus-check","requestId":"after-corpus"}');
     const answer = await framesClient.waitFor((f) => f.requestId === 'after-corpus', 10_000, from);
-    expect(answer.kind).toBe('ttl-extended');
+    expect(answer).toMatchObject({ kind: 'error', code: 'UNKNOWN_ACTION' });
     // Connections opened by the cases are gone again ($disconnect), nothing else was written.
     let after: string[] = [];
     const same = await eventually(
