@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../src/local/platform.js';
+import { gatedRoles, invalidTopicName, payloadFor, topics, unknownTopic } from '../support/contract-picks.js';
 import {
   type AwsClients,
-  announcement,
   awsClients,
   connect,
   type Frame,
@@ -50,25 +50,27 @@ afterAll(async () => {
   await platform?.stop();
 });
 
+const { openHistory: open1, openDrop: open2, gated } = topics;
+
 describe('welcome', () => {
   it('lists the accepted and the rejected topics with their codes', async () => {
     const alice = await client({
       userId: 'alice',
       realm: 'acme',
-      topics: ['announcements', 'audit-alerts', 'weather', 'Bad_Name', 'job-status'],
+      topics: [open1, gated, unknownTopic, invalidTopicName, open2],
     });
     const welcome = await alice.welcome();
     expect(welcome).toMatchObject({ kind: 'welcome', userId: 'alice', realm: 'acme', pendingOffline: 0 });
-    expect(welcome.accepted).toEqual(['announcements', 'job-status']);
+    expect(welcome.accepted).toEqual([open1, open2]);
     const rejected = (welcome.rejected as Array<{ topic: string; code: string }>).map((r) => [
       r.topic,
       r.code,
     ]);
     expect(rejected).toEqual(
       expect.arrayContaining([
-        ['audit-alerts', 'FORBIDDEN_TOPIC'],
-        ['weather', 'UNKNOWN_TOPIC'],
-        ['Bad_Name', 'INVALID_TOPIC_NAME'],
+        [gated, 'FORBIDDEN_TOPIC'],
+        [unknownTopic, 'UNKNOWN_TOPIC'],
+        [invalidTopicName, 'INVALID_TOPIC_NAME'],
       ]),
     );
     expect(rejected).toHaveLength(3);
@@ -78,48 +80,47 @@ describe('welcome', () => {
 });
 
 describe('broadcast', () => {
-  it("reaches the topic's subscribers in the realm only, and audit-alerts only admins", async () => {
-    const reader = await client({ userId: 'rita', realm: 'acme', topics: ['announcements', 'audit-alerts'] });
-    const jobsOnly = await client({ userId: 'jack', realm: 'acme', topics: ['job-status'] });
-    const admin = await client({
+  it("reaches the topic's subscribers in the realm only, and a role-gated topic only its roles", async () => {
+    const reader = await client({ userId: 'rita', realm: 'acme', topics: [open1, gated] });
+    const otherTopic = await client({ userId: 'jack', realm: 'acme', topics: [open2] });
+    const privileged = await client({
       userId: 'ada',
       realm: 'acme',
-      roles: ['admin'],
-      topics: ['announcements', 'audit-alerts'],
+      roles: [...gatedRoles],
+      topics: [open1, gated],
     });
     const otherRealm = await client({
       userId: 'rita',
       realm: 'globex',
-      roles: ['admin'],
-      topics: ['announcements', 'audit-alerts', 'job-status'],
+      roles: [...gatedRoles],
+      topics: [open1, gated, open2],
     });
-    await Promise.all([reader, jobsOnly, admin, otherRealm].map((c) => c.welcome()));
-    expect((await reader.welcome()).accepted).toEqual(['announcements']);
+    await Promise.all([reader, otherTopic, privileged, otherRealm].map((c) => c.welcome()));
+    expect((await reader.welcome()).accepted).toEqual([open1]);
 
-    const announcementId = await publishTopic(platform, clients, {
+    const openId = await publishTopic(platform, clients, {
       realm: 'acme',
-      topic: 'announcements',
-      payload: announcement('Maintenance tonight'),
+      topic: open1,
+      payload: payloadFor(open1),
     });
-    const auditId = await publishTopic(platform, clients, {
+    const gatedId = await publishTopic(platform, clients, {
       realm: 'acme',
-      topic: 'audit-alerts',
-      payload: { alertId: 'al-1', kind: 'failed-logins', severity: 'high', details: '25 failed logins' },
+      topic: gated,
+      payload: payloadFor(gated),
     });
-    await reader.waitForFrame((f) => f.id === announcementId, 'the announcement at rita@acme');
-    await admin.waitUntil((c) => live(c, 'topic').length >= 2 && c, 'both messages at the admin');
+    await reader.waitForFrame((f) => f.id === openId, `the ${open1} message at rita@acme`);
+    await privileged.waitUntil(
+      (c) => live(c, 'topic').length >= 2 && c,
+      'both messages at the privileged user',
+    );
     await settle(platform, 300);
 
-    expect(ids(live(reader, 'topic'))).toEqual([announcementId]);
-    expect(ids(live(admin, 'topic')).sort()).toEqual([announcementId, auditId].sort());
-    expect(live(jobsOnly, 'topic')).toEqual([]);
+    expect(ids(live(reader, 'topic'))).toEqual([openId]);
+    expect(ids(live(privileged, 'topic')).sort()).toEqual([openId, gatedId].sort());
+    expect(live(otherTopic, 'topic')).toEqual([]);
     expect(live(otherRealm, 'topic')).toEqual([]);
     const frame = live(reader, 'topic')[0];
-    expect(frame).toMatchObject({
-      kind: 'topic',
-      topic: 'announcements',
-      payload: announcement('Maintenance tonight'),
-    });
+    expect(frame).toMatchObject({ kind: 'topic', topic: open1, payload: payloadFor(open1) });
     expect(typeof frame?.correlationId).toBe('string');
   });
 });

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Platform } from '../../src/local/platform.js';
+import { payloadFor, topics } from '../support/contract-picks.js';
 import {
   type AwsClients,
   awsClients,
@@ -22,7 +23,7 @@ beforeAll(async () => {
   platform = await startTestPlatform({ env: { FANOUT_SHARD_THRESHOLD: '4', FANOUT_SHARD_SIZE: '3' } });
   clients = awsClients(platform);
   for (let i = 0; i < 10; i++) {
-    const client = await connect(platform, { userId: `fan-${i}`, realm: 'acme', topics: ['job-status'] });
+    const client = await connect(platform, { userId: `fan-${i}`, realm: 'acme', topics: [TOPIC] });
     await client.welcome();
     subscribers.push(client);
   }
@@ -34,12 +35,9 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-const jobStatus = (progress: number): Record<string, unknown> => ({
-  jobId: 'job-fan',
-  status: 'running',
-  progress,
-  updatedAt: new Date().toISOString(),
-});
+/** A topic without history: only the live fan-out delivers it. */
+const TOPIC = topics.openDrop;
+const payload = payloadFor(TOPIC);
 
 const copies = (client: TestClient, id: string): number =>
   client.ofKind('topic').filter((f) => f.id === id).length;
@@ -48,8 +46,8 @@ it('shards an audience above the threshold across fan-out worker invocations; ea
   const before = platform.runtime.stats()['fanout-worker']?.invocations ?? 0;
   const id = await publishTopic(platform, clients, {
     realm: 'acme',
-    topic: 'job-status',
-    payload: jobStatus(10),
+    topic: TOPIC,
+    payload,
   });
   await Promise.all(subscribers.map((c) => c.waitForFrame((f) => f.id === id, `message ${id}`, 20_000)));
   expect(subscribers.map((c) => copies(c, id))).toEqual(subscribers.map(() => 1));
@@ -61,8 +59,8 @@ it('a shard post answered 500 is retried for that connection only, by a delayed 
   platform.faults.add({ kind: 'connections-status', status: 500, method: 'POST', times: 1 });
   const id = await publishTopic(platform, clients, {
     realm: 'acme',
-    topic: 'job-status',
-    payload: jobStatus(20),
+    topic: TOPIC,
+    payload,
   });
   // The retry job waits 2 s (attempt 1); everything must have arrived, exactly once, well after that.
   await Promise.all(subscribers.map((c) => c.waitForFrame((f) => f.id === id, `message ${id}`, 30_000)));

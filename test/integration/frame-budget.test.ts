@@ -9,6 +9,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { limits } from '../../generated/index.js';
 import type { Platform } from '../../src/local/platform.js';
+import { payloadFor, topics } from '../support/contract-picks.js';
 import {
   type AwsClients,
   awsClients,
@@ -31,7 +32,7 @@ afterAll(async () => {
 });
 
 async function welcomed(userId: string): Promise<TestClient> {
-  const c = await connect(platform, { userId, realm: 'acme', topics: ['announcements'] });
+  const c = await connect(platform, { userId, realm: 'acme', topics: [topics.openHistory] });
   await c.welcome();
   return c;
 }
@@ -89,8 +90,8 @@ describe('frame budget', () => {
     expect(await calm.request(JSON.stringify({ action: 'ping' }))).toMatchObject({ kind: 'pong' });
     const id = await publishTopic(platform, clients, {
       realm: 'acme',
-      topic: 'announcements',
-      payload: { title: 'still here', body: 'b', severity: 'info' },
+      topic: topics.openHistory,
+      payload: payloadFor(topics.openHistory),
     });
     await calm.waitForFrame((f) => f.kind === 'topic' && f.id === id, 'the topic message');
     await calm.close();

@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-apigatewaymanagementapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../src/local/platform.js';
+import { topics } from '../support/contract-picks.js';
 import {
   type AwsClients,
   awsClients,
@@ -20,6 +21,9 @@ import {
   upgradeStatus,
   waitFor,
 } from './support.js';
+
+/** Any topic every user may read. */
+const TOPIC = topics.openHistory;
 
 let platform: Platform;
 let clients: AwsClients;
@@ -40,7 +44,7 @@ afterAll(async () => {
 describe('control actions', () => {
   let sam: TestClient;
   beforeAll(async () => {
-    sam = await connect(platform, { userId: 'sam', realm: 'acme', topics: ['announcements'] });
+    sam = await connect(platform, { userId: 'sam', realm: 'acme', topics: [TOPIC] });
     await sam.welcome();
   });
   afterAll(async () => sam?.close());
@@ -117,7 +121,7 @@ describe('bad frames', () => {
 
 describe('tokens on the upgrade', () => {
   it('refuses a missing, malformed, foreign or wrong-audience token with 401', async () => {
-    const url = `${platform.urls.gateway}/?topics=announcements`;
+    const url = `${platform.urls.gateway}/?topics=${TOPIC}`;
     expect(await upgradeStatus(url)).toBe(401);
     expect(await upgradeStatus(`${url}&token=not-a-jwt`)).toBe(401);
     expect(await upgradeStatus(url, ['bearer', 'aaa.bbb.ccc'])).toBe(401);
@@ -146,7 +150,7 @@ describe('tokens on the upgrade', () => {
 
 describe('@connections with the AWS SDK management client', () => {
   it('posts, describes and deletes a live connection, then answers GoneException', async () => {
-    const gus = await connect(platform, { userId: 'gus', realm: 'acme', topics: ['announcements'] });
+    const gus = await connect(platform, { userId: 'gus', realm: 'acme', topics: [TOPIC] });
     const connectionId = String((await gus.welcome()).connectionId);
     expect(connectionId).toMatch(/^[A-Za-z0-9+/]{15}=$/);
 

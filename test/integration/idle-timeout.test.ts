@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { topicRegistry } from '../../generated/index.js';
 import { keys } from '../../src/adapters/table-keys.js';
 import type { Platform } from '../../src/local/platform.js';
+import { topics } from '../support/contract-picks.js';
 import { type AwsClients, awsClients, connect, rowsOf, startTestPlatform, waitFor } from './support.js';
 
 let platform: Platform;
@@ -25,9 +26,9 @@ it('closes an idle connection with 1001 and $disconnect cleans its rows; an acti
   const idle = await connect(platform, {
     userId: 'ida',
     realm: 'acme',
-    topics: ['announcements', 'job-status'],
+    topics: [topics.openHistory, topics.openDrop],
   });
-  const active = await connect(platform, { userId: 'ida', realm: 'acme', topics: ['announcements'] });
+  const active = await connect(platform, { userId: 'ida', realm: 'acme', topics: [topics.openHistory] });
   const idleWelcome = await idle.welcome();
   const connectionId = String(idleWelcome.connectionId);
   // 1.5 s enforced, announced as whole seconds rounded down (the contract's integer): the client acts early.
@@ -36,17 +37,15 @@ it('closes an idle connection with 1001 and $disconnect cleans its rows; an acti
 
   const hasRow = async (pk: string, sk: string) =>
     (await rowsOf(platform, clients, pk)).some((r) => r.sk === sk);
-  // `announcements` is spread over several partition keys (x-topic.partitions): the row is in one of them.
-  const announcementsPk = keys.topicConnection(
-    'acme',
-    'announcements',
-    connectionId,
-    topicRegistry.announcements.partitions,
-  ).pk;
+  // A topic may be spread over several partition keys (x-topic.partitions): the row is in one of them.
+  const topicPk = (topic: typeof topics.openHistory) =>
+    keys.topicConnection('acme', topic, connectionId, topicRegistry[topic].partitions).pk;
+  const firstPk = topicPk(topics.openHistory);
+  const secondPk = topicPk(topics.openDrop);
   expect(await hasRow(`conn#${connectionId}`, 'meta')).toBe(true);
   expect(await hasRow('user#acme#ida', `conn#${connectionId}`)).toBe(true);
-  expect(await hasRow(announcementsPk, `conn#${connectionId}`)).toBe(true);
-  expect(await hasRow('topic#acme#job-status', `conn#${connectionId}`)).toBe(true);
+  expect(await hasRow(firstPk, `conn#${connectionId}`)).toBe(true);
+  expect(await hasRow(secondPk, `conn#${connectionId}`)).toBe(true);
 
   // The active connection pings more often than the timeout.
   const keepAlive = setInterval(() => active.ws.send('{"action":"ping"}'), 500);
@@ -65,8 +64,8 @@ it('closes an idle connection with 1001 and $disconnect cleans its rows; an acti
       "the connection's rows to be deleted",
     );
     expect(await hasRow('user#acme#ida', `conn#${connectionId}`)).toBe(false);
-    expect(await hasRow(announcementsPk, `conn#${connectionId}`)).toBe(false);
-    expect(await hasRow('topic#acme#job-status', `conn#${connectionId}`)).toBe(false);
+    expect(await hasRow(firstPk, `conn#${connectionId}`)).toBe(false);
+    expect(await hasRow(secondPk, `conn#${connectionId}`)).toBe(false);
 
     // The other connection of the same user is untouched.
     expect(active.closeEvent).toBeUndefined();

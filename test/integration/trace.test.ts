@@ -11,6 +11,7 @@ import type { TraceRecord } from '../../src/core/tracing.js';
 import type { Platform } from '../../src/local/platform.js';
 import { EXIT } from '../../src/publisher/cli.js';
 import { runCliCaptured } from '../support/captured-cli.js';
+import { invalidPayloadFor, payloadFor, topics } from '../support/contract-picks.js';
 import { closedPort } from '../support/spawn-cli.js';
 import {
   type AwsClients,
@@ -97,18 +98,18 @@ describe('wspush trace (local platform)', () => {
   });
 
   it('a broadcast across fan-out shards: routed with the shard count, one posted hop per shard with counts', async () => {
-    for (let i = 0; i < 7; i++) await online(`trace-fan-${i}`, ['job-status']);
+    for (let i = 0; i < 7; i++) await online(`trace-fan-${i}`, [topics.openDrop]);
     const id = await publishTopic(platform, clients, {
       realm: 'acme',
-      topic: 'job-status',
-      payload: { jobId: 'job-trace', status: 'running', progress: 5, updatedAt: new Date().toISOString() },
+      topic: topics.openDrop,
+      payload: payloadFor(topics.openDrop),
     });
     // 7 subscribers in shards of 3: three shards.
     await waitFor(async () => kept(id, 'posted').length === 3, 'three shard hops');
 
     const records = await recordsOf(id);
     expect(records.map((r) => r.hop)).toEqual(['published', 'routed', 'posted', 'posted', 'posted']);
-    expect(records[1]).toMatchObject({ kind: 'topic', topic: 'job-status', audience: 7, shards: 3 });
+    expect(records[1]).toMatchObject({ kind: 'topic', topic: topics.openDrop, audience: 7, shards: 3 });
     const shards = records.slice(2);
     expect(shards.map((r) => r.shard).sort()).toEqual([0, 1, 2]);
     expect(shards.every((r) => r.connectionId === undefined)).toBe(true);
@@ -140,13 +141,14 @@ describe('wspush trace (local platform)', () => {
   it('an invalid envelope: a dead-lettered hop with the reason, found by its correlation id too', async () => {
     const messageId = `bad-${Date.now()}`;
     const correlationId = `c-${randomUUID()}`;
+    const { payload: invalid, field: invalidField } = invalidPayloadFor(topics.openHistory);
     const envelope = {
       messageId,
       correlationId,
       realm: 'acme',
-      topic: 'announcements',
+      topic: topics.openHistory,
       publishedAt: new Date().toISOString(),
-      payload: { title: 'x', body: 'y', severity: 'apocalyptic' },
+      payload: invalid,
     };
     await clients.sns.send(
       new PublishCommand({ TopicArn: platform.urls.broadcastTopicArn, Message: JSON.stringify(envelope) }),
@@ -163,13 +165,17 @@ describe('wspush trace (local platform)', () => {
           messageId,
           correlationId,
           via: { transport: 'sns' },
-          reason: expect.stringMatching(/invalid broadcast envelope: .*payload\.severity/),
+          reason: expect.stringMatching(
+            new RegExp(`invalid broadcast envelope: .*payload\\.${invalidField}`),
+          ),
         });
       }
     }
     const result = await trace(correlationId);
     expect(result.code, result.stderr).toBe(EXIT.OK);
-    expect(result.stdout).toMatch(/dead-lettered\s+.*— invalid broadcast envelope: .*payload\.severity/);
+    expect(result.stdout).toMatch(
+      new RegExp(`dead-lettered\\s+.*— invalid broadcast envelope: .*payload\\.${invalidField}`),
+    );
   });
 
   it('an unknown id exits 5 with a clear message; a malformed one exits 2; so does --local with --stack', async () => {

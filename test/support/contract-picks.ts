@@ -7,11 +7,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import {
+  matchTopic,
   type TopicDefinition,
   type TopicFamily,
   type TopicName,
   topicFamilies,
   topicNames,
+  topicPayloadValidators,
   topicRegistry,
   type UserMessageTypeName,
   userMessageTypes,
@@ -105,4 +107,42 @@ export function ownerParameter(family: TopicFamily): string {
   const owner = topicRegistry[family].access.owner;
   if (owner === undefined) throw new Error(`${family} has no owner rule`);
   return owner.parameter;
+}
+
+/** The contract's example payload for a concrete topic (its family's first example). */
+export function payloadFor(topic: string): Json {
+  const match = matchTopic(topic);
+  if (!match.ok) throw new Error(`${topic} is no topic of the contract: ${match.reason}`);
+  return topicExample(match.family);
+}
+
+/** A well-formed topic name that no family of the contract matches (UNKNOWN_TOPIC). */
+export const unknownTopic: string = (() => {
+  for (let n = 0; ; n++) {
+    const name = `no-such-topic-${n}`;
+    const match = matchTopic(name);
+    if (!match.ok && match.code === 'UNKNOWN_TOPIC') return name;
+  }
+})();
+
+/** A topic name that fails the contract's TopicName pattern (INVALID_TOPIC_NAME). */
+export const invalidTopicName = 'Not_A_Topic';
+const invalidMatch = matchTopic(invalidTopicName);
+if (invalidMatch.ok || invalidMatch.code !== 'INVALID_TOPIC_NAME')
+  throw new Error(`${invalidTopicName} is not an invalid topic name under the contract's pattern`);
+
+/**
+ * A payload the topic's schema refuses: its example with one required field's value replaced by an object
+ * (no field of the contract's payloads is an object today; checked against the generated validator).
+ */
+export function invalidPayloadFor(topic: string): { payload: Json; field: string } {
+  const match = matchTopic(topic);
+  if (!match.ok) throw new Error(`${topic} is no topic of the contract: ${match.reason}`);
+  const example = topicExample(match.family);
+  const validate = topicPayloadValidators[match.family] as (value: unknown) => { ok: boolean };
+  for (const field of Object.keys(example)) {
+    const candidate = { ...example, [field]: { not: 'valid' } };
+    if (!validate(candidate).ok) return { payload: candidate, field };
+  }
+  throw new Error(`no invalid variant of ${match.family}'s example found`);
 }
