@@ -78,6 +78,10 @@ async function afterWelcome(c: TestClient, recoveries: number): Promise<Frame[]>
   return c.frames.slice(c.frames.findIndex((f) => f.kind === 'welcome') + 1);
 }
 
+/** The platform's history store, through the edge like the functions' (for a reset, or to read a head). */
+const platformHistory = () =>
+  new DynamoHistoryStore(new DynamoTable(clients.dynamo, { tableName: platform.tableName }));
+
 const replayOf = (live: readonly Frame[]) => live.map((f) => ({ ...f, replayed: true }));
 
 describe('reconnect with since', () => {
@@ -144,8 +148,7 @@ describe('reconnect with since', () => {
     const realm = 'pos-reset';
     const observer = await client(realm);
     const old = await publish(realm, observer, 2);
-    const table = new DynamoTable(clients.dynamo, { tableName: platform.tableName });
-    const reset = await resetStream(new DynamoHistoryStore(table), realm, topic, Date.now() / 1000);
+    const reset = await resetStream(platformHistory(), realm, topic, Date.now() / 1000);
     const fresh = await publish(realm, observer, 1);
     expect(fresh[0]).toMatchObject({ offset: 1, epoch: reset?.epoch });
     const back = await client(realm, { since: `${topic}~2~${old[1]?.epoch}` });
@@ -161,6 +164,67 @@ describe('reconnect with since', () => {
         offset: 1,
         epoch: reset?.epoch,
       },
+    ]);
+  });
+});
+
+describe('concurrent publishes', () => {
+  it("through the platform's concurrent routers get unique gap-free offsets, replayed in offset order", async () => {
+    const realm = 'pos-conc';
+    const count = Math.min(size, 20);
+    const observer = await client(realm);
+    await Promise.all(
+      Array.from({ length: count }, () => publishTopic(platform, clients, { realm, topic, payload })),
+    );
+    await observer.waitUntil((t) => t.ofKind('topic').length >= count || undefined, `${count} live frames`);
+    await settle(platform);
+    const live = observer.ofKind('topic');
+    const offsets = live.map((f) => Number(f.offset)).sort((a, b) => a - b);
+    expect(offsets).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+    expect(new Set(live.map((f) => f.epoch)).size).toBe(1);
+    const half = Math.floor(count / 2);
+    const back = await client(realm, { since: `${topic}~${half}~${live[0]?.epoch}` });
+    const frames = await afterWelcome(back, 1);
+    const byOffset = [...live].sort((a, b) => Number(a.offset) - Number(b.offset));
+    expect(frames).toEqual([
+      ...replayOf(byOffset.slice(half)),
+      {
+        kind: 'recovery',
+        topic,
+        recovered: true,
+        replayed: count - half,
+        offset: count,
+        epoch: live[0]?.epoch,
+      },
+    ]);
+  });
+});
+
+describe('a retried routing', () => {
+  it('keeps the offset its first handling took (SNS retries the router after it failed half-way)', async () => {
+    const realm = 'pos-retry';
+    const observer = await client(realm);
+    // Every Query fails (the router's history trim and audience listing) until the router has failed once:
+    // its first handling took offset 1 and stored the history row; the retry must not take offset 2.
+    const rule = platform.faults.add({ kind: 'dynamodb-throttle', operation: 'Query', times: 'always' });
+    const invocations = () => platform.runtime.stats()['broadcast-router']?.invocations ?? 0;
+    const before = invocations();
+    const first = await publishTopic(platform, clients, { realm, topic, payload });
+    const deadline = Date.now() + 20_000;
+    while (invocations() - before < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    // The failed handlings took their offset (a GetItem: not throttled) before they failed.
+    const taken = await platformHistory().head(realm, topic, Date.now() / 1000);
+    platform.faults.remove(rule);
+    expect(invocations() - before).toBeGreaterThanOrEqual(2);
+    expect(taken?.offset).toBe(1);
+    const retried = await observer.waitForFrame((f) => f.id === first, 'the retried message', 20_000);
+    const [next] = await publish(realm, observer, 1);
+    expect([retried.offset, next?.offset]).toEqual([1, 2]);
+    const back = await client(realm, { since: `${topic}~0~${retried.epoch}` });
+    expect((await afterWelcome(back, 1)).map((f) => [f.kind, f.id, f.offset])).toEqual([
+      ['topic', first, 1],
+      ['topic', next?.id, 2],
+      ['recovery', undefined, 2],
     ]);
   });
 });
