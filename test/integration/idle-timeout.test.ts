@@ -59,8 +59,8 @@ it('closes an idle connection with 1001 and $disconnect cleans its rows; an acti
       async () =>
         !(await hasRow(`conn#${connectionId}`, 'meta')) &&
         !(await hasRow('user#acme#ida', `conn#${connectionId}`)) &&
-        !(await hasRow(announcementsPk, `conn#${connectionId}`)) &&
-        !(await hasRow('topic#acme#job-status', `conn#${connectionId}`)),
+        !(await hasRow(firstPk, `conn#${connectionId}`)) &&
+        !(await hasRow(secondPk, `conn#${connectionId}`)),
       "the connection's rows to be deleted",
     );
     expect(await hasRow('user#acme#ida', `conn#${connectionId}`)).toBe(false);
