@@ -2,6 +2,7 @@
 import type { FieldError } from '../../generated/field-errors.js';
 import type {
   ErrorFrame,
+  RecoveryFrame,
   TopicMessageFrame,
   UserMessageFrame,
   WelcomeFrame,
@@ -36,6 +37,12 @@ export interface ClientEvents {
   closed: (detail: ClosedDetail) => void;
   /** Every topic or user message after de-duplication (and validation, when enabled). */
   message: (frame: TopicMessageFrame | UserMessageFrame) => void;
+  /**
+   * Per topic the client sent a position for (`since`), after that topic's replay: `recovered: true` — nothing
+   * was missed; `recovered: false` (`code` EPOCH_CHANGED, HISTORY_TRIMMED) — messages were lost, reload the
+   * topic's state from your API; `code` SINCE_* — the position was ignored and the topic replayed as without it.
+   */
+  recovery: (frame: RecoveryFrame) => void;
   'error-frame': (frame: ErrorFrame) => void;
   'invalid-message': (detail: InvalidMessage) => void;
   /** Socket errors, unparseable frames, token fetch failures and exceptions thrown by handlers. */

@@ -3,6 +3,7 @@ import type { ValidationResult } from '../../generated/field-errors.js';
 import type { ConnectionLimits } from '../../generated/models.js';
 import type { ConcreteTopicName } from '../../generated/topics.js';
 import type { BackoffOptions } from './backoff.js';
+import type { PositionStorage } from './position-storage.js';
 import type { TokenTransport, WebSocketConstructor } from './socket.js';
 import type { Timers } from './timers.js';
 
@@ -64,6 +65,12 @@ export interface ConnectOptions {
    * announces (e.g. a proxy in front of API Gateway with its own timeouts).
    */
   limits?: Partial<ConnectionLimits>;
+  /**
+   * Where the last stream position per history topic is kept (sent as `since` on every new connection and
+   * subscribe). Default: memory, for the client's lifetime. In browsers, `localStoragePositionStorage(key)`
+   * lets a reloaded page resume.
+   */
+  positionStorage?: PositionStorage;
   /** How many message ids are remembered for de-duplication. Default 1000. */
   dedupCapacity?: number;
   timers?: Timers;

@@ -4,13 +4,16 @@
  * global WebSocket). Imports only generated contract code: no AWS SDK, no server code.
  *
  * `PushClient` is the application's view; the work is done by its parts: `ConnectionLifecycle` (links,
- * reconnects, close codes, keep-alive, handover), `TopicSet` (the topic set and subscribe requests) and
- * `MessageDispatcher` (de-duplication, validation, handlers). The facade routes each server frame to its part.
+ * reconnects, close codes, keep-alive, handover), `TopicSet` (the topic set and subscribe requests),
+ * `StreamPositions` (the last position per history topic, sent as `since`) and `MessageDispatcher`
+ * (de-duplication, validation, handlers). The facade routes each server frame to its part.
  */
 // Each generated module by name, never generated/index.js: that one carries every validator of the contract.
 import type {
   ErrorFrame,
+  RecoveryFrame,
   RejectedTopic,
+  StreamPosition,
   SubscribedFrame,
   TopicMessageFrame,
   UnsubscribedFrame,
@@ -26,7 +29,9 @@ import { TypedEmitter } from './emitter.js';
 import { parseFrame, type ServerFrame } from './frame-parsing.js';
 import type { Link } from './link.js';
 import { MessageDispatcher, type TopicHandler, type UserHandler } from './message-dispatch.js';
+import { memoryPositionStorage } from './position-storage.js';
 import { resolveWebSocket, type SocketEvent } from './socket.js';
+import { StreamPositions } from './stream-positions.js';
 import { systemTimers } from './timers.js';
 import { TopicSet } from './topic-set.js';
 
@@ -45,6 +50,7 @@ export class PushClient extends TypedEmitter<ClientEvents> {
   private readonly connection: ConnectionLifecycle;
   private readonly topicSet: TopicSet;
   private readonly dispatcher: MessageDispatcher;
+  private readonly positions: StreamPositions;
   private readonly waiters: { resolve: (w: WelcomeFrame) => void; reject: (e: Error) => void }[] = [];
   private lastWelcome: WelcomeFrame | undefined;
 
@@ -59,11 +65,19 @@ export class PushClient extends TypedEmitter<ClientEvents> {
     const emit = this.emit.bind(this) as PushClient['emit'];
     this.dispatcher = new MessageDispatcher(options.validatePayloads, options.dedupCapacity ?? 1000, emit);
     this.topicSet = new TopicSet(options.topics ?? [], timers, options.requestTimeoutMs ?? 10_000);
+    this.positions = new StreamPositions(
+      options.positionStorage ?? memoryPositionStorage(),
+      (topic) => this.topicSet.topics.includes(topic),
+      (error) => this.emit('error', error),
+    );
     this.connection = new ConnectionLifecycle(
       { options, WebSocketClass, transport, timers, random },
       {
         emit,
-        connectTopics: () => this.topicSet.connectTopics(),
+        connectQuery: () => {
+          const topics = this.topicSet.connectTopics();
+          return { topics, since: this.positions.sinceQuery(topics) };
+        },
         onSocketMessage: (link, event) => this.onSocketMessage(link, event),
         onWelcomeAdopted: (welcome) => this.adoptWelcome(welcome),
         onFinished: (detail) => {
@@ -99,6 +113,14 @@ export class PushClient extends TypedEmitter<ClientEvents> {
   /** The topics this client holds: connect-time ones plus subscribes minus unsubscribes (and server refusals). */
   get topics(): readonly string[] {
     return this.topicSet.topics;
+  }
+
+  /**
+   * The last stream position (offset, epoch) per history topic: what the next connection or `subscribe` sends
+   * as `since`, so that only newer messages are replayed.
+   */
+  get streamPositions(): Readonly<Record<string, StreamPosition>> {
+    return this.positions.snapshot();
   }
 
   /**
@@ -179,7 +201,7 @@ export class PushClient extends TypedEmitter<ClientEvents> {
           this.adoptWelcome(frame as unknown as WelcomeFrame);
         return;
       case 'topic':
-        this.dispatcher.topic(frame as unknown as TopicMessageFrame);
+        this.onTopicFrame(frame as unknown as TopicMessageFrame);
         return;
       case 'user':
         this.dispatcher.user(frame as unknown as UserMessageFrame);
@@ -191,7 +213,10 @@ export class PushClient extends TypedEmitter<ClientEvents> {
         return;
       case 'subscribed':
       case 'unsubscribed':
-        this.topicSet.onReply(frame as unknown as SubscribedFrame | UnsubscribedFrame);
+        this.onSubscriptionReply(frame as unknown as SubscribedFrame | UnsubscribedFrame);
+        return;
+      case 'recovery':
+        this.onRecovery(frame as unknown as RecoveryFrame);
         return;
       case 'error':
         this.onErrorFrame(link, frame as unknown as ErrorFrame);
@@ -201,13 +226,38 @@ export class PushClient extends TypedEmitter<ClientEvents> {
     }
   }
 
+  /** Delivered first, then its position kept: a position saved means the application had the message. */
+  private onTopicFrame(frame: TopicMessageFrame): void {
+    this.dispatcher.topic(frame);
+    if (typeof frame.topic === 'string') this.positions.advance(frame.topic, frame.offset, frame.epoch);
+  }
+
+  private onRecovery(frame: RecoveryFrame): void {
+    if (typeof frame.topic !== 'string' || typeof frame.recovered !== 'boolean') {
+      this.emit(
+        'error',
+        new Error(
+          `ignored a recovery frame without topic or recovered: ${JSON.stringify(frame).slice(0, 80)}`,
+        ),
+      );
+      return;
+    }
+    this.positions.recover(frame);
+    this.emit('recovery', frame);
+  }
+
+  private onSubscriptionReply(frame: SubscribedFrame | UnsubscribedFrame): void {
+    this.topicSet.onReply(frame);
+    if (frame.kind === 'subscribed') this.positions.forget(frame.rejected.map((r) => r.topic));
+  }
+
   /** A welcome that made its link the serving one: the client is open with it. */
   private adoptWelcome(welcome: WelcomeFrame): void {
     this.lastWelcome = welcome;
+    this.positions.forget(welcome.rejected.map((r) => r.topic));
     // Topics of the set this connection did not ask for at connect (too long for the query, or subscribed
-    // while it was opening) are subscribed now.
-    for (const topics of this.topicSet.onWelcome(welcome))
-      this.connection.send({ action: 'subscribe', topics });
+    // while it was opening) are subscribed now, from their positions.
+    for (const topics of this.topicSet.onWelcome(welcome)) this.connection.send(this.subscribeFrame(topics));
     this.connection.markOpen();
     this.emit('welcome', welcome);
     for (const waiter of this.waiters.splice(0)) waiter.resolve(welcome);
@@ -228,9 +278,17 @@ export class PushClient extends TypedEmitter<ClientEvents> {
     const closed = this.connection.closedDetail;
     if (closed) return Promise.reject(closedError(closed));
     const { frame, answer } = this.topicSet.request(kind, topics);
+    if (kind === 'unsubscribe') this.positions.forget(frame.topics);
     // Not connected: the next connection asks for the whole set and its welcome answers the request.
-    if (this.connection.state === 'open') this.connection.send(frame);
+    if (this.connection.state === 'open')
+      this.connection.send(kind === 'subscribe' ? this.subscribeFrame(frame.topics, frame.requestId) : frame);
     return answer;
+  }
+
+  /** A `subscribe` frame, with `since` for the topics that have a position. */
+  private subscribeFrame(topics: string[], requestId?: string): object {
+    const since = this.positions.sinceField(topics);
+    return { action: 'subscribe', topics, ...(since ? { since } : {}), ...(requestId ? { requestId } : {}) };
   }
 
   private sendNow(action: { action: 'ping' | 'extendTTL'; requestId?: string }): void {

@@ -33,8 +33,8 @@ export interface ConnectionSettings {
 /** What the lifecycle needs of the client around it. */
 export interface ConnectionHost {
   emit: EmitFn<ClientEvents>;
-  /** The topics the next connect query asks for. */
-  connectTopics(): string[];
+  /** What the next connect query asks for: the topics, and the positions to resume them from. */
+  connectQuery(): { topics: string[]; since: string | undefined };
   /** A message arrived on a link (any link: primary, pending or retiring). */
   onSocketMessage(link: Link, event: SocketEvent): void;
   /** A link took over as the serving connection with this welcome (connect, reconnect or handover). */
@@ -194,7 +194,7 @@ export class ConnectionLifecycle {
 
   private openSocket(token: string): WebSocketLike | undefined {
     const { options, transport, WebSocketClass } = this.settings;
-    const request = buildSocketRequest(options.url, token, this.host.connectTopics(), transport);
+    const request = buildSocketRequest(options.url, token, this.host.connectQuery(), transport);
     try {
       return request.options
         ? new WebSocketClass(request.url, request.protocols, request.options)

@@ -19,6 +19,6 @@ export function parseFrame(event: SocketEvent): ParsedFrame {
   return { ok: true, frame: frame as ServerFrame };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -6,7 +6,10 @@
 export type { FieldError, ValidationResult } from '../../generated/field-errors.js';
 export type {
   ErrorFrame,
+  RecoveryCode,
+  RecoveryFrame,
   RejectedTopic,
+  StreamPosition,
   SubscribedFrame,
   TopicMessageFrame,
   UnsubscribedFrame,
@@ -34,6 +37,13 @@ export {
   PushClient,
 } from './client.js';
 export { MessageIdWindow } from './dedup.js';
+export {
+  localStoragePositionStorage,
+  memoryPositionStorage,
+  type PositionSnapshot,
+  type PositionStorage,
+  type WebStorageLike,
+} from './position-storage.js';
 export type { TokenTransport, WebSocketConstructor, WebSocketLike } from './socket.js';
 export { systemTimers, type Timers } from './timers.js';
 export { topicMatchesFilter } from './topic-set.js';

@@ -48,17 +48,19 @@ export interface SocketRequest {
 }
 
 /**
- * Builds the upgrade request: `topics` always in the query string; the token as the `bearer` subprotocol
- * (browsers cannot set headers), as `?token=` (visible in URLs and logs), or as `Authorization: Bearer`.
+ * Builds the upgrade request: `topics` (and `since`, the stream positions) in the query string; the token as the
+ * `bearer` subprotocol (browsers cannot set headers), as `?token=` (visible in URLs and logs), or as
+ * `Authorization: Bearer`.
  */
 export function buildSocketRequest(
   baseUrl: string,
   token: string,
-  topics: readonly string[],
+  query: { topics: readonly string[]; since?: string | undefined },
   transport: TokenTransport,
 ): SocketRequest {
   const url = new URL(baseUrl);
-  if (topics.length > 0) url.searchParams.set('topics', topics.join(','));
+  if (query.topics.length > 0) url.searchParams.set('topics', query.topics.join(','));
+  if (query.since !== undefined) url.searchParams.set('since', query.since);
   if (transport === 'query') url.searchParams.set('token', token);
   return {
     url: url.toString(),

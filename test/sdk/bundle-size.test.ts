@@ -18,7 +18,8 @@ const generatedInputs = (inputs: string[]): string[] =>
 describe('bundle budgets of the SDK entry points', { timeout: 60_000 }, () => {
   it('wspush/client: no validator, within its budget', async () => {
     const bundle = await measureBundle("export * from './src/client/index.ts';", ROOT, 'browser');
-    expect(generatedInputs(bundle.inputs)).toEqual(['generated/codes.ts']);
+    // patterns: the StreamEpoch and TopicName patterns that check stored stream positions (regexes, no validator).
+    expect(generatedInputs(bundle.inputs)).toEqual(['generated/codes.ts', 'generated/patterns.ts']);
     expect(bundle.externalImports).toEqual([]);
     expect(bundle.gzipBytes, `client is ${kb(bundle.gzipBytes)} gzipped`).toBeLessThanOrEqual(BUDGETS.client);
   });
@@ -32,6 +33,7 @@ describe('bundle budgets of the SDK entry points', { timeout: 60_000 }, () => {
     expect(generatedInputs(bundle.inputs)).toEqual([
       'generated/codes.ts',
       'generated/field-errors.ts',
+      'generated/patterns.ts',
       'generated/payload-validation.ts',
       'generated/payload-validators.js',
       // matchTopic: a concrete name (jobs.8812) is validated by its family's payload schema.
