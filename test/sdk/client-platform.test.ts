@@ -112,7 +112,7 @@ describe('client SDK against the local platform', { timeout: 120_000 }, () => {
     }
   });
 
-  it('survives a forced disconnect (DELETE @connections), with a fresh token, and de-duplicates the replay', async () => {
+  it('survives a forced disconnect (DELETE @connections), with a fresh token, resuming from its stream position', async () => {
     const { WebSocket, frames } = recordingWebSocket();
     const getToken = tokenSource(platform, 'forced-bob');
     const client = track(
@@ -151,10 +151,13 @@ describe('client SDK against the local platform', { timeout: 120_000 }, () => {
       payload: announcement,
     });
     await waitFor('the message after the reconnect', () => received.includes(after.messageId));
-    // announcements keep a history that is replayed on connect: the first message arrived twice on the wire
-    // (once live, once replayed) and once at the handler.
+    // announcements keep a history, but the new connection sent its position (`since`): nothing it had is
+    // replayed (before #12 the first message came again, dropped by id), and a recovery frame says so.
     const wireCopies = frames.filter((f) => f.kind === 'topic' && f.id === before.messageId);
-    expect(wireCopies.length).toBeGreaterThanOrEqual(2);
+    expect(wireCopies).toHaveLength(1);
+    expect(frames.filter((f) => f.kind === 'recovery')).toEqual([
+      expect.objectContaining({ topic: 'announcements', recovered: true, replayed: 0 }),
+    ]);
     expect(received.filter((id) => id === before.messageId)).toHaveLength(1);
     expect(new Set(received).size).toBe(received.length);
   });

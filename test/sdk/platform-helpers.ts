@@ -34,6 +34,7 @@ export function tokenSource(
   platform: Platform,
   userId: string,
   roles: string[] = [],
+  realm = 'acme',
 ): (() => Promise<string>) & { calls: number } {
   const getToken = Object.assign(
     async (): Promise<string> => {
@@ -41,7 +42,7 @@ export function tokenSource(
       const response = await fetch(`${platform.urls.idp}/dev/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ userId, realm: 'acme', roles }),
+        body: JSON.stringify({ userId, realm, roles }),
       });
       if (!response.ok) throw new Error(`token: ${response.status} ${await response.text()}`);
       return ((await response.json()) as { token: string }).token;
