@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validators } from '../../generated/index.js';
 import { parseClientFrame } from '../../src/core/client-frames.js';
+import { decideSince } from '../../src/core/stream-positions.js';
 import { loadFrameCases, wireFrames } from '../reliability/lib/corpus.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -182,6 +183,15 @@ describe('bad-input corpus: frames at the parser', () => {
         // Answered by the mock ping route: selected by the action alone, as API Gateway selects it (the
         // parser, which only function routes use, may refuse the rest of the frame).
         expect((JSON.parse(body) as { action?: unknown }).action).toBe('ping');
+        return;
+      }
+      if ('subscribed' in expected) {
+        // A valid frame whose positions are each ignored with the case's code (topics as if all accepted).
+        expect(parsed.ok).toBe(true);
+        if (!parsed.ok) return;
+        const { since, rejected } = decideSince(parsed.since ?? [], parsed.topics ?? [], 'acme');
+        expect(since).toEqual([]);
+        expect(rejected.map((r) => ({ topic: r.topic, code: r.code }))).toEqual(expected.subscribed.recovery);
         return;
       }
       if (!('error' in expected)) throw new Error('unexpected expectation');

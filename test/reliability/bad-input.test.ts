@@ -85,7 +85,17 @@ async function sendFrameCase(client: TestClient, c: FrameCase): Promise<Frame | 
     await client.send(frame.data, { binary: frame.binary, fin: frame.fin }).catch(() => undefined);
   }
   if ('close' in c.expect) return { closed: await client.waitForClose(10_000) };
-  return client.waitFor(() => true, 10_000, from);
+  const reply = await client.waitFor(() => true, 10_000, from);
+  if (!('subscribed' in c.expect) || reply.kind !== 'subscribed') return reply;
+  // The recovery frames that follow the reply, collected onto it for checkFrame.
+  const { requestId, recovery } = c.expect.subscribed;
+  const recoveries: Frame[] = [];
+  for (let at = client.frames.indexOf(reply) + 1; recoveries.length < recovery.length; ) {
+    const next = await client.waitFor((f) => f.kind === 'recovery' && f.requestId === requestId, 10_000, at);
+    recoveries.push(next);
+    at = client.frames.indexOf(next) + 1;
+  }
+  return { ...reply, recoveries };
 }
 
 function checkFrame(c: FrameCase, got: Frame | { closed: number }): string | undefined {
@@ -100,6 +110,25 @@ function checkFrame(c: FrameCase, got: Frame | { closed: number }): string | und
     if (got.kind !== 'pong') return `expected pong, got ${JSON.stringify(got).slice(0, 200)}`;
     // The pong is the gateway's (a mock route): it never echoes a requestId.
     return got.requestId === undefined ? undefined : `pong carries requestId ${String(got.requestId)}`;
+  }
+  if ('subscribed' in e) {
+    const answer = {
+      kind: got.kind,
+      requestId: got.requestId,
+      recovery: ((got.recoveries ?? []) as Frame[]).map((f) => ({
+        topic: f.topic,
+        code: f.code,
+        recovered: f.recovered,
+      })),
+    };
+    const wanted = {
+      kind: 'subscribed',
+      requestId: e.subscribed.requestId,
+      recovery: e.subscribed.recovery.map((r) => ({ ...r, recovered: false })),
+    };
+    return JSON.stringify(answer) === JSON.stringify(wanted)
+      ? undefined
+      : `expected ${JSON.stringify(wanted)}, got ${JSON.stringify(answer).slice(0, 300)}`;
   }
   const codes = Array.isArray(e.error) ? e.error : [e.error];
   if (got.kind !== 'error' || !codes.includes(String(got.code))) {

@@ -15,7 +15,12 @@ export type FrameSpec =
   | { binaryOfBytes: number }
   | { fragments: { count: number; bytes: number } };
 
-export type FrameExpectation = { error: string | string[] } | { close: number } | { reply: 'pong' };
+export type FrameExpectation =
+  | { error: string | string[] }
+  | { close: number }
+  | { reply: 'pong' }
+  /** A valid `subscribe` with bad positions: `subscribed`, then these `recovery` frames (recovered false). */
+  | { subscribed: { requestId: string; recovery: RecoveryExpectation } };
 
 export interface FrameCase {
   id: string;
