@@ -49,18 +49,35 @@ export function collectPageErrors(page: Page, options: { console?: boolean } = {
   return problems;
 }
 
+/** A page opened by `openLocalAppPage`; `close()` stops a reloadable page's server (a no-op otherwise). */
+export interface LocalAppPage {
+  close(): void;
+}
+
 /**
  * Shows `html` as a page served from this machine (`http://localhost:<port>/`, as a developer's app is): the local
  * platform refuses pages from anywhere else, `null` origins (setContent, file:) too. The one-page server closes
- * once the page has loaded; the page keeps its origin.
+ * once the page has loaded (the page keeps its origin), unless `reloadable`: then it serves until `close()`, so
+ * `page.reload()` loads the page again at the same origin (same `localStorage`).
  */
-export async function openLocalAppPage(page: Page, html: string): Promise<void> {
+export async function openLocalAppPage(
+  page: Page,
+  html: string,
+  options: { reloadable?: boolean } = {},
+): Promise<LocalAppPage> {
   const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  try {
-    await page.goto(`http://localhost:${(server.address() as AddressInfo).port}/`);
-  } finally {
+  const close = (): void => {
     server.close();
     server.closeAllConnections();
+  };
+  try {
+    await page.goto(`http://localhost:${(server.address() as AddressInfo).port}/`);
+  } catch (error) {
+    close();
+    throw error;
   }
+  if (options.reloadable) return { close };
+  close();
+  return { close: () => undefined };
 }
