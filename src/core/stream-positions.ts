@@ -1,8 +1,8 @@
 /**
- * Stream positions of history topics (docs/clients.md, "Resuming a topic stream"): each message of a topic
- * with `offline.policy: history` gets the next `offset` of its (realm, topic) stream and the stream's `epoch`;
- * a client sends its last position (`since`) and is replayed only what is newer, then told whether the gap was
- * fully recovered. This module holds the rules; the head row is behind HistoryStore (nextPosition, head, reset).
+ * Stream positions of history topics (docs/data-model.md, "Stream positions", "Positioned replay"): each
+ * message of a topic with `offline.policy: history` gets the next `offset` of its (realm, topic) stream and the
+ * stream's `epoch`; a client sends its last position (`since`) and is replayed only what is newer, then told
+ * whether the gap was fully recovered. This module holds the rules; the head row is behind HistoryStore (nextPosition, head, reset).
  */
 // Generated modules by name, not the index (the subscribe function's bundle; see client-frames.ts).
 import { limits } from '../../generated/codes.js';
