@@ -6,6 +6,7 @@
  * to a history topic pays for its position (the head row's UpdateItem and the position kept on the id claim).
  */
 import { DynamoConnectionStore } from '../src/adapters/dynamodb-connection-store.js';
+import { DynamoHeldMessageStore } from '../src/adapters/dynamodb-held-message-store.js';
 import {
   DynamoHistoryStore,
   DynamoInboxStore,
@@ -73,6 +74,7 @@ export const positionsBenchmark: Benchmark = {
       const table = new DynamoTable(client, { tableName: dynamo.tableName });
       const store = new DynamoConnectionStore(table);
       const history = new DynamoHistoryStore(table);
+      const held = new DynamoHeldMessageStore(table);
       const gateway = new FakeConnectionGateway();
       const clock = { now: () => Date.now() };
       const post = { gateway, sleep: async () => {}, random: Math.random, settings: defaultPostSettings };
@@ -80,6 +82,7 @@ export const positionsBenchmark: Benchmark = {
         ...post,
         store,
         history,
+        held,
         messageIds: new KeepMeter(table, client),
         fanoutQueue: new MemoryJobQueue<FanoutJob>(),
         clock,
@@ -90,13 +93,14 @@ export const positionsBenchmark: Benchmark = {
         store,
         deliveryQueue,
         clock,
-        settings: { connectionTtlSeconds: 7800, deliveryDelaySeconds: 0, maxTopicsPerConnection: 20 },
+        settings: { connectionTtlSeconds: 7800, maxTopicsPerConnection: 20 },
       });
       const worker = new DeliveryWorker({
         ...post,
         store,
         inbox: new DynamoInboxStore(table),
         history,
+        held,
         clock,
         delivery: {
           connectingGraceSeconds: 5,

@@ -6,6 +6,7 @@
  * side by side with the fixed topics, each with one subscriber.
  */
 import { DynamoConnectionStore } from '../src/adapters/dynamodb-connection-store.js';
+import { DynamoHeldMessageStore } from '../src/adapters/dynamodb-held-message-store.js';
 import { DynamoHistoryStore, DynamoMessageIdStore } from '../src/adapters/dynamodb-message-stores.js';
 import { DynamoTable } from '../src/adapters/dynamodb-table.js';
 import { startLocalDynamo } from '../src/adapters/testing/local-dynamodb.js';
@@ -58,6 +59,7 @@ export const subscriptionsBenchmark: Benchmark = {
         settings: defaultPostSettings,
         store,
         history: new DynamoHistoryStore(table),
+        held: new DynamoHeldMessageStore(table),
         messageIds: new DynamoMessageIdStore(table),
         fanoutQueue: new MemoryJobQueue<FanoutJob>(),
         clock,

@@ -5,11 +5,13 @@
  * (`src/adapters/table-keys.ts`), so hot keys are the same keys as in AWS.
  */
 
+import { BATCH_WRITE_LIMIT } from '../../src/adapters/dynamodb-table.js';
 import { historyPartition, inboxPartition, keys, topicPartition } from '../../src/adapters/table-keys.js';
-import { mapWithConcurrency } from '../../src/core/concurrency.js';
+import { chunk, mapWithConcurrency } from '../../src/core/concurrency.js';
 import { StorageError } from '../../src/core/errors.js';
 import type {
   ConnectionRecord,
+  HeldMessage,
   HistoryItem,
   InboxItem,
   StoredMessage,
@@ -19,13 +21,18 @@ import type {
 } from '../../src/core/model.js';
 import type {
   ConnectionStore,
+  HeldMessageStore,
   HistoryStore,
   InboxStore,
   NextPositionInput,
   PutResult,
   RandomSource,
 } from '../../src/core/ports.js';
-import type { MemoryHistoryStore, MemoryInboxStore } from '../../src/core/testing/memory.js';
+import type {
+  MemoryHeldMessageStore,
+  MemoryHistoryStore,
+  MemoryInboxStore,
+} from '../../src/core/testing/memory.js';
 import { AWS_MODEL } from './aws-model.js';
 import type { Invocation } from './lambda.js';
 import { lognormal, TokenBucket, type VirtualTime } from './virtual-time.js';
@@ -116,6 +123,7 @@ interface Row {
   userId: string;
   connectedAt: number;
   expiresAt: number;
+  welcomePending?: boolean;
 }
 
 /** The connection rows themselves, shared by every invocation. */
@@ -158,7 +166,7 @@ export class SimConnectionStore implements ConnectionStore {
 
   async saveConnection(record: ConnectionRecord): Promise<void> {
     const { connectionId, realm, userId, topics, connectedAt, expiresAt } = record;
-    const row = { userId, connectedAt, expiresAt };
+    const row = { userId, connectedAt, expiresAt, welcomePending: true };
     const metaPk = keys.connectionMeta(connectionId).pk;
     const userPk = keys.userConnection(realm, userId, connectionId).pk;
     const topicPks = topics.map((topic) => this.data.topicPk(realm, topic, connectionId));
@@ -209,8 +217,14 @@ export class SimConnectionStore implements ConnectionStore {
     await Promise.all(
       pks.map((pk) => this.table.write(this.inv, pk, TOPIC_ROW_BYTES(pk, connectionId, userId))),
     );
+    const welcomePending = record.welcomedAt === undefined;
     for (const pk of pks)
-      this.data.putRow(pk, connectionId, { userId, connectedAt: record.connectedAt, expiresAt });
+      this.data.putRow(pk, connectionId, {
+        userId,
+        connectedAt: record.connectedAt,
+        expiresAt,
+        welcomePending,
+      });
   }
 
   async deleteTopicRows(record: ConnectionRecord, topics: readonly string[]): Promise<void> {
@@ -229,11 +243,21 @@ export class SimConnectionStore implements ConnectionStore {
     this.data.rows.get(pk)?.delete(connectionId);
   }
 
+  /** Like the adapter: the meta row, then the marker removed from the user row and each topic row. */
   async markWelcomed(connectionId: string, welcomedAt: number): Promise<boolean> {
     await this.table.write(this.inv, keys.connectionMeta(connectionId).pk, 200);
     const meta = this.data.meta.get(connectionId);
     if (!meta) return false;
     meta.welcomedAt = welcomedAt;
+    const pks = [
+      keys.userConnection(meta.realm, meta.userId, connectionId).pk,
+      ...meta.topics.map((topic) => this.data.topicPk(meta.realm, topic, connectionId)),
+    ];
+    await Promise.all(pks.map((pk) => this.table.write(this.inv, pk, 100)));
+    for (const pk of pks) {
+      const row = this.data.rows.get(pk)?.get(connectionId);
+      if (row) delete row.welcomePending;
+    }
     return true;
   }
 
@@ -256,7 +280,11 @@ export class SimConnectionStore implements ConnectionStore {
       await this.table.queryPages(this.inv, pk, rows.length, Math.max(1, bytes));
       return rows
         .filter(([, row]) => row.expiresAt > nowSeconds)
-        .map(([connectionId, row]) => ({ connectionId, userId: row.userId }));
+        .map(([connectionId, row]) => ({
+          connectionId,
+          userId: row.userId,
+          ...(row.welcomePending ? { welcomePending: true } : {}),
+        }));
     });
     return pages.flat();
   }
@@ -271,6 +299,7 @@ export class SimConnectionStore implements ConnectionStore {
         connectionId,
         connectedAt: row.connectedAt,
         expiresAt: row.expiresAt,
+        ...(row.welcomePending ? { welcomePending: true } : {}),
       }));
   }
 }
@@ -343,17 +372,50 @@ export class SimInboxStore implements InboxStore {
     return items;
   }
 
-  async delete(
+  /** BatchWriteItem: the deletes of one call in parallel, calls of 25 one after another. */
+  async deleteMany(
     realm: string,
     userId: string,
-    item: Pick<InboxItem, 'publishedAt' | 'messageId'>,
+    items: ReadonlyArray<Pick<InboxItem, 'publishedAt' | 'messageId'>>,
   ): Promise<void> {
-    await this.table.write(this.inv, inboxPartition(realm, userId), 100);
-    await this.memory.delete(realm, userId, item);
+    for (const part of chunk(items, BATCH_WRITE_LIMIT)) {
+      await Promise.all(part.map(() => this.table.write(this.inv, inboxPartition(realm, userId), 100)));
+    }
+    await this.memory.deleteMany(realm, userId, items);
   }
 
   async trim(realm: string, userId: string, maxItems: number, nowSeconds: number): Promise<number> {
     await this.table.read(this.inv, inboxPartition(realm, userId), 100);
     return this.memory.trim(realm, userId, maxItems, nowSeconds);
+  }
+}
+
+/** Messages held until a connection's welcome, on the in-memory store, charged to `conn#{id}`. */
+export class SimHeldMessageStore implements HeldMessageStore {
+  constructor(
+    private readonly memory: MemoryHeldMessageStore,
+    private readonly table: SimTable,
+    private readonly inv: Invocation,
+  ) {}
+
+  private pk(connectionId: string): string {
+    return keys.connectionMeta(connectionId).pk;
+  }
+
+  async hold(connectionId: string, message: HeldMessage, expiresAt: number): Promise<void> {
+    await this.table.write(this.inv, this.pk(connectionId), JSON.stringify(message).length + 80);
+    await this.memory.hold(connectionId, message, expiresAt);
+  }
+
+  async list(connectionId: string, nowSeconds: number): Promise<HeldMessage[]> {
+    const messages = await this.memory.list(connectionId, nowSeconds);
+    const bytes = messages.reduce((sum, message) => sum + JSON.stringify(message).length + 80, 0);
+    await this.table.read(this.inv, this.pk(connectionId), bytes);
+    return messages;
+  }
+
+  async take(connectionId: string, message: HeldMessage): Promise<boolean> {
+    await this.table.write(this.inv, this.pk(connectionId), 100);
+    return this.memory.take(connectionId, message);
   }
 }

@@ -17,12 +17,18 @@ import { AdaptivePacer, type FanoutPlan, fanoutPlan } from '../../src/core/pacin
 import type { RandomSource } from '../../src/core/ports.js';
 import { defaultPostSettings, type PostDeps, postingDeadline } from '../../src/core/posting.js';
 import { queuePolicy } from '../../src/core/queue-policy.js';
-import { MemoryHistoryStore, MemoryInboxStore, MemoryMessageIdStore } from '../../src/core/testing/memory.js';
+import {
+  MemoryHeldMessageStore,
+  MemoryHistoryStore,
+  MemoryInboxStore,
+  MemoryMessageIdStore,
+} from '../../src/core/testing/memory.js';
 import { AWS_MODEL } from './aws-model.js';
 import { SimConnectionsApi } from './connections-api.js';
 import {
   SimConnectionData,
   SimConnectionStore,
+  SimHeldMessageStore,
   SimHistoryStore,
   SimInboxStore,
   SimTable,
@@ -62,6 +68,7 @@ export class SimWorld {
   readonly data = new SimConnectionData(topicPartitions);
   readonly history = new MemoryHistoryStore();
   readonly inbox = new MemoryInboxStore();
+  readonly held = new MemoryHeldMessageStore();
   readonly api: SimConnectionsApi;
   readonly open = new Set<string>();
   /** Every connection counts as open (broadcast scenarios, whose audience is connected before the run). */
@@ -173,6 +180,7 @@ export class SimWorld {
       ...this.bulkPostDeps(inv, pacer),
       store: new SimConnectionStore(this.data, this.table, inv),
       history: new SimHistoryStore(this.history, this.table, inv),
+      held: new SimHeldMessageStore(this.held, this.table, inv),
       // The message-id claim (2 writes, + 1 for a history topic's position) is per publish on the router: not modeled.
       messageIds: this.messageIds,
       fanoutQueue: this.queueFor<FanoutJob>(this.fanoutQueue, inv),
@@ -193,7 +201,6 @@ export class SimWorld {
       clock: this.vt,
       settings: {
         connectionTtlSeconds: stack.connectionTtlSeconds,
-        deliveryDelaySeconds: stack.deliveryDelaySeconds,
         maxTopicsPerConnection: limits.maxTopicsPerConnection,
       },
     });
@@ -206,6 +213,7 @@ export class SimWorld {
       store: new SimConnectionStore(this.data, this.table, inv),
       inbox: new SimInboxStore(this.inbox, this.table, inv),
       history: new SimHistoryStore(this.history, this.table, inv),
+      held: new SimHeldMessageStore(this.held, this.table, inv),
       clock: this.vt,
       delivery: {
         connectingGraceSeconds: stack.connectingGraceSeconds,

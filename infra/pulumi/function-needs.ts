@@ -101,7 +101,7 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     changesVisibilityOn: [],
     postsToConnections: false,
     closesConnections: false,
-    settings: ['connectionTtl', 'deliveryDelay'],
+    settings: ['connectionTtl'],
   },
   // ConnectionService.unregister: getConnection, deleteConnection (DeleteItem ALL_OLD of the meta row, then
   // BatchWriteItem of the rows it listed).
@@ -141,7 +141,8 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
   default: CLIENT_FRAME_ROUTE,
   // BroadcastService.route: the message id claim (PutItem, GetItem on a repeat, UpdateItem when handled),
   // Query of the topic's connections, history put (PutItem) and trim (Query + BatchWriteItem), fan-out jobs
-  // (SendMessageBatch, authorized by sqs:SendMessage), resolveGone.
+  // (SendMessageBatch, authorized by sqs:SendMessage), resolveGone; for subscribers not welcomed yet the held
+  // row (PutItem), the meta row re-read (GetItem) and, when welcomed meanwhile, the row taken back (DeleteItem).
   'broadcast-router': {
     table: ['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', ...RESOLVE_GONE],
     sendsTo: ['fanout-queue'],
@@ -182,12 +183,13 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
       'kafkaTopics',
     ],
   },
-  // DeliveryWorker: getConnection, inbox and history lists (Query), inbox delete (DeleteItem), resolveGone,
-  // markWelcomed (UpdateItem of the meta row after welcome + history). The handler shortens the retry of a
-  // job for a connection not open yet (ChangeMessageVisibility on its own queue); the welcome announces the
-  // gateway limits.
+  // DeliveryWorker: getConnection, inbox, history and held-message lists (Query), inbox deletes
+  // (BatchWriteItem), held rows taken (DeleteItem) and put back after a failed post (PutItem), resolveGone,
+  // markWelcomed (UpdateItem of the meta row and its rows after welcome + history). The handler shortens the
+  // retry of a job for a connection not open yet (ChangeMessageVisibility on its own queue); the welcome
+  // announces the gateway limits.
   'delivery-worker': {
-    table: ['dynamodb:Query', 'dynamodb:UpdateItem', ...RESOLVE_GONE],
+    table: ['dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:PutItem', ...RESOLVE_GONE],
     sendsTo: [],
     changesVisibilityOn: ['delivery-queue'],
     postsToConnections: true,

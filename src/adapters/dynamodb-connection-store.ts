@@ -57,13 +57,18 @@ export class DynamoConnectionStore implements ConnectionStore {
       { PutRequest: { Item: meta } },
       {
         PutRequest: {
-          Item: { ...keys.userConnection(realm, userId, connectionId), connectedAt, expiresAt },
+          Item: {
+            ...keys.userConnection(realm, userId, connectionId),
+            connectedAt,
+            expiresAt,
+            welcomePending: true,
+          },
         },
       },
       ...topics.map(
         (topic): WriteRequest => ({
           PutRequest: {
-            Item: { ...this.topicRowKey(record, topic), userId, expiresAt },
+            Item: { ...this.topicRowKey(record, topic), userId, expiresAt, welcomePending: true },
           },
         }),
       ),
@@ -123,10 +128,13 @@ export class DynamoConnectionStore implements ConnectionStore {
   }
 
   async putTopicRows(record: ConnectionRecord, topics: readonly string[], expiresAt: number): Promise<void> {
+    const pending = record.welcomedAt === undefined ? { welcomePending: true } : {};
     await this.table.batchWrite(
       topics.map(
         (topic): WriteRequest => ({
-          PutRequest: { Item: { ...this.topicRowKey(record, topic), userId: record.userId, expiresAt } },
+          PutRequest: {
+            Item: { ...this.topicRowKey(record, topic), userId: record.userId, expiresAt, ...pending },
+          },
         }),
       ),
     );
@@ -136,10 +144,6 @@ export class DynamoConnectionStore implements ConnectionStore {
     await this.table.batchWrite(
       topics.map((topic): WriteRequest => ({ DeleteRequest: { Key: this.topicRowKey(record, topic) } })),
     );
-  }
-
-  async markWelcomed(connectionId: string, welcomedAt: number): Promise<boolean> {
-    return this.setAttribute(keys.connectionMeta(connectionId), 'welcomedAt', welcomedAt);
   }
 
   /**
@@ -187,34 +191,54 @@ export class DynamoConnectionStore implements ConnectionStore {
     await this.deleteKey(keys.userConnection(realm, userId, connectionId));
   }
 
+  /** `welcomedAt` on the meta row, then `REMOVE welcomePending` on the rows it lists (see updateEveryRow). */
+  markWelcomed(connectionId: string, welcomedAt: number): Promise<boolean> {
+    return this.updateEveryRow(connectionId, 'welcomedAt', welcomedAt, (key) =>
+      this.update(key, 'REMOVE welcomePending'),
+    );
+  }
+
+  extendConnection(record: ConnectionRecord, expiresAt: number): Promise<boolean> {
+    return this.updateEveryRow(record.connectionId, 'expiresAt', expiresAt, (key) =>
+      this.updateExpiry(key, expiresAt),
+    );
+  }
+
   /**
-   * UpdateItem on each row with `attribute_exists(pk)`: an update never re-creates a row that a concurrent
-   * `$disconnect` just deleted (a Put would).
+   * `SET name = value` on the meta row (ALL_NEW), then `updateRow` on the user row and the topic rows the meta
+   * row lists after that update (a topic subscribed meanwhile is included). Every UpdateItem carries
+   * `attribute_exists(pk)`: it never re-creates a row that a concurrent `$disconnect` just deleted (a Put would).
+   * False when the meta row is gone.
    */
-  async extendConnection(record: ConnectionRecord, expiresAt: number): Promise<boolean> {
+  private async updateEveryRow(
+    connectionId: string,
+    name: 'welcomedAt' | 'expiresAt',
+    value: number,
+    updateRow: (key: { pk: string; sk: string }) => Promise<boolean>,
+  ): Promise<boolean> {
     let current: ConnectionRecord;
     try {
       const output = await this.table.client.send(
         new UpdateCommand({
           TableName: this.table.tableName,
-          Key: keys.connectionMeta(record.connectionId),
-          UpdateExpression: 'SET expiresAt = :value',
+          Key: keys.connectionMeta(connectionId),
+          UpdateExpression: 'SET #name = :value',
           ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':value': expiresAt },
+          ExpressionAttributeNames: { '#name': name },
+          ExpressionAttributeValues: { ':value': value },
           ReturnValues: 'ALL_NEW',
         }),
       );
-      current = toRecord(record.connectionId, output.Attributes ?? {});
+      current = toRecord(connectionId, output.Attributes ?? {});
     } catch (cause) {
       if (isConditionalCheckFailed(cause)) return false;
-      throw new StorageError(`UpdateItem of connection ${record.connectionId} failed`, { cause });
+      throw new StorageError(`UpdateItem of connection ${connectionId} failed`, { cause });
     }
-    // The rows the meta row lists after the update: a topic subscribed since `record` was read is included.
-    const others = [
-      keys.userConnection(current.realm, current.userId, current.connectionId),
+    const rows = [
+      keys.userConnection(current.realm, current.userId, connectionId),
       ...current.topics.map((topic) => this.topicRowKey(current, topic)),
     ];
-    await mapWithConcurrency(others, 8, (key) => this.updateExpiry(key, expiresAt));
+    await mapWithConcurrency(rows, 8, updateRow);
     return true;
   }
 
@@ -226,10 +250,14 @@ export class DynamoConnectionStore implements ConnectionStore {
         pk: topicPartition(realm, topic, partition),
         skPrefix: CONN_PREFIX,
         nowSeconds,
-        projection: ['sk', 'userId'],
+        projection: ['sk', 'userId', 'welcomePending'],
       }),
     );
-    return pages.flat().map((item) => ({ connectionId: connectionIdOf(item), userId: String(item.userId) }));
+    return pages.flat().map((item) => {
+      const subscriber: TopicSubscriber = { connectionId: connectionIdOf(item), userId: String(item.userId) };
+      if (item.welcomePending === true) subscriber.welcomePending = true;
+      return subscriber;
+    });
   }
 
   async listUserConnections(realm: string, userId: string, nowSeconds: number): Promise<UserConnection[]> {
@@ -238,11 +266,15 @@ export class DynamoConnectionStore implements ConnectionStore {
       skPrefix: CONN_PREFIX,
       nowSeconds,
     });
-    return items.map((item) => ({
-      connectionId: connectionIdOf(item),
-      connectedAt: Number(item.connectedAt),
-      expiresAt: Number(item.expiresAt),
-    }));
+    return items.map((item) => {
+      const connection: UserConnection = {
+        connectionId: connectionIdOf(item),
+        connectedAt: Number(item.connectedAt),
+        expiresAt: Number(item.expiresAt),
+      };
+      if (item.welcomePending === true) connection.welcomePending = true;
+      return connection;
+    });
   }
 
   /**
@@ -272,16 +304,26 @@ export class DynamoConnectionStore implements ConnectionStore {
   }
 
   /** UpdateItem `SET name = value` on an existing row only; false when the row is gone. */
-  private async setAttribute(key: { pk: string; sk: string }, name: string, value: number): Promise<boolean> {
+  private setAttribute(key: { pk: string; sk: string }, name: string, value: number): Promise<boolean> {
+    return this.update(key, 'SET #name = :value', { '#name': name }, { ':value': value });
+  }
+
+  /** One UpdateItem on an existing row only (never re-creates a deleted one); false when the row is gone. */
+  private async update(
+    key: { pk: string; sk: string },
+    expression: string,
+    names?: Record<string, string>,
+    values?: Record<string, NativeAttributeValue>,
+  ): Promise<boolean> {
     try {
       await this.table.client.send(
         new UpdateCommand({
           TableName: this.table.tableName,
           Key: key,
-          UpdateExpression: 'SET #name = :value',
+          UpdateExpression: expression,
           ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: { '#name': name },
-          ExpressionAttributeValues: { ':value': value },
+          ...(names ? { ExpressionAttributeNames: names } : {}),
+          ...(values ? { ExpressionAttributeValues: values } : {}),
         }),
       );
       return true;

@@ -7,8 +7,9 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnprocessedItemsError } from '../core/errors.js';
-import type { ConnectionRecord, InboxItem } from '../core/model.js';
+import type { ConnectionRecord, HeldMessage, InboxItem } from '../core/model.js';
 import { DynamoConnectionStore } from './dynamodb-connection-store.js';
+import { DynamoHeldMessageStore } from './dynamodb-held-message-store.js';
 import { DynamoHistoryStore, DynamoInboxStore, DynamoMessageIdStore } from './dynamodb-message-stores.js';
 import { type DocumentSender, DynamoTable, type WriteRequest } from './dynamodb-table.js';
 import { keys, partitionOf, topicPartition } from './table-keys.js';
@@ -130,9 +131,10 @@ describe('DynamoConnectionStore', () => {
       connectionId: 'rowsA=',
       connectedAt: NOW * 1000 - 60_000,
       expiresAt: NOW + 7800,
+      welcomePending: true,
     });
     expect(await store.listTopicSubscribers('acme', 'job-status', NOW)).toEqual([
-      { connectionId: 'rowsA=', userId: 'alice' },
+      { connectionId: 'rowsA=', userId: 'alice', welcomePending: true },
     ]);
   });
 
@@ -325,9 +327,28 @@ describe('DynamoInboxStore', () => {
     const inbox = new DynamoInboxStore(table());
     for (let i = 0; i < 6; i++)
       await inbox.put('acme', 'trim', inboxItem(`t${i}`, `2026-11-27T09:00:0${i}.000Z`));
-    await inbox.delete('acme', 'trim', { messageId: 't5', publishedAt: '2026-11-27T09:00:05.000Z' });
+    await inbox.deleteMany('acme', 'trim', [{ messageId: 't5', publishedAt: '2026-11-27T09:00:05.000Z' }]);
     expect(await inbox.trim('acme', 'trim', 3, NOW)).toBe(2);
     expect((await inbox.list('acme', 'trim', NOW, 10)).map((i) => i.messageId)).toEqual(['t2', 't3', 't4']);
+  });
+
+  it('deletes many items in BatchWriteItem calls of 25 (not one DeleteItem each)', async () => {
+    const sent: string[] = [];
+    const client: DocumentSender = {
+      send: ((command: Parameters<DocumentSender['send']>[0]) => {
+        sent.push(command.constructor.name);
+        return dynamo.documentClient.send(command);
+      }) as DocumentSender['send'],
+    };
+    const inbox = new DynamoInboxStore(table({ client }));
+    const items = Array.from({ length: 60 }, (_, i) =>
+      inboxItem(`b${String(i).padStart(2, '0')}`, `2026-11-27T09:01:${String(i % 60).padStart(2, '0')}.000Z`),
+    );
+    for (const item of items) await inbox.put('acme', 'batch', item);
+    sent.length = 0;
+    await inbox.deleteMany('acme', 'batch', items);
+    expect(sent).toEqual(['BatchWriteCommand', 'BatchWriteCommand', 'BatchWriteCommand']);
+    expect(await inbox.list('acme', 'batch', NOW, 100)).toEqual([]);
   });
 });
 
@@ -375,5 +396,71 @@ describe('DynamoHistoryStore', () => {
       }),
     );
     expect(await history.list('r8', 'announcements', NOW, 10)).toEqual([]);
+  });
+});
+
+describe('welcome holding on the table', () => {
+  it('marks the user and topic rows welcomePending until markWelcomed clears them (rows of a deleted connection stay deleted)', async () => {
+    const store = new DynamoConnectionStore(table());
+    const rec = record('wel=', { realm: 'wel', topics: ['announcements', 'job-status'] });
+    await store.saveConnection(rec);
+    expect(await store.listUserConnections('wel', 'alice', NOW)).toMatchObject([{ welcomePending: true }]);
+    expect(await store.listTopicSubscribers('wel', 'job-status', NOW)).toEqual([
+      { connectionId: 'wel=', userId: 'alice', welcomePending: true },
+    ]);
+    expect(await store.markWelcomed('wel=', NOW * 1000)).toBe(true);
+    expect((await store.listUserConnections('wel', 'alice', NOW))[0]?.welcomePending).toBeUndefined();
+    expect(await store.listTopicSubscribers('wel', 'job-status', NOW)).toEqual([
+      { connectionId: 'wel=', userId: 'alice' },
+    ]);
+    // A subscribe before the welcome marks its row; after it, not.
+    await store.putTopicRows(rec, ['late-topic'], NOW + 100);
+    expect((await store.listTopicSubscribers('wel', 'late-topic', NOW))[0]?.welcomePending).toBe(true);
+    await store.putTopicRows({ ...rec, welcomedAt: NOW * 1000 }, ['later-topic'], NOW + 100);
+    expect((await store.listTopicSubscribers('wel', 'later-topic', NOW))[0]?.welcomePending).toBeUndefined();
+    await store.deleteConnection(rec);
+    expect(await store.markWelcomed('wel=', NOW * 1000)).toBe(false);
+    expect(await store.listUserConnections('wel', 'alice', NOW)).toEqual([]);
+  });
+
+  it('holds a message once per connection, lists in publish order, takes once', async () => {
+    const held = new DynamoHeldMessageStore(table());
+    const user = (id: string, at: string): HeldMessage => ({
+      kind: 'user',
+      envelope: inboxItem(id, at).envelope,
+    });
+    const topic: HeldMessage = {
+      kind: 'topic',
+      envelope: {
+        messageId: 'u1',
+        correlationId: 'c-t',
+        realm: 'acme',
+        topic: 'announcements',
+        publishedAt: '2026-11-27T09:00:00.000Z',
+        payload: { title: 't', body: 'b', severity: 'info' },
+      },
+      position: { offset: 7, epoch: 'e1' },
+    };
+    await held.hold('h1=', user('u2', '2026-11-27T09:00:02.000Z'), NOW + 60);
+    await held.hold('h1=', user('u1', '2026-11-27T09:00:01.000Z'), NOW + 60);
+    await held.hold('h1=', user('u1', '2026-11-27T09:00:01.000Z'), NOW + 60);
+    await held.hold('h1=', topic, NOW + 60);
+    await held.hold('h1=', user('old', '2026-11-27T08:00:00.000Z'), NOW - 1);
+    await held.hold('h2=', user('u1', '2026-11-27T09:00:01.000Z'), NOW + 60);
+    const listed = await held.list('h1=', NOW);
+    expect(listed.map((m) => `${m.kind}:${m.envelope.messageId}`)).toEqual([
+      'topic:u1',
+      'user:u1',
+      'user:u2',
+    ]);
+    expect(listed[0]).toEqual(topic);
+    expect(await held.take('h1=', listed[1] as HeldMessage)).toBe(true);
+    expect(await held.take('h1=', listed[1] as HeldMessage)).toBe(false);
+    for (const message of listed) await held.take('h1=', message);
+    expect(await held.list('h1=', NOW)).toEqual([]);
+    expect(await held.list('h2=', NOW)).toHaveLength(1);
+    // Held rows live beside the meta row and never read as one.
+    const store = new DynamoConnectionStore(table());
+    expect(await store.getConnection('h2=')).toBeUndefined();
   });
 });

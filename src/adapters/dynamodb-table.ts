@@ -46,6 +46,8 @@ export interface QueryOptions {
   ascending?: boolean;
   /** Stop once this many matching items were collected. */
   maxItems?: number;
+  /** Strongly consistent read (a read that must see every write acknowledged before it). */
+  consistent?: boolean;
 }
 
 export class DynamoTable {
@@ -127,6 +129,7 @@ export class DynamoTable {
             ScanIndexForward: options.ascending ?? true,
             ExclusiveStartKey: startKey,
             Limit: this.pageLimit,
+            ...(options.consistent ? { ConsistentRead: true } : {}),
           }),
         );
       } catch (cause) {

@@ -12,6 +12,7 @@ import { resetStream } from '../core/stream-positions.js';
 import { FakeConnectionGateway, ManualClock, MemoryJobQueue } from '../core/testing/memory.js';
 import { broadcastEnvelope } from '../core/testing/world.js';
 import { DynamoConnectionStore } from './dynamodb-connection-store.js';
+import { DynamoHeldMessageStore } from './dynamodb-held-message-store.js';
 import { DynamoHistoryStore, DynamoMessageIdStore } from './dynamodb-message-stores.js';
 import { DynamoTable } from './dynamodb-table.js';
 import { keys } from './table-keys.js';
@@ -54,6 +55,7 @@ function router(options: { store?: ConnectionStore } = {}) {
     settings: { concurrency: 4, throttleRetries: 1, backoff: { baseDelayMs: 1, maxDelayMs: 1 } },
     store: options.store ?? new DynamoConnectionStore(table),
     history: new DynamoHistoryStore(table),
+    held: new DynamoHeldMessageStore(table),
     messageIds: new DynamoMessageIdStore(table),
     fanoutQueue: new MemoryJobQueue<FanoutJob>(),
     clock,

@@ -89,7 +89,7 @@ function setup() {
     store: gatedLifecycle.store,
     deliveryQueue: new MemoryJobQueue(),
     clock,
-    settings: { connectionTtlSeconds: 7800, deliveryDelaySeconds: 0, maxTopicsPerConnection: 20 },
+    settings: { connectionTtlSeconds: 7800, maxTopicsPerConnection: 20 },
   });
   const connectionId = `Race${++sequence}AAAAAAAA=`;
   return { table, plain, gatedSubscriber, gatedLifecycle, subscriptions, connections, connectionId };

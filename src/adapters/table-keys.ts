@@ -5,6 +5,8 @@
 export const META_SK = 'meta';
 export const CONN_PREFIX = 'conn#';
 export const MSG_PREFIX = 'msg#';
+/** Rows of messages held for a connection until its welcome, under the connection's own `conn#{id}` key. */
+export const HELD_PREFIX = 'held#';
 
 export const keys = {
   connectionMeta: (connectionId: string) => ({ pk: `conn#${connectionId}`, sk: META_SK }),
@@ -16,6 +18,14 @@ export const keys = {
   topicConnection: (realm: string, topic: string, connectionId: string, partitions = 1) => ({
     pk: topicPartition(realm, topic, partitionOf(connectionId, partitions)),
     sk: `${CONN_PREFIX}${connectionId}`,
+  }),
+  /**
+   * A message held for a connection until its welcome: `held#{publishedAt ISO}#{messageId}#u` for a user
+   * message, `…#t#{topic}` for a topic message, so one message is held once and rows list in publish order.
+   */
+  heldMessage: (connectionId: string, publishedAt: string, messageId: string, topic?: string) => ({
+    pk: `conn#${connectionId}`,
+    sk: `${HELD_PREFIX}${publishedAt}#${messageId}#${topic === undefined ? 'u' : `t#${topic}`}`,
   }),
   inboxItem: (realm: string, userId: string, publishedAt: string, messageId: string) => ({
     pk: inboxPartition(realm, userId),

@@ -5,7 +5,7 @@ import { broadcastEnvelope, createWorld } from './testing/world.js';
 describe('BroadcastService.route', () => {
   it('a publisher retrying a messageId (new publishedAt): one history row, one post, for any topic', async () => {
     const world = createWorld();
-    await world.connect('sub', {}, ['announcements', 'job-status']);
+    await world.open('sub', {}, ['announcements', 'job-status']);
     for (const topic of ['announcements', 'job-status']) {
       const first = broadcastEnvelope({ topic, messageId: `retry-${topic}` });
       const retry = { ...first, publishedAt: '2026-11-27T09:59:05.000Z', correlationId: 'c-retry' };
@@ -31,9 +31,9 @@ describe('BroadcastService.route', () => {
 
   it('posts only to subscribers of the topic in the envelope realm (realm isolation)', async () => {
     const world = createWorld();
-    await world.connect('acme-1', {}, ['announcements']);
-    await world.connect('acme-2', { userId: 'bob' }, ['job-status']);
-    await world.connect('other-1', { realm: 'otherrealm' }, ['announcements']);
+    await world.open('acme-1', {}, ['announcements']);
+    await world.open('acme-2', { userId: 'bob' }, ['job-status']);
+    await world.open('other-1', { realm: 'otherrealm' }, ['announcements']);
     const envelope = broadcastEnvelope();
     const result = await world.broadcast.route(envelope);
     expect(result).toMatchObject({ audience: 1, delivered: 1, gone: 0, shards: 0 });
@@ -54,9 +54,9 @@ describe('BroadcastService.route', () => {
 
   it('ignores expired rows that TTL has not deleted yet', async () => {
     const world = createWorld();
-    await world.connect('old');
+    await world.open('old');
     world.clock.advance(7801_000);
-    await world.connect('new');
+    await world.open('new');
     const result = await world.broadcast.route(broadcastEnvelope());
     expect(result.audience).toBe(1);
     expect(world.gateway.posts.map((p) => p.connectionId)).toEqual(['new']);
@@ -64,8 +64,8 @@ describe('BroadcastService.route', () => {
 
   it('410 deletes the stale connection rows and never another connection', async () => {
     const world = createWorld();
-    await world.connect('stale', { userId: 'bob' }, ['announcements', 'job-status']);
-    await world.connect('live', {}, ['announcements']);
+    await world.open('stale', { userId: 'bob' }, ['announcements', 'job-status']);
+    await world.open('live', {}, ['announcements']);
     world.gateway.script('stale', 'gone');
     const result = await world.broadcast.route(broadcastEnvelope());
     expect(result).toMatchObject({ delivered: 1, gone: 1 });
@@ -78,7 +78,7 @@ describe('BroadcastService.route', () => {
 
   it('410 from a connection still inside its connecting grace keeps its rows', async () => {
     const world = createWorld();
-    await world.connect('joining', {}, ['announcements'], 2);
+    await world.open('joining', {}, ['announcements'], 2);
     world.gateway.script('joining', 'gone');
     const result = await world.broadcast.route(broadcastEnvelope());
     expect(result).toMatchObject({ delivered: 0, gone: 0, connecting: 1 });
@@ -87,7 +87,7 @@ describe('BroadcastService.route', () => {
 
   it('410 for a topic row whose meta row is gone deletes that topic row', async () => {
     const world = createWorld();
-    await world.connect('orphan');
+    await world.open('orphan');
     world.store.meta.delete('orphan');
     world.gateway.script('orphan', 'gone');
     await world.broadcast.route(broadcastEnvelope());
@@ -96,7 +96,7 @@ describe('BroadcastService.route', () => {
 
   it('retries 429 with jittered backoff and then delivers', async () => {
     const world = createWorld();
-    await world.connect('busy');
+    await world.open('busy');
     world.gateway.script('busy', 'throttled', 'throttled', 'ok');
     const result = await world.broadcast.route(broadcastEnvelope());
     expect(result).toMatchObject({ delivered: 1, throttled: 0 });
@@ -106,9 +106,9 @@ describe('BroadcastService.route', () => {
 
   it('counts a connection still throttled after the retries, and a failing one, without failing the others', async () => {
     const world = createWorld();
-    await world.connect('busy');
-    await world.connect('broken');
-    await world.connect('fine');
+    await world.open('busy');
+    await world.open('broken');
+    await world.open('fine');
     world.gateway.script('busy', 'throttled');
     world.gateway.script('broken', new ConnectionPostError('broken', 500));
     const envelope = broadcastEnvelope();
@@ -125,8 +125,8 @@ describe('BroadcastService.route', () => {
 
   it('a retry job posts only to the connections it carries and retries again with a longer delay', async () => {
     const world = createWorld();
-    await world.connect('flaky');
-    await world.connect('fine');
+    await world.open('flaky');
+    await world.open('fine');
     world.gateway.script('flaky', new ConnectionPostError('flaky', 500));
     const envelope = broadcastEnvelope();
     const shard = await world.broadcast.postShard(envelope, ['flaky']);
@@ -140,7 +140,7 @@ describe('BroadcastService.route', () => {
 
   it('starts no post after the deadline and hands those connections to an immediate job, same attempt', async () => {
     const world = createWorld({ concurrency: 1 });
-    for (const id of ['d1', 'd2', 'd3', 'd4']) await world.connect(id);
+    for (const id of ['d1', 'd2', 'd3', 'd4']) await world.open(id);
     const stopAt = world.clock.now() + 2500;
     // Each post takes a second of the worker's time: d1, d2 and d3 start before the deadline, d4 would not.
     const original = world.gateway.post.bind(world.gateway);
@@ -161,7 +161,7 @@ describe('BroadcastService.route', () => {
 
   it('with the deadline already passed, posts nothing and defers everyone', async () => {
     const world = createWorld();
-    await world.connect('late');
+    await world.open('late');
     const shard = await world.broadcast.postShard(broadcastEnvelope(), ['late'], {
       stopAt: world.clock.now(),
     });
@@ -179,7 +179,7 @@ describe('BroadcastService.route', () => {
 
   it('fails the invocation when the retry job cannot be enqueued (SNS retries the broadcast)', async () => {
     const world = createWorld();
-    await world.connect('broken');
+    await world.open('broken');
     world.gateway.script('broken', new ConnectionPostError('broken', 500));
     world.fanoutQueue.failNext = new Error('SQS down');
     await expect(world.broadcast.route(broadcastEnvelope())).rejects.toThrow('SQS down');
@@ -187,7 +187,7 @@ describe('BroadcastService.route', () => {
 
   it('bounds the posts in flight', async () => {
     const world = createWorld({ concurrency: 3 });
-    for (let i = 0; i < 20; i++) await world.connect(`c${i}`);
+    for (let i = 0; i < 20; i++) await world.open(`c${i}`);
     let inFlight = 0;
     let peak = 0;
     const original = world.gateway.post.bind(world.gateway);
@@ -205,7 +205,7 @@ describe('BroadcastService.route', () => {
 
   it('splits an audience above the threshold into fan-out jobs instead of posting', async () => {
     const world = createWorld({ shardThreshold: 5, shardSize: 4 });
-    for (let i = 0; i < 10; i++) await world.connect(`c${String(i).padStart(2, '0')}`);
+    for (let i = 0; i < 10; i++) await world.open(`c${String(i).padStart(2, '0')}`);
     const envelope = broadcastEnvelope();
     const result = await world.broadcast.route(envelope);
     expect(result).toMatchObject({ audience: 10, shards: 3, delivered: 0 });

@@ -1,7 +1,8 @@
 /**
  * Fan-out of a broadcast envelope to the subscribers of its topic in its realm: topic history first (for
  * topics with `offline.policy: history`), then direct posts — or, above the shard threshold, fan-out jobs
- * that several fan-out worker invocations post in parallel.
+ * that several fan-out worker invocations post in parallel. Subscribers not welcomed yet get the message held
+ * for their welcome job instead (src/core/welcome-hold.ts), so their welcome stays their first frame.
  */
 import { chunk } from './concurrency.js';
 import { type GoneSource, resolveGone } from './connections.js';
@@ -14,12 +15,13 @@ import {
   routeOnce,
   topicScope,
 } from './message-ids.js';
-import type { BroadcastEnvelope, FanoutJob, StreamPosition } from './model.js';
+import type { BroadcastEnvelope, FanoutJob, StreamPosition, TopicSubscriber } from './model.js';
 import { THROTTLED_RETRY_MIN_MS } from './pacing.js';
 import type {
   Clock,
   ConnectionStore,
   DomainLogger,
+  HeldMessageStore,
   HistoryStore,
   JobQueue,
   MessageIdStore,
@@ -39,6 +41,7 @@ import {
   tracePost,
   traceReason,
 } from './tracing.js';
+import { HELD_REASON, holdForConnections } from './welcome-hold.js';
 
 /** The contract's FanoutJob allows at most 2,000 connection ids. */
 const MAX_IDS_PER_JOB = 2000;
@@ -70,6 +73,7 @@ export interface ShardResult extends PostSummary {
 export interface BroadcastDeps extends PostDeps, TraceDeps {
   store: ConnectionStore;
   history: HistoryStore;
+  held: HeldMessageStore;
   messageIds: MessageIdStore;
   fanoutQueue: JobQueue<FanoutJob>;
   clock: Clock;
@@ -92,6 +96,8 @@ export interface BroadcastResult extends PostSummary {
   historyStored: boolean;
   /** Connections handed to a retry job. */
   retried: number;
+  /** Subscribers not welcomed yet that got the message held for their welcome job. */
+  held: number;
   /** As in `UserDeliveryResult`: a first publish, a repeat handled as the first, or a dropped repeat. */
   repeat: Repeat;
 }
@@ -116,6 +122,7 @@ export class BroadcastService {
         shards: 0,
         historyStored: false,
         retried: 0,
+        held: 0,
       }),
     );
   }
@@ -142,7 +149,7 @@ export class BroadcastService {
       envelope.topic,
       Math.floor(clock.now() / 1000),
     );
-    const ids = subscribers.map((s) => s.connectionId);
+    const { ids, held } = await this.holdForUnwelcomed(envelope, subscribers, stream);
     if (ids.length > broadcast.shardThreshold) {
       const groups = chunk(ids, broadcast.shardSize);
       const jobs: FanoutJob[] = groups.map((connectionIds, shard) => ({
@@ -154,7 +161,14 @@ export class BroadcastService {
       }));
       await this.deps.fanoutQueue.sendAll(jobs);
       traceHop(this.deps, envelope, 'routed', { audience: ids.length, shards: jobs.length });
-      return { ...emptySummary(), audience: ids.length, shards: jobs.length, historyStored, retried: 0 };
+      return {
+        ...emptySummary(),
+        audience: subscribers.length,
+        shards: jobs.length,
+        historyStored,
+        retried: 0,
+        held,
+      };
     }
     traceHop(this.deps, envelope, 'routed', { audience: ids.length, shards: 0 });
     const {
@@ -167,7 +181,35 @@ export class BroadcastService {
     });
     await this.retryLater(envelope, retry, 1, stream);
     await this.continueLater(envelope, throttledLater, 0, THROTTLED_RETRY_MIN_MS / 1000, stream);
-    return { ...summary, audience: ids.length, shards: 0, historyStored, retried: retry.length };
+    return {
+      ...summary,
+      audience: subscribers.length,
+      shards: 0,
+      historyStored,
+      retried: retry.length,
+      held,
+    };
+  }
+
+  /**
+   * Holds the message for the subscribers whose row says they are not welcomed yet (few: those that connected
+   * in the last moments); the ones to post to now, and how many were held.
+   */
+  private async holdForUnwelcomed(
+    envelope: BroadcastEnvelope,
+    subscribers: readonly TopicSubscriber[],
+    stream: StreamPosition | undefined,
+  ): Promise<{ ids: string[]; held: number }> {
+    const ids = subscribers.filter((s) => !s.welcomePending).map((s) => s.connectionId);
+    const pending = subscribers.filter((s) => s.welcomePending).map((s) => s.connectionId);
+    if (pending.length === 0) return { ids, held: 0 };
+    const message = { kind: 'topic', envelope, ...(stream ? { position: stream } : {}) } as const;
+    const source = { kind: 'topic', realm: envelope.realm, topic: envelope.topic } as const;
+    const holds = await holdForConnections(this.deps, pending, message, source);
+    for (const connectionId of holds.held) {
+      tracePost(this.deps, envelope, 'posted', connectionId, 'connecting', { reason: HELD_REASON });
+    }
+    return { ids: [...ids, ...holds.post], held: holds.held.length };
   }
 
   /**

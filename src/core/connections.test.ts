@@ -9,14 +9,16 @@ const B = topics.openDrop;
 const G = topics.gated;
 
 describe('ConnectionService.register', () => {
-  it('writes 2 + t rows and enqueues one delayed connect job with accepted and rejected topics', async () => {
+  it('writes 2 + t rows marked welcomePending and enqueues one undelayed connect job', async () => {
     const world = createWorld();
     const result = await world.connect('c1', { roles: [] }, [A, B, G, 'weather']);
     expect(result.accepted).toEqual([A, B]);
     expect(world.store.rowCount()).toBe(2 + 2);
+    expect(world.store.users.get('acme#alice')?.get('c1')?.welcomePending).toBe(true);
+    expect(world.store.topics.get(`acme#${A}`)?.get('c1')?.welcomePending).toBe(true);
     expect(world.deliveryQueue.sent).toEqual([
       {
-        delaySeconds: 1,
+        delaySeconds: undefined,
         job: {
           reason: 'connect',
           connectionId: 'c1',

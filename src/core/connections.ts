@@ -10,7 +10,6 @@ import { decideTopics } from './topic-access.js';
 
 export interface ConnectionSettings {
   connectionTtlSeconds: number;
-  deliveryDelaySeconds: number;
   maxTopicsPerConnection: number;
 }
 
@@ -46,10 +45,12 @@ export class ConnectionService {
   ) {}
 
   /**
-   * Writes the connection's rows and enqueues one delivery job (welcome, history, inbox) with a small delay:
-   * nothing may be posted while `$connect` runs (API Gateway answers 410), and `$connect` never waits for
-   * the backlog. If the job cannot be enqueued the rows are removed again and the error propagates, so the
-   * upgrade fails instead of leaving a connection that never gets its welcome.
+   * Writes the connection's rows (marked `welcomePending`: routers hold its messages until the welcome) and
+   * enqueues one delivery job (welcome, history, inbox, held messages) with no delay, so the welcome is not
+   * slowed by a fixed wait: the worker retries the welcome for a moment while API Gateway still answers 410
+   * (`$connect` has not returned yet), and `$connect` never waits for the backlog. If the job cannot be enqueued
+   * the rows are removed again and the error propagates, so the upgrade fails instead of leaving a connection
+   * that never gets its welcome.
    */
   async register(input: RegisterInput): Promise<RegisterResult> {
     const { store, deliveryQueue, clock, settings } = this.deps;
@@ -85,7 +86,7 @@ export class ConnectionService {
       if (sinceRejected.length > 0) job.sinceRejected = sinceRejected;
     }
     try {
-      await deliveryQueue.send(job, { delaySeconds: settings.deliveryDelaySeconds });
+      await deliveryQueue.send(job);
     } catch (error) {
       await store.deleteConnection(record).catch((cleanupError: unknown) => {
         (this.deps.logger ?? silentLogger).error('removing the rows after a failed enqueue failed', {

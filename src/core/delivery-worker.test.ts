@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validators } from '../../generated/index.js';
+import { WELCOME_OPEN_WAITS_MS } from './delivery-worker.js';
 import { RetryLaterError } from './errors.js';
 import { broadcastEnvelope, createWorld, userEnvelope } from './testing/world.js';
 
@@ -28,7 +29,9 @@ describe('DeliveryWorker.process', () => {
       replayed: 1,
       offlineDelivered: 3,
       offlineDropped: 0,
+      heldDelivered: 0,
     });
+    expect(world.inbox.deleteBatches).toEqual([3]);
     const frames = world.gateway.framesTo('c1');
     expect(frames.map((f) => f.kind)).toEqual(['welcome', 'topic', 'user', 'user', 'user']);
     const [welcome, replay, ...offline] = frames;
@@ -125,15 +128,30 @@ describe('DeliveryWorker.process', () => {
     expect(result).toMatchObject({ welcome: false, offlineDelivered: 3 });
   });
 
-  it('a failure to record the welcome does not fail the delivery', async () => {
+  it('a failure to record the welcome fails the job (routers hold until it is recorded), inbox intact', async () => {
     const { world, job } = await worldWithBacklog();
     world.store.markWelcomed = async () => {
       throw new Error('AccessDenied');
     };
-    expect(await world.worker.process(job)).toMatchObject({
-      status: 'delivered',
-      welcome: true,
-      offlineDelivered: 3,
-    });
+    await expect(world.worker.process(job)).rejects.toThrow('AccessDenied');
+    expect(world.inbox.size('acme', 'alice')).toBe(3);
+  });
+
+  it('waits for a connection still in $connect (410 within the grace) and sends the welcome once it opens', async () => {
+    const world = createWorld();
+    const { job } = await world.connect('c1', {}, ['announcements'], 0);
+    world.gateway.script('c1', 'gone', 'gone', 'gone', 'ok');
+    expect(await world.worker.process(job)).toMatchObject({ status: 'delivered', welcome: true });
+    expect(world.sleep.delays).toEqual(WELCOME_OPEN_WAITS_MS.slice(0, 3));
+    expect(world.gateway.framesTo('c1').map((f) => f.kind)).toEqual(['welcome']);
+  });
+
+  it('leaves the job to SQS once the connection stayed in $connect through every wait', async () => {
+    const world = createWorld();
+    const { job } = await world.connect('c1', {}, ['announcements'], 0);
+    world.gateway.script('c1', 'gone');
+    await expect(world.worker.process(job)).rejects.toMatchObject({ reason: 'not-open' });
+    expect(world.sleep.delays).toEqual(WELCOME_OPEN_WAITS_MS);
+    expect(world.store.meta.get('c1')?.welcomedAt).toBeUndefined();
   });
 });

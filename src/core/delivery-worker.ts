@@ -2,7 +2,8 @@
  * The delivery job: welcome frame first (reason `connect`), then topic history of the accepted topics with
  * `offline.policy: history` (`replayed: true`; only what is newer than the position the client sent with
  * `since`, followed by that topic's `recovery` frame), then the user's inbox oldest first (`offline: true`),
- * deleting each inbox item only after its post succeeded. `drain` jobs send the inbox only.
+ * deleting inbox items (in batches) only after their posts succeeded, then the messages routers held for the
+ * connection until its welcome (src/core/welcome-hold.ts). `drain` jobs send the inbox only.
  *
  * - A `drain` job before the connect job has sent welcome and history → RetryLaterError (welcome stays the
  *   first frame), unless the connection is older than the grace + 60 s (the connect job then failed).
@@ -14,13 +15,22 @@
  */
 import { nowSeconds, resolveGone } from './connections.js';
 import { ConnectionPostError, RetryLaterError, ValidationError } from './errors.js';
-import { userFrame, welcomeFrame } from './frames.js';
+import { topicFrame, userFrame, welcomeFrame } from './frames.js';
 import { replayFrames } from './history-replay.js';
-import type { ConnectionRecord, DeliveryJob } from './model.js';
-import type { Clock, ConnectionStore, DomainLogger, HistoryStore, InboxStore } from './ports.js';
+import type { ConnectionRecord, DeliveryJob, HeldMessage, InboxItem } from './model.js';
+import type {
+  Clock,
+  ConnectionStore,
+  DomainLogger,
+  HeldMessageStore,
+  HistoryStore,
+  InboxStore,
+} from './ports.js';
 import { silentLogger } from './ports.js';
 import { type PostDeps, postWithRetry } from './posting.js';
+import { messageKeyTime } from './stored-messages.js';
 import { type PostTraceOutcome, sampled, type TraceDeps, tracePost, traceReason } from './tracing.js';
+import { heldMessageKey } from './welcome-hold.js';
 
 export interface DeliveryWorkerSettings {
   connectingGraceSeconds: number;
@@ -34,6 +44,7 @@ export interface DeliveryWorkerSettings {
 export interface DeliveryWorkerDeps extends PostDeps, TraceDeps {
   store: ConnectionStore;
   inbox: InboxStore;
+  held: HeldMessageStore;
   history: HistoryStore;
   clock: Clock;
   delivery: DeliveryWorkerSettings;
@@ -47,9 +58,17 @@ export interface DeliveryResult {
   offlineDelivered: number;
   /** Inbox items skipped because the gateway refused them as too large (deleted: they can never be sent). */
   offlineDropped: number;
+  /** Messages held for the connection until its welcome, posted after it. */
+  heldDelivered: number;
 }
 
 type Step = 'ok' | 'gone' | 'too-large';
+
+/**
+ * Waits between the welcome's tries while the connection is still in `$connect` (2.6 s in all): `$connect`
+ * writes the rows and enqueues the job, then returns within tens of milliseconds.
+ */
+export const WELCOME_OPEN_WAITS_MS: readonly number[] = [25, 50, 100, 200, 400, 800, 1000];
 
 /** How long a job that hit RetryLaterError waits before it is retried: 1, 2, 4, 8, 16, 30, 30… s by receive count. */
 export function retryDelaySeconds(receiveCount: number): number {
@@ -67,6 +86,7 @@ export class DeliveryWorker {
       replayed: 0,
       offlineDelivered: 0,
       offlineDropped: 0,
+      heldDelivered: 0,
     };
     const record = await store.getConnection(job.connectionId);
     if (
@@ -112,72 +132,184 @@ export class DeliveryWorker {
       throw new RetryLaterError(record.connectionId, 'not-welcomed');
     }
     const items = await inbox.list(job.realm, job.userId, nowSeconds(clock), delivery.inboxMaxItems);
+    /** What this job posted (heldMessageKey): a message both replayed or in the inbox and held goes out once. */
+    const posted = new Set<string>();
 
     // A retried connect job whose welcome and history already went out goes straight to the inbox.
     if (job.reason === 'connect' && !welcomed) {
-      const welcome = welcomeFrame({
-        connectionId: job.connectionId,
-        userId: job.userId,
-        realm: job.realm,
-        accepted: job.accepted,
-        rejected: job.rejected,
-        expiresAt: record.expiresAt,
-        now: clock.now(),
-        pendingOffline: items.length,
-        limits: {
-          idleTimeoutSeconds: delivery.idleTimeoutSeconds,
-          maxConnectionSeconds: delivery.maxConnectionSeconds,
-          connectionTtlSeconds: delivery.connectionTtlSeconds,
-        },
-      });
-      if ((await this.post(record, JSON.stringify(welcome))) !== 'ok') return { ...result, status: 'gone' };
-      result.welcome = true;
-
-      const request = {
-        topics: job.accepted,
-        fresh: job.accepted,
-        since: job.since,
-        rejected: job.sinceRejected,
-      };
-      const replay = await replayFrames(this.deps.history, job.realm, request, nowSeconds(clock));
-      for (const frame of replay) {
-        const step = await this.post(record, frame.data);
-        // Replays are per connection and per message: sampled like a broadcast's successes.
-        if (frame.envelope && sampled(this.deps)) {
-          tracePost(this.deps, frame.envelope, 'delivered-on-connect', record.connectionId, step, {
-            job: job.reason,
-            store: 'history',
-            sampled: true,
-          });
-        }
-        if (step === 'gone') return { ...result, status: 'gone' };
-        if (step === 'ok' && frame.envelope) result.replayed++;
-      }
-      // Best effort: without the mark, drain jobs only wait longer (grace + 60 s) before they deliver.
-      await store.markWelcomed(record.connectionId, clock.now()).catch((error: unknown) => {
-        (this.deps.logger ?? silentLogger).warn('could not record the welcome', {
-          connectionId: record.connectionId,
-          error: String(error),
-        });
-      });
-    }
-
-    for (const item of items) {
-      const step = await this.post(record, JSON.stringify(userFrame(item.envelope, true)));
-      tracePost(this.deps, item.envelope, 'delivered-on-connect', record.connectionId, step, {
-        job: job.reason,
-        store: 'inbox',
-        ...(step === 'gone'
-          ? { reason: 'the connection closed: kept in the inbox for the next connect' }
-          : {}),
-        ...(step === 'too-large' ? { reason: 'over the gateway frame limit: removed from the inbox' } : {}),
-      });
+      const step = await this.welcomeAndHistory(job, record, items.length, posted, result);
       if (step === 'gone') return { ...result, status: 'gone' };
-      if (step === 'too-large') result.offlineDropped++;
-      else result.offlineDelivered++;
-      await inbox.delete(job.realm, job.userId, item);
+    }
+    if ((await this.postInbox(job, record, items, posted, result)) === 'gone') {
+      return { ...result, status: 'gone' };
+    }
+    if (job.reason === 'connect' && (await this.postHeld(job, record, posted, result)) === 'gone') {
+      return { ...result, status: 'gone' };
     }
     return result;
+  }
+
+  /**
+   * The welcome (waiting briefly for the connection to open: the job is enqueued with no delay), the replayed
+   * history (positioned by `since`) and its recovery frames, then `welcomedAt`: from then on routers post to this connection instead of holding for it.
+   */
+  private async welcomeAndHistory(
+    job: DeliveryJob,
+    record: ConnectionRecord,
+    pendingOffline: number,
+    posted: Set<string>,
+    result: DeliveryResult,
+  ): Promise<'ok' | 'gone'> {
+    const { clock, delivery, store } = this.deps;
+    const welcome = welcomeFrame({
+      connectionId: job.connectionId,
+      userId: job.userId,
+      realm: job.realm,
+      accepted: job.accepted,
+      rejected: job.rejected,
+      expiresAt: record.expiresAt,
+      now: clock.now(),
+      pendingOffline,
+      limits: {
+        idleTimeoutSeconds: delivery.idleTimeoutSeconds,
+        maxConnectionSeconds: delivery.maxConnectionSeconds,
+        connectionTtlSeconds: delivery.connectionTtlSeconds,
+      },
+    });
+    if ((await this.postWhenOpen(record, JSON.stringify(welcome))) !== 'ok') return 'gone';
+    result.welcome = true;
+
+    const request = {
+      topics: job.accepted,
+      fresh: job.accepted,
+      since: job.since,
+      rejected: job.sinceRejected,
+    };
+    const replay = await replayFrames(this.deps.history, job.realm, request, nowSeconds(clock));
+    for (const frame of replay) {
+      const step = await this.post(record, frame.data);
+      // Replays are per connection and per message: sampled like a broadcast's successes.
+      if (frame.envelope && sampled(this.deps)) {
+        tracePost(this.deps, frame.envelope, 'delivered-on-connect', record.connectionId, step, {
+          job: job.reason,
+          store: 'history',
+          sampled: true,
+        });
+      }
+      if (step === 'gone') return 'gone';
+      if (step === 'ok' && frame.envelope) result.replayed++;
+      if (frame.envelope) posted.add(heldMessageKey({ kind: 'topic', envelope: frame.envelope }));
+    }
+    // Not best effort: routers hold this connection's messages until it is set. A failure fails the job, whose
+    // retry posts the welcome again (a repeated welcome beats messages held until they expire).
+    if (!(await store.markWelcomed(record.connectionId, clock.now()))) return 'gone';
+    return 'ok';
+  }
+
+  /** The user's inbox, oldest first; the items posted are deleted in batches, also when a post fails. */
+  private async postInbox(
+    job: DeliveryJob,
+    record: ConnectionRecord,
+    items: readonly InboxItem[],
+    posted: Set<string>,
+    result: DeliveryResult,
+  ): Promise<'ok' | 'gone'> {
+    const done: InboxItem[] = [];
+    try {
+      for (const item of items) {
+        const step = await this.post(record, JSON.stringify(userFrame(item.envelope, true)));
+        tracePost(this.deps, item.envelope, 'delivered-on-connect', record.connectionId, step, {
+          job: job.reason,
+          store: 'inbox',
+          ...(step === 'gone'
+            ? { reason: 'the connection closed: kept in the inbox for the next connect' }
+            : {}),
+          ...(step === 'too-large' ? { reason: 'over the gateway frame limit: removed from the inbox' } : {}),
+        });
+        if (step === 'gone') return 'gone';
+        if (step === 'too-large') result.offlineDropped++;
+        else result.offlineDelivered++;
+        done.push(item);
+        posted.add(heldMessageKey({ kind: 'user', envelope: item.envelope }));
+      }
+      return 'ok';
+    } finally {
+      if (done.length > 0) await this.deps.inbox.deleteMany(job.realm, job.userId, done);
+    }
+  }
+
+  /**
+   * The messages routers held for this connection before its welcome (src/core/welcome-hold.ts), listed after
+   * `welcomedAt` was written. Each row is taken (deleted) before its post, so a router that met `welcomedAt` in
+   * the same instant and takes it too never posts it a second time; a failed post puts the row back. A held user
+   * message was also kept in the inbox (for a connection that closes before its welcome): those copies are
+   * deleted in one batch.
+   */
+  private async postHeld(
+    job: DeliveryJob,
+    record: ConnectionRecord,
+    posted: Set<string>,
+    result: DeliveryResult,
+  ): Promise<'ok' | 'gone'> {
+    const { held, clock } = this.deps;
+    const messages = await held.list(record.connectionId, nowSeconds(clock));
+    const inboxCopies: Array<Pick<InboxItem, 'publishedAt' | 'messageId'>> = [];
+    try {
+      for (const message of messages) {
+        if (!(await held.take(record.connectionId, message))) continue;
+        const key = heldMessageKey(message);
+        if (!posted.has(key)) {
+          const step = await this.postTaken(record, message);
+          tracePost(this.deps, message.envelope, 'delivered-on-connect', record.connectionId, step, {
+            job: job.reason,
+            reason: 'held until the welcome',
+          });
+          // A user message keeps its inbox copy for the user's next connection.
+          if (step === 'gone') return 'gone';
+          if (step === 'ok') result.heldDelivered++;
+          posted.add(key);
+        }
+        if (message.kind === 'user') {
+          const { publishedAt, messageId } = message.envelope;
+          inboxCopies.push({ publishedAt: messageKeyTime(publishedAt), messageId });
+        }
+      }
+      return 'ok';
+    } finally {
+      if (inboxCopies.length > 0) await this.deps.inbox.deleteMany(job.realm, job.userId, inboxCopies);
+    }
+  }
+
+  /** Posts a held message the job took; if the post throws, the row is put back for the job's retry. */
+  private async postTaken(record: ConnectionRecord, message: HeldMessage): Promise<Step> {
+    const frame =
+      message.kind === 'user'
+        ? userFrame(message.envelope)
+        : topicFrame(message.envelope, false, message.position);
+    try {
+      return await this.post(record, JSON.stringify(frame));
+    } catch (error) {
+      await this.deps.held.hold(record.connectionId, message, record.expiresAt);
+      throw error;
+    }
+  }
+
+  /**
+   * The welcome's post: the job is enqueued with no delay, so on AWS it can run before `$connect` has returned
+   * (410 while the connection is younger than the grace). It tries again after WELCOME_OPEN_WAITS_MS before it
+   * leaves the job to SQS's retry.
+   */
+  private async postWhenOpen(record: ConnectionRecord, data: string): Promise<Step> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.post(record, data);
+      } catch (error) {
+        const wait = WELCOME_OPEN_WAITS_MS[attempt];
+        if (!(error instanceof RetryLaterError && error.reason === 'not-open') || wait === undefined)
+          throw error;
+        await this.deps.sleep(wait);
+      }
+    }
   }
 
   /** How long a drain job waits for the connect job's welcome before it delivers anyway. */

@@ -39,6 +39,8 @@ export interface ConnectionRecord {
 export interface TopicSubscriber {
   connectionId: string;
   userId: string;
+  /** The connection has not been welcomed yet: messages are held for it (src/core/welcome-hold.ts). */
+  welcomePending?: boolean;
 }
 
 /** A `user#{realm}#{userId}` row. */
@@ -46,6 +48,8 @@ export interface UserConnection {
   connectionId: string;
   connectedAt: number;
   expiresAt: number;
+  /** As on topic rows: not welcomed yet, so messages are held instead of posted. */
+  welcomePending?: boolean;
 }
 
 // The wire shapes come from the contract: a field added to asyncapi.yaml reaches the core by regeneration.
@@ -76,6 +80,14 @@ export interface StoredMessage<E> {
 export type InboxItem = StoredMessage<UserEnvelope>;
 /** A topic history row: the message and, since contract 1.3, its stream position (rows written before have none). */
 export type HistoryItem = StoredMessage<BroadcastEnvelope> & { position?: StreamPosition };
+
+/**
+ * A message routed to a connection before its welcome, kept (`conn#{id}` / `held#…` row) for the connection's
+ * welcome job to post right after the welcome: the welcome stays the connection's first frame.
+ */
+export type HeldMessage =
+  | { kind: 'user'; envelope: UserEnvelope }
+  | { kind: 'topic'; envelope: BroadcastEnvelope; position?: StreamPosition };
 
 /** How one post to a connection ended, in domain terms. */
 export type PostOutcome = 'ok' | 'gone' | 'throttled' | 'too-large';

@@ -98,8 +98,8 @@ describe('paced posting', () => {
     const sleep = clockSleep(clock);
     const pacer = new AdaptivePacer(1000, clock, sleep);
     const world = createWorld({ pacer });
-    await world.connect('busy');
-    await world.connect('fine');
+    await world.open('busy');
+    await world.open('fine');
     world.gateway.script('busy', 'throttled');
     const envelope = broadcastEnvelope();
     const result = await world.broadcast.runShardJob(

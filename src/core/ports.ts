@@ -4,6 +4,7 @@
  */
 import type {
   ConnectionRecord,
+  HeldMessage,
   HistoryItem,
   InboxItem,
   PostOutcome,
@@ -13,7 +14,10 @@ import type {
 } from './model.js';
 
 export interface ConnectionStore {
-  /** Writes the meta row, the user row and one row per topic (2 + t items). */
+  /**
+   * Writes the meta row, the user row and one row per topic (2 + t items); the user and topic rows carry
+   * `welcomePending` until `markWelcomed`.
+   */
   saveConnection(record: ConnectionRecord): Promise<void>;
   /** The meta row, expired or not (callers decide what expiry means for them). */
   getConnection(connectionId: string): Promise<ConnectionRecord | undefined>;
@@ -27,7 +31,10 @@ export interface ConnectionStore {
    * `record.rev`; the updated record, or undefined when it changed meanwhile or is gone (re-read and decide).
    */
   setTopics(record: ConnectionRecord, topics: readonly string[]): Promise<ConnectionRecord | undefined>;
-  /** Puts the topic rows of `topics` for the connection (layout of `record`), expiring at `expiresAt`. */
+  /**
+   * Puts the topic rows of `topics` for the connection (layout of `record`), expiring at `expiresAt`; with
+   * `welcomePending` when `record` has no `welcomedAt` (a subscribe before the welcome).
+   */
   putTopicRows(record: ConnectionRecord, topics: readonly string[], expiresAt: number): Promise<void>;
   /** Deletes the topic rows of `topics` for the connection (layout of `record`). Idempotent. */
   deleteTopicRows(record: ConnectionRecord, topics: readonly string[]): Promise<void>;
@@ -35,7 +42,11 @@ export interface ConnectionStore {
   deleteTopicSubscription(realm: string, topic: string, connectionId: string): Promise<void>;
   /** Deletes one user row (when the meta row is already gone). Idempotent. */
   deleteUserConnection(realm: string, userId: string, connectionId: string): Promise<void>;
-  /** Records that the welcome frame was posted (meta row only); false when the meta row no longer exists. */
+  /**
+   * Records that the welcome frame was posted: `welcomedAt` on the meta row first (what routers re-read before
+   * they trust a held message to the welcome job), then removes `welcomePending` from the user row and the topic
+   * rows the meta row lists after that update. Idempotent; false when the meta row no longer exists.
+   */
   markWelcomed(connectionId: string, welcomedAt: number): Promise<boolean>;
   /**
    * Sets `expiresAt` on the meta row, then on the user row and the topic rows the meta row lists *after* that
@@ -56,9 +67,27 @@ export interface InboxStore {
   put(realm: string, userId: string, item: InboxItem): Promise<PutResult>;
   /** Unexpired items, oldest first, at most `limit`. */
   list(realm: string, userId: string, nowSeconds: number, limit: number): Promise<InboxItem[]>;
-  delete(realm: string, userId: string, item: Pick<InboxItem, 'publishedAt' | 'messageId'>): Promise<void>;
+  /** Deletes the items (batched: BatchWriteItem of up to 25 deletes a call). Idempotent. */
+  deleteMany(
+    realm: string,
+    userId: string,
+    items: ReadonlyArray<Pick<InboxItem, 'publishedAt' | 'messageId'>>,
+  ): Promise<void>;
   /** Drops the oldest items beyond `maxItems` (expired ones are not counted); returns how many were dropped. */
   trim(realm: string, userId: string, maxItems: number, nowSeconds: number): Promise<number>;
+}
+
+/**
+ * Messages held for connections that were not welcomed yet (`conn#{id}` / `held#…` rows, one per message and
+ * connection, expiring with the connection's maximum duration).
+ */
+export interface HeldMessageStore {
+  /** Stores once per (connection, message): holding the same message again is a no-op. */
+  hold(connectionId: string, message: HeldMessage, expiresAt: number): Promise<void>;
+  /** The connection's unexpired held messages, oldest `publishedAt` first (strongly consistent). */
+  list(connectionId: string, nowSeconds: number): Promise<HeldMessage[]>;
+  /** Deletes one row; true when it was still there (the caller took it: nobody else will post it). */
+  take(connectionId: string, message: HeldMessage): Promise<boolean>;
 }
 
 /** What a claim of a message id found: the first claim, or the claim an earlier publish of the id made. */

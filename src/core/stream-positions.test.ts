@@ -4,7 +4,7 @@ import { broadcastEnvelope, createWorld } from './testing/world.js';
 describe('offset assignment at routing', () => {
   it('numbers the publications of each realm and concrete topic 1, 2, 3 in one epoch, on every frame and row', async () => {
     const world = createWorld();
-    await world.connect('c1', {}, ['announcements', 'jobs.1', 'job-status']);
+    await world.open('c1', {}, ['announcements', 'jobs.1', 'job-status']);
     for (const topic of ['announcements', 'announcements', 'jobs.1', 'announcements', 'job-status'])
       await world.broadcast.route(broadcastEnvelope({ topic }));
     await world.broadcast.route(broadcastEnvelope({ realm: 'other' }));
@@ -30,8 +30,8 @@ describe('offset assignment at routing', () => {
 
   it('fan-out jobs carry the position and their posts show it', async () => {
     const world = createWorld({ shardThreshold: 1, shardSize: 1 });
-    await world.connect('a');
-    await world.connect('b');
+    await world.open('a');
+    await world.open('b');
     await world.broadcast.route(broadcastEnvelope());
     const jobs = world.fanoutQueue.jobs();
     expect(jobs.map((j) => j.position)).toEqual([
@@ -44,10 +44,10 @@ describe('offset assignment at routing', () => {
 
   it('a repeat of an unfinished publish keeps the offset its first handling kept', async () => {
     const world = createWorld();
-    await world.connect('c1');
+    await world.open('c1');
     const first = broadcastEnvelope({ messageId: 'once' });
     world.fanoutQueue.failNext = new Error('queue down');
-    await world.connect('c2');
+    await world.open('c2');
     // The first handling fails after the offset was assigned (a retry job could not be sent).
     world.gateway.script('c2', new Error('500'));
     await expect(world.broadcast.route(first)).rejects.toThrow('queue down');
@@ -64,7 +64,7 @@ describe('offset assignment at routing', () => {
 
   it('a message whose retention is already over gets no offset (it is never stored)', async () => {
     const world = createWorld();
-    await world.connect('c1');
+    await world.open('c1');
     await world.broadcast.route(broadcastEnvelope({ publishedAt: '2026-11-25T09:00:00.000Z' }));
     expect(world.gateway.framesTo('c1')[0]).not.toHaveProperty('offset');
     expect(await world.history.head('acme', 'announcements', 0)).toBeUndefined();

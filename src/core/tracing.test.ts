@@ -7,7 +7,7 @@ import { idsOfInvalid, traceInvalid, traceReason } from './tracing.js';
 describe('trace records of the core services', () => {
   it('a broadcast shard: one record with counts, per-connection records only for what did not get it now', async () => {
     const world = createWorld();
-    for (const id of ['a', 'b', 'busy', 'broken']) await world.connect(id);
+    for (const id of ['a', 'b', 'busy', 'broken']) await world.open(id);
     world.gateway.script('busy', 'throttled');
     world.gateway.script('broken', new ConnectionPostError('broken', 500));
     const envelope = broadcastEnvelope({ topic: 'job-status' });
@@ -35,8 +35,8 @@ describe('trace records of the core services', () => {
     const all = createWorld({ traceSampleRate: 1 });
     const none = createWorld({ traceSampleRate: 0.4 }); // random() is 0.5 in the world: never below 0.4
     for (const world of [all, none]) {
-      await world.connect('a', {}, ['job-status']);
-      await world.connect('b', {}, ['job-status']);
+      await world.open('a', {}, ['job-status']);
+      await world.open('b', {}, ['job-status']);
     }
     const envelope = broadcastEnvelope({ topic: 'job-status' });
     await all.broadcast.route(envelope);

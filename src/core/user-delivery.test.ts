@@ -7,10 +7,10 @@ const nowSeconds = (ms: number) => Math.floor(ms / 1000);
 describe('UserDeliveryService.route', () => {
   it('posts to every live connection of the user and stores nothing', async () => {
     const world = createWorld();
-    await world.connect('phone');
-    await world.connect('laptop');
-    await world.connect('bob-1', { userId: 'bob' });
-    await world.connect('other-realm', { realm: 'otherrealm' });
+    await world.open('phone');
+    await world.open('laptop');
+    await world.open('bob-1', { userId: 'bob' });
+    await world.open('other-realm', { realm: 'otherrealm' });
     const envelope = userEnvelope();
     const result = await world.users.route(envelope);
     expect(result).toMatchObject({ connections: 2, delivered: 2, inbox: 'not-needed', drainJobs: 0 });
@@ -86,7 +86,7 @@ describe('UserDeliveryService.route', () => {
     expect(await world.users.route(retry)).toMatchObject({ repeat: 'dropped', delivered: 0 });
     expect(world.inbox.size('acme', 'alice')).toBe(1);
 
-    await world.connect('live');
+    await world.open('live');
     const online = { ...first, messageId: 'retry-789' };
     expect(await world.users.route(online)).toMatchObject({ delivered: 1, repeat: 'no' });
     expect(await world.users.route({ ...online, publishedAt: '2026-11-27T10:00:00.000Z' })).toMatchObject({
@@ -112,16 +112,20 @@ describe('UserDeliveryService.route', () => {
 
   it('stores when every connection is gone, and removes their rows', async () => {
     const world = createWorld();
-    await world.connect('stale');
+    await world.open('stale');
     world.gateway.script('stale', 'gone');
     const result = await world.users.route(userEnvelope());
     expect(result).toMatchObject({ gone: 1, inbox: 'stored', drainJobs: 0 });
     expect(world.store.rowCount()).toBe(0);
   });
 
-  it('publish during connect: stores the message and enqueues a drain job for the connecting connection', async () => {
+  it('publish during connect to rows without the marker (written before 1.6): inbox and a drain job', async () => {
     const world = createWorld();
     await world.connect('joining', {}, ['announcements'], 1);
+    for (const bucket of [...world.store.users.values(), ...world.store.topics.values()]) {
+      const row = bucket.get('joining');
+      if (row) delete row.welcomePending;
+    }
     world.deliveryQueue.sent.length = 0;
     world.gateway.script('joining', 'gone');
     const envelope = userEnvelope();
@@ -161,7 +165,7 @@ describe('UserDeliveryService.route', () => {
 
   it('a connection still throttled after retries gets a retry job carrying the message, not the inbox', async () => {
     const world = createWorld();
-    await world.connect('busy');
+    await world.open('busy');
     world.deliveryQueue.sent.length = 0;
     world.gateway.script('busy', 'throttled');
     const envelope = userEnvelope();
@@ -174,9 +178,9 @@ describe('UserDeliveryService.route', () => {
 
   it('two failing connections of one user each get the message (the shared inbox row would reach one)', async () => {
     const world = createWorld();
-    await world.connect('tab1');
-    await world.connect('tab2');
-    await world.connect('tab3');
+    await world.open('tab1');
+    await world.open('tab2');
+    await world.open('tab3');
     world.deliveryQueue.sent.length = 0;
     // Failing for the router's post (throttled: the first try and its 3 backoff retries), fine afterwards.
     world.gateway.script('tab1', new ConnectionPostError('tab1', 500), 'ok');

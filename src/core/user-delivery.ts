@@ -7,6 +7,10 @@
  * connection, so it arrives as soon as the socket is open. The same happens when a connection stays
  * throttled. In both cases the message is stored even if another connection of the user accepted it
  * (at-least-once: clients de-duplicate by `id`).
+ *
+ * Connections not welcomed yet (`welcomePending`) get the message held for their welcome job instead of a post
+ * (src/core/welcome-hold.ts): the welcome stays their first frame. A held message also goes to the inbox when
+ * no connection got it live, so it survives a connection that closes before its welcome.
  */
 import { userMessageRegistry } from '../../generated/index.js';
 import { type GoneResolution, resolveGone } from './connections.js';
@@ -18,6 +22,7 @@ import type {
   Clock,
   ConnectionStore,
   DomainLogger,
+  HeldMessageStore,
   InboxStore,
   JobQueue,
   MessageIdStore,
@@ -27,6 +32,7 @@ import { silentLogger } from './ports.js';
 import { emptySummary, type PostDeps, type PostSummary, postToMany } from './posting.js';
 import { messageKeyTime } from './stored-messages.js';
 import { goneOutcome, type TraceDeps, traceHop, tracePost, traceReason } from './tracing.js';
+import { HELD_REASON, holdForConnections } from './welcome-hold.js';
 
 export interface UserDeliverySettings {
   inboxMaxItems: number;
@@ -42,6 +48,7 @@ export interface UserDeliverySettings {
 export interface UserDeliveryDeps extends PostDeps, TraceDeps {
   store: ConnectionStore;
   inbox: InboxStore;
+  held: HeldMessageStore;
   messageIds: MessageIdStore;
   deliveryQueue: JobQueue<DeliveryJob>;
   clock: Clock;
@@ -55,6 +62,8 @@ export interface UserDeliveryResult extends PostSummary {
   inbox: PutResult | 'expired' | 'not-needed';
   droppedFromInbox: number;
   drainJobs: number;
+  /** Connections not welcomed yet that got the message held for their welcome job. */
+  held: number;
   /**
    * `dropped`: the message id was already published and fully handled (nothing done); `handled-as-first`: a
    * repeat of a publish still in flight, handled with the first one's `publishedAt`; `no`: a first publish.
@@ -84,6 +93,7 @@ export class UserDeliveryService {
         inbox: 'not-needed' as const,
         droppedFromInbox: 0,
         drainJobs: 0,
+        held: 0,
       }),
     );
   }
@@ -97,12 +107,23 @@ export class UserDeliveryService {
       Math.floor(clock.now() / 1000),
     );
     traceHop(this.deps, envelope, 'routed', { audience: connections.length });
+    const source = { kind: 'user', realm: envelope.realm, userId: envelope.userId } as const;
+    const holds = await holdForConnections(
+      this.deps,
+      connections.filter((c) => c.welcomePending).map((c) => c.connectionId),
+      { kind: 'user', envelope },
+      source,
+    );
+    for (const connectionId of holds.held) {
+      tracePost(this.deps, envelope, 'posted', connectionId, 'connecting', { reason: HELD_REASON });
+    }
     const results = await postToMany(
       this.deps,
-      connections.map((c) => c.connectionId),
+      [...connections.filter((c) => !c.welcomePending).map((c) => c.connectionId), ...holds.post],
       JSON.stringify(userFrame(envelope)),
     );
     const summary = emptySummary();
+    summary.gone += holds.gone.length;
     /** Connections still in `$connect`: their connect job delivers the inbox. */
     const drainFor: Array<{ connectionId: string; record?: ConnectionRecord }> = [];
     /**
@@ -121,7 +142,7 @@ export class UserDeliveryService {
           const resolution: GoneResolution = await resolveGone(
             store,
             result.connectionId,
-            { kind: 'user', realm: envelope.realm, userId: envelope.userId },
+            source,
             clock.now(),
             userDelivery.connectingGraceSeconds * 1000,
           );
@@ -157,7 +178,8 @@ export class UserDeliveryService {
           break;
       }
     }
-    // Stored when no connection has it or will get it from a retry job, or for connections still connecting.
+    // Stored when no connection has it or will get it from a retry job (held ones may close before their
+    // welcome), or for connections still connecting.
     const needsInbox = (summary.delivered === 0 && retryFor.length === 0) || drainFor.length > 0;
     let inbox: UserDeliveryResult['inbox'] = 'not-needed';
     let droppedFromInbox = 0;
@@ -187,6 +209,7 @@ export class UserDeliveryService {
       inbox,
       droppedFromInbox,
       drainJobs: drainJobs + retryJobs,
+      held: holds.held.length,
     };
   }
 

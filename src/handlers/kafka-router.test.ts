@@ -49,6 +49,7 @@ async function connectClient(connectionId: string, userId: string, topics = 'ann
   event.multiValueQueryStringParameters = { topics: [topics] };
   expect((await connect(event, lambdaContext('connect'))).statusCode).toBe(200);
   harness.management.open.add(connectionId);
+  await harness.welcomed(connectionId);
 }
 
 function broadcast(messageId: string, overrides: Partial<BroadcastEnvelope> = {}): BroadcastEnvelope {

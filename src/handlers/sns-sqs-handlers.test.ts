@@ -49,6 +49,8 @@ async function connectClient(
     topics?: string;
     secondsAgo?: number;
     open?: boolean;
+    /** false: the welcome job has not run yet (routers hold its messages). Default true. */
+    welcomed?: boolean;
   } = {},
 ) {
   const event = fixture<WebSocketConnectEvent>('websocket-connect.json');
@@ -65,6 +67,7 @@ async function connectClient(
   event.multiValueQueryStringParameters = { topics: [topics] };
   expect((await connect(event, context('connect'))).statusCode).toBe(200);
   if (options.open ?? true) harness.management.open.add(connectionId);
+  if (options.welcomed ?? true) await harness.welcomed(connectionId);
 }
 
 function snsEvent(name: 'sns-broadcast.json' | 'sns-user.json', message: object | string): SNSEvent {
@@ -323,36 +326,45 @@ describe('user router', () => {
     expect(await stored()).toEqual(['u-skewed']);
   });
 
-  it('publish during connect: the message is kept and delivered by a drain job once the socket is open', async () => {
-    // connected 1 s ago, still inside $connect: the management API answers 410
-    await connectClient('JoinA1dUCDoECFmQ=', { userId: 'frank', secondsAgo: 1, open: false });
+  it('publish before the welcome: held for the connection (and kept in the inbox), posted right after its welcome', async () => {
+    // connected 1 s ago, still inside $connect: its rows say welcomePending
+    await connectClient('JoinA1dUCDoECFmQ=', {
+      userId: 'frank',
+      secondsAgo: 1,
+      open: false,
+      welcomed: false,
+    });
     await userRouter(
       snsEvent('sns-user.json', userEnvelope({ messageId: 'u-race', userId: 'frank' })),
       context('user-router'),
     );
-    const drain = deliveryJobsFor('JoinA1dUCDoECFmQ=').filter((j) => j.reason === 'drain');
-    expect(drain).toHaveLength(1);
+    expect(deliveryJobsFor('JoinA1dUCDoECFmQ=').map((j) => j.reason)).toEqual(['connect']);
+    expect(harness.management.posts.filter((p) => p.connectionId === 'JoinA1dUCDoECFmQ=')).toEqual([]);
 
     harness.management.open.add('JoinA1dUCDoECFmQ=');
-    const bodies = harness.sqs.bodies(harness.queues.delivery).filter((b) => b.includes('JoinA1dUCDoECFmQ='));
-    const drainBody = bodies.find((b) => b.includes('"drain"'))!;
-    const connectBody = bodies.find((b) => b.includes('"connect"'))!;
-    // SQS does not keep order: a drain job that arrives before the connect job waits for the welcome
-    const early = sqsEvent('sqs-delivery.json', [drainBody]);
-    expect(await deliveryWorker(early, context('delivery-worker'))).toEqual({
-      batchItemFailures: [{ itemIdentifier: early.Records[0]!.messageId }],
+    const connectBody = harness.sqs
+      .bodies(harness.queues.delivery)
+      .find((b) => b.includes('JoinA1dUCDoECFmQ='))!;
+    expect(
+      await deliveryWorker(sqsEvent('sqs-delivery.json', [connectBody]), context('delivery-worker')),
+    ).toEqual({
+      batchItemFailures: [],
     });
-    expect(harness.management.framesTo('JoinA1dUCDoECFmQ=')).toEqual([]);
-    for (const body of [connectBody, drainBody]) {
-      expect(await deliveryWorker(sqsEvent('sqs-delivery.json', [body]), context('delivery-worker'))).toEqual(
-        {
-          batchItemFailures: [],
-        },
-      );
-    }
     const frames = harness.management.framesTo('JoinA1dUCDoECFmQ=');
-    expect(frames[0]?.kind).toBe('welcome');
-    expect(frames.filter((f) => f.kind === 'user').map((f) => [f.id, f.offline])).toEqual([['u-race', true]]);
+    expect(frames.map((f) => [f.kind, f.id])).toEqual([
+      ['welcome', undefined],
+      ['user', 'u-race'],
+    ]);
+    // The user router now posts to it directly.
+    await userRouter(
+      snsEvent('sns-user.json', userEnvelope({ messageId: 'u-after', userId: 'frank' })),
+      context('user-router'),
+    );
+    expect(harness.management.framesTo('JoinA1dUCDoECFmQ=').map((f) => f.id)).toEqual([
+      undefined,
+      'u-race',
+      'u-after',
+    ]);
   });
 });
 
@@ -420,8 +432,14 @@ describe('delivery worker', () => {
       userId: 'grace',
       realm: 'acme',
       topics: 'announcements,job-status',
+      welcomed: false,
     });
-    await connectClient('GrcR1dUCDoECFmQ=', { userId: 'grace', realm: 'gr', topics: 'announcements' });
+    await connectClient('GrcR1dUCDoECFmQ=', {
+      userId: 'grace',
+      realm: 'gr',
+      topics: 'announcements',
+      welcomed: false,
+    });
 
     const body = harness.sqs.bodies(harness.queues.delivery).find((b) => b.includes('GrcA1dUCDoECFmQ='))!;
     const result = await deliveryWorker(sqsEvent('sqs-delivery.json', [body]), context('delivery-worker'));
@@ -457,7 +475,7 @@ describe('delivery worker', () => {
       snsEvent('sns-user.json', userEnvelope({ messageId: 'h-1', userId: 'heidi' })),
       context('user-router'),
     );
-    await connectClient('HeiA1dUCDoECFmQ=', { userId: 'heidi', secondsAgo: 1, open: false });
+    await connectClient('HeiA1dUCDoECFmQ=', { userId: 'heidi', secondsAgo: 1, open: false, welcomed: false });
     const body = harness.sqs.bodies(harness.queues.delivery).find((b) => b.includes('HeiA1dUCDoECFmQ='))!;
     const poison = '{"reason":"connect"}';
     const [job, bad] = await receivedFromDeliveryQueue([body, poison]);

@@ -62,6 +62,7 @@ async function connectClient(connectionId: string, userId: string, realm = 'acme
   event.multiValueQueryStringParameters = { topics: ['announcements'] };
   expect((await connect(event, lambdaContext('connect'))).statusCode).toBe(200);
   if (open) harness.management.open.add(connectionId);
+  await harness.welcomed(connectionId);
 }
 
 function snsEvent(name: 'sns-broadcast.json' | 'sns-user.json', message: object): SNSEvent {

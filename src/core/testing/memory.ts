@@ -11,6 +11,7 @@ import {
 } from '../frame-budget.js';
 import type {
   ConnectionRecord,
+  HeldMessage,
   HistoryItem,
   InboxItem,
   PostOutcome,
@@ -24,6 +25,7 @@ import type {
   ConnectionCloser,
   ConnectionGateway,
   ConnectionStore,
+  HeldMessageStore,
   HistoryStore,
   InboxStore,
   JobQueue,
@@ -35,6 +37,7 @@ import type {
   Sleep,
 } from '../ports.js';
 import type { TraceRecord, TraceSink } from '../tracing.js';
+import { heldMessageKey } from '../welcome-hold.js';
 
 export class ManualClock implements Clock {
   constructor(public current: number = Date.parse('2026-11-27T10:00:00.000Z')) {}
@@ -68,12 +71,14 @@ export class MemoryConnectionStore implements ConnectionStore {
       connectionId: record.connectionId,
       connectedAt: record.connectedAt,
       expiresAt: record.expiresAt,
+      welcomePending: true,
     });
     for (const topic of record.topics) {
       this.bucket(this.topics, `${record.realm}#${topic}`).set(record.connectionId, {
         connectionId: record.connectionId,
         userId: record.userId,
         expiresAt: record.expiresAt,
+        welcomePending: true,
       });
     }
   }
@@ -108,6 +113,7 @@ export class MemoryConnectionStore implements ConnectionStore {
         connectionId: record.connectionId,
         userId: record.userId,
         expiresAt,
+        ...(record.welcomedAt === undefined ? { welcomePending: true } : {}),
       });
     }
   }
@@ -128,6 +134,12 @@ export class MemoryConnectionStore implements ConnectionStore {
     const meta = this.meta.get(connectionId);
     if (!meta) return false;
     meta.welcomedAt = welcomedAt;
+    const user = this.users.get(`${meta.realm}#${meta.userId}`)?.get(connectionId);
+    if (user) delete user.welcomePending;
+    for (const topic of meta.topics) {
+      const row = this.topics.get(`${meta.realm}#${topic}`)?.get(connectionId);
+      if (row) delete row.welcomePending;
+    }
     return true;
   }
 
@@ -148,7 +160,9 @@ export class MemoryConnectionStore implements ConnectionStore {
     return [...(this.topics.get(`${realm}#${topic}`)?.values() ?? [])]
       .filter((row) => row.expiresAt > nowSeconds)
       .sort((a, b) => a.connectionId.localeCompare(b.connectionId))
-      .map(({ connectionId, userId }) => ({ connectionId, userId }));
+      .map(({ connectionId, userId, welcomePending }) =>
+        welcomePending ? { connectionId, userId, welcomePending } : { connectionId, userId },
+      );
   }
 
   async listUserConnections(realm: string, userId: string, nowSeconds: number): Promise<UserConnection[]> {
@@ -174,6 +188,41 @@ export class MemoryConnectionStore implements ConnectionStore {
     return bucket;
   }
 }
+
+/** Held messages per connection (the `conn#{id}` / `held#…` rows). */
+export class MemoryHeldMessageStore implements HeldMessageStore {
+  /** connectionId → held key → row. */
+  readonly rows = new Map<string, Map<string, { message: HeldMessage; expiresAt: number }>>();
+  async hold(connectionId: string, message: HeldMessage, expiresAt: number): Promise<void> {
+    let rows = this.rows.get(connectionId);
+    if (!rows) {
+      rows = new Map();
+      this.rows.set(connectionId, rows);
+    }
+    const key = heldMessageKey(message);
+    if (!rows.has(key)) rows.set(key, { message: structuredClone(message), expiresAt });
+  }
+
+  async list(connectionId: string, nowSeconds: number): Promise<HeldMessage[]> {
+    return [...(this.rows.get(connectionId)?.values() ?? [])]
+      .filter((row) => row.expiresAt > nowSeconds)
+      .map((row) => row.message)
+      .sort((a, b) => heldSortKey(a).localeCompare(heldSortKey(b)))
+      .map((message) => structuredClone(message));
+  }
+
+  async take(connectionId: string, message: HeldMessage): Promise<boolean> {
+    return this.rows.get(connectionId)?.delete(heldMessageKey(message)) ?? false;
+  }
+
+  count(connectionId: string): number {
+    return this.rows.get(connectionId)?.size ?? 0;
+  }
+}
+
+/** Publish order, as the table's sort key orders held rows. */
+const heldSortKey = (message: HeldMessage): string =>
+  `${new Date(message.envelope.publishedAt).toISOString()}#${heldMessageKey(message)}`;
 
 const sortKey = (item: Pick<StoredMessage<unknown>, 'publishedAt' | 'messageId'>): string =>
   `msg#${item.publishedAt}#${item.messageId}`;
@@ -221,12 +270,16 @@ export class MemoryInboxStore implements InboxStore {
       .map((item) => structuredClone(item));
   }
 
-  async delete(
+  /** Calls of deleteMany with their item counts (batched deletes are checked by tests). */
+  readonly deleteBatches: number[] = [];
+
+  async deleteMany(
     realm: string,
     userId: string,
-    item: Pick<InboxItem, 'publishedAt' | 'messageId'>,
+    items: ReadonlyArray<Pick<InboxItem, 'publishedAt' | 'messageId'>>,
   ): Promise<void> {
-    this.log.delete(`${realm}#${userId}`, sortKey(item));
+    this.deleteBatches.push(items.length);
+    for (const item of items) this.log.delete(`${realm}#${userId}`, sortKey(item));
   }
 
   async trim(realm: string, userId: string, maxItems: number, nowSeconds: number): Promise<number> {

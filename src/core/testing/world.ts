@@ -21,6 +21,7 @@ import {
   ManualClock,
   MemoryConnectionStore,
   MemoryFrameBudgetStore,
+  MemoryHeldMessageStore,
   MemoryHistoryStore,
   MemoryInboxStore,
   MemoryJobQueue,
@@ -51,6 +52,7 @@ export function createWorld(options: WorldOptions = {}) {
   const store = new MemoryConnectionStore();
   const inbox = new MemoryInboxStore();
   const history = new MemoryHistoryStore();
+  const held = new MemoryHeldMessageStore();
   const messageIds = new MemoryMessageIdStore();
   const gateway = new FakeConnectionGateway();
   const deliveryQueue = new MemoryJobQueue<DeliveryJob>();
@@ -71,7 +73,7 @@ export function createWorld(options: WorldOptions = {}) {
     store,
     deliveryQueue,
     clock,
-    settings: { connectionTtlSeconds: 7800, deliveryDelaySeconds: 1, maxTopicsPerConnection: 20 },
+    settings: { connectionTtlSeconds: 7800, maxTopicsPerConnection: 20 },
   });
   const budgetStore = new MemoryFrameBudgetStore(store);
   const budget = new FrameBudget({
@@ -86,6 +88,7 @@ export function createWorld(options: WorldOptions = {}) {
     store,
     inbox,
     history,
+    held,
     messageIds,
     gateway,
     deliveryQueue,
@@ -100,6 +103,7 @@ export function createWorld(options: WorldOptions = {}) {
       ...(options.pacer ? { pacer: options.pacer } : {}),
       store,
       history,
+      held,
       messageIds,
       fanoutQueue,
       clock,
@@ -115,6 +119,7 @@ export function createWorld(options: WorldOptions = {}) {
       ...traced,
       store,
       inbox,
+      held,
       messageIds,
       deliveryQueue,
       clock,
@@ -133,6 +138,7 @@ export function createWorld(options: WorldOptions = {}) {
       store,
       inbox,
       history,
+      held,
       clock,
       delivery: {
         connectingGraceSeconds: grace,
@@ -156,6 +162,17 @@ export function createWorld(options: WorldOptions = {}) {
         connectedAt: clock.now() - secondsAgo * 1000,
         correlationId: `c-${connectionId}`,
       });
+    },
+    /** `connect`, then the welcome job's mark: an open connection that routers post to directly. */
+    async open(
+      connectionId: string,
+      identity: Partial<Identity> = {},
+      topics: string[] = [contractTopics.openHistory],
+      secondsAgo = 60,
+    ) {
+      const result = await world.connect(connectionId, identity, topics, secondsAgo);
+      await store.markWelcomed(connectionId, result.record.connectedAt + 500);
+      return result;
     },
   };
   return world;

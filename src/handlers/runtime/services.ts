@@ -7,6 +7,7 @@ import { limits } from '../../../generated/index.js';
 import type { KafkaRejectedRecord } from '../../../generated/models.js';
 import { DynamoConnectionStore } from '../../adapters/dynamodb-connection-store.js';
 import { DynamoFrameBudgetStore } from '../../adapters/dynamodb-frame-budget-store.js';
+import { DynamoHeldMessageStore } from '../../adapters/dynamodb-held-message-store.js';
 import {
   DynamoHistoryStore,
   DynamoInboxStore,
@@ -94,7 +95,6 @@ export function connectionService(queue?: JobQueue<DeliveryJob>): ConnectionServ
     clock: systemClock,
     settings: {
       connectionTtlSeconds: config.connectionTtlSeconds(),
-      deliveryDelaySeconds: queue ? config.deliveryDelaySeconds() : 0,
       maxTopicsPerConnection: limits.maxTopicsPerConnection,
     },
     logger: log,
@@ -155,6 +155,7 @@ export function broadcastService(): BroadcastService {
     pacer: new AdaptivePacer(plan.ratePerWorker, systemClock, realSleep),
     store: connectionStore(t),
     history: new DynamoHistoryStore(t),
+    held: new DynamoHeldMessageStore(t),
     messageIds: new DynamoMessageIdStore(t),
     fanoutQueue: new SqsJobQueue<FanoutJob>(getSqsClient(), config.fanoutQueueUrl()),
     clock: systemClock,
@@ -175,6 +176,7 @@ export function userDeliveryService(): UserDeliveryService {
     ...traceDeps(),
     store: connectionStore(t),
     inbox: new DynamoInboxStore(t),
+    held: new DynamoHeldMessageStore(t),
     messageIds: new DynamoMessageIdStore(t),
     deliveryQueue: deliveryQueue(),
     clock: systemClock,
@@ -196,6 +198,7 @@ export function deliveryWorker(): DeliveryWorker {
     store: connectionStore(t),
     inbox: new DynamoInboxStore(t),
     history: new DynamoHistoryStore(t),
+    held: new DynamoHeldMessageStore(t),
     clock: systemClock,
     delivery: {
       connectingGraceSeconds: config.connectingGraceSeconds(),

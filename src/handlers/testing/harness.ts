@@ -6,6 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Context } from 'aws-lambda';
+import { DynamoConnectionStore } from '../../adapters/dynamodb-connection-store.js';
+import { DynamoTable } from '../../adapters/dynamodb-table.js';
 import { startTestEdge } from '../../local/edge/testing/test-edge.js';
 
 const TABLE_NAME = 'wspush-handlers';
@@ -34,6 +36,14 @@ export async function startHandlerHarness(extraEnv: Record<string, string> = {})
     /** What was sent to the queues (nothing consumes them). */
     sqs: { bodies: local.bodies, messages: local.messages },
     queues,
+    /**
+     * Marks a connection welcomed, as its welcome job does: routers then post to it instead of holding its
+     * messages (src/core/welcome-hold.ts). For tests that start from an open connection.
+     */
+    async welcomed(connectionId: string): Promise<void> {
+      const store = new DynamoConnectionStore(new DynamoTable(documentClient, { tableName: TABLE_NAME }));
+      await store.markWelcomed(connectionId, Date.now());
+    },
     /** Jobs sent to a queue, parsed. */
     jobs: <T>(queueUrl: string): T[] => local.bodies(queueUrl).map((body) => JSON.parse(body) as T),
     stop: () => local.stop(),
