@@ -14,133 +14,57 @@ export interface OperationsIR {
   publishEnvelopes: Set<string>;
 }
 
-export function extractOperations(
-  document: AsyncAPIDocumentInterface,
-  schemaTitle: (message: MessageInterface) => string | undefined,
-  fail: Fail,
-): OperationsIR {
-  const routes: RouteIR[] = [];
-  const functions: FunctionIR[] = [];
-  const kafkaChannels: KafkaChannelIR[] = [];
-  const handlers = new Set<string>();
-  const publishEnvelopes = new Set<string>();
-  const addFunction = (fn: FunctionIR, where: ContractPath): void => {
+/** The functions found so far; each handler name is valid and used by one operation only (one trigger per Lambda). */
+class FunctionCollector {
+  readonly functions: FunctionIR[] = [];
+  private readonly handlers = new Set<string>();
+
+  constructor(private readonly fail: Fail) {}
+
+  add(fn: FunctionIR, where: ContractPath): void {
     if (!HANDLER_PATTERN.test(fn.handler)) {
-      fail(
+      this.fail(
         where,
         `handler name "${fn.handler}" must match ${HANDLER_PATTERN} (it names src/handlers/<name>.ts)`,
       );
       return;
     }
-    if (handlers.has(fn.handler)) {
-      fail(where, `handler "${fn.handler}" is used by more than one operation; each Lambda has one trigger`);
+    if (this.handlers.has(fn.handler)) {
+      this.fail(
+        where,
+        `handler "${fn.handler}" is used by more than one operation; each Lambda has one trigger`,
+      );
       return;
     }
-    handlers.add(fn.handler);
-    functions.push(fn);
-  };
-
-  for (const operation of document.operations().all()) {
-    const id = operation.id() ?? '';
-    const where = ['operations', id];
-    const route = extension(operation, 'x-route');
-    const handler = extension(operation, 'x-handler');
-    const authorizer = extension(operation, 'x-authorizer');
-    const integration = extension(operation, 'x-integration');
-    if (route === undefined && handler === undefined) {
-      if (authorizer !== undefined)
-        fail([...where, 'x-authorizer'], 'x-authorizer needs x-route and x-handler');
-      if (integration !== undefined) fail([...where, 'x-integration'], 'x-integration needs x-route');
-      continue;
-    }
-    if (integration !== undefined) {
-      const ir = extractMockRoute(operation, route, handler, integration, schemaTitle, fail);
-      if (ir === undefined) continue;
-      if (routes.some((r) => r.routeKey === ir.routeKey)) {
-        fail([...where, 'x-route'], `route "${ir.routeKey}" is declared twice`);
-        continue;
-      }
-      routes.push(ir);
-      continue;
-    }
-    if (typeof handler !== 'string') {
-      fail([...where, 'x-handler'], 'x-handler must be a string naming the Lambda handler');
-      continue;
-    }
-    if (operation.action() !== 'receive') {
-      fail([...where, 'action'], 'operations with x-handler must be `receive` operations');
-    }
-    if (route !== undefined) {
-      const ir = extractRoute(operation, route, handler, authorizer, schemaTitle, fail);
-      if (ir === undefined) continue;
-      if (routes.some((r) => r.routeKey === ir.routeKey)) {
-        fail([...where, 'x-route'], `route "${ir.routeKey}" is declared twice`);
-        continue;
-      }
-      routes.push(ir);
-      if (ir.authorizer !== undefined) {
-        addFunction({ handler: ir.authorizer, trigger: { kind: 'authorizer', routeKey: ir.routeKey } }, [
-          ...where,
-          'x-authorizer',
-        ]);
-      }
-      addFunction({ handler, trigger: { kind: 'websocket', routeKey: ir.routeKey } }, [
-        ...where,
-        'x-handler',
-      ]);
-      continue;
-    }
-    if (authorizer !== undefined)
-      fail([...where, 'x-authorizer'], 'x-authorizer is only valid on a route ($connect)');
-    const channels = operation.channels().all();
-    const channel = channels[0];
-    if (channels.length !== 1 || channel === undefined) {
-      fail([...where, 'channel'], 'an operation with x-handler must have exactly one channel');
-      continue;
-    }
-    const protocols = [
-      ...new Set(
-        channel
-          .servers()
-          .all()
-          .map((s) => s.protocol()),
-      ),
-    ];
-    const kind = protocols.length === 1 ? protocols[0] : undefined;
-    if (kind === 'kafka') {
-      const ir = extractKafkaChannel(operation, channel, fail);
-      if (ir === undefined) continue;
-      kafkaChannels.push(ir);
-      // One function may consume several Kafka channels: AWS maps one topic per event source mapping.
-      const existing = functions.find((f) => f.handler === handler);
-      if (existing?.trigger.kind === 'kafka') existing.trigger.channels.push(ir.channel);
-      else addFunction({ handler, trigger: { kind, channels: [ir.channel] } }, [...where, 'x-handler']);
-      continue;
-    }
-    if (kind !== 'sns' && kind !== 'sqs') {
-      fail(
-        ['channels', channel.id(), 'servers'],
-        `the channel of handler "${handler}" must be served only by an sns, an sqs or a kafka server (found: ${protocols.join(', ') || 'none'})`,
-      );
-      continue;
-    }
-    const address = channel.address() ?? '';
-    if (!address.startsWith('{prefix}') || address.length === '{prefix}'.length) {
-      fail(
-        ['channels', channel.id(), 'address'],
-        `address "${address}" must be "{prefix}<suffix>" (the resource name)`,
-      );
-      continue;
-    }
-    addFunction(
-      { handler, trigger: { kind, channel: channel.id(), suffix: address.slice('{prefix}'.length) } },
-      [...where, 'x-handler'],
-    );
-    if (kind === 'sns') {
-      for (const title of operation.messages().all().map(schemaTitle)) if (title) publishEnvelopes.add(title);
-    }
+    this.handlers.add(fn.handler);
+    this.functions.push(fn);
   }
-  for (const route of routes) {
+}
+
+/** What the operations add up to while they are read, and how each reports a problem. */
+interface OperationsScan extends OperationsIR {
+  collector: FunctionCollector;
+  schemaTitle: (message: MessageInterface) => string | undefined;
+  fail: Fail;
+}
+
+export function extractOperations(
+  document: AsyncAPIDocumentInterface,
+  schemaTitle: (message: MessageInterface) => string | undefined,
+  fail: Fail,
+): OperationsIR {
+  const collector = new FunctionCollector(fail);
+  const scan: OperationsScan = {
+    routes: [],
+    functions: collector.functions,
+    kafkaChannels: [],
+    publishEnvelopes: new Set<string>(),
+    collector,
+    schemaTitle,
+    fail,
+  };
+  for (const operation of document.operations().all()) extractOperation(scan, operation);
+  for (const route of scan.routes) {
     if (route.authorizer !== undefined && route.routeKey !== '$connect') {
       fail(
         ['operations', route.operationId, 'x-authorizer'],
@@ -148,8 +72,122 @@ export function extractOperations(
       );
     }
   }
-
+  const { routes, functions, kafkaChannels, publishEnvelopes } = scan;
   return { routes, functions, kafkaChannels, publishEnvelopes };
+}
+
+/** One operation: a route (Lambda or mock), a function on a channel, or neither (a message the platform sends). */
+function extractOperation(scan: OperationsScan, operation: OperationInterface): void {
+  const { fail } = scan;
+  const where = ['operations', operation.id() ?? ''];
+  const route = extension(operation, 'x-route');
+  const handler = extension(operation, 'x-handler');
+  const authorizer = extension(operation, 'x-authorizer');
+  const integration = extension(operation, 'x-integration');
+  if (route === undefined && handler === undefined) {
+    if (authorizer !== undefined)
+      fail([...where, 'x-authorizer'], 'x-authorizer needs x-route and x-handler');
+    if (integration !== undefined) fail([...where, 'x-integration'], 'x-integration needs x-route');
+    return;
+  }
+  if (integration !== undefined) {
+    addRoute(scan, extractMockRoute(operation, route, handler, integration, scan.schemaTitle, fail), where);
+    return;
+  }
+  if (typeof handler !== 'string') {
+    fail([...where, 'x-handler'], 'x-handler must be a string naming the Lambda handler');
+    return;
+  }
+  if (operation.action() !== 'receive') {
+    fail([...where, 'action'], 'operations with x-handler must be `receive` operations');
+  }
+  if (route !== undefined) {
+    const ir = extractRoute(operation, route, handler, authorizer, scan.schemaTitle, fail);
+    if (!addRoute(scan, ir, where) || ir === undefined) return;
+    if (ir.authorizer !== undefined) {
+      scan.collector.add({ handler: ir.authorizer, trigger: { kind: 'authorizer', routeKey: ir.routeKey } }, [
+        ...where,
+        'x-authorizer',
+      ]);
+    }
+    scan.collector.add({ handler, trigger: { kind: 'websocket', routeKey: ir.routeKey } }, [
+      ...where,
+      'x-handler',
+    ]);
+    return;
+  }
+  if (authorizer !== undefined)
+    fail([...where, 'x-authorizer'], 'x-authorizer is only valid on a route ($connect)');
+  extractChannelFunction(scan, operation, handler, where);
+}
+
+/** Adds a route unless its key is taken; false when it was not added. */
+function addRoute(scan: OperationsScan, ir: RouteIR | undefined, where: ContractPath): boolean {
+  if (ir === undefined) return false;
+  if (scan.routes.some((r) => r.routeKey === ir.routeKey)) {
+    scan.fail([...where, 'x-route'], `route "${ir.routeKey}" is declared twice`);
+    return false;
+  }
+  scan.routes.push(ir);
+  return true;
+}
+
+/** A function triggered by its operation's one channel: an SNS topic, an SQS queue or Kafka topics. */
+function extractChannelFunction(
+  scan: OperationsScan,
+  operation: OperationInterface,
+  handler: string,
+  where: ContractPath,
+): void {
+  const { fail } = scan;
+  const channels = operation.channels().all();
+  const channel = channels[0];
+  if (channels.length !== 1 || channel === undefined) {
+    fail([...where, 'channel'], 'an operation with x-handler must have exactly one channel');
+    return;
+  }
+  const protocols = [
+    ...new Set(
+      channel
+        .servers()
+        .all()
+        .map((s) => s.protocol()),
+    ),
+  ];
+  const kind = protocols.length === 1 ? protocols[0] : undefined;
+  if (kind === 'kafka') {
+    const ir = extractKafkaChannel(operation, channel, fail);
+    if (ir === undefined) return;
+    scan.kafkaChannels.push(ir);
+    // One function may consume several Kafka channels: AWS maps one topic per event source mapping.
+    const existing = scan.functions.find((f) => f.handler === handler);
+    if (existing?.trigger.kind === 'kafka') existing.trigger.channels.push(ir.channel);
+    else scan.collector.add({ handler, trigger: { kind, channels: [ir.channel] } }, [...where, 'x-handler']);
+    return;
+  }
+  if (kind !== 'sns' && kind !== 'sqs') {
+    fail(
+      ['channels', channel.id(), 'servers'],
+      `the channel of handler "${handler}" must be served only by an sns, an sqs or a kafka server (found: ${protocols.join(', ') || 'none'})`,
+    );
+    return;
+  }
+  const address = channel.address() ?? '';
+  if (!address.startsWith('{prefix}') || address.length === '{prefix}'.length) {
+    fail(
+      ['channels', channel.id(), 'address'],
+      `address "${address}" must be "{prefix}<suffix>" (the resource name)`,
+    );
+    return;
+  }
+  scan.collector.add(
+    { handler, trigger: { kind, channel: channel.id(), suffix: address.slice('{prefix}'.length) } },
+    [...where, 'x-handler'],
+  );
+  if (kind === 'sns') {
+    for (const title of operation.messages().all().map(scan.schemaTitle))
+      if (title) scan.publishEnvelopes.add(title);
+  }
 }
 
 function extractRoute(
