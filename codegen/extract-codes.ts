@@ -38,7 +38,7 @@ export function extractCodes(document: AsyncAPIDocumentInterface, fail: Fail): C
   const enums = schemasOrEnums(document);
   const errorCodes = extractErrorCodes(document, enums, fail);
   const closeCodes = extractCloseCodes(rootExtension(document, 'x-close-codes'), fail);
-  const limits = extractLimits(rootExtension(document, 'x-limits'), fail);
+  const limits = { ...extractLimits(rootExtension(document, 'x-limits'), fail), ...connectQueryLimits(document) };
 
   return {
     errorCodes,
@@ -172,4 +172,20 @@ function extractLimits(raw: unknown, fail: Fail): Record<string, number> {
       fail(['x-limits', key], `unknown limit ${key} (known: ${LIMIT_KEYS.join(', ')})`);
   }
   return out;
+}
+
+/**
+ * Limits stated on the connect query itself (the socket channel's `ws` binding): `topicsQueryMaxLength` is the
+ * `topics` parameter's maxLength, so the client SDK fits its connect URL to it without a second copy.
+ */
+function connectQueryLimits(document: AsyncAPIDocumentInterface): Record<string, number> {
+  for (const channel of document.channels().all()) {
+    const query = channel.bindings().get('ws')?.value()?.query as JsonValue | undefined;
+    const properties = isJsonObject(query) ? query.properties : undefined;
+    const topics = isJsonObject(properties) ? properties.topics : undefined;
+    const maxLength = isJsonObject(topics) ? topics.maxLength : undefined;
+    if (typeof maxLength === 'number' && Number.isInteger(maxLength) && maxLength > 0)
+      return { topicsQueryMaxLength: maxLength };
+  }
+  return {};
 }

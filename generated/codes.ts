@@ -211,6 +211,7 @@ export interface Limits {
   readonly clientFrameBurst: number;
   readonly clientFrameStrikes: number;
   readonly sinceMaxLength: number;
+  readonly topicsQueryMaxLength: number;
 }
 
 /** Platform limits (x-limits). */
@@ -228,6 +229,7 @@ export const limits: Limits = {
   clientFrameBurst: 40,
   clientFrameStrikes: 20,
   sinceMaxLength: 1024,
+  topicsQueryMaxLength: 2048,
 };
 
 /**

@@ -9,9 +9,6 @@ import { limits } from '../../generated/codes.js';
 import type { SubscribedFrame, UnsubscribedFrame, WelcomeFrame } from '../../generated/models.js';
 import type { TimerHandle, Timers } from './timers.js';
 
-/** The `topics` query parameter's maxLength in the contract (socket channel binding). */
-const MAX_TOPICS_QUERY = 2048;
-
 type Reply = SubscribedFrame | UnsubscribedFrame;
 
 interface Pending {
@@ -57,7 +54,7 @@ export class TopicSet {
     let length = 0;
     for (const topic of this.desired) {
       const next = length + (out.length > 0 ? 1 : 0) + encodeURIComponent(topic).length;
-      if (next > MAX_TOPICS_QUERY) break;
+      if (next > limits.topicsQueryMaxLength) break;
       out.push(topic);
       length = next;
     }
