@@ -93,7 +93,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => onSignal('SIGTERM'));
 
   try {
-    platform = await startPlatform(options);
+    // Every handler is compiled before the banner: a Ctrl+C to the process group also stops tsx's esbuild.
+    platform = await startPlatform({ ...options, preloadHandlers: true });
   } catch (error) {
     process.stderr.write(`Cannot start the local platform: ${(error as Error).message}\n`);
     if (/already in use/.test((error as Error).message)) {

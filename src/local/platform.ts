@@ -13,7 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { routeTable } from '../../generated/index.js';
+import { functionTable, routeTable } from '../../generated/index.js';
 import { tableDefinition } from '../adapters/table-definition.js';
 import { functionSettings } from '../handlers/runtime/function-settings.js';
 import { consolePublish } from './console/console-publish.js';
@@ -69,6 +69,13 @@ export interface PlatformOptions {
   onConnecting?: (connectionId: string) => Promise<void> | void;
   /** Consume the contract's Kafka topics from the developer's brokers (`--kafka-brokers`); unset: no Kafka. */
   kafka?: LocalKafkaOptions;
+  /**
+   * Import every handler module before the platform is ready (`npm start` sets it). tsx compiles a module on
+   * its first import through an esbuild child process in the terminal's process group: one Ctrl+C kills that
+   * child too, and a handler first loaded after it (an SNS delivery in flight) would fail and be lost. Cold
+   * starts still count at each function's first invocation (the import only fills the module cache).
+   */
+  preloadHandlers?: boolean;
 }
 
 export interface PlatformUrls {
@@ -218,19 +225,20 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       ? new AsyncInvocationJournal(join(options.dataDir, ASYNC_JOURNAL_FILE))
       : undefined;
     let env: Record<string, string> = {};
+    const loadHandler = async (name: string): Promise<LambdaHandler> => {
+      await envReady;
+      checkSameEnvironment(env);
+      const file = [join(handlersDir, `${name}.ts`), join(handlersDir, `${name}.js`)].find((f) =>
+        existsSync(f),
+      );
+      if (!file) throw new Error(`Function not found: no handler module src/handlers/${name}.ts`);
+      const mod = (await import(pathToFileURL(file).href)) as { handler?: unknown };
+      if (typeof mod.handler !== 'function')
+        throw new Error(`${file} does not export a function named "handler"`);
+      return mod.handler as LambdaHandler;
+    };
     const runtime = createLambdaRuntime({
-      loadHandler: async (name: string): Promise<LambdaHandler> => {
-        await envReady;
-        checkSameEnvironment(env);
-        const file = [join(handlersDir, `${name}.ts`), join(handlersDir, `${name}.js`)].find((f) =>
-          existsSync(f),
-        );
-        if (!file) throw new Error(`Function not found: no handler module src/handlers/${name}.ts`);
-        const mod = (await import(pathToFileURL(file).href)) as { handler?: unknown };
-        if (typeof mod.handler !== 'function')
-          throw new Error(`${file} does not export a function named "handler"`);
-        return mod.handler as LambdaHandler;
-      },
+      loadHandler,
       retryDelaysMs: [200, 500],
       ...(journal ? { journal } : {}),
     });
@@ -314,6 +322,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     const { addTraceListener } = await import('../handlers/runtime/trace-log.js');
     stopListening = addTraceListener((record) => traces.add(record));
     markEnvReady();
+    if (options.preloadHandlers) {
+      // The Kafka functions run (and find their settings) only with --kafka-brokers.
+      const used = functionTable.filter((fn) => fn.trigger.kind !== 'kafka' || options.kafka);
+      await Promise.all(used.map((fn) => loadHandler(fn.handler)));
+    }
 
     // 5. The gateway, now that the handlers can run.
     const gateway = await startGateway({

@@ -45,7 +45,11 @@ interface Launched {
 }
 
 /** `npm start` (or the platform process itself) in its own process group, as a terminal's foreground job. */
-async function launch(dataDir: string, via: 'npm' | 'node'): Promise<Launched> {
+async function launch(
+  dataDir: string,
+  via: 'npm' | 'node',
+  env: Record<string, string> = {},
+): Promise<Launched> {
   const flags = ['--gateway-port', '0', '--edge-port', '0', '--idp-port', '0', '--data-dir', dataDir];
   const [command, args] =
     via === 'npm'
@@ -54,7 +58,7 @@ async function launch(dataDir: string, via: 'npm' | 'node'): Promise<Launched> {
   const child = spawn(command as string, args as string[], {
     cwd: REPO_ROOT,
     detached: true,
-    env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'SILENT' },
+    env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'SILENT', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.push(child);
@@ -124,12 +128,14 @@ async function freshDataDir(): Promise<string> {
 }
 
 describe('a stop or a crash loses nothing the local SNS accepted', () => {
-  // Skipped on main: on the integration run the inbox read after the restart came back empty for 60 s, while
-  // the same steps by hand (SIGINT to the group, restart, Query) found every row. Not understood yet; the
-  // SIGTERM and kill -9 cases below cover the journal. Issue #14 item 2 stays open until this passes.
-  it.skip('one Ctrl+C to npm start (the whole process group) stops cleanly and keeps all 10', async () => {
+  // tsx compiles through an esbuild child process in the same process group, which the Ctrl+C stops too: a
+  // handler module first imported after it (the user router, busy with these very deliveries) failed to load
+  // and the deliveries were recorded as failures. With the compile cache off every module needs esbuild, as in
+  // a fresh clone; `npm start` now imports its handlers before the banner. (Without that fix this failed when the
+  // signal came while the first delivery was still loading the router: not on every run.)
+  it('one Ctrl+C to npm start (the whole process group) stops cleanly and keeps all 10', async () => {
     const dataDir = await freshDataDir();
-    const run = await launch(dataDir, 'npm');
+    const run = await launch(dataDir, 'npm', { TSX_DISABLE_CACHE: '1' });
     await publishToOfflineUser(run.edgeUrl, 'ctrl-c', 10);
     killGroup(run.child, 'SIGINT');
     await run.closed;
