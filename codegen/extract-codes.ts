@@ -38,7 +38,10 @@ export function extractCodes(document: AsyncAPIDocumentInterface, fail: Fail): C
   const enums = schemasOrEnums(document);
   const errorCodes = extractErrorCodes(document, enums, fail);
   const closeCodes = extractCloseCodes(rootExtension(document, 'x-close-codes'), fail);
-  const limits = { ...extractLimits(rootExtension(document, 'x-limits'), fail), ...connectQueryLimits(document) };
+  const limits = {
+    ...extractLimits(rootExtension(document, 'x-limits'), fail),
+    ...connectQueryLimits(document),
+  };
 
   return {
     errorCodes,
