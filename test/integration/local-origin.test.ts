@@ -8,6 +8,7 @@ import { request } from 'node:http';
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../src/local/platform.js';
+import { topics } from '../support/contract-picks.js';
 import { type AwsClients, awsClients, startTestPlatform, tokenFor, upgradeStatus } from './support.js';
 
 let platform: Platform;
@@ -72,7 +73,7 @@ describe('local platform: only this machine', () => {
   });
 
   it('/console/publish refuses text/plain and other sites', async () => {
-    const envelope = JSON.stringify({ kind: 'topic', realm: 'acme', topic: 'announcements', payload: {} });
+    const envelope = JSON.stringify({ kind: 'topic', realm: 'acme', topic: topics.openHistory, payload: {} });
     const plain = await raw(`${platform.urls.idp}/console/publish`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },

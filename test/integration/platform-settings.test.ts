@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { validators } from '../../generated/index.js';
 import type { Platform } from '../../src/local/platform.js';
+import { topics } from '../support/contract-picks.js';
 import {
   type AwsClients,
   awsClients,
@@ -36,7 +37,7 @@ afterAll(async () => {
 });
 
 it('a platform started with maxConnectionSeconds 30 and idleTimeoutSeconds 20 announces them in the welcome', async () => {
-  const client = await connect(platform, { userId: 'lim', realm: 'acme', topics: ['announcements'] });
+  const client = await connect(platform, { userId: 'lim', realm: 'acme', topics: [topics.openHistory] });
   const welcome = await client.welcome();
   expect(welcome.limits).toEqual({
     idleTimeoutSeconds: 20,
