@@ -38,6 +38,10 @@ export const errorCodes: Readonly<Record<ErrorCode | TopicRejectionCode | Recove
     retryable: true,
     description: 'The platform failed. The request may be retried.',
   },
+  TOKEN_EXPIRED: {
+    retryable: true,
+    description: 'The token the connection was opened with has expired and the stack closes such connections (setting closeExpiredTokensAfterSeconds): sent with closeCode 4101 just before the close. Reconnect with a new token.',
+  },
   UNKNOWN_TOPIC: {
     retryable: false,
     description: 'The contract defines no such topic.',
@@ -174,6 +178,13 @@ export const closeCodes: readonly CloseCodeRange[] = [
     retryable: true,
     name: 'APP_RETRYABLE',
     description: 'Reserved for application-defined codes, reconnect with backoff. Never sent by the platform today.',
+  },
+  {
+    from: 4101,
+    to: 4101,
+    retryable: true,
+    name: 'TOKEN_EXPIRED',
+    description: 'The token the connection was opened with has expired, on a stack that closes such connections (per-stack setting closeExpiredTokensAfterSeconds, off by default). Announced by an error frame (code TOKEN_EXPIRED, closeCode 4101) posted just before the platform closes the connection through DELETE @connections, which API Gateway and the local gateway carry out with 1000: the SDK reports the close as 4101, fetches a new token and reconnects at once, without counting a failure.',
   },
   {
     from: 4129,

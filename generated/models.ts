@@ -104,7 +104,7 @@ export interface DocumentReadyPayload {
   'expiresAt': string;
 }
 
-export type ErrorCode = "INVALID_JSON" | "INVALID_FRAME" | "UNKNOWN_ACTION" | "BINARY_NOT_SUPPORTED" | "CONNECTION_NOT_FOUND" | "RATE_LIMITED" | "INTERNAL_ERROR";
+export type ErrorCode = "INVALID_JSON" | "INVALID_FRAME" | "UNKNOWN_ACTION" | "BINARY_NOT_SUPPORTED" | "CONNECTION_NOT_FOUND" | "RATE_LIMITED" | "TOKEN_EXPIRED" | "INTERNAL_ERROR";
 
 export interface ErrorFrame {
   'kind': 'error';
@@ -116,7 +116,7 @@ export interface ErrorFrame {
    */
   'requestId'?: string;
   /**
-   * Present when the platform closes the connection right after this frame. API Gateway's DELETE @connections cannot carry a close code (the socket closes with 1000), so this is the close's meaning: a code of x-close-codes (4129 RATE_LIMITED). Clients treat the following close as this code.
+   * Present when the platform closes the connection right after this frame. API Gateway's DELETE @connections cannot carry a close code (the socket closes with 1000), so this is the close's meaning: a code of x-close-codes (4129 RATE_LIMITED, 4101 TOKEN_EXPIRED). Clients treat the following close as this code.
    */
   'closeCode'?: number;
 }

@@ -1344,7 +1344,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var validateErrorFrame = validate12;
-var schema13 = { "title": "ErrorFrame", "type": "object", "additionalProperties": false, "required": ["kind", "code", "message", "retryable"], "properties": { "kind": { "type": "string", "const": "error" }, "code": { "title": "ErrorCode", "type": "string", "enum": ["INVALID_JSON", "INVALID_FRAME", "UNKNOWN_ACTION", "BINARY_NOT_SUPPORTED", "CONNECTION_NOT_FOUND", "RATE_LIMITED", "INTERNAL_ERROR"] }, "message": { "type": "string", "maxLength": 512 }, "retryable": { "type": "boolean" }, "requestId": { "title": "RequestId", "type": "string", "description": "Optional id chosen by the client, echoed in the reply.", "pattern": "^[A-Za-z0-9._:-]{1,64}$" }, "closeCode": { "type": "integer", "minimum": 4e3, "maximum": 4999, "description": "Present when the platform closes the connection right after this frame. API Gateway's DELETE @connections cannot carry a close code (the socket closes with 1000), so this is the close's meaning: a code of x-close-codes (4129 RATE_LIMITED). Clients treat the following close as this code." } }, "$id": "ErrorFrame" };
+var schema13 = { "title": "ErrorFrame", "type": "object", "additionalProperties": false, "required": ["kind", "code", "message", "retryable"], "properties": { "kind": { "type": "string", "const": "error" }, "code": { "title": "ErrorCode", "type": "string", "enum": ["INVALID_JSON", "INVALID_FRAME", "UNKNOWN_ACTION", "BINARY_NOT_SUPPORTED", "CONNECTION_NOT_FOUND", "RATE_LIMITED", "TOKEN_EXPIRED", "INTERNAL_ERROR"] }, "message": { "type": "string", "maxLength": 512 }, "retryable": { "type": "boolean" }, "requestId": { "title": "RequestId", "type": "string", "description": "Optional id chosen by the client, echoed in the reply.", "pattern": "^[A-Za-z0-9._:-]{1,64}$" }, "closeCode": { "type": "integer", "minimum": 4e3, "maximum": 4999, "description": "Present when the platform closes the connection right after this frame. API Gateway's DELETE @connections cannot carry a close code (the socket closes with 1000), so this is the close's meaning: a code of x-close-codes (4129 RATE_LIMITED, 4101 TOKEN_EXPIRED). Clients treat the following close as this code." } }, "$id": "ErrorFrame" };
 var pattern12 = new RegExp("^[A-Za-z0-9._:-]{1,64}$", "u");
 function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
@@ -1430,7 +1430,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data1 === "INVALID_JSON" || data1 === "INVALID_FRAME" || data1 === "UNKNOWN_ACTION" || data1 === "BINARY_NOT_SUPPORTED" || data1 === "CONNECTION_NOT_FOUND" || data1 === "RATE_LIMITED" || data1 === "INTERNAL_ERROR")) {
+      if (!(data1 === "INVALID_JSON" || data1 === "INVALID_FRAME" || data1 === "UNKNOWN_ACTION" || data1 === "BINARY_NOT_SUPPORTED" || data1 === "CONNECTION_NOT_FOUND" || data1 === "RATE_LIMITED" || data1 === "TOKEN_EXPIRED" || data1 === "INTERNAL_ERROR")) {
         const err8 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/enum", keyword: "enum", params: { allowedValues: schema13.properties.code.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
