@@ -120,6 +120,7 @@ describe('function settings: one definition for the stack check, the program and
     postingBudgetPerSecond: handlerConfig.postingBudgetPerSecond,
     inboxMaxItems: handlerConfig.inboxMaxItems,
     offlineRetentionMaxDays: handlerConfig.offlineRetentionMaxDays,
+    closeExpiredTokensAfterSeconds: handlerConfig.closeExpiredTokensAfterSeconds,
     connectingGraceSeconds: handlerConfig.connectingGraceSeconds,
     traceSamplePerMille: handlerConfig.traceSamplePerMille,
   };

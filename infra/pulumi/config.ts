@@ -97,6 +97,8 @@ export interface StackConfig {
    * min(the message type's `retentionDays` in the contract, this). Undefined = the contract's retention.
    */
   offlineRetentionMaxDays: number | undefined;
+  /** Optional (CLOSE_EXPIRED_TOKENS_AFTER_SECONDS): close connections this long after their token's `exp`. */
+  closeExpiredTokensAfterSeconds: number | undefined;
   inboxMaxItems: number;
   fanoutShardThreshold: number;
   fanoutShardSize: number;
@@ -335,6 +337,11 @@ export function readStackConfig(stack: string, read: ConfigReader): StackConfig 
       settings.offlineRetentionMaxDays.stackKey,
       settings.offlineRetentionMaxDays.min,
       settings.offlineRetentionMaxDays.max,
+    ),
+    closeExpiredTokensAfterSeconds: r.optionalInteger(
+      settings.closeExpiredTokensAfterSeconds.stackKey,
+      settings.closeExpiredTokensAfterSeconds.min,
+      settings.closeExpiredTokensAfterSeconds.max,
     ),
     inboxMaxItems: r.setting(settings.inboxMaxItems),
     fanoutShardThreshold: r.setting(settings.fanoutShardThreshold),

@@ -26,6 +26,7 @@ export type SettingGroup =
   | 'fanoutSharding'
   | 'inbox'
   | 'offlineRetention'
+  | 'tokenExpiry'
   | 'connectingGrace'
   | 'postConcurrency'
   | 'gatewayLimits'
@@ -75,7 +76,7 @@ const CLIENT_FRAME_ROUTE: FunctionNeeds = {
   changesVisibilityOn: [],
   postsToConnections: true,
   closesConnections: true,
-  settings: ['connectionTtl'],
+  settings: ['connectionTtl', 'tokenExpiry'],
 };
 
 /**

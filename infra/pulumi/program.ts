@@ -158,6 +158,11 @@ export function environmentFor(
         if (config.offlineRetentionMaxDays !== undefined)
           env[settings.offlineRetentionMaxDays.env] = String(config.offlineRetentionMaxDays);
         break;
+      case 'tokenExpiry':
+        // Optional: unset, connections outlive their token.
+        if (config.closeExpiredTokensAfterSeconds !== undefined)
+          env[settings.closeExpiredTokensAfterSeconds.env] = String(config.closeExpiredTokensAfterSeconds);
+        break;
       case 'gatewayLimits':
         // API Gateway's fixed idle timeout and maximum duration (the contract's values), announced in the
         // welcome frame. Not per-stack configuration: AWS does not let a stage change them.

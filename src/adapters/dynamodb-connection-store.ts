@@ -48,6 +48,7 @@ export class DynamoConnectionStore implements ConnectionStore {
       connectedAt,
       expiresAt,
     };
+    if (record.tokenExpiresAt !== undefined) meta.tokenExpiresAt = record.tokenExpiresAt;
     if (layout !== undefined) {
       meta.topicPartitions = layout;
       // Handed back on the record too: a caller cleaning up after a failed connect deletes the right rows.
@@ -354,6 +355,7 @@ function toRecord(connectionId: string, item: Item): ConnectionRecord {
   };
   if (typeof item.welcomedAt === 'number') record.welcomedAt = item.welcomedAt;
   if (typeof item.rev === 'number') record.rev = item.rev;
+  if (typeof item.tokenExpiresAt === 'number') record.tokenExpiresAt = item.tokenExpiresAt;
   const layout = readLayout(item.topicPartitions);
   if (layout) record.topicPartitions = layout;
   return record;

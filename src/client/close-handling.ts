@@ -15,7 +15,9 @@ export const RATE_LIMITED_MIN_DELAY_MS = (limits.clientFrameBurst / limits.clien
 export type CloseOutcome =
   | { action: 'finish'; detail: ClosedDetail }
   | { action: 'pre-open-failure' }
-  | { action: 'reconnect'; minDelayMs: number; resetBackoff: boolean };
+  | { action: 'reconnect'; minDelayMs: number; resetBackoff: boolean }
+  /** Closed because the token expired (TOKEN_EXPIRED): a new token, a new connection at once, no failure counted. */
+  | { action: 'renew-token' };
 
 /**
  * The outcome of the primary link's close. `code` is the announced close code or the socket's;
@@ -43,6 +45,7 @@ export function closeOutcome(
       detail: { reason: 'terminal-close-code', code: code ?? 1006, codeName: closeClass.name },
     };
   }
+  if (closeClass.name === 'TOKEN_EXPIRED') return { action: 'renew-token' };
   if (closeClass.name === 'RATE_LIMITED') {
     // Closed for flooding: never a quick reconnect. The backoff keeps growing, and the first try waits at
     // least until a full frame budget has refilled (contract x-limits).

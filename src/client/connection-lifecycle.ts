@@ -279,6 +279,12 @@ export class ConnectionLifecycle {
       case 'reconnect':
         if (outcome.resetBackoff) this.reconnects.resetBackoff();
         this.scheduleReconnect(code, status, outcome.minDelayMs);
+        return;
+      case 'renew-token':
+        // Not a failure: the connection served its token's lifetime. openLink fetches the new token.
+        this.reconnects.resetBackoff();
+        this.setState('reconnecting');
+        this.host.emit('reconnecting', { ...this.reconnects.scheduleNow(() => this.reopenPrimary()), code });
     }
   }
 
@@ -295,11 +301,13 @@ export class ConnectionLifecycle {
     this.scheduleReconnect(code, status);
   }
 
+  private reopenPrimary(): void {
+    if (!this.isStopped) void this.openLink('primary');
+  }
+
   private scheduleReconnect(code: number | undefined, status: number | undefined, minDelayMs = 0): void {
     this.setState('reconnecting');
-    const next = this.reconnects.schedule(() => {
-      if (!this.isStopped) void this.openLink('primary');
-    }, minDelayMs);
+    const next = this.reconnects.schedule(() => this.reopenPrimary(), minDelayMs);
     this.host.emit('reconnecting', {
       ...next,
       ...(code !== undefined ? { code } : {}),

@@ -32,6 +32,15 @@ export class ReconnectScheduler {
     return { attempt: this.attempt, delayMs };
   }
 
+  /** Runs `reconnect` on the next tick, neither waiting a backoff nor counting an attempt (a token renewal). */
+  scheduleNow(reconnect: () => void): { attempt: number; delayMs: number } {
+    this.timer = this.settings.timers.setTimeout(() => {
+      this.timer = undefined;
+      reconnect();
+    }, 0);
+    return { attempt: this.attempt, delayMs: 0 };
+  }
+
   /** A connection stayed up: the next reconnect starts from the first backoff step. */
   resetBackoff(): void {
     this.attempt = 0;

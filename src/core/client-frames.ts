@@ -12,6 +12,7 @@ import type { FrameBudget } from './frame-budget.js';
 import { errorFrame, pongFrame, type ReplyFrame, ttlExtendedFrame } from './frames.js';
 import type { Clock } from './ports.js';
 import type { SinceEntry } from './stream-positions.js';
+import type { TokenExpiryGuard } from './token-expiry.js';
 
 type ClientAction = keyof typeof clientActions;
 
@@ -81,7 +82,15 @@ export function parseClientFrame(
 }
 
 export class ClientFrameService {
-  constructor(private readonly deps: { connections: ConnectionService; clock: Clock; budget: FrameBudget }) {}
+  constructor(
+    private readonly deps: {
+      connections: ConnectionService;
+      clock: Clock;
+      budget: FrameBudget;
+      /** Set on stacks that close connections whose token expired (src/core/token-expiry.ts). */
+      tokenExpiry?: TokenExpiryGuard;
+    },
+  ) {}
 
   /**
    * The reply to one client frame (never throws for bad input; storage failures propagate). Every frame, valid
@@ -101,7 +110,12 @@ export class ClientFrameService {
       // subscribe / unsubscribe have their own routes; only a stack without them lands here.
       return errorFrame('UNKNOWN_ACTION', `"${parsed.action}" is not served on this route`, parsed.requestId);
     }
-    const expiresAt = await this.deps.connections.extend(connectionId);
+    const guard = this.deps.tokenExpiry;
+    const expiresAt = await this.deps.connections.extend(
+      connectionId,
+      guard && ((record) => guard.closeIfExpired(record, parsed.requestId)),
+    );
+    if (expiresAt === 'stopped') return undefined; // closed for its token: the notice was the last frame
     if (expiresAt === undefined) {
       return errorFrame(
         'CONNECTION_NOT_FOUND',

@@ -67,6 +67,7 @@ export class ConnectionService {
       connectedAt: input.connectedAt,
       expiresAt: nowSeconds(clock) + settings.connectionTtlSeconds,
     };
+    if (input.identity.tokenExpiresAt !== undefined) record.tokenExpiresAt = input.identity.tokenExpiresAt;
     await store.saveConnection(record);
     const job: DeliveryJob = {
       reason: 'connect',
@@ -107,11 +108,16 @@ export class ConnectionService {
   }
 
   /** New expiry (epoch seconds) of every row, or undefined when the connection's rows are gone or expired. */
-  async extend(connectionId: string): Promise<number | undefined> {
+  async extend(
+    connectionId: string,
+    stopIf?: (record: ConnectionRecord) => Promise<boolean>,
+  ): Promise<number | 'stopped' | undefined> {
     const { store, clock, settings } = this.deps;
     const now = nowSeconds(clock);
     const record = await store.getConnection(connectionId);
     if (!record || record.expiresAt <= now) return undefined;
+    // A check of the meta row already read (the token-expiry close): true, nothing is extended.
+    if (stopIf !== undefined && (await stopIf(record))) return 'stopped';
     const expiresAt = now + settings.connectionTtlSeconds;
     return (await store.extendConnection(record, expiresAt)) ? expiresAt : undefined;
   }

@@ -10,6 +10,8 @@ export interface Identity {
   userId: string;
   realm: string;
   roles: readonly string[];
+  /** The token's `exp` (epoch seconds), when the authorizer passed it (`tokenExp`). */
+  tokenExpiresAt?: number;
 }
 
 /** The `conn#{id}` / `meta` row: everything needed to find and remove a connection's other rows. */
@@ -31,6 +33,8 @@ export interface ConnectionRecord {
    * so rows are found where they were written even after a topic's partition count changes.
    */
   topicPartitions?: Record<string, number>;
+  /** The `exp` (epoch seconds) of the token the connection was opened with (src/core/token-expiry.ts). */
+  tokenExpiresAt?: number;
   /** Revision of the topic list: each subscribe/unsubscribe writes rev + 1 on the condition it is unchanged. */
   rev?: number;
 }

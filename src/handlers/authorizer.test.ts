@@ -14,6 +14,9 @@ import {
 } from '../adapters/testing/jwks-test-server.js';
 import type { AuthorizerRequestEvent, AuthorizerResult, LambdaContext } from './events.js';
 
+/** The token's `exp` (epoch seconds), passed on for the token-expiry close (src/core/token-expiry.ts). */
+const EXP = expect.stringMatching(/^\d{10}$/);
+
 const METHOD_ARN = 'arn:aws:execute-api:us-east-1:123456789012:abcdef1234/prod/$connect';
 
 function connectEvent(
@@ -142,6 +145,7 @@ describe('authorizer handler: allow', () => {
         userId: 'f3b1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
         realm: 'acme',
         roles: 'admin,offline_access',
+        tokenExp: EXP,
       },
     });
     for (const value of Object.values(result.context ?? {})) expect(typeof value).toBe('string');
@@ -158,11 +162,11 @@ describe('authorizer handler: allow', () => {
       claims: { realm_access: { roles: ['ops'] }, roles: ['admin'] },
     });
     const viaHeader = await handler(connectEvent({ headers: { Authorization: `Bearer ${token}` } }));
-    expect(viaHeader.context).toEqual({ userId: 'bob', realm: 'globex', roles: 'ops' });
+    expect(viaHeader.context).toEqual({ userId: 'bob', realm: 'globex', roles: 'ops', tokenExp: EXP });
     const viaProtocol = await handler(
       connectEvent({ headers: { 'Sec-WebSocket-Protocol': `bearer, ${token}` } }),
     );
-    expect(viaProtocol.context).toEqual({ userId: 'bob', realm: 'globex', roles: 'ops' });
+    expect(viaProtocol.context).toEqual({ userId: 'bob', realm: 'globex', roles: 'ops', tokenExp: EXP });
     const everywhere = await handler(
       connectEvent({
         headers: { authorization: `Bearer ${token}`, 'sec-websocket-protocol': `bearer, ${token}` },
@@ -178,6 +182,7 @@ describe('authorizer handler: allow', () => {
       userId: 'carol',
       realm: 'acme',
       roles: '',
+      tokenExp: EXP,
     });
   });
 });

@@ -392,6 +392,40 @@ describe('reconnects', () => {
     await client.close();
   });
 
+  it('a close announced as TOKEN_EXPIRED (4101) reconnects at once with a new token, counting no failure', async () => {
+    const { client, sockets, tokens } = setup({ backoff: { baseDelayMs: 1000, maxDelayMs: 60_000 } });
+    const reconnecting: Array<{ attempt: number; delayMs: number; code?: number }> = [];
+    client.on('reconnecting', (d) => reconnecting.push(d));
+    await flush();
+    // An ordinary failure first: its backoff must not delay the renewal, and the renewal must not add to it.
+    last(sockets).serverOpen();
+    last(sockets).serverClose(1006);
+    await vi.advanceTimersByTimeAsync(60_000);
+    for (let i = 0; i < 3; i++) {
+      const before = sockets.length;
+      last(sockets).serverOpen();
+      last(sockets).serverSend({
+        kind: 'error',
+        code: 'TOKEN_EXPIRED',
+        message: 'the token expired: closing',
+        retryable: true,
+        closeCode: 4101,
+      });
+      last(sockets).serverClose(1000, 'Closed by the @connections API');
+      await vi.advanceTimersByTimeAsync(0);
+      expect(sockets, 'reconnected without a backoff').toHaveLength(before + 1);
+    }
+    expect(reconnecting.slice(1)).toEqual([
+      { attempt: 0, delayMs: 0, code: 4101 },
+      { attempt: 0, delayMs: 0, code: 4101 },
+      { attempt: 0, delayMs: 0, code: 4101 },
+    ]);
+    // One token per connection: each renewal fetched a new one.
+    expect(tokens).toEqual(['token-1', 'token-2', 'token-3', 'token-4', 'token-5']);
+    expect(client.state).not.toBe('closed');
+    await client.close();
+  });
+
   it('a connection that stayed open for 30 s resets the backoff', async () => {
     const { client, sockets } = setup({ backoff: { baseDelayMs: 1000, maxDelayMs: 60_000 } });
     const delays: number[] = [];

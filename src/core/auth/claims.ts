@@ -5,6 +5,8 @@ export interface Principal {
   userId: string;
   realm: string;
   roles: string[];
+  /** The token's `exp` (epoch seconds) when it has a valid one: a stack may close the connection then. */
+  tokenExpiresAt?: number;
 }
 
 export type PrincipalResult =
@@ -65,7 +67,10 @@ export function principalFromClaims(
       detail: `roles exceed ${MAX_ROLES_LENGTH} characters in the authorizer context`,
     };
   }
-  return { ok: true, principal: { userId: sub, realm, roles }, ignoredRoles };
+  const principal: Principal = { userId: sub, realm, roles };
+  if (typeof claims.exp === 'number' && Number.isSafeInteger(claims.exp))
+    principal.tokenExpiresAt = claims.exp;
+  return { ok: true, principal, ignoredRoles };
 }
 
 /** What the authorizer puts in `context` (matches `PlatformAuthorizerContext` in src/handlers/events.ts). */
@@ -77,9 +82,15 @@ export interface AuthorizerContextFields {
   [key: string]: string;
 }
 
-/** The authorizer context: scalars only, roles comma-separated. */
+/** The authorizer context: scalars only, roles comma-separated, the token's `exp` as `tokenExp` (a string). */
 export function toAuthorizerContext(principal: Principal): AuthorizerContextFields {
-  return { userId: principal.userId, realm: principal.realm, roles: principal.roles.join(',') };
+  const context: AuthorizerContextFields = {
+    userId: principal.userId,
+    realm: principal.realm,
+    roles: principal.roles.join(','),
+  };
+  if (principal.tokenExpiresAt !== undefined) context.tokenExp = String(principal.tokenExpiresAt);
+  return context;
 }
 
 /** The inverse, for the functions that read `requestContext.authorizer`. */

@@ -52,8 +52,16 @@ export function optionalInteger(
 
 const DAY = 86_400;
 
+/** An optional per-stack setting (no default): undefined when unset, the feature is off. */
+function optionalSetting(name: OptionalSettingName, env?: Env): number | undefined {
+  const s = functionSettings[name];
+  return optionalString(s.env, env) === undefined ? undefined : optionalInteger(s.env, 0, s, env);
+}
+
 /** A per-stack setting (function-settings.ts): its variable, range and default, as the stack check uses them. */
-function setting(name: Exclude<FunctionSettingName, 'offlineRetentionMaxDays'>, env?: Env): number {
+type OptionalSettingName = 'offlineRetentionMaxDays' | 'closeExpiredTokensAfterSeconds';
+
+function setting(name: Exclude<FunctionSettingName, OptionalSettingName>, env?: Env): number {
   const s = functionSettings[name];
   return optionalInteger(s.env, s.default, s, env);
 }
@@ -83,10 +91,11 @@ export const inboxMaxItems = (env?: Env): number => setting('inboxMaxItems', env
  * Optional per-stack cap on the offline inbox retention: a row expires after
  * `min(retentionDays of the message type, this)`. Unset (the default): the contract's retention applies.
  */
-export const offlineRetentionMaxDays = (env?: Env): number | undefined => {
-  const s = functionSettings.offlineRetentionMaxDays;
-  return optionalString(s.env, env) === undefined ? undefined : optionalInteger(s.env, 0, s, env);
-};
+export const offlineRetentionMaxDays = (env?: Env): number | undefined =>
+  optionalSetting('offlineRetentionMaxDays', env);
+/** Optional: close connections whose token expired more than this many seconds ago (unset: never). */
+export const closeExpiredTokensAfterSeconds = (env?: Env): number | undefined =>
+  optionalSetting('closeExpiredTokensAfterSeconds', env);
 export const connectingGraceSeconds = (env?: Env): number => setting('connectingGraceSeconds', env);
 /**
  * Per-connection successes of broadcasts (and topic history replays) kept as trace records, per mille

@@ -96,6 +96,19 @@ export const functionSettings = {
     default: undefined,
     stackRequired: false,
   },
+  /**
+   * Optional: close a connection once its token (`exp`, passed by the authorizer and kept on the meta row)
+   * expired more than this many seconds ago; the close is announced with TOKEN_EXPIRED (close code 4101).
+   * Unset (the default): connections outlive their token (docs/authentication.md).
+   */
+  closeExpiredTokensAfterSeconds: {
+    stackKey: 'closeExpiredTokensAfterSeconds',
+    env: 'CLOSE_EXPIRED_TOKENS_AFTER_SECONDS',
+    min: 0,
+    max: 86_400,
+    default: undefined,
+    stackRequired: false,
+  },
   connectingGraceSeconds: {
     stackKey: 'connectingGraceSeconds',
     env: 'CONNECTING_GRACE_SECONDS',

@@ -27,6 +27,7 @@ import { type JobQueue, realSleep, systemClock } from '../../core/ports.js';
 import { defaultPostSettings, type PostDeps } from '../../core/posting.js';
 import { SubscriptionReplies } from '../../core/subscription-replies.js';
 import { SubscriptionService } from '../../core/subscriptions.js';
+import { TokenExpiryGuard } from '../../core/token-expiry.js';
 import { topicDefinitionOf } from '../../core/topic-access.js';
 import type { TraceDeps } from '../../core/tracing.js';
 import { UserDeliveryService } from '../../core/user-delivery.js';
@@ -111,12 +112,23 @@ function frameBudget(t: DynamoTable, gateway: ManagementApiGateway): FrameBudget
   });
 }
 
-/** `extendTTL`, `$default`: the reply frame, after the frame budget. */
+/** `extendTTL`, `$default`: the reply frame, after the frame budget (and the token-expiry close when enabled). */
 export function clientFrameService(): ClientFrameService {
+  const afterSeconds = config.closeExpiredTokensAfterSeconds();
   return new ClientFrameService({
     connections: connectionService(),
     clock: systemClock,
     budget: frameBudget(table(), managementGateway()),
+    ...(afterSeconds === undefined
+      ? {}
+      : {
+          tokenExpiry: new TokenExpiryGuard({
+            gateway: managementGateway(),
+            now: () => systemClock.now(),
+            afterSeconds,
+            logger: log,
+          }),
+        }),
   });
 }
 

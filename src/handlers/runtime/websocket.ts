@@ -18,7 +18,13 @@ export function identityFromAuthorizer(authorizer: RequestAuthorizer | undefined
           .map((r) => r.trim())
           .filter((r) => r !== '')
       : [];
-  return { userId, realm, roles: roleList };
+  const identity: Identity = { userId, realm, roles: roleList };
+  // `tokenExp` (epoch seconds): a string from our authorizer; a number is accepted too (context values are scalars).
+  const tokenExp = Number(authorizer.tokenExp);
+  if (authorizer.tokenExp !== undefined && Number.isSafeInteger(tokenExp) && tokenExp > 0) {
+    identity.tokenExpiresAt = tokenExp;
+  }
+  return identity;
 }
 
 /** Header lookup ignoring case (API Gateway keeps the client's spelling). */
