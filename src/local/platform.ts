@@ -61,6 +61,8 @@ export interface PlatformOptions {
   maxConnectionSeconds?: number;
   /** `DELIVERY_DELAY_SECONDS` of the handlers (tests use 0). Default 1. */
   deliveryDelaySeconds?: number;
+  /** The stack setting `closeExpiredTokensAfterSeconds` (function-settings.ts). Default unset: off, as on AWS. */
+  closeExpiredTokensAfterSeconds?: number;
   /** Extra environment for the handlers (overrides the computed values). */
   env?: Record<string, string>;
   /** Gateway log sink; default: warnings and errors to stderr. */
@@ -283,6 +285,13 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       [functionSettings.deliveryDelaySeconds.env]: String(
         options.deliveryDelaySeconds ?? functionSettings.deliveryDelaySeconds.default,
       ),
+      ...(options.closeExpiredTokensAfterSeconds !== undefined
+        ? {
+            [functionSettings.closeExpiredTokensAfterSeconds.env]: String(
+              options.closeExpiredTokensAfterSeconds,
+            ),
+          }
+        : {}),
       ...(options.idleTimeoutSeconds !== undefined
         ? { IDLE_TIMEOUT_SECONDS: announcedSeconds(options.idleTimeoutSeconds) }
         : {}),

@@ -1,0 +1,43 @@
+/**
+ * The token-expiry close (issue #14 item 13) through the local platform, shared by the "on" and "off" files
+ * (each file runs in its own process: the handlers read the setting once, at load).
+ */
+import { limits } from '../../generated/index.js';
+import { connect, type PushClient } from '../../src/client/index.js';
+import type { Platform } from '../../src/local/platform.js';
+import { recordingWebSocket } from './platform-helpers.js';
+
+/** Tokens of the dev issuer that live `ttlSeconds`; counts its calls and keeps each token. */
+export function shortTokens(platform: Platform, userId: string, ttlSeconds: number) {
+  const minted: string[] = [];
+  const getToken = async (): Promise<string> => {
+    const response = await fetch(`${platform.urls.idp}/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId, realm: 'acme', roles: [], ttlSeconds }),
+    });
+    if (!response.ok) throw new Error(`token: ${response.status} ${await response.text()}`);
+    const { token } = (await response.json()) as { token: string };
+    minted.push(token);
+    return token;
+  };
+  return { getToken, minted };
+}
+
+/** An SDK client that sends its first `extendTTL` about `extendAfterMs` after the welcome. */
+export function clientExtendingAfter(
+  platform: Platform,
+  getToken: () => Promise<string>,
+  extendAfterMs: number,
+): { client: PushClient; frames: { kind: string; code?: string; closeCode?: number }[] } {
+  const { WebSocket, frames } = recordingWebSocket();
+  const client = connect({
+    url: platform.urls.gateway,
+    getToken,
+    topics: ['announcements'],
+    WebSocket,
+    // The rows expire connectionTtlSeconds after the welcome: a margin this close to it fires soon.
+    ttlRefreshMarginMs: limits.connectionTtlSeconds * 1000 - extendAfterMs,
+  });
+  return { client, frames: frames as { kind: string; code?: string; closeCode?: number }[] };
+}
