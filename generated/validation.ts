@@ -23,6 +23,7 @@ import type {
   RejectedTopic,
   SincePosition,
   SinceRejection,
+  StoredEnvelopeRef,
   StreamPosition,
   SubscribeAction,
   SubscribedFrame,
@@ -59,6 +60,7 @@ import {
   validateRejectedTopic,
   validateSincePosition,
   validateSinceRejection,
+  validateStoredEnvelopeRef,
   validateStreamPosition,
   validateSubscribeAction,
   validateSubscribedFrame,
@@ -98,6 +100,7 @@ export interface SchemaModels {
   RejectedTopic: RejectedTopic;
   SincePosition: SincePosition;
   SinceRejection: SinceRejection;
+  StoredEnvelopeRef: StoredEnvelopeRef;
   StreamPosition: StreamPosition;
   SubscribeAction: SubscribeAction;
   SubscribedFrame: SubscribedFrame;
@@ -116,7 +119,7 @@ export interface SchemaModels {
 
 export type SchemaTitle = keyof SchemaModels;
 
-export const schemaTitles: readonly SchemaTitle[] = ['AnnouncementsPayload', 'AuditAlertsPayload', 'BroadcastEnvelope', 'ConnectionLimits', 'DeliveryJob', 'DocumentCommentPayload', 'DocumentIdParameter', 'DocumentReadyPayload', 'ErrorFrame', 'ExtendTtlAction', 'FanoutJob', 'JobIdParameter', 'JobStatusPayload', 'KafkaRejectedRecord', 'NotificationPayload', 'PingAction', 'PongFrame', 'RecoveryFrame', 'RejectedTopic', 'SincePosition', 'SinceRejection', 'StreamPosition', 'SubscribeAction', 'SubscribedFrame', 'TopicMessageFrame', 'TraceRecord', 'TtlExtendedFrame', 'UnknownFrame', 'UnsubscribeAction', 'UnsubscribedFrame', 'UserActivityPayload', 'UserEnvelope', 'UserIdParameter', 'UserMessageFrame', 'WelcomeFrame'];
+export const schemaTitles: readonly SchemaTitle[] = ['AnnouncementsPayload', 'AuditAlertsPayload', 'BroadcastEnvelope', 'ConnectionLimits', 'DeliveryJob', 'DocumentCommentPayload', 'DocumentIdParameter', 'DocumentReadyPayload', 'ErrorFrame', 'ExtendTtlAction', 'FanoutJob', 'JobIdParameter', 'JobStatusPayload', 'KafkaRejectedRecord', 'NotificationPayload', 'PingAction', 'PongFrame', 'RecoveryFrame', 'RejectedTopic', 'SincePosition', 'SinceRejection', 'StoredEnvelopeRef', 'StreamPosition', 'SubscribeAction', 'SubscribedFrame', 'TopicMessageFrame', 'TraceRecord', 'TtlExtendedFrame', 'UnknownFrame', 'UnsubscribeAction', 'UnsubscribedFrame', 'UserActivityPayload', 'UserEnvelope', 'UserIdParameter', 'UserMessageFrame', 'WelcomeFrame'];
 
 /** One typed validator per schema title. */
 export const validators: { readonly [K in SchemaTitle]: (data: unknown) => ValidationResult<SchemaModels[K]> } = {
@@ -141,6 +144,7 @@ export const validators: { readonly [K in SchemaTitle]: (data: unknown) => Valid
   RejectedTopic: wrapValidator(validateRejectedTopic),
   SincePosition: wrapValidator(validateSincePosition),
   SinceRejection: wrapValidator(validateSinceRejection),
+  StoredEnvelopeRef: wrapValidator(validateStoredEnvelopeRef),
   StreamPosition: wrapValidator(validateStreamPosition),
   SubscribeAction: wrapValidator(validateSubscribeAction),
   SubscribedFrame: wrapValidator(validateSubscribedFrame),

@@ -147,8 +147,8 @@ export async function broadcastScenario(options: {
   }
   const delivered = n - lost;
   const jobs = world.fanoutQueue.sentBodies.map(({ body, delaySeconds }) => {
-    const job = JSON.parse(body) as { shard: number; attempt?: number };
-    return { shard: job.shard, attempt: job.attempt, delaySeconds };
+    const job = JSON.parse(body) as { shard: number; partition?: number; attempt?: number };
+    return { shard: `${job.partition ?? 0}:${job.shard}`, attempt: job.attempt, delaySeconds };
   });
   const routerJobs = jobs.filter((j) => j.attempt === undefined);
   const frameBytes = JSON.stringify({ kind: 'topic', ...envelope }).length;

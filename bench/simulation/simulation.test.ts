@@ -59,7 +59,10 @@ describe('broadcast scenario (the real BroadcastService on the modeled parts)', 
       routerAttempts: 1,
       throttled: 0,
     });
-    expect(result.routerShardJobs).toBe(12);
+    // 3,000 over 4 partition keys, shards of 250 per partition's page: 12 if evenly hashed, a few more if not.
+    expect(result.routerShardJobs).toBeGreaterThanOrEqual(12);
+    expect(result.routerShardJobs).toBeLessThanOrEqual(16);
+    expect(result.duplicateShardJobs).toBe(0);
     expect(result.lastDeliveryMs).toBeGreaterThanOrEqual(result.floorMs);
     expect(result.dollarsPerMillionDeliveries).toBeGreaterThan(1);
   });

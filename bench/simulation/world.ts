@@ -18,19 +18,23 @@ import type { RandomSource } from '../../src/core/ports.js';
 import { defaultPostSettings, type PostDeps, postingDeadline } from '../../src/core/posting.js';
 import { queuePolicy } from '../../src/core/queue-policy.js';
 import {
+  MemoryEnvelopeStore,
   MemoryHeldMessageStore,
   MemoryHistoryStore,
   MemoryInboxStore,
   MemoryMessageIdStore,
+  MemoryShardClaimStore,
 } from '../../src/core/testing/memory.js';
 import { AWS_MODEL } from './aws-model.js';
 import { SimConnectionsApi } from './connections-api.js';
 import {
   SimConnectionData,
   SimConnectionStore,
+  SimEnvelopeStore,
   SimHeldMessageStore,
   SimHistoryStore,
   SimInboxStore,
+  SimShardClaimStore,
   SimTable,
 } from './dynamodb.js';
 import { type FunctionSpec, type Invocation, LambdaFunction } from './lambda.js';
@@ -165,6 +169,8 @@ export class SimWorld {
   }
 
   private readonly messageIds = new MemoryMessageIdStore();
+  readonly shardClaims = new MemoryShardClaimStore();
+  readonly envelopes = new MemoryEnvelopeStore();
 
   private takePacer(): AdaptivePacer {
     return this.idlePacers.pop() ?? new AdaptivePacer(this.plan.ratePerWorker, this.vt, this.vt.sleep);
@@ -183,6 +189,8 @@ export class SimWorld {
       held: new SimHeldMessageStore(this.held, this.table, inv),
       // The message-id claim (2 writes, + 1 for a history topic's position) is per publish on the router: not modeled.
       messageIds: this.messageIds,
+      shardClaims: new SimShardClaimStore(this.shardClaims, this.table, inv),
+      envelopes: new SimEnvelopeStore(this.envelopes, this.table, inv),
       fanoutQueue: this.queueFor<FanoutJob>(this.fanoutQueue, inv),
       clock: this.vt,
       broadcast: {

@@ -66,6 +66,7 @@ export type {
   RejectedTopic,
   SincePosition,
   SinceRejection,
+  StoredEnvelopeRef,
   StreamPosition,
   TopicRejectionCode,
   UserEnvelope,

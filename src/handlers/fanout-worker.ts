@@ -15,15 +15,19 @@ export function createFanoutWorkerHandler(deps: { broadcast: BroadcastService })
   const processRecord = async (record: SQSRecord, stopAt: number): Promise<void> => {
     const logContext = { sqsMessageId: record.messageId };
     const job = parseAndValidate('fan-out job', record.body, validateFanoutJob, logContext);
-    await withCorrelationId(job.envelope.correlationId, async () => {
+    // A job carries its envelope or a stored envelope's reference; both name the message.
+    const message = job.envelope ?? job.storedEnvelope;
+    await withCorrelationId(message?.correlationId ?? '', async () => {
       // Logged after the retry and continuation jobs are sent (a send error fails the record, retried by SQS).
       const { retry, deferred, throttledLater, ...result } = await deps.broadcast.runShardJob(job, stopAt);
       countPosts(result);
       log.info('fan-out shard posted', {
         ...logContext,
-        messageId: job.envelope.messageId,
-        realm: job.envelope.realm,
-        topic: job.envelope.topic,
+        messageId: message?.messageId,
+        realm: message?.realm,
+        topic: message?.topic,
+        partition: job.partition,
+        stored: job.storedEnvelope !== undefined,
         shard: job.shard,
         shards: job.shards,
         attempt: job.attempt ?? 0,

@@ -20,12 +20,14 @@ import {
   FakeConnectionGateway,
   ManualClock,
   MemoryConnectionStore,
+  MemoryEnvelopeStore,
   MemoryFrameBudgetStore,
   MemoryHeldMessageStore,
   MemoryHistoryStore,
   MemoryInboxStore,
   MemoryJobQueue,
   MemoryMessageIdStore,
+  MemoryShardClaimStore,
   MemoryTraceSink,
   recordingSleep,
 } from './memory.js';
@@ -45,6 +47,8 @@ export interface WorldOptions {
   traceSampleRate?: number;
   /** Paces the broadcast service's posts (bulk), as the fan-out worker's are. */
   pacer?: Pacer;
+  /** Envelopes over this many JSON bytes are stored once for shard jobs (default INLINE_ENVELOPE_MAX_BYTES). */
+  inlineEnvelopeMaxBytes?: number;
 }
 
 export function createWorld(options: WorldOptions = {}) {
@@ -54,6 +58,8 @@ export function createWorld(options: WorldOptions = {}) {
   const history = new MemoryHistoryStore();
   const held = new MemoryHeldMessageStore();
   const messageIds = new MemoryMessageIdStore();
+  const shardClaims = new MemoryShardClaimStore();
+  const envelopes = new MemoryEnvelopeStore();
   const gateway = new FakeConnectionGateway();
   const deliveryQueue = new MemoryJobQueue<DeliveryJob>();
   const fanoutQueue = new MemoryJobQueue<FanoutJob>();
@@ -90,6 +96,8 @@ export function createWorld(options: WorldOptions = {}) {
     history,
     held,
     messageIds,
+    shardClaims,
+    envelopes,
     gateway,
     deliveryQueue,
     fanoutQueue,
@@ -105,6 +113,8 @@ export function createWorld(options: WorldOptions = {}) {
       history,
       held,
       messageIds,
+      shardClaims,
+      envelopes,
       fanoutQueue,
       clock,
       newEpoch: () => `epoch${++epochs}`,
@@ -112,6 +122,9 @@ export function createWorld(options: WorldOptions = {}) {
         shardThreshold: options.shardThreshold ?? 500,
         shardSize: options.shardSize ?? 250,
         connectingGraceSeconds: grace,
+        ...(options.inlineEnvelopeMaxBytes === undefined
+          ? {}
+          : { inlineEnvelopeMaxBytes: options.inlineEnvelopeMaxBytes }),
       },
     }),
     users: new UserDeliveryService({
