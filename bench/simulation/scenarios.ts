@@ -106,10 +106,19 @@ export async function broadcastScenario(options: {
   subscribers: number;
   payloadBytes: number;
   warm: boolean;
+  /** Fault: cut the router's first attempt off after this long (SNS retries it). */
+  routerFirstAttemptCutOffMs?: number;
 }): Promise<BroadcastFigures> {
   const started = performance.now();
   const stack = prodStack();
-  const world = new SimWorld({ stack, seed: 17, warm: options.warm ? 1000 : 0 });
+  const world = new SimWorld({
+    stack,
+    seed: 17,
+    warm: options.warm ? 1000 : 0,
+    ...(options.routerFirstAttemptCutOffMs === undefined
+      ? {}
+      : { routerFirstAttemptCutOffMs: options.routerFirstAttemptCutOffMs }),
+  });
   const n = options.subscribers;
   world.openAll = true;
   const expiresAt = Math.floor(SIM_EPOCH / 1000) + 7200;

@@ -63,6 +63,11 @@ export interface WorldOptions {
   warm: number;
   /** The `@connections` account budget (requests/s); AWS's default when omitted. */
   postBudgetPerSecond?: number;
+  /**
+   * Fault: the router's first attempt stops reading the audience this long after it starts (a router slower
+   * than modeled), so SNS retries it; absent: each attempt stops at the handler's own deadline.
+   */
+  routerFirstAttemptCutOffMs?: number;
 }
 
 export class SimWorld {
@@ -238,8 +243,14 @@ export class SimWorld {
     this.snsPublishes++;
     const attempt = (retry: number): void => {
       this.routerAttempts++;
+      const cutOff = retry === 0 ? this.options.routerFirstAttemptCutOffMs : undefined;
       void this.router
-        .invoke((inv) => this.broadcastService(inv, this.takePacer()).route(envelope))
+        .invoke((inv) => {
+          // As the handler: stop reading before the timeout (src/handlers/broadcast-router.ts).
+          const deadline = postingDeadline(this.vt.now(), inv.remainingMs());
+          const stopAt = cutOff === undefined ? deadline : Math.min(deadline, this.vt.now() + cutOff);
+          return this.broadcastService(inv, this.takePacer()).route(envelope, { stopAt });
+        })
         .then((outcome) => {
           if (outcome.ok) return;
           this.routerFailures++;
