@@ -280,14 +280,15 @@ export class DynamoConnectionStore implements ConnectionStore {
         ? { skPrefix: CONN_PREFIX }
         : { skBetween: [CONN_PREFIX, `${CONN_PREFIX}${range.through}`] as const }),
       nowSeconds,
-      projection: ['sk', 'userId'],
+      projection: ['sk', 'userId', 'welcomePending'],
       limit: range.limit,
       ...(range.after === undefined ? {} : { startAfter: { pk, sk: `${CONN_PREFIX}${range.after}` } }),
     });
-    const subscribers = page.items.map((item) => ({
-      connectionId: connectionIdOf(item),
-      userId: String(item.userId),
-    }));
+    const subscribers = page.items.map((item) => {
+      const subscriber: TopicSubscriber = { connectionId: connectionIdOf(item), userId: String(item.userId) };
+      if (item.welcomePending === true) subscriber.welcomePending = true;
+      return subscriber;
+    });
     if (page.lastKey !== undefined) {
       return { subscribers, next: String(page.lastKey.sk).slice(CONN_PREFIX.length) };
     }

@@ -198,7 +198,9 @@ export class MemoryConnectionStore implements ConnectionStore {
     const read = rows.slice(0, range.limit);
     const subscribers = read
       .filter((row) => row.expiresAt > nowSeconds)
-      .map(({ connectionId, userId }) => ({ connectionId, userId }));
+      .map(({ connectionId, userId, welcomePending }) =>
+        welcomePending ? { connectionId, userId, welcomePending } : { connectionId, userId },
+      );
     const last = read.at(-1)?.connectionId;
     if (rows.length > range.limit && last !== undefined) return { subscribers, next: last };
     return range.through === undefined ? { subscribers } : { subscribers, next: range.through };
