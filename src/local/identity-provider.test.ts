@@ -78,7 +78,12 @@ describe('development identity provider: tokens accepted by the production autho
     });
     const result = await authorize(connectEvent(token));
     expect(result.policyDocument.Statement[0]?.Effect).toBe('Allow');
-    expect(result.context).toEqual({ userId: 'alice', realm: 'acme', roles: 'admin,user' });
+    expect(result.context).toEqual({
+      userId: 'alice',
+      realm: 'acme',
+      roles: 'admin,user',
+      tokenExp: String(expiry / 1000),
+    });
   });
 
   it('mintToken works for any realm; a wrong-audience token is refused with 401', async () => {
@@ -87,6 +92,7 @@ describe('development identity provider: tokens accepted by the production autho
       userId: 'bob@globex',
       realm: 'globex.eu',
       roles: '',
+      tokenExp: String(decodeJwt(token).exp),
     });
     const other = await idp.idp.mintToken({ userId: 'bob', realm: 'globex', audience: 'account' });
     await expect(authorize(connectEvent(other.token))).rejects.toThrow(/^Unauthorized$/);
