@@ -23,7 +23,6 @@ import type {
   RejectedTopic,
   SincePosition,
   SinceRejection,
-  StoredEnvelopeRef,
   StreamPosition,
   SubscribeAction,
   SubscribedFrame,
@@ -60,7 +59,6 @@ import {
   validateRejectedTopic,
   validateSincePosition,
   validateSinceRejection,
-  validateStoredEnvelopeRef,
   validateStreamPosition,
   validateSubscribeAction,
   validateSubscribedFrame,
@@ -100,7 +98,6 @@ export interface SchemaModels {
   RejectedTopic: RejectedTopic;
   SincePosition: SincePosition;
   SinceRejection: SinceRejection;
-  StoredEnvelopeRef: StoredEnvelopeRef;
   StreamPosition: StreamPosition;
   SubscribeAction: SubscribeAction;
   SubscribedFrame: SubscribedFrame;
@@ -119,7 +116,7 @@ export interface SchemaModels {
 
 export type SchemaTitle = keyof SchemaModels;
 
-export const schemaTitles: readonly SchemaTitle[] = ['AnnouncementsPayload', 'AuditAlertsPayload', 'BroadcastEnvelope', 'ConnectionLimits', 'DeliveryJob', 'DocumentCommentPayload', 'DocumentIdParameter', 'DocumentReadyPayload', 'ErrorFrame', 'ExtendTtlAction', 'FanoutJob', 'JobIdParameter', 'JobStatusPayload', 'KafkaRejectedRecord', 'NotificationPayload', 'PingAction', 'PongFrame', 'RecoveryFrame', 'RejectedTopic', 'SincePosition', 'SinceRejection', 'StoredEnvelopeRef', 'StreamPosition', 'SubscribeAction', 'SubscribedFrame', 'TopicMessageFrame', 'TraceRecord', 'TtlExtendedFrame', 'UnknownFrame', 'UnsubscribeAction', 'UnsubscribedFrame', 'UserActivityPayload', 'UserEnvelope', 'UserIdParameter', 'UserMessageFrame', 'WelcomeFrame'];
+export const schemaTitles: readonly SchemaTitle[] = ['AnnouncementsPayload', 'AuditAlertsPayload', 'BroadcastEnvelope', 'ConnectionLimits', 'DeliveryJob', 'DocumentCommentPayload', 'DocumentIdParameter', 'DocumentReadyPayload', 'ErrorFrame', 'ExtendTtlAction', 'FanoutJob', 'JobIdParameter', 'JobStatusPayload', 'KafkaRejectedRecord', 'NotificationPayload', 'PingAction', 'PongFrame', 'RecoveryFrame', 'RejectedTopic', 'SincePosition', 'SinceRejection', 'StreamPosition', 'SubscribeAction', 'SubscribedFrame', 'TopicMessageFrame', 'TraceRecord', 'TtlExtendedFrame', 'UnknownFrame', 'UnsubscribeAction', 'UnsubscribedFrame', 'UserActivityPayload', 'UserEnvelope', 'UserIdParameter', 'UserMessageFrame', 'WelcomeFrame'];
 
 /** One typed validator per schema title. */
 export const validators: { readonly [K in SchemaTitle]: (data: unknown) => ValidationResult<SchemaModels[K]> } = {
@@ -144,7 +141,6 @@ export const validators: { readonly [K in SchemaTitle]: (data: unknown) => Valid
   RejectedTopic: wrapValidator(validateRejectedTopic),
   SincePosition: wrapValidator(validateSincePosition),
   SinceRejection: wrapValidator(validateSinceRejection),
-  StoredEnvelopeRef: wrapValidator(validateStoredEnvelopeRef),
   StreamPosition: wrapValidator(validateStreamPosition),
   SubscribeAction: wrapValidator(validateSubscribeAction),
   SubscribedFrame: wrapValidator(validateSubscribedFrame),

@@ -13,7 +13,6 @@ import type {
   RejectedTopic,
   SincePosition,
   SinceRejection,
-  StoredEnvelopeRef,
   StreamPosition,
   SubscribeAction,
   SubscribedFrame,
@@ -41,7 +40,6 @@ export declare const validateRecoveryFrame: StandaloneValidator<RecoveryFrame>;
 export declare const validateRejectedTopic: StandaloneValidator<RejectedTopic>;
 export declare const validateSincePosition: StandaloneValidator<SincePosition>;
 export declare const validateSinceRejection: StandaloneValidator<SinceRejection>;
-export declare const validateStoredEnvelopeRef: StandaloneValidator<StoredEnvelopeRef>;
 export declare const validateStreamPosition: StandaloneValidator<StreamPosition>;
 export declare const validateSubscribeAction: StandaloneValidator<SubscribeAction>;
 export declare const validateSubscribedFrame: StandaloneValidator<SubscribedFrame>;

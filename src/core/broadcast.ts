@@ -4,14 +4,9 @@
  * that several fan-out worker invocations post in parallel. Subscribers not welcomed yet get the message held
  * for their welcome job instead (src/core/welcome-hold.ts), so their welcome stays their first frame.
  */
-import { type ShardJobBase, streamShards } from './audience-shards.js';
 import { chunk } from './concurrency.js';
 import { type GoneSource, resolveGone } from './connections.js';
-import {
-  BroadcastIncompleteError,
-  DeliveryRetriesExhaustedError,
-  StoredEnvelopeMissingError,
-} from './errors.js';
+import { DeliveryRetriesExhaustedError } from './errors.js';
 import { topicFrame } from './frames.js';
 import {
   type ClaimedId,
@@ -26,18 +21,14 @@ import type {
   Clock,
   ConnectionStore,
   DomainLogger,
-  EnvelopeStore,
   HeldMessageStore,
   HistoryStore,
   JobQueue,
   MessageIdStore,
   QueueSendOptions,
-  ShardClaimStore,
-  SubscriberPage,
 } from './ports.js';
 import { silentLogger } from './ports.js';
 import { emptySummary, type PostDeps, type PostSummary, postToMany } from './posting.js';
-import { queuePolicy } from './queue-policy.js';
 import { messageKeyTime } from './stored-messages.js';
 import { headExpiresAt, newEpoch } from './stream-positions.js';
 import { topicDefinitionOf } from './topic-access.js';
@@ -55,24 +46,12 @@ import { HELD_REASON, holdForConnections } from './welcome-hold.js';
 /** The contract's FanoutJob allows at most 2,000 connection ids. */
 const MAX_IDS_PER_JOB = 2000;
 
-/**
- * Envelopes up to this size (JSON bytes) travel in every shard job; larger ones are stored once and shard jobs
- * reference them. A shard job of 250–2,000 ids is 5–40 KB; SQS bills each 64 KB of a request and a batch holds
- * at most 256 KB, so a 120 KB envelope in every job would multiply the router's bytes and requests.
- */
-export const INLINE_ENVELOPE_MAX_BYTES = 16_384;
-
-/** Stored envelopes (and their shard jobs' envelope cache) kept per worker environment. */
-const ENVELOPE_CACHE_ENTRIES = 8;
-
 export interface BroadcastSettings {
   shardThreshold: number;
   shardSize: number;
   connectingGraceSeconds: number;
   /** Retry jobs for connections a post could not reach (500, timeout, still throttled); then the DLQ. */
   maxRetryAttempts?: number;
-  /** See INLINE_ENVELOPE_MAX_BYTES (the default). */
-  inlineEnvelopeMaxBytes?: number;
 }
 
 /** Default number of retry jobs before a delivery is left to the fan-out DLQ. */
@@ -96,8 +75,6 @@ export interface BroadcastDeps extends PostDeps, TraceDeps {
   history: HistoryStore;
   held: HeldMessageStore;
   messageIds: MessageIdStore;
-  shardClaims: ShardClaimStore;
-  envelopes: EnvelopeStore;
   fanoutQueue: JobQueue<FanoutJob>;
   clock: Clock;
   broadcast: BroadcastSettings;
@@ -109,8 +86,7 @@ export interface BroadcastDeps extends PostDeps, TraceDeps {
 /** Which shard a post belongs to, for its trace record (absent: posted directly by the router). */
 export interface ShardPosition {
   shard: number;
-  /** Absent for a shard the router streamed before it knew the total. */
-  shards?: number;
+  shards: number;
   attempt: number;
 }
 
@@ -127,16 +103,9 @@ export interface BroadcastResult extends PostSummary {
 }
 
 export class BroadcastService {
-  /** Stored envelopes read by this environment (immutable, so kept across invocations). */
-  private readonly envelopeCache = new Map<string, BroadcastEnvelope>();
-
   constructor(private readonly deps: BroadcastDeps) {}
 
-  /**
-   * Routes a publish once per message id. `stopAt` (epoch ms) is when the router stops reading the audience:
-   * the shard jobs sent so far are claimed, and it throws BroadcastIncompleteError so SNS retries it.
-   */
-  async route(published: BroadcastEnvelope, options: { stopAt?: number } = {}): Promise<BroadcastResult> {
+  async route(published: BroadcastEnvelope): Promise<BroadcastResult> {
     const claim = {
       scope: topicScope(published.realm, published.topic),
       expiresAt: this.idWindowEnd(published),
@@ -146,7 +115,7 @@ export class BroadcastService {
       this.deps,
       claim,
       published,
-      (envelope, claimed) => this.fanOut(envelope, claimed, options.stopAt),
+      (envelope, claimed) => this.fanOut(envelope, claimed),
       () => ({
         ...emptySummary(),
         audience: 0,
@@ -171,93 +140,45 @@ export class BroadcastService {
   private async fanOut(
     envelope: BroadcastEnvelope,
     claimed: ClaimedId,
-    stopAt: number | undefined,
   ): Promise<Omit<BroadcastResult, 'repeat'>> {
-    const { clock, broadcast } = this.deps;
+    const { store, clock, broadcast } = this.deps;
     const stream = await this.assignPosition(envelope, claimed);
     const historyStored = await this.storeHistory(envelope, stream);
-    const nowSeconds = Math.floor(clock.now() / 1000);
-    const scope = topicScope(envelope.realm, envelope.topic);
-    // Only a repeat handling can find pages an earlier one sent.
-    const claims = claimed.repeat ? await this.deps.shardClaims.list(scope, envelope.messageId) : [];
-    let firstPages: Map<number, SubscriberPage> | undefined;
-    if (claims.length === 0) {
-      firstPages = await this.firstPages(envelope, nowSeconds);
-      const pages = [...firstPages.values()];
-      const subscribers = pages.flatMap((page) => page.subscribers);
-      if (pages.every((page) => page.next === undefined) && subscribers.length <= broadcast.shardThreshold) {
-        return this.postDirectly(envelope, subscribers, historyStored, stream);
-      }
-    }
-    let held = 0;
-    const streamed = await streamShards(this.deps, {
-      realm: envelope.realm,
-      topic: envelope.topic,
-      scope,
-      messageId: envelope.messageId,
-      base: await this.jobBase(envelope, nowSeconds, stream),
-      nowSeconds,
-      claimExpiresAt: this.idWindowEnd(envelope),
-      shardSize: broadcast.shardSize,
-      claims,
-      ...(stopAt === undefined ? {} : { stopAt }),
-      ...(firstPages ? { firstPages } : {}),
-      // Each page's subscribers not welcomed yet get the message held for their welcome job instead.
-      admit: async (subscribers) => {
-        const admitted = await this.holdForUnwelcomed(envelope, subscribers, stream);
-        held += admitted.held;
-        return admitted.ids;
-      },
-    });
-    traceHop(this.deps, envelope, 'routed', {
-      audience: streamed.audience,
-      shards: streamed.shards,
-      ...(streamed.skippedPages > 0 ? { reason: `${streamed.skippedPages} page(s) sent before` } : {}),
-    });
-    if (!streamed.complete) throw new BroadcastIncompleteError(envelope.messageId, streamed.shards);
-    return {
-      ...emptySummary(),
-      audience: streamed.audience,
-      shards: streamed.shards,
-      historyStored,
-      retried: 0,
-      held,
-    };
-  }
-
-  /** The first page of every partition, large enough to tell a small audience (posted directly) apart. */
-  private async firstPages(
-    envelope: BroadcastEnvelope,
-    nowSeconds: number,
-  ): Promise<Map<number, SubscriberPage>> {
-    const { store, broadcast } = this.deps;
-    // More than the threshold, in whole shards: a large audience's first page makes full shard jobs.
-    const { shardSize, shardThreshold } = broadcast;
-    const limit = Math.ceil((shardThreshold + 1) / shardSize) * shardSize;
-    const partitions = Array.from({ length: store.topicPartitionCount(envelope.topic) }, (_, p) => p);
-    const pages = await Promise.all(
-      partitions.map((p) =>
-        store.readTopicSubscriberPage(envelope.realm, envelope.topic, p, nowSeconds, { limit }),
-      ),
+    const subscribers = await store.listTopicSubscribers(
+      envelope.realm,
+      envelope.topic,
+      Math.floor(clock.now() / 1000),
     );
-    return new Map(pages.map((page, p) => [p, page]));
-  }
-
-  /** A small audience: the router posts it itself. */
-  private async postDirectly(
-    envelope: BroadcastEnvelope,
-    subscribers: readonly TopicSubscriber[],
-    historyStored: boolean,
-    stream: StreamPosition | undefined,
-  ): Promise<Omit<BroadcastResult, 'repeat'>> {
     const { ids, held } = await this.holdForUnwelcomed(envelope, subscribers, stream);
+    if (ids.length > broadcast.shardThreshold) {
+      const groups = chunk(ids, broadcast.shardSize);
+      const jobs: FanoutJob[] = groups.map((connectionIds, shard) => ({
+        shard,
+        shards: groups.length,
+        connectionIds,
+        envelope,
+        ...(stream ? { position: stream } : {}),
+      }));
+      await this.deps.fanoutQueue.sendAll(jobs);
+      traceHop(this.deps, envelope, 'routed', { audience: ids.length, shards: jobs.length });
+      return {
+        ...emptySummary(),
+        audience: subscribers.length,
+        shards: jobs.length,
+        historyStored,
+        retried: 0,
+        held,
+      };
+    }
     traceHop(this.deps, envelope, 'routed', { audience: ids.length, shards: 0 });
     const {
       retry,
       deferred: _none,
       throttledLater,
       ...summary
-    } = await this.postShard(envelope, ids, { stream });
+    } = await this.postShard(envelope, ids, {
+      stream,
+    });
     await this.retryLater(envelope, retry, 1, stream);
     await this.continueLater(envelope, throttledLater, 0, THROTTLED_RETRY_MIN_MS / 1000, stream);
     return {
@@ -292,41 +213,6 @@ export class BroadcastService {
   }
 
   /**
-   * What every shard job carries: the envelope, or — over the inline limit — a reference to one stored copy,
-   * kept until the fan-out DLQ would have let go of the last job that may need it.
-   */
-  private async jobBase(
-    envelope: BroadcastEnvelope,
-    nowSeconds: number,
-    stream: StreamPosition | undefined,
-  ): Promise<ShardJobBase> {
-    const position = stream ? { position: stream } : {};
-    const limit = this.deps.broadcast.inlineEnvelopeMaxBytes ?? INLINE_ENVELOPE_MAX_BYTES;
-    if (new TextEncoder().encode(JSON.stringify(envelope)).length <= limit) return { envelope, ...position };
-    await this.deps.envelopes.put(envelope, nowSeconds + queuePolicy.deadLetterRetentionSeconds);
-    const { realm, topic, messageId, correlationId } = envelope;
-    return { storedEnvelope: { realm, topic, messageId, correlationId }, ...position };
-  }
-
-  /** A shard job's envelope: carried, or read once per environment from the store. */
-  async envelopeOf(job: FanoutJob): Promise<BroadcastEnvelope> {
-    if (job.envelope) return job.envelope;
-    const ref = job.storedEnvelope;
-    if (!ref) throw new StoredEnvelopeMissingError('(none: the job has neither envelope)');
-    const key = `${ref.realm}#${ref.topic}#${ref.messageId}`;
-    const cached = this.envelopeCache.get(key);
-    if (cached) return cached;
-    const stored = await this.deps.envelopes.get(ref, Math.floor(this.deps.clock.now() / 1000));
-    if (!stored) throw new StoredEnvelopeMissingError(ref.messageId);
-    if (this.envelopeCache.size >= ENVELOPE_CACHE_ENTRIES) {
-      const oldest = this.envelopeCache.keys().next().value;
-      if (oldest !== undefined) this.envelopeCache.delete(oldest);
-    }
-    this.envelopeCache.set(key, stored);
-    return stored;
-  }
-
-  /**
    * Hands the connections a post could not reach to a delayed fan-out job (exponential delay per attempt).
    * Past the last attempt it throws, so the SQS job fails and ends in the DLQ with the delivery kept.
    * A thrown send error fails the invocation, which SNS/SQS retry (at-least-once; clients de-duplicate).
@@ -336,7 +222,6 @@ export class BroadcastService {
     connectionIds: readonly string[],
     attempt: number,
     stream?: StreamPosition,
-    base?: ShardJobBase,
   ): Promise<void> {
     if (connectionIds.length === 0) return;
     const maxAttempts = this.deps.broadcast.maxRetryAttempts ?? DEFAULT_MAX_RETRY_ATTEMPTS;
@@ -348,7 +233,7 @@ export class BroadcastService {
       throw new DeliveryRetriesExhaustedError(envelope.messageId, connectionIds.length, maxAttempts);
     }
     const delaySeconds = Math.min(900, 2 ** attempt);
-    await this.enqueueJobs(envelope, connectionIds, attempt, { delaySeconds }, stream, base);
+    await this.enqueueJobs(envelope, connectionIds, attempt, { delaySeconds }, stream);
     (this.deps.logger ?? silentLogger).warn('delivery retry scheduled', {
       messageId: envelope.messageId,
       connections: connectionIds.length,
@@ -367,11 +252,10 @@ export class BroadcastService {
     attempt: number,
     delaySeconds = 0,
     stream?: StreamPosition,
-    base?: ShardJobBase,
   ): Promise<void> {
     if (connectionIds.length === 0) return;
     const options = delaySeconds > 0 ? { delaySeconds } : undefined;
-    await this.enqueueJobs(envelope, connectionIds, attempt, options, stream, base);
+    await this.enqueueJobs(envelope, connectionIds, attempt, options, stream);
     (this.deps.logger ?? silentLogger).info('fan-out shard continued in a new job', {
       messageId: envelope.messageId,
       connections: connectionIds.length,
@@ -380,22 +264,18 @@ export class BroadcastService {
     });
   }
 
-  /**
-   * Fan-out jobs for `connectionIds` (at most MAX_IDS_PER_JOB each) with the given attempt number, carrying
-   * `base` (a stored envelope's reference) or else the envelope itself.
-   */
+  /** Fan-out jobs for `connectionIds` (at most MAX_IDS_PER_JOB each) with the given attempt number. */
   private async enqueueJobs(
     envelope: BroadcastEnvelope,
     connectionIds: readonly string[],
     attempt: number,
     options?: QueueSendOptions,
     stream?: StreamPosition,
-    base?: ShardJobBase,
   ): Promise<void> {
-    const carried: ShardJobBase = base ?? { envelope, ...(stream ? { position: stream } : {}) };
     const groups = chunk(connectionIds, MAX_IDS_PER_JOB);
     for (const [shard, ids] of groups.entries()) {
-      const job: FanoutJob = { ...carried, shard, shards: groups.length, connectionIds: ids, attempt };
+      const job: FanoutJob = { shard, shards: groups.length, connectionIds: ids, envelope, attempt };
+      if (stream) job.position = stream;
       await this.deps.fanoutQueue.send(job, options);
     }
   }
@@ -406,20 +286,18 @@ export class BroadcastService {
    * an immediate continuation job.
    */
   async runShardJob(job: FanoutJob, stopAt: number): Promise<ShardResult> {
-    const position: ShardPosition = { shard: job.shard, attempt: job.attempt ?? 0 };
-    if (job.shards !== undefined) position.shards = job.shards;
+    const position = { shard: job.shard, shards: job.shards, attempt: job.attempt ?? 0 };
     const stream = job.position;
-    const envelope = await this.envelopeOf(job);
-    // Later jobs for this shard keep referencing the stored envelope instead of carrying it.
-    const base: ShardJobBase | undefined = job.storedEnvelope
-      ? { storedEnvelope: job.storedEnvelope, ...(stream ? { position: stream } : {}) }
-      : undefined;
-    const result = await this.postShard(envelope, job.connectionIds, { stopAt, position, stream });
-    const attempt = job.attempt ?? 0;
-    await this.retryLater(envelope, result.retry, attempt + 1, stream, base);
-    await this.continueLater(envelope, result.deferred, attempt, 0, stream, base);
-    const throttledDelay = THROTTLED_RETRY_MIN_MS / 1000;
-    await this.continueLater(envelope, result.throttledLater, attempt, throttledDelay, stream, base);
+    const result = await this.postShard(job.envelope, job.connectionIds, { stopAt, position, stream });
+    await this.retryLater(job.envelope, result.retry, (job.attempt ?? 0) + 1, stream);
+    await this.continueLater(job.envelope, result.deferred, job.attempt ?? 0, 0, stream);
+    await this.continueLater(
+      job.envelope,
+      result.throttledLater,
+      job.attempt ?? 0,
+      THROTTLED_RETRY_MIN_MS / 1000,
+      stream,
+    );
     return result;
   }
 

@@ -66,7 +66,6 @@ export type {
   RejectedTopic,
   SincePosition,
   SinceRejection,
-  StoredEnvelopeRef,
   StreamPosition,
   TopicRejectionCode,
   UserEnvelope,

@@ -15,19 +15,15 @@ export function createFanoutWorkerHandler(deps: { broadcast: BroadcastService })
   const processRecord = async (record: SQSRecord, stopAt: number): Promise<void> => {
     const logContext = { sqsMessageId: record.messageId };
     const job = parseAndValidate('fan-out job', record.body, validateFanoutJob, logContext);
-    // A job carries its envelope or a stored envelope's reference; both name the message.
-    const message = job.envelope ?? job.storedEnvelope;
-    await withCorrelationId(message?.correlationId ?? '', async () => {
+    await withCorrelationId(job.envelope.correlationId, async () => {
       // Logged after the retry and continuation jobs are sent (a send error fails the record, retried by SQS).
       const { retry, deferred, throttledLater, ...result } = await deps.broadcast.runShardJob(job, stopAt);
       countPosts(result);
       log.info('fan-out shard posted', {
         ...logContext,
-        messageId: message?.messageId,
-        realm: message?.realm,
-        topic: message?.topic,
-        partition: job.partition,
-        stored: job.storedEnvelope !== undefined,
+        messageId: job.envelope.messageId,
+        realm: job.envelope.realm,
+        topic: job.envelope.topic,
         shard: job.shard,
         shards: job.shards,
         attempt: job.attempt ?? 0,

@@ -20,14 +20,12 @@ import {
   FakeConnectionGateway,
   ManualClock,
   MemoryConnectionStore,
-  MemoryEnvelopeStore,
   MemoryFrameBudgetStore,
   MemoryHeldMessageStore,
   MemoryHistoryStore,
   MemoryInboxStore,
   MemoryJobQueue,
   MemoryMessageIdStore,
-  MemoryShardClaimStore,
   MemoryTraceSink,
   recordingSleep,
 } from './memory.js';
@@ -47,8 +45,6 @@ export interface WorldOptions {
   traceSampleRate?: number;
   /** Paces the broadcast service's posts (bulk), as the fan-out worker's are. */
   pacer?: Pacer;
-  /** Envelopes over this many JSON bytes are stored once for shard jobs (default INLINE_ENVELOPE_MAX_BYTES). */
-  inlineEnvelopeMaxBytes?: number;
 }
 
 export function createWorld(options: WorldOptions = {}) {
@@ -58,8 +54,6 @@ export function createWorld(options: WorldOptions = {}) {
   const history = new MemoryHistoryStore();
   const held = new MemoryHeldMessageStore();
   const messageIds = new MemoryMessageIdStore();
-  const shardClaims = new MemoryShardClaimStore();
-  const envelopes = new MemoryEnvelopeStore();
   const gateway = new FakeConnectionGateway();
   const deliveryQueue = new MemoryJobQueue<DeliveryJob>();
   const fanoutQueue = new MemoryJobQueue<FanoutJob>();
@@ -96,8 +90,6 @@ export function createWorld(options: WorldOptions = {}) {
     history,
     held,
     messageIds,
-    shardClaims,
-    envelopes,
     gateway,
     deliveryQueue,
     fanoutQueue,
@@ -113,8 +105,6 @@ export function createWorld(options: WorldOptions = {}) {
       history,
       held,
       messageIds,
-      shardClaims,
-      envelopes,
       fanoutQueue,
       clock,
       newEpoch: () => `epoch${++epochs}`,
@@ -122,9 +112,6 @@ export function createWorld(options: WorldOptions = {}) {
         shardThreshold: options.shardThreshold ?? 500,
         shardSize: options.shardSize ?? 250,
         connectingGraceSeconds: grace,
-        ...(options.inlineEnvelopeMaxBytes === undefined
-          ? {}
-          : { inlineEnvelopeMaxBytes: options.inlineEnvelopeMaxBytes }),
       },
     }),
     users: new UserDeliveryService({
