@@ -175,7 +175,10 @@ describe('faults', () => {
     expect(r.lost).toBe(0);
   }, 60_000);
 
-  it('the delivery worker failing mid-batch (inbox deletes throttled): redelivered, nothing lost, nothing left', async () => {
+  // Skipped since 2b054da batched the inbox deletes (BatchWriteItem): this test throttles DeleteItem, which the
+  // worker no longer calls, so its fault never fires; throttling BatchWriteItem instead also refuses $connect's
+  // own writes. To rewrite: a fault that starts once the welcome job runs (open work on #14).
+  it.skip('the delivery worker failing mid-batch (inbox deletes throttled): redelivered, nothing lost, nothing left', async () => {
     const ids = ['f-crash-m1', 'f-crash-m2', 'f-crash-m3', 'f-crash-m4'];
     for (const id of ids) await sendUser('f-crash', id);
     await eventually(async () => (await inboxCount('f-crash')) === ids.length, 30_000, 100);
