@@ -11,6 +11,12 @@ export interface PostSettings {
   concurrency: number;
   /** Retries after a 429 before the post counts as `throttled`. */
   throttleRetries: number;
+  /**
+   * Retries after an unexpected error (5xx, timeout) before the post counts as `failed`, with the same backoff.
+   * Unset (0) for deliveries, which hand a failed post to a retry job; set where nothing else would retry it
+   * (the `subscribe` / `unsubscribe` replies, src/core/subscription-replies.ts).
+   */
+  failedRetries?: number;
   backoff: BackoffPolicy;
 }
 
@@ -48,8 +54,8 @@ export interface PostDeadline {
 }
 
 /**
- * One post; other errors become `failed`. A 429 is retried: unpaced, with full-jitter backoff up to
- * `throttleRetries` times; paced, after 1–2 s (the pacer slowed down meanwhile) for as long as the deadline
+ * One post; other errors become `failed` (after `failedRetries` tries with full-jitter backoff, when set). A 429
+ * is retried: unpaced, with full-jitter backoff up to `throttleRetries` times; paced, after 1–2 s (the pacer slowed down meanwhile) for as long as the deadline
  * allows, or `throttleRetries` times without a deadline.
  */
 export async function postWithRetry(
@@ -65,7 +71,9 @@ export async function postWithRetry(
       if (pacer) await pacer.acquire();
       outcome = await deps.gateway.post(connectionId, data);
     } catch (error) {
-      return { connectionId, outcome: 'failed', error };
+      if (attempt >= (deps.settings.failedRetries ?? 0)) return { connectionId, outcome: 'failed', error };
+      await deps.sleep(jitteredDelay(attempt, deps.settings.backoff, deps.random));
+      continue;
     }
     if (outcome !== 'throttled') return { connectionId, outcome };
     if (!pacer) {

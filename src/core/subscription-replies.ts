@@ -32,8 +32,19 @@ export interface AnswerSummary {
   replayed: number;
 }
 
+/**
+ * Tries of a reply's post after a transient @connections error (5xx, timeout) before it is given up: nothing else
+ * would retry it (the route's invocation is not retried), and the client waits for the reply (the SDK: 10 s).
+ */
+export const REPLY_FAILED_RETRIES = 3;
+
 export class SubscriptionReplies {
-  constructor(private readonly deps: SubscriptionRepliesDeps) {}
+  /** Posting with transient errors retried (postWithRetry's failedRetries). */
+  private readonly posting: PostDeps;
+
+  constructor(private readonly deps: SubscriptionRepliesDeps) {
+    this.posting = { ...deps, settings: { ...deps.settings, failedRetries: REPLY_FAILED_RETRIES } };
+  }
 
   /** Never throws for bad input; a storage failure is answered INTERNAL_ERROR (retryable) and rethrown. */
   async answer(
@@ -73,7 +84,7 @@ export class SubscriptionReplies {
         const request = { topics: accepted, fresh: result.added, ...positions };
         const frames = await this.deps.subscriptions.replay(identity.realm, request, requestId);
         for (const frame of frames) {
-          const posted = await postWithRetry(this.deps, connectionId, frame.data);
+          const posted = await postWithRetry(this.posting, connectionId, frame.data);
           if (posted.outcome !== 'ok') break;
           if (frame.envelope) summary.replayed++;
         }
@@ -101,7 +112,7 @@ export class SubscriptionReplies {
   }
 
   private async reply(connectionId: string, frame: { kind: string; code?: string }): Promise<AnswerSummary> {
-    const posted = await postWithRetry(this.deps, connectionId, JSON.stringify(frame));
+    const posted = await postWithRetry(this.posting, connectionId, JSON.stringify(frame));
     if (posted.outcome === 'failed') {
       (this.deps.logger ?? silentLogger).error('reply post failed', {
         connectionId,
