@@ -42,20 +42,11 @@ export interface BroadcastEnvelope {
   'payload': Record<string, unknown>;
 }
 
-export interface ConnectionLimits {
-  'idleTimeoutSeconds': number;
-  'maxConnectionSeconds': number;
-  'connectionTtlSeconds': number;
-}
-
-export interface DeliveryJob {
-  /**
-   * `connect`: welcome + history + inbox. `drain`: inbox only (a message raced a connect). `retry`: the
-   * user message in `message` to this one open connection, whose post failed (5xx, timeout, still
-   * throttled); the inbox is shared by the user's connections, so it is not used for this.
-   */
-  'reason': DeliveryReason;
-  'message'?: UserEnvelope;
+/**
+ * Enqueued by `$connect` with no delay; the worker waits briefly for the connection to open.
+ */
+export interface ConnectDeliveryJob {
+  'reason': 'connect';
   'connectionId': string;
   'userId': string;
   'realm': string;
@@ -74,19 +65,33 @@ export interface DeliveryJob {
    */
   'correlationId': string;
   /**
-   * `connect`: the well-formed positions the client sent for accepted history topics.
+   * The well-formed positions the client sent for accepted history topics.
    */
   'since'?: SincePosition[];
   /**
-   * `connect`: the positions the client sent that were ignored (answered after the welcome).
+   * The positions the client sent that were ignored (answered after the welcome).
    */
   'sinceRejected'?: SinceRejection[];
 }
 
+export interface ConnectionLimits {
+  'idleTimeoutSeconds': number;
+  'maxConnectionSeconds': number;
+  'connectionTtlSeconds': number;
+}
+
 /**
- * `connect`: welcome + history + inbox. `drain`: inbox only (a message raced a connect). `retry`: the
- * user message in `message` to this one open connection, whose post failed (5xx, timeout, still
- * throttled); the inbox is shared by the user's connections, so it is not used for this.
+ * One job of the delivery queue, shaped by its `reason`: `connect` (welcome, history, inbox, then the
+ * messages held for the connection until its welcome), `drain` (the inbox only: a user message raced a
+ * connect) or `retry` (one user message to one open connection whose post failed).
+ * Internal (`x-internal`): only the platform's own functions enqueue and read it. Since 1.9 each reason
+ * has its own shape; `drain` and `retry` jobs still in the queue from 1.8 and before (with the connect fields) are
+ * accepted by the worker, which drops those fields.
+ */
+export type DeliveryJob = ConnectDeliveryJob | DrainDeliveryJob | RetryDeliveryJob;
+
+/**
+ * The `reason` of a delivery job (`DeliveryJob`): `connect`, `drain` or `retry`, as in trace records.
  */
 export type DeliveryReason = "connect" | "drain" | "retry";
 
@@ -102,6 +107,20 @@ export interface DocumentReadyPayload {
   'name': string;
   'downloadUrl': string;
   'expiresAt': string;
+}
+
+/**
+ * The user's inbox to one connection (a user message raced its connect).
+ */
+export interface DrainDeliveryJob {
+  'reason': 'drain';
+  'connectionId': string;
+  'userId': string;
+  'realm': string;
+  /**
+   * Follows a message from publish to delivery in every log line.
+   */
+  'correlationId': string;
 }
 
 export type ErrorCode = "INVALID_JSON" | "INVALID_FRAME" | "UNKNOWN_ACTION" | "BINARY_NOT_SUPPORTED" | "CONNECTION_NOT_FOUND" | "RATE_LIMITED" | "TOKEN_EXPIRED" | "INTERNAL_ERROR";
@@ -289,6 +308,22 @@ export interface RejectedTopic {
   'topic': string;
   'code': TopicRejectionCode;
   'reason': string;
+}
+
+/**
+ * The user message in `message` to this one open connection, whose post failed (5xx, timeout, still
+ * throttled); the inbox is shared by the user's connections, so it is not used for this.
+ */
+export interface RetryDeliveryJob {
+  'reason': 'retry';
+  'connectionId': string;
+  'userId': string;
+  'realm': string;
+  /**
+   * Follows a message from publish to delivery in every log line.
+   */
+  'correlationId': string;
+  'message': UserEnvelope;
 }
 
 /**
@@ -496,9 +531,7 @@ export interface TraceRecord {
    */
   'counts'?: TraceCounts;
   /**
-   * `connect`: welcome + history + inbox. `drain`: inbox only (a message raced a connect). `retry`: the
-   * user message in `message` to this one open connection, whose post failed (5xx, timeout, still
-   * throttled); the inbox is shared by the user's connections, so it is not used for this.
+   * The `reason` of a delivery job (`DeliveryJob`): `connect`, `drain` or `retry`, as in trace records.
    */
   'job'?: DeliveryReason;
   /**

@@ -7,10 +7,12 @@ import type {
   AnnouncementsPayload,
   AuditAlertsPayload,
   BroadcastEnvelope,
+  ConnectDeliveryJob,
   ConnectionLimits,
   DeliveryJob,
   DocumentCommentPayload,
   DocumentReadyPayload,
+  DrainDeliveryJob,
   ErrorFrame,
   ExtendTtlAction,
   FanoutJob,
@@ -21,6 +23,7 @@ import type {
   PongFrame,
   RecoveryFrame,
   RejectedTopic,
+  RetryDeliveryJob,
   SincePosition,
   SinceRejection,
   StreamPosition,
@@ -41,11 +44,13 @@ import {
   validateAnnouncementsPayload,
   validateAuditAlertsPayload,
   validateBroadcastEnvelope,
+  validateConnectDeliveryJob,
   validateConnectionLimits,
   validateDeliveryJob,
   validateDocumentCommentPayload,
   validateDocumentIdParameter,
   validateDocumentReadyPayload,
+  validateDrainDeliveryJob,
   validateErrorFrame,
   validateExtendTtlAction,
   validateFanoutJob,
@@ -57,6 +62,7 @@ import {
   validatePongFrame,
   validateRecoveryFrame,
   validateRejectedTopic,
+  validateRetryDeliveryJob,
   validateSincePosition,
   validateSinceRejection,
   validateStreamPosition,
@@ -80,11 +86,13 @@ export interface SchemaModels {
   AnnouncementsPayload: AnnouncementsPayload;
   AuditAlertsPayload: AuditAlertsPayload;
   BroadcastEnvelope: BroadcastEnvelope;
+  ConnectDeliveryJob: ConnectDeliveryJob;
   ConnectionLimits: ConnectionLimits;
   DeliveryJob: DeliveryJob;
   DocumentCommentPayload: DocumentCommentPayload;
   DocumentIdParameter: unknown;
   DocumentReadyPayload: DocumentReadyPayload;
+  DrainDeliveryJob: DrainDeliveryJob;
   ErrorFrame: ErrorFrame;
   ExtendTtlAction: ExtendTtlAction;
   FanoutJob: FanoutJob;
@@ -96,6 +104,7 @@ export interface SchemaModels {
   PongFrame: PongFrame;
   RecoveryFrame: RecoveryFrame;
   RejectedTopic: RejectedTopic;
+  RetryDeliveryJob: RetryDeliveryJob;
   SincePosition: SincePosition;
   SinceRejection: SinceRejection;
   StreamPosition: StreamPosition;
@@ -116,18 +125,20 @@ export interface SchemaModels {
 
 export type SchemaTitle = keyof SchemaModels;
 
-export const schemaTitles: readonly SchemaTitle[] = ['AnnouncementsPayload', 'AuditAlertsPayload', 'BroadcastEnvelope', 'ConnectionLimits', 'DeliveryJob', 'DocumentCommentPayload', 'DocumentIdParameter', 'DocumentReadyPayload', 'ErrorFrame', 'ExtendTtlAction', 'FanoutJob', 'JobIdParameter', 'JobStatusPayload', 'KafkaRejectedRecord', 'NotificationPayload', 'PingAction', 'PongFrame', 'RecoveryFrame', 'RejectedTopic', 'SincePosition', 'SinceRejection', 'StreamPosition', 'SubscribeAction', 'SubscribedFrame', 'TopicMessageFrame', 'TraceRecord', 'TtlExtendedFrame', 'UnknownFrame', 'UnsubscribeAction', 'UnsubscribedFrame', 'UserActivityPayload', 'UserEnvelope', 'UserIdParameter', 'UserMessageFrame', 'WelcomeFrame'];
+export const schemaTitles: readonly SchemaTitle[] = ['AnnouncementsPayload', 'AuditAlertsPayload', 'BroadcastEnvelope', 'ConnectDeliveryJob', 'ConnectionLimits', 'DeliveryJob', 'DocumentCommentPayload', 'DocumentIdParameter', 'DocumentReadyPayload', 'DrainDeliveryJob', 'ErrorFrame', 'ExtendTtlAction', 'FanoutJob', 'JobIdParameter', 'JobStatusPayload', 'KafkaRejectedRecord', 'NotificationPayload', 'PingAction', 'PongFrame', 'RecoveryFrame', 'RejectedTopic', 'RetryDeliveryJob', 'SincePosition', 'SinceRejection', 'StreamPosition', 'SubscribeAction', 'SubscribedFrame', 'TopicMessageFrame', 'TraceRecord', 'TtlExtendedFrame', 'UnknownFrame', 'UnsubscribeAction', 'UnsubscribedFrame', 'UserActivityPayload', 'UserEnvelope', 'UserIdParameter', 'UserMessageFrame', 'WelcomeFrame'];
 
 /** One typed validator per schema title. */
 export const validators: { readonly [K in SchemaTitle]: (data: unknown) => ValidationResult<SchemaModels[K]> } = {
   AnnouncementsPayload: wrapValidator(validateAnnouncementsPayload),
   AuditAlertsPayload: wrapValidator(validateAuditAlertsPayload),
   BroadcastEnvelope: wrapValidator(validateBroadcastEnvelope),
+  ConnectDeliveryJob: wrapValidator(validateConnectDeliveryJob),
   ConnectionLimits: wrapValidator(validateConnectionLimits),
   DeliveryJob: wrapValidator(validateDeliveryJob),
   DocumentCommentPayload: wrapValidator(validateDocumentCommentPayload),
   DocumentIdParameter: wrapValidator(validateDocumentIdParameter),
   DocumentReadyPayload: wrapValidator(validateDocumentReadyPayload),
+  DrainDeliveryJob: wrapValidator(validateDrainDeliveryJob),
   ErrorFrame: wrapValidator(validateErrorFrame),
   ExtendTtlAction: wrapValidator(validateExtendTtlAction),
   FanoutJob: wrapValidator(validateFanoutJob),
@@ -139,6 +150,7 @@ export const validators: { readonly [K in SchemaTitle]: (data: unknown) => Valid
   PongFrame: wrapValidator(validatePongFrame),
   RecoveryFrame: wrapValidator(validateRecoveryFrame),
   RejectedTopic: wrapValidator(validateRejectedTopic),
+  RetryDeliveryJob: wrapValidator(validateRetryDeliveryJob),
   SincePosition: wrapValidator(validateSincePosition),
   SinceRejection: wrapValidator(validateSinceRejection),
   StreamPosition: wrapValidator(validateStreamPosition),

@@ -1,8 +1,10 @@
 // Code generated from asyncapi.yaml. DO NOT EDIT.
 
 import type {
+  ConnectDeliveryJob,
   ConnectionLimits,
   DeliveryJob,
+  DrainDeliveryJob,
   ErrorFrame,
   ExtendTtlAction,
   FanoutJob,
@@ -11,6 +13,7 @@ import type {
   PongFrame,
   RecoveryFrame,
   RejectedTopic,
+  RetryDeliveryJob,
   SincePosition,
   SinceRejection,
   StreamPosition,
@@ -28,8 +31,10 @@ import type {
 
 import type { StandaloneValidator } from './field-errors.js';
 
+export declare const validateConnectDeliveryJob: StandaloneValidator<ConnectDeliveryJob>;
 export declare const validateConnectionLimits: StandaloneValidator<ConnectionLimits>;
 export declare const validateDeliveryJob: StandaloneValidator<DeliveryJob>;
+export declare const validateDrainDeliveryJob: StandaloneValidator<DrainDeliveryJob>;
 export declare const validateErrorFrame: StandaloneValidator<ErrorFrame>;
 export declare const validateExtendTtlAction: StandaloneValidator<ExtendTtlAction>;
 export declare const validateFanoutJob: StandaloneValidator<FanoutJob>;
@@ -38,6 +43,7 @@ export declare const validatePingAction: StandaloneValidator<PingAction>;
 export declare const validatePongFrame: StandaloneValidator<PongFrame>;
 export declare const validateRecoveryFrame: StandaloneValidator<RecoveryFrame>;
 export declare const validateRejectedTopic: StandaloneValidator<RejectedTopic>;
+export declare const validateRetryDeliveryJob: StandaloneValidator<RetryDeliveryJob>;
 export declare const validateSincePosition: StandaloneValidator<SincePosition>;
 export declare const validateSinceRejection: StandaloneValidator<SinceRejection>;
 export declare const validateStreamPosition: StandaloneValidator<StreamPosition>;

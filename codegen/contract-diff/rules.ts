@@ -289,10 +289,29 @@ function componentRule(site: Site): Verdict | undefined {
   return undefined;
 }
 
+/**
+ * A schema marked `x-internal: true` (in the head contract) is produced and consumed only by this platform's own
+ * functions, deployed together (the queue jobs): no deployed client or publisher sees it, so reshaping it breaks
+ * none. The consumer must still accept what the previous version left in flight (say how in the schema).
+ */
+function internalSchemaRule(site: Site): Verdict | undefined {
+  const { path } = site;
+  if (path[0] !== 'components' || path[1] !== 'schemas' || path.length < 3) return undefined;
+  const name = path[2] as string;
+  if (site.lookup('head', ['components', 'schemas', name, 'x-internal']) !== true) return undefined;
+  // Marking a schema internal lifts the gate from it: say so loudly, a reviewer checks no client reads it.
+  if (site.lookup('base', ['components', 'schemas', name, 'x-internal']) !== true && path[3] === 'x-internal')
+    return nonBreaking(
+      `schema ${name} marked internal (x-internal): its later changes are not gated; no deployed client or publisher may read it`,
+    );
+  return nonBreaking('internal schema (x-internal): only this platform produces and consumes it');
+}
+
 /** Our verdict for one change, or undefined when no rule knows it (the caller then treats it as breaking). */
 export function ownVerdict(site: Site): Verdict | undefined {
   return (
     editorialRule(site) ??
+    internalSchemaRule(site) ??
     limitRule(site) ??
     codeTableRule(site) ??
     topicRule(site) ??

@@ -2,7 +2,14 @@
  * Connection lifecycle: register on `$connect` (topic decision, positions sent, rows, one delivery job), unregister on
  * `$disconnect`, extend the TTL, and decide what a 410 from the management API means.
  */
-import type { ConnectionRecord, DeliveryJob, Identity, RejectedTopic, SinceRejection } from './model.js';
+import type {
+  ConnectDeliveryJob,
+  ConnectionRecord,
+  DeliveryJob,
+  Identity,
+  RejectedTopic,
+  SinceRejection,
+} from './model.js';
 import type { Clock, ConnectionStore, DomainLogger, JobQueue } from './ports.js';
 import { silentLogger } from './ports.js';
 import { decideSince, type SinceEntry } from './stream-positions.js';
@@ -28,7 +35,7 @@ export interface RegisterResult {
   record: ConnectionRecord;
   accepted: string[];
   rejected: RejectedTopic[];
-  job: DeliveryJob;
+  job: ConnectDeliveryJob;
 }
 
 export const nowSeconds = (clock: Clock): number => Math.floor(clock.now() / 1000);
@@ -69,7 +76,7 @@ export class ConnectionService {
     };
     if (input.identity.tokenExpiresAt !== undefined) record.tokenExpiresAt = input.identity.tokenExpiresAt;
     await store.saveConnection(record);
-    const job: DeliveryJob = {
+    const job: ConnectDeliveryJob = {
       reason: 'connect',
       connectionId: record.connectionId,
       userId: record.userId,

@@ -124,7 +124,14 @@ describe('DeliveryWorker.process', () => {
 
   it('a drain job no longer waits for a welcome once the connection is older than the grace + 60 s', async () => {
     const { world, job } = await worldWithBacklog(120);
-    const result = await world.worker.process({ ...job, reason: 'drain' });
+    const { connectionId, userId, realm, correlationId } = job;
+    const result = await world.worker.process({
+      reason: 'drain',
+      connectionId,
+      userId,
+      realm,
+      correlationId,
+    });
     expect(result).toMatchObject({ welcome: false, offlineDelivered: 3 });
   });
 

@@ -14,10 +14,10 @@
  *   intact for the next connection.
  */
 import { nowSeconds, resolveGone } from './connections.js';
-import { ConnectionPostError, RetryLaterError, ValidationError } from './errors.js';
+import { ConnectionPostError, RetryLaterError } from './errors.js';
 import { topicFrame, userFrame, welcomeFrame } from './frames.js';
 import { replayFrames } from './history-replay.js';
-import type { ConnectionRecord, DeliveryJob, HeldMessage, InboxItem } from './model.js';
+import type { ConnectDeliveryJob, ConnectionRecord, DeliveryJob, HeldMessage, InboxItem } from './model.js';
 import type {
   Clock,
   ConnectionStore,
@@ -100,10 +100,6 @@ export class DeliveryWorker {
     if (job.reason === 'retry') {
       // One user message to one open connection whose earlier post failed; a failure here throws, so SQS
       // retries the job and, past maxReceiveCount, keeps it in the DLQ.
-      if (!job.message) {
-        const missing = { field: 'message', keyword: 'required', message: 'a retry job carries the message' };
-        throw new ValidationError('delivery job', [missing], 'a retry job carries no message');
-      }
       const message = job.message;
       const step = await this.post(record, JSON.stringify(userFrame(message))).catch((error: unknown) => {
         // Thrown back to SQS, which retries the job: the record says why this attempt did not deliver.
@@ -154,7 +150,7 @@ export class DeliveryWorker {
    * history (positioned by `since`) and its recovery frames, then `welcomedAt`: from then on routers post to this connection instead of holding for it.
    */
   private async welcomeAndHistory(
-    job: DeliveryJob,
+    job: ConnectDeliveryJob,
     record: ConnectionRecord,
     pendingOffline: number,
     posted: Set<string>,

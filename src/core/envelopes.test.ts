@@ -58,4 +58,32 @@ describe('envelope validation', () => {
     };
     expect(errorsOf(() => validateFanoutJob(job))).toContain('envelope.payload.title');
   });
+
+  it('a delivery job has the shape of its reason (contract 1.9: DeliveryJob oneOf)', () => {
+    const to = { connectionId: 'abc=', userId: 'alice', realm: 'acme', correlationId: 'c-1' };
+    expect(validateDeliveryJob({ reason: 'drain', ...to })).toEqual({ reason: 'drain', ...to });
+    const message = userEnvelope();
+    expect(validateDeliveryJob({ reason: 'retry', ...to, message })).toEqual({
+      reason: 'retry',
+      ...to,
+      message,
+    });
+    // A retry job without its message, or a drain job carrying one, fails.
+    expect(() => validateDeliveryJob({ reason: 'retry', ...to })).toThrow(ValidationError);
+    expect(() => validateDeliveryJob({ reason: 'drain', ...to, message })).toThrow(ValidationError);
+    // A connect job keeps its welcome fields required.
+    expect(() => validateDeliveryJob({ reason: 'connect', ...to })).toThrow(ValidationError);
+  });
+
+  it('drain and retry jobs enqueued before 1.9 (connect fields on every job) are still accepted', () => {
+    const to = { connectionId: 'abc=', userId: 'alice', realm: 'acme', correlationId: 'c-1' };
+    const old = { accepted: ['announcements'], rejected: [], connectedAt: 1, expiresAt: 2 };
+    expect(validateDeliveryJob({ reason: 'drain', ...to, ...old })).toEqual({ reason: 'drain', ...to });
+    const message = userEnvelope();
+    expect(validateDeliveryJob({ reason: 'retry', ...to, ...old, message })).toEqual({
+      reason: 'retry',
+      ...to,
+      message,
+    });
+  });
 });

@@ -70,8 +70,24 @@ export function validateUserEnvelope(data: unknown): UserEnvelope {
 const deliveryJobValidator = wrapValidator(deliveryJobSchema);
 const fanoutJobValidator = wrapValidator(fanoutJobSchema);
 
+/** Fields every job carried before contract 1.9, meaningless for `drain` and `retry` jobs. */
+const PRE_1_9_JOB_FIELDS = ['accepted', 'rejected', 'connectedAt', 'expiresAt'] as const;
+
+/**
+ * A `drain` or `retry` job enqueued by a router of the previous version (in the queue during a deploy) carries
+ * the connect job's fields: they are dropped, so the job is delivered instead of ending in the DLQ.
+ */
+function withoutPre19Fields(data: unknown): unknown {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
+  const record = data as Record<string, unknown>;
+  if (record.reason !== 'drain' && record.reason !== 'retry') return data;
+  const copy = { ...record };
+  for (const field of PRE_1_9_JOB_FIELDS) delete copy[field];
+  return copy;
+}
+
 export function validateDeliveryJob(data: unknown): DeliveryJob {
-  const job: Result = deliveryJobValidator(data);
+  const job: Result = deliveryJobValidator(withoutPre19Fields(data));
   if (!job.ok) fail('delivery job', job.errors);
   return job.value as DeliveryJob;
 }

@@ -59,6 +59,7 @@ export interface UserConnection {
 // The wire shapes come from the contract: a field added to asyncapi.yaml reaches the core by regeneration.
 export type {
   BroadcastEnvelope,
+  ConnectDeliveryJob,
   DeliveryJob,
   ErrorCode,
   FanoutJob,

@@ -255,18 +255,14 @@ export class UserDeliveryService {
     for (const target of targets) {
       const record = target.record ?? (await this.deps.store.getConnection(target.connectionId));
       if (!record) continue;
-      const job: DeliveryJob = {
-        reason,
+      const to = {
         connectionId: record.connectionId,
         userId: record.userId,
         realm: record.realm,
-        accepted: record.topics,
-        rejected: [],
-        connectedAt: record.connectedAt,
-        expiresAt: record.expiresAt,
         correlationId: envelope.correlationId,
       };
-      if (reason === 'retry') job.message = envelope;
+      // A drain job names its connection only; a retry job carries the message (contract: DeliveryJob oneOf).
+      const job: DeliveryJob = reason === 'retry' ? { reason, ...to, message: envelope } : { reason, ...to };
       await this.deps.deliveryQueue.send(job, { delaySeconds: this.deps.userDelivery.deliveryDelaySeconds });
       sent++;
     }

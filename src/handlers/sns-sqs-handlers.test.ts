@@ -519,6 +519,36 @@ describe('delivery worker', () => {
         .map((f) => f.id),
     ).toEqual(['i-1']);
   });
+
+  it('drain and retry jobs left in the queue by 1.8 (connect fields on every job) are still delivered', async () => {
+    // Offline when routed: the message waits in the inbox for the drain job.
+    await userRouter(
+      snsEvent('sns-user.json', userEnvelope({ messageId: 'o-inbox', userId: 'olga' })),
+      context('user-router'),
+    );
+    await connectClient('OldA1dUCDoECFmQ=', { userId: 'olga' });
+    // What a 1.8 user router enqueued: the connection's fields on every job, whatever its reason.
+    const pre19 = {
+      connectionId: 'OldA1dUCDoECFmQ=',
+      userId: 'olga',
+      realm: 'acme',
+      accepted: [],
+      rejected: [],
+      connectedAt: Date.now() - 60_000,
+      expiresAt: Math.floor(Date.now() / 1000) + 600,
+      correlationId: 'c-pre-1.9',
+    };
+    const retried = userEnvelope({ messageId: 'o-retry', userId: 'olga' });
+    const bodies = [
+      JSON.stringify({ reason: 'drain', ...pre19 }),
+      JSON.stringify({ reason: 'retry', ...pre19, message: retried }),
+    ];
+    expect(await deliveryWorker(sqsEvent('sqs-delivery.json', bodies), context('delivery-worker'))).toEqual({
+      batchItemFailures: [],
+    });
+    const delivered = harness.management.framesTo('OldA1dUCDoECFmQ=').filter((f) => f.kind === 'user');
+    expect(delivered.map((f) => f.id).sort()).toEqual(['o-inbox', 'o-retry']);
+  });
 });
 
 describe('workers with overlapping invocations (the local runtime runs several batches at once)', () => {

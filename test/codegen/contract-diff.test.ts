@@ -298,6 +298,26 @@ const safeCases: Case[] = [
     severity: 'editorial',
     words: /text changed/,
   },
+  {
+    kind: 'internal schema (x-internal) narrowed',
+    edit: (d) => {
+      const schema = node(d, 'components', 'schemas', 'EchoAction');
+      schema['x-internal'] = true;
+      node(schema, 'properties', 'text').maxLength = 99;
+    },
+    pointer: '/components/schemas/EchoAction/properties/text/maxLength',
+    severity: 'non-breaking',
+    words: /internal schema/,
+  },
+  {
+    kind: 'schema marked internal (said loudly: its later changes are not gated)',
+    edit: (d) => {
+      node(d, 'components', 'schemas', 'EchoAction')['x-internal'] = true;
+    },
+    pointer: '/components/schemas/EchoAction/x-internal',
+    severity: 'non-breaking',
+    words: /EchoAction marked internal.*not gated/,
+  },
 ];
 
 function withFamily(doc: JsonObject): JsonObject {

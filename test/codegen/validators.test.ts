@@ -51,6 +51,18 @@ function collectExamples(): Example[] {
         title: payload.title as string,
         payload: example.payload,
       });
+      // A oneOf payload (DeliveryJob): the example is also an example of the branch named by its title.
+      for (const branch of Array.isArray(payload.oneOf) ? payload.oneOf : []) {
+        const schema = deref(contract, branch);
+        if (!isMap(schema) || typeof schema.title !== 'string') continue;
+        if (!validate(schema.title, example.payload).ok) continue;
+        out.push({
+          message: id,
+          name: String(example.name ?? index),
+          title: schema.title,
+          payload: example.payload,
+        });
+      }
     });
   };
   const components = get(contract, 'components', 'messages');
