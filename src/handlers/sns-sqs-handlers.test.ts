@@ -136,7 +136,8 @@ describe('broadcast router', () => {
       payload: { jobId: 'job-42', status: 'running', progress: 40, updatedAt: '2026-11-27T10:00:00.000Z' },
     });
     await broadcastRouter(snsEvent('sns-broadcast.json', envelope), context('broadcast-router'));
-    const receivers = harness.management.posts
+    const receivers = harness.management
+      .frames()
       .filter((p) => p.frame.id === 'br-1')
       .map((p) => p.connectionId);
     expect(receivers.sort()).toEqual(['BrA1gdUCDoECFmQ=', 'BrB1gdUCDoECFmQ=']);
@@ -159,7 +160,8 @@ describe('broadcast router', () => {
     });
     // 3 subscribers in acme now: still below the shard threshold (3)
     await broadcastRouter(snsEvent('sns-broadcast.json', envelope), context('broadcast-router'));
-    const receivers = harness.management.posts
+    const receivers = harness.management
+      .frames()
       .filter((p) => p.frame.id === 'br-2')
       .map((p) => p.connectionId);
     expect(receivers.sort()).toEqual(['BrA1gdUCDoECFmQ=', 'BrB1gdUCDoECFmQ=']);
@@ -203,7 +205,7 @@ describe('broadcast router', () => {
       await connectClient(`Shard${i}gdUCDoECFmQ=`, { realm: 'big', userId: `u${i}` });
     const envelope = broadcastEnvelope({ messageId: 'br-shard', realm: 'big' });
     await broadcastRouter(snsEvent('sns-broadcast.json', envelope), context('broadcast-router'));
-    expect(harness.management.posts.filter((p) => p.frame.id === 'br-shard')).toEqual([]);
+    expect(harness.management.frames().filter((p) => p.frame.id === 'br-shard')).toEqual([]);
     const jobs = harness
       .jobs<FanoutJob>(harness.queues.fanout)
       .filter((j) => j.envelope.messageId === 'br-shard');
@@ -215,7 +217,7 @@ describe('broadcast router', () => {
     const bodies = harness.sqs.bodies(harness.queues.fanout).filter((b) => b.includes('br-shard'));
     const result = await fanoutWorker(sqsEvent('sqs-fanout.json', bodies), context('fanout-worker'));
     expect(result).toEqual({ batchItemFailures: [] });
-    expect(harness.management.posts.filter((p) => p.frame.id === 'br-shard')).toHaveLength(5);
+    expect(harness.management.frames().filter((p) => p.frame.id === 'br-shard')).toHaveLength(5);
   });
 
   it('the fan-out worker near its timeout posts nothing more and hands the shard to an immediate job', async () => {
@@ -230,7 +232,7 @@ describe('broadcast router', () => {
     const late = { ...context('fanout-worker'), getRemainingTimeInMillis: () => 5_000 };
     const result = await fanoutWorker(sqsEvent('sqs-fanout.json', [JSON.stringify(job)]), late);
     expect(result).toEqual({ batchItemFailures: [] });
-    expect(harness.management.posts.filter((p) => p.frame.id === 'br-late')).toEqual([]);
+    expect(harness.management.frames().filter((p) => p.frame.id === 'br-late')).toEqual([]);
     const continued = harness
       .jobs<FanoutJob>(harness.queues.fanout)
       .filter((j) => j.envelope.messageId === 'br-late');
@@ -247,7 +249,7 @@ describe('broadcast router', () => {
     const event = sqsEvent('sqs-fanout.json', [good, '{"shard":0}']);
     const result = await fanoutWorker(event, context('fanout-worker'));
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: event.Records[1]!.messageId }] });
-    expect(harness.management.posts.filter((p) => p.frame.id === 'br-fan-ok')).toHaveLength(1);
+    expect(harness.management.frames().filter((p) => p.frame.id === 'br-fan-ok')).toHaveLength(1);
   });
 });
 

@@ -10,14 +10,19 @@ import {
 } from '@aws-sdk/client-apigatewaymanagementapi';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Edge, startEdge } from '../../../src/local/edge/index.js';
-import { clientConfig, FakeRegistry } from './helpers.js';
+import { clientConfig, RecordingRegistry } from './helpers.js';
 
 let edge: Edge;
-let registry: FakeRegistry;
+let registry: RecordingRegistry;
 let api: ApiGatewayManagementApiClient;
 
 beforeAll(async () => {
-  registry = new FakeRegistry();
+  registry = new RecordingRegistry({
+    connectedAt: new Date('2026-01-01T00:00:00.000Z'),
+    lastActiveAt: new Date('2026-01-01T00:01:00.000Z'),
+    sourceIp: '127.0.0.1',
+    userAgent: 'vitest',
+  });
   edge = await startEdge({ host: '127.0.0.1', port: 0, registry });
   api = new ApiGatewayManagementApiClient({ ...clientConfig(`${edge.url}/local`), maxAttempts: 1 });
 });
@@ -27,8 +32,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   edge.faults.clear();
-  registry.connections.clear();
-  registry.posted.length = 0;
+  registry.reset();
 });
 
 describe('@connections management API through @aws-sdk/client-apigatewaymanagementapi', () => {
@@ -37,7 +41,7 @@ describe('@connections management API through @aws-sdk/client-apigatewaymanageme
     await api.send(
       new PostToConnectionCommand({ ConnectionId: 'abc=', Data: Buffer.from('{"type":"hello"}') }),
     );
-    expect(registry.posted).toEqual([{ connectionId: 'abc=', data: '{"type":"hello"}' }]);
+    expect(registry.posts).toEqual([{ connectionId: 'abc=', data: '{"type":"hello"}' }]);
   });
 
   it('gets connection info with ISO 8601 times and identity', async () => {
@@ -120,7 +124,7 @@ describe('@connections management API through @aws-sdk/client-apigatewaymanageme
       .send(new PostToConnectionCommand({ ConnectionId: 'a', Data: Buffer.from('8') }))
       .catch((e: unknown) => e);
     expect((error as { $metadata: { httpStatusCode: number } }).$metadata.httpStatusCode).toBe(500);
-    expect(registry.posted.map((p) => p.data)).toEqual(['3', '4', '7']);
+    expect(registry.posts.map((p) => p.data)).toEqual(['3', '4', '7']);
 
     const bad = await fetch(`${edge.url}/_local/faults`, {
       method: 'POST',
@@ -136,7 +140,7 @@ describe('@connections management API through @aws-sdk/client-apigatewaymanageme
     const started = Date.now();
     await api.send(new PostToConnectionCommand({ ConnectionId: 'slow', Data: Buffer.from('late') }));
     expect(Date.now() - started).toBeGreaterThanOrEqual(280);
-    expect(registry.posted).toEqual([{ connectionId: 'slow', data: 'late' }]);
+    expect(registry.posts).toEqual([{ connectionId: 'slow', data: 'late' }]);
   });
 
   it('counts requests per service and action in GET /_local/stats', async () => {

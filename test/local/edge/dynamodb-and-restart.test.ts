@@ -19,13 +19,13 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '../../../src/adapters/table-definition.js';
 import { type Edge, startEdge } from '../../../src/local/edge/index.js';
-import { clientConfig, FakeRegistry } from './helpers.js';
+import { clientConfig, RecordingRegistry } from './helpers.js';
 
 describe('DynamoDB through the edge (dynalite)', () => {
   let edge: Edge;
   let ddb: DynamoDBClient;
   beforeAll(async () => {
-    edge = await startEdge({ host: '127.0.0.1', port: 0, registry: new FakeRegistry() });
+    edge = await startEdge({ host: '127.0.0.1', port: 0, registry: new RecordingRegistry() });
     ddb = new DynamoDBClient({ ...clientConfig(edge.url), maxAttempts: 1 });
     await ddb.send(new CreateTableCommand(tableDefinition('mem-table')));
   });
@@ -113,7 +113,7 @@ describe('restart with a dataDir', () => {
   });
 
   it('keeps queue messages (waiting and in flight), topics and DynamoDB items across a restart', async () => {
-    const registry = new FakeRegistry();
+    const registry = new RecordingRegistry();
     const first = await startEdge({ host: '127.0.0.1', port: 0, dataDir, registry });
     let sqs = new SQSClient(clientConfig(first.url));
     let ddb = new DynamoDBClient(clientConfig(first.url));
@@ -197,7 +197,12 @@ describe('restart with a dataDir', () => {
 
   it('writes SQS state to disk shortly after each change, without waiting for stop (survives a kill)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'wspush-edge-kill-'));
-    const edge = await startEdge({ host: '127.0.0.1', port: 0, dataDir: dir, registry: new FakeRegistry() });
+    const edge = await startEdge({
+      host: '127.0.0.1',
+      port: 0,
+      dataDir: dir,
+      registry: new RecordingRegistry(),
+    });
     const sqs = new SQSClient(clientConfig(edge.url));
     try {
       await sqs.send(

@@ -18,7 +18,7 @@ import {
   type LambdaHandler,
   type LambdaRuntime,
 } from '../../../src/local/lambda/index.js';
-import { clientConfig, eventually, FakeRegistry } from './helpers.js';
+import { clientConfig, eventually, RecordingRegistry } from './helpers.js';
 
 const received: Record<string, SNSEvent[]> = {};
 function record(name: string, event: unknown): void {
@@ -60,7 +60,7 @@ beforeAll(async () => {
   edge = await startEdge({
     host: '127.0.0.1',
     port: 0,
-    registry: new FakeRegistry(),
+    registry: new RecordingRegistry(),
     runtime,
     subscriptions: {
       sns: [

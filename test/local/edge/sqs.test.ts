@@ -15,13 +15,13 @@ import {
 } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Edge, startEdge } from '../../../src/local/edge/index.js';
-import { clientConfig, FakeRegistry } from './helpers.js';
+import { clientConfig, RecordingRegistry } from './helpers.js';
 
 let edge: Edge;
 let sqs: SQSClient;
 
 beforeAll(async () => {
-  edge = await startEdge({ host: '127.0.0.1', port: 0, registry: new FakeRegistry() });
+  edge = await startEdge({ host: '127.0.0.1', port: 0, registry: new RecordingRegistry() });
   sqs = new SQSClient(clientConfig(edge.url));
 });
 afterAll(async () => {

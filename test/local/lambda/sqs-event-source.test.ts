@@ -10,7 +10,7 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Edge, startEdge } from '../../../src/local/edge/index.js';
 import { createLambdaRuntime, failedIds, type LambdaRuntime } from '../../../src/local/lambda/index.js';
-import { clientConfig, eventually, FakeRegistry } from '../edge/helpers.js';
+import { clientConfig, eventually, RecordingRegistry } from '../edge/helpers.js';
 
 const batches: SQSEvent[] = [];
 let inFlight = 0;
@@ -52,7 +52,7 @@ beforeAll(async () => {
   edge = await startEdge({
     host: '127.0.0.1',
     port: 0,
-    registry: new FakeRegistry(),
+    registry: new RecordingRegistry(),
     runtime,
     queueVisibilityTimeoutSeconds: 1,
     subscriptions: {
