@@ -175,35 +175,52 @@ describe('faults', () => {
     expect(r.lost).toBe(0);
   }, 60_000);
 
-  // Skipped since 2b054da batched the inbox deletes (BatchWriteItem): this test throttles DeleteItem, which the
-  // worker no longer calls, so its fault never fires; throttling BatchWriteItem instead also refuses $connect's
-  // own writes. To rewrite: a fault that starts once the welcome job runs (open work on #14).
-  it.skip('the delivery worker failing mid-batch (inbox deletes throttled): redelivered, nothing lost, nothing left', async () => {
+  it('the delivery worker failing mid-batch (inbox deletes throttled): redelivered, nothing lost, nothing left', async () => {
+    const user = 'f-crash';
     const ids = ['f-crash-m1', 'f-crash-m2', 'f-crash-m3', 'f-crash-m4'];
-    for (const id of ids) await sendUser('f-crash', id);
-    await eventually(async () => (await inboxCount('f-crash')) === ids.length, 30_000, 100);
-    // Every DeleteItem fails: the worker posts the first message, cannot delete it, and the job fails.
-    const deletesBefore = tp.platform.edge.stats.snapshot().dynamodb?.DeleteItem ?? 0;
+    for (const id of ids) await sendUser(user, id);
+    await eventually(async () => (await inboxCount(user)) === ids.length, 30_000, 100);
+    // Only this user's inbox deletes fail: the connect job posts the welcome and the 4 messages, then its one
+    // BatchWriteItem deleting them is throttled (the SDK's retries too), so the job fails after its posts.
+    // Scoped by key, $connect's own BatchWriteItem (conn/user rows) goes through.
     const rule = tp.platform.faults.add({
       kind: 'dynamodb-throttle',
-      operation: 'DeleteItem',
+      operation: 'BatchWriteItem',
+      bodyContains: `inbox#${REALM}#${user}`,
       times: 'always',
     });
-    const client = await online('f-crash');
-    await eventually(() => client.seen.size > 0, 20_000, 50);
-    // Long enough for the SDK's own retries to give up, so the job really fails mid-batch.
-    await new Promise((r) => setTimeout(r, 8_000));
+    const deliveryFailures = () =>
+      tp.platform.edge.eventSources.find((s) => s.options.queueName.endsWith('-delivery'))?.stats().failed ??
+      0;
+    const failuresBefore = deliveryFailures();
+    const client = await online(user);
+    // The job failed mid-batch: its messages were posted, their deletes refused, the record left to SQS.
+    const failed = await eventually(() => deliveryFailures() > failuresBefore, 30_000, 50);
+    const fired = tp.platform.faults.fired(rule);
+    const postedBeforeFailure = ids.filter((id) => client.seen.has(id)).length;
     tp.platform.faults.remove(rule);
-    // The SQS message comes back after its visibility timeout (30 s locally) and the job runs again.
-    await eventually(() => ids.every((id) => client.seen.has(id)), 90_000, 200);
-    await eventually(async () => (await inboxCount('f-crash')) === 0, 20_000, 200);
-    const left = await inboxCount('f-crash');
-    const deleteAttempts = (tp.platform.edge.stats.snapshot().dynamodb?.DeleteItem ?? 0) - deletesBefore;
-    const r = record('worker-crash', client, ids, `inboxLeft=${left} deleteAttempts=${deleteAttempts}`);
-    // The fault really fired: more DeleteItem attempts than items, i.e. refused deletes were retried.
-    expect(deleteAttempts).toBeGreaterThan(ids.length);
+    // The SQS message comes back after its visibility timeout (30 s locally): the job runs again, posts the
+    // inbox again (at-least-once: the client de-duplicates by id) and deletes it.
+    await eventually(async () => (await inboxCount(user)) === 0, 90_000, 200);
+    await eventually(() => ids.every((id) => (client.seen.get(id) ?? 0) >= 2), 10_000, 100);
+    const left = await inboxCount(user);
+    const r = record(
+      'worker-crash',
+      client,
+      ids,
+      `inboxLeft=${left} throttledBatchWrites=${fired} postedBeforeFailure=${postedBeforeFailure}`,
+    );
+    expect(failed).toBe(true);
+    expect(fired).toBeGreaterThan(0);
+    expect(postedBeforeFailure).toBe(ids.length);
     expect(r.lost).toBe(0);
     expect(left).toBe(0);
+    // Once each after de-duplication by id, in publish order; the raw copies are the one redelivered batch.
+    const userFrames = client.frames.filter((f) => f.kind === 'user').map((f) => f.id);
+    expect([...new Set(userFrames)]).toEqual(ids);
+    expect(userFrames).toEqual([...ids, ...ids]);
+    expect(client.frames[0]?.kind).toBe('welcome');
+    expect(client.frames.filter((f) => f.kind === 'welcome')).toHaveLength(1);
   }, 150_000);
 
   it('platform killed (SIGKILL) and restarted on the same --data-dir: offline messages kept, stored once, delivered once each', async () => {

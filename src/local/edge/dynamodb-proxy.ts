@@ -20,7 +20,7 @@ export async function startDynamoBackend(options: { path?: string; faults: Fault
   const { port } = dynalite;
 
   function handle(req: IncomingMessage, res: ServerResponse, body: Buffer, operation: string): void {
-    const fault = options.faults.takeDynamo(operation);
+    const fault = options.faults.takeDynamo(operation, body);
     if (fault?.kind === 'dynamodb-throttle') {
       sendJson(
         res,

@@ -23,7 +23,16 @@ export type FaultRule =
       method?: ConnectionsMethod;
       times?: number | 'always';
     }
-  | { kind: 'dynamodb-throttle'; operation?: string; times?: number | 'always' }
+  | {
+      kind: 'dynamodb-throttle';
+      operation?: string;
+      /**
+       * Throttles only requests whose JSON body contains this (a key such as `inbox#acme#alice`): scopes the
+       * fault to one access pattern, so the other functions' requests at the same moment are untouched.
+       */
+      bodyContains?: string;
+      times?: number | 'always';
+    }
   | { kind: 'dynamodb-unprocessed'; times?: number | 'always' }
   | {
       kind: 'sqs-entry-failure';
@@ -85,6 +94,7 @@ export function parseFaultRule(value: unknown): FaultRule {
 
 export class Faults {
   private rules: ActiveRule[] = [];
+  private readonly firedCounts = new Map<string, number>();
 
   /** Adds a rule; returns its id. */
   add(rule: FaultRule): string {
@@ -106,6 +116,11 @@ export class Faults {
     this.rules = [];
   }
 
+  /** How many requests the rule `id` has answered so far: lets a test assert that its fault really fired. */
+  fired(id: string): number {
+    return this.firedCounts.get(id) ?? 0;
+  }
+
   list(): Array<{ id: string; rule: FaultRule; remaining: number | 'always' }> {
     return this.rules.map((r) => ({
       id: r.id,
@@ -119,6 +134,7 @@ export class Faults {
     const active = this.rules.find((r) => match(r.rule));
     if (!active) return undefined;
     active.remaining -= 1;
+    this.firedCounts.set(active.id, (this.firedCounts.get(active.id) ?? 0) + 1);
     if (active.remaining <= 0) this.remove(active.id);
     return active.rule;
   }
@@ -135,12 +151,16 @@ export class Faults {
     ) as Extract<FaultRule, { kind: 'connections-status' | 'connections-hang' }> | undefined;
   }
 
+  /** `body`: the request's JSON (Buffer.includes matches text without decoding), for `bodyContains`. */
   takeDynamo(
     operation: string,
+    body: Buffer | string = '',
   ): Extract<FaultRule, { kind: 'dynamodb-throttle' | 'dynamodb-unprocessed' }> | undefined {
     return this.take(
       (r) =>
-        (r.kind === 'dynamodb-throttle' && (r.operation === undefined || r.operation === operation)) ||
+        (r.kind === 'dynamodb-throttle' &&
+          (r.operation === undefined || r.operation === operation) &&
+          (r.bodyContains === undefined || body.includes(r.bodyContains))) ||
         (r.kind === 'dynamodb-unprocessed' && operation === 'BatchWriteItem'),
     ) as Extract<FaultRule, { kind: 'dynamodb-throttle' | 'dynamodb-unprocessed' }> | undefined;
   }

@@ -54,6 +54,25 @@ describe('DynamoDB through the edge (dynalite)', () => {
     expect((await ddb.send(new GetItemCommand({ TableName: 'mem-table', Key: key }))).Item).toBeDefined();
   });
 
+  it('throttles only the requests whose body contains bodyContains, and counts what it fired', async () => {
+    const rule = edge.faults.add({
+      kind: 'dynamodb-throttle',
+      operation: 'GetItem',
+      bodyContains: 'scoped#1',
+      times: 'always',
+    });
+    const get = (pk: string) =>
+      ddb.send(new GetItemCommand({ TableName: 'mem-table', Key: { pk: { S: pk }, sk: { S: 'b' } } }));
+    await expect(get('scoped#1')).rejects.toBeInstanceOf(ProvisionedThroughputExceededException);
+    await expect(get('scoped#2')).resolves.toBeDefined();
+    await expect(get('a')).resolves.toBeDefined();
+    await expect(get('scoped#1')).rejects.toBeInstanceOf(ProvisionedThroughputExceededException);
+    expect(edge.faults.fired(rule)).toBe(2);
+    edge.faults.remove(rule);
+    await expect(get('scoped#1')).resolves.toBeDefined();
+    expect(edge.faults.fired(rule)).toBe(2);
+  });
+
   it('returns UnprocessedItems on BatchWriteItem without writing', async () => {
     edge.faults.add({ kind: 'dynamodb-unprocessed', times: 1 });
     const request = { 'mem-table': [{ PutRequest: { Item: { pk: { S: 'u' }, sk: { S: '1' } } } }] };
