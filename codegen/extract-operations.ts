@@ -252,8 +252,9 @@ function extractRoute(
 }
 
 /**
- * A route API Gateway answers itself (`x-integration: mock`): a client action route (never `$connect`,
- * `$disconnect` or `$default`) with no handler and exactly one reply message, the frame its template renders.
+ * A route API Gateway handles itself (`x-integration: mock`): a client action route (never `$connect`,
+ * `$disconnect` or `$default`) with no handler, and either exactly one reply message (two-way: the frame its
+ * template renders) or no reply at all (one-way: no route response, nothing is sent back).
  */
 function extractMockRoute(
   operation: OperationInterface,
@@ -283,14 +284,16 @@ function extractMockRoute(
     );
     return undefined;
   }
-  const replies = operation.reply()?.messages().all() ?? [];
+  const reply = operation.reply();
+  const replies = reply?.messages().all() ?? [];
   const replySchema = replies.length === 1 ? schemaTitle(replies[0] as MessageInterface) : undefined;
-  if (replySchema === undefined) {
-    fail([...where, 'reply'], 'a mock route answers with exactly one titled reply message');
+  if (reply !== undefined && replySchema === undefined) {
+    fail([...where, 'reply'], 'a mock route answers with exactly one titled reply message, or has no reply');
     return undefined;
   }
   const ir = extractRoute(operation, route, 'mock', undefined, schemaTitle, fail);
   if (ir === undefined) return undefined;
   const { handler: _none, ...rest } = ir;
+  if (replySchema === undefined) return { ...rest, integration: 'mock', twoWay: false };
   return { ...rest, integration: 'mock', replySchema, twoWay: true };
 }

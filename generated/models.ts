@@ -223,6 +223,10 @@ export interface KafkaRejectedRecord {
  */
 export type KafkaRejectionReason = "INVALID_JSON" | "INVALID_ENVELOPE" | "KEY_MISMATCH" | "HEADER_MISMATCH" | "TOO_LARGE" | "UNKNOWN_TOPIC";
 
+export interface KeepAliveAction {
+  'action': 'keepAlive';
+}
+
 export interface NotificationPayload {
   'title': string;
   'body': string;

@@ -3,10 +3,10 @@
 import type { StandaloneValidator } from './field-errors.js';
 import type { KafkaChannelName } from './kafka.js';
 import type { SchemaTitle } from './validation.js';
-import { validateExtendTtlAction, validatePingAction, validateSubscribeAction, validateUnsubscribeAction } from './validators.js';
+import { validateExtendTtlAction, validateKeepAliveAction, validatePingAction, validateSubscribeAction, validateUnsubscribeAction } from './validators.js';
 
 /** The WebSocket route keys, in contract order. */
-export const routeKeys = ['$connect', '$disconnect', 'ping', 'extendTTL', 'subscribe', 'unsubscribe', '$default'] as const;
+export const routeKeys = ['$connect', '$disconnect', 'keepAlive', 'ping', 'extendTTL', 'subscribe', 'unsubscribe', '$default'] as const;
 export type RouteKey = (typeof routeKeys)[number];
 
 /** Every Lambda handler (`src/handlers/<name>.ts`). */
@@ -32,11 +32,14 @@ export interface FunctionRoute extends RouteBase {
   readonly repliesByPost?: boolean;
 }
 
-/** `x-integration: mock`: API Gateway answers the route itself with its reply frame; no function runs. */
+/**
+ * `x-integration: mock`: API Gateway handles the route itself, no function runs. Two-way: it answers with its
+ * reply frame (a route response); one-way (`twoWay: false`, no `replySchema`): it sends nothing back.
+ */
 export interface MockRoute extends RouteBase {
   readonly integration: 'mock';
-  /** Schema of the one reply frame the mock renders. */
-  readonly replySchema: SchemaTitle;
+  /** Schema of the one reply frame the mock renders; absent on a one-way mock. */
+  readonly replySchema?: SchemaTitle;
 }
 
 export type RouteDefinition = FunctionRoute | MockRoute;
@@ -56,6 +59,13 @@ export const routeTable: Readonly<Record<RouteKey, RouteDefinition>> = {
     integration: 'lambda',
     handler: 'disconnect',
     twoWay: false,
+  },
+  keepAlive: {
+    routeKey: 'keepAlive',
+    operationId: 'keepAlive',
+    integration: 'mock',
+    twoWay: false,
+    actionSchema: 'KeepAliveAction',
   },
   ping: {
     routeKey: 'ping',
@@ -100,8 +110,9 @@ export const routeTable: Readonly<Record<RouteKey, RouteDefinition>> = {
 };
 
 /** The `action` values a client may send, each with the schema of its frame. */
-export type ClientActionName = 'ping' | 'extendTTL' | 'subscribe' | 'unsubscribe';
+export type ClientActionName = 'keepAlive' | 'ping' | 'extendTTL' | 'subscribe' | 'unsubscribe';
 export const clientActions: Readonly<Record<ClientActionName, SchemaTitle>> = {
+  keepAlive: 'KeepAliveAction',
   ping: 'PingAction',
   extendTTL: 'ExtendTtlAction',
   subscribe: 'SubscribeAction',
@@ -113,6 +124,7 @@ export const clientActions: Readonly<Record<ClientActionName, SchemaTitle>> = {
  * not the map of every schema's validator (generated/validation.ts).
  */
 export const clientActionValidators: Readonly<Record<ClientActionName, StandaloneValidator<unknown>>> = {
+  "keepAlive": validateKeepAliveAction,
   "ping": validatePingAction,
   "extendTTL": validateExtendTtlAction,
   "subscribe": validateSubscribeAction,

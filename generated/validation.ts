@@ -18,6 +18,7 @@ import type {
   FanoutJob,
   JobStatusPayload,
   KafkaRejectedRecord,
+  KeepAliveAction,
   NotificationPayload,
   PingAction,
   PongFrame,
@@ -57,6 +58,7 @@ import {
   validateJobIdParameter,
   validateJobStatusPayload,
   validateKafkaRejectedRecord,
+  validateKeepAliveAction,
   validateNotificationPayload,
   validatePingAction,
   validatePongFrame,
@@ -99,6 +101,7 @@ export interface SchemaModels {
   JobIdParameter: unknown;
   JobStatusPayload: JobStatusPayload;
   KafkaRejectedRecord: KafkaRejectedRecord;
+  KeepAliveAction: KeepAliveAction;
   NotificationPayload: NotificationPayload;
   PingAction: PingAction;
   PongFrame: PongFrame;
@@ -125,7 +128,7 @@ export interface SchemaModels {
 
 export type SchemaTitle = keyof SchemaModels;
 
-export const schemaTitles: readonly SchemaTitle[] = ['AnnouncementsPayload', 'AuditAlertsPayload', 'BroadcastEnvelope', 'ConnectDeliveryJob', 'ConnectionLimits', 'DeliveryJob', 'DocumentCommentPayload', 'DocumentIdParameter', 'DocumentReadyPayload', 'DrainDeliveryJob', 'ErrorFrame', 'ExtendTtlAction', 'FanoutJob', 'JobIdParameter', 'JobStatusPayload', 'KafkaRejectedRecord', 'NotificationPayload', 'PingAction', 'PongFrame', 'RecoveryFrame', 'RejectedTopic', 'RetryDeliveryJob', 'SincePosition', 'SinceRejection', 'StreamPosition', 'SubscribeAction', 'SubscribedFrame', 'TopicMessageFrame', 'TraceRecord', 'TtlExtendedFrame', 'UnknownFrame', 'UnsubscribeAction', 'UnsubscribedFrame', 'UserActivityPayload', 'UserEnvelope', 'UserIdParameter', 'UserMessageFrame', 'WelcomeFrame'];
+export const schemaTitles: readonly SchemaTitle[] = ['AnnouncementsPayload', 'AuditAlertsPayload', 'BroadcastEnvelope', 'ConnectDeliveryJob', 'ConnectionLimits', 'DeliveryJob', 'DocumentCommentPayload', 'DocumentIdParameter', 'DocumentReadyPayload', 'DrainDeliveryJob', 'ErrorFrame', 'ExtendTtlAction', 'FanoutJob', 'JobIdParameter', 'JobStatusPayload', 'KafkaRejectedRecord', 'KeepAliveAction', 'NotificationPayload', 'PingAction', 'PongFrame', 'RecoveryFrame', 'RejectedTopic', 'RetryDeliveryJob', 'SincePosition', 'SinceRejection', 'StreamPosition', 'SubscribeAction', 'SubscribedFrame', 'TopicMessageFrame', 'TraceRecord', 'TtlExtendedFrame', 'UnknownFrame', 'UnsubscribeAction', 'UnsubscribedFrame', 'UserActivityPayload', 'UserEnvelope', 'UserIdParameter', 'UserMessageFrame', 'WelcomeFrame'];
 
 /** One typed validator per schema title. */
 export const validators: { readonly [K in SchemaTitle]: (data: unknown) => ValidationResult<SchemaModels[K]> } = {
@@ -145,6 +148,7 @@ export const validators: { readonly [K in SchemaTitle]: (data: unknown) => Valid
   JobIdParameter: wrapValidator(validateJobIdParameter),
   JobStatusPayload: wrapValidator(validateJobStatusPayload),
   KafkaRejectedRecord: wrapValidator(validateKafkaRejectedRecord),
+  KeepAliveAction: wrapValidator(validateKeepAliveAction),
   NotificationPayload: wrapValidator(validateNotificationPayload),
   PingAction: wrapValidator(validatePingAction),
   PongFrame: wrapValidator(validatePongFrame),

@@ -9,6 +9,7 @@ import type {
   ExtendTtlAction,
   FanoutJob,
   KafkaRejectedRecord,
+  KeepAliveAction,
   PingAction,
   PongFrame,
   RecoveryFrame,
@@ -39,6 +40,7 @@ export declare const validateErrorFrame: StandaloneValidator<ErrorFrame>;
 export declare const validateExtendTtlAction: StandaloneValidator<ExtendTtlAction>;
 export declare const validateFanoutJob: StandaloneValidator<FanoutJob>;
 export declare const validateKafkaRejectedRecord: StandaloneValidator<KafkaRejectedRecord>;
+export declare const validateKeepAliveAction: StandaloneValidator<KeepAliveAction>;
 export declare const validatePingAction: StandaloneValidator<PingAction>;
 export declare const validatePongFrame: StandaloneValidator<PongFrame>;
 export declare const validateRecoveryFrame: StandaloneValidator<RecoveryFrame>;

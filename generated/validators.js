@@ -3971,8 +3971,67 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
   validate17.errors = vErrors;
   return errors === 0;
 }
-var validatePingAction = validate18;
+var validateKeepAliveAction = validate18;
 function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.action === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "action" }, message: "must have required property 'action'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "action")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.action !== void 0) {
+      let data0 = data.action;
+      if (typeof data0 !== "string") {
+        const err2 = { instancePath: instancePath + "/action", schemaPath: "#/properties/action/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if ("keepAlive" !== data0) {
+        const err3 = { instancePath: instancePath + "/action", schemaPath: "#/properties/action/const", keyword: "const", params: { allowedValue: "keepAlive" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate18.errors = vErrors;
+  return errors === 0;
+}
+var validatePingAction = validate19;
+function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4049,11 +4108,11 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate18.errors = vErrors;
+  validate19.errors = vErrors;
   return errors === 0;
 }
-var validatePongFrame = validate19;
-function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validatePongFrame = validate20;
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4161,12 +4220,12 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate19.errors = vErrors;
+  validate20.errors = vErrors;
   return errors === 0;
 }
-var validateRecoveryFrame = validate20;
-var schema21 = { "title": "RecoveryFrame", "type": "object", "additionalProperties": false, "required": ["kind", "topic", "recovered", "replayed"], "description": "Sent after the replay of each topic the client sent a position for (`since`), and for each position\nthat was ignored. `recovered: true`: every message after the position, up to the stream's newest, was\nreplayed (or there was none); later ones arrive live.\n`recovered: false`: `code` says why; whatever history remains was replayed, the application should\nreload the topic's state. `offset` / `epoch`: the stream's newest position (absent while the stream has\nnone).\n", "properties": { "kind": { "type": "string", "const": "recovery" }, "topic": { "type": "string", "maxLength": 256, "description": "The topic as sent (cut to 256 characters)." }, "recovered": { "type": "boolean" }, "replayed": { "type": "integer", "minimum": 0, "description": "Frames of this topic replayed just before this one." }, "code": { "title": "RecoveryCode", "type": "string", "description": "Why a `recovery` frame says `recovered: false`, or why the position sent was ignored.", "enum": ["EPOCH_CHANGED", "HISTORY_TRIMMED", "SINCE_INVALID", "SINCE_UNKNOWN_TOPIC", "SINCE_AHEAD"] }, "reason": { "type": "string", "maxLength": 256 }, "offset": { "title": "StreamOffset", "type": "integer", "minimum": 0, "maximum": 9007199254740991, "description": "A message's position in the stream of its realm and concrete topic: 1 for the first publication of an\nepoch, then one more per publication (assigned atomically when the message is routed; a retried routing\nkeeps the first). In `since`, the offset of the last message the client has (0: none of this epoch).\n" }, "epoch": { "title": "StreamEpoch", "type": "string", "description": "Names one generation of a stream; a new epoch starts when the history was lost or reset.", "pattern": "^[A-Za-z0-9_-]{1,32}$" }, "requestId": { "title": "RequestId", "type": "string", "description": "Optional id chosen by the client, echoed in the reply.", "pattern": "^[A-Za-z0-9._:-]{1,64}$" } }, "$id": "RecoveryFrame" };
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateRecoveryFrame = validate21;
+var schema22 = { "title": "RecoveryFrame", "type": "object", "additionalProperties": false, "required": ["kind", "topic", "recovered", "replayed"], "description": "Sent after the replay of each topic the client sent a position for (`since`), and for each position\nthat was ignored. `recovered: true`: every message after the position, up to the stream's newest, was\nreplayed (or there was none); later ones arrive live.\n`recovered: false`: `code` says why; whatever history remains was replayed, the application should\nreload the topic's state. `offset` / `epoch`: the stream's newest position (absent while the stream has\nnone).\n", "properties": { "kind": { "type": "string", "const": "recovery" }, "topic": { "type": "string", "maxLength": 256, "description": "The topic as sent (cut to 256 characters)." }, "recovered": { "type": "boolean" }, "replayed": { "type": "integer", "minimum": 0, "description": "Frames of this topic replayed just before this one." }, "code": { "title": "RecoveryCode", "type": "string", "description": "Why a `recovery` frame says `recovered: false`, or why the position sent was ignored.", "enum": ["EPOCH_CHANGED", "HISTORY_TRIMMED", "SINCE_INVALID", "SINCE_UNKNOWN_TOPIC", "SINCE_AHEAD"] }, "reason": { "type": "string", "maxLength": 256 }, "offset": { "title": "StreamOffset", "type": "integer", "minimum": 0, "maximum": 9007199254740991, "description": "A message's position in the stream of its realm and concrete topic: 1 for the first publication of an\nepoch, then one more per publication (assigned atomically when the message is routed; a retried routing\nkeeps the first). In `since`, the offset of the last message the client has (0: none of this epoch).\n" }, "epoch": { "title": "StreamEpoch", "type": "string", "description": "Names one generation of a stream; a new epoch starts when the history was lost or reset.", "pattern": "^[A-Za-z0-9_-]{1,32}$" }, "requestId": { "title": "RequestId", "type": "string", "description": "Optional id chosen by the client, echoed in the reply.", "pattern": "^[A-Za-z0-9._:-]{1,64}$" } }, "$id": "RecoveryFrame" };
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4208,7 +4267,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema21.properties, key0)) {
+      if (!func2.call(schema22.properties, key0)) {
         const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err4];
@@ -4307,7 +4366,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data4 === "EPOCH_CHANGED" || data4 === "HISTORY_TRIMMED" || data4 === "SINCE_INVALID" || data4 === "SINCE_UNKNOWN_TOPIC" || data4 === "SINCE_AHEAD")) {
-        const err13 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/enum", keyword: "enum", params: { allowedValues: schema21.properties.code.enum }, message: "must be equal to one of the allowed values" };
+        const err13 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/enum", keyword: "enum", params: { allowedValues: schema22.properties.code.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -4423,12 +4482,12 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate20.errors = vErrors;
+  validate21.errors = vErrors;
   return errors === 0;
 }
-var validateRejectedTopic = validate21;
-var schema22 = { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS", "INVALID_TOPIC_PARAMETER", "NOT_TOPIC_OWNER"] }, "reason": { "type": "string", "maxLength": 256 } }, "$id": "RejectedTopic" };
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateRejectedTopic = validate22;
+var schema23 = { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS", "INVALID_TOPIC_PARAMETER", "NOT_TOPIC_OWNER"] }, "reason": { "type": "string", "maxLength": 256 } }, "$id": "RejectedTopic" };
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4505,7 +4564,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "UNKNOWN_TOPIC" || data1 === "FORBIDDEN_TOPIC" || data1 === "REALM_MISMATCH" || data1 === "INVALID_TOPIC_NAME" || data1 === "TOO_MANY_TOPICS" || data1 === "INVALID_TOPIC_PARAMETER" || data1 === "NOT_TOPIC_OWNER")) {
-        const err7 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/enum", keyword: "enum", params: { allowedValues: schema22.properties.code.enum }, message: "must be equal to one of the allowed values" };
+        const err7 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/enum", keyword: "enum", params: { allowedValues: schema23.properties.code.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -4545,11 +4604,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate21.errors = vErrors;
+  validate22.errors = vErrors;
   return errors === 0;
 }
-var validateRetryDeliveryJob = validate22;
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateRetryDeliveryJob = validate23;
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4968,11 +5027,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate22.errors = vErrors;
+  validate23.errors = vErrors;
   return errors === 0;
 }
-var validateSincePosition = validate23;
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateSincePosition = validate24;
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5100,12 +5159,12 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate23.errors = vErrors;
+  validate24.errors = vErrors;
   return errors === 0;
 }
-var validateSinceRejection = validate24;
-var schema25 = { "title": "SinceRejection", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "description": "A position sent on connect that was ignored, answered after the welcome.", "properties": { "topic": { "type": "string", "maxLength": 256 }, "code": { "title": "RecoveryCode", "type": "string", "description": "Why a `recovery` frame says `recovered: false`, or why the position sent was ignored.", "enum": ["EPOCH_CHANGED", "HISTORY_TRIMMED", "SINCE_INVALID", "SINCE_UNKNOWN_TOPIC", "SINCE_AHEAD"] }, "reason": { "type": "string", "maxLength": 256 } }, "$id": "SinceRejection" };
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateSinceRejection = validate25;
+var schema26 = { "title": "SinceRejection", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "description": "A position sent on connect that was ignored, answered after the welcome.", "properties": { "topic": { "type": "string", "maxLength": 256 }, "code": { "title": "RecoveryCode", "type": "string", "description": "Why a `recovery` frame says `recovered: false`, or why the position sent was ignored.", "enum": ["EPOCH_CHANGED", "HISTORY_TRIMMED", "SINCE_INVALID", "SINCE_UNKNOWN_TOPIC", "SINCE_AHEAD"] }, "reason": { "type": "string", "maxLength": 256 } }, "$id": "SinceRejection" };
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5182,7 +5241,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "EPOCH_CHANGED" || data1 === "HISTORY_TRIMMED" || data1 === "SINCE_INVALID" || data1 === "SINCE_UNKNOWN_TOPIC" || data1 === "SINCE_AHEAD")) {
-        const err7 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/enum", keyword: "enum", params: { allowedValues: schema25.properties.code.enum }, message: "must be equal to one of the allowed values" };
+        const err7 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/enum", keyword: "enum", params: { allowedValues: schema26.properties.code.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -5222,11 +5281,11 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate24.errors = vErrors;
+  validate25.errors = vErrors;
   return errors === 0;
 }
-var validateStreamPosition = validate25;
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateStreamPosition = validate26;
+function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5323,11 +5382,11 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate25.errors = vErrors;
+  validate26.errors = vErrors;
   return errors === 0;
 }
-var validateSubscribeAction = validate26;
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateSubscribeAction = validate27;
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5544,12 +5603,12 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate26.errors = vErrors;
+  validate27.errors = vErrors;
   return errors === 0;
 }
-var validateSubscribedFrame = validate27;
-var schema28 = { "title": "SubscribedFrame", "type": "object", "additionalProperties": false, "required": ["kind", "accepted", "rejected", "topics"], "properties": { "kind": { "type": "string", "const": "subscribed" }, "requestId": { "title": "RequestId", "type": "string", "description": "Optional id chosen by the client, echoed in the reply.", "pattern": "^[A-Za-z0-9._:-]{1,64}$" }, "accepted": { "type": "array", "maxItems": 20, "description": "The requested topics the connection now holds (those it held already included).", "items": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" } }, "rejected": { "type": "array", "maxItems": 64, "items": { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS", "INVALID_TOPIC_PARAMETER", "NOT_TOPIC_OWNER"] }, "reason": { "type": "string", "maxLength": 256 } } } }, "topics": { "type": "array", "maxItems": 20, "description": "Every topic the connection holds after this request.", "items": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" } } }, "$id": "SubscribedFrame" };
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateSubscribedFrame = validate28;
+var schema29 = { "title": "SubscribedFrame", "type": "object", "additionalProperties": false, "required": ["kind", "accepted", "rejected", "topics"], "properties": { "kind": { "type": "string", "const": "subscribed" }, "requestId": { "title": "RequestId", "type": "string", "description": "Optional id chosen by the client, echoed in the reply.", "pattern": "^[A-Za-z0-9._:-]{1,64}$" }, "accepted": { "type": "array", "maxItems": 20, "description": "The requested topics the connection now holds (those it held already included).", "items": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" } }, "rejected": { "type": "array", "maxItems": 64, "items": { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS", "INVALID_TOPIC_PARAMETER", "NOT_TOPIC_OWNER"] }, "reason": { "type": "string", "maxLength": 256 } } } }, "topics": { "type": "array", "maxItems": 20, "description": "Every topic the connection holds after this request.", "items": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" } } }, "$id": "SubscribedFrame" };
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5777,7 +5836,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data7 === "UNKNOWN_TOPIC" || data7 === "FORBIDDEN_TOPIC" || data7 === "REALM_MISMATCH" || data7 === "INVALID_TOPIC_NAME" || data7 === "TOO_MANY_TOPICS" || data7 === "INVALID_TOPIC_PARAMETER" || data7 === "NOT_TOPIC_OWNER")) {
-                const err21 = { instancePath: instancePath + "/rejected/" + i1 + "/code", schemaPath: "#/properties/rejected/items/properties/code/enum", keyword: "enum", params: { allowedValues: schema28.properties.rejected.items.properties.code.enum }, message: "must be equal to one of the allowed values" };
+                const err21 = { instancePath: instancePath + "/rejected/" + i1 + "/code", schemaPath: "#/properties/rejected/items/properties/code/enum", keyword: "enum", params: { allowedValues: schema29.properties.rejected.items.properties.code.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err21];
                 } else {
@@ -5882,12 +5941,12 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate27.errors = vErrors;
+  validate28.errors = vErrors;
   return errors === 0;
 }
-var validateTopicMessageFrame = validate28;
-var schema29 = { "title": "TopicMessageFrame", "type": "object", "additionalProperties": false, "required": ["kind", "id", "topic", "publishedAt", "correlationId", "payload"], "properties": { "kind": { "type": "string", "const": "topic" }, "id": { "title": "MessageId", "type": "string", "description": "Unique per message; clients and the offline inbox de-duplicate on it.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "topic": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" }, "publishedAt": { "type": "string", "format": "date-time" }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "replayed": { "type": "boolean", "description": "True when sent from topic history on connect or after a subscribe." }, "offset": { "title": "StreamOffset", "type": "integer", "minimum": 0, "maximum": 9007199254740991, "description": "A message's position in the stream of its realm and concrete topic: 1 for the first publication of an\nepoch, then one more per publication (assigned atomically when the message is routed; a retried routing\nkeeps the first). In `since`, the offset of the last message the client has (0: none of this epoch).\n" }, "epoch": { "title": "StreamEpoch", "type": "string", "description": "Names one generation of a stream; a new epoch starts when the history was lost or reset.", "pattern": "^[A-Za-z0-9_-]{1,32}$" }, "payload": { "type": "object", "description": "Follows the schema of the topic's channel." } }, "$id": "TopicMessageFrame" };
-function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateTopicMessageFrame = validate29;
+var schema30 = { "title": "TopicMessageFrame", "type": "object", "additionalProperties": false, "required": ["kind", "id", "topic", "publishedAt", "correlationId", "payload"], "properties": { "kind": { "type": "string", "const": "topic" }, "id": { "title": "MessageId", "type": "string", "description": "Unique per message; clients and the offline inbox de-duplicate on it.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "topic": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" }, "publishedAt": { "type": "string", "format": "date-time" }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "replayed": { "type": "boolean", "description": "True when sent from topic history on connect or after a subscribe." }, "offset": { "title": "StreamOffset", "type": "integer", "minimum": 0, "maximum": 9007199254740991, "description": "A message's position in the stream of its realm and concrete topic: 1 for the first publication of an\nepoch, then one more per publication (assigned atomically when the message is routed; a retried routing\nkeeps the first). In `since`, the offset of the last message the client has (0: none of this epoch).\n" }, "epoch": { "title": "StreamEpoch", "type": "string", "description": "Names one generation of a stream; a new epoch starts when the history was lost or reset.", "pattern": "^[A-Za-z0-9_-]{1,32}$" }, "payload": { "type": "object", "description": "Follows the schema of the topic's channel." } }, "$id": "TopicMessageFrame" };
+function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5947,7 +6006,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema29.properties, key0)) {
+      if (!func2.call(schema30.properties, key0)) {
         const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err6];
@@ -6152,12 +6211,12 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate28.errors = vErrors;
+  validate29.errors = vErrors;
   return errors === 0;
 }
-var validateTraceRecord = validate29;
-var schema30 = { "title": "TraceRecord", "type": "object", "description": 'One hop of a message\'s journey ("where is my message?", docs/operations.md). The core writes one per\nhop through its trace port; on AWS each is one JSON log line of the function that did the hop (the\nPowertools line carries these fields at top level, plus the function, request and X-Ray trace ids),\nfound by `trace = "wspush.trace.v1"`; `wspush trace` reads them back. Hops: `published` (received\nfrom SNS or Kafka), `routed` (audience found), `posted` (a post to a connection, or one record per\nshard with `counts` for broadcasts: per-connection records there only for failures, plus a sample of\nsuccesses per the stack\'s trace sample rate), `stored` (offline inbox or topic history),\n`delivered-on-connect` (the connect, drain or retry job posted it), `dead-lettered` (given up: left\nto the DLQ / on-failure destination, with `reason`).\n', "additionalProperties": false, "required": ["trace", "hop", "at"], "properties": { "trace": { "title": "TraceFormat", "type": "string", "enum": ["wspush.trace.v1"] }, "hop": { "title": "TraceHop", "type": "string", "enum": ["published", "routed", "posted", "stored", "delivered-on-connect", "dead-lettered"] }, "messageId": { "title": "MessageId", "type": "string", "description": "Unique per message; clients and the offline inbox de-duplicate on it.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "at": { "type": "string", "format": "date-time", "description": "When the hop happened." }, "publishedAt": { "type": "string", "format": "date-time", "description": "The envelope's publishedAt (the timeline's zero)." }, "kind": { "title": "TraceMessageKind", "type": "string", "enum": ["topic", "user"] }, "realm": { "type": "string", "maxLength": 128 }, "topic": { "type": "string", "maxLength": 128 }, "userId": { "type": "string", "maxLength": 128 }, "type": { "type": "string", "maxLength": 128, "description": "The user message type." }, "via": { "title": "TraceSource", "type": "object", "additionalProperties": false, "required": ["transport"], "description": "Where a `published` message came from.", "properties": { "transport": { "title": "TraceTransport", "type": "string", "enum": ["sns", "kafka"] }, "source": { "type": "string", "maxLength": 512, "description": "SNS topic ARN or Kafka topic." }, "sourceMessageId": { "type": "string", "maxLength": 256, "description": "SNS message id or Kafka partition@offset." }, "publisher": { "type": "string", "maxLength": 128, "description": "The publisher's `publisher` attribute, when set." } } }, "audience": { "type": "integer", "minimum": 0, "description": "Connections found (routed)." }, "shards": { "type": "integer", "minimum": 0, "description": "Fan-out jobs (0 = posted directly by the router)." }, "shard": { "type": "integer", "minimum": 0 }, "attempt": { "type": "integer", "minimum": 0 }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "result": { "title": "TraceResult", "type": "string", "description": "posted / delivered-on-connect: `delivered`; `gone` (410, dropped for that connection); `connecting`\n(410 before the socket opened: stored, delivered by a drain job); `throttled` (still 429 after\nbackoff: retried by a job); `retried` (5xx or timeout: retried by a job); `too-large` (dropped);\n`deferred` (not attempted before the deadline: continued in a new job). stored: `stored`,\n`duplicate` (already stored), `expired` (retention already over: not stored).\n", "enum": ["delivered", "gone", "connecting", "throttled", "retried", "too-large", "deferred", "stored", "duplicate", "expired"] }, "store": { "title": "TraceStore", "type": "string", "enum": ["inbox", "history"] }, "counts": { "title": "TraceCounts", "type": "object", "additionalProperties": false, "description": "Per-shard (or direct broadcast) outcome counts.", "properties": { "delivered": { "type": "integer", "minimum": 0 }, "gone": { "type": "integer", "minimum": 0 }, "connecting": { "type": "integer", "minimum": 0 }, "throttled": { "type": "integer", "minimum": 0 }, "retried": { "type": "integer", "minimum": 0 }, "tooLarge": { "type": "integer", "minimum": 0 }, "deferred": { "type": "integer", "minimum": 0 } } }, "job": { "title": "DeliveryReason", "type": "string", "enum": ["connect", "drain", "retry"], "description": "The `reason` of a delivery job (`DeliveryJob`): `connect`, `drain` or `retry`, as in trace records.\n" }, "sampled": { "type": "boolean", "description": "A per-connection success kept by sampling." }, "reason": { "type": "string", "maxLength": 1e3, "description": "Why: the dead-letter, retry or drop reason." } }, "$id": "TraceRecord" };
-function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateTraceRecord = validate30;
+var schema31 = { "title": "TraceRecord", "type": "object", "description": 'One hop of a message\'s journey ("where is my message?", docs/operations.md). The core writes one per\nhop through its trace port; on AWS each is one JSON log line of the function that did the hop (the\nPowertools line carries these fields at top level, plus the function, request and X-Ray trace ids),\nfound by `trace = "wspush.trace.v1"`; `wspush trace` reads them back. Hops: `published` (received\nfrom SNS or Kafka), `routed` (audience found), `posted` (a post to a connection, or one record per\nshard with `counts` for broadcasts: per-connection records there only for failures, plus a sample of\nsuccesses per the stack\'s trace sample rate), `stored` (offline inbox or topic history),\n`delivered-on-connect` (the connect, drain or retry job posted it), `dead-lettered` (given up: left\nto the DLQ / on-failure destination, with `reason`).\n', "additionalProperties": false, "required": ["trace", "hop", "at"], "properties": { "trace": { "title": "TraceFormat", "type": "string", "enum": ["wspush.trace.v1"] }, "hop": { "title": "TraceHop", "type": "string", "enum": ["published", "routed", "posted", "stored", "delivered-on-connect", "dead-lettered"] }, "messageId": { "title": "MessageId", "type": "string", "description": "Unique per message; clients and the offline inbox de-duplicate on it.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "at": { "type": "string", "format": "date-time", "description": "When the hop happened." }, "publishedAt": { "type": "string", "format": "date-time", "description": "The envelope's publishedAt (the timeline's zero)." }, "kind": { "title": "TraceMessageKind", "type": "string", "enum": ["topic", "user"] }, "realm": { "type": "string", "maxLength": 128 }, "topic": { "type": "string", "maxLength": 128 }, "userId": { "type": "string", "maxLength": 128 }, "type": { "type": "string", "maxLength": 128, "description": "The user message type." }, "via": { "title": "TraceSource", "type": "object", "additionalProperties": false, "required": ["transport"], "description": "Where a `published` message came from.", "properties": { "transport": { "title": "TraceTransport", "type": "string", "enum": ["sns", "kafka"] }, "source": { "type": "string", "maxLength": 512, "description": "SNS topic ARN or Kafka topic." }, "sourceMessageId": { "type": "string", "maxLength": 256, "description": "SNS message id or Kafka partition@offset." }, "publisher": { "type": "string", "maxLength": 128, "description": "The publisher's `publisher` attribute, when set." } } }, "audience": { "type": "integer", "minimum": 0, "description": "Connections found (routed)." }, "shards": { "type": "integer", "minimum": 0, "description": "Fan-out jobs (0 = posted directly by the router)." }, "shard": { "type": "integer", "minimum": 0 }, "attempt": { "type": "integer", "minimum": 0 }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "result": { "title": "TraceResult", "type": "string", "description": "posted / delivered-on-connect: `delivered`; `gone` (410, dropped for that connection); `connecting`\n(410 before the socket opened: stored, delivered by a drain job); `throttled` (still 429 after\nbackoff: retried by a job); `retried` (5xx or timeout: retried by a job); `too-large` (dropped);\n`deferred` (not attempted before the deadline: continued in a new job). stored: `stored`,\n`duplicate` (already stored), `expired` (retention already over: not stored).\n", "enum": ["delivered", "gone", "connecting", "throttled", "retried", "too-large", "deferred", "stored", "duplicate", "expired"] }, "store": { "title": "TraceStore", "type": "string", "enum": ["inbox", "history"] }, "counts": { "title": "TraceCounts", "type": "object", "additionalProperties": false, "description": "Per-shard (or direct broadcast) outcome counts.", "properties": { "delivered": { "type": "integer", "minimum": 0 }, "gone": { "type": "integer", "minimum": 0 }, "connecting": { "type": "integer", "minimum": 0 }, "throttled": { "type": "integer", "minimum": 0 }, "retried": { "type": "integer", "minimum": 0 }, "tooLarge": { "type": "integer", "minimum": 0 }, "deferred": { "type": "integer", "minimum": 0 } } }, "job": { "title": "DeliveryReason", "type": "string", "enum": ["connect", "drain", "retry"], "description": "The `reason` of a delivery job (`DeliveryJob`): `connect`, `drain` or `retry`, as in trace records.\n" }, "sampled": { "type": "boolean", "description": "A per-connection success kept by sampling." }, "reason": { "type": "string", "maxLength": 1e3, "description": "Why: the dead-letter, retry or drop reason." } }, "$id": "TraceRecord" };
+function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -6190,7 +6249,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema30.properties, key0)) {
+      if (!func2.call(schema31.properties, key0)) {
         const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err3];
@@ -6212,7 +6271,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "wspush.trace.v1")) {
-        const err5 = { instancePath: instancePath + "/trace", schemaPath: "#/properties/trace/enum", keyword: "enum", params: { allowedValues: schema30.properties.trace.enum }, message: "must be equal to one of the allowed values" };
+        const err5 = { instancePath: instancePath + "/trace", schemaPath: "#/properties/trace/enum", keyword: "enum", params: { allowedValues: schema31.properties.trace.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -6233,7 +6292,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "published" || data1 === "routed" || data1 === "posted" || data1 === "stored" || data1 === "delivered-on-connect" || data1 === "dead-lettered")) {
-        const err7 = { instancePath: instancePath + "/hop", schemaPath: "#/properties/hop/enum", keyword: "enum", params: { allowedValues: schema30.properties.hop.enum }, message: "must be equal to one of the allowed values" };
+        const err7 = { instancePath: instancePath + "/hop", schemaPath: "#/properties/hop/enum", keyword: "enum", params: { allowedValues: schema31.properties.hop.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -6342,7 +6401,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data6 === "topic" || data6 === "user")) {
-        const err17 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema30.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+        const err17 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema31.properties.kind.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -6474,7 +6533,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data12 === "sns" || data12 === "kafka")) {
-            const err29 = { instancePath: instancePath + "/via/transport", schemaPath: "#/properties/via/properties/transport/enum", keyword: "enum", params: { allowedValues: schema30.properties.via.properties.transport.enum }, message: "must be equal to one of the allowed values" };
+            const err29 = { instancePath: instancePath + "/via/transport", schemaPath: "#/properties/via/properties/transport/enum", keyword: "enum", params: { allowedValues: schema31.properties.via.properties.transport.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err29];
             } else {
@@ -6685,7 +6744,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data21 === "delivered" || data21 === "gone" || data21 === "connecting" || data21 === "throttled" || data21 === "retried" || data21 === "too-large" || data21 === "deferred" || data21 === "stored" || data21 === "duplicate" || data21 === "expired")) {
-        const err48 = { instancePath: instancePath + "/result", schemaPath: "#/properties/result/enum", keyword: "enum", params: { allowedValues: schema30.properties.result.enum }, message: "must be equal to one of the allowed values" };
+        const err48 = { instancePath: instancePath + "/result", schemaPath: "#/properties/result/enum", keyword: "enum", params: { allowedValues: schema31.properties.result.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err48];
         } else {
@@ -6706,7 +6765,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data22 === "inbox" || data22 === "history")) {
-        const err50 = { instancePath: instancePath + "/store", schemaPath: "#/properties/store/enum", keyword: "enum", params: { allowedValues: schema30.properties.store.enum }, message: "must be equal to one of the allowed values" };
+        const err50 = { instancePath: instancePath + "/store", schemaPath: "#/properties/store/enum", keyword: "enum", params: { allowedValues: schema31.properties.store.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err50];
         } else {
@@ -6912,7 +6971,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data31 === "connect" || data31 === "drain" || data31 === "retry")) {
-        const err68 = { instancePath: instancePath + "/job", schemaPath: "#/properties/job/enum", keyword: "enum", params: { allowedValues: schema30.properties.job.enum }, message: "must be equal to one of the allowed values" };
+        const err68 = { instancePath: instancePath + "/job", schemaPath: "#/properties/job/enum", keyword: "enum", params: { allowedValues: schema31.properties.job.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err68];
         } else {
@@ -6963,11 +7022,11 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate29.errors = vErrors;
+  validate30.errors = vErrors;
   return errors === 0;
 }
-var validateTtlExtendedFrame = validate30;
-function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateTtlExtendedFrame = validate31;
+function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7075,11 +7134,11 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate30.errors = vErrors;
+  validate31.errors = vErrors;
   return errors === 0;
 }
-var validateUnknownFrame = validate31;
-function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateUnknownFrame = validate32;
+function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7092,11 +7151,11 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate31.errors = vErrors;
+  validate32.errors = vErrors;
   return errors === 0;
 }
-var validateUnsubscribeAction = validate32;
-function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateUnsubscribeAction = validate33;
+function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7245,11 +7304,11 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate32.errors = vErrors;
+  validate33.errors = vErrors;
   return errors === 0;
 }
-var validateUnsubscribedFrame = validate33;
-function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateUnsubscribedFrame = validate34;
+function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7434,11 +7493,11 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate33.errors = vErrors;
+  validate34.errors = vErrors;
   return errors === 0;
 }
-var validateUserMessageFrame = validate34;
-function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateUserMessageFrame = validate35;
+function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7649,12 +7708,12 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate34.errors = vErrors;
+  validate35.errors = vErrors;
   return errors === 0;
 }
-var validateWelcomeFrame = validate35;
-var schema36 = { "title": "WelcomeFrame", "type": "object", "additionalProperties": false, "required": ["kind", "connectionId", "userId", "realm", "accepted", "rejected", "expiresAt", "serverTime", "pendingOffline", "limits"], "properties": { "kind": { "type": "string", "const": "welcome" }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "userId": { "title": "UserId", "type": "string", "pattern": "^[A-Za-z0-9._@:+|-]{1,128}$" }, "realm": { "title": "Realm", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "accepted": { "type": "array", "maxItems": 20, "items": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" } }, "rejected": { "type": "array", "maxItems": 64, "items": { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS", "INVALID_TOPIC_PARAMETER", "NOT_TOPIC_OWNER"] }, "reason": { "type": "string", "maxLength": 256 } } } }, "expiresAt": { "type": "string", "format": "date-time", "description": "When the connection's rows expire unless extended." }, "serverTime": { "type": "string", "format": "date-time" }, "pendingOffline": { "type": "integer", "minimum": 0, "description": "How many offline user messages follow this frame." }, "limits": { "title": "ConnectionLimits", "type": "object", "additionalProperties": false, "required": ["idleTimeoutSeconds", "maxConnectionSeconds", "connectionTtlSeconds"], "properties": { "idleTimeoutSeconds": { "type": "integer", "minimum": 1 }, "maxConnectionSeconds": { "type": "integer", "minimum": 1 }, "connectionTtlSeconds": { "type": "integer", "minimum": 1 } } } }, "$id": "WelcomeFrame" };
-function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateWelcomeFrame = validate36;
+var schema37 = { "title": "WelcomeFrame", "type": "object", "additionalProperties": false, "required": ["kind", "connectionId", "userId", "realm", "accepted", "rejected", "expiresAt", "serverTime", "pendingOffline", "limits"], "properties": { "kind": { "type": "string", "const": "welcome" }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "userId": { "title": "UserId", "type": "string", "pattern": "^[A-Za-z0-9._@:+|-]{1,128}$" }, "realm": { "title": "Realm", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "accepted": { "type": "array", "maxItems": 20, "items": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" } }, "rejected": { "type": "array", "maxItems": 64, "items": { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS", "INVALID_TOPIC_PARAMETER", "NOT_TOPIC_OWNER"] }, "reason": { "type": "string", "maxLength": 256 } } } }, "expiresAt": { "type": "string", "format": "date-time", "description": "When the connection's rows expire unless extended." }, "serverTime": { "type": "string", "format": "date-time" }, "pendingOffline": { "type": "integer", "minimum": 0, "description": "How many offline user messages follow this frame." }, "limits": { "title": "ConnectionLimits", "type": "object", "additionalProperties": false, "required": ["idleTimeoutSeconds", "maxConnectionSeconds", "connectionTtlSeconds"], "properties": { "idleTimeoutSeconds": { "type": "integer", "minimum": 1 }, "maxConnectionSeconds": { "type": "integer", "minimum": 1 }, "connectionTtlSeconds": { "type": "integer", "minimum": 1 } } } }, "$id": "WelcomeFrame" };
+function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7750,7 +7809,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema36.properties, key0)) {
+      if (!func2.call(schema37.properties, key0)) {
         const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err10];
@@ -7980,7 +8039,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data9 === "UNKNOWN_TOPIC" || data9 === "FORBIDDEN_TOPIC" || data9 === "REALM_MISMATCH" || data9 === "INVALID_TOPIC_NAME" || data9 === "TOO_MANY_TOPICS" || data9 === "INVALID_TOPIC_PARAMETER" || data9 === "NOT_TOPIC_OWNER")) {
-                const err31 = { instancePath: instancePath + "/rejected/" + i1 + "/code", schemaPath: "#/properties/rejected/items/properties/code/enum", keyword: "enum", params: { allowedValues: schema36.properties.rejected.items.properties.code.enum }, message: "must be equal to one of the allowed values" };
+                const err31 = { instancePath: instancePath + "/rejected/" + i1 + "/code", schemaPath: "#/properties/rejected/items/properties/code/enum", keyword: "enum", params: { allowedValues: schema37.properties.rejected.items.properties.code.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err31];
                 } else {
@@ -8227,7 +8286,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate35.errors = vErrors;
+  validate36.errors = vErrors;
   return errors === 0;
 }
 export {
@@ -8239,6 +8298,7 @@ export {
   validateExtendTtlAction,
   validateFanoutJob,
   validateKafkaRejectedRecord,
+  validateKeepAliveAction,
   validatePingAction,
   validatePongFrame,
   validateRecoveryFrame,

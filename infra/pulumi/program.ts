@@ -209,9 +209,11 @@ export function eventSourceScaling(
 }
 
 /**
- * A route API Gateway answers itself (`x-integration: mock`): a MOCK integration whose request template
- * selects status 200, an integration response rendering the contract's reply (`src/core/mock-replies.ts`),
- * and a route response so the rendered frame is sent back. No function, no invocation.
+ * A route API Gateway handles itself (`x-integration: mock`): a MOCK integration whose request template selects
+ * status 200. Two-way (`ping`): an integration response rendering the contract's reply
+ * (`src/core/mock-replies.ts`) and a route response so the rendered frame is sent back. One-way (`keepAlive`):
+ * neither — with no route response API Gateway returns nothing over the socket, whatever the integration
+ * answers, so the frame only resets the idle timer (one billed message). No function, no invocation.
  */
 function mockRoute(api: aws.apigatewayv2.Api, name: string, route: MockRoute): pulumi.Resource[] {
   const integration = new aws.apigatewayv2.Integration(`${name}-integration`, {
@@ -220,20 +222,21 @@ function mockRoute(api: aws.apigatewayv2.Api, name: string, route: MockRoute): p
     templateSelectionExpression: '\\$default',
     requestTemplates: { $default: MOCK_REQUEST_TEMPLATE },
   });
-  const integrationResponse = new aws.apigatewayv2.IntegrationResponse(`${name}-integration-response`, {
-    apiId: api.id,
-    integrationId: integration.id,
-    integrationResponseKey: '$default',
-    templateSelectionExpression: '\\$default',
-    responseTemplates: { $default: mockReplyTemplate(route.routeKey) },
-  });
   const apiRoute = new aws.apigatewayv2.Route(name, {
     apiId: api.id,
     routeKey: route.routeKey,
     operationName: route.operationId,
     target: pulumi.interpolate`integrations/${integration.id}`,
     authorizationType: 'NONE',
-    routeResponseSelectionExpression: '$default',
+    ...(route.twoWay ? { routeResponseSelectionExpression: '$default' } : {}),
+  });
+  if (!route.twoWay) return [integration, apiRoute];
+  const integrationResponse = new aws.apigatewayv2.IntegrationResponse(`${name}-integration-response`, {
+    apiId: api.id,
+    integrationId: integration.id,
+    integrationResponseKey: '$default',
+    templateSelectionExpression: '\\$default',
+    responseTemplates: { $default: mockReplyTemplate(route.routeKey) },
   });
   const routeResponse = new aws.apigatewayv2.RouteResponse(`${name}-response`, {
     apiId: api.id,

@@ -97,6 +97,7 @@ export function describeStack(expected: StackExpectations): void {
     const kafkaChannelCount = Object.keys(expected.kafka?.topics ?? {}).length;
     const twoWay = routeKeys.filter((k) => routeTable[k].twoWay);
     const mockRoutes = routeKeys.filter((k) => routeTable[k].integration === 'mock');
+    const twoWayMocks = mockRoutes.filter((k) => routeTable[k].twoWay);
     const functionRoutes = routeKeys.length - mockRoutes.length;
 
     it('declares exactly the expected set of resources', () => {
@@ -107,7 +108,8 @@ export function describeStack(expected: StackExpectations): void {
         'aws:apigatewayv2/api:Api': 1,
         'aws:apigatewayv2/authorizer:Authorizer': 1,
         'aws:apigatewayv2/integration:Integration': routeKeys.length,
-        'aws:apigatewayv2/integrationResponse:IntegrationResponse': mockRoutes.length,
+        // Only a two-way mock renders a reply; a one-way mock (keepAlive) has nothing to send back.
+        'aws:apigatewayv2/integrationResponse:IntegrationResponse': twoWayMocks.length,
         'aws:apigatewayv2/route:Route': routeKeys.length,
         'aws:apigatewayv2/routeResponse:RouteResponse': twoWay.length,
         'aws:apigatewayv2/deployment:Deployment': 1,
@@ -187,31 +189,58 @@ export function describeStack(expected: StackExpectations): void {
       }
     });
 
-    it('answers mock routes (ping) in API Gateway: status 200 request template, the reply template, a route response', () => {
-      expect(mockRoutes).toEqual(['ping']);
-      for (const routeKey of mockRoutes) {
-        const route = ofType('aws:apigatewayv2/route:Route').find((r) => r.inputs.routeKey === routeKey);
-        const integration = ofType('aws:apigatewayv2/integration:Integration').find(
-          (i) => `integrations/${i.id}` === route?.inputs.target,
-        );
-        expect(integration?.inputs.templateSelectionExpression).toBe('\\$default');
-        expect(integration?.inputs.requestTemplates).toEqual({ $default: '{"statusCode": 200}' });
-        const responses = ofType('aws:apigatewayv2/integrationResponse:IntegrationResponse').filter(
+    /** A mock route's route, its MOCK integration (status 200 request template) and its integration responses. */
+    const mockParts = (routeKey: string) => {
+      const route = ofType('aws:apigatewayv2/route:Route').find((r) => r.inputs.routeKey === routeKey);
+      const integration = ofType('aws:apigatewayv2/integration:Integration').find(
+        (i) => `integrations/${i.id}` === route?.inputs.target,
+      );
+      expect(integration?.inputs.integrationType).toBe('MOCK');
+      expect(integration?.inputs.templateSelectionExpression).toBe('\\$default');
+      expect(integration?.inputs.requestTemplates).toEqual({ $default: '{"statusCode": 200}' });
+      // No function is invoked: none is named after the route, and no permission names the route.
+      expect(
+        run.resources.filter((r) => r.type === 'aws:lambda/function:Function' && r.name === routeKey),
+      ).toEqual([]);
+      expect(
+        ofType('aws:lambda/permission:Permission').filter((p) =>
+          String(p.inputs.sourceArn ?? '').endsWith(`/${routeKey}`),
+        ),
+      ).toEqual([]);
+      return {
+        route,
+        integrationResponses: ofType('aws:apigatewayv2/integrationResponse:IntegrationResponse').filter(
           (r) => r.inputs.integrationId === integration?.id,
-        );
-        expect(responses).toHaveLength(1);
-        expect(responses[0]?.inputs.integrationResponseKey).toBe('$default');
-        expect(responses[0]?.inputs.responseTemplates).toEqual({ $default: mockReplyTemplate(routeKey) });
+        ),
+        routeResponses: ofType('aws:apigatewayv2/routeResponse:RouteResponse').filter(
+          (r) => r.inputs.routeId === route?.id,
+        ),
+      };
+    };
+
+    it('answers two-way mock routes (ping) in API Gateway: status 200 request template, the reply template, a route response', () => {
+      expect(twoWayMocks).toEqual(['ping']);
+      for (const routeKey of twoWayMocks) {
+        const { route, integrationResponses, routeResponses } = mockParts(routeKey);
+        expect(integrationResponses).toHaveLength(1);
+        expect(integrationResponses[0]?.inputs.integrationResponseKey).toBe('$default');
+        expect(integrationResponses[0]?.inputs.responseTemplates).toEqual({
+          $default: mockReplyTemplate(routeKey),
+        });
         expect(route?.inputs.routeResponseSelectionExpression).toBe('$default');
-        // No function is invoked: none is named after the route, and no permission names the route.
-        expect(
-          run.resources.filter((r) => r.type === 'aws:lambda/function:Function' && r.name === routeKey),
-        ).toEqual([]);
-        expect(
-          ofType('aws:lambda/permission:Permission').filter((p) =>
-            String(p.inputs.sourceArn ?? '').endsWith(`/${routeKey}`),
-          ),
-        ).toEqual([]);
+        expect(routeResponses.map((r) => r.inputs.routeResponseKey)).toEqual(['$default']);
+      }
+    });
+
+    it('takes one-way mock routes (keepAlive) in API Gateway: a MOCK integration, no route response, nothing sent back', () => {
+      const oneWay = mockRoutes.filter((k) => !routeTable[k].twoWay);
+      expect(oneWay).toEqual(['keepAlive']);
+      for (const routeKey of oneWay) {
+        const { route, integrationResponses, routeResponses } = mockParts(routeKey);
+        expect(route?.inputs.authorizationType).toBe('NONE');
+        expect(route?.inputs.routeResponseSelectionExpression).toBeUndefined();
+        expect(routeResponses).toEqual([]);
+        expect(integrationResponses).toEqual([]);
       }
     });
 

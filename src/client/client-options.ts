@@ -43,10 +43,21 @@ export interface ConnectOptions {
   /** Consecutive attempts that fail before the socket opens (and getToken failures) before giving up. Default 8. */
   maxPreOpenFailures?: number;
   /**
-   * Interval of `ping` frames. Default: as rarely as the idle timeout allows, jittered so that clients connected
-   * together do not ping together — 70–85 % of it (7–8.5 minutes of 10; a ping costs two API Gateway messages).
+   * Interval of keep-alive frames (the one-way `keepAlive`, one API Gateway message, nothing comes back).
+   * Default: as rarely as the idle timeout safely allows, jittered so that clients connected together do not
+   * send together — 78–88 % of it (7.8–8.8 minutes of 10; the rest covers timers that browsers fire late).
    */
   keepAliveIntervalMs?: number;
+  /**
+   * When nothing at all was received for this long, the next keep-alive is a two-way `ping` (a link check).
+   * Default: three idle timeouts (30 minutes).
+   */
+  linkCheckAfterMs?: number;
+  /**
+   * How long a link check waits for any frame before the connection counts as dead: the client drops it and
+   * reconnects (as after a network loss, 1006). Default 20 s.
+   */
+  linkCheckTimeoutMs?: number;
   /** How long before the rows expire `extendTTL` is sent. Default 20 % of the TTL, at most 10 minutes. */
   ttlRefreshMarginMs?: number;
   /** How long before the maximum connection duration the handover starts. Default 10 %, 1 s to 5 minutes. */

@@ -59,7 +59,7 @@ export class ConnectionLifecycle {
     const { options, timers, random } = settings;
     const base = { ...options, timers, random };
     this.reconnects = new ReconnectScheduler(base);
-    this.keepAlive = new KeepAlive(base);
+    this.keepAlive = new KeepAlive(base, (link) => this.dropDeadLink(link));
     this.handover = new Handover(base, {
       slots: this.slots,
       isStopped: () => this.isStopped,
@@ -170,7 +170,10 @@ export class ConnectionLifecycle {
     if (role === 'primary') this.slots.primary = link;
     else this.slots.pending = link;
     socket.addEventListener('open', () => this.onOpen(link));
-    socket.addEventListener('message', (event) => this.host.onSocketMessage(link, event));
+    socket.addEventListener('message', (event) => {
+      link.noteReceived(this.settings.timers.now());
+      this.host.onSocketMessage(link, event);
+    });
     socket.addEventListener('error', (event) => this.onSocketError(link, event));
     socket.addEventListener('close', (event) => this.onClose(link, event));
   }
@@ -212,6 +215,7 @@ export class ConnectionLifecycle {
   private onOpen(link: Link): void {
     link.opened = true;
     link.openedAt = this.settings.timers.now();
+    link.lastReceivedAt = link.openedAt;
     if (this.isStopped) {
       link.socket.close(1000, 'client closed');
       return;
@@ -247,6 +251,22 @@ export class ConnectionLifecycle {
       return;
     }
     this.afterPrimaryLost(link, code);
+  }
+
+  /**
+   * The keep-alive found the serving link dead (a link check unanswered, or a send that failed). A dead link
+   * may never report its close, so it is handled as lost now, as a network loss (1006): reconnect with backoff.
+   * Its later close event is ignored.
+   */
+  private dropDeadLink(link: Link): void {
+    if (link.closed || link.retiring || this.isStopped) return;
+    this.emitError(new Error('keep-alive: the connection stopped answering; reconnecting'));
+    this.onClose(link, { type: 'close', code: 1006 });
+    try {
+      link.socket.close(1000, 'keep-alive: no answer');
+    } catch {
+      // Already closing or closed: nothing to do.
+    }
   }
 
   /** The old connection ended (e.g. the 2-hour limit) while a replacement is on its way: adopt it. */

@@ -27,6 +27,10 @@ export class Link {
    * so the meaning of a platform-initiated close travels in the frame before it.
    */
   announcedCloseCode: number | undefined;
+  /** Local time of the last frame received (of the open, before any): the keep-alive's link check reads it. */
+  lastReceivedAt = 0;
+  /** Frames received so far: a link check passes when it grows. */
+  framesReceived = 0;
   private timers: TimerHandle[] = [];
 
   constructor(
@@ -36,6 +40,12 @@ export class Link {
 
   get isOpen(): boolean {
     return this.socket.readyState === OPEN;
+  }
+
+  /** Records a frame received at `now` (local clock). */
+  noteReceived(now: number): void {
+    this.lastReceivedAt = now;
+    this.framesReceived += 1;
   }
 
   /** Sends a frame when the socket is open; returns whether it was sent. */

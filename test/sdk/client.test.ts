@@ -491,7 +491,10 @@ describe('reconnects', () => {
 });
 
 describe('keep-alive and TTL', () => {
-  it('pings well inside the idle timeout and extends the TTL before the rows expire', async () => {
+  /** The frames a socket sent, parsed. */
+  const framesOf = (socket: FakeSocket) => socket.sent.map((s) => JSON.parse(s) as Record<string, unknown>);
+
+  it('sends the one-way keepAlive at 78–88 % of the idle timeout and extends the TTL before the rows expire', async () => {
     const { client, sockets } = setup({ ttlRefreshMarginMs: 20_000 });
     await flush();
     const socket = last(sockets);
@@ -503,12 +506,12 @@ describe('keep-alive and TTL', () => {
         expiresAt: new Date(Date.now() + 5000 + 1_000_000).toISOString(),
       }),
     );
-    // 70 % + 0.5 × 15 % of the 600 s idle timeout (random() = 0.5): 465 s, not the old 240 s.
-    await vi.advanceTimersByTimeAsync(460_000);
-    expect(socket.sentActions).toEqual([]);
-    await vi.advanceTimersByTimeAsync(5_000);
-    expect(socket.sentActions).toEqual(['ping']);
-    await vi.advanceTimersByTimeAsync(980_000 - 465_000 - 1);
+    // 78 % + 0.5 × 10 % of the 600 s idle timeout (random() = 0.5): 498 s.
+    await vi.advanceTimersByTimeAsync(498_000 - 1);
+    expect(socket.sent).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(framesOf(socket)).toEqual([{ action: 'keepAlive' }]);
+    await vi.advanceTimersByTimeAsync(980_000 - 498_000 - 1);
     expect(socket.sentActions.filter((a) => a === 'extendTTL')).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(1);
     expect(socket.sentActions.filter((a) => a === 'extendTTL')).toHaveLength(1);
@@ -521,7 +524,107 @@ describe('keep-alive and TTL', () => {
     expect(socket.sentActions.filter((a) => a === 'extendTTL')).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
     expect(socket.sentActions.filter((a) => a === 'extendTTL')).toHaveLength(2);
-    expect(socket.sentActions.filter((a) => a === 'ping')).toHaveLength(3);
+    // 1,460 s: keep-alives at 498, 996; the ttl-extended at 980 s is recent, so no link check yet.
+    expect(socket.sentActions).toEqual(['keepAlive', 'extendTTL', 'keepAlive', 'extendTTL']);
+    await client.close();
+  });
+
+  it('jitters the interval over 78–88 % of the idle timeout', async () => {
+    for (const [random, expected] of [
+      [0, 468_000],
+      [0.999_999, 527_999],
+    ] as const) {
+      const { client, sockets } = setup({ random: () => random });
+      await flush();
+      const socket = last(sockets);
+      socket.serverOpen();
+      socket.serverSend(welcomeFrame());
+      await vi.advanceTimersByTimeAsync(expected - 1);
+      expect(socket.sent).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(socket.sentActions).toEqual(['keepAlive']);
+      await client.close();
+    }
+  });
+
+  it('an idle link gets a two-way ping once nothing was received for three idle timeouts; a pong keeps it', async () => {
+    const { client, sockets } = setup();
+    const errors: string[] = [];
+    client.on('error', (e) => errors.push(e.message));
+    await flush();
+    const socket = last(sockets);
+    socket.serverOpen();
+    socket.serverSend(welcomeFrame());
+    // Ticks every 498 s; silence reaches 1,800 s at the 4th tick (1,992 s): that one is a ping.
+    await vi.advanceTimersByTimeAsync(3 * 498_000);
+    expect(framesOf(socket)).toEqual([
+      { action: 'keepAlive' },
+      { action: 'keepAlive' },
+      { action: 'keepAlive' },
+    ]);
+    await vi.advanceTimersByTimeAsync(498_000);
+    expect(socket.sentActions).toEqual(['keepAlive', 'keepAlive', 'keepAlive', 'ping']);
+    socket.serverSend({ kind: 'pong', serverTime: new Date().toISOString() });
+    // The pong restarts the silence: three more keep-alives, then the next ping.
+    await vi.advanceTimersByTimeAsync(4 * 498_000);
+    expect(socket.sentActions).toEqual([
+      ...['keepAlive', 'keepAlive', 'keepAlive', 'ping'],
+      ...['keepAlive', 'keepAlive', 'keepAlive', 'ping'],
+    ]);
+    expect(sockets).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await client.close();
+  });
+
+  it('a link receiving messages never pings', async () => {
+    const { client, sockets } = setup();
+    await flush();
+    const socket = last(sockets);
+    socket.serverOpen();
+    socket.serverSend(welcomeFrame());
+    for (let i = 0; i < 12; i++) {
+      await vi.advanceTimersByTimeAsync(498_000);
+      if (i % 2 === 0) socket.serverSend(topicFrame(`m-${i}`));
+    }
+    expect(socket.sentActions).toEqual(Array.from({ length: 12 }, () => 'keepAlive'));
+    await client.close();
+  });
+
+  it('an unanswered link check drops the link and reconnects', async () => {
+    const { client, sockets } = setup({ linkCheckAfterMs: 60_000, linkCheckTimeoutMs: 5_000 });
+    const reconnecting: (number | undefined)[] = [];
+    client.on('reconnecting', (r) => reconnecting.push(r.code));
+    await flush();
+    const socket = last(sockets);
+    socket.serverOpen();
+    socket.serverSend(welcomeFrame());
+    await vi.advanceTimersByTimeAsync(498_000);
+    expect(socket.sentActions).toEqual(['ping']);
+    await vi.advanceTimersByTimeAsync(5_000 - 1);
+    expect(reconnecting).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(reconnecting).toEqual([1006]);
+    expect(socket.closedByClient).toEqual({ code: 1000, reason: 'keep-alive: no answer' });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sockets).toHaveLength(2);
+    await client.close();
+  });
+
+  it('a keep-alive that cannot be sent drops the link and reconnects', async () => {
+    const { client, sockets } = setup();
+    const reconnecting: (number | undefined)[] = [];
+    client.on('reconnecting', (r) => reconnecting.push(r.code));
+    await flush();
+    const socket = last(sockets);
+    socket.serverOpen();
+    socket.serverSend(welcomeFrame());
+    // The socket broke without a close event (a half-open TCP connection seen as closing).
+    socket.readyState = 2;
+    await vi.advanceTimersByTimeAsync(498_000);
+    expect(socket.sent).toEqual([]);
+    expect(reconnecting).toEqual([1006]);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sockets).toHaveLength(2);
     await client.close();
   });
 });

@@ -1,6 +1,7 @@
 /**
  * A client frame to its route's integration: route selection on `$request.body.action` (non-JSON, binary and
  * unmatched frames go to `$default`), then the two-way route's reply, or the error frame API Gateway sends.
+ * Every frame, routed or not, has already reset the connection's idle timer (socket-listeners.ts).
  */
 import { buildMessageEvent } from '../events/websocket.js';
 import { type Connection, isRecord, sendFrame } from './gateway-connection.js';
@@ -46,8 +47,9 @@ export async function routeFrame(
     return;
   }
   if (route.integration === 'mock') {
-    // API Gateway answers a mock route itself: no function runs (src/core/mock-replies.ts).
-    sendFrame(connection, renderMockReply(routeKey, { ...event.requestContext }));
+    // API Gateway handles a mock route itself: no function runs. A two-way mock answers with its template
+    // (src/core/mock-replies.ts); a one-way mock (no route response) sends nothing back.
+    if (route.twoWay) sendFrame(connection, renderMockReply(routeKey, { ...event.requestContext }));
     return;
   }
   let result: unknown;

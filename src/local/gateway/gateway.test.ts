@@ -294,6 +294,34 @@ describe('messages', () => {
     ws.close();
   });
 
+  it('takes a one-way mock route itself (keepAlive): nothing sent back, no function invoked, the idle timer reset', async () => {
+    const { gateway, calls } = await harness(
+      {},
+      {
+        idleTimeoutSeconds: 0.4,
+        routes: { ...ROUTES, keepAlive: { routeKey: 'keepAlive', integration: 'mock', twoWay: false } },
+      },
+    );
+    const ws = await open(gateway.url);
+    const invokedBefore = calls.length;
+    const frames: string[] = [];
+    ws.on('message', (data) => frames.push(String(data)));
+    const done = closed(ws);
+    const opened = Date.now();
+    // Three idle timeouts' worth of keep-alives only, then silence.
+    for (let i = 0; i < 6; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      ws.send('{"action":"keepAlive"}');
+    }
+    const lastSent = Date.now();
+    expect(await done).toEqual({ code: 1001, reason: 'Going away' });
+    expect(Date.now() - opened).toBeGreaterThanOrEqual(1200 + 400);
+    expect(Date.now() - lastSent).toBeGreaterThanOrEqual(400 - 5);
+    expect(frames).toEqual([]);
+    await until(() => calls.some((c) => c.name === 'disconnect'));
+    expect(calls.slice(invokedBefore).map((c) => c.name)).toEqual(['disconnect']);
+  });
+
   it('sends non-JSON, unknown actions and binary frames to $default', async () => {
     const { gateway } = await harness();
     const ws = await open(gateway.url);

@@ -13,14 +13,22 @@ const contextAt = (epochMs: number) => ({
 describe('mock reply templates (src/core/mock-replies.ts), rendered as API Gateway would', () => {
   const mocks = routeKeys.filter((k) => routeTable[k].integration === 'mock');
 
-  it('every mock route of the contract has a template rendering its reply schema', () => {
-    expect(mocks).toEqual(['ping']);
-    for (const key of mocks) {
+  it('every two-way mock route of the contract has a template rendering its reply schema', () => {
+    expect(mocks).toEqual(['keepAlive', 'ping']);
+    for (const key of mocks.filter((k) => routeTable[k].twoWay)) {
       const route = routeTable[key];
-      if (route.integration !== 'mock') throw new Error(`${key} is not a mock`);
+      if (route.integration !== 'mock' || route.replySchema === undefined)
+        throw new Error(`${key} is not a two-way mock`);
       const frame: unknown = JSON.parse(renderMockReply(key, contextAt(Date.now())));
       expect(validators[route.replySchema](frame).ok).toBe(true);
     }
+  });
+
+  it('a one-way mock (keepAlive) has no reply schema and no template: nothing is sent back', () => {
+    const route = routeTable.keepAlive;
+    expect(route).toMatchObject({ integration: 'mock', twoWay: false });
+    expect(route.integration === 'mock' && route.replySchema).toBeUndefined();
+    expect(() => renderMockReply('keepAlive', contextAt(Date.now()))).toThrow(/no reply template/);
   });
 
   it.each([
