@@ -5,14 +5,19 @@
  * lines and ours), X-Ray traces, and the SQS receive and delete calls of the Lambda event source mappings.
  *
  * It also holds the connection-minute model: what keeping a client connected costs per million
- * connection-minutes (keep-alive pings, the reconnect forced by the 2-hour maximum, `$connect`, `$disconnect`,
+ * connection-minutes (keep-alives and link-check pings, the reconnect forced by the 2-hour maximum, `$connect`, `$disconnect`,
  * the welcome), beside AWS AppSync Events on the same workload.
  */
 import { functionTable, limits, routeTable } from '../generated/index.js';
-import { readStackConfig, SETTINGS_BY_TRIGGER, type StackConfig } from '../infra/pulumi/config.js';
+import {
+  LAMBDA_SYSTEM_LOG_LEVEL,
+  readStackConfig,
+  SETTINGS_BY_TRIGGER,
+  type StackConfig,
+} from '../infra/pulumi/config.js';
 import { loadStackConfig } from '../infra/pulumi/stack-files.js';
 import { defaultHandoverLeadMs } from '../src/client/handover.js';
-import { KEEP_ALIVE_WINDOW } from '../src/client/keep-alive.js';
+import { KEEP_ALIVE_WINDOW, LINK_CHECK_AFTER_IDLE_TIMEOUTS } from '../src/client/keep-alive.js';
 import { functionSettings } from '../src/handlers/runtime/function-settings.js';
 import { type PriceTable, priceTable, stackRegion } from './aws-prices.js';
 
@@ -37,7 +42,10 @@ export interface Usage {
  * formats (Lambda's documented platform lines, our Powertools JSON lines); h18's log-bytes benchmark measures ours.
  */
 export const COST_ASSUMPTIONS = {
-  /** START (~90 B), END (~60 B) and REPORT with the X-Ray line (~330 B) per invocation. */
+  /**
+   * START (~90 B), END (~60 B) and REPORT with the X-Ray line (~330 B) per invocation — written only at system
+   * log level INFO or DEBUG; every stack deploys WARN (`LAMBDA_SYSTEM_LOG_LEVEL`), so they are priced at 0 there.
+   */
   platformLogBytesPerInvocation: 480,
   /** One structured INFO line per invocation (authorizer, $connect, $disconnect, routers, workers: "… done"). */
   appLogBytesPerInvocation: 450,
@@ -115,7 +123,7 @@ export function priceUsage(usage: Usage, pricing: StackPricing): CostLines {
     0,
   );
   const logBytes =
-    invocations * (a.platformLogBytesPerInvocation + a.appLogBytesPerInvocation) +
+    invocations * (platformLogBytesPerInvocation() + a.appLogBytesPerInvocation) +
     usage.deliveries * (pricing.traceSamplePerMille / 1000) * a.traceRecordBytes;
   const logGb = logBytes / 1024 ** 3;
   const storedMonths = pricing.config.logRetentionDays / 30;
@@ -134,6 +142,11 @@ export function priceUsage(usage: Usage, pricing: StackPricing): CostLines {
     logs: logGb * p.logsPerGbIngested + logGb * a.logCompressionRatio * storedMonths * p.logsPerGbMonthStored,
     xray: ((invocations * a.xraySampledFraction) / million) * p.xrayPerMillionTracesRecorded,
   };
+}
+
+/** Lambda's own START / END / REPORT bytes per invocation at the deployed system log level (none at WARN). */
+export function platformLogBytesPerInvocation(): number {
+  return (LAMBDA_SYSTEM_LOG_LEVEL as string) === 'WARN' ? 0 : COST_ASSUMPTIONS.platformLogBytesPerInvocation;
 }
 
 export function total(lines: Record<string, number>): number {
@@ -176,28 +189,51 @@ export function addUsage(a: Usage, b: Usage): Usage {
   };
 }
 
-/** Measured per event of a connection's life: one session (authorizer, `$connect`, welcome, `$disconnect`), one ping. */
+/** Measured per event of a connection's life: one session (authorizer, `$connect`, welcome, `$disconnect`), one keep-alive, one ping. */
 export interface LifecycleUsage {
   /** Connect (authorizer, `$connect`, delivery job, welcome) and disconnect of one session. */
   session: Usage;
+  /** One one-way `keepAlive` (1 API Gateway message; a function only if the route invoked one). */
+  keepAlive: Usage;
   /** One `ping` with its `pong` (2 API Gateway messages; a function only if the route invokes one). */
   ping: Usage;
 }
 
-/** The client SDK's defaults over the contract's limits: how often it pings and how long a session lasts. */
-export function clientSessionModel(): { pingEveryMinutes: number; sessionMinutes: number } {
+/**
+ * The client SDK's defaults over the contract's limits: how often it sends a keep-alive, after how much silence
+ * a keep-alive is a two-way `ping` (link check), and how long a session lasts.
+ */
+export function clientSessionModel(): {
+  keepAliveEveryMinutes: number;
+  linkCheckAfterMinutes: number;
+  sessionMinutes: number;
+} {
   const meanFraction = (KEEP_ALIVE_WINDOW.from + KEEP_ALIVE_WINDOW.to) / 2;
   const maxMs = limits.maxConnectionSeconds * 1000;
+  const idleMinutes = limits.idleTimeoutSeconds / 60;
   return {
-    pingEveryMinutes: (limits.idleTimeoutSeconds * meanFraction) / 60,
+    keepAliveEveryMinutes: idleMinutes * meanFraction,
+    linkCheckAfterMinutes: idleMinutes * LINK_CHECK_AFTER_IDLE_TIMEOUTS,
     // The SDK hands over to a new connection this long before the 2-hour maximum.
     sessionMinutes: (maxMs - defaultHandoverLeadMs(maxMs)) / 60_000,
   };
 }
 
-/** Whether the contract answers `ping` without a function (API Gateway mock integration). */
-export function pingInvokesFunction(): boolean {
-  return (routeTable.ping as { integration?: string }).integration !== 'mock';
+/**
+ * The share of keep-alives that are two-way pings for a workload: none when a frame arrives more often than the
+ * link-check silence; otherwise one in every ceil(silence / interval) keep-alives (a pong restarts the silence).
+ */
+export function pingShare(workload: Workload): number {
+  const model = clientSessionModel();
+  const gap =
+    workload.deliveriesPerConnectionMinute > 0 ? 1 / workload.deliveriesPerConnectionMinute : Infinity;
+  if (gap < model.linkCheckAfterMinutes) return 0;
+  return 1 / Math.ceil(model.linkCheckAfterMinutes / model.keepAliveEveryMinutes);
+}
+
+/** Whether the contract's route `routeKey` invokes a function (false: an API Gateway mock integration). */
+export function routeInvokesFunction(routeKey: 'ping' | 'keepAlive'): boolean {
+  return (routeTable[routeKey] as { integration?: string }).integration !== 'mock';
 }
 
 /** The lifecycle's invocations at the assumed warm billed duration (see COST_ASSUMPTIONS). */
@@ -230,6 +266,30 @@ export interface Workload {
   topicsPerConnection: number;
 }
 
+/**
+ * The least a connected, idle client can cost per million connection-minutes in `pricing`'s stack with this
+ * platform: the connection-minute fee, one one-way keep-alive message per 10 minutes (the idle timeout; any
+ * rarer and API Gateway closes the connection), and the measured sessions forced by the 2-hour maximum
+ * (a session lasting the full 120 minutes). Line by line, and the total.
+ */
+export function connectionMinuteFloor(
+  pricing: StackPricing,
+  lifecycle: LifecycleUsage,
+): { lines: Record<string, number>; total: number; sessions: number; keepAlives: number } {
+  const minutes = 1e6;
+  const keepAlives = minutes / (limits.idleTimeoutSeconds / 60);
+  const sessions = minutes / (limits.maxConnectionSeconds / 60);
+  const usage = addUsage(
+    scaleUsage(withModeledDurations(lifecycle.keepAlive), keepAlives),
+    scaleUsage(withModeledDurations(lifecycle.session), sessions),
+  );
+  const lines = {
+    connectionMinutes: pricing.prices.apiGatewayPerMillionConnectionMinutes,
+    ...priceUsage(usage, pricing),
+  };
+  return { lines, total: total(lines), sessions, keepAlives };
+}
+
 export interface ConnectionMinuteCost {
   stack: string;
   region: string;
@@ -241,7 +301,7 @@ export interface ConnectionMinuteCost {
   appSyncTotal: number;
   /** API Gateway's connection-minute fee alone (the target's unit). */
   connectionMinuteFee: number;
-  counts: { sessions: number; pings: number; deliveries: number };
+  counts: { sessions: number; keepAlives: number; pings: number; deliveries: number };
 }
 
 /**
@@ -257,15 +317,16 @@ export function connectionMinuteCost(
   const minutes = 1e6;
   const model = clientSessionModel();
   const sessions = minutes / model.sessionMinutes;
-  const pings = minutes / model.pingEveryMinutes;
+  const ticks = minutes / model.keepAliveEveryMinutes;
+  const pings = ticks * pingShare(workload);
+  const keepAlives = ticks - pings;
   const deliveries = minutes * workload.deliveriesPerConnectionMinute;
-  const usage = addUsage(
-    addUsage(
-      scaleUsage(withModeledDurations(lifecycle.session), sessions),
-      scaleUsage(withModeledDurations(lifecycle.ping), pings),
-    ),
+  const usage = [
+    scaleUsage(withModeledDurations(lifecycle.session), sessions),
+    scaleUsage(withModeledDurations(lifecycle.keepAlive), keepAlives),
+    scaleUsage(withModeledDurations(lifecycle.ping), pings),
     scaleUsage(withSimulatedDeliveryDuration(perDelivery, pricing), deliveries),
-  );
+  ].reduce(addUsage);
   const p = pricing.prices;
   const fee = p.apiGatewayPerMillionConnectionMinutes;
   const ours = { connectionMinutes: fee, ...priceUsage(usage, pricing) };
@@ -284,6 +345,6 @@ export function connectionMinuteCost(
     appSyncEvents,
     appSyncTotal: total(appSyncEvents),
     connectionMinuteFee: fee,
-    counts: { sessions, pings, deliveries },
+    counts: { sessions, keepAlives, pings, deliveries },
   };
 }

@@ -4,7 +4,7 @@
  *   a) broadcasts to a topic with 1,000 subscribers, and
  *   b) user messages to users with one open connection (live), and to offline users (stored, then
  *      delivered on their next connect),
- *   c) a connection's life (connect with its welcome, pings, disconnect),
+ *   c) a connection's life (connect with its welcome, keep-alives, pings, disconnect),
  * and prices them with the cost model (`bench/cost-model.ts`) for every stack at its region's prices: dollars
  * per million delivered messages (baseline: the API Gateway message charge alone) and the all-in dollars per
  * million connection-minutes (baseline: API Gateway's connection-minute fee), beside AWS AppSync Events.
@@ -21,10 +21,12 @@ import {
   type ConnectionMinuteCost,
   clientSessionModel,
   connectionMinuteCost,
+  connectionMinuteFloor,
   type LifecycleUsage,
   memoryMb,
-  pingInvokesFunction,
+  pingShare,
   priceUsage,
+  routeInvokesFunction,
   type StackPricing,
   scaleUsage,
   stackPricing,
@@ -139,7 +141,7 @@ export const costBenchmark: Benchmark = {
         broadcastTopicArn: platform.urls.broadcastTopicArn,
         userTopicArn: platform.urls.userTopicArn,
       });
-      // A connection's life first (the smallest, least disturbed by load): connect (welcome), pings, disconnect — for the connection-minute model
+      // A connection's life first (the smallest, least disturbed by load): connect (welcome), keep-alives, pings, disconnect — for the connection-minute model
       lifecycle = await measureLifecycle(platform, options.quick ? 20 : 50, 3);
       options.log(`cost: lifecycle per session ${JSON.stringify(lifecycle.session.functions)}`);
 
@@ -266,13 +268,38 @@ export const costBenchmark: Benchmark = {
     const minuteCosts = stacks.flatMap((pricing) =>
       WORKLOADS.map((w) => connectionMinuteCost(pricing, lifecycle as LifecycleUsage, perDelivery, w)),
     );
+    const floors = stacks.map((pricing) => ({
+      stack: pricing.stack,
+      region: pricing.region,
+      fee: pricing.prices.apiGatewayPerMillionConnectionMinutes,
+      ...connectionMinuteFloor(pricing, lifecycle as LifecycleUsage),
+    }));
     return {
-      figures: [...messageFigures(results, stacks), ...connectionMinuteFigures(minuteCosts)],
+      figures: [
+        ...messageFigures(results, stacks),
+        ...connectionMinuteFigures(minuteCosts),
+        ...floors.map(
+          (f) =>
+            ({
+              figure: `floor: $ per million connection-minutes, ${f.stack} (${f.region}), idle (one keepAlive per 10 minutes, 2-hour sessions)`,
+              value: round(f.total, 4),
+              unit: '$',
+              baselineName: "API Gateway's connection-minute fee",
+              baseline: f.fee,
+              ratio: round(f.total / f.fee, 2),
+              better: 'lower',
+              target: '≤ 1.5×',
+              pass: f.total <= 1.5 * f.fee,
+            }) satisfies Figure,
+        ),
+      ],
       details: {
         prices: PRICES_BY_REGION,
         assumptions: COST_ASSUMPTIONS,
         clientSessionModel: clientSessionModel(),
-        pingInvokesFunction: pingInvokesFunction(),
+        pingInvokesFunction: routeInvokesFunction('ping'),
+        keepAliveInvokesFunction: routeInvokesFunction('keepAlive'),
+        pingShareByWorkload: Object.fromEntries(WORKLOADS.map((w) => [w.name, pingShare(w)])),
         stacks: stacks.map((s) => ({
           stack: s.stack,
           region: s.region,
@@ -283,11 +310,12 @@ export const costBenchmark: Benchmark = {
         scenarios: results.map(({ name, usage, priced, stats }) => ({ name, usage, priced, stats })),
         lifecycle,
         connectionMinutes: minuteCosts,
+        connectionMinuteFloors: floors,
       },
       notes: [
         `Prices per region with sources and dates in bench/aws-prices.ts (list prices, first tier, free tiers ignored); each stack is priced at its Pulumi.<stack>.yaml region (${stacks.map((s) => `${s.stack} ${s.region}`).join(', ')}) with its own memory sizes and log retention.`,
         'Message rows: the ratio is ours ÷ the API Gateway message charge alone in the same region (1.0 = nothing beyond the unavoidable per-message charge).',
-        `Connection-minute rows: per million connection-minutes, the client SDK's defaults (a ping every ${round(clientSessionModel().pingEveryMinutes, 2)} min on average, a new session every ${round(clientSessionModel().sessionMinutes, 1)} min by handover before the 2-hour maximum); ${pingInvokesFunction() ? 'ping invokes the ping function' : 'ping is answered by an API Gateway mock integration (no function)'}. The ratio is ours ÷ API Gateway's connection-minute fee (target ≤ 1.5×). AppSync Events on the same workload: its connection-minute fee plus one operation per connect, per subscribed topic and per delivery (5 KB units).`,
+        `Connection-minute rows: per million connection-minutes, the client SDK's defaults (a keep-alive every ${round(clientSessionModel().keepAliveEveryMinutes, 2)} min on average — the one-way keepAlive, or a two-way ping when nothing was received for ${round(clientSessionModel().linkCheckAfterMinutes, 0)} min (idle clients: ${round(100 * pingShare(WORKLOADS[0] as Workload), 0)} % of them) — and a new session every ${round(clientSessionModel().sessionMinutes, 1)} min by handover before the 2-hour maximum); keepAlive ${routeInvokesFunction('keepAlive') ? 'invokes a function' : 'is taken by an API Gateway mock integration without a route response (one message, no function)'}, ping ${routeInvokesFunction('ping') ? 'invokes a function' : 'is answered by an API Gateway mock integration (two messages, no function)'}. The ratio is ours ÷ API Gateway's connection-minute fee (target ≤ 1.5×). AppSync Events on the same workload: its connection-minute fee plus one operation per connect, per subscribed topic and per delivery (5 KB units).`,
         'Logs and X-Ray are modeled (COST_ASSUMPTIONS in bench/cost-model.ts): Lambda platform lines and one structured line per invocation, trace records per sampled delivery, X-Ray default sampling (5 %); SQS adds one receive and one delete per batch an event source mapping consumes. Lambda durations were measured on this loaded 2-core machine (pessimistic for AWS).',
       ],
     };
@@ -352,13 +380,14 @@ function connectionMinuteFigures(costs: ConnectionMinuteCost[]): Figure[] {
 }
 
 /**
- * Connects `clients` fresh users (two topics each), waits for their welcomes, sends `pings` pings each and waits
+ * Connects `clients` fresh users (two topics each), waits for their welcomes, sends `events` keep-alives each
+ * (then one ping as a barrier: frames of one socket are handled in order), sends `events` pings each and waits
  * for every pong, then closes them and waits for every `$disconnect`. Each phase is counted on its own.
  */
 export async function measureLifecycle(
   platform: PlatformChild,
   clients: number,
-  pings: number,
+  events: number,
 ): Promise<LifecycleUsage> {
   const tokens = await platform.tokens(
     Array.from({ length: clients }, (_, i) => ({ userId: `cost-life-${i}`, realm: 'acme', roles: [] })),
@@ -366,6 +395,7 @@ export async function measureLifecycle(
   await platform.resetStats();
   const sockets: WebSocket[] = [];
   let pongs = 0;
+  let otherFrames = 0;
   await Promise.all(
     tokens.map(
       (token) =>
@@ -378,6 +408,7 @@ export async function measureLifecycle(
               clearTimeout(timer);
               resolve();
             } else if (text.startsWith('{"kind":"pong"')) pongs++;
+            else otherFrames++;
           });
           ws.once('error', reject);
           sockets.push(ws);
@@ -386,8 +417,15 @@ export async function measureLifecycle(
   );
   const connected = await platform.stats();
   await platform.resetStats();
-  for (let i = 0; i < pings; i++) for (const ws of sockets) ws.send(JSON.stringify({ action: 'ping' }));
-  await waitUntil(() => pongs >= clients * pings, 60_000, `${clients * pings} pongs`);
+  // keepAlive: one message in, nothing back. The barrier ping's pong proves every keepAlive was handled.
+  for (let i = 0; i < events; i++) for (const ws of sockets) ws.send(JSON.stringify({ action: 'keepAlive' }));
+  for (const ws of sockets) ws.send(JSON.stringify({ action: 'ping' }));
+  await waitUntil(() => pongs >= clients, 60_000, `${clients} barrier pongs`);
+  if (otherFrames > 0) throw new Error(`keepAlive was answered (${otherFrames} frames)`);
+  const keptAlive = await platform.stats();
+  await platform.resetStats();
+  for (let i = 0; i < events; i++) for (const ws of sockets) ws.send(JSON.stringify({ action: 'ping' }));
+  await waitUntil(() => pongs >= clients * (events + 1), 60_000, `${clients * events} pongs`);
   const pinged = await platform.stats();
   await platform.resetStats();
   for (const ws of sockets) ws.close(1000);
@@ -398,9 +436,15 @@ export async function measureLifecycle(
   );
   const closed = await platform.stats();
   const session = addUsage(usageOf(connected, 0, 0), usageOf(closed, 0, 0));
-  // Each ping is a message received and its pong a message sent.
-  const ping = usageOf(pinged, 0, 0, 2 * clients * pings);
-  return { session: scaleUsage(session, 1 / clients), ping: scaleUsage(ping, 1 / (clients * pings)) };
+  const perEvent = 1 / (clients * events);
+  // A keepAlive is one message received; a ping a message received and its pong a message sent.
+  const keepAlive = usageOf(keptAlive, 0, 0, clients * events);
+  const ping = usageOf(pinged, 0, 0, 2 * clients * events);
+  return {
+    session: scaleUsage(session, 1 / clients),
+    keepAlive: scaleUsage(keepAlive, perEvent),
+    ping: scaleUsage(ping, perEvent),
+  };
 }
 
 async function waitUntil(

@@ -34,6 +34,13 @@ export const LOG_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
 
+/**
+ * Lambda's system log level for every function (JSON log format). WARN: Lambda writes no START / END / REPORT
+ * lines (they are INFO), only its warnings; durations and errors stay in the CloudWatch metrics. The cost model
+ * reads it.
+ */
+export const LAMBDA_SYSTEM_LOG_LEVEL = 'WARN';
+
 export interface RouteThrottling {
   /** Steady-state requests per second for every route of the stage. */
   rateLimit: number;

@@ -7,7 +7,12 @@ import * as pulumi from '@pulumi/pulumi';
 import type { FunctionDefinition, HandlerName } from '../../generated/index.js';
 import { queuePolicy } from '../../src/core/queue-policy.js';
 import { functionName as stackFunctionName } from '../../src/publisher/trace/aws-names.js';
-import { type FunctionSettings, SETTINGS_BY_TRIGGER, type StackConfig } from './config.js';
+import {
+  type FunctionSettings,
+  LAMBDA_SYSTEM_LOG_LEVEL,
+  SETTINGS_BY_TRIGGER,
+  type StackConfig,
+} from './config.js';
 import { kafkaSourceStatements } from './kafka.js';
 import {
   bundlePath,
@@ -101,7 +106,7 @@ export function deployFunction(
         logFormat: 'JSON',
         logGroup: logGroup.name,
         applicationLogLevel: config.logLevel,
-        systemLogLevel: 'WARN',
+        systemLogLevel: LAMBDA_SYSTEM_LOG_LEVEL,
       },
       environment: {
         variables: environmentFor(handler, config, {
