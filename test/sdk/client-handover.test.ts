@@ -88,7 +88,9 @@ it('hands over before the maximum connection duration with no lost and no duplic
   expect(handovers.length).toBeGreaterThanOrEqual(1);
   expect(handovers[0]?.from).toBe(first.connectionId);
   expect(states).not.toContain('reconnecting'); // never a gap
-  expect(received).toEqual(published); // none lost, none twice, in publish order
+  // None lost, none twice. Not publish order: SNS standard topics do not order, and under load two router
+  // invocations can finish in either order (docs/clients.md, "Handover").
+  expect([...received].sort()).toEqual([...published].sort());
   expect(userReceived.sort()).toEqual([...publishedToUser].sort());
   expect(getToken.calls).toBe(1 + handovers.length);
   // The old and new connections overlap, so some messages reached the client on both (or from the inbox):
