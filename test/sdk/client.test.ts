@@ -5,12 +5,23 @@ import { type ClientState, type ConnectOptions, connect, type PushClient } from 
 import { MessageIdWindow } from '../../src/client/dedup.js';
 import { payloadValidation } from '../../src/client/validation.js';
 import {
-  announcement,
+  gatedRoles,
+  invalidPayloadFor,
+  payloadFor,
+  topics as picked,
+  userMessageExample,
+  userMessageType,
+} from '../support/contract-picks.js';
+import {
   type FakeSocket,
+  fakeTopic,
   fakeWebSocketClass,
   topicFrame,
   welcomeFrame,
 } from './fake-websocket.js';
+
+const open1 = picked.openHistory;
+const open2 = picked.openDrop;
 
 const URL_ = 'ws://gateway.test/';
 
@@ -35,7 +46,7 @@ function setup(options: Partial<ConnectOptions> = {}): {
       tokens.push(`token-${n}`);
       return `token-${n}`;
     },
-    topics: ['announcements', 'job-status'],
+    topics: [open1, open2],
     WebSocket,
     transport: 'subprotocol',
     random: () => 0.5,
@@ -100,7 +111,7 @@ describe('connect request', () => {
     await flush();
     const socket = last(sockets);
     expect(socket.protocols).toEqual(['bearer', 'token-1']);
-    expect(new URL(socket.url).searchParams.get('topics')).toBe('announcements,job-status');
+    expect(new URL(socket.url).searchParams.get('topics')).toBe(`${open1},${open2}`);
     expect(new URL(socket.url).searchParams.has('token')).toBe(false);
     await client.close();
   });
@@ -133,39 +144,32 @@ describe('messages', () => {
   it('calls typed handlers per topic and per user message type, once per message id', async () => {
     const { client, sockets } = setup();
     const topics: string[] = [];
-    const users: string[] = [];
-    const jobs: number[] = [];
-    client.onTopic('announcements', (payload, frame) => topics.push(`${frame.id}:${payload.title}`));
-    client.onTopic('job-status', (payload) => jobs.push(payload.progress));
-    client.onUserMessage('notification', (payload, frame) => users.push(`${frame.id}:${payload.category}`));
+    const users: unknown[] = [];
+    const others: unknown[] = [];
+    client.onTopic(open1, (_payload, frame) => topics.push(frame.id));
+    client.onTopic(open2, (payload) => others.push(payload));
+    client.onUserMessage(userMessageType, (payload, frame) => users.push([frame.id, payload]));
     await flush();
     const socket = last(sockets);
     socket.serverOpen();
     socket.serverSend(welcomeFrame());
     socket.serverSend(topicFrame('m1'));
     socket.serverSend(topicFrame('m1'));
-    socket.serverSend({
-      kind: 'topic',
-      id: 'm2',
-      topic: 'job-status',
-      publishedAt: new Date().toISOString(),
-      correlationId: 'c',
-      payload: { jobId: 'j', status: 'running', progress: 40, updatedAt: new Date().toISOString() },
-    });
+    socket.serverSend(topicFrame('m2', payloadFor(open2), open2));
     const user = {
       kind: 'user',
       id: 'u1',
-      type: 'notification',
+      type: userMessageType,
       publishedAt: new Date().toISOString(),
       correlationId: 'c',
       offline: true,
-      payload: { title: 't', body: 'b', category: 'billing' },
+      payload: userMessageExample(userMessageType),
     };
     socket.serverSend(user);
     socket.serverSend(user);
-    expect(topics).toEqual(['m1:Hello']);
-    expect(jobs).toEqual([40]);
-    expect(users).toEqual(['u1:billing']);
+    expect(topics).toEqual(['m1']);
+    expect(others).toEqual([payloadFor(open2)]);
+    expect(users).toEqual([['u1', userMessageExample(userMessageType)]]);
     await client.close();
   });
 
@@ -178,14 +182,16 @@ describe('messages', () => {
     const ready = client.ready();
     last(sockets).serverSend(
       welcomeFrame({
-        accepted: ['announcements'],
-        rejected: [{ topic: 'audit-alerts', code: 'FORBIDDEN_TOPIC', reason: 'requires role admin' }],
+        accepted: [open1],
+        rejected: [
+          { topic: picked.gated, code: 'FORBIDDEN_TOPIC', reason: `requires role ${gatedRoles[0]}` },
+        ],
       }),
     );
     await expect(ready).resolves.toMatchObject({ connectionId: 'conn-1=' });
-    expect(client.accepted).toEqual(['announcements']);
+    expect(client.accepted).toEqual([open1]);
     expect(client.rejected).toEqual([
-      { topic: 'audit-alerts', code: 'FORBIDDEN_TOPIC', reason: 'requires role admin' },
+      { topic: picked.gated, code: 'FORBIDDEN_TOPIC', reason: `requires role ${gatedRoles[0]}` },
     ]);
     expect(welcomes).toHaveLength(1);
     expect(client.connectionId).toBe('conn-1=');
@@ -196,14 +202,15 @@ describe('messages', () => {
     const { client, sockets } = setup({ validatePayloads: payloadValidation });
     const received: unknown[] = [];
     const invalid: string[] = [];
-    client.onTopic('announcements', (p) => received.push(p));
+    client.onTopic(open1, (p) => received.push(p));
     client.on('invalid-message', ({ errors }) => invalid.push(...errors.map((e) => e.field)));
     await flush();
     last(sockets).serverOpen();
-    last(sockets).serverSend(topicFrame('bad', { title: 'x', body: 'y', severity: 'catastrophic' }));
+    const bad = invalidPayloadFor(fakeTopic);
+    last(sockets).serverSend(topicFrame('bad', bad.payload));
     last(sockets).serverSend(topicFrame('good'));
-    expect(invalid).toEqual(['payload.severity']);
-    expect(received).toEqual([announcement()]);
+    expect(invalid).toEqual([`payload.${bad.field}`]);
+    expect(received).toEqual([payloadFor(fakeTopic)]);
     await client.close();
   });
 
@@ -212,10 +219,10 @@ describe('messages', () => {
     const errors: string[] = [];
     const seen: string[] = [];
     client.on('error', (e) => errors.push(e.message));
-    client.onTopic('announcements', () => {
+    client.onTopic(open1, () => {
       throw new Error('boom');
     });
-    client.onTopic('announcements', (_p, f) => seen.push(f.id));
+    client.onTopic(open1, (_p, f) => seen.push(f.id));
     await flush();
     last(sockets).serverOpen();
     last(sockets).serverSend(topicFrame('m1'));
@@ -243,7 +250,7 @@ describe('de-duplication', () => {
   it('drops a message re-delivered on the next connection after a reconnect', async () => {
     const { client, sockets } = setup({ dedupCapacity: 2 });
     const seen: string[] = [];
-    client.onTopic('announcements', (_p, f) => seen.push(f.id));
+    client.onTopic(open1, (_p, f) => seen.push(f.id));
     await flush();
     last(sockets).serverOpen();
     last(sockets).serverSend(topicFrame('m1'));
@@ -659,7 +666,7 @@ describe('handover before the maximum connection duration', () => {
     const { client, sockets, tokens } = setup({ handoverLeadMs: 2000, handoverOverlapMs: 500 });
     const log: string[] = [];
     const seen: string[] = [];
-    client.onTopic('announcements', (_p, f) => seen.push(f.id));
+    client.onTopic(open1, (_p, f) => seen.push(f.id));
     client.on('handover', ({ from, to }) => log.push(`handover ${from} -> ${to}`));
     await flush();
     const old = last(sockets);

@@ -9,6 +9,7 @@ import type {
   WebSocketConstructor,
   WebSocketLike,
 } from '../../src/client/socket.js';
+import { payloadFor, topics } from '../support/contract-picks.js';
 
 export class FakeSocket implements WebSocketLike {
   readyState = 0;
@@ -99,6 +100,9 @@ export function fakeWebSocketClass(): { WebSocket: WebSocketConstructor; sockets
   return { WebSocket: RecordingSocket, sockets };
 }
 
+/** The topic the fake server's frames are about: one the contract opens to every user, with history. */
+export const fakeTopic: string = topics.openHistory;
+
 export function welcomeFrame(
   overrides: Record<string, unknown> = {},
   now = Date.now(),
@@ -108,7 +112,7 @@ export function welcomeFrame(
     connectionId: 'conn-1=',
     userId: 'alice',
     realm: 'acme',
-    accepted: ['announcements'],
+    accepted: [fakeTopic],
     rejected: [],
     expiresAt: new Date(now + 7800_000).toISOString(),
     serverTime: new Date(now).toISOString(),
@@ -118,20 +122,18 @@ export function welcomeFrame(
   };
 }
 
+/** A topic message frame (by default about `fakeTopic`, with the contract's example payload). */
 export function topicFrame(
   id: string,
-  payload: Record<string, unknown> = announcement(),
+  payload: Record<string, unknown> = payloadFor(fakeTopic),
+  topic: string = fakeTopic,
 ): Record<string, unknown> {
   return {
     kind: 'topic',
     id,
-    topic: 'announcements',
+    topic,
     publishedAt: new Date().toISOString(),
     correlationId: `c-${id}`,
     payload,
   };
-}
-
-export function announcement(title = 'Hello'): Record<string, unknown> {
-  return { title, body: 'Body', severity: 'info' };
 }

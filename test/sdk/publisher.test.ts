@@ -9,11 +9,28 @@ import { limits } from '../../generated/index.js';
 import { createUlidGenerator } from '../../src/publisher/ids.js';
 import {
   type AnyTopicPublishInput,
+  type AnyUserPublishInput,
   createPublisher,
   PublishValidationError,
   prepareTopicMessage,
   type SnsSender,
 } from '../../src/publisher/index.js';
+import {
+  families,
+  invalidPayloadFor,
+  invalidTopicName,
+  invalidUserPayloadFor,
+  otherUserMessageType,
+  overlongParameterTopic,
+  payloadFor,
+  payloadMissingFieldFor,
+  payloadWithTextOf,
+  topics as picked,
+  sampleTopic,
+  unknownTopic,
+  userMessageExample,
+  userMessageType,
+} from '../support/contract-picks.js';
 
 const BROADCAST = 'arn:aws:sns:us-east-1:000000000000:wspush-test-broadcast';
 const USER = 'arn:aws:sns:us-east-1:000000000000:wspush-test-user';
@@ -41,58 +58,67 @@ function fakeSns(failIds: string[] = []): SnsSender & { commands: (PublishComman
   return { commands, send: send as SnsSender['send'] };
 }
 
-const announcement = { title: 'Maintenance', body: 'Tonight 22:00 UTC', severity: 'warning' } as const;
+/** A topic and its example payload, from the contract (the typed API takes them as the union of all topics). */
+const topic = picked.openHistory;
+const example = payloadFor(topic);
+const message = (over: Record<string, unknown> = {}) =>
+  ({ realm: 'acme', topic, payload: example, ...over }) as unknown as AnyTopicPublishInput;
+const userMessage = (over: Record<string, unknown> = {}) =>
+  ({
+    realm: 'acme',
+    userId: 'alice',
+    type: userMessageType,
+    payload: userMessageExample(userMessageType),
+    ...over,
+  }) as unknown as AnyUserPublishInput;
 
 describe('publishToTopic', () => {
   it('sends a validated broadcast envelope with ids and message attributes', async () => {
     const sns = fakeSns();
     const publisher = createPublisher({ snsClient: sns, broadcastTopicArn: BROADCAST, userTopicArn: USER });
-    const result = await publisher.publishToTopic({
-      realm: 'acme',
-      topic: 'announcements',
-      payload: announcement,
-    });
+    const result = await publisher.publishToTopic(message());
     expect(sns.commands).toHaveLength(1);
     const input = (sns.commands[0] as PublishCommand).input;
     expect(input.TopicArn).toBe(BROADCAST);
     expect(input.MessageAttributes).toEqual({
       realm: { DataType: 'String', StringValue: 'acme' },
-      topic: { DataType: 'String', StringValue: 'announcements' },
+      topic: { DataType: 'String', StringValue: topic },
     });
     const envelope = JSON.parse(input.Message ?? '') as Record<string, unknown>;
     expect(envelope).toEqual({
       messageId: result.messageId,
       correlationId: result.correlationId,
       realm: 'acme',
-      topic: 'announcements',
+      topic,
       publishedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
-      payload: announcement,
+      payload: example,
     });
     expect(result.messageId).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
     expect(result.correlationId).toMatch(/^c-[0-9a-f-]{36}$/);
     expect(result.snsMessageId).toBe('sns-1');
   });
 
-  it('publishes to a concrete topic of a family, typed and validated by the family', async () => {
+  it('publishes to a concrete topic of a family, validated by the family', async () => {
     const sns = fakeSns();
     const publisher = createPublisher({ snsClient: sns, broadcastTopicArn: BROADCAST, userTopicArn: USER });
-    const payload = {
-      jobId: '8812',
-      status: 'running',
-      progress: 40,
-      updatedAt: '2026-11-27T10:00:00.000Z',
-    } as const;
-    await publisher.publishToTopic({ realm: 'acme', topic: 'jobs.8812', payload });
+    const family = families.unowned ?? expect.fail('the contract has no family with a parameter');
+    const concrete = sampleTopic(family);
+    const payload = payloadFor(concrete);
+    await publisher.publishToTopic(message({ topic: concrete, payload }));
     const envelope = JSON.parse((sns.commands[0] as PublishCommand).input.Message ?? '') as { topic: string };
-    expect(envelope.topic).toBe('jobs.8812');
-    // @ts-expect-error the payload type follows the family: a jobs.* topic takes a JobStatusPayload
-    const wrong = publisher.publishToTopic({ realm: 'acme', topic: 'jobs.1', payload: announcement });
+    expect(envelope.topic).toBe(concrete);
+    // The payload follows the family: another family's payload is refused.
+    const wrong = publisher.publishToTopic(
+      message({ topic: concrete, payload: invalidPayloadFor(concrete).payload }),
+    );
     await expect(wrong).rejects.toThrow(PublishValidationError);
-    const badParameter = () =>
-      prepareTopicMessage({ realm: 'acme', topic: `jobs.${'x'.repeat(65)}`, payload });
-    expect(badParameter).toThrow(/parameter jobId/);
-    expect(() => prepareTopicMessage({ realm: 'acme', topic: 'jobs', payload })).toThrow(
-      /unknown topic "jobs"/,
+    const overlong = overlongParameterTopic(family);
+    expect(() => prepareTopicMessage({ realm: 'acme', topic: overlong.topic, payload })).toThrow(
+      new RegExp(`parameter ${overlong.parameter}`),
+    );
+    const bare = family.slice(0, family.indexOf('.'));
+    expect(() => prepareTopicMessage({ realm: 'acme', topic: bare, payload })).toThrow(
+      new RegExp(`unknown topic "${bare}"`),
     );
     expect(sns.commands).toHaveLength(1);
   });
@@ -100,13 +126,14 @@ describe('publishToTopic', () => {
   it('keeps the caller’s messageId and correlationId', async () => {
     const sns = fakeSns();
     const publisher = createPublisher({ snsClient: sns, broadcastTopicArn: BROADCAST, userTopicArn: USER });
-    const result = await publisher.publishToTopic({
-      realm: 'acme',
-      topic: 'job-status',
-      payload: { jobId: 'job-42', status: 'running', progress: 40, updatedAt: '2026-11-27T10:00:00.000Z' },
-      messageId: 'my-id-1',
-      correlationId: 'req-77',
-    });
+    const result = await publisher.publishToTopic(
+      message({
+        topic: picked.openDrop,
+        payload: payloadFor(picked.openDrop),
+        messageId: 'my-id-1',
+        correlationId: 'req-77',
+      }),
+    );
     expect(result).toMatchObject({ messageId: 'my-id-1', correlationId: 'req-77' });
     expect(JSON.parse((sns.commands[0] as PublishCommand).input.Message ?? '')).toMatchObject({
       messageId: 'my-id-1',
@@ -114,19 +141,21 @@ describe('publishToTopic', () => {
     });
   });
 
+  const invalid = invalidPayloadFor(topic);
+  const missing = payloadMissingFieldFor(topic);
   it.each([
-    ['a payload property', { payload: { ...announcement, severity: 'catastrophic' } }, 'payload.severity'],
-    ['a missing payload property', { payload: { title: 'x', body: 'y' } }, 'payload.severity'],
-    ['an extra payload property', { payload: { ...announcement, colour: 'red' } }, 'payload.colour'],
+    ['a payload property', { payload: invalid.payload }, `payload.${invalid.field}`],
+    ['a missing payload property', { payload: missing.payload }, `payload.${missing.field}`],
+    ['an extra payload property', { payload: { ...example, colour: 'red' } }, 'payload.colour'],
     ['the realm', { realm: 'acme#evil' }, 'realm'],
-    ['the topic name', { topic: 'Not A Topic' }, 'topic'],
-    ['an unknown topic', { topic: 'weather' }, 'topic'],
+    ['the topic name', { topic: invalidTopicName }, 'topic'],
+    ['an unknown topic', { topic: unknownTopic }, 'topic'],
     ['the message id', { messageId: 'has space' }, 'messageId'],
     ['the payload type', { payload: 'text' }, 'payload'],
   ])('rejects %s before sending, naming the field', async (_what, override, field) => {
     const sns = fakeSns();
     const publisher = createPublisher({ snsClient: sns, broadcastTopicArn: BROADCAST, userTopicArn: USER });
-    const input = { realm: 'acme', topic: 'announcements', payload: announcement, ...override };
+    const input = { realm: 'acme', topic, payload: example, ...override };
     const error = await publisher.publishUncheckedToTopic(input).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PublishValidationError);
     expect((error as PublishValidationError).field).toBe(field);
@@ -140,26 +169,17 @@ describe('publishToTopic', () => {
       broadcastTopicArn: BROADCAST,
       userTopicArn: USER,
     });
-    const promise = publisher.publishToTopic({
-      realm: 'acme',
-      topic: 'announcements',
-      // @ts-expect-error severity is a closed enum in the contract
-      payload: { ...announcement, severity: 'catastrophic' },
-    });
+    const promise = publisher.publishToTopic(message({ payload: invalid.payload }));
     await expect(promise).rejects.toMatchObject({
       name: 'PublishValidationError',
-      field: 'payload.severity',
+      field: `payload.${invalid.field}`,
     });
   });
 
   it('enforces limits.maxEnvelopeBytes on the serialised envelope', () => {
     // The contract's payload schemas cap every string, so no schema-valid payload reaches the default limit
     // (120 000 bytes) today; the check guards future schemas. Exercise it with a lowered limit.
-    const input = {
-      realm: 'acme',
-      topic: 'announcements',
-      payload: { ...announcement, body: '€'.repeat(1000) },
-    };
+    const input = { realm: 'acme', topic, payload: payloadWithTextOf(topic, 1000).payload };
     const prepared = prepareTopicMessage(input);
     expect(prepared.bytes).toBe(new TextEncoder().encode(prepared.message).byteLength);
     expect(prepared.bytes).toBeLessThan(limits.maxEnvelopeBytes);
@@ -178,12 +198,7 @@ describe('publishToTopic', () => {
   it('refuses a publishedAt further ahead than limits.publishedAtMaxFutureSeconds, before sending', async () => {
     const now = new Date('2026-11-29T10:00:00.000Z');
     const at = (seconds: number) => new Date(now.getTime() + seconds * 1000).toISOString();
-    const input = (publishedAt: string) => ({
-      realm: 'acme',
-      topic: 'announcements',
-      payload: announcement,
-      publishedAt,
-    });
+    const input = (publishedAt: string) => ({ realm: 'acme', topic, payload: example, publishedAt });
     const skew = limits.publishedAtMaxFutureSeconds;
     expect(prepareTopicMessage(input(at(skew)), { now: () => now }).envelope.publishedAt).toBe(at(skew));
     for (const publishedAt of [at(skew + 1), '2999-01-01T00:00:00.000Z']) {
@@ -194,13 +209,7 @@ describe('publishToTopic', () => {
     const sns = fakeSns();
     const publisher = createPublisher({ snsClient: sns, broadcastTopicArn: BROADCAST, userTopicArn: USER });
     await expect(
-      publisher.publishToUser({
-        realm: 'acme',
-        userId: 'alice',
-        type: 'notification',
-        payload: { title: 't', body: 'b', category: 'billing' },
-        publishedAt: '2999-01-01T00:00:00.000Z',
-      }),
+      publisher.publishToUser(userMessage({ publishedAt: '2999-01-01T00:00:00.000Z' })),
     ).rejects.toMatchObject({ name: 'PublishValidationError', field: 'publishedAt' });
     expect(sns.commands).toHaveLength(0);
   });
@@ -210,25 +219,21 @@ describe('publishToUser', () => {
   it('sends a user envelope with realm, userId and type attributes', async () => {
     const sns = fakeSns();
     const publisher = createPublisher({ snsClient: sns, broadcastTopicArn: BROADCAST, userTopicArn: USER });
-    await publisher.publishToUser({
-      realm: 'acme',
-      userId: 'alice',
-      type: 'notification',
-      payload: { title: 'Invoice paid', body: 'Invoice 2026-114 was paid.', category: 'billing' },
-    });
+    await publisher.publishToUser(userMessage());
     const input = (sns.commands[0] as PublishCommand).input;
     expect(input.TopicArn).toBe(USER);
     expect(input.MessageAttributes).toEqual({
       realm: { DataType: 'String', StringValue: 'acme' },
       userId: { DataType: 'String', StringValue: 'alice' },
-      type: { DataType: 'String', StringValue: 'notification' },
+      type: { DataType: 'String', StringValue: userMessageType },
     });
   });
 
+  const invalidUser = invalidUserPayloadFor(userMessageType);
   it.each([
     [{ type: 'sms' }, 'type'],
     [{ userId: '' }, 'userId'],
-    [{ payload: { title: 'x', body: 'y', category: 'billing', link: 'not a uri' } }, 'payload.link'],
+    [{ payload: invalidUser.payload }, `payload.${invalidUser.field}`],
   ])('rejects %j naming %s', async (override, field) => {
     const publisher = createPublisher({
       snsClient: fakeSns(),
@@ -238,8 +243,8 @@ describe('publishToUser', () => {
     const input = {
       realm: 'acme',
       userId: 'alice',
-      type: 'notification',
-      payload: { title: 'x', body: 'y', category: 'billing' },
+      type: userMessageType,
+      payload: userMessageExample(userMessageType),
       ...override,
     };
     await expect(publisher.publishUncheckedToUser(input)).rejects.toMatchObject({
@@ -251,11 +256,7 @@ describe('publishToUser', () => {
 
 describe('batches', () => {
   const entries = (n: number): AnyTopicPublishInput[] =>
-    Array.from({ length: n }, (_, i) => ({
-      realm: 'acme',
-      topic: 'announcements',
-      payload: { ...announcement, title: `t${i}` },
-    }));
+    Array.from({ length: n }, (_, i) => message({ messageId: `m-${i}` }));
 
   it('sends 10 entries per PublishBatch call, in order, with one result per entry', async () => {
     const sns = fakeSns();
@@ -269,24 +270,23 @@ describe('batches', () => {
     ).toBe(true);
     expect(results.map((r) => r.index)).toEqual(Array.from({ length: 23 }, (_, i) => i));
     expect(results.every((r) => r.ok)).toBe(true);
-    const titles = sns.commands.flatMap((c) =>
+    const ids = sns.commands.flatMap((c) =>
       ((c as PublishBatchCommand).input.PublishBatchRequestEntries ?? []).map(
-        (e) => (JSON.parse(e.Message ?? '') as { payload: { title: string } }).payload.title,
+        (e) => (JSON.parse(e.Message ?? '') as { messageId: string }).messageId,
       ),
     );
-    expect(titles).toEqual(Array.from({ length: 23 }, (_, i) => `t${i}`));
+    expect(ids).toEqual(Array.from({ length: 23 }, (_, i) => `m-${i}`));
     const first = (sns.commands[0] as PublishBatchCommand).input.PublishBatchRequestEntries?.[0];
-    expect(first?.MessageAttributes?.topic).toEqual({ DataType: 'String', StringValue: 'announcements' });
+    expect(first?.MessageAttributes?.topic).toEqual({ DataType: 'String', StringValue: topic });
   });
 
   it('splits by the 256 KiB batch size too', async () => {
     const sns = fakeSns();
     const publisher = createPublisher({ snsClient: sns, broadcastTopicArn: BROADCAST, userTopicArn: USER });
-    const big = Array.from({ length: 6 }, () => ({
-      realm: 'acme',
-      topic: 'announcements' as const,
-      payload: { ...announcement, body: '€'.repeat(10_000) }, // ≈ 30 KB each
-    }));
+    // ≈ 30 KB each (10,000 three-byte characters).
+    const big = Array.from({ length: 6 }, () =>
+      message({ payload: payloadWithTextOf(topic, 10_000).payload }),
+    );
     // 6 × 30 KB fits in one call; 12 do not.
     await publisher.publishToTopicBatch([...big, ...big]);
     const sizes = sns.commands.map((c) =>
@@ -303,7 +303,7 @@ describe('batches', () => {
     const sns = fakeSns(['2']);
     const publisher = createPublisher({ snsClient: sns, broadcastTopicArn: BROADCAST, userTopicArn: USER });
     const input = entries(4);
-    (input[1] as { payload: unknown }).payload = { title: 'missing body and severity' };
+    (input[1] as { payload: unknown }).payload = payloadMissingFieldFor(topic).payload;
     const results = await publisher.publishToTopicBatch(input);
     expect(results.map((r) => r.ok)).toEqual([true, false, false, true]);
     const invalid = results[1];
@@ -318,17 +318,13 @@ describe('batches', () => {
     const sns = fakeSns();
     const publisher = createPublisher({ snsClient: sns, broadcastTopicArn: BROADCAST, userTopicArn: USER });
     const results = await publisher.publishToUserBatch(
-      Array.from({ length: 11 }, (_, i) => ({
-        realm: 'acme',
-        userId: `user-${i}`,
-        type: 'document-ready' as const,
-        payload: {
-          documentId: `doc-${i}`,
-          name: 'Q3 report.pdf',
-          downloadUrl: 'https://files.example.com/doc',
-          expiresAt: '2026-11-28T10:00:00.000Z',
-        },
-      })),
+      Array.from({ length: 11 }, (_, i) =>
+        userMessage({
+          userId: `user-${i}`,
+          type: otherUserMessageType,
+          payload: userMessageExample(otherUserMessageType),
+        }),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(11);
     expect(sns.commands.map((c) => (c as PublishBatchCommand).input.TopicArn)).toEqual([USER, USER]);

@@ -16,6 +16,7 @@ import {
   topicPayloadValidators,
   topicRegistry,
   type UserMessageTypeName,
+  userMessageRegistry,
   userMessageTypes,
 } from '../../generated/index.js';
 import { type CatalogEntry, catalogFromContract } from '../../src/local/console/contract-catalog.js';
@@ -136,13 +137,73 @@ if (invalidMatch.ok || invalidMatch.code !== 'INVALID_TOPIC_NAME')
  * (no field of the contract's payloads is an object today; checked against the generated validator).
  */
 export function invalidPayloadFor(topic: string): { payload: Json; field: string } {
-  const match = matchTopic(topic);
-  if (!match.ok) throw new Error(`${topic} is no topic of the contract: ${match.reason}`);
-  const example = topicExample(match.family);
-  const validate = topicPayloadValidators[match.family] as (value: unknown) => { ok: boolean };
+  const { family, validate } = topicValidator(topic);
+  return invalidVariant(topicExample(family), validate, family);
+}
+
+function invalidVariant(example: Json, validate: Validate, what: string): { payload: Json; field: string } {
   for (const field of Object.keys(example)) {
     const candidate = { ...example, [field]: { not: 'valid' } };
     if (!validate(candidate).ok) return { payload: candidate, field };
   }
-  throw new Error(`no invalid variant of ${match.family}'s example found`);
+  throw new Error(`no invalid variant of ${what}'s example found`);
+}
+
+type Validate = (value: unknown) => { ok: boolean };
+
+function topicValidator(topic: string): { family: TopicFamily; validate: Validate } {
+  const match = matchTopic(topic);
+  if (!match.ok) throw new Error(`${topic} is no topic of the contract: ${match.reason}`);
+  return { family: match.family, validate: topicPayloadValidators[match.family] as Validate };
+}
+
+/** The topic's example without one of its required fields (the first whose removal the schema refuses). */
+export function payloadMissingFieldFor(topic: string): { payload: Json; field: string } {
+  const { family, validate } = topicValidator(topic);
+  const example = topicExample(family);
+  for (const field of Object.keys(example)) {
+    const { [field]: _removed, ...rest } = example;
+    if (!validate(rest).ok) return { payload: rest, field };
+  }
+  throw new Error(`${family}'s example has no required field`);
+}
+
+/**
+ * A free-text field of the topic's payload that holds `length` characters under the schema (checked against the
+ * generated validator), for tests of sizes: the example with that field filled.
+ */
+export function payloadWithTextOf(
+  topic: string,
+  length: number,
+  char = '€',
+): { payload: Json; field: string } {
+  const { family, validate } = topicValidator(topic);
+  const example = topicExample(family);
+  for (const [field, value] of Object.entries(example)) {
+    if (typeof value !== 'string') continue;
+    const candidate = { ...example, [field]: char.repeat(length) };
+    if (validate(candidate).ok) return { payload: candidate, field };
+  }
+  throw new Error(`${family}'s payload has no free-text field of ${length} characters`);
+}
+
+/** The example of a user message type with one required field's value replaced by an object (refused). */
+export function invalidUserPayloadFor(type: UserMessageTypeName): { payload: Json; field: string } {
+  return invalidVariant(userMessageExample(type), userMessageRegistry[type].validate as Validate, type);
+}
+
+/** A second user message type when the contract has one (else the first). */
+export const otherUserMessageType: UserMessageTypeName = userMessageTypes[1] ?? userMessageTypes[0];
+
+/** A concrete topic of the family whose first parameter is one character longer than its schema allows. */
+export function overlongParameterTopic(family: TopicFamily): { topic: string; parameter: string } {
+  const params = topicRegistry[family].segments.flatMap((s) => ('param' in s ? [s.param] : []));
+  const [parameter] = params;
+  if (parameter === undefined) throw new Error(`${family} has no parameter`);
+  const samples = Object.fromEntries(params.map((p) => [p, 'x']));
+  for (let n = 1; n <= 128; n++) {
+    const topic = concreteTopic(family, { ...samples, [parameter]: 'x'.repeat(n) });
+    if (!matchTopic(topic).ok) return { topic, parameter };
+  }
+  throw new Error(`${family}'s parameter ${parameter} takes 128 characters`);
 }
