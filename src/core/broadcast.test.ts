@@ -129,9 +129,9 @@ describe('BroadcastService.route', () => {
     await world.open('fine');
     world.gateway.script('flaky', new ConnectionPostError('flaky', 500));
     const envelope = broadcastEnvelope();
-    const shard = await world.broadcast.postShard(envelope, ['flaky']);
-    expect(shard.retry).toEqual(['flaky']);
-    await world.broadcast.retryLater(envelope, shard.retry, 3);
+    const job = { shard: 0, shards: 1, connectionIds: ['flaky'], envelope, attempt: 2 };
+    const shard = await world.broadcast.runShardJob(job, Number.POSITIVE_INFINITY);
+    expect(shard).toMatchObject({ failed: 1, retried: 1, deferred: 0 });
     expect(world.gateway.framesTo('fine')).toEqual([]);
     expect(world.fanoutQueue.sent).toEqual([
       { job: { shard: 0, shards: 1, connectionIds: ['flaky'], envelope, attempt: 3 }, delaySeconds: 8 },
@@ -150,10 +150,10 @@ describe('BroadcastService.route', () => {
       return outcome;
     };
     const envelope = broadcastEnvelope();
-    const shard = await world.broadcast.postShard(envelope, ['d1', 'd2', 'd3', 'd4'], { stopAt });
-    expect(shard).toMatchObject({ delivered: 3, deferred: ['d4'], retry: [] });
+    const job = { shard: 0, shards: 1, connectionIds: ['d1', 'd2', 'd3', 'd4'], envelope, attempt: 2 };
+    const shard = await world.broadcast.runShardJob(job, stopAt);
+    expect(shard).toMatchObject({ delivered: 3, deferred: 1, retried: 0 });
     expect(world.gateway.framesTo('d4')).toEqual([]);
-    await world.broadcast.continueLater(envelope, shard.deferred, 2);
     expect(world.fanoutQueue.sent).toEqual([
       { job: { shard: 0, shards: 1, connectionIds: ['d4'], envelope, attempt: 2 }, delaySeconds: undefined },
     ]);
@@ -162,16 +162,20 @@ describe('BroadcastService.route', () => {
   it('with the deadline already passed, posts nothing and defers everyone', async () => {
     const world = createWorld();
     await world.open('late');
-    const shard = await world.broadcast.postShard(broadcastEnvelope(), ['late'], {
-      stopAt: world.clock.now(),
-    });
-    expect(shard).toMatchObject({ delivered: 0, deferred: ['late'] });
+    const envelope = broadcastEnvelope();
+    const job = { shard: 0, shards: 1, connectionIds: ['late'], envelope };
+    const shard = await world.broadcast.runShardJob(job, world.clock.now());
+    expect(shard).toMatchObject({ delivered: 0, deferred: 1 });
     expect(world.gateway.posts).toEqual([]);
+    expect(world.fanoutQueue.jobs()).toEqual([{ ...job, attempt: 0 }]);
   });
 
   it('fails after the last retry attempt so the job is kept by the DLQ, and sends nothing more', async () => {
     const world = createWorld();
-    await expect(world.broadcast.retryLater(broadcastEnvelope(), ['lost'], 6)).rejects.toThrow(
+    await world.open('lost');
+    world.gateway.script('lost', new ConnectionPostError('lost', 500));
+    const job = { shard: 0, shards: 1, connectionIds: ['lost'], envelope: broadcastEnvelope(), attempt: 5 };
+    await expect(world.broadcast.runShardJob(job, Number.POSITIVE_INFINITY)).rejects.toThrow(
       /still unreachable after 5 retry attempts/,
     );
     expect(world.fanoutQueue.sent).toEqual([]);
@@ -219,8 +223,8 @@ describe('BroadcastService.route', () => {
     expect(new Set(jobs.flatMap((j) => j.connectionIds)).size).toBe(10);
     expect(jobs[0]?.envelope).toEqual(envelope);
 
-    const shard = await world.broadcast.postShard(envelope, jobs[2]!.connectionIds);
-    expect(shard.delivered).toBe(2);
+    const shard = await world.broadcast.runShardJob(jobs[2]!, Number.POSITIVE_INFINITY);
+    expect(shard).toMatchObject({ delivered: 2, retried: 0, deferred: 0 });
   });
 
   it('keeps topic history only for topics with offline.policy history, bounded by historySize', async () => {

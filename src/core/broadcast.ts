@@ -57,8 +57,8 @@ export interface BroadcastSettings {
 /** Default number of retry jobs before a delivery is left to the fan-out DLQ. */
 export const DEFAULT_MAX_RETRY_ATTEMPTS = 5;
 
-/** A shard's outcome, with the connections that must be retried (never silently dropped). */
-export interface ShardResult extends PostSummary {
+/** A shard's posts, with the connections that must be handed on (never silently dropped); core-internal. */
+interface ShardResult extends PostSummary {
   /** Posts that failed (throttled, 5xx, timed out): retried later with backoff, as another attempt. */
   retry: string[];
   /** Connections not attempted before the deadline: continued at once in a new job (not a failed attempt). */
@@ -68,6 +68,16 @@ export interface ShardResult extends PostSummary {
    * THROTTLED_RETRY_MIN_MS with the same attempt: a throttled post is slowed down, never a failed delivery.
    */
   throttledLater: string[];
+}
+
+/** What one shard job did: its posts, and how many connections it handed to later fan-out jobs. */
+export interface ShardJobResult extends PostSummary {
+  /** Connections whose post failed (throttled, 5xx, timed out), handed to a delayed retry job. */
+  retried: number;
+  /** Connections not attempted before the deadline, continued at once in a new job. */
+  deferred: number;
+  /** Paced posting: connections still throttled at the deadline, continued after THROTTLED_RETRY_MIN_MS. */
+  throttledLater: number;
 }
 
 export interface BroadcastDeps extends PostDeps, TraceDeps {
@@ -172,23 +182,12 @@ export class BroadcastService {
     }
     traceHop(this.deps, envelope, 'routed', { audience: ids.length, shards: 0 });
     const {
-      retry,
+      retried,
       deferred: _none,
-      throttledLater,
+      throttledLater: _later,
       ...summary
-    } = await this.postShard(envelope, ids, {
-      stream,
-    });
-    await this.retryLater(envelope, retry, 1, stream);
-    await this.continueLater(envelope, throttledLater, 0, THROTTLED_RETRY_MIN_MS / 1000, stream);
-    return {
-      ...summary,
-      audience: subscribers.length,
-      shards: 0,
-      historyStored,
-      retried: retry.length,
-      held,
-    };
+    } = await this.postAndHandOn(envelope, ids, { stream }, 0);
+    return { ...summary, audience: subscribers.length, shards: 0, historyStored, retried, held };
   }
 
   /**
@@ -217,7 +216,7 @@ export class BroadcastService {
    * Past the last attempt it throws, so the SQS job fails and ends in the DLQ with the delivery kept.
    * A thrown send error fails the invocation, which SNS/SQS retry (at-least-once; clients de-duplicate).
    */
-  async retryLater(
+  private async retryLater(
     envelope: BroadcastEnvelope,
     connectionIds: readonly string[],
     attempt: number,
@@ -246,7 +245,7 @@ export class BroadcastService {
    * Hands connections a shard had no time left for to new fan-out jobs, due at once and keeping the attempt
    * number (nothing failed for them). Each hop is a fresh invocation with a fresh time budget.
    */
-  async continueLater(
+  private async continueLater(
     envelope: BroadcastEnvelope,
     connectionIds: readonly string[],
     attempt: number,
@@ -285,24 +284,47 @@ export class BroadcastService {
    * connections to a delayed retry job (the ones reached are not posted twice) and the ones not started on to
    * an immediate continuation job.
    */
-  async runShardJob(job: FanoutJob, stopAt: number): Promise<ShardResult> {
-    const position = { shard: job.shard, shards: job.shards, attempt: job.attempt ?? 0 };
-    const stream = job.position;
-    const result = await this.postShard(job.envelope, job.connectionIds, { stopAt, position, stream });
-    await this.retryLater(job.envelope, result.retry, (job.attempt ?? 0) + 1, stream);
-    await this.continueLater(job.envelope, result.deferred, job.attempt ?? 0, 0, stream);
-    await this.continueLater(
+  async runShardJob(job: FanoutJob, stopAt: number): Promise<ShardJobResult> {
+    const attempt = job.attempt ?? 0;
+    const position = { shard: job.shard, shards: job.shards, attempt };
+    return this.postAndHandOn(
       job.envelope,
-      result.throttledLater,
-      job.attempt ?? 0,
-      THROTTLED_RETRY_MIN_MS / 1000,
-      stream,
+      job.connectionIds,
+      { stopAt, position, stream: job.position },
+      attempt,
     );
-    return result;
+  }
+
+  /**
+   * Posts to the connections and hands on the ones not reached: failed posts to a retry job (attempt + 1), the
+   * ones not started before the deadline to an immediate job and, when paced, the still throttled ones to a job
+   * after THROTTLED_RETRY_MIN_MS (both keeping the attempt). The router's direct path and each shard job.
+   */
+  private async postAndHandOn(
+    envelope: BroadcastEnvelope,
+    connectionIds: readonly string[],
+    options: { stopAt?: number; position?: ShardPosition; stream?: StreamPosition },
+    attempt: number,
+  ): Promise<ShardJobResult> {
+    const { stream } = options;
+    const { retry, deferred, throttledLater, ...summary } = await this.postShard(
+      envelope,
+      connectionIds,
+      options,
+    );
+    await this.retryLater(envelope, retry, attempt + 1, stream);
+    await this.continueLater(envelope, deferred, attempt, 0, stream);
+    await this.continueLater(envelope, throttledLater, attempt, THROTTLED_RETRY_MIN_MS / 1000, stream);
+    return {
+      ...summary,
+      retried: retry.length,
+      deferred: deferred.length,
+      throttledLater: throttledLater.length,
+    };
   }
 
   /** Posts one envelope to the given connections (a fan-out job, or a small audience directly). */
-  async postShard(
+  private async postShard(
     envelope: BroadcastEnvelope,
     connectionIds: readonly string[],
     options: { stopAt?: number; position?: ShardPosition; stream?: StreamPosition } = {},

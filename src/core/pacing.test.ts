@@ -106,7 +106,7 @@ describe('paced posting', () => {
       { shard: 0, shards: 1, connectionIds: ['busy', 'fine'], envelope, attempt: 2 },
       world.clock.now() + 500,
     );
-    expect(result).toMatchObject({ delivered: 1, throttled: 1, retry: [], throttledLater: ['busy'] });
+    expect(result).toMatchObject({ delivered: 1, throttled: 1, retried: 0, throttledLater: 1 });
     expect(world.fanoutQueue.sent).toEqual([
       {
         job: { shard: 0, shards: 1, connectionIds: ['busy'], envelope, attempt: 2 },

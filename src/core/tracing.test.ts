@@ -11,9 +11,8 @@ describe('trace records of the core services', () => {
     world.gateway.script('busy', 'throttled');
     world.gateway.script('broken', new ConnectionPostError('broken', 500));
     const envelope = broadcastEnvelope({ topic: 'job-status' });
-    await world.broadcast.postShard(envelope, ['a', 'b', 'busy', 'broken'], {
-      position: { shard: 1, shards: 4, attempt: 2 },
-    });
+    const job = { shard: 1, shards: 4, connectionIds: ['a', 'b', 'busy', 'broken'], envelope, attempt: 2 };
+    await world.broadcast.runShardJob(job, Number.POSITIVE_INFINITY);
     const records = world.trace.of(envelope.messageId);
     for (const record of records) expect(validators.TraceRecord(record).ok).toBe(true);
     expect(records.map((r) => `${r.connectionId}:${r.result}`).sort()).toEqual([
@@ -56,10 +55,15 @@ describe('trace records of the core services', () => {
   it('retries exhausted: a dead-lettered hop with the reason before the job fails', async () => {
     const world = createWorld();
     const envelope = broadcastEnvelope();
-    await expect(world.broadcast.retryLater(envelope, ['x', 'y'], 6)).rejects.toBeInstanceOf(
+    for (const id of ['x', 'y']) {
+      await world.open(id);
+      world.gateway.script(id, new ConnectionPostError(id, 500));
+    }
+    const job = { shard: 0, shards: 1, connectionIds: ['x', 'y'], envelope, attempt: 5 };
+    await expect(world.broadcast.runShardJob(job, Number.POSITIVE_INFINITY)).rejects.toBeInstanceOf(
       DeliveryRetriesExhaustedError,
     );
-    expect(world.trace.of(envelope.messageId)).toEqual([
+    expect(world.trace.of(envelope.messageId).filter((r) => r.hop === 'dead-lettered')).toEqual([
       expect.objectContaining({
         hop: 'dead-lettered',
         counts: { retried: 2 },

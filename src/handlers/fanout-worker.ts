@@ -16,8 +16,9 @@ export function createFanoutWorkerHandler(deps: { broadcast: BroadcastService })
     const logContext = { sqsMessageId: record.messageId };
     const job = parseAndValidate('fan-out job', record.body, validateFanoutJob, logContext);
     await withCorrelationId(job.envelope.correlationId, async () => {
-      // Logged after the retry and continuation jobs are sent (a send error fails the record, retried by SQS).
-      const { retry, deferred, throttledLater, ...result } = await deps.broadcast.runShardJob(job, stopAt);
+      // One call: posts the shard and sends its retry and continuation jobs (a send error fails the record,
+      // retried by SQS); the result is counted and logged.
+      const result = await deps.broadcast.runShardJob(job, stopAt);
       countPosts(result);
       log.info('fan-out shard posted', {
         ...logContext,
@@ -27,9 +28,6 @@ export function createFanoutWorkerHandler(deps: { broadcast: BroadcastService })
         shard: job.shard,
         shards: job.shards,
         attempt: job.attempt ?? 0,
-        retry: retry.length,
-        deferred: deferred.length,
-        throttledLater: throttledLater.length,
         ...result,
       });
     });

@@ -153,7 +153,7 @@ export function subscriptionReplies(): SubscriptionReplies {
 
 /**
  * The broadcast router and the fan-out worker share one service: the router shards large audiences, the worker
- * posts a shard (`postShard`) and hands unreachable connections to a retry job (`retryLater`).
+ * runs a shard job (`runShardJob`: posts it and hands the connections not reached to retry or continuation jobs).
  */
 export function broadcastService(): BroadcastService {
   const t = table();
