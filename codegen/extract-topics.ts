@@ -8,6 +8,18 @@ import { isJsonObject, type JsonObject, type JsonValue } from './json.js';
 
 /** Upper bound of x-topic.partitions: a broadcast Queries every partition. */
 export const MAX_TOPIC_PARTITIONS = 64;
+/**
+ * Subscription rows one partition key takes in a reconnect storm: the whole audience reconnects within about
+ * 60 s (the issue's storm, the client's backoff), and a key absorbs about 1,000 writes/s, of which we plan for
+ * half (hash imbalance, the welcome marker's removal): 60 s × 500 writes/s.
+ */
+export const AUDIENCE_PER_PARTITION = 30_000;
+/**
+ * Audience assumed for a fixed topic every user may subscribe to (empty roles, no owner) that states no
+ * `expectedAudience`: every connection of a realm, sized for 240,000 → 8 partition keys, which keeps a storm at
+ * 2,000 new connections/s (a raised account quota) near 250 subscription writes/s per key.
+ */
+export const OPEN_TOPIC_DEFAULT_AUDIENCE = 240_000;
 const PARAM_SEGMENT = /^\{([A-Za-z][A-Za-z0-9]{0,62})\}$/;
 
 export function extractTopics(
@@ -56,19 +68,9 @@ export function extractTopics(
       );
       continue;
     }
-    const partitions = topic.partitions ?? 1;
-    if (
-      typeof partitions !== 'number' ||
-      !Number.isInteger(partitions) ||
-      partitions < 1 ||
-      partitions > MAX_TOPIC_PARTITIONS
-    ) {
-      fail(
-        [...where, 'partitions'],
-        `x-topic.partitions must be an integer between 1 and ${MAX_TOPIC_PARTITIONS} (default 1)`,
-      );
-      continue;
-    }
+    const open = Array.isArray(roles) && roles.length === 0 && owner === undefined;
+    const partitions = topicPartitions(topic, { open, family: family.parameters.length > 0 }, where, fail);
+    if (partitions === undefined) continue;
     if (offline === undefined || !Array.isArray(roles)) continue;
     topics.push({
       name,
@@ -90,6 +92,51 @@ export function extractTopics(
   if (topicName !== undefined) checkFamilyExamples(document, topics, topicName, fail);
 
   return { topics, topicName };
+}
+
+/**
+ * How many partition keys a topic's subscription rows are spread over: `x-topic.partitions` when stated, else
+ * `ceil(expectedAudience / AUDIENCE_PER_PARTITION)` when the audience is stated, else by default 8 for a fixed
+ * open topic (OPEN_TOPIC_DEFAULT_AUDIENCE) and 1 for the others (a family's topics each have their own keys).
+ */
+function topicPartitions(
+  topic: JsonObject,
+  kind: { open: boolean; family: boolean },
+  where: ContractPath,
+  fail: Fail,
+): number | undefined {
+  const { partitions, expectedAudience } = topic;
+  if (partitions !== undefined && expectedAudience !== undefined) {
+    fail(where, 'x-topic states partitions or expectedAudience, not both (partitions follow from the audience)');
+    return undefined;
+  }
+  if (expectedAudience !== undefined) {
+    if (typeof expectedAudience !== 'number' || !Number.isInteger(expectedAudience) || expectedAudience < 1) {
+      fail([...where, 'expectedAudience'], 'x-topic.expectedAudience must be a positive integer (subscribers)');
+      return undefined;
+    }
+    return partitionsForAudience(expectedAudience);
+  }
+  if (partitions === undefined)
+    return kind.open && !kind.family ? partitionsForAudience(OPEN_TOPIC_DEFAULT_AUDIENCE) : 1;
+  if (
+    typeof partitions !== 'number' ||
+    !Number.isInteger(partitions) ||
+    partitions < 1 ||
+    partitions > MAX_TOPIC_PARTITIONS
+  ) {
+    fail(
+      [...where, 'partitions'],
+      `x-topic.partitions must be an integer between 1 and ${MAX_TOPIC_PARTITIONS} (default 1)`,
+    );
+    return undefined;
+  }
+  return partitions;
+}
+
+/** Partition keys for an audience: one per AUDIENCE_PER_PARTITION subscribers, 1 to MAX_TOPIC_PARTITIONS. */
+export function partitionsForAudience(audience: number): number {
+  return Math.min(MAX_TOPIC_PARTITIONS, Math.max(1, Math.ceil(audience / AUDIENCE_PER_PARTITION)));
 }
 
 function extractOffline(raw: JsonValue | undefined, where: ContractPath, fail: Fail): OfflineIR | undefined {

@@ -65,7 +65,7 @@ export interface TopicDefinition<F extends TopicFamily> {
   readonly segments: readonly TopicSegment[];
   readonly access: TopicAccess;
   readonly offline: TopicOfflinePolicy;
-  /** Partition keys the subscription rows are spread over (hash of the connection id); broadcasts Query each. */
+  /** Partition keys the subscription rows are spread over (hash of the connection id; x-topic.partitions, or from expectedAudience, or 8 for a fixed open topic); broadcasts Query each. */
   readonly partitions: number;
   readonly payloadSchema: SchemaTitle;
   validate(payload: unknown): ValidationResult<TopicPayloads[F]>;
@@ -88,7 +88,7 @@ export const topicRegistry: { readonly [F in TopicFamily]: TopicDefinition<F> } 
       historySize: 20,
       retentionSeconds: 86400,
     },
-    partitions: 4,
+    partitions: 34,
     payloadSchema: 'AnnouncementsPayload',
     validate: topicPayloadValidators['announcements'],
   },
@@ -106,7 +106,7 @@ export const topicRegistry: { readonly [F in TopicFamily]: TopicDefinition<F> } 
     offline: {
       policy: 'drop',
     },
-    partitions: 1,
+    partitions: 8,
     payloadSchema: 'JobStatusPayload',
     validate: topicPayloadValidators['job-status'],
   },

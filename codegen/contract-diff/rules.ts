@@ -235,8 +235,8 @@ function topicRule(site: Site): Verdict | undefined {
     if (key === 'policy' && after === 'history') return nonBreaking('offline policy is history now');
     return breaking(`offline ${rest.slice(1).join('.') || 'policy'} changed: reconnecting clients get less`);
   }
-  if (rest[0] === 'partitions')
-    return nonBreaking(`partitions ${code(before)} → ${code(after)} (storage layout, invisible to clients)`);
+  if (rest[0] === 'partitions' || rest[0] === 'expectedAudience')
+    return nonBreaking(`${rest[0]} ${code(before)} → ${code(after)} (storage layout, invisible to clients)`);
   return undefined;
 }
 

@@ -541,7 +541,7 @@ export function emitTopics(ir: ContractIR, modelNames: Set<string>): string {
       '  readonly segments: readonly TopicSegment[];',
       '  readonly access: TopicAccess;',
       '  readonly offline: TopicOfflinePolicy;',
-      '  /** Partition keys the subscription rows are spread over (hash of the connection id); broadcasts Query each. */',
+      '  /** Partition keys the subscription rows are spread over (hash of the connection id; x-topic.partitions, or from expectedAudience, or 8 for a fixed open topic); broadcasts Query each. */',
       '  readonly partitions: number;',
       '  readonly payloadSchema: SchemaTitle;',
       '  validate(payload: unknown): ValidationResult<TopicPayloads[F]>;',

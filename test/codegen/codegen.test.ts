@@ -202,6 +202,37 @@ describe('extension checks', { timeout: 120_000 }, () => {
     }
   });
 
+  it('rejects an expectedAudience that is not a positive integer, and one stated with partitions', async () => {
+    for (const expectedAudience of [0, -5, 2.5, 'many']) {
+      const problems = await problemsOf((doc) => {
+        at(doc, 'channels', 'news', 'x-topic').expectedAudience = expectedAudience;
+      });
+      expect(problems).toContain('x-topic.expectedAudience must be a positive integer (subscribers)');
+    }
+    const problems = await problemsOf((doc) => {
+      Object.assign(at(doc, 'channels', 'news', 'x-topic'), { partitions: 2, expectedAudience: 1000 });
+    });
+    expect(problems).toContain('x-topic states partitions or expectedAudience, not both');
+  });
+
+  it('partitions follow from expectedAudience (30,000 a key, at most 64), else 8 for a fixed open topic', async () => {
+    const partitionsWith = async (xTopic: JsonMap): Promise<string | undefined> => {
+      const doc = structuredClone(small);
+      Object.assign(at(doc, 'channels', 'news', 'x-topic'), xTopic);
+      const file = path.join(work, `variant-${Math.random().toString(36).slice(2)}.yaml`);
+      await writeFile(file, stringify(doc));
+      const { files } = await generate(file);
+      return /partitions: (\d+),/.exec(files.get('topics.ts') ?? '')?.[1];
+    };
+    // news needs role `reader`: not open, 1 unless stated.
+    expect(await partitionsWith({})).toBe('1');
+    expect(await partitionsWith({ expectedAudience: 30_000 })).toBe('1');
+    expect(await partitionsWith({ expectedAudience: 30_001 })).toBe('2');
+    expect(await partitionsWith({ expectedAudience: 100_000_000 })).toBe('64');
+    expect(await partitionsWith({ access: { roles: [] } })).toBe('8');
+    expect(await partitionsWith({ access: { roles: [] }, partitions: 3 })).toBe('3');
+  });
+
   it('rejects a user message without retentionDays', async () => {
     const problems = await problemsOf((doc) => {
       delete at(doc, 'components', 'messages', 'Reminder', 'x-user-message').retentionDays;
@@ -449,7 +480,12 @@ describe('generated tables equal the contract', () => {
         expect(segment.schema).toBe(get(channel, 'parameters', segment.param, 'x-schema', 'title'));
       }
       expect(topic.offline).toEqual(get(channel, 'x-topic', 'offline'));
-      expect(topic.partitions).toBe(get(channel, 'x-topic', 'partitions') ?? 1);
+      const audience = get(channel, 'x-topic', 'expectedAudience');
+      const open = topic.access.roles.length === 0 && !('owner' in topic.access) && !name.includes('{');
+      expect(topic.partitions).toBe(
+        get(channel, 'x-topic', 'partitions') ??
+          (typeof audience === 'number' ? Math.min(64, Math.ceil(audience / 30_000)) : open ? 8 : 1),
+      );
       const message = deref(contract, Object.values(get(channel, 'messages') as JsonMap)[0]);
       expect(topic.payloadSchema).toBe(get(deref(contract, get(message, 'payload')), 'title'));
     }
