@@ -16,6 +16,7 @@
 import { nowSeconds, resolveGone } from './connections.js';
 import { ConnectionPostError, RetryLaterError } from './errors.js';
 import { topicFrame, userFrame, welcomeFrame } from './frames.js';
+import { InvocationHistoryCache } from './history-cache.js';
 import { replayFrames } from './history-replay.js';
 import type { ConnectDeliveryJob, ConnectionRecord, DeliveryJob, HeldMessage, InboxItem } from './model.js';
 import type {
@@ -77,6 +78,14 @@ export function retryDelaySeconds(receiveCount: number): number {
 
 export class DeliveryWorker {
   constructor(private readonly deps: DeliveryWorkerDeps) {}
+
+  /**
+   * This worker with history reads cached for one invocation (src/core/history-cache.ts): the jobs of a batch
+   * that replay the same topic read its history once. Call once per invocation; drop it afterwards.
+   */
+  forInvocation(): DeliveryWorker {
+    return new DeliveryWorker({ ...this.deps, history: new InvocationHistoryCache(this.deps.history) });
+  }
 
   async process(job: DeliveryJob): Promise<DeliveryResult> {
     const { store, inbox, clock, delivery } = this.deps;

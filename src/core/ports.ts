@@ -126,6 +126,10 @@ export interface NextPositionInput {
   newEpoch: string;
 }
 
+export interface HistoryListOptions {
+  fresh?: boolean;
+}
+
 /** Recent messages of topics whose offline policy is `history`, and the head of each topic's stream. */
 export interface HistoryStore {
   put(realm: string, topic: string, item: HistoryItem): Promise<PutResult>;
@@ -138,8 +142,17 @@ export interface HistoryStore {
   head(realm: string, topic: string, nowSeconds: number): Promise<StreamPosition | undefined>;
   /** Deliberate reset: deletes the history rows and starts epoch `epoch` at offset 0. */
   reset(realm: string, topic: string, epoch: string, expiresAt: number): Promise<void>;
-  /** The newest `limit` unexpired items, returned oldest first. */
-  list(realm: string, topic: string, nowSeconds: number, limit: number): Promise<HistoryItem[]>;
+  /**
+   * The newest `limit` unexpired items, returned oldest first. `fresh`: read the store now (a cache in front of
+   * the store, src/core/history-cache.ts, otherwise may answer with what it read earlier in the invocation).
+   */
+  list(
+    realm: string,
+    topic: string,
+    nowSeconds: number,
+    limit: number,
+    options?: HistoryListOptions,
+  ): Promise<HistoryItem[]>;
   /** Drops items older than the newest `keep`; returns how many were dropped. */
   trim(realm: string, topic: string, keep: number): Promise<number>;
 }

@@ -154,8 +154,8 @@ interface StreamRead {
   nowSeconds: number;
 }
 
-const listStream = (read: StreamRead): Promise<HistoryItem[]> =>
-  read.history.list(read.realm, read.topic, read.nowSeconds, read.historySize);
+const listStream = (read: StreamRead, fresh = false): Promise<HistoryItem[]> =>
+  read.history.list(read.realm, read.topic, read.nowSeconds, read.historySize, fresh ? { fresh } : undefined);
 
 /** The items of the head's epoch in offset order; without a head, the rows as listed. */
 function ofEpoch(items: readonly HistoryItem[], head: StreamPosition | undefined): HistoryItem[] {
@@ -211,7 +211,7 @@ export async function positionedReplay(
   let missing = missingOffsets(ofEpoch(listed, head), since.offset, head.offset);
   const oldest = ofEpoch(listed, head)[0]?.position?.offset ?? Number.POSITIVE_INFINITY;
   if (missing.length > 0 && (missing[0] ?? 0) > oldest) {
-    listed = await listStream(read);
+    listed = await listStream(read, true);
     missing = missingOffsets(ofEpoch(listed, head), since.offset, head.offset);
   }
   const newer = ofEpoch(listed, head).filter((item) => (item.position?.offset ?? 0) > since.offset);

@@ -26,7 +26,7 @@ export interface DeliveryWorkerHandlerDeps {
 export { retryDelaySeconds } from '../core/delivery-worker.js';
 
 export function createDeliveryWorkerHandler(deps: DeliveryWorkerHandlerDeps) {
-  const processRecord = async (record: SQSRecord): Promise<void> => {
+  const processRecord = async (worker: DeliveryWorker, record: SQSRecord): Promise<void> => {
     const logContext = {
       sqsMessageId: record.messageId,
       receiveCount: record.attributes.ApproximateReceiveCount,
@@ -34,7 +34,7 @@ export function createDeliveryWorkerHandler(deps: DeliveryWorkerHandlerDeps) {
     const job = parseAndValidate('delivery job', record.body, validateDeliveryJob, logContext);
     await withCorrelationId(job.correlationId, async () => {
       try {
-        const result = await deps.worker.process(job);
+        const result = await worker.process(job);
         count('Deliveries', (result.welcome ? 1 : 0) + result.replayed + result.offlineDelivered);
         count('OfflineDelivered', result.offlineDelivered);
         if (result.status === 'gone') count('Gone');
@@ -71,13 +71,16 @@ export function createDeliveryWorkerHandler(deps: DeliveryWorkerHandlerDeps) {
     });
   };
 
-  return (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
-    instrumented(context, () =>
-      processPartialResponse(event, processRecord, batchProcessor(), {
+  return (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+    // History reads are shared by this invocation's jobs only (a storm's batch replays the same topics).
+    const worker = deps.worker.forInvocation();
+    return instrumented(context, () =>
+      processPartialResponse(event, (record: SQSRecord) => processRecord(worker, record), batchProcessor(), {
         context,
         throwOnFullBatchFailure: false,
       }),
     );
+  };
 }
 
 export const handler = createDeliveryWorkerHandler({
