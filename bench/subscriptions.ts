@@ -15,7 +15,7 @@ import type { FanoutJob, Identity } from '../src/core/model.js';
 import { defaultPostSettings } from '../src/core/posting.js';
 import { SubscriptionService } from '../src/core/subscriptions.js';
 import { FakeConnectionGateway, MemoryJobQueue } from '../src/core/testing/memory.js';
-import { topicDefinitionOf } from '../src/core/topic-access.js';
+import { topicPartitions } from '../src/core/topic-access.js';
 import { meteredClient, type Units } from './lib/consumed-capacity.js';
 import type { Benchmark, Figure } from './lib/types.js';
 
@@ -43,8 +43,7 @@ export const subscriptionsBenchmark: Benchmark = {
     try {
       const client = meteredClient(dynamo.documentClient);
       const table = new DynamoTable(client, { tableName: dynamo.tableName });
-      const partitions = (topic: string) => topicDefinitionOf(topic)?.partitions ?? 1;
-      const store = new DynamoConnectionStore(table, { topicPartitions: partitions });
+      const store = new DynamoConnectionStore(table, { topicPartitions });
       const clock = { now: () => Date.now() };
       const subscriptions = new SubscriptionService({
         store,

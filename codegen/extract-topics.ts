@@ -107,12 +107,18 @@ function topicPartitions(
 ): number | undefined {
   const { partitions, expectedAudience } = topic;
   if (partitions !== undefined && expectedAudience !== undefined) {
-    fail(where, 'x-topic states partitions or expectedAudience, not both (partitions follow from the audience)');
+    fail(
+      where,
+      'x-topic states partitions or expectedAudience, not both (partitions follow from the audience)',
+    );
     return undefined;
   }
   if (expectedAudience !== undefined) {
     if (typeof expectedAudience !== 'number' || !Number.isInteger(expectedAudience) || expectedAudience < 1) {
-      fail([...where, 'expectedAudience'], 'x-topic.expectedAudience must be a positive integer (subscribers)');
+      fail(
+        [...where, 'expectedAudience'],
+        'x-topic.expectedAudience must be a positive integer (subscribers)',
+      );
       return undefined;
     }
     return partitionsForAudience(expectedAudience);

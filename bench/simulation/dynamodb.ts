@@ -45,11 +45,20 @@ export interface TableStats {
   requests: number;
   throttledRequests: number;
   pages: number;
+  /** History list Queries (`history#…`): one per invocation and topic with the per-invocation cache. */
+  historyLists: number;
 }
 
 /** Capacity and latency of the single table. */
 export class SimTable {
-  readonly stats: TableStats = { readUnits: 0, writeUnits: 0, requests: 0, throttledRequests: 0, pages: 0 };
+  readonly stats: TableStats = {
+    readUnits: 0,
+    writeUnits: 0,
+    requests: 0,
+    throttledRequests: 0,
+    pages: 0,
+    historyLists: 0,
+  };
   private readonly partitions = new Map<string, { read: TokenBucket; write: TokenBucket }>();
 
   constructor(
@@ -320,6 +329,7 @@ export class SimHistoryStore implements HistoryStore {
   }
 
   async list(realm: string, topic: string, nowSeconds: number, limit: number): Promise<HistoryItem[]> {
+    this.table.stats.historyLists++;
     const items = await this.memory.list(realm, topic, nowSeconds, limit);
     const bytes = items.reduce((sum, item) => sum + storedBytes(item), 0);
     await this.table.read(this.inv, historyPartition(realm, topic), bytes);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { broadcastScenario } from './scenarios.js';
+import { broadcastScenario, reconnectStorm } from './scenarios.js';
 import { SimQueue } from './sqs.js';
 import { TokenBucket, VirtualTime } from './virtual-time.js';
 
@@ -62,5 +62,22 @@ describe('broadcast scenario (the real BroadcastService on the modeled parts)', 
     expect(result.routerShardJobs).toBe(12);
     expect(result.lastDeliveryMs).toBeGreaterThanOrEqual(result.floorMs);
     expect(result.dollarsPerMillionDeliveries).toBeGreaterThan(1);
+  });
+});
+
+describe('reconnect storm (ConnectionService and DeliveryWorker on the modeled parts)', () => {
+  it('welcomes everyone; a client sending since gets the welcome, only what it missed, and its recovery frame', async () => {
+    const result = await reconnectStorm({ clients: 1_000, newConnectionsPerSecond: 2_000, windowMs: 5_000 });
+    expect(result).toMatchObject({
+      neverWelcomed: 0,
+      connectFailures: 0,
+      dlq: 0,
+      dynamoThrottledRequests: 0,
+    });
+    expect(result.missedPerReconnect).toBe(1.5);
+    expect(result.postsPerReconnect).toBe(1 + result.missedPerReconnect + 1);
+    // One history read per delivery-worker invocation, not per connection (batches of up to 10 jobs).
+    expect(result.historyReads).toBeLessThan(1_000 / 2);
+    expect(result.historyReads).toBeGreaterThanOrEqual(1_000 / 10);
   });
 });

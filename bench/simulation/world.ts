@@ -4,7 +4,7 @@
  * SqsJobQueue), on modeled AWS parts under one virtual clock. Settings are the prod stack's
  * (`infra/pulumi/Pulumi.prod.yaml`), read through the same reader the deployment uses.
  */
-import { isTopicName, limits, topicRegistry } from '../../generated/index.js';
+import { limits } from '../../generated/index.js';
 import { readStackConfig, type StackConfig } from '../../infra/pulumi/config.js';
 import { loadStackConfig } from '../../infra/pulumi/stack-files.js';
 import { SqsJobQueue } from '../../src/adapters/sqs-job-queue.js';
@@ -23,6 +23,7 @@ import {
   MemoryInboxStore,
   MemoryMessageIdStore,
 } from '../../src/core/testing/memory.js';
+import { topicPartitions } from '../../src/core/topic-access.js';
 import { AWS_MODEL } from './aws-model.js';
 import { SimConnectionsApi } from './connections-api.js';
 import {
@@ -49,8 +50,6 @@ const spec = (name: string, settings: { memoryMb: number; timeoutSeconds: number
   memoryMb: settings.memoryMb,
   timeoutMs: settings.timeoutSeconds * 1000,
 });
-
-const topicPartitions = (topic: string): number => (isTopicName(topic) ? topicRegistry[topic].partitions : 1);
 
 export interface WorldOptions {
   stack: StackConfig;
@@ -138,10 +137,15 @@ export class SimWorld {
       this.deliveryQueue,
       this.deliveryWorker,
       mapping,
-      (inv, records) =>
-        Promise.all(
-          records.map((r) => this.runDeliveryRecord(inv, JSON.parse(r.body) as DeliveryJob, r.receiveCount)),
-        ),
+      (inv, records) => {
+        // One worker per invocation, as the handler makes it: its history reads are shared by the batch.
+        const worker = this.deliveryWorkerService(inv).forInvocation();
+        return Promise.all(
+          records.map((r) =>
+            this.runDeliveryRecord(worker, JSON.parse(r.body) as DeliveryJob, r.receiveCount),
+          ),
+        );
+      },
     );
   }
 
@@ -263,12 +267,12 @@ export class SimWorld {
 
   /** The delivery worker's handler: a RetryLaterError comes back after `retryDelaySeconds` (ChangeMessageVisibility). */
   private async runDeliveryRecord(
-    inv: Invocation,
+    worker: DeliveryWorker,
     job: DeliveryJob,
     receiveCount: number,
   ): Promise<RecordOutcome> {
     try {
-      await this.deliveryWorkerService(inv).process(job);
+      await worker.process(job);
       return { ok: true };
     } catch (error) {
       if (error instanceof RetryLaterError) {

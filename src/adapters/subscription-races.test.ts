@@ -12,7 +12,7 @@ import type { ConnectionRecord, Identity } from '../core/model.js';
 import type { ConnectionStore } from '../core/ports.js';
 import { SubscriptionService } from '../core/subscriptions.js';
 import { MemoryJobQueue } from '../core/testing/memory.js';
-import { topicDefinitionOf } from '../core/topic-access.js';
+import { topicPartitions } from '../core/topic-access.js';
 import { DynamoConnectionStore } from './dynamodb-connection-store.js';
 import { DynamoHistoryStore } from './dynamodb-message-stores.js';
 import { DynamoTable } from './dynamodb-table.js';
@@ -75,7 +75,7 @@ class GatedStore {
 let sequence = 0;
 function setup() {
   const table = new DynamoTable(dynamo.documentClient, { tableName: dynamo.tableName });
-  const partitions = (topic: string) => topicDefinitionOf(topic)?.partitions ?? 1;
+  const partitions = topicPartitions;
   const plain = new DynamoConnectionStore(table, { topicPartitions: partitions });
   const gatedSubscriber = new GatedStore(new DynamoConnectionStore(table, { topicPartitions: partitions }));
   const gatedLifecycle = new GatedStore(new DynamoConnectionStore(table, { topicPartitions: partitions }));
@@ -111,7 +111,7 @@ async function connect(s: Setup, topics: string[] = ['announcements']): Promise<
 async function topicRows(s: Setup, topics: readonly string[]): Promise<Map<string, number>> {
   const rows = new Map<string, number>();
   for (const topic of topics) {
-    const count = topicDefinitionOf(topic)?.partitions ?? 1;
+    const count = topicPartitions(topic);
     for (let partition = 0; partition < count; partition++) {
       const items = await s.table.query({ pk: topicPartition('acme', topic, partition), skPrefix: 'conn#' });
       for (const item of items)

@@ -43,6 +43,12 @@ export function topicDefinitionOf(name: string): TopicDefinition<TopicFamily> | 
   return match.ok ? match.definition : undefined;
 }
 
+/**
+ * The partition keys a topic's subscription rows are spread over (generated from the contract: x-topic
+ * partitions, expectedAudience or the open-topic default); 1 for names outside the contract (never stored).
+ */
+export const topicPartitions = (topic: string): number => topicDefinitionOf(topic)?.partitions ?? 1;
+
 /** Why a known topic is refused to this identity (roles, then the owner rule), or undefined when allowed. */
 function accessRefusal(
   match: Extract<TopicMatch, { ok: true }>,

@@ -167,8 +167,10 @@ describe('broadcast router', () => {
     expect(receivers.sort()).toEqual(['BrA1gdUCDoECFmQ=', 'BrB1gdUCDoECFmQ=']);
     const { DynamoConnectionStore } = await import('../adapters/dynamodb-connection-store.js');
     const { DynamoTable } = await import('../adapters/dynamodb-table.js');
+    const { topicPartitions } = await import('../core/topic-access.js');
     const store = new DynamoConnectionStore(
       new DynamoTable(harness.dynamo.documentClient, { tableName: harness.dynamo.tableName }),
+      { topicPartitions },
     );
     expect(await store.getConnection('StaleA1UCDoECFmQ=')).toBeUndefined();
     expect(await store.getConnection('BrA1gdUCDoECFmQ=')).toBeDefined();
@@ -574,6 +576,9 @@ describe('workers with overlapping invocations (the local runtime runs several b
         await slow(j.connectionId.startsWith('B') ? 60 : 10);
         if (j.connectionId === 'A2') throw new Error('post failed');
         return { status: 'delivered', welcome: true, replayed: 0, offlineDelivered: 0, offlineDropped: 0 };
+      },
+      forInvocation() {
+        return worker;
       },
     };
     const handler = createDeliveryWorkerHandler({

@@ -28,7 +28,7 @@ import { defaultPostSettings, type PostDeps } from '../../core/posting.js';
 import { SubscriptionReplies } from '../../core/subscription-replies.js';
 import { SubscriptionService } from '../../core/subscriptions.js';
 import { TokenExpiryGuard } from '../../core/token-expiry.js';
-import { topicDefinitionOf } from '../../core/topic-access.js';
+import { topicPartitions } from '../../core/topic-access.js';
 import type { TraceDeps } from '../../core/tracing.js';
 import { UserDeliveryService } from '../../core/user-delivery.js';
 import { getDocumentClient, getManagementClient, getSqsClient } from './clients.js';
@@ -40,9 +40,6 @@ import { logTraceSink } from './trace-log.js';
 function table(): DynamoTable {
   return new DynamoTable(getDocumentClient(), { tableName: config.tableName() });
 }
-
-/** The contract's x-topic.partitions of a topic's family (names outside the contract are never stored: 1). */
-const topicPartitions = (topic: string): number => topicDefinitionOf(topic)?.partitions ?? 1;
 
 function connectionStore(t: DynamoTable = table()): DynamoConnectionStore {
   return new DynamoConnectionStore(t, { topicPartitions });
