@@ -6,6 +6,14 @@
 import type { Context, SNSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type KafkaRejectedRecord, kafkaChannels, limits, validators } from '../../generated/index.js';
+import {
+  invalidUserPayloadFor,
+  otherUserMessageType,
+  payloadFor,
+  topics as picked,
+  userMessageExample,
+  userMessageType,
+} from '../../test/support/contract-picks.js';
 import type { BroadcastEnvelope, UserEnvelope } from '../core/model.js';
 import { type KafkaSourceRecord, kafkaEvent } from '../local/events/kafka.js';
 import type { WebSocketConnectEvent, WebSocketRouteResult } from './events.js';
@@ -35,7 +43,7 @@ afterAll(async () => {
   await harness?.stop();
 });
 
-async function connectClient(connectionId: string, userId: string, topics = 'announcements') {
+async function connectClient(connectionId: string, userId: string, topics: string = picked.openHistory) {
   const event = fixture<WebSocketConnectEvent>('websocket-connect.json');
   event.requestContext.connectionId = connectionId;
   event.requestContext.connectedAt = Date.now() - 60_000;
@@ -56,8 +64,11 @@ function broadcast(messageId: string, overrides: Partial<BroadcastEnvelope> = {}
   const base = JSON.parse(
     fixture<SNSEvent>('sns-broadcast.json').Records[0]!.Sns.Message,
   ) as BroadcastEnvelope;
+  const topic = picked.openHistory;
   return {
     ...base,
+    topic,
+    payload: payloadFor(topic),
     messageId,
     correlationId: `c-${messageId}`,
     publishedAt: new Date().toISOString(),
@@ -69,6 +80,8 @@ function userMessage(messageId: string, userId: string, overrides: Partial<UserE
   const base = JSON.parse(fixture<SNSEvent>('sns-user.json').Records[0]!.Sns.Message) as UserEnvelope;
   return {
     ...base,
+    type: userMessageType,
+    payload: userMessageExample(userMessageType),
     messageId,
     userId,
     correlationId: `c-${messageId}`,
@@ -180,11 +193,12 @@ describe('kafka router', () => {
     const before = rejections().length;
     const good1 = userRecord(userMessage('km-1', 'mia'), 0);
     const notJson: KafkaSourceRecord = { ...userRecord(userMessage('km-x', 'mia'), 0), value: '{not json' };
-    const badPayload = userRecord(userMessage('km-p', 'mia', { payload: { title: '' } }), 1);
+    const invalid = invalidUserPayloadFor(userMessageType);
+    const badPayload = userRecord(userMessage('km-p', 'mia', { payload: invalid.payload }), 1);
     const wrongKey = { ...userRecord(userMessage('km-k', 'mia'), 1), key: 'acme#bob' };
     const wrongHeader = {
       ...userRecord(userMessage('km-h', 'mia'), 0),
-      headers: [['wspush-message-type', 'document-ready'] as const],
+      headers: [['wspush-message-type', otherUserMessageType] as const],
     };
     const tooLarge = {
       ...userRecord(userMessage('km-l', 'mia'), 0),
@@ -223,7 +237,7 @@ describe('kafka router', () => {
       reason: 'INVALID_ENVELOPE',
       correlationId: 'c-km-p',
       messageId: 'km-p',
-      errors: expect.arrayContaining([expect.objectContaining({ field: 'payload.title' })]),
+      errors: expect.arrayContaining([expect.objectContaining({ field: `payload.${invalid.field}` })]),
     });
     expect(byOffset.get(wrongKey.offset)).toMatchObject({ reason: 'KEY_MISMATCH', key: 'acme#bob' });
     expect(byOffset.get(wrongKey.offset)?.message).toContain('acme#mia');

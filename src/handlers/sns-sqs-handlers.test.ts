@@ -6,9 +6,20 @@
 import type { Context, SNSEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { validators } from '../../generated/index.js';
+import {
+  invalidPayloadFor,
+  invalidUserPayloadFor,
+  payloadFor,
+  topics as picked,
+  userMessageExample,
+  userMessageType,
+} from '../../test/support/contract-picks.js';
 import type { BroadcastEnvelope, DeliveryJob, FanoutJob, UserEnvelope } from '../core/model.js';
 import type { WebSocketConnectEvent, WebSocketRouteResult } from './events.js';
 import { fixture, type HandlerHarness, lambdaContext, startHandlerHarness } from './testing/harness.js';
+
+// The events come from the AWS-shaped fixtures; their topics, types and payloads from the contract.
+const { openHistory: open1, openDrop: open2 } = picked;
 
 let harness: HandlerHarness;
 let connect: (event: WebSocketConnectEvent, context: Context) => Promise<WebSocketRouteResult>;
@@ -62,7 +73,7 @@ async function connectClient(
     realm: options.realm ?? 'acme',
     roles: options.roles ?? 'user',
   };
-  const topics = options.topics ?? 'announcements';
+  const topics = options.topics ?? open1;
   event.queryStringParameters = { topics };
   event.multiValueQueryStringParameters = { topics: [topics] };
   expect((await connect(event, context('connect'))).statusCode).toBe(200);
@@ -80,12 +91,25 @@ function broadcastEnvelope(overrides: Partial<BroadcastEnvelope> = {}): Broadcas
   const base = JSON.parse(
     fixture<SNSEvent>('sns-broadcast.json').Records[0]!.Sns.Message,
   ) as BroadcastEnvelope;
-  return { ...base, publishedAt: new Date().toISOString(), ...overrides };
+  return {
+    ...base,
+    topic: open1,
+    payload: payloadFor(open1),
+    publishedAt: new Date().toISOString(),
+    ...overrides,
+  };
 }
 
 function userEnvelope(overrides: Partial<UserEnvelope> = {}): UserEnvelope {
   const base = JSON.parse(fixture<SNSEvent>('sns-user.json').Records[0]!.Sns.Message) as UserEnvelope;
-  return { ...base, publishedAt: new Date().toISOString(), ...overrides };
+  const type = userMessageType;
+  return {
+    ...base,
+    type,
+    payload: userMessageExample(type),
+    publishedAt: new Date().toISOString(),
+    ...overrides,
+  };
 }
 
 function sqsEvent(name: 'sqs-delivery.json' | 'sqs-fanout.json', bodies: string[]): SQSEvent {
@@ -127,13 +151,13 @@ const metricCount = (name: string) =>
 
 describe('broadcast router', () => {
   it('posts to the topic subscribers of the envelope realm only, as a valid topic frame', async () => {
-    await connectClient('BrA1gdUCDoECFmQ=', { topics: 'job-status' });
-    await connectClient('BrB1gdUCDoECFmQ=', { userId: 'bob', topics: 'job-status' });
-    await connectClient('BrO1gdUCDoECFmQ=', { realm: 'otherrealm', topics: 'job-status' });
+    await connectClient('BrA1gdUCDoECFmQ=', { topics: open2 });
+    await connectClient('BrB1gdUCDoECFmQ=', { userId: 'bob', topics: open2 });
+    await connectClient('BrO1gdUCDoECFmQ=', { realm: 'otherrealm', topics: open2 });
     const envelope = broadcastEnvelope({
       messageId: 'br-1',
-      topic: 'job-status',
-      payload: { jobId: 'job-42', status: 'running', progress: 40, updatedAt: '2026-11-27T10:00:00.000Z' },
+      topic: open2,
+      payload: payloadFor(open2),
     });
     await broadcastRouter(snsEvent('sns-broadcast.json', envelope), context('broadcast-router'));
     const receivers = harness.management
@@ -149,14 +173,14 @@ describe('broadcast router', () => {
   it('410 deletes the stale connection rows, never the other subscribers', async () => {
     await connectClient('StaleA1UCDoECFmQ=', {
       userId: 'carol',
-      topics: 'job-status',
+      topics: open2,
       secondsAgo: 600,
       open: false,
     });
     const envelope = broadcastEnvelope({
       messageId: 'br-2',
-      topic: 'job-status',
-      payload: { jobId: 'job-43', status: 'queued', progress: 0, updatedAt: '2026-11-27T10:00:00.000Z' },
+      topic: open2,
+      payload: payloadFor(open2),
     });
     // 3 subscribers in acme now: still below the shard threshold (3)
     await broadcastRouter(snsEvent('sns-broadcast.json', envelope), context('broadcast-router'));
@@ -174,9 +198,9 @@ describe('broadcast router', () => {
     );
     expect(await store.getConnection('StaleA1UCDoECFmQ=')).toBeUndefined();
     expect(await store.getConnection('BrA1gdUCDoECFmQ=')).toBeDefined();
-    const subscribers = (
-      await store.listTopicSubscribers('acme', 'job-status', Math.floor(Date.now() / 1000))
-    ).map((s) => s.connectionId);
+    const subscribers = (await store.listTopicSubscribers('acme', open2, Math.floor(Date.now() / 1000))).map(
+      (s) => s.connectionId,
+    );
     expect(subscribers.sort()).toEqual(['BrA1gdUCDoECFmQ=', 'BrB1gdUCDoECFmQ=']);
     expect(metricCount('Gone')).toBeGreaterThanOrEqual(1);
   });
@@ -184,13 +208,11 @@ describe('broadcast router', () => {
   it('an invalid envelope or payload is logged, counted, thrown and never delivered', async () => {
     const postsBefore = harness.management.posts.length;
     const invalidMetricBefore = metricCount('InvalidMessages');
-    const badPayload = broadcastEnvelope({
-      messageId: 'bad-1',
-      payload: { title: 'x', body: 'y', severity: 'apocalyptic' },
-    });
+    const invalid = invalidPayloadFor(open1);
+    const badPayload = broadcastEnvelope({ messageId: 'bad-1', payload: invalid.payload });
     await expect(
       broadcastRouter(snsEvent('sns-broadcast.json', badPayload), context('broadcast-router')),
-    ).rejects.toThrow(/payload\.severity/);
+    ).rejects.toThrow(`payload.${invalid.field}`);
     const badEnvelope = { ...broadcastEnvelope({ messageId: 'bad-2' }), realm: undefined };
     await expect(
       broadcastRouter(snsEvent('sns-broadcast.json', badEnvelope), context('broadcast-router')),
@@ -283,9 +305,10 @@ describe('user router', () => {
   });
 
   it('rejects an envelope whose payload does not match its type, without storing it', async () => {
-    const bad = userEnvelope({ messageId: 'u-bad', userId: 'erin', payload: { title: 'no body' } });
+    const invalid = invalidUserPayloadFor(userMessageType);
+    const bad = userEnvelope({ messageId: 'u-bad', userId: 'erin', payload: invalid.payload });
     await expect(userRouter(snsEvent('sns-user.json', bad), context('user-router'))).rejects.toThrow(
-      /payload\.body/,
+      `payload.${invalid.field}`,
     );
     const { DynamoInboxStore } = await import('../adapters/dynamodb-message-stores.js');
     const { DynamoTable } = await import('../adapters/dynamodb-table.js');
@@ -435,13 +458,13 @@ describe('delivery worker', () => {
     await connectClient('GrcA1dUCDoECFmQ=', {
       userId: 'grace',
       realm: 'acme',
-      topics: 'announcements,job-status',
+      topics: `${open1},${open2}`,
       welcomed: false,
     });
     await connectClient('GrcR1dUCDoECFmQ=', {
       userId: 'grace',
       realm: 'gr',
-      topics: 'announcements',
+      topics: open1,
       welcomed: false,
     });
 
@@ -453,7 +476,7 @@ describe('delivery worker', () => {
       kind: 'welcome',
       userId: 'grace',
       pendingOffline: 2,
-      accepted: ['announcements', 'job-status'],
+      accepted: [open1, open2],
     });
     expect(validators.WelcomeFrame(frames[0]).ok).toBe(true);
     // the acme announcement is replayed; the realm "gr" one is not

@@ -1,7 +1,9 @@
 /** `$connect`, `$disconnect`, `extendTTL` and `$default` with realistic events, on dynalite + local SQS (`ping` is a mock route). */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validators } from '../../generated/index.js';
+import { topicRegistry, validators } from '../../generated/index.js';
+import { gatedRoles, topics as picked } from '../../test/support/contract-picks.js';
+import { partitionOf, topicPartition } from '../adapters/table-keys.js';
 import type { DeliveryJob } from '../core/model.js';
 import type {
   WebSocketConnectEvent,
@@ -30,9 +32,15 @@ afterAll(async () => {
   await harness?.stop();
 });
 
+// The fixture's event shape; its topics from the contract: two open, one role-gated, one of another realm.
+const { openHistory: open1, openDrop: open2, gated } = picked;
+const requested = `${open1},${open2},${gated},otherrealm/${open1}`;
+
 function connectEvent(connectionId: string, changes: (event: WebSocketConnectEvent) => void = () => {}) {
   const event = fixture<WebSocketConnectEvent>('websocket-connect.json');
   event.requestContext.connectionId = connectionId;
+  event.queryStringParameters = { topics: requested };
+  event.multiValueQueryStringParameters = { topics: [requested] };
   event.requestContext.connectedAt = Date.now();
   changes(event);
   return event;
@@ -60,7 +68,7 @@ describe('$connect', () => {
     expect(Date.now() - started).toBeLessThan(5000);
 
     const meta = await metaRow('ConnA1dUCDoECFmQ=');
-    expect(meta).toMatchObject({ userId: 'alice', realm: 'acme', topics: ['announcements', 'job-status'] });
+    expect(meta).toMatchObject({ userId: 'alice', realm: 'acme', topics: [open1, open2] });
 
     const sent = harness.sqs
       .messages(harness.queues.delivery)
@@ -73,10 +81,10 @@ describe('$connect', () => {
     expect(job).toMatchObject({
       reason: 'connect',
       connectionId: 'ConnA1dUCDoECFmQ=',
-      accepted: ['announcements', 'job-status'],
+      accepted: [open1, open2],
       rejected: [
-        { topic: 'audit-alerts', code: 'FORBIDDEN_TOPIC' },
-        { topic: 'otherrealm/announcements', code: 'REALM_MISMATCH' },
+        { topic: gated, code: 'FORBIDDEN_TOPIC' },
+        { topic: `otherrealm/${open1}`, code: 'REALM_MISMATCH' },
       ],
     });
     // never posts during $connect
@@ -96,12 +104,13 @@ describe('$connect', () => {
 
   it('gives a role-restricted topic to a token with the role', async () => {
     const event = connectEvent('ConnC1dUCDoECFmQ=', (e) => {
-      e.requestContext.authorizer = { ...e.requestContext.authorizer!, userId: 'root', roles: 'user,admin' };
-      e.queryStringParameters = { topics: 'audit-alerts' };
-      e.multiValueQueryStringParameters = { topics: ['audit-alerts'] };
+      const roles = ['user', ...gatedRoles].join(',');
+      e.requestContext.authorizer = { ...e.requestContext.authorizer!, userId: 'root', roles };
+      e.queryStringParameters = { topics: gated };
+      e.multiValueQueryStringParameters = { topics: [gated] };
     });
     await connect(event, lambdaContext('connect'));
-    expect((await metaRow('ConnC1dUCDoECFmQ='))?.topics).toEqual(['audit-alerts']);
+    expect((await metaRow('ConnC1dUCDoECFmQ='))?.topics).toEqual([gated]);
   });
 
   it('refuses (401) an event without a valid authorizer context instead of guessing a user', async () => {
@@ -190,7 +199,14 @@ describe('$disconnect', () => {
     const topicRow = await harness.dynamo.documentClient.send(
       new GetCommand({
         TableName: harness.dynamo.tableName,
-        Key: { pk: 'topic#acme#job-status', sk: 'conn#ConnA1dUCDoECFmQ=' },
+        Key: {
+          pk: topicPartition(
+            'acme',
+            open2,
+            partitionOf('ConnA1dUCDoECFmQ=', topicRegistry[open2].partitions),
+          ),
+          sk: 'conn#ConnA1dUCDoECFmQ=',
+        },
       }),
     );
     expect(topicRow.Item).toBeUndefined();
