@@ -15,8 +15,16 @@ import {
   PublisherConfigError,
   type SnsSender,
 } from '../../src/publisher/index.js';
+import {
+  payloadFor,
+  topics as picked,
+  topicMessage,
+  topicWithEnumField,
+  userMessage,
+} from '../support/contract-picks.js';
 
-const ANNOUNCEMENT = { title: 'Hello', body: 'First message', severity: 'info' } as const;
+// A topic and its example payload from the contract.
+const topic = picked.openHistory;
 const AWS_BROADCAST = 'arn:aws:sns:eu-west-1:123456789012:wspush-dev-broadcast';
 
 function failingSns(error: Error): SnsSender {
@@ -72,14 +80,9 @@ describe('createPublisher configuration errors', () => {
       env: {},
       snsClient: failingSns(new Error('unused')),
     });
-    await expect(
-      publisher.publishToUser({
-        realm: 'acme',
-        userId: 'alice',
-        type: 'notification',
-        payload: { title: 't', body: 'b', category: 'billing' },
-      }),
-    ).rejects.toThrow(/userTopicArn.*WSPUSH_USER_TOPIC_ARN/);
+    await expect(publisher.publishToUser(userMessage())).rejects.toThrow(
+      /userTopicArn.*WSPUSH_USER_TOPIC_ARN/,
+    );
   });
 
   it.each([
@@ -99,9 +102,7 @@ describe('createPublisher configuration errors', () => {
         env: {},
         snsClient: failingSns(sdkError),
       });
-      const failure = await publisher
-        .publishToTopic({ realm: 'acme', topic: 'announcements', payload: ANNOUNCEMENT })
-        .catch((error: unknown) => error);
+      const failure = await publisher.publishToTopic(topicMessage(topic)).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(PublisherConfigError);
       expect((failure as PublisherConfigError).missing).toBe(missing);
       expect((failure as Error).message).toMatch(message);
@@ -118,13 +119,8 @@ describe('createPublisher configuration errors', () => {
       }) as SnsSender['send'],
     };
     const publisher = createPublisher({ local: true, env: {}, snsClient });
-    await publisher.publishToTopic({ realm: 'acme', topic: 'announcements', payload: ANNOUNCEMENT });
-    await publisher.publishToUser({
-      realm: 'acme',
-      userId: 'alice',
-      type: 'notification',
-      payload: { title: 't', body: 'b', category: 'billing' },
-    });
+    await publisher.publishToTopic(topicMessage(topic));
+    await publisher.publishToUser(userMessage());
     expect(sent).toEqual([LOCAL_BROADCAST_TOPIC_ARN, LOCAL_USER_TOPIC_ARN]);
   });
 });
@@ -171,10 +167,11 @@ describe('wspush CLI messages', () => {
 
   it('an enum field lists the allowed values', async () => {
     const t = io();
-    const payload = JSON.stringify({ ...ANNOUNCEMENT, severity: 'loud' });
-    const args = ['publish', 'topic', '--realm', 'acme', '--topic', 'announcements', '--dry-run'];
+    const { topic: withEnum, field } = topicWithEnumField;
+    const payload = JSON.stringify({ ...payloadFor(withEnum), [field]: 'loud' });
+    const args = ['publish', 'topic', '--realm', 'acme', '--topic', withEnum, '--dry-run'];
     expect(await runCli([...args, '--payload', payload], t.io)).toBe(EXIT.INVALID);
-    expect(t.err.join('')).toContain('payload.severity: must be one of: "info", "warning", "critical"');
+    expect(t.err.join('')).toMatch(new RegExp(`payload\\.${field}: must be one of: "[^"]+"(, "[^"]+")+`));
   });
 
   it('no AWS credentials for an AWS topic: exit 2 naming what to set, no SDK stack trace', async () => {
@@ -182,8 +179,8 @@ describe('wspush CLI messages', () => {
       name: 'CredentialsProviderError',
     });
     const t = io({ WSPUSH_BROADCAST_TOPIC_ARN: AWS_BROADCAST }, failingSns(sdkError));
-    const args = ['publish', 'topic', '--realm', 'acme', '--topic', 'announcements'];
-    expect(await runCli([...args, '--payload', JSON.stringify(ANNOUNCEMENT)], t.io)).toBe(EXIT.USAGE);
+    const args = ['publish', 'topic', '--realm', 'acme', '--topic', topic];
+    expect(await runCli([...args, '--payload', JSON.stringify(payloadFor(topic))], t.io)).toBe(EXIT.USAGE);
     const stderr = t.err.join('');
     expect(stderr).toMatch(/^wspush: no AWS credentials .*--local or --endpoint\n$/);
     expect(stderr).not.toMatch(/\n\s+at /);

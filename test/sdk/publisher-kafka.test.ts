@@ -8,6 +8,7 @@ import { kafkaChannels, validators } from '../../generated/index.js';
 import { validateBroadcastEnvelope, validateUserEnvelope } from '../../src/core/envelopes.js';
 import { checkKafkaRecord } from '../../src/core/kafka-records.js';
 import {
+  type AnyUserPublishInput,
   createKafkaProducer,
   createKafkaPublisher,
   KAFKA_BATCH_MAX_RECORDS,
@@ -15,6 +16,14 @@ import {
   type KafkaRecord,
   PublishValidationError,
 } from '../../src/publisher/index.js';
+import {
+  invalidUserPayloadFor,
+  topics as picked,
+  topicMessage,
+  unknownTopic,
+  userMessage,
+  userMessageType,
+} from '../support/contract-picks.js';
 
 const TOPICS = { 'broadcast-stream': 'wspush-test-broadcast', 'user-stream': 'wspush-test-user' };
 
@@ -35,8 +44,8 @@ function fakeProducer(fail?: (topic: string, messages: KafkaRecord[]) => Error |
   };
 }
 
-const announcement = { title: 'Maintenance', body: 'Tonight', severity: 'warning' as const };
-const notification = { title: 'Invoice paid', body: 'Invoice 2026-114 was paid.', category: 'billing' };
+// Topic and user messages from the contract (its examples), by trait.
+const topic = picked.openHistory;
 
 /** What the Kafka router would say of a produced record (the same check the Lambda and local paths run). */
 function routerVerdict(topic: string, record: KafkaRecord) {
@@ -64,19 +73,13 @@ describe('Kafka transport', () => {
   it('produces a user message keyed {realm}#{userId}, with the contract headers and the envelope as value', async () => {
     const fake = fakeProducer();
     const publisher = createKafkaPublisher({ producer: fake.producer, topics: TOPICS });
-    const result = await publisher.publishToUser({
-      realm: 'acme',
-      userId: 'alice',
-      type: 'notification',
-      correlationId: 'c-req-7',
-      payload: notification,
-    });
+    const result = await publisher.publishToUser({ ...userMessage('alice'), correlationId: 'c-req-7' });
     const [record] = fake.records();
     expect(record?.topic).toBe('wspush-test-user');
     expect(record?.key).toBe('acme#alice');
     expect(record?.headers).toEqual({
       'wspush-correlation-id': 'c-req-7',
-      'wspush-message-type': 'notification',
+      'wspush-message-type': userMessageType,
     });
     const envelope = validateUserEnvelope(JSON.parse(record?.value ?? ''));
     expect(envelope).toMatchObject({ realm: 'acme', userId: 'alice', messageId: result.messageId });
@@ -93,11 +96,11 @@ describe('Kafka transport', () => {
   it('produces a broadcast keyed {realm}, whose message-type header is the topic', async () => {
     const fake = fakeProducer();
     const publisher = createKafkaPublisher({ producer: fake.producer, topics: TOPICS });
-    await publisher.publishToTopic({ realm: 'acme', topic: 'announcements', payload: announcement });
+    await publisher.publishToTopic(topicMessage(topic));
     const [record] = fake.records();
     expect(record?.topic).toBe('wspush-test-broadcast');
     expect(record?.key).toBe('acme');
-    expect(record?.headers['wspush-message-type']).toBe('announcements');
+    expect(record?.headers['wspush-message-type']).toBe(topic);
     const envelope = validateBroadcastEnvelope(JSON.parse(record?.value ?? ''));
     expect(record?.headers['wspush-correlation-id']).toBe(envelope.correlationId);
     expect(validators.BroadcastEnvelope(JSON.parse(record?.value ?? '')).ok).toBe(true);
@@ -109,14 +112,12 @@ describe('Kafka transport', () => {
     const publisher = createKafkaPublisher({ producer: fake.producer, topics: TOPICS });
     await expect(
       publisher.publishUncheckedToUser({
-        realm: 'acme',
-        userId: 'alice',
-        type: 'notification',
-        payload: { title: '' },
+        ...userMessage('alice'),
+        payload: invalidUserPayloadFor(userMessageType).payload,
       }),
     ).rejects.toBeInstanceOf(PublishValidationError);
     await expect(
-      publisher.publishUncheckedToTopic({ realm: 'acme', topic: 'no-such-topic', payload: {} }),
+      publisher.publishUncheckedToTopic({ realm: 'acme', topic: unknownTopic, payload: {} }),
     ).rejects.toThrow(/unknown topic/);
     expect(fake.sent).toEqual([]);
   });
@@ -124,13 +125,12 @@ describe('Kafka transport', () => {
   it('batches: one result per entry in order, invalid entries never sent, one user’s records in order', async () => {
     const fake = fakeProducer();
     const publisher = createKafkaPublisher({ producer: fake.producer, topics: TOPICS });
+    const invalid = invalidUserPayloadFor(userMessageType).payload;
     const entries = Array.from({ length: KAFKA_BATCH_MAX_RECORDS + 20 }, (_, i) => ({
-      realm: 'acme',
-      userId: i % 2 === 0 ? 'alice' : 'bob',
-      type: 'notification' as const,
+      ...userMessage(i % 2 === 0 ? 'alice' : 'bob'),
       messageId: `m-${String(i).padStart(4, '0')}`,
-      payload: i === 7 ? { ...notification, title: '' } : notification,
-    }));
+      ...(i === 7 ? { payload: invalid } : {}),
+    })) as AnyUserPublishInput[];
     const results = await publisher.publishToUserBatch(entries);
     expect(results.map((r) => r.index)).toEqual(entries.map((_, i) => i));
     expect(results[7]).toMatchObject({ ok: false, error: expect.any(PublishValidationError) });
@@ -147,14 +147,9 @@ describe('Kafka transport', () => {
       Object.assign(new Error('broker down'), { name: 'KafkaJSConnectionError' }),
     );
     const publisher = createKafkaPublisher({ producer: fake.producer, topics: TOPICS });
-    const results = await publisher.publishToTopicBatch([
-      { realm: 'acme', topic: 'announcements', payload: announcement },
-      { realm: 'acme', topic: 'announcements', payload: announcement },
-    ]);
+    const results = await publisher.publishToTopicBatch([topicMessage(topic), topicMessage(topic)]);
     expect(results.map((r) => r.ok)).toEqual([false, false]);
-    await expect(
-      publisher.publishToTopic({ realm: 'acme', topic: 'announcements', payload: announcement }),
-    ).rejects.toThrow('broker down');
+    await expect(publisher.publishToTopic(topicMessage(topic))).rejects.toThrow('broker down');
   });
 
   it('needs a topic for every channel', () => {

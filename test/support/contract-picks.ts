@@ -20,6 +20,7 @@ import {
   userMessageTypes,
 } from '../../generated/index.js';
 import { type CatalogEntry, catalogFromContract } from '../../src/local/console/contract-catalog.js';
+import type { AnyTopicPublishInput, AnyUserPublishInput } from '../../src/publisher/index.js';
 
 type Json = Record<string, unknown>;
 
@@ -207,3 +208,30 @@ export function overlongParameterTopic(family: TopicFamily): { topic: string; pa
   }
   throw new Error(`${family}'s parameter ${parameter} takes 128 characters`);
 }
+
+/** A topic message for the publisher's typed API: a picked topic (open, with history, by default), its example. */
+export function topicMessage(topic: string = topics.openHistory, realm = 'acme'): AnyTopicPublishInput {
+  return { realm, topic, payload: payloadFor(topic) } as unknown as AnyTopicPublishInput;
+}
+
+/** A user message for the publisher's typed API: a user message type (the first by default) and its example. */
+export function userMessage(
+  userId = 'alice',
+  type: UserMessageTypeName = userMessageType,
+  realm = 'acme',
+): AnyUserPublishInput {
+  return { realm, userId, type, payload: userMessageExample(type) } as unknown as AnyUserPublishInput;
+}
+
+/** A fixed topic whose payload has an enum field (found through the generated validator), and that field. */
+export const topicWithEnumField: { topic: TopicName; field: string } = (() => {
+  for (const topic of topicNames) {
+    const example = topicExample(topic);
+    for (const [field, value] of Object.entries(example)) {
+      if (typeof value !== 'string') continue;
+      const result = topicRegistry[topic].validate({ ...example, [field]: 'not-one-of-them' });
+      if (!result.ok && result.errors.some((e) => e.keyword === 'enum')) return { topic, field };
+    }
+  }
+  throw new Error('no fixed topic of the contract has an enum field in its payload');
+})();
