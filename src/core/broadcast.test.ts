@@ -1,39 +1,42 @@
 import { describe, expect, it } from 'vitest';
+import { topics as contractTopics } from '../../test/support/contract-picks.js';
 import { ConnectionPostError } from './errors.js';
 import { broadcastEnvelope, createWorld } from './testing/world.js';
+
+const { openHistory: open1, openDrop: open2 } = contractTopics;
 
 describe('BroadcastService.route', () => {
   it('a publisher retrying a messageId (new publishedAt): one history row, one post, for any topic', async () => {
     const world = createWorld();
-    await world.open('sub', {}, ['announcements', 'job-status']);
-    for (const topic of ['announcements', 'job-status']) {
+    await world.open('sub', {}, [open1, open2]);
+    for (const topic of [open1, open2]) {
       const first = broadcastEnvelope({ topic, messageId: `retry-${topic}` });
       const retry = { ...first, publishedAt: '2026-11-27T09:59:05.000Z', correlationId: 'c-retry' };
       expect(await world.broadcast.route(first)).toMatchObject({ delivered: 1, repeat: 'no' });
       expect(await world.broadcast.route(retry)).toMatchObject({ delivered: 0, repeat: 'dropped' });
       expect(world.gateway.posts.filter((p) => p.data.includes(`retry-${topic}`))).toHaveLength(1);
     }
-    expect(world.history.log.partitions.get('acme#announcements')?.size).toBe(1);
+    expect(world.history.log.partitions.get(`acme#${open1}`)?.size).toBe(1);
   });
 
   it('a repeat while the first publish is unfinished keeps the first publishedAt: the same history row', async () => {
     const world = createWorld();
     const first = broadcastEnvelope({ messageId: 'half-way' });
-    await world.messageIds.claim('topic#acme#announcements', 'half-way', first.publishedAt, 2_000_000_000, 0);
+    await world.messageIds.claim(`topic#acme#${open1}`, 'half-way', first.publishedAt, 2_000_000_000, 0);
     const retry = { ...first, publishedAt: '2026-11-27T09:59:09.000Z' };
     expect(await world.broadcast.route(retry)).toMatchObject({
       repeat: 'handled-as-first',
       historyStored: true,
     });
-    const rows = await world.history.list('acme', 'announcements', 0, 10);
+    const rows = await world.history.list('acme', open1, 0, 10);
     expect(rows.map((r) => r.publishedAt)).toEqual([first.publishedAt]);
   });
 
   it('posts only to subscribers of the topic in the envelope realm (realm isolation)', async () => {
     const world = createWorld();
-    await world.open('acme-1', {}, ['announcements']);
-    await world.open('acme-2', { userId: 'bob' }, ['job-status']);
-    await world.open('other-1', { realm: 'otherrealm' }, ['announcements']);
+    await world.open('acme-1', {}, [open1]);
+    await world.open('acme-2', { userId: 'bob' }, [open2]);
+    await world.open('other-1', { realm: 'otherrealm' }, [open1]);
     const envelope = broadcastEnvelope();
     const result = await world.broadcast.route(envelope);
     expect(result).toMatchObject({ audience: 1, delivered: 1, gone: 0, shards: 0 });
@@ -42,7 +45,7 @@ describe('BroadcastService.route', () => {
       {
         kind: 'topic',
         id: envelope.messageId,
-        topic: 'announcements',
+        topic: open1,
         publishedAt: envelope.publishedAt,
         correlationId: envelope.correlationId,
         offset: 1,
@@ -64,21 +67,21 @@ describe('BroadcastService.route', () => {
 
   it('410 deletes the stale connection rows and never another connection', async () => {
     const world = createWorld();
-    await world.open('stale', { userId: 'bob' }, ['announcements', 'job-status']);
-    await world.open('live', {}, ['announcements']);
+    await world.open('stale', { userId: 'bob' }, [open1, open2]);
+    await world.open('live', {}, [open1]);
     world.gateway.script('stale', 'gone');
     const result = await world.broadcast.route(broadcastEnvelope());
     expect(result).toMatchObject({ delivered: 1, gone: 1 });
     expect(world.store.meta.has('stale')).toBe(false);
-    expect(world.store.topics.get('acme#job-status')?.has('stale')).toBe(false);
+    expect(world.store.topics.get(`acme#${open2}`)?.has('stale')).toBe(false);
     expect(world.store.users.get('acme#bob')?.has('stale')).toBe(false);
     expect(world.store.meta.has('live')).toBe(true);
-    expect(world.store.topics.get('acme#announcements')?.has('live')).toBe(true);
+    expect(world.store.topics.get(`acme#${open1}`)?.has('live')).toBe(true);
   });
 
   it('410 from a connection still inside its connecting grace keeps its rows', async () => {
     const world = createWorld();
-    await world.open('joining', {}, ['announcements'], 2);
+    await world.open('joining', {}, [open1], 2);
     world.gateway.script('joining', 'gone');
     const result = await world.broadcast.route(broadcastEnvelope());
     expect(result).toMatchObject({ delivered: 0, gone: 0, connecting: 1 });
@@ -91,7 +94,7 @@ describe('BroadcastService.route', () => {
     world.store.meta.delete('orphan');
     world.gateway.script('orphan', 'gone');
     await world.broadcast.route(broadcastEnvelope());
-    expect(world.store.topics.get('acme#announcements')?.has('orphan')).toBe(false);
+    expect(world.store.topics.get(`acme#${open1}`)?.has('orphan')).toBe(false);
   });
 
   it('retries 429 with jittered backoff and then delivers', async () => {
@@ -229,16 +232,16 @@ describe('BroadcastService.route', () => {
 
   it('keeps topic history only for topics with offline.policy history, bounded by historySize', async () => {
     const world = createWorld();
-    const jobs = await world.broadcast.route(broadcastEnvelope({ topic: 'job-status', payload: {} }));
+    const jobs = await world.broadcast.route(broadcastEnvelope({ topic: open2, payload: {} }));
     expect(jobs.historyStored).toBe(false);
     for (let i = 0; i < 25; i++) {
       const second = String(i).padStart(2, '0');
       await world.broadcast.route(broadcastEnvelope({ publishedAt: `2026-11-27T09:00:${second}Z` }));
     }
-    const kept = await world.history.list('acme', 'announcements', Math.floor(world.clock.now() / 1000), 100);
+    const kept = await world.history.list('acme', open1, Math.floor(world.clock.now() / 1000), 100);
     expect(kept).toHaveLength(20);
     expect(kept[0]?.publishedAt).toBe('2026-11-27T09:00:05.000Z');
     expect(kept[19]?.publishedAt).toBe('2026-11-27T09:00:24.000Z');
-    expect(world.history.log.partitions.get('acme#job-status')).toBeUndefined();
+    expect(world.history.log.partitions.get(`acme#${open2}`)).toBeUndefined();
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { validators } from '../../generated/index.js';
+import { topics as contractTopics } from '../../test/support/contract-picks.js';
 import { parseClientFrame } from './client-frames.js';
 import { createWorld } from './testing/world.js';
+
+const { openHistory: open1, openDrop: open2 } = contractTopics;
 
 describe('parseClientFrame', () => {
   it('answers INVALID_JSON for non-JSON and non-object frames', () => {
@@ -92,13 +95,13 @@ describe('ClientFrameService', () => {
 
   it('extends the TTL of every row of the connection', async () => {
     const world = createWorld();
-    await world.connect('c1', {}, ['announcements', 'job-status']);
+    await world.connect('c1', {}, [open1, open2]);
     world.clock.advance(3600_000);
     const reply = await world.frames.respond('c1', '{"action":"extendTTL"}', false);
     const expected = Math.floor(world.clock.now() / 1000) + 7800;
     expect(reply).toEqual({ kind: 'ttl-extended', expiresAt: new Date(expected * 1000).toISOString() });
     expect(world.store.meta.get('c1')?.expiresAt).toBe(expected);
-    expect(world.store.topics.get('acme#job-status')?.get('c1')?.expiresAt).toBe(expected);
+    expect(world.store.topics.get(`acme#${open2}`)?.get('c1')?.expiresAt).toBe(expected);
     expect(world.store.users.get('acme#alice')?.get('c1')?.expiresAt).toBe(expected);
   });
 

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { validators } from '../../generated/index.js';
+import { topics as contractTopics } from '../../test/support/contract-picks.js';
 import { WELCOME_OPEN_WAITS_MS } from './delivery-worker.js';
 import { RetryLaterError } from './errors.js';
 import { broadcastEnvelope, createWorld, userEnvelope } from './testing/world.js';
+
+const { openHistory: open1, openDrop: open2, gated } = contractTopics;
 
 async function worldWithBacklog(secondsAgo = 60) {
   const world = createWorld();
@@ -15,7 +18,7 @@ async function worldWithBacklog(secondsAgo = 60) {
   }
   await world.broadcast.route(broadcastEnvelope({ messageId: 'h1', publishedAt: '2026-11-27T09:00:00Z' }));
   await world.broadcast.route(broadcastEnvelope({ messageId: 'other', realm: 'otherrealm' }));
-  const { job } = await world.connect('c1', {}, ['announcements', 'job-status', 'audit-alerts'], secondsAgo);
+  const { job } = await world.connect('c1', {}, [open1, open2, gated], secondsAgo);
   return { world, job };
 }
 
@@ -37,8 +40,8 @@ describe('DeliveryWorker.process', () => {
     const [welcome, replay, ...offline] = frames;
     expect(welcome).toMatchObject({
       connectionId: 'c1',
-      accepted: ['announcements', 'job-status'],
-      rejected: [{ topic: 'audit-alerts', code: 'FORBIDDEN_TOPIC' }],
+      accepted: [open1, open2],
+      rejected: [{ topic: gated, code: 'FORBIDDEN_TOPIC' }],
       pendingOffline: 3,
       serverTime: '2026-11-27T10:00:00.000Z',
     });
@@ -146,7 +149,7 @@ describe('DeliveryWorker.process', () => {
 
   it('waits for a connection still in $connect (410 within the grace) and sends the welcome once it opens', async () => {
     const world = createWorld();
-    const { job } = await world.connect('c1', {}, ['announcements'], 0);
+    const { job } = await world.connect('c1', {}, [open1], 0);
     world.gateway.script('c1', 'gone', 'gone', 'gone', 'ok');
     expect(await world.worker.process(job)).toMatchObject({ status: 'delivered', welcome: true });
     expect(world.sleep.delays).toEqual(WELCOME_OPEN_WAITS_MS.slice(0, 3));
@@ -155,7 +158,7 @@ describe('DeliveryWorker.process', () => {
 
   it('leaves the job to SQS once the connection stayed in $connect through every wait', async () => {
     const world = createWorld();
-    const { job } = await world.connect('c1', {}, ['announcements'], 0);
+    const { job } = await world.connect('c1', {}, [open1], 0);
     world.gateway.script('c1', 'gone');
     await expect(world.worker.process(job)).rejects.toMatchObject({ reason: 'not-open' });
     expect(world.sleep.delays).toEqual(WELCOME_OPEN_WAITS_MS);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { topics as contractTopics } from '../../test/support/contract-picks.js';
 import {
   validateBroadcastEnvelope,
   validateDeliveryJob,
@@ -7,6 +8,8 @@ import {
 } from './envelopes.js';
 import { ValidationError } from './errors.js';
 import { broadcastEnvelope, userEnvelope } from './testing/world.js';
+
+const { openHistory: open1 } = contractTopics;
 
 function errorsOf(fn: () => unknown) {
   try {
@@ -20,7 +23,7 @@ function errorsOf(fn: () => unknown) {
 
 describe('envelope validation', () => {
   it('accepts valid envelopes', () => {
-    expect(validateBroadcastEnvelope(broadcastEnvelope()).topic).toBe('announcements');
+    expect(validateBroadcastEnvelope(broadcastEnvelope()).topic).toBe(open1);
     expect(validateUserEnvelope(userEnvelope()).userId).toBe('alice');
   });
 
@@ -77,7 +80,7 @@ describe('envelope validation', () => {
 
   it('drain and retry jobs enqueued before 1.9 (connect fields on every job) are still accepted', () => {
     const to = { connectionId: 'abc=', userId: 'alice', realm: 'acme', correlationId: 'c-1' };
-    const old = { accepted: ['announcements'], rejected: [], connectedAt: 1, expiresAt: 2 };
+    const old = { accepted: [open1], rejected: [], connectedAt: 1, expiresAt: 2 };
     expect(validateDeliveryJob({ reason: 'drain', ...to, ...old })).toEqual({ reason: 'drain', ...to });
     const message = userEnvelope();
     expect(validateDeliveryJob({ reason: 'retry', ...to, ...old, message })).toEqual({

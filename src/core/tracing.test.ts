@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { validators } from '../../generated/index.js';
+import { topics as contractTopics } from '../../test/support/contract-picks.js';
 import { ConnectionPostError, DeliveryRetriesExhaustedError } from './errors.js';
 import { broadcastEnvelope, createWorld } from './testing/world.js';
 import { idsOfInvalid, traceInvalid, traceReason } from './tracing.js';
+
+const { openDrop: open2 } = contractTopics;
 
 describe('trace records of the core services', () => {
   it('a broadcast shard: one record with counts, per-connection records only for what did not get it now', async () => {
@@ -10,7 +13,7 @@ describe('trace records of the core services', () => {
     for (const id of ['a', 'b', 'busy', 'broken']) await world.open(id);
     world.gateway.script('busy', 'throttled');
     world.gateway.script('broken', new ConnectionPostError('broken', 500));
-    const envelope = broadcastEnvelope({ topic: 'job-status' });
+    const envelope = broadcastEnvelope({ topic: open2 });
     const job = { shard: 1, shards: 4, connectionIds: ['a', 'b', 'busy', 'broken'], envelope, attempt: 2 };
     await world.broadcast.runShardJob(job, Number.POSITIVE_INFINITY);
     const records = world.trace.of(envelope.messageId);
@@ -34,10 +37,10 @@ describe('trace records of the core services', () => {
     const all = createWorld({ traceSampleRate: 1 });
     const none = createWorld({ traceSampleRate: 0.4 }); // random() is 0.5 in the world: never below 0.4
     for (const world of [all, none]) {
-      await world.open('a', {}, ['job-status']);
-      await world.open('b', {}, ['job-status']);
+      await world.open('a', {}, [open2]);
+      await world.open('b', {}, [open2]);
     }
-    const envelope = broadcastEnvelope({ topic: 'job-status' });
+    const envelope = broadcastEnvelope({ topic: open2 });
     await all.broadcast.route(envelope);
     await none.broadcast.route(envelope);
     const sampledOf = (w: typeof all) => w.trace.of(envelope.messageId).filter((r) => r.sampled);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { topics as contractTopics } from '../../test/support/contract-picks.js';
 import { ConnectionPostError } from './errors.js';
 import { createWorld, userEnvelope } from './testing/world.js';
+
+const { openHistory: open1 } = contractTopics;
 
 const nowSeconds = (ms: number) => Math.floor(ms / 1000);
 
@@ -121,7 +124,7 @@ describe('UserDeliveryService.route', () => {
 
   it('publish during connect to rows without the marker (written before 1.6): inbox and a drain job', async () => {
     const world = createWorld();
-    const { job: connectJob } = await world.connect('joining', {}, ['announcements'], 1);
+    const { job: connectJob } = await world.connect('joining', {}, [open1], 1);
     for (const bucket of [...world.store.users.values(), ...world.store.topics.values()]) {
       const row = bucket.get('joining');
       if (row) delete row.welcomePending;
