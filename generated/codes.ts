@@ -40,7 +40,7 @@ export const errorCodes: Readonly<Record<ErrorCode | TopicRejectionCode | Recove
   },
   TOKEN_EXPIRED: {
     retryable: true,
-    description: 'The token the connection was opened with has expired and the stack closes such connections (setting closeExpiredTokensAfterSeconds): sent with closeCode 4101 just before the close. Reconnect with a new token.',
+    description: 'The token the connection was opened with has expired and the stack closes such connections (setting closeExpiredTokensAfterSeconds): sent with closeCode 4101 just before the close, at most 10 s after the token\'s exp plus that setting (docs/authentication.md). Reconnect with a new token.',
   },
   UNKNOWN_TOPIC: {
     retryable: false,
@@ -184,7 +184,7 @@ export const closeCodes: readonly CloseCodeRange[] = [
     to: 4101,
     retryable: true,
     name: 'TOKEN_EXPIRED',
-    description: 'The token the connection was opened with has expired, on a stack that closes such connections (per-stack setting closeExpiredTokensAfterSeconds, off by default). Announced by an error frame (code TOKEN_EXPIRED, closeCode 4101) posted just before the platform closes the connection through DELETE @connections, which API Gateway and the local gateway carry out with 1000: the SDK reports the close as 4101, fetches a new token and reconnects at once, without counting a failure.',
+    description: 'The token the connection was opened with has expired, on a stack that closes such connections (per-stack setting closeExpiredTokensAfterSeconds, off by default), at most 10 s after the token\'s exp plus that setting while the delivery queue has no backlog, whether or not the client sends anything (a delayed tokenCheckJob). Announced by an error frame (code TOKEN_EXPIRED, closeCode 4101) posted just before the platform closes the connection through DELETE @connections, which API Gateway and the local gateway carry out with 1000: the SDK reports the close as 4101, fetches a new token and reconnects at once, without counting a failure.',
   },
   {
     from: 4129,

@@ -411,6 +411,29 @@ export interface SubscribedFrame {
   'topics': string[];
 }
 
+/**
+ * Enqueued by `$connect` on stacks that set closeExpiredTokensAfterSeconds, when the token expires (plus
+ * that setting) before the gateway's maximum connection duration would end the connection anyway. SQS
+ * delays it until then (at most 900 s a step: the worker sends it again for the rest). The worker reads
+ * the connection's meta row: a connection that is gone, expired, or was opened with another token (another
+ * `tokenExpiresAt`) is left alone; an expired one gets the error frame TOKEN_EXPIRED (closeCode 4101), then
+ * DELETE @connections. Idempotent: a repeat finds the connection gone (410 or no row).
+ */
+export interface TokenCheckJob {
+  'reason': 'token-check';
+  'connectionId': string;
+  'userId': string;
+  'realm': string;
+  /**
+   * The `exp` (epoch seconds) of the token the connection was opened with.
+   */
+  'tokenExpiresAt': number;
+  /**
+   * Follows a message from publish to delivery in every log line.
+   */
+  'correlationId': string;
+}
+
 export interface TopicMessageFrame {
   'kind': 'topic';
   /**

@@ -30,6 +30,7 @@ import type {
   StreamPosition,
   SubscribeAction,
   SubscribedFrame,
+  TokenCheckJob,
   TopicMessageFrame,
   TraceRecord,
   TtlExtendedFrame,
@@ -70,6 +71,7 @@ import {
   validateStreamPosition,
   validateSubscribeAction,
   validateSubscribedFrame,
+  validateTokenCheckJob,
   validateTopicMessageFrame,
   validateTraceRecord,
   validateTtlExtendedFrame,
@@ -113,6 +115,7 @@ export interface SchemaModels {
   StreamPosition: StreamPosition;
   SubscribeAction: SubscribeAction;
   SubscribedFrame: SubscribedFrame;
+  TokenCheckJob: TokenCheckJob;
   TopicMessageFrame: TopicMessageFrame;
   TraceRecord: TraceRecord;
   TtlExtendedFrame: TtlExtendedFrame;
@@ -128,7 +131,7 @@ export interface SchemaModels {
 
 export type SchemaTitle = keyof SchemaModels;
 
-export const schemaTitles: readonly SchemaTitle[] = ['AnnouncementsPayload', 'AuditAlertsPayload', 'BroadcastEnvelope', 'ConnectDeliveryJob', 'ConnectionLimits', 'DeliveryJob', 'DocumentCommentPayload', 'DocumentIdParameter', 'DocumentReadyPayload', 'DrainDeliveryJob', 'ErrorFrame', 'ExtendTtlAction', 'FanoutJob', 'JobIdParameter', 'JobStatusPayload', 'KafkaRejectedRecord', 'KeepAliveAction', 'NotificationPayload', 'PingAction', 'PongFrame', 'RecoveryFrame', 'RejectedTopic', 'RetryDeliveryJob', 'SincePosition', 'SinceRejection', 'StreamPosition', 'SubscribeAction', 'SubscribedFrame', 'TopicMessageFrame', 'TraceRecord', 'TtlExtendedFrame', 'UnknownFrame', 'UnsubscribeAction', 'UnsubscribedFrame', 'UserActivityPayload', 'UserEnvelope', 'UserIdParameter', 'UserMessageFrame', 'WelcomeFrame'];
+export const schemaTitles: readonly SchemaTitle[] = ['AnnouncementsPayload', 'AuditAlertsPayload', 'BroadcastEnvelope', 'ConnectDeliveryJob', 'ConnectionLimits', 'DeliveryJob', 'DocumentCommentPayload', 'DocumentIdParameter', 'DocumentReadyPayload', 'DrainDeliveryJob', 'ErrorFrame', 'ExtendTtlAction', 'FanoutJob', 'JobIdParameter', 'JobStatusPayload', 'KafkaRejectedRecord', 'KeepAliveAction', 'NotificationPayload', 'PingAction', 'PongFrame', 'RecoveryFrame', 'RejectedTopic', 'RetryDeliveryJob', 'SincePosition', 'SinceRejection', 'StreamPosition', 'SubscribeAction', 'SubscribedFrame', 'TokenCheckJob', 'TopicMessageFrame', 'TraceRecord', 'TtlExtendedFrame', 'UnknownFrame', 'UnsubscribeAction', 'UnsubscribedFrame', 'UserActivityPayload', 'UserEnvelope', 'UserIdParameter', 'UserMessageFrame', 'WelcomeFrame'];
 
 /** One typed validator per schema title. */
 export const validators: { readonly [K in SchemaTitle]: (data: unknown) => ValidationResult<SchemaModels[K]> } = {
@@ -160,6 +163,7 @@ export const validators: { readonly [K in SchemaTitle]: (data: unknown) => Valid
   StreamPosition: wrapValidator(validateStreamPosition),
   SubscribeAction: wrapValidator(validateSubscribeAction),
   SubscribedFrame: wrapValidator(validateSubscribedFrame),
+  TokenCheckJob: wrapValidator(validateTokenCheckJob),
   TopicMessageFrame: wrapValidator(validateTopicMessageFrame),
   TraceRecord: wrapValidator(validateTraceRecord),
   TtlExtendedFrame: wrapValidator(validateTtlExtendedFrame),

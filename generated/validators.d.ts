@@ -20,6 +20,7 @@ import type {
   StreamPosition,
   SubscribeAction,
   SubscribedFrame,
+  TokenCheckJob,
   TopicMessageFrame,
   TraceRecord,
   TtlExtendedFrame,
@@ -51,6 +52,7 @@ export declare const validateSinceRejection: StandaloneValidator<SinceRejection>
 export declare const validateStreamPosition: StandaloneValidator<StreamPosition>;
 export declare const validateSubscribeAction: StandaloneValidator<SubscribeAction>;
 export declare const validateSubscribedFrame: StandaloneValidator<SubscribedFrame>;
+export declare const validateTokenCheckJob: StandaloneValidator<TokenCheckJob>;
 export declare const validateTopicMessageFrame: StandaloneValidator<TopicMessageFrame>;
 export declare const validateTraceRecord: StandaloneValidator<TraceRecord>;
 export declare const validateTtlExtendedFrame: StandaloneValidator<TtlExtendedFrame>;

@@ -21,6 +21,7 @@ describeStack({
   alarmEmail: 'wspush-dev-alerts@example.com',
   customDomain: undefined,
   offlineRetentionMaxDays: 2,
+  closeExpiredTokensAfterSeconds: 60,
   manageApiGatewayAccount: true,
   kafka: undefined,
 });

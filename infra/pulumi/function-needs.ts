@@ -94,7 +94,8 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     closesConnections: false,
     settings: ['jwt'],
   },
-  // ConnectionService.register: saveConnection (BatchWriteItem of all rows), the connect-time delivery job,
+  // ConnectionService.register: saveConnection (BatchWriteItem of all rows), the connect-time delivery job (and,
+  // on stacks that close expired tokens, the token check job; API Gateway's maximum duration is the default),
   // and on failure deleteConnection (DeleteItem of the meta row, then BatchWriteItem).
   connect: {
     table: ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem'],
@@ -102,7 +103,7 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
     changesVisibilityOn: [],
     postsToConnections: false,
     closesConnections: false,
-    settings: ['connectionTtl'],
+    settings: ['connectionTtl', 'tokenExpiry'],
   },
   // ConnectionService.unregister: getConnection, deleteConnection (DeleteItem ALL_OLD of the meta row, then
   // BatchWriteItem of the rows it listed).
@@ -188,15 +189,17 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
   // (BatchWriteItem), held rows taken (DeleteItem) and put back after a failed post (PutItem), resolveGone,
   // markWelcomed (UpdateItem of the meta row and its rows after welcome + history). The handler shortens the
   // retry of a job for a connection not open yet (ChangeMessageVisibility on its own queue); the welcome
-  // announces the gateway limits.
+  // announces the gateway limits. Token check jobs: the notice and DELETE @connections when due, or the job sent
+  // on to its own queue for the rest (SendMessage).
   'delivery-worker': {
     table: ['dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:PutItem', ...RESOLVE_GONE],
-    sendsTo: [],
+    sendsTo: ['delivery-queue'],
     changesVisibilityOn: ['delivery-queue'],
     postsToConnections: true,
-    closesConnections: false,
+    closesConnections: true,
     settings: [
       'connectionTtl',
+      'tokenExpiry',
       'inbox',
       'connectingGrace',
       'postConcurrency',

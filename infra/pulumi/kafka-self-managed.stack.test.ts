@@ -29,6 +29,7 @@ describeStack({
   alarmEmail: 'wspush-dev-alerts@example.com',
   customDomain: undefined,
   offlineRetentionMaxDays: 2,
+  closeExpiredTokensAfterSeconds: 60,
   manageApiGatewayAccount: true,
   configOverrides: {
     'wspush:kafka': JSON.stringify({

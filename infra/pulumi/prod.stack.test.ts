@@ -23,6 +23,7 @@ describeStack({
   alarmEmail: undefined,
   customDomain: 'push.example.com',
   offlineRetentionMaxDays: undefined,
+  closeExpiredTokensAfterSeconds: undefined,
   manageApiGatewayAccount: true,
   kafka: undefined,
 });

@@ -39,6 +39,11 @@ export interface StackExpectations {
   manageApiGatewayAccount: boolean;
   /** `offlineRetentionMaxDays` of the stack file (OFFLINE_RETENTION_MAX_DAYS of the user router), if set. */
   offlineRetentionMaxDays: number | undefined;
+  /**
+   * `closeExpiredTokensAfterSeconds` of the stack file, if set: CLOSE_EXPIRED_TOKENS_AFTER_SECONDS of `$connect`
+   * (schedules the token check), the delivery worker (closes) and the client-frame routes (extendTTL checks).
+   */
+  closeExpiredTokensAfterSeconds: number | undefined;
   /** The stack's `kafka` key as the program must deploy it; undefined: Kafka off, nothing of it deployed. */
   kafka: KafkaExpectations | undefined;
   /** Config keys set on top of the stack file (a variant of a stack, e.g. another Kafka source). */
@@ -405,6 +410,12 @@ export function describeStack(expected: StackExpectations): void {
         if (definition.handler !== 'delivery-worker') {
           expect(vars.IDLE_TIMEOUT_SECONDS, definition.handler).toBeUndefined();
         }
+        expect(vars.CLOSE_EXPIRED_TOKENS_AFTER_SECONDS, definition.handler).toBe(
+          ['connect', 'delivery-worker', 'extend-ttl', 'default'].includes(definition.handler) &&
+            expected.closeExpiredTokensAfterSeconds !== undefined
+            ? String(expected.closeExpiredTokensAfterSeconds)
+            : undefined,
+        );
       }
       expect(env('authorizer').JWT_ISSUERS).toMatch(/^https:\/\/.+\{realm\}/);
     });

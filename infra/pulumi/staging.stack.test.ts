@@ -21,6 +21,7 @@ describeStack({
   alarmEmail: 'wspush-staging-alerts@example.com',
   customDomain: undefined,
   offlineRetentionMaxDays: undefined,
+  closeExpiredTokensAfterSeconds: undefined,
   manageApiGatewayAccount: true,
   kafka: {
     source: {

@@ -9,14 +9,15 @@ import {
 import { mapWithConcurrency } from '../core/concurrency.js';
 import { QueueError } from '../core/errors.js';
 import type { JobQueue, QueueSendOptions } from '../core/ports.js';
+import { queuePolicy } from '../core/queue-policy.js';
 
 /** SQS limits: 10 entries per batch, 256 KiB for the whole batch request. */
 export const SQS_BATCH_ENTRIES = 10;
 export const SQS_BATCH_BYTES = 262_144;
 /** SendMessageBatch calls one sendAll keeps in flight. */
 export const SQS_SEND_CONCURRENCY = 8;
-/** DelaySeconds and visibility timeouts are 0–900 s / 0–43,200 s. */
-const MAX_DELAY_SECONDS = 900;
+/** DelaySeconds are 0–900 s (visibility timeouts 0–43,200 s). */
+const MAX_DELAY_SECONDS = queuePolicy.maxDelaySeconds;
 
 export class SqsJobQueue<T> implements JobQueue<T> {
   constructor(

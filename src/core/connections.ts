@@ -13,6 +13,7 @@ import type {
 import type { Clock, ConnectionStore, DomainLogger, JobQueue } from './ports.js';
 import { silentLogger } from './ports.js';
 import { decideSince, type SinceEntry } from './stream-positions.js';
+import type { TokenChecks } from './token-expiry.js';
 import { decideTopics } from './topic-access.js';
 
 export interface ConnectionSettings {
@@ -36,6 +37,8 @@ export interface RegisterResult {
   accepted: string[];
   rejected: RejectedTopic[];
   job: ConnectDeliveryJob;
+  /** The token check's delay (seconds), when one was scheduled (src/core/token-expiry.ts). */
+  tokenCheckInSeconds?: number;
 }
 
 export const nowSeconds = (clock: Clock): number => Math.floor(clock.now() / 1000);
@@ -47,6 +50,8 @@ export class ConnectionService {
       deliveryQueue: JobQueue<DeliveryJob>;
       clock: Clock;
       settings: ConnectionSettings;
+      /** On stacks that close connections whose token expired: the check job scheduled at register. */
+      tokenChecks?: TokenChecks;
       logger?: DomainLogger;
     },
   ) {}
@@ -57,7 +62,8 @@ export class ConnectionService {
    * slowed by a fixed wait: the worker retries the welcome for a moment while API Gateway still answers 410
    * (`$connect` has not returned yet), and `$connect` never waits for the backlog. If the job cannot be enqueued
    * the rows are removed again and the error propagates, so the upgrade fails instead of leaving a connection
-   * that never gets its welcome.
+   * that never gets its welcome. The same holds for the token check job, when the stack closes connections
+   * whose token expired: a connection is never left open without it.
    */
   async register(input: RegisterInput): Promise<RegisterResult> {
     const { store, deliveryQueue, clock, settings } = this.deps;
@@ -93,8 +99,11 @@ export class ConnectionService {
       if (decided.since.length > 0) job.since = decided.since;
       if (sinceRejected.length > 0) job.sinceRejected = sinceRejected;
     }
+    const tokenCheck = this.deps.tokenChecks?.jobFor(record, input.correlationId);
+    let tokenCheckInSeconds: number | undefined;
     try {
       await deliveryQueue.send(job);
+      if (tokenCheck) tokenCheckInSeconds = await this.deps.tokenChecks?.schedule(tokenCheck);
     } catch (error) {
       await store.deleteConnection(record).catch((cleanupError: unknown) => {
         (this.deps.logger ?? silentLogger).error('removing the rows after a failed enqueue failed', {
@@ -104,7 +113,9 @@ export class ConnectionService {
       });
       throw error;
     }
-    return { record, accepted, rejected, job };
+    const result: RegisterResult = { record, accepted, rejected, job };
+    if (tokenCheckInSeconds !== undefined) result.tokenCheckInSeconds = tokenCheckInSeconds;
+    return result;
   }
 
   /** Deletes every row of the connection found from its meta row; a no-op when it is already gone. */

@@ -12,6 +12,8 @@
  *   (the SQS item fails and comes back); what was already posted may be posted again (at-least-once).
  * - Gone for good (410 after the grace, or its rows are gone/expired) → the job completes and the inbox stays
  *   intact for the next connection.
+ * - Its token expired (stacks with closeExpiredTokensAfterSeconds) → a `connect` or `drain` job closes it
+ *   (TOKEN_EXPIRED, 4101) instead of posting, as gone: the inbox stays for the client's next connection.
  */
 import { nowSeconds, resolveGone } from './connections.js';
 import { ConnectionPostError, RetryLaterError } from './errors.js';
@@ -30,6 +32,7 @@ import type {
 import { silentLogger } from './ports.js';
 import { type PostDeps, postWithRetry } from './posting.js';
 import { messageKeyTime } from './stored-messages.js';
+import type { TokenExpiryGuard } from './token-expiry.js';
 import { type PostTraceOutcome, sampled, type TraceDeps, tracePost, traceReason } from './tracing.js';
 import { heldMessageKey } from './welcome-hold.js';
 
@@ -49,6 +52,8 @@ export interface DeliveryWorkerDeps extends PostDeps, TraceDeps {
   history: HistoryStore;
   clock: Clock;
   delivery: DeliveryWorkerSettings;
+  /** On stacks that close connections whose token expired: such a connection is closed, not posted to. */
+  tokenExpiry?: TokenExpiryGuard;
   logger?: DomainLogger;
 }
 
@@ -104,6 +109,10 @@ export class DeliveryWorker {
       record.userId !== job.userId ||
       record.realm !== job.realm
     ) {
+      return { ...result, status: 'gone' };
+    }
+    // A retry job's message is in no inbox: it is posted (the connection is closed by its token check job).
+    if (job.reason !== 'retry' && (await this.deps.tokenExpiry?.closeIfExpired(record))) {
       return { ...result, status: 'gone' };
     }
     if (job.reason === 'retry') {

@@ -10,9 +10,10 @@ import { formatErrors, type ValidationResult, wrapValidator } from '../../genera
 import {
   validateDeliveryJob as deliveryJobSchema,
   validateFanoutJob as fanoutJobSchema,
+  validateTokenCheckJob as tokenCheckJobSchema,
 } from '../../generated/validators.js';
 import { type InvalidField, ValidationError } from './errors.js';
-import type { BroadcastEnvelope, DeliveryJob, FanoutJob, UserEnvelope } from './model.js';
+import type { BroadcastEnvelope, DeliveryJob, FanoutJob, TokenCheckJob, UserEnvelope } from './model.js';
 
 type Result = { ok: true; value: unknown } | { ok: false; errors: InvalidField[] };
 
@@ -69,6 +70,7 @@ export function validateUserEnvelope(data: unknown): UserEnvelope {
 
 const deliveryJobValidator = wrapValidator(deliveryJobSchema);
 const fanoutJobValidator = wrapValidator(fanoutJobSchema);
+const tokenCheckJobValidator = wrapValidator(tokenCheckJobSchema);
 
 /** Fields every job carried before contract 1.9, meaningless for `drain` and `retry` jobs. */
 const PRE_1_9_JOB_FIELDS = ['accepted', 'rejected', 'connectedAt', 'expiresAt'] as const;
@@ -90,6 +92,16 @@ export function validateDeliveryJob(data: unknown): DeliveryJob {
   const job: Result = deliveryJobValidator(withoutPre19Fields(data));
   if (!job.ok) fail('delivery job', job.errors);
   return job.value as DeliveryJob;
+}
+
+/** A message of the delivery queue: a token check job (by its `reason`) or a delivery job. */
+export function validateDeliveryQueueJob(data: unknown): DeliveryJob | TokenCheckJob {
+  const isTokenCheck =
+    typeof data === 'object' && data !== null && (data as { reason?: unknown }).reason === 'token-check';
+  if (!isTokenCheck) return validateDeliveryJob(data);
+  const job: Result = tokenCheckJobValidator(data);
+  if (!job.ok) fail('token check job', job.errors);
+  return job.value as TokenCheckJob;
 }
 
 /** The job and the envelope it carries (the payload too: a job is only as trustworthy as its producer). */

@@ -68,6 +68,7 @@ export type {
   SincePosition,
   SinceRejection,
   StreamPosition,
+  TokenCheckJob,
   TopicRejectionCode,
   UserEnvelope,
 } from '../../generated/models.js';

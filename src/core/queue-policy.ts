@@ -13,4 +13,6 @@ export const queuePolicy = {
   deadLetterRetentionSeconds: 14 * DAY_SECONDS,
   /** Visibility timeout as a multiple of the consumer's timeout (AWS guidance for Lambda event sources). */
   visibilityTimeoutFactor: 6,
+  /** SQS's longest `DelaySeconds`: a job due later is delayed this long and sent again for the rest. */
+  maxDelaySeconds: 900,
 } as const;

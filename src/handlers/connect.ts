@@ -9,7 +9,7 @@ import { parseSinceParameter } from '../core/stream-positions.js';
 import { parseTopicsParameter } from '../core/topic-access.js';
 import type { LambdaContext, WebSocketConnectEvent, WebSocketRouteResult } from './events.js';
 import { count, instrumented, log, withCorrelationId } from './runtime/observability.js';
-import { connectionService, deliveryQueue } from './runtime/services.js';
+import { connectionService, deliveryQueue, tokenChecks } from './runtime/services.js';
 import { identityFromAuthorizer, offersBearerSubprotocol } from './runtime/websocket.js';
 
 export interface ConnectDeps {
@@ -56,6 +56,7 @@ export function createConnectHandler(deps: ConnectDeps) {
           rejected: result.rejected.map((r) => `${r.topic}:${r.code}`),
           since: result.job.since?.map((s) => `${s.topic}~${s.offset}~${s.epoch}`),
           sinceRejected: result.job.sinceRejected?.map((r) => `${r.topic}:${r.code}`),
+          tokenCheckInSeconds: result.tokenCheckInSeconds,
         });
       });
       const response: WebSocketRouteResult = { statusCode: 200 };
@@ -64,4 +65,6 @@ export function createConnectHandler(deps: ConnectDeps) {
     });
 }
 
-export const handler = createConnectHandler({ connections: connectionService(deliveryQueue()) });
+export const handler = createConnectHandler({
+  connections: connectionService(deliveryQueue(), tokenChecks()),
+});

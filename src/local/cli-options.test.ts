@@ -35,6 +35,24 @@ describe('parseCommandLine', () => {
     });
   });
 
+  it('--close-expired-tokens-after (or WSPUSH_CLOSE_EXPIRED_TOKENS_AFTER) sets the token-expiry close; unset it is off', () => {
+    expect(parseCommandLine(['--close-expired-tokens-after', '30'], {})).toMatchObject({
+      options: { closeExpiredTokensAfterSeconds: 30 },
+    });
+    expect(parseCommandLine([], { WSPUSH_CLOSE_EXPIRED_TOKENS_AFTER: '0' })).toMatchObject({
+      options: { closeExpiredTokensAfterSeconds: 0 },
+    });
+    const off = parseCommandLine([], {});
+    expect(off.kind === 'start' && 'closeExpiredTokensAfterSeconds' in off.options).toBe(false);
+    for (const bad of ['-1', '86401', '1.5', 'soon'])
+      expect(() => parseCommandLine([`--close-expired-tokens-after=${bad}`], {})).toThrow(
+        '--close-expired-tokens-after must be an integer 0-86400',
+      );
+    expect(() => parseCommandLine([], { WSPUSH_CLOSE_EXPIRED_TOKENS_AFTER: 'x' })).toThrow(
+      'WSPUSH_CLOSE_EXPIRED_TOKENS_AFTER must be an integer 0-86400',
+    );
+  });
+
   it('--kafka-brokers (or WSPUSH_KAFKA_BROKERS) turns Kafka on; without it nothing about Kafka is set', () => {
     expect(parseCommandLine(['--kafka-brokers', 'localhost:9092,kafka-2:9093'], {})).toMatchObject({
       options: { kafka: { brokers: ['localhost:9092', 'kafka-2:9093'] } },

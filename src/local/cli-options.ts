@@ -3,6 +3,7 @@
  * without starting anything.
  */
 import { parseArgs } from 'node:util';
+import { functionSettings } from '../handlers/runtime/function-settings.js';
 
 export interface StartOptions {
   host: string;
@@ -13,6 +14,11 @@ export interface StartOptions {
   idleTimeoutSeconds: number;
   maxConnectionSeconds: number;
   deliveryDelaySeconds: number;
+  /**
+   * `--close-expired-tokens-after`: the stack setting closeExpiredTokensAfterSeconds (close a connection that many
+   * seconds after its token expired, TOKEN_EXPIRED 4101); unset, connections outlive their token, as on AWS.
+   */
+  closeExpiredTokensAfterSeconds?: number;
   /** `--kafka-brokers`: consume the contract's Kafka topics from these brokers; unset, nothing about Kafka starts. */
   kafka?: { brokers: string[] };
 }
@@ -69,6 +75,12 @@ const SPECS = {
     env: 'WSPUSH_DELIVERY_DELAY',
     description: 'DelaySeconds of connect-time delivery jobs',
     fallback: '1',
+  },
+  closeExpiredTokens: {
+    flag: 'close-expired-tokens-after',
+    env: 'WSPUSH_CLOSE_EXPIRED_TOKENS_AFTER',
+    description: 'close a connection this many seconds after its token expired (0-86400; close 4101)',
+    fallback: '',
   },
   kafkaBrokers: {
     flag: 'kafka-brokers',
@@ -148,6 +160,14 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
       return n;
     }),
   };
+  const closeAfter = pick(SPECS.closeExpiredTokens);
+  if (closeAfter.value !== '') {
+    const { min, max } = functionSettings.closeExpiredTokensAfterSeconds;
+    const n = Number(closeAfter.value);
+    if (!/^\d+$/.test(closeAfter.value) || n < min || n > max)
+      throw new Error(`${closeAfter.label} must be an integer ${min}-${max}, got "${closeAfter.value}"`);
+    options.closeExpiredTokensAfterSeconds = n;
+  }
   const dataDir = pick(SPECS.dataDir).value;
   if (dataDir !== '') options.dataDir = dataDir;
   const kafka = pick(SPECS.kafkaBrokers);

@@ -15,6 +15,7 @@ import { FrameBudget } from '../frame-budget.js';
 import type { BroadcastEnvelope, DeliveryJob, FanoutJob, Identity, UserEnvelope } from '../model.js';
 import type { Pacer } from '../pacing.js';
 import type { PostSettings } from '../posting.js';
+import { TokenExpiryGuard } from '../token-expiry.js';
 import { UserDeliveryService } from '../user-delivery.js';
 import {
   FakeConnectionGateway,
@@ -45,6 +46,8 @@ export interface WorldOptions {
   traceSampleRate?: number;
   /** Paces the broadcast service's posts (bulk), as the fan-out worker's are. */
   pacer?: Pacer;
+  /** `CLOSE_EXPIRED_TOKENS_AFTER_SECONDS`: the worker closes connections whose token expired; default unset. */
+  closeExpiredTokensAfterSeconds?: number;
 }
 
 export function createWorld(options: WorldOptions = {}) {
@@ -81,6 +84,14 @@ export function createWorld(options: WorldOptions = {}) {
     gateway,
     now: () => clock.now(),
   });
+  const tokenExpiry =
+    options.closeExpiredTokensAfterSeconds === undefined
+      ? undefined
+      : new TokenExpiryGuard({
+          gateway,
+          now: () => clock.now(),
+          afterSeconds: options.closeExpiredTokensAfterSeconds,
+        });
   const world = {
     budget,
     budgetStore,
@@ -147,6 +158,7 @@ export function createWorld(options: WorldOptions = {}) {
         maxConnectionSeconds: options.maxConnectionSeconds ?? 7200,
         inboxMaxItems: options.inboxMaxItems ?? 1000,
       },
+      ...(tokenExpiry ? { tokenExpiry } : {}),
     }),
     /** Registers a connection `seconds` ago (so it is past the connecting grace unless told otherwise). */
     async connect(

@@ -21,13 +21,13 @@ import { ClientFrameService } from '../../core/client-frames.js';
 import { ConnectionService } from '../../core/connections.js';
 import { DeliveryWorker } from '../../core/delivery-worker.js';
 import { FrameBudget } from '../../core/frame-budget.js';
-import type { DeliveryJob, FanoutJob } from '../../core/model.js';
+import type { DeliveryJob, FanoutJob, TokenCheckJob } from '../../core/model.js';
 import { AdaptivePacer, fanoutPlan } from '../../core/pacing.js';
 import { type JobQueue, realSleep, systemClock } from '../../core/ports.js';
 import { defaultPostSettings, type PostDeps } from '../../core/posting.js';
 import { SubscriptionReplies } from '../../core/subscription-replies.js';
 import { SubscriptionService } from '../../core/subscriptions.js';
-import { TokenExpiryGuard } from '../../core/token-expiry.js';
+import { TokenChecks, TokenExpiryGuard } from '../../core/token-expiry.js';
 import { topicPartitions } from '../../core/topic-access.js';
 import type { TraceDeps } from '../../core/tracing.js';
 import { UserDeliveryService } from '../../core/user-delivery.js';
@@ -72,6 +72,32 @@ export function deliveryQueue(): SqsJobQueue<DeliveryJob> {
   return new SqsJobQueue<DeliveryJob>(getSqsClient(), config.deliveryQueueUrl());
 }
 
+/**
+ * The token-expiry close, on stacks that set closeExpiredTokensAfterSeconds (undefined: off). Its notice and
+ * DELETE go through `gateway`.
+ */
+function tokenExpiryGuard(gateway: ManagementApiGateway = managementGateway()): TokenExpiryGuard | undefined {
+  const afterSeconds = config.closeExpiredTokensAfterSeconds();
+  if (afterSeconds === undefined) return undefined;
+  return new TokenExpiryGuard({ gateway, now: () => systemClock.now(), afterSeconds, logger: log });
+}
+
+/**
+ * The token check jobs (`$connect` schedules them, the delivery worker carries them out), on stacks that set
+ * closeExpiredTokensAfterSeconds; undefined otherwise. They travel on the delivery queue.
+ */
+export function tokenChecks(): TokenChecks | undefined {
+  const guard = tokenExpiryGuard();
+  if (guard === undefined) return undefined;
+  return new TokenChecks({
+    store: connectionStore(),
+    queue: new SqsJobQueue<TokenCheckJob>(getSqsClient(), config.deliveryQueueUrl()),
+    guard,
+    now: () => systemClock.now(),
+    maxConnectionSeconds: config.maxConnectionSeconds(),
+  });
+}
+
 /** A queue for the functions that enqueue no delivery job (only `$connect` does). */
 const noDeliveryQueue: JobQueue<DeliveryJob> = {
   send: async () => {
@@ -86,7 +112,7 @@ const noDeliveryQueue: JobQueue<DeliveryJob> = {
  * `$connect` (with its delivery queue) / `$disconnect` / the client-frame routes (without one). The queue is
  * passed in, not built here, so a bundle without `$connect` carries no SQS client.
  */
-export function connectionService(queue?: JobQueue<DeliveryJob>): ConnectionService {
+export function connectionService(queue?: JobQueue<DeliveryJob>, checks?: TokenChecks): ConnectionService {
   return new ConnectionService({
     store: connectionStore(),
     deliveryQueue: queue ?? noDeliveryQueue,
@@ -95,6 +121,7 @@ export function connectionService(queue?: JobQueue<DeliveryJob>): ConnectionServ
       connectionTtlSeconds: config.connectionTtlSeconds(),
       maxTopicsPerConnection: limits.maxTopicsPerConnection,
     },
+    ...(checks ? { tokenChecks: checks } : {}),
     logger: log,
   });
 }
@@ -111,21 +138,13 @@ function frameBudget(t: DynamoTable, gateway: ManagementApiGateway): FrameBudget
 
 /** `extendTTL`, `$default`: the reply frame, after the frame budget (and the token-expiry close when enabled). */
 export function clientFrameService(): ClientFrameService {
-  const afterSeconds = config.closeExpiredTokensAfterSeconds();
+  const gateway = managementGateway();
+  const tokenExpiry = tokenExpiryGuard(gateway);
   return new ClientFrameService({
     connections: connectionService(),
     clock: systemClock,
-    budget: frameBudget(table(), managementGateway()),
-    ...(afterSeconds === undefined
-      ? {}
-      : {
-          tokenExpiry: new TokenExpiryGuard({
-            gateway: managementGateway(),
-            now: () => systemClock.now(),
-            afterSeconds,
-            logger: log,
-          }),
-        }),
+    budget: frameBudget(table(), gateway),
+    ...(tokenExpiry ? { tokenExpiry } : {}),
   });
 }
 
@@ -201,8 +220,10 @@ export function userDeliveryService(): UserDeliveryService {
 
 export function deliveryWorker(): DeliveryWorker {
   const t = table();
+  const gateway = managementGateway();
+  const tokenExpiry = tokenExpiryGuard(gateway);
   return new DeliveryWorker({
-    ...postDeps(),
+    ...postDeps(gateway),
     ...traceDeps(),
     store: connectionStore(t),
     inbox: new DynamoInboxStore(t),
@@ -216,6 +237,7 @@ export function deliveryWorker(): DeliveryWorker {
       maxConnectionSeconds: config.maxConnectionSeconds(),
       inboxMaxItems: config.inboxMaxItems(),
     },
+    ...(tokenExpiry ? { tokenExpiry } : {}),
     logger: log,
   });
 }
