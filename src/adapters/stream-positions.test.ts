@@ -5,6 +5,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { topics as contractTopics } from '../../test/support/contract-picks.js';
 import { BroadcastService } from '../core/broadcast.js';
 import type { BroadcastEnvelope, FanoutJob } from '../core/model.js';
 import type { ConnectionStore } from '../core/ports.js';
@@ -17,6 +18,8 @@ import { DynamoHistoryStore, DynamoMessageIdStore } from './dynamodb-message-sto
 import { DynamoTable } from './dynamodb-table.js';
 import { keys } from './table-keys.js';
 import { type LocalDynamo, startLocalDynamo, testCredentials } from './testing/local-dynamodb.js';
+
+const { openHistory: open1 } = contractTopics;
 
 let dynamo: LocalDynamo;
 const clients: DynamoDBClient[] = [];
@@ -103,42 +106,34 @@ describe('stream positions on DynamoDB', () => {
     });
     const first = router({ store: flaky });
     const second = router();
-    const published = envelope('retry', 'announcements', 1);
+    const published = envelope('retry', open1, 1);
     await expect(first.service.route(published)).rejects.toThrow('network');
     const retried = { ...published, publishedAt: '2026-11-27T09:59:30.000Z' };
     expect(await second.service.route(retried)).toMatchObject({ repeat: 'handled-as-first' });
-    await second.service.route(envelope('retry', 'announcements', 2));
-    const rows = await second.history.list('retry', 'announcements', nowSeconds(), 50);
+    await second.service.route(envelope('retry', open1, 2));
+    const rows = await second.history.list('retry', open1, nowSeconds(), 50);
     expect(rows.map((row) => [row.messageId, row.position?.offset])).toEqual([
       ['retry-1', 1],
       ['retry-2', 2],
     ]);
     // A repeat of the handled publish is dropped: no third offset.
     expect(await first.service.route(published)).toMatchObject({ repeat: 'dropped' });
-    expect(await second.history.head('retry', 'announcements', nowSeconds())).toMatchObject({ offset: 2 });
+    expect(await second.history.head('retry', open1, nowSeconds())).toMatchObject({ offset: 2 });
   });
 
   it('the claim keeps the first position recorded; a later one gets it back', async () => {
     const ids = new DynamoMessageIdStore(ownTable());
     await ids.claim(
-      'topic#keep#announcements',
+      `topic#keep#${open1}`,
       'k-1',
       '2026-11-27T09:59:00.000Z',
       nowSeconds() + 60,
       nowSeconds(),
     );
     const first = { offset: 5, epoch: 'aaaa' };
-    expect(await ids.keepPosition('topic#keep#announcements', 'k-1', first)).toEqual(first);
-    expect(await ids.keepPosition('topic#keep#announcements', 'k-1', { offset: 6, epoch: 'aaaa' })).toEqual(
-      first,
-    );
-    const repeat = await ids.claim(
-      'topic#keep#announcements',
-      'k-1',
-      '2026-11-27T09:59:00.000Z',
-      0,
-      nowSeconds(),
-    );
+    expect(await ids.keepPosition(`topic#keep#${open1}`, 'k-1', first)).toEqual(first);
+    expect(await ids.keepPosition(`topic#keep#${open1}`, 'k-1', { offset: 6, epoch: 'aaaa' })).toEqual(first);
+    const repeat = await ids.claim(`topic#keep#${open1}`, 'k-1', '2026-11-27T09:59:00.000Z', 0, nowSeconds());
     expect(repeat).toMatchObject({ status: 'repeat', position: first });
   });
 
@@ -149,11 +144,11 @@ describe('stream positions on DynamoDB', () => {
       expiresAt: nowSeconds() + 60,
       newEpoch,
     });
-    expect(await history.nextPosition('exp', 'announcements', input('old'))).toEqual({
+    expect(await history.nextPosition('exp', open1, input('old'))).toEqual({
       offset: 1,
       epoch: 'old',
     });
-    expect(await history.nextPosition('exp', 'announcements', input('unused'))).toEqual({
+    expect(await history.nextPosition('exp', open1, input('unused'))).toEqual({
       offset: 2,
       epoch: 'old',
     });
@@ -161,16 +156,14 @@ describe('stream positions on DynamoDB', () => {
     await dynamo.documentClient.send(
       new UpdateCommand({
         TableName: dynamo.tableName,
-        Key: keys.streamHead('exp', 'announcements'),
+        Key: keys.streamHead('exp', open1),
         UpdateExpression: 'SET expiresAt = :past',
         ExpressionAttributeValues: { ':past': nowSeconds() - 1 },
       }),
     );
-    expect(await history.head('exp', 'announcements', nowSeconds())).toBeUndefined();
+    expect(await history.head('exp', open1, nowSeconds())).toBeUndefined();
     const routers = Array.from({ length: 5 }, () => new DynamoHistoryStore(ownTable()));
-    const next = await Promise.all(
-      routers.map((r, i) => r.nextPosition('exp', 'announcements', input(`new${i}`))),
-    );
+    const next = await Promise.all(routers.map((r, i) => r.nextPosition('exp', open1, input(`new${i}`))));
     expect(next.map((p) => p.offset).sort()).toEqual([1, 2, 3, 4, 5]);
     expect(new Set(next.map((p) => p.epoch)).size).toBe(1);
     expect(next[0]!.epoch).not.toBe('old');
@@ -178,14 +171,14 @@ describe('stream positions on DynamoDB', () => {
 
   it('a deliberate reset drops the history and starts a new epoch at offset 0', async () => {
     const r = router();
-    await r.service.route(envelope('reset', 'announcements', 1));
-    const before = await r.history.head('reset', 'announcements', nowSeconds());
-    const after = await resetStream(r.history, 'reset', 'announcements', nowSeconds());
+    await r.service.route(envelope('reset', open1, 1));
+    const before = await r.history.head('reset', open1, nowSeconds());
+    const after = await resetStream(r.history, 'reset', open1, nowSeconds());
     expect(after).toMatchObject({ offset: 0 });
     expect(after?.epoch).not.toBe(before?.epoch);
-    expect(await r.history.list('reset', 'announcements', nowSeconds(), 50)).toEqual([]);
-    await r.service.route(envelope('reset', 'announcements', 2));
-    const rows = await r.history.list('reset', 'announcements', nowSeconds(), 50);
+    expect(await r.history.list('reset', open1, nowSeconds(), 50)).toEqual([]);
+    await r.service.route(envelope('reset', open1, 2));
+    const rows = await r.history.list('reset', open1, nowSeconds(), 50);
     expect(rows.map((row) => row.position)).toEqual([{ offset: 1, epoch: after?.epoch }]);
   });
 });

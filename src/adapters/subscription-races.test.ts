@@ -7,6 +7,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { limits } from '../../generated/index.js';
+import { topics as contractTopics } from '../../test/support/contract-picks.js';
 import { ConnectionService } from '../core/connections.js';
 import type { ConnectionRecord, Identity } from '../core/model.js';
 import type { ConnectionStore } from '../core/ports.js';
@@ -18,6 +19,8 @@ import { DynamoHistoryStore } from './dynamodb-message-stores.js';
 import { DynamoTable } from './dynamodb-table.js';
 import { keys, topicPartition } from './table-keys.js';
 import { type LocalDynamo, startLocalDynamo } from './testing/local-dynamodb.js';
+
+const { openHistory: open1 } = contractTopics;
 
 let dynamo: LocalDynamo;
 beforeAll(async () => {
@@ -97,7 +100,7 @@ function setup() {
 
 type Setup = ReturnType<typeof setup>;
 
-async function connect(s: Setup, topics: string[] = ['announcements']): Promise<void> {
+async function connect(s: Setup, topics: string[] = [open1]): Promise<void> {
   await s.connections.register({
     connectionId: s.connectionId,
     identity: alice,
@@ -157,19 +160,19 @@ describe('subscribe and unsubscribe (dynalite)', () => {
   it('adds rows and the meta entry; a second subscribe is idempotent; unsubscribe removes both', async () => {
     const s = setup();
     await connect(s);
-    const first = await s.subscriptions.subscribe(s.connectionId, alice, ['jobs.1', 'announcements']);
-    expect(first).toMatchObject({ status: 'ok', accepted: ['jobs.1', 'announcements'], added: ['jobs.1'] });
+    const first = await s.subscriptions.subscribe(s.connectionId, alice, ['jobs.1', open1]);
+    expect(first).toMatchObject({ status: 'ok', accepted: ['jobs.1', open1], added: ['jobs.1'] });
     const again = await s.subscriptions.subscribe(s.connectionId, alice, ['jobs.1']);
     expect(again).toMatchObject({ status: 'ok', accepted: ['jobs.1'], added: [] });
-    expect((await meta(s))?.topics).toEqual(['announcements', 'jobs.1']);
-    await expectConsistent(s, ['announcements', 'jobs.1']);
+    expect((await meta(s))?.topics).toEqual([open1, 'jobs.1']);
+    await expectConsistent(s, [open1, 'jobs.1']);
     const off = await s.subscriptions.unsubscribe(s.connectionId, alice, ['jobs.1', 'jobs.never-held']);
     expect(off).toEqual({
       status: 'ok',
       unsubscribed: ['jobs.1', 'jobs.never-held'],
-      topics: ['announcements'],
+      topics: [open1],
     });
-    await expectConsistent(s, ['announcements', 'jobs.1']);
+    await expectConsistent(s, [open1, 'jobs.1']);
     expect(await s.subscriptions.unsubscribe(s.connectionId, alice, ['jobs.1'])).toMatchObject({
       status: 'ok',
     });
@@ -210,7 +213,7 @@ describe('subscribe and unsubscribe (dynalite)', () => {
     await s.connections.unregister(s.connectionId);
     gate.release();
     expect(await subscribing).toEqual({ status: 'not-found' });
-    await expectConsistent(s, ['announcements', 'jobs.7']);
+    await expectConsistent(s, [open1, 'jobs.7']);
   });
 
   it('race: a disconnect before the meta update makes the subscribe write nothing', async () => {
@@ -222,7 +225,7 @@ describe('subscribe and unsubscribe (dynalite)', () => {
     await s.connections.unregister(s.connectionId);
     gate.release();
     expect(await subscribing).toEqual({ status: 'not-found' });
-    await expectConsistent(s, ['announcements', 'jobs.7']);
+    await expectConsistent(s, [open1, 'jobs.7']);
   });
 
   it('race: a disconnect that read the meta row before the subscribe still deletes the new row', async () => {
@@ -236,7 +239,7 @@ describe('subscribe and unsubscribe (dynalite)', () => {
     });
     gate.release();
     await disconnecting;
-    await expectConsistent(s, ['announcements', 'jobs.7']);
+    await expectConsistent(s, [open1, 'jobs.7']);
   });
 
   it('race: a disconnect after the row write and before the re-check is cleaned up by the subscribe', async () => {
@@ -251,7 +254,7 @@ describe('subscribe and unsubscribe (dynalite)', () => {
     await s.connections.unregister(s.connectionId);
     gate.release();
     expect(await subscribing).toEqual({ status: 'not-found' });
-    await expectConsistent(s, ['announcements', 'jobs.7', 'documents.d-1.comments']);
+    await expectConsistent(s, [open1, 'jobs.7', 'documents.d-1.comments']);
   });
 
   it('race: an extendTTL between the meta update and the row write still reaches the new row', async () => {
@@ -264,7 +267,7 @@ describe('subscribe and unsubscribe (dynalite)', () => {
     expect(await s.connections.extend(s.connectionId)).toBe(Math.floor(now / 1000) + 7800);
     gate.release();
     expect(await subscribing).toMatchObject({ status: 'ok', added: ['jobs.9'] });
-    await expectConsistent(s, ['announcements', 'jobs.9']);
+    await expectConsistent(s, [open1, 'jobs.9']);
   });
 
   it('race: an extendTTL that read the meta row before the subscribe updates the new row too', async () => {
@@ -277,7 +280,7 @@ describe('subscribe and unsubscribe (dynalite)', () => {
     await s.subscriptions.subscribe(s.connectionId, alice, ['jobs.9']);
     gate.release();
     await extending;
-    await expectConsistent(s, ['announcements', 'jobs.9']);
+    await expectConsistent(s, [open1, 'jobs.9']);
   });
 
   it('race: an unsubscribe between the row write and the re-check leaves neither entry nor row', async () => {
@@ -295,7 +298,7 @@ describe('subscribe and unsubscribe (dynalite)', () => {
     await other.unsubscribe(s.connectionId, alice, ['jobs.5']);
     gate.release();
     expect(await subscribing).toMatchObject({ status: 'ok', added: [] });
-    await expectConsistent(s, ['announcements', 'jobs.5']);
+    await expectConsistent(s, [open1, 'jobs.5']);
   });
 
   it('race: concurrent subscribes of one connection lose no topic and respect the limit on the total', async () => {

@@ -1,31 +1,34 @@
 import { describe, expect, it } from 'vitest';
+import { topics as contractTopics } from '../../test/support/contract-picks.js';
 import { broadcastEnvelope, createWorld } from './testing/world.js';
+
+const { openHistory: open1, openDrop: open2 } = contractTopics;
 
 describe('offset assignment at routing', () => {
   it('numbers the publications of each realm and concrete topic 1, 2, 3 in one epoch, on every frame and row', async () => {
     const world = createWorld();
-    await world.open('c1', {}, ['announcements', 'jobs.1', 'job-status']);
-    for (const topic of ['announcements', 'announcements', 'jobs.1', 'announcements', 'job-status'])
+    await world.open('c1', {}, [open1, 'jobs.1', open2]);
+    for (const topic of [open1, open1, 'jobs.1', open1, open2])
       await world.broadcast.route(broadcastEnvelope({ topic }));
     await world.broadcast.route(broadcastEnvelope({ realm: 'other' }));
     const frames = world.gateway.framesTo('c1').map((f) => [f.topic, f.offset, f.epoch]);
-    const [announcements, jobs] = [frames[0]?.[2], frames[2]?.[2]];
-    expect(announcements).toMatch(/^epoch\d+$/);
-    expect(jobs).not.toBe(announcements);
+    const [openEpoch, jobs] = [frames[0]?.[2], frames[2]?.[2]];
+    expect(openEpoch).toMatch(/^epoch\d+$/);
+    expect(jobs).not.toBe(openEpoch);
     expect(frames).toEqual([
-      ['announcements', 1, announcements],
-      ['announcements', 2, announcements],
+      [open1, 1, openEpoch],
+      [open1, 2, openEpoch],
       ['jobs.1', 1, jobs],
-      ['announcements', 3, announcements],
-      ['job-status', undefined, undefined], // offline.policy drop: no stream
+      [open1, 3, openEpoch],
+      [open2, undefined, undefined], // offline.policy drop: no stream
     ]);
-    const rows = await world.history.list('acme', 'announcements', 0, 20);
+    const rows = await world.history.list('acme', open1, 0, 20);
     expect(rows.map((r) => r.position)).toEqual(
-      [1, 2, 3].map((offset) => ({ offset, epoch: announcements })),
+      [1, 2, 3].map((offset) => ({ offset, epoch: openEpoch })),
     );
-    const other = await world.history.head('other', 'announcements', 0);
+    const other = await world.history.head('other', open1, 0);
     expect(other?.offset).toBe(1);
-    expect(other?.epoch).not.toBe(announcements);
+    expect(other?.epoch).not.toBe(openEpoch);
   });
 
   it('fan-out jobs carry the position and their posts show it', async () => {
@@ -67,7 +70,7 @@ describe('offset assignment at routing', () => {
     await world.open('c1');
     await world.broadcast.route(broadcastEnvelope({ publishedAt: '2026-11-25T09:00:00.000Z' }));
     expect(world.gateway.framesTo('c1')[0]).not.toHaveProperty('offset');
-    expect(await world.history.head('acme', 'announcements', 0)).toBeUndefined();
+    expect(await world.history.head('acme', open1, 0)).toBeUndefined();
   });
 
   it('a stream whose head row expired (all its history gone) starts a new epoch', async () => {
@@ -77,10 +80,8 @@ describe('offset assignment at routing', () => {
     await world.broadcast.route(
       broadcastEnvelope({ publishedAt: new Date(world.clock.now()).toISOString() }),
     );
-    const head = await world.history.head('acme', 'announcements', world.clock.now() / 1000);
+    const head = await world.history.head('acme', open1, world.clock.now() / 1000);
     expect(head?.offset).toBe(1);
-    expect(head?.epoch).not.toBe(
-      (await world.history.list('acme', 'announcements', 0, 20))[0]?.position?.epoch,
-    );
+    expect(head?.epoch).not.toBe((await world.history.list('acme', open1, 0, 20))[0]?.position?.epoch);
   });
 });
