@@ -108,12 +108,11 @@ export class UserDeliveryService {
     );
     traceHop(this.deps, envelope, 'routed', { audience: connections.length });
     const source = { kind: 'user', realm: envelope.realm, userId: envelope.userId } as const;
-    const holds = await holdForConnections(
-      this.deps,
-      connections.filter((c) => c.welcomePending).map((c) => c.connectionId),
-      { kind: 'user', envelope },
-      source,
-    );
+    const pending = connections.filter((c) => c.welcomePending).map((c) => c.connectionId);
+    // A held message's inbox copy is written before its held row: the welcome job that posts the held row
+    // deletes the copy, so a copy written after that job ran would be left behind (and delivered again).
+    const early = pending.length > 0 ? await this.store(envelope) : undefined;
+    const holds = await holdForConnections(this.deps, pending, { kind: 'user', envelope }, source);
     for (const connectionId of holds.held) {
       tracePost(this.deps, envelope, 'posted', connectionId, 'connecting', { reason: HELD_REASON });
     }
@@ -185,8 +184,14 @@ export class UserDeliveryService {
     let droppedFromInbox = 0;
     let drainJobs = 0;
     // A frame the gateway refused as too large would be refused again from the inbox: not stored.
+    if (early === 'stored' && !(needsInbox && summary.tooLarge === 0)) {
+      // Another connection has it (or will, from a retry job): the early copy is not needed after all.
+      await this.deps.inbox.deleteMany(envelope.realm, envelope.userId, [
+        { publishedAt: messageKeyTime(envelope.publishedAt), messageId: envelope.messageId },
+      ]);
+    }
     if (needsInbox && summary.tooLarge === 0) {
-      inbox = await this.store(envelope);
+      inbox = early ?? (await this.store(envelope));
       traceHop(this.deps, envelope, 'stored', { store: 'inbox', result: inbox });
       if (inbox === 'stored') {
         droppedFromInbox = await this.deps.inbox.trim(

@@ -81,6 +81,28 @@ describe('messages routed before the welcome', () => {
     expect(framesOf(world, 'new')).toEqual(['welcome', `topic:${envelope.messageId}`]);
   });
 
+  it('race: the welcome job runs right after a user message was held — posted once, no inbox copy left', async () => {
+    const world = createWorld();
+    const { job } = await world.connect('new', {}, [openDrop], 0);
+    interleaveBeforeMetaRead(world, 'new', () => world.worker.process(job));
+    const envelope = userEnvelope();
+    expect(await world.users.route(envelope)).toMatchObject({ delivered: 0, held: 1 });
+    expect(framesOf(world, 'new')).toEqual(['welcome', `user:${envelope.messageId}`]);
+    expect(world.inbox.size('acme', 'alice')).toBe(0);
+    expect(world.held.count('new')).toBe(0);
+  });
+
+  it('a user message held for one connection and posted to another leaves no inbox copy', async () => {
+    const world = createWorld();
+    await world.open('old', {}, [openDrop]);
+    const { job } = await world.connect('new', {}, [openDrop], 0);
+    const envelope = userEnvelope();
+    expect(await world.users.route(envelope)).toMatchObject({ delivered: 1, held: 1 });
+    expect(world.inbox.size('acme', 'alice')).toBe(0);
+    await world.worker.process(job);
+    expect(framesOf(world, 'new')).toEqual(['welcome', `user:${envelope.messageId}`]);
+  });
+
   it('race: the router holds after the job listed the held rows — it sees welcomedAt and posts itself, once', async () => {
     const world = createWorld();
     const { job } = await world.connect('new', {}, [openDrop], 0);
