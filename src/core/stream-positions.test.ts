@@ -23,9 +23,7 @@ describe('offset assignment at routing', () => {
       [open2, undefined, undefined], // offline.policy drop: no stream
     ]);
     const rows = await world.history.list('acme', open1, 0, 20);
-    expect(rows.map((r) => r.position)).toEqual(
-      [1, 2, 3].map((offset) => ({ offset, epoch: openEpoch })),
-    );
+    expect(rows.map((r) => r.position)).toEqual([1, 2, 3].map((offset) => ({ offset, epoch: openEpoch })));
     const other = await world.history.head('other', open1, 0);
     expect(other?.offset).toBe(1);
     expect(other?.epoch).not.toBe(openEpoch);
