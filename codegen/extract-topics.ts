@@ -123,8 +123,7 @@ function topicPartitions(
     }
     return partitionsForAudience(expectedAudience);
   }
-  if (partitions === undefined)
-    return kind.open && !kind.family ? partitionsForAudience(OPEN_TOPIC_DEFAULT_AUDIENCE) : 1;
+  if (partitions === undefined) return defaultPartitions(kind);
   if (
     typeof partitions !== 'number' ||
     !Number.isInteger(partitions) ||
@@ -138,6 +137,11 @@ function topicPartitions(
     return undefined;
   }
   return partitions;
+}
+
+/** The count of a topic that states neither `partitions` nor `expectedAudience`. */
+export function defaultPartitions(kind: { open: boolean; family: boolean }): number {
+  return kind.open && !kind.family ? partitionsForAudience(OPEN_TOPIC_DEFAULT_AUDIENCE) : 1;
 }
 
 /** Partition keys for an audience: one per AUDIENCE_PER_PARTITION subscribers, 1 to MAX_TOPIC_PARTITIONS. */

@@ -2,6 +2,7 @@
 // operations and servers; everything under components, every schema keyword and every x- extension is ours).
 // Additions are non-breaking; anything that rejects input accepted before, removes something a deployed client
 // or publisher uses, or changes a code's meaning is breaking. A change no rule knows is breaking: unproven.
+import { defaultPartitions, partitionsForAudience } from '../extract-topics.js';
 import { isJsonObject, type JsonValue } from '../json.js';
 import { comparePatterns } from './pattern-inclusion.js';
 
@@ -235,9 +236,30 @@ function topicRule(site: Site): Verdict | undefined {
     if (key === 'policy' && after === 'history') return nonBreaking('offline policy is history now');
     return breaking(`offline ${rest.slice(1).join('.') || 'policy'} changed: reconnecting clients get less`);
   }
-  if (rest[0] === 'partitions' || rest[0] === 'expectedAudience')
+  if (rest[0] === 'partitions' || rest[0] === 'expectedAudience') {
+    const was = derivedPartitions(site, 'base');
+    const now = derivedPartitions(site, 'head');
+    if (was !== undefined && now !== undefined && now < was)
+      return breaking(
+        `partition keys lowered from ${was} to ${now}: connections saved in the keys no longer queried miss broadcasts until they reconnect (docs/data-model.md, "Hot topics")`,
+      );
     return nonBreaking(`${rest[0]} ${code(before)} → ${code(after)} (storage layout, invisible to clients)`);
+  }
   return undefined;
+}
+
+/** A topic's partition count on one side, derived as codegen derives it (extract-topics.ts). */
+function derivedPartitions(site: Site, which: 'base' | 'head'): number | undefined {
+  const channel = site.path.slice(0, 2);
+  const topic = site.lookup(which, [...channel, 'x-topic']);
+  if (!isJsonObject(topic)) return undefined;
+  if (typeof topic.partitions === 'number') return topic.partitions;
+  if (typeof topic.expectedAudience === 'number') return partitionsForAudience(topic.expectedAudience);
+  const access = isJsonObject(topic.access) ? topic.access : {};
+  const roles = isJsonObject(access.roles) ? Object.keys(access.roles).length : 0;
+  const address = site.lookup(which, [...channel, 'address']);
+  const family = typeof address === 'string' && address.includes('{');
+  return defaultPartitions({ open: roles === 0 && access.owner === undefined, family });
 }
 
 function userMessageRule(site: Site): Verdict | undefined {

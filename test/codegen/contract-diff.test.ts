@@ -380,6 +380,58 @@ describe('contract:diff classifier (one fixture pair per kind)', () => {
   });
 });
 
+describe('contract:diff on partition counts (derived as codegen derives them)', () => {
+  /** `news` in both documents set up by `setUp`, then changed by `edit` in the head. */
+  function partitionChange(setUp: Edit, edit: Edit): ContractChange[] {
+    const before = withFamily(base());
+    const after = withFamily(base());
+    setUp(before as JsonMap);
+    setUp(after as JsonMap);
+    edit(after as JsonMap);
+    return compareContracts(before, after).filter((c) => c.pointer.startsWith('/channels/news/x-topic/'));
+  }
+  const topic = (d: JsonMap): JsonMap => node(d, 'channels', 'news', 'x-topic');
+  const open: Edit = (d) => {
+    node(d, 'channels', 'news', 'x-topic', 'access').roles = [];
+  };
+
+  it('raising the count is not breaking', () => {
+    const changes = partitionChange(
+      (d) => {
+        topic(d).partitions = 4;
+      },
+      (d) => {
+        delete topic(d).partitions;
+        topic(d).expectedAudience = 1_000_000;
+      },
+    );
+    expect(changes.length).toBeGreaterThan(0);
+    expect(changes.filter((c) => c.severity === 'breaking')).toEqual([]);
+  });
+
+  it('lowering a stated count is breaking, in words', () => {
+    const [change, ...others] = partitionChange(
+      (d) => {
+        topic(d).partitions = 4;
+      },
+      (d) => {
+        topic(d).partitions = 2;
+      },
+    );
+    expect(others).toEqual([]);
+    expect(change?.severity).toBe('breaking');
+    expect(change?.what).toMatch(/partition keys lowered from 4 to 2: connections .* miss broadcasts/);
+  });
+
+  it("stating an audience below an open topic's default is breaking (8 keys by default, 1 for 30,000)", () => {
+    const [change] = partitionChange(open, (d) => {
+      topic(d).expectedAudience = 30_000;
+    });
+    expect(change?.severity).toBe('breaking');
+    expect(change?.what).toMatch(/lowered from 8 to 1/);
+  });
+});
+
 describe('contract:diff version rules', () => {
   const v = (text: string) => parseVersion(text) ?? expect.fail(`bad version ${text}`);
   const breakingChange = changesOf(breakingCases[0]?.edit ?? (() => {}));
