@@ -12,6 +12,7 @@ import {
   DynamoInboxStore,
   DynamoMessageIdStore,
 } from '../src/adapters/dynamodb-message-stores.js';
+import { DynamoEnvelopeStore, DynamoShardClaimStore } from '../src/adapters/dynamodb-shard-stores.js';
 import { DynamoTable } from '../src/adapters/dynamodb-table.js';
 import { startLocalDynamo } from '../src/adapters/testing/local-dynamodb.js';
 import { BroadcastService } from '../src/core/broadcast.js';
@@ -84,6 +85,8 @@ export const positionsBenchmark: Benchmark = {
         history,
         held,
         messageIds: new KeepMeter(table, client),
+        shardClaims: new DynamoShardClaimStore(table),
+        envelopes: new DynamoEnvelopeStore(table),
         fanoutQueue: new MemoryJobQueue<FanoutJob>(),
         clock,
         broadcast: { shardThreshold: 1000, shardSize: 500, connectingGraceSeconds: 5 },

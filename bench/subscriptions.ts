@@ -8,6 +8,7 @@
 import { DynamoConnectionStore } from '../src/adapters/dynamodb-connection-store.js';
 import { DynamoHeldMessageStore } from '../src/adapters/dynamodb-held-message-store.js';
 import { DynamoHistoryStore, DynamoMessageIdStore } from '../src/adapters/dynamodb-message-stores.js';
+import { DynamoEnvelopeStore, DynamoShardClaimStore } from '../src/adapters/dynamodb-shard-stores.js';
 import { DynamoTable } from '../src/adapters/dynamodb-table.js';
 import { startLocalDynamo } from '../src/adapters/testing/local-dynamodb.js';
 import { BroadcastService } from '../src/core/broadcast.js';
@@ -60,6 +61,8 @@ export const subscriptionsBenchmark: Benchmark = {
         history: new DynamoHistoryStore(table),
         held: new DynamoHeldMessageStore(table),
         messageIds: new DynamoMessageIdStore(table),
+        shardClaims: new DynamoShardClaimStore(table),
+        envelopes: new DynamoEnvelopeStore(table),
         fanoutQueue: new MemoryJobQueue<FanoutJob>(),
         clock,
         broadcast: { shardThreshold: 1000, shardSize: 500, connectingGraceSeconds: 5 },

@@ -148,11 +148,33 @@ export interface ExtendTtlAction {
   'requestId'?: string;
 }
 
+/**
+ * One shard of a broadcast's audience. The router streams the audience's pages into shard jobs as it reads
+ * them, so a shard names its page (`partition`, `shard`) and the total (`shards`) is absent when it was not
+ * known yet. An envelope over the router's inline limit travels once, stored in the table with a TTL, and
+ * shard jobs carry `storedEnvelope` instead of `envelope`. A job carries one of the two; one with neither
+ * fails (retried, then kept by the fan-out DLQ), never posts.
+ */
 export interface FanoutJob {
+  /**
+   * The shard's page within its topic partition (0, 1, …), or the index of a retry job's part.
+   */
   'shard': number;
-  'shards': number;
+  /**
+   * How many shards the broadcast has, when known as the job is sent.
+   */
+  'shards'?: number;
+  /**
+   * The topic partition (x-topic.partitions) whose page this shard is.
+   */
+  'partition'?: number;
   'connectionIds': string[];
-  'envelope': BroadcastEnvelope;
+  'envelope'?: BroadcastEnvelope;
+  /**
+   * Where a broadcast envelope too large to travel in every shard job is kept: one table item per message,
+   * written once by the router and expiring after the fan-out queue's retention (docs/data-model.md).
+   */
+  'storedEnvelope'?: StoredEnvelopeRef;
   'position'?: StreamPosition;
   /**
    * 0 (or absent) for a shard of a large audience. n for the n-th retry of the connections an earlier
@@ -361,6 +383,27 @@ export interface SinceRejection {
    */
   'code': RecoveryCode;
   'reason': string;
+}
+
+/**
+ * Where a broadcast envelope too large to travel in every shard job is kept: one table item per message,
+ * written once by the router and expiring after the fan-out queue's retention (docs/data-model.md).
+ */
+export interface StoredEnvelopeRef {
+  'realm': string;
+  /**
+   * A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family
+   * (`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.
+   */
+  'topic': string;
+  /**
+   * Unique per message; clients and the offline inbox de-duplicate on it.
+   */
+  'messageId': string;
+  /**
+   * Follows a message from publish to delivery in every log line.
+   */
+  'correlationId': string;
 }
 
 export interface StreamPosition {

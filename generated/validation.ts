@@ -27,6 +27,7 @@ import type {
   RetryDeliveryJob,
   SincePosition,
   SinceRejection,
+  StoredEnvelopeRef,
   StreamPosition,
   SubscribeAction,
   SubscribedFrame,
@@ -68,6 +69,7 @@ import {
   validateRetryDeliveryJob,
   validateSincePosition,
   validateSinceRejection,
+  validateStoredEnvelopeRef,
   validateStreamPosition,
   validateSubscribeAction,
   validateSubscribedFrame,
@@ -112,6 +114,7 @@ export interface SchemaModels {
   RetryDeliveryJob: RetryDeliveryJob;
   SincePosition: SincePosition;
   SinceRejection: SinceRejection;
+  StoredEnvelopeRef: StoredEnvelopeRef;
   StreamPosition: StreamPosition;
   SubscribeAction: SubscribeAction;
   SubscribedFrame: SubscribedFrame;
@@ -131,7 +134,7 @@ export interface SchemaModels {
 
 export type SchemaTitle = keyof SchemaModels;
 
-export const schemaTitles: readonly SchemaTitle[] = ['AnnouncementsPayload', 'AuditAlertsPayload', 'BroadcastEnvelope', 'ConnectDeliveryJob', 'ConnectionLimits', 'DeliveryJob', 'DocumentCommentPayload', 'DocumentIdParameter', 'DocumentReadyPayload', 'DrainDeliveryJob', 'ErrorFrame', 'ExtendTtlAction', 'FanoutJob', 'JobIdParameter', 'JobStatusPayload', 'KafkaRejectedRecord', 'KeepAliveAction', 'NotificationPayload', 'PingAction', 'PongFrame', 'RecoveryFrame', 'RejectedTopic', 'RetryDeliveryJob', 'SincePosition', 'SinceRejection', 'StreamPosition', 'SubscribeAction', 'SubscribedFrame', 'TokenCheckJob', 'TopicMessageFrame', 'TraceRecord', 'TtlExtendedFrame', 'UnknownFrame', 'UnsubscribeAction', 'UnsubscribedFrame', 'UserActivityPayload', 'UserEnvelope', 'UserIdParameter', 'UserMessageFrame', 'WelcomeFrame'];
+export const schemaTitles: readonly SchemaTitle[] = ['AnnouncementsPayload', 'AuditAlertsPayload', 'BroadcastEnvelope', 'ConnectDeliveryJob', 'ConnectionLimits', 'DeliveryJob', 'DocumentCommentPayload', 'DocumentIdParameter', 'DocumentReadyPayload', 'DrainDeliveryJob', 'ErrorFrame', 'ExtendTtlAction', 'FanoutJob', 'JobIdParameter', 'JobStatusPayload', 'KafkaRejectedRecord', 'KeepAliveAction', 'NotificationPayload', 'PingAction', 'PongFrame', 'RecoveryFrame', 'RejectedTopic', 'RetryDeliveryJob', 'SincePosition', 'SinceRejection', 'StoredEnvelopeRef', 'StreamPosition', 'SubscribeAction', 'SubscribedFrame', 'TokenCheckJob', 'TopicMessageFrame', 'TraceRecord', 'TtlExtendedFrame', 'UnknownFrame', 'UnsubscribeAction', 'UnsubscribedFrame', 'UserActivityPayload', 'UserEnvelope', 'UserIdParameter', 'UserMessageFrame', 'WelcomeFrame'];
 
 /** One typed validator per schema title. */
 export const validators: { readonly [K in SchemaTitle]: (data: unknown) => ValidationResult<SchemaModels[K]> } = {
@@ -160,6 +163,7 @@ export const validators: { readonly [K in SchemaTitle]: (data: unknown) => Valid
   RetryDeliveryJob: wrapValidator(validateRetryDeliveryJob),
   SincePosition: wrapValidator(validateSincePosition),
   SinceRejection: wrapValidator(validateSinceRejection),
+  StoredEnvelopeRef: wrapValidator(validateStoredEnvelopeRef),
   StreamPosition: wrapValidator(validateStreamPosition),
   SubscribeAction: wrapValidator(validateSubscribeAction),
   SubscribedFrame: wrapValidator(validateSubscribedFrame),

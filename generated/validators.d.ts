@@ -17,6 +17,7 @@ import type {
   RetryDeliveryJob,
   SincePosition,
   SinceRejection,
+  StoredEnvelopeRef,
   StreamPosition,
   SubscribeAction,
   SubscribedFrame,
@@ -49,6 +50,7 @@ export declare const validateRejectedTopic: StandaloneValidator<RejectedTopic>;
 export declare const validateRetryDeliveryJob: StandaloneValidator<RetryDeliveryJob>;
 export declare const validateSincePosition: StandaloneValidator<SincePosition>;
 export declare const validateSinceRejection: StandaloneValidator<SinceRejection>;
+export declare const validateStoredEnvelopeRef: StandaloneValidator<StoredEnvelopeRef>;
 export declare const validateStreamPosition: StandaloneValidator<StreamPosition>;
 export declare const validateSubscribeAction: StandaloneValidator<SubscribeAction>;
 export declare const validateSubscribedFrame: StandaloneValidator<SubscribedFrame>;

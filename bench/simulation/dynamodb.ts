@@ -6,14 +6,22 @@
  */
 
 import { BATCH_WRITE_LIMIT } from '../../src/adapters/dynamodb-table.js';
-import { historyPartition, inboxPartition, keys, topicPartition } from '../../src/adapters/table-keys.js';
+import {
+  historyPartition,
+  inboxPartition,
+  keys,
+  shardClaimPartition,
+  topicPartition,
+} from '../../src/adapters/table-keys.js';
 import { chunk, mapWithConcurrency } from '../../src/core/concurrency.js';
 import { StorageError } from '../../src/core/errors.js';
 import type {
+  BroadcastEnvelope,
   ConnectionRecord,
   HeldMessage,
   HistoryItem,
   InboxItem,
+  StoredEnvelopeRef,
   StoredMessage,
   StreamPosition,
   TopicSubscriber,
@@ -21,17 +29,24 @@ import type {
 } from '../../src/core/model.js';
 import type {
   ConnectionStore,
+  EnvelopeStore,
   HeldMessageStore,
   HistoryStore,
   InboxStore,
   NextPositionInput,
   PutResult,
   RandomSource,
+  ShardClaim,
+  ShardClaimStore,
+  SubscriberPage,
+  SubscriberPageRange,
 } from '../../src/core/ports.js';
 import type {
+  MemoryEnvelopeStore,
   MemoryHeldMessageStore,
   MemoryHistoryStore,
   MemoryInboxStore,
+  MemoryShardClaimStore,
 } from '../../src/core/testing/memory.js';
 import { AWS_MODEL } from './aws-model.js';
 import type { Invocation } from './lambda.js';
@@ -147,13 +162,27 @@ export class SimConnectionData {
     return keys.topicConnection(realm, topic, connectionId, this.topicPartitions(topic)).pk;
   }
 
+  /** Connection ids of a partition in sort-key order, rebuilt after a row is added. */
+  private readonly sorted = new Map<string, string[]>();
+
   putRow(pk: string, connectionId: string, row: Row): void {
     let rows = this.rows.get(pk);
     if (!rows) {
       rows = new Map();
       this.rows.set(pk, rows);
     }
+    if (!rows.has(connectionId)) this.sorted.delete(pk);
     rows.set(connectionId, row);
+  }
+
+  /** Ids in byte order (deleted rows are skipped by the reader: the map is the truth). */
+  sortedIds(pk: string): string[] {
+    let ids = this.sorted.get(pk);
+    if (!ids) {
+      ids = [...(this.rows.get(pk)?.keys() ?? [])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      this.sorted.set(pk, ids);
+    }
+    return ids;
   }
 
   /** Rows only (no meta), as a broadcast benchmark needs: the audience without the connect path. */
@@ -298,6 +327,43 @@ export class SimConnectionStore implements ConnectionStore {
     return pages.flat();
   }
 
+  topicPartitionCount(topic: string): number {
+    return this.data.topicPartitions(topic);
+  }
+
+  /** One Query page: `limit` rows (within 1 MB) after `after`, up to `through`, charged like the adapter's. */
+  async readTopicSubscriberPage(
+    realm: string,
+    topic: string,
+    partition: number,
+    nowSeconds: number,
+    range: SubscriberPageRange,
+  ): Promise<SubscriberPage> {
+    const pk = topicPartition(realm, topic, partition);
+    const rows = this.data.rows.get(pk);
+    const ids = this.data.sortedIds(pk);
+    let start = 0;
+    if (range.after !== undefined) start = upperBound(ids, range.after);
+    const end = range.through === undefined ? ids.length : upperBound(ids, range.through);
+    const picked = ids.slice(start, Math.min(end, start + range.limit));
+    const bytes = picked.length === 0 ? 1 : TOPIC_ROW_BYTES(pk, picked[0] ?? '', 'u0');
+    await this.table.queryPages(this.inv, pk, picked.length, bytes);
+    const subscribers: TopicSubscriber[] = [];
+    for (const connectionId of picked) {
+      const row = rows?.get(connectionId);
+      if (row && row.expiresAt > nowSeconds) {
+        subscribers.push({
+          connectionId,
+          userId: row.userId,
+          ...(row.welcomePending ? { welcomePending: true } : {}),
+        });
+      }
+    }
+    const last = picked.at(-1);
+    if (start + picked.length < end && last !== undefined) return { subscribers, next: last };
+    return range.through === undefined ? { subscribers } : { subscribers, next: range.through };
+  }
+
   async listUserConnections(realm: string, userId: string, nowSeconds: number): Promise<UserConnection[]> {
     const pk = keys.userConnection(realm, userId, '').pk;
     const rows = [...(this.data.rows.get(pk)?.entries() ?? [])];
@@ -427,5 +493,59 @@ export class SimHeldMessageStore implements HeldMessageStore {
   async take(connectionId: string, message: HeldMessage): Promise<boolean> {
     await this.table.write(this.inv, this.pk(connectionId), 100);
     return this.memory.take(connectionId, message);
+  }
+}
+
+/** Index of the first id greater than `key` in sorted `ids`. */
+function upperBound(ids: readonly string[], key: string): number {
+  let low = 0;
+  let high = ids.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((ids[mid] ?? '') <= key) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Shard claims on the memory store, each list and claim charged to the publish's claim partition. */
+export class SimShardClaimStore implements ShardClaimStore {
+  constructor(
+    private readonly memory: MemoryShardClaimStore,
+    private readonly table: SimTable,
+    private readonly inv: Invocation,
+  ) {}
+
+  async list(scope: string, messageId: string): Promise<ShardClaim[]> {
+    const claims = await this.memory.list(scope, messageId);
+    await this.table.queryPages(this.inv, shardClaimPartition(scope, messageId), claims.length, 120);
+    return claims;
+  }
+
+  async claim(scope: string, messageId: string, claim: ShardClaim): Promise<boolean> {
+    await this.table.write(this.inv, shardClaimPartition(scope, messageId), 120);
+    return this.memory.claim(scope, messageId, claim);
+  }
+}
+
+/** Stored envelopes on the memory store, a put and each get charged to the envelope's own key. */
+export class SimEnvelopeStore implements EnvelopeStore {
+  constructor(
+    private readonly memory: MemoryEnvelopeStore,
+    private readonly table: SimTable,
+    private readonly inv: Invocation,
+  ) {}
+
+  async put(envelope: BroadcastEnvelope, expiresAt: number): Promise<void> {
+    const { pk } = keys.storedEnvelope(envelope.realm, envelope.topic, envelope.messageId);
+    await this.table.write(this.inv, pk, JSON.stringify(envelope).length + 100);
+    await this.memory.put(envelope, expiresAt);
+  }
+
+  async get(ref: StoredEnvelopeRef, nowSeconds: number): Promise<BroadcastEnvelope | undefined> {
+    const envelope = await this.memory.get(ref, nowSeconds);
+    const { pk } = keys.storedEnvelope(ref.realm, ref.topic, ref.messageId);
+    await this.table.read(this.inv, pk, envelope ? JSON.stringify(envelope).length + 100 : 100);
+    return envelope;
   }
 }

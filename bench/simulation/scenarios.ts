@@ -107,10 +107,19 @@ export async function broadcastScenario(options: {
   subscribers: number;
   payloadBytes: number;
   warm: boolean;
+  /** Fault: cut the router's first attempt off after this long (SNS retries it). */
+  routerFirstAttemptCutOffMs?: number;
 }): Promise<BroadcastFigures> {
   const started = performance.now();
   const stack = prodStack();
-  const world = new SimWorld({ stack, seed: 17, warm: options.warm ? 1000 : 0 });
+  const world = new SimWorld({
+    stack,
+    seed: 17,
+    warm: options.warm ? 1000 : 0,
+    ...(options.routerFirstAttemptCutOffMs === undefined
+      ? {}
+      : { routerFirstAttemptCutOffMs: options.routerFirstAttemptCutOffMs }),
+  });
   const n = options.subscribers;
   world.openAll = true;
   const expiresAt = Math.floor(SIM_EPOCH / 1000) + 7200;
@@ -148,8 +157,8 @@ export async function broadcastScenario(options: {
   }
   const delivered = n - lost;
   const jobs = world.fanoutQueue.sentBodies.map(({ body, delaySeconds }) => {
-    const job = JSON.parse(body) as { shard: number; attempt?: number };
-    return { shard: job.shard, attempt: job.attempt, delaySeconds };
+    const job = JSON.parse(body) as { shard: number; partition?: number; attempt?: number };
+    return { shard: `${job.partition ?? 0}:${job.shard}`, attempt: job.attempt, delaySeconds };
   });
   const routerJobs = jobs.filter((j) => j.attempt === undefined);
   const frameBytes = JSON.stringify({ kind: 'topic', ...envelope }).length;

@@ -18,10 +18,12 @@ import type { RandomSource } from '../../src/core/ports.js';
 import { defaultPostSettings, type PostDeps, postingDeadline } from '../../src/core/posting.js';
 import { queuePolicy } from '../../src/core/queue-policy.js';
 import {
+  MemoryEnvelopeStore,
   MemoryHeldMessageStore,
   MemoryHistoryStore,
   MemoryInboxStore,
   MemoryMessageIdStore,
+  MemoryShardClaimStore,
 } from '../../src/core/testing/memory.js';
 import { topicPartitions } from '../../src/core/topic-access.js';
 import { AWS_MODEL } from './aws-model.js';
@@ -29,9 +31,11 @@ import { SimConnectionsApi } from './connections-api.js';
 import {
   SimConnectionData,
   SimConnectionStore,
+  SimEnvelopeStore,
   SimHeldMessageStore,
   SimHistoryStore,
   SimInboxStore,
+  SimShardClaimStore,
   SimTable,
 } from './dynamodb.js';
 import { type FunctionSpec, type Invocation, LambdaFunction } from './lambda.js';
@@ -58,6 +62,11 @@ export interface WorldOptions {
   warm: number;
   /** The `@connections` account budget (requests/s); AWS's default when omitted. */
   postBudgetPerSecond?: number;
+  /**
+   * Fault: the router's first attempt stops reading the audience this long after it starts (a router slower
+   * than modeled), so SNS retries it; absent: each attempt stops at the handler's own deadline.
+   */
+  routerFirstAttemptCutOffMs?: number;
 }
 
 export class SimWorld {
@@ -169,6 +178,8 @@ export class SimWorld {
   }
 
   private readonly messageIds = new MemoryMessageIdStore();
+  readonly shardClaims = new MemoryShardClaimStore();
+  readonly envelopes = new MemoryEnvelopeStore();
 
   private takePacer(): AdaptivePacer {
     return this.idlePacers.pop() ?? new AdaptivePacer(this.plan.ratePerWorker, this.vt, this.vt.sleep);
@@ -187,6 +198,8 @@ export class SimWorld {
       held: new SimHeldMessageStore(this.held, this.table, inv),
       // The message-id claim (2 writes, + 1 for a history topic's position) is per publish on the router: not modeled.
       messageIds: this.messageIds,
+      shardClaims: new SimShardClaimStore(this.shardClaims, this.table, inv),
+      envelopes: new SimEnvelopeStore(this.envelopes, this.table, inv),
       fanoutQueue: this.queueFor<FanoutJob>(this.fanoutQueue, inv),
       clock: this.vt,
       broadcast: {
@@ -234,8 +247,14 @@ export class SimWorld {
     this.snsPublishes++;
     const attempt = (retry: number): void => {
       this.routerAttempts++;
+      const cutOff = retry === 0 ? this.options.routerFirstAttemptCutOffMs : undefined;
       void this.router
-        .invoke((inv) => this.broadcastService(inv, this.takePacer()).route(envelope))
+        .invoke((inv) => {
+          // As the handler: stop reading before the timeout (src/handlers/broadcast-router.ts).
+          const deadline = postingDeadline(this.vt.now(), inv.remainingMs());
+          const stopAt = cutOff === undefined ? deadline : Math.min(deadline, this.vt.now() + cutOff);
+          return this.broadcastService(inv, this.takePacer()).route(envelope, { stopAt });
+        })
         .then((outcome) => {
           if (outcome.ok) return;
           this.routerFailures++;

@@ -145,6 +145,8 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
   // Query of the topic's connections, history put (PutItem) and trim (Query + BatchWriteItem), fan-out jobs
   // (SendMessageBatch, authorized by sqs:SendMessage), resolveGone; for subscribers not welcomed yet the held
   // row (PutItem), the meta row re-read (GetItem) and, when welcomed meanwhile, the row taken back (DeleteItem).
+  // Streamed shards: page Queries, the shard-page claims (PutItem, Query on a retry) and a large envelope stored
+  // once (PutItem).
   'broadcast-router': {
     table: ['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', ...RESOLVE_GONE],
     sendsTo: ['fanout-queue'],
@@ -207,8 +209,9 @@ export const functionNeeds: Record<HandlerName, FunctionNeeds> = {
       'traceSampling',
     ],
   },
-  // BroadcastService.postShard: posts to the ids of the job, resolveGone. No query, no history.
-  // Posts a shard; the connections it could not reach go back to its own queue as a delayed retry job.
+  // BroadcastService.postShard: posts to the ids of the job, resolveGone (its GetItem also reads a stored
+  // envelope). No query, no history. Posts a shard; the connections it could not reach go back to its own
+  // queue as a delayed retry job.
   'fanout-worker': {
     table: [...RESOLVE_GONE],
     sendsTo: ['fanout-queue'],

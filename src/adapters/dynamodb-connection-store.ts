@@ -3,7 +3,7 @@ import { DeleteCommand, GetCommand, type NativeAttributeValue, UpdateCommand } f
 import { mapWithConcurrency } from '../core/concurrency.js';
 import { StorageError } from '../core/errors.js';
 import type { ConnectionRecord, TopicSubscriber, UserConnection } from '../core/model.js';
-import type { ConnectionStore } from '../core/ports.js';
+import type { ConnectionStore, SubscriberPage, SubscriberPageRange } from '../core/ports.js';
 import {
   type DynamoTable,
   type Item,
@@ -259,6 +259,40 @@ export class DynamoConnectionStore implements ConnectionStore {
       if (item.welcomePending === true) subscriber.welcomePending = true;
       return subscriber;
     });
+  }
+
+  topicPartitionCount(topic: string): number {
+    return this.partitionsOf(topic);
+  }
+
+  /** One Query page of a topic partition (`Limit` rows read), bounded by `through` with a key condition. */
+  async readTopicSubscriberPage(
+    realm: string,
+    topic: string,
+    partition: number,
+    nowSeconds: number,
+    range: SubscriberPageRange,
+  ): Promise<SubscriberPage> {
+    const pk = topicPartition(realm, topic, partition);
+    const page = await this.table.queryPage({
+      pk,
+      ...(range.through === undefined
+        ? { skPrefix: CONN_PREFIX }
+        : { skBetween: [CONN_PREFIX, `${CONN_PREFIX}${range.through}`] as const }),
+      nowSeconds,
+      projection: ['sk', 'userId', 'welcomePending'],
+      limit: range.limit,
+      ...(range.after === undefined ? {} : { startAfter: { pk, sk: `${CONN_PREFIX}${range.after}` } }),
+    });
+    const subscribers = page.items.map((item) => {
+      const subscriber: TopicSubscriber = { connectionId: connectionIdOf(item), userId: String(item.userId) };
+      if (item.welcomePending === true) subscriber.welcomePending = true;
+      return subscriber;
+    });
+    if (page.lastKey !== undefined) {
+      return { subscribers, next: String(page.lastKey.sk).slice(CONN_PREFIX.length) };
+    }
+    return range.through === undefined ? { subscribers } : { subscribers, next: range.through };
   }
 
   async listUserConnections(realm: string, userId: string, nowSeconds: number): Promise<UserConnection[]> {

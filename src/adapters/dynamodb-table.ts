@@ -50,6 +50,20 @@ export interface QueryOptions {
   consistent?: boolean;
 }
 
+/** One Query page: `Limit` rows read from after `startAfter`, optionally within an inclusive sort key range. */
+export interface QueryPageOptions extends Omit<QueryOptions, 'maxItems'> {
+  /** Inclusive sort key bounds (instead of `skPrefix`). */
+  skBetween?: readonly [string, string];
+  limit?: number;
+  startAfter?: Record<string, NativeAttributeValue>;
+}
+
+export interface QueryPage {
+  items: Item[];
+  /** DynamoDB's LastEvaluatedKey: more may follow after it. */
+  lastKey?: Record<string, NativeAttributeValue>;
+}
+
 export class DynamoTable {
   readonly tableName: string;
   private readonly maxBatchAttempts: number;
@@ -91,9 +105,31 @@ export class DynamoTable {
   }
 
   async query(options: QueryOptions): Promise<Item[]> {
+    const items: Item[] = [];
+    let startAfter: Record<string, NativeAttributeValue> | undefined;
+    do {
+      const page = await this.queryPage({
+        ...options,
+        ...(this.pageLimit === undefined ? {} : { limit: this.pageLimit }),
+        ...(startAfter === undefined ? {} : { startAfter }),
+      });
+      for (const item of page.items) {
+        items.push(item);
+        if (options.maxItems !== undefined && items.length >= options.maxItems) return items;
+      }
+      startAfter = page.lastKey;
+    } while (startAfter);
+    return items;
+  }
+
+  async queryPage(options: QueryPageOptions): Promise<QueryPage> {
     const values: Record<string, NativeAttributeValue> = { ':pk': options.pk };
     let condition = 'pk = :pk';
-    if (options.skPrefix !== undefined) {
+    if (options.skBetween !== undefined) {
+      condition += ' AND sk BETWEEN :low AND :high';
+      values[':low'] = options.skBetween[0];
+      values[':high'] = options.skBetween[1];
+    } else if (options.skPrefix !== undefined) {
       condition += ' AND begins_with(sk, :prefix)';
       values[':prefix'] = options.skPrefix;
     }
@@ -113,35 +149,27 @@ export class DynamoTable {
         })
         .join(', ');
     }
-    const items: Item[] = [];
-    let startKey: Record<string, NativeAttributeValue> | undefined;
-    do {
-      let page: { Items?: Item[]; LastEvaluatedKey?: Record<string, NativeAttributeValue> };
-      try {
-        page = await this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: condition,
-            FilterExpression: filter,
-            ProjectionExpression: projection,
-            ExpressionAttributeNames: Object.keys(names).length > 0 ? names : undefined,
-            ExpressionAttributeValues: values,
-            ScanIndexForward: options.ascending ?? true,
-            ExclusiveStartKey: startKey,
-            Limit: this.pageLimit,
-            ...(options.consistent ? { ConsistentRead: true } : {}),
-          }),
-        );
-      } catch (cause) {
-        throw new StorageError(`Query on ${this.tableName} (${options.pk}) failed`, { cause });
-      }
-      for (const item of page.Items ?? []) {
-        items.push(item);
-        if (options.maxItems !== undefined && items.length >= options.maxItems) return items;
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+    try {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: condition,
+          FilterExpression: filter,
+          ProjectionExpression: projection,
+          ExpressionAttributeNames: Object.keys(names).length > 0 ? names : undefined,
+          ExpressionAttributeValues: values,
+          ScanIndexForward: options.ascending ?? true,
+          ExclusiveStartKey: options.startAfter,
+          Limit: options.limit,
+          ...(options.consistent ? { ConsistentRead: true } : {}),
+        }),
+      );
+      return page.LastEvaluatedKey
+        ? { items: page.Items ?? [], lastKey: page.LastEvaluatedKey }
+        : { items: page.Items ?? [] };
+    } catch (cause) {
+      throw new StorageError(`Query on ${this.tableName} (${options.pk}) failed`, { cause });
+    }
   }
 }
 

@@ -15,6 +15,7 @@ import { broadcastEnvelope } from '../core/testing/world.js';
 import { DynamoConnectionStore } from './dynamodb-connection-store.js';
 import { DynamoHeldMessageStore } from './dynamodb-held-message-store.js';
 import { DynamoHistoryStore, DynamoMessageIdStore } from './dynamodb-message-stores.js';
+import { DynamoEnvelopeStore, DynamoShardClaimStore } from './dynamodb-shard-stores.js';
 import { DynamoTable } from './dynamodb-table.js';
 import { keys } from './table-keys.js';
 import { type LocalDynamo, startLocalDynamo, testCredentials } from './testing/local-dynamodb.js';
@@ -60,6 +61,8 @@ function router(options: { store?: ConnectionStore } = {}) {
     history: new DynamoHistoryStore(table),
     held: new DynamoHeldMessageStore(table),
     messageIds: new DynamoMessageIdStore(table),
+    shardClaims: new DynamoShardClaimStore(table),
+    envelopes: new DynamoEnvelopeStore(table),
     fanoutQueue: new MemoryJobQueue<FanoutJob>(),
     clock,
     broadcast: { shardThreshold: 500, shardSize: 250, connectingGraceSeconds: 30 },
@@ -99,9 +102,9 @@ describe('stream positions on DynamoDB', () => {
     let failures = 1;
     // The first routing stores history, then fails listing the audience: SNS retries the whole invocation.
     const flaky = Object.assign(Object.create(real) as ConnectionStore, {
-      listTopicSubscribers: async (...args: Parameters<ConnectionStore['listTopicSubscribers']>) => {
+      readTopicSubscriberPage: async (...args: Parameters<ConnectionStore['readTopicSubscriberPage']>) => {
         if (failures-- > 0) throw new Error('network');
-        return real.listTopicSubscribers(...args);
+        return real.readTopicSubscriberPage(...args);
       },
     });
     const first = router({ store: flaky });

@@ -33,6 +33,16 @@ export const keys = {
   }),
   /** One claim per message id and scope (`user#{realm}#{userId}` / `topic#{realm}#{topic}`): its own partition. */
   messageId: (scope: string, messageId: string) => ({ pk: `msgid#${scope}#${messageId}`, sk: 'claim' }),
+  /** The shard pages a broadcast's router sent (`p{partition}#{start}`), one partition per publish. */
+  shardClaim: (scope: string, messageId: string, partition: number, after: string) => ({
+    pk: shardClaimPartition(scope, messageId),
+    sk: `p${partition}#${after}`,
+  }),
+  /** A broadcast envelope too large for every shard job, stored once (StoredEnvelopeRef). */
+  storedEnvelope: (realm: string, topic: string, messageId: string) => ({
+    pk: `envelope#${realm}#${topic}#${messageId}`,
+    sk: 'envelope',
+  }),
   /** The head of a history topic's stream: its newest offset and its epoch (docs/data-model.md). */
   streamHead: (realm: string, topic: string) => ({ pk: `stream#${realm}#${topic}`, sk: 'head' }),
   historyItem: (realm: string, topic: string, publishedAt: string, messageId: string) => ({
@@ -41,6 +51,8 @@ export const keys = {
   }),
 } as const;
 
+export const shardClaimPartition = (scope: string, messageId: string): string =>
+  `shards#${scope}#${messageId}`;
 export const userPartition = (realm: string, userId: string): string => `user#${realm}#${userId}`;
 /**
  * Partition 0 is `topic#{realm}#{topic}` (the layout of a one-partition topic, so raising a topic's partition

@@ -4,9 +4,14 @@
  * that several fan-out worker invocations post in parallel. Subscribers not welcomed yet get the message held
  * for their welcome job instead (src/core/welcome-hold.ts), so their welcome stays their first frame.
  */
+import { type ShardJobBase, streamShards } from './audience-shards.js';
 import { chunk } from './concurrency.js';
 import { type GoneSource, resolveGone } from './connections.js';
-import { DeliveryRetriesExhaustedError } from './errors.js';
+import {
+  BroadcastIncompleteError,
+  DeliveryRetriesExhaustedError,
+  StoredEnvelopeMissingError,
+} from './errors.js';
 import { topicFrame } from './frames.js';
 import {
   type ClaimedId,
@@ -21,14 +26,18 @@ import type {
   Clock,
   ConnectionStore,
   DomainLogger,
+  EnvelopeStore,
   HeldMessageStore,
   HistoryStore,
   JobQueue,
   MessageIdStore,
   QueueSendOptions,
+  ShardClaimStore,
+  SubscriberPage,
 } from './ports.js';
 import { silentLogger } from './ports.js';
 import { emptySummary, type PostDeps, type PostSummary, postToMany } from './posting.js';
+import { queuePolicy } from './queue-policy.js';
 import { messageKeyTime } from './stored-messages.js';
 import { headExpiresAt, newEpoch } from './stream-positions.js';
 import { topicDefinitionOf } from './topic-access.js';
@@ -46,12 +55,24 @@ import { HELD_REASON, holdForConnections } from './welcome-hold.js';
 /** The contract's FanoutJob allows at most 2,000 connection ids. */
 const MAX_IDS_PER_JOB = 2000;
 
+/**
+ * Envelopes up to this size (JSON bytes) travel in every shard job; larger ones are stored once and shard jobs
+ * reference them. A shard job of 250–2,000 ids is 5–40 KB; SQS bills each 64 KB of a request and a batch holds
+ * at most 256 KB, so a 120 KB envelope in every job would multiply the router's bytes and requests.
+ */
+export const INLINE_ENVELOPE_MAX_BYTES = 16_384;
+
+/** Stored envelopes (and their shard jobs' envelope cache) kept per worker environment. */
+const ENVELOPE_CACHE_ENTRIES = 8;
+
 export interface BroadcastSettings {
   shardThreshold: number;
   shardSize: number;
   connectingGraceSeconds: number;
   /** Retry jobs for connections a post could not reach (500, timeout, still throttled); then the DLQ. */
   maxRetryAttempts?: number;
+  /** See INLINE_ENVELOPE_MAX_BYTES (the default). */
+  inlineEnvelopeMaxBytes?: number;
 }
 
 /** Default number of retry jobs before a delivery is left to the fan-out DLQ. */
@@ -85,6 +106,8 @@ export interface BroadcastDeps extends PostDeps, TraceDeps {
   history: HistoryStore;
   held: HeldMessageStore;
   messageIds: MessageIdStore;
+  shardClaims: ShardClaimStore;
+  envelopes: EnvelopeStore;
   fanoutQueue: JobQueue<FanoutJob>;
   clock: Clock;
   broadcast: BroadcastSettings;
@@ -96,7 +119,8 @@ export interface BroadcastDeps extends PostDeps, TraceDeps {
 /** Which shard a post belongs to, for its trace record (absent: posted directly by the router). */
 export interface ShardPosition {
   shard: number;
-  shards: number;
+  /** Absent for a shard the router streamed before it knew the total. */
+  shards?: number;
   attempt: number;
 }
 
@@ -113,9 +137,16 @@ export interface BroadcastResult extends PostSummary {
 }
 
 export class BroadcastService {
+  /** Stored envelopes read by this environment (immutable, so kept across invocations). */
+  private readonly envelopeCache = new Map<string, BroadcastEnvelope>();
+
   constructor(private readonly deps: BroadcastDeps) {}
 
-  async route(published: BroadcastEnvelope): Promise<BroadcastResult> {
+  /**
+   * Routes a publish once per message id. `stopAt` (epoch ms) is when the router stops reading the audience:
+   * the shard jobs sent so far are claimed, and it throws BroadcastIncompleteError so SNS retries it.
+   */
+  async route(published: BroadcastEnvelope, options: { stopAt?: number } = {}): Promise<BroadcastResult> {
     const claim = {
       scope: topicScope(published.realm, published.topic),
       expiresAt: this.idWindowEnd(published),
@@ -125,7 +156,7 @@ export class BroadcastService {
       this.deps,
       claim,
       published,
-      (envelope, claimed) => this.fanOut(envelope, claimed),
+      (envelope, claimed) => this.fanOut(envelope, claimed, options.stopAt),
       () => ({
         ...emptySummary(),
         audience: 0,
@@ -150,36 +181,86 @@ export class BroadcastService {
   private async fanOut(
     envelope: BroadcastEnvelope,
     claimed: ClaimedId,
+    stopAt: number | undefined,
   ): Promise<Omit<BroadcastResult, 'repeat'>> {
-    const { store, clock, broadcast } = this.deps;
+    const { clock, broadcast } = this.deps;
     const stream = await this.assignPosition(envelope, claimed);
     const historyStored = await this.storeHistory(envelope, stream);
-    const subscribers = await store.listTopicSubscribers(
-      envelope.realm,
-      envelope.topic,
-      Math.floor(clock.now() / 1000),
-    );
-    const { ids, held } = await this.holdForUnwelcomed(envelope, subscribers, stream);
-    if (ids.length > broadcast.shardThreshold) {
-      const groups = chunk(ids, broadcast.shardSize);
-      const jobs: FanoutJob[] = groups.map((connectionIds, shard) => ({
-        shard,
-        shards: groups.length,
-        connectionIds,
-        envelope,
-        ...(stream ? { position: stream } : {}),
-      }));
-      await this.deps.fanoutQueue.sendAll(jobs);
-      traceHop(this.deps, envelope, 'routed', { audience: ids.length, shards: jobs.length });
-      return {
-        ...emptySummary(),
-        audience: subscribers.length,
-        shards: jobs.length,
-        historyStored,
-        retried: 0,
-        held,
-      };
+    const nowSeconds = Math.floor(clock.now() / 1000);
+    const scope = topicScope(envelope.realm, envelope.topic);
+    // Only a repeat handling can find pages an earlier one sent.
+    const claims = claimed.repeat ? await this.deps.shardClaims.list(scope, envelope.messageId) : [];
+    let firstPages: Map<number, SubscriberPage> | undefined;
+    if (claims.length === 0) {
+      firstPages = await this.firstPages(envelope, nowSeconds);
+      const pages = [...firstPages.values()];
+      const subscribers = pages.flatMap((page) => page.subscribers);
+      if (pages.every((page) => page.next === undefined) && subscribers.length <= broadcast.shardThreshold) {
+        return this.postDirectly(envelope, subscribers, historyStored, stream);
+      }
     }
+    let held = 0;
+    const streamed = await streamShards(this.deps, {
+      realm: envelope.realm,
+      topic: envelope.topic,
+      scope,
+      messageId: envelope.messageId,
+      base: await this.jobBase(envelope, nowSeconds, stream),
+      nowSeconds,
+      claimExpiresAt: this.idWindowEnd(envelope),
+      shardSize: broadcast.shardSize,
+      claims,
+      ...(stopAt === undefined ? {} : { stopAt }),
+      ...(firstPages ? { firstPages } : {}),
+      // Each page's subscribers not welcomed yet get the message held for their welcome job instead.
+      admit: async (subscribers) => {
+        const admitted = await this.holdForUnwelcomed(envelope, subscribers, stream);
+        held += admitted.held;
+        return admitted.ids;
+      },
+    });
+    traceHop(this.deps, envelope, 'routed', {
+      audience: streamed.audience,
+      shards: streamed.shards,
+      ...(streamed.skippedPages > 0 ? { reason: `${streamed.skippedPages} page(s) sent before` } : {}),
+    });
+    if (!streamed.complete) throw new BroadcastIncompleteError(envelope.messageId, streamed.shards);
+    return {
+      ...emptySummary(),
+      audience: streamed.audience,
+      shards: streamed.shards,
+      historyStored,
+      retried: 0,
+      held,
+    };
+  }
+
+  /** The first page of every partition, large enough to tell a small audience (posted directly) apart. */
+  private async firstPages(
+    envelope: BroadcastEnvelope,
+    nowSeconds: number,
+  ): Promise<Map<number, SubscriberPage>> {
+    const { store, broadcast } = this.deps;
+    // More than the threshold, in whole shards: a large audience's first page makes full shard jobs.
+    const { shardSize, shardThreshold } = broadcast;
+    const limit = Math.ceil((shardThreshold + 1) / shardSize) * shardSize;
+    const partitions = Array.from({ length: store.topicPartitionCount(envelope.topic) }, (_, p) => p);
+    const pages = await Promise.all(
+      partitions.map((p) =>
+        store.readTopicSubscriberPage(envelope.realm, envelope.topic, p, nowSeconds, { limit }),
+      ),
+    );
+    return new Map(pages.map((page, p) => [p, page]));
+  }
+
+  /** A small audience: the router posts it itself. */
+  private async postDirectly(
+    envelope: BroadcastEnvelope,
+    subscribers: readonly TopicSubscriber[],
+    historyStored: boolean,
+    stream: StreamPosition | undefined,
+  ): Promise<Omit<BroadcastResult, 'repeat'>> {
+    const { ids, held } = await this.holdForUnwelcomed(envelope, subscribers, stream);
     traceHop(this.deps, envelope, 'routed', { audience: ids.length, shards: 0 });
     const {
       retried,
@@ -212,6 +293,41 @@ export class BroadcastService {
   }
 
   /**
+   * What every shard job carries: the envelope, or — over the inline limit — a reference to one stored copy,
+   * kept until the fan-out DLQ would have let go of the last job that may need it.
+   */
+  private async jobBase(
+    envelope: BroadcastEnvelope,
+    nowSeconds: number,
+    stream: StreamPosition | undefined,
+  ): Promise<ShardJobBase> {
+    const position = stream ? { position: stream } : {};
+    const limit = this.deps.broadcast.inlineEnvelopeMaxBytes ?? INLINE_ENVELOPE_MAX_BYTES;
+    if (new TextEncoder().encode(JSON.stringify(envelope)).length <= limit) return { envelope, ...position };
+    await this.deps.envelopes.put(envelope, nowSeconds + queuePolicy.deadLetterRetentionSeconds);
+    const { realm, topic, messageId, correlationId } = envelope;
+    return { storedEnvelope: { realm, topic, messageId, correlationId }, ...position };
+  }
+
+  /** A shard job's envelope: carried, or read once per environment from the store. */
+  async envelopeOf(job: FanoutJob): Promise<BroadcastEnvelope> {
+    if (job.envelope) return job.envelope;
+    const ref = job.storedEnvelope;
+    if (!ref) throw new StoredEnvelopeMissingError('(none: the job has neither envelope)');
+    const key = `${ref.realm}#${ref.topic}#${ref.messageId}`;
+    const cached = this.envelopeCache.get(key);
+    if (cached) return cached;
+    const stored = await this.deps.envelopes.get(ref, Math.floor(this.deps.clock.now() / 1000));
+    if (!stored) throw new StoredEnvelopeMissingError(ref.messageId);
+    if (this.envelopeCache.size >= ENVELOPE_CACHE_ENTRIES) {
+      const oldest = this.envelopeCache.keys().next().value;
+      if (oldest !== undefined) this.envelopeCache.delete(oldest);
+    }
+    this.envelopeCache.set(key, stored);
+    return stored;
+  }
+
+  /**
    * Hands the connections a post could not reach to a delayed fan-out job (exponential delay per attempt).
    * Past the last attempt it throws, so the SQS job fails and ends in the DLQ with the delivery kept.
    * A thrown send error fails the invocation, which SNS/SQS retry (at-least-once; clients de-duplicate).
@@ -221,6 +337,7 @@ export class BroadcastService {
     connectionIds: readonly string[],
     attempt: number,
     stream?: StreamPosition,
+    base?: ShardJobBase,
   ): Promise<void> {
     if (connectionIds.length === 0) return;
     const maxAttempts = this.deps.broadcast.maxRetryAttempts ?? DEFAULT_MAX_RETRY_ATTEMPTS;
@@ -232,7 +349,7 @@ export class BroadcastService {
       throw new DeliveryRetriesExhaustedError(envelope.messageId, connectionIds.length, maxAttempts);
     }
     const delaySeconds = Math.min(900, 2 ** attempt);
-    await this.enqueueJobs(envelope, connectionIds, attempt, { delaySeconds }, stream);
+    await this.enqueueJobs(envelope, connectionIds, attempt, { delaySeconds }, stream, base);
     (this.deps.logger ?? silentLogger).warn('delivery retry scheduled', {
       messageId: envelope.messageId,
       connections: connectionIds.length,
@@ -251,10 +368,11 @@ export class BroadcastService {
     attempt: number,
     delaySeconds = 0,
     stream?: StreamPosition,
+    base?: ShardJobBase,
   ): Promise<void> {
     if (connectionIds.length === 0) return;
     const options = delaySeconds > 0 ? { delaySeconds } : undefined;
-    await this.enqueueJobs(envelope, connectionIds, attempt, options, stream);
+    await this.enqueueJobs(envelope, connectionIds, attempt, options, stream, base);
     (this.deps.logger ?? silentLogger).info('fan-out shard continued in a new job', {
       messageId: envelope.messageId,
       connections: connectionIds.length,
@@ -263,18 +381,22 @@ export class BroadcastService {
     });
   }
 
-  /** Fan-out jobs for `connectionIds` (at most MAX_IDS_PER_JOB each) with the given attempt number. */
+  /**
+   * Fan-out jobs for `connectionIds` (at most MAX_IDS_PER_JOB each) with the given attempt number, carrying
+   * `base` (a stored envelope's reference) or else the envelope itself.
+   */
   private async enqueueJobs(
     envelope: BroadcastEnvelope,
     connectionIds: readonly string[],
     attempt: number,
     options?: QueueSendOptions,
     stream?: StreamPosition,
+    base?: ShardJobBase,
   ): Promise<void> {
+    const carried: ShardJobBase = base ?? { envelope, ...(stream ? { position: stream } : {}) };
     const groups = chunk(connectionIds, MAX_IDS_PER_JOB);
     for (const [shard, ids] of groups.entries()) {
-      const job: FanoutJob = { shard, shards: groups.length, connectionIds: ids, envelope, attempt };
-      if (stream) job.position = stream;
+      const job: FanoutJob = { ...carried, shard, shards: groups.length, connectionIds: ids, attempt };
       await this.deps.fanoutQueue.send(job, options);
     }
   }
@@ -286,25 +408,29 @@ export class BroadcastService {
    */
   async runShardJob(job: FanoutJob, stopAt: number): Promise<ShardJobResult> {
     const attempt = job.attempt ?? 0;
-    const position = { shard: job.shard, shards: job.shards, attempt };
-    return this.postAndHandOn(
-      job.envelope,
-      job.connectionIds,
-      { stopAt, position, stream: job.position },
-      attempt,
-    );
+    const position: ShardPosition = { shard: job.shard, attempt };
+    if (job.shards !== undefined) position.shards = job.shards;
+    const stream = job.position;
+    const envelope = await this.envelopeOf(job);
+    // Later jobs for this shard keep referencing the stored envelope instead of carrying it.
+    const base: ShardJobBase | undefined = job.storedEnvelope
+      ? { storedEnvelope: job.storedEnvelope, ...(stream ? { position: stream } : {}) }
+      : undefined;
+    return this.postAndHandOn(envelope, job.connectionIds, { stopAt, position, stream }, attempt, base);
   }
 
   /**
    * Posts to the connections and hands on the ones not reached: failed posts to a retry job (attempt + 1), the
    * ones not started before the deadline to an immediate job and, when paced, the still throttled ones to a job
-   * after THROTTLED_RETRY_MIN_MS (both keeping the attempt). The router's direct path and each shard job.
+   * after THROTTLED_RETRY_MIN_MS (both keeping the attempt). The router's direct path and each shard job; the
+   * jobs handed on carry `base` (a stored envelope's reference) when given, else the envelope.
    */
   private async postAndHandOn(
     envelope: BroadcastEnvelope,
     connectionIds: readonly string[],
     options: { stopAt?: number; position?: ShardPosition; stream?: StreamPosition },
     attempt: number,
+    base?: ShardJobBase,
   ): Promise<ShardJobResult> {
     const { stream } = options;
     const { retry, deferred, throttledLater, ...summary } = await this.postShard(
@@ -312,9 +438,10 @@ export class BroadcastService {
       connectionIds,
       options,
     );
-    await this.retryLater(envelope, retry, attempt + 1, stream);
-    await this.continueLater(envelope, deferred, attempt, 0, stream);
-    await this.continueLater(envelope, throttledLater, attempt, THROTTLED_RETRY_MIN_MS / 1000, stream);
+    await this.retryLater(envelope, retry, attempt + 1, stream, base);
+    await this.continueLater(envelope, deferred, attempt, 0, stream, base);
+    const throttledDelay = THROTTLED_RETRY_MIN_MS / 1000;
+    await this.continueLater(envelope, throttledLater, attempt, throttledDelay, stream, base);
     return {
       ...summary,
       retried: retry.length,

@@ -106,3 +106,23 @@ export class DeliveryRetriesExhaustedError extends WsPushError {
     );
   }
 }
+
+/**
+ * The broadcast router reached its deadline before it had read the whole audience: the pages it sent are
+ * claimed, so the retry (SNS retries the invocation) sends only the rest.
+ */
+export class BroadcastIncompleteError extends WsPushError {
+  constructor(messageId: string, shardsSent: number) {
+    super(
+      'BROADCAST_INCOMPLETE',
+      `message ${messageId}: out of time after ${shardsSent} shard job(s); the retry continues with the rest`,
+    );
+  }
+}
+
+/** A shard job references a stored envelope that is gone (expired or never written): nothing to post. */
+export class StoredEnvelopeMissingError extends WsPushError {
+  constructor(messageId: string) {
+    super('STORED_ENVELOPE_MISSING', `message ${messageId}: the stored envelope of this shard job is gone`);
+  }
+}

@@ -20,7 +20,7 @@ export const topicScope = (realm: string, topic: string): string => `topic#${rea
 
 export type IdDecision =
   /** Handle the publish with this `publishedAt` (the envelope's own, or the first publish's); mark it done after. */
-  | { action: 'handle'; publishedAt: string; claimed: boolean; position?: StreamPosition }
+  | { action: 'handle'; publishedAt: string; claimed: boolean; repeat?: boolean; position?: StreamPosition }
   /** A repeat of a publish already fully handled: nothing to do. */
   | { action: 'drop'; publishedAt: string };
 
@@ -37,7 +37,12 @@ export async function claimMessageId(
   const claim = await ids.claim(scope, envelope.messageId, publishedAt, expiresAt, nowSeconds);
   if (claim.status === 'first') return { action: 'handle', publishedAt, claimed: true };
   if (claim.done) return { action: 'drop', publishedAt: claim.publishedAt };
-  const decision: IdDecision = { action: 'handle', publishedAt: claim.publishedAt, claimed: true };
+  const decision: IdDecision = {
+    action: 'handle',
+    publishedAt: claim.publishedAt,
+    claimed: true,
+    repeat: true,
+  };
   return claim.position ? { ...decision, position: claim.position } : decision;
 }
 
@@ -59,6 +64,8 @@ export type Repeat = 'no' | 'handled-as-first' | 'dropped';
 /** What `handle` learns from the claim: whether the id is claimed, and the position a first handling kept. */
 export interface ClaimedId {
   claimed: boolean;
+  /** An earlier handling of the same publish claimed the id and did not finish (SNS retry, duplicate). */
+  repeat?: boolean;
   /** The stream position recorded on the claim by an earlier handling of the same publish. */
   position?: StreamPosition;
 }
@@ -88,9 +95,9 @@ export async function routeOnce<E extends { messageId: string; publishedAt: stri
     decision.publishedAt === messageKeyTime(published.publishedAt)
       ? published
       : { ...published, publishedAt: decision.publishedAt };
-  const claimed: ClaimedId = decision.position
-    ? { claimed: decision.claimed, position: decision.position }
-    : { claimed: decision.claimed };
+  const claimed: ClaimedId = { claimed: decision.claimed };
+  if (decision.position) claimed.position = decision.position;
+  if (decision.repeat) claimed.repeat = true;
   const result = await handle(envelope, claimed);
   if (decision.claimed) await markMessageIdDone(deps.messageIds, scope, envelope.messageId, deps.logger);
   return { ...result, repeat: envelope === published ? 'no' : 'handled-as-first' };

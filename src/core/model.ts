@@ -67,6 +67,7 @@ export type {
   RejectedTopic,
   SincePosition,
   SinceRejection,
+  StoredEnvelopeRef,
   StreamPosition,
   TokenCheckJob,
   TopicRejectionCode,

@@ -3,11 +3,13 @@
  * AWS implementations are in src/adapters, in-memory ones in src/core/testing.
  */
 import type {
+  BroadcastEnvelope,
   ConnectionRecord,
   HeldMessage,
   HistoryItem,
   InboxItem,
   PostOutcome,
+  StoredEnvelopeRef,
   StreamPosition,
   TopicSubscriber,
   UserConnection,
@@ -55,8 +57,65 @@ export interface ConnectionStore {
   extendConnection(record: ConnectionRecord, expiresAt: number): Promise<boolean>;
   /** Unexpired subscribers of a topic in a realm (every page). */
   listTopicSubscribers(realm: string, topic: string, nowSeconds: number): Promise<TopicSubscriber[]>;
+  /** How many partition keys a topic's subscriber rows are spread over (x-topic.partitions). */
+  topicPartitionCount(topic: string): number;
+  /**
+   * One page of a topic partition's unexpired subscribers, in connection id order: those after `range.after`
+   * (from the start when absent) up to and including `range.through` (no bound when absent), at most
+   * `range.limit` rows read. One Query page, so a router can send it before it reads the next.
+   */
+  readTopicSubscriberPage(
+    realm: string,
+    topic: string,
+    partition: number,
+    nowSeconds: number,
+    range: SubscriberPageRange,
+  ): Promise<SubscriberPage>;
   /** Unexpired connections of a user (every page). */
   listUserConnections(realm: string, userId: string, nowSeconds: number): Promise<UserConnection[]>;
+}
+
+export interface SubscriberPageRange {
+  /** Exclusive start: a connection id (absent: the partition's first row). */
+  after?: string;
+  /** Inclusive end: a connection id (absent: the partition's last row). */
+  through?: string;
+  /** Rows read at most (expired rows count: DynamoDB's Limit applies before the expiry filter). */
+  limit: number;
+}
+
+export interface SubscriberPage {
+  subscribers: TopicSubscriber[];
+  /** The id the next page starts after: `through` when the range is done; absent when the partition is. */
+  next?: string;
+}
+
+/**
+ * A page of a broadcast's audience that the router has turned into shard jobs (sent): pages (after, next] of
+ * one topic partition. A router retried by SNS skips claimed pages instead of sending their shards again.
+ */
+export interface ShardClaim {
+  partition: number;
+  /** The page's exclusive start ('' = the partition's start). */
+  after: string;
+  /** Its inclusive end, where the next page starts (absent: the partition ended with this page). */
+  next?: string;
+  /** The `shard` number of the page's first job, and one past its last. */
+  firstShard: number;
+  endShard: number;
+}
+
+/** Claims of the pages a broadcast's router sent, per publish (scope and message id). */
+export interface ShardClaimStore {
+  list(scope: string, messageId: string): Promise<ShardClaim[]>;
+  /** Records a sent page; false when it was claimed already (a concurrent handling sent it too). */
+  claim(scope: string, messageId: string, claim: ShardClaim, expiresAt: number): Promise<boolean>;
+}
+
+/** Where a broadcast envelope too large for every shard job is kept once (`StoredEnvelopeRef`). */
+export interface EnvelopeStore {
+  put(envelope: BroadcastEnvelope, expiresAt: number): Promise<void>;
+  get(ref: StoredEnvelopeRef, nowSeconds: number): Promise<BroadcastEnvelope | undefined>;
 }
 
 export type PutResult = 'stored' | 'duplicate';

@@ -15,16 +15,20 @@ export function createFanoutWorkerHandler(deps: { broadcast: BroadcastService })
   const processRecord = async (record: SQSRecord, stopAt: number): Promise<void> => {
     const logContext = { sqsMessageId: record.messageId };
     const job = parseAndValidate('fan-out job', record.body, validateFanoutJob, logContext);
-    await withCorrelationId(job.envelope.correlationId, async () => {
+    // A job carries its envelope or a stored envelope's reference; both name the message.
+    const message = job.envelope ?? job.storedEnvelope;
+    await withCorrelationId(message?.correlationId ?? '', async () => {
       // One call: posts the shard and sends its retry and continuation jobs (a send error fails the record,
       // retried by SQS); the result is counted and logged.
       const result = await deps.broadcast.runShardJob(job, stopAt);
       countPosts(result);
       log.info('fan-out shard posted', {
         ...logContext,
-        messageId: job.envelope.messageId,
-        realm: job.envelope.realm,
-        topic: job.envelope.topic,
+        messageId: message?.messageId,
+        realm: message?.realm,
+        topic: message?.topic,
+        partition: job.partition,
+        stored: job.storedEnvelope !== undefined,
         shard: job.shard,
         shards: job.shards,
         attempt: job.attempt ?? 0,

@@ -10,11 +10,13 @@ import {
   type SpendResult,
 } from '../frame-budget.js';
 import type {
+  BroadcastEnvelope,
   ConnectionRecord,
   HeldMessage,
   HistoryItem,
   InboxItem,
   PostOutcome,
+  StoredEnvelopeRef,
   StoredMessage,
   StreamPosition,
   TopicSubscriber,
@@ -25,6 +27,7 @@ import type {
   ConnectionCloser,
   ConnectionGateway,
   ConnectionStore,
+  EnvelopeStore,
   HeldMessageStore,
   HistoryStore,
   InboxStore,
@@ -34,7 +37,11 @@ import type {
   NextPositionInput,
   PutResult,
   QueueSendOptions,
+  ShardClaim,
+  ShardClaimStore,
   Sleep,
+  SubscriberPage,
+  SubscriberPageRange,
 } from '../ports.js';
 import type { TraceRecord, TraceSink } from '../tracing.js';
 import { heldMessageKey } from '../welcome-hold.js';
@@ -163,6 +170,40 @@ export class MemoryConnectionStore implements ConnectionStore {
       .map(({ connectionId, userId, welcomePending }) =>
         welcomePending ? { connectionId, userId, welcomePending } : { connectionId, userId },
       );
+  }
+
+  /** Partition keys per topic (tests spread rows with a simple hash, as the DynamoDB store does with FNV-1a). */
+  partitionCount = 1;
+  /** Pages read, in order (tests check what a retried router reads again). */
+  readonly pageReads: Array<{ topic: string; partition: number; after?: string; through?: string }> = [];
+
+  topicPartitionCount(): number {
+    return this.partitionCount;
+  }
+
+  async readTopicSubscriberPage(
+    realm: string,
+    topic: string,
+    partition: number,
+    nowSeconds: number,
+    range: SubscriberPageRange,
+  ): Promise<SubscriberPage> {
+    this.pageReads.push({ topic, partition, ...range });
+    // Byte order of the ids, as DynamoDB sorts the sort key; `limit` counts rows read, expired ones too.
+    const rows = [...(this.topics.get(`${realm}#${topic}`)?.values() ?? [])]
+      .filter((row) => memoryPartitionOf(row.connectionId, this.partitionCount) === partition)
+      .filter((row) => range.after === undefined || row.connectionId > range.after)
+      .filter((row) => range.through === undefined || row.connectionId <= range.through)
+      .sort((a, b) => (a.connectionId < b.connectionId ? -1 : a.connectionId > b.connectionId ? 1 : 0));
+    const read = rows.slice(0, range.limit);
+    const subscribers = read
+      .filter((row) => row.expiresAt > nowSeconds)
+      .map(({ connectionId, userId, welcomePending }) =>
+        welcomePending ? { connectionId, userId, welcomePending } : { connectionId, userId },
+      );
+    const last = read.at(-1)?.connectionId;
+    if (rows.length > range.limit && last !== undefined) return { subscribers, next: last };
+    return range.through === undefined ? { subscribers } : { subscribers, next: range.through };
   }
 
   async listUserConnections(realm: string, userId: string, nowSeconds: number): Promise<UserConnection[]> {
@@ -474,5 +515,53 @@ export class MemoryTraceSink implements TraceSink {
   /** The records of one message (by message or correlation id). */
   of(id: string): TraceRecord[] {
     return this.records.filter((r) => r.messageId === id || r.correlationId === id);
+  }
+}
+
+/** The memory store's partition of a connection id (sum of char codes: stable, spreads test ids). */
+export function memoryPartitionOf(connectionId: string, partitions: number): number {
+  let sum = 0;
+  for (const char of connectionId) sum += char.charCodeAt(0);
+  return partitions <= 1 ? 0 : sum % partitions;
+}
+
+/** Shard claims per publish, first-wins per page, as the DynamoDB store's conditional put. */
+export class MemoryShardClaimStore implements ShardClaimStore {
+  readonly claims = new Map<string, Map<string, ShardClaim>>();
+  /** Fault injection: the next claims fail (a router crashing between a send and its claim). */
+  failNextClaims = 0;
+
+  async list(scope: string, messageId: string): Promise<ShardClaim[]> {
+    return [...(this.claims.get(`${scope}#${messageId}`)?.values() ?? [])].map((c) => ({ ...c }));
+  }
+
+  async claim(scope: string, messageId: string, claim: ShardClaim): Promise<boolean> {
+    if (this.failNextClaims > 0) {
+      this.failNextClaims--;
+      throw new Error('injected claim failure');
+    }
+    const key = `${scope}#${messageId}`;
+    const claims = this.claims.get(key) ?? new Map<string, ShardClaim>();
+    this.claims.set(key, claims);
+    const id = `${claim.partition}#${claim.after}`;
+    if (claims.has(id)) return false;
+    claims.set(id, { ...claim });
+    return true;
+  }
+}
+
+/** Stored envelopes by realm, topic and message id. */
+export class MemoryEnvelopeStore implements EnvelopeStore {
+  readonly items = new Map<string, { envelope: BroadcastEnvelope; expiresAt: number }>();
+  gets = 0;
+
+  async put(envelope: BroadcastEnvelope, expiresAt: number): Promise<void> {
+    this.items.set(`${envelope.realm}#${envelope.topic}#${envelope.messageId}`, { envelope, expiresAt });
+  }
+
+  async get(ref: StoredEnvelopeRef, nowSeconds: number): Promise<BroadcastEnvelope | undefined> {
+    this.gets++;
+    const item = this.items.get(`${ref.realm}#${ref.topic}#${ref.messageId}`);
+    return item && item.expiresAt > nowSeconds ? item.envelope : undefined;
   }
 }

@@ -21,12 +21,14 @@ import {
   FakeConnectionGateway,
   ManualClock,
   MemoryConnectionStore,
+  MemoryEnvelopeStore,
   MemoryFrameBudgetStore,
   MemoryHeldMessageStore,
   MemoryHistoryStore,
   MemoryInboxStore,
   MemoryJobQueue,
   MemoryMessageIdStore,
+  MemoryShardClaimStore,
   MemoryTraceSink,
   recordingSleep,
 } from './memory.js';
@@ -48,6 +50,8 @@ export interface WorldOptions {
   pacer?: Pacer;
   /** `CLOSE_EXPIRED_TOKENS_AFTER_SECONDS`: the worker closes connections whose token expired; default unset. */
   closeExpiredTokensAfterSeconds?: number;
+  /** Envelopes over this many JSON bytes are stored once for shard jobs (default INLINE_ENVELOPE_MAX_BYTES). */
+  inlineEnvelopeMaxBytes?: number;
 }
 
 export function createWorld(options: WorldOptions = {}) {
@@ -57,6 +61,8 @@ export function createWorld(options: WorldOptions = {}) {
   const history = new MemoryHistoryStore();
   const held = new MemoryHeldMessageStore();
   const messageIds = new MemoryMessageIdStore();
+  const shardClaims = new MemoryShardClaimStore();
+  const envelopes = new MemoryEnvelopeStore();
   const gateway = new FakeConnectionGateway();
   const deliveryQueue = new MemoryJobQueue<DeliveryJob>();
   const fanoutQueue = new MemoryJobQueue<FanoutJob>();
@@ -101,6 +107,8 @@ export function createWorld(options: WorldOptions = {}) {
     history,
     held,
     messageIds,
+    shardClaims,
+    envelopes,
     gateway,
     deliveryQueue,
     fanoutQueue,
@@ -116,6 +124,8 @@ export function createWorld(options: WorldOptions = {}) {
       history,
       held,
       messageIds,
+      shardClaims,
+      envelopes,
       fanoutQueue,
       clock,
       newEpoch: () => `epoch${++epochs}`,
@@ -123,6 +133,9 @@ export function createWorld(options: WorldOptions = {}) {
         shardThreshold: options.shardThreshold ?? 500,
         shardSize: options.shardSize ?? 250,
         connectingGraceSeconds: grace,
+        ...(options.inlineEnvelopeMaxBytes === undefined
+          ? {}
+          : { inlineEnvelopeMaxBytes: options.inlineEnvelopeMaxBytes }),
       },
     }),
     users: new UserDeliveryService({

@@ -13,6 +13,7 @@ import {
   DynamoInboxStore,
   DynamoMessageIdStore,
 } from '../../adapters/dynamodb-message-stores.js';
+import { DynamoEnvelopeStore, DynamoShardClaimStore } from '../../adapters/dynamodb-shard-stores.js';
 import { DynamoTable } from '../../adapters/dynamodb-table.js';
 import { ManagementApiGateway } from '../../adapters/management-api-gateway.js';
 import { SqsJobQueue } from '../../adapters/sqs-job-queue.js';
@@ -185,6 +186,8 @@ export function broadcastService(): BroadcastService {
     history: new DynamoHistoryStore(t),
     held: new DynamoHeldMessageStore(t),
     messageIds: new DynamoMessageIdStore(t),
+    shardClaims: new DynamoShardClaimStore(t),
+    envelopes: new DynamoEnvelopeStore(t),
     fanoutQueue: new SqsJobQueue<FanoutJob>(getSqsClient(), config.fanoutQueueUrl()),
     clock: systemClock,
     broadcast: {
