@@ -1,5 +1,5 @@
 /**
- * The router's shard-page claims (`shards#{scope}#{messageId}`, one row per sent page, `p{partition}#{start}`)
+ * The router's shard-page claims (`shards#{scope}#{messageId}`, one row per sent shard job, `p{partition}#{start}`)
  * and the envelopes stored once for large broadcasts (`envelope#{realm}#{topic}#{messageId}`). Both expire by
  * TTL, and every read filters `expiresAt` (TTL deletes lazily).
  */

@@ -122,7 +122,29 @@ describe('streamed shards', () => {
     expect(firstIds.length).toBeLessThan(40);
   });
 
-  it('a crash between a send and its claim re-sends that one page only (the documented bound)', async () => {
+  it('a send SQS takes only part of fails the routing; the retry sends only the jobs not taken', async () => {
+    // The probe's first page of a partition holds 8 ids, two shard jobs: SQS takes the first and refuses the
+    // second (a SendMessageBatch entry in Failed). Nothing SQS took may go out again.
+    const world = await sharding(40);
+    const envelope = broadcastEnvelope({ messageId: 'partial-send' });
+    const sendAll = world.fanoutQueue.sendAll.bind(world.fanoutQueue);
+    let refused = 0;
+    world.fanoutQueue.sendAll = async (jobs) => {
+      const refuse = refused === 0 && jobs.some((j) => j.shard === 1 && j.partition === 0);
+      if (!refuse) return sendAll(jobs);
+      refused++;
+      await sendAll(jobs.filter((j) => !(j.shard === 1 && j.partition === 0)));
+      throw new Error('1 message(s) not accepted by the fan-out queue');
+    };
+    await expect(world.broadcast.route(envelope)).rejects.toThrow('not accepted');
+    expect(refused).toBe(1);
+    await world.broadcast.route(envelope);
+    const all = shardIds(world.fanoutQueue.jobs());
+    expect(all.length - new Set(all).size).toBe(0);
+    expect(all.sort()).toEqual(Array.from({ length: 40 }, (_, i) => id(i)));
+  });
+
+  it('a crash between a send and its claim re-sends that one shard job only (the documented bound)', async () => {
     const world = await sharding(40);
     const envelope = broadcastEnvelope({ messageId: 'claim-lost' });
     world.shardClaims.failNextClaims = 1;
@@ -132,9 +154,9 @@ describe('streamed shards', () => {
     const all = shardIds(world.fanoutQueue.jobs());
     const twice = all.length - new Set(all).size;
     expect(new Set(all).size).toBe(40);
-    // At most one page's shards (here the first page: 8 ids) went out twice.
+    // At most one shard job's ids (4) went out twice: each job is claimed on its own.
     expect(twice).toBeGreaterThan(0);
-    expect(twice).toBeLessThanOrEqual(8);
+    expect(twice).toBeLessThanOrEqual(4);
     expect(world.fanoutQueue.jobs().length).toBeGreaterThan(first);
   });
 

@@ -1,8 +1,8 @@
 /**
  * Streams a broadcast's audience into fan-out shard jobs as the router reads it: each topic partition is read
  * one Query page at a time, each page is sent as shard jobs at once (several sends in flight), and the next page
- * is read meanwhile. Every sent page is claimed (partition, start key → end key) so a router retried by SNS
- * skips the pages already sent instead of sending their shards again, and reads only the rest.
+ * is read meanwhile. Every sent shard job is claimed (partition, start key → end key) so a router retried by SNS
+ * skips the ranges already sent instead of sending their shards again, and reads only the rest.
  *
  * Why claims on the page's key range (not SQS deduplication): standard queues have no deduplication, and
  * FIFO queues cap throughput and keep dedup ids only 5 minutes. A range claim is exact even when connections
@@ -156,34 +156,38 @@ async function streamPartition(
     const ids = input.admit
       ? await input.admit(page.subscribers)
       : page.subscribers.map((s) => s.connectionId);
-    const groups = chunk(ids, input.shardSize);
-    const claim: ShardClaim = { partition, after, firstShard, endShard: firstShard + groups.length };
-    if (page.next !== undefined) claim.next = page.next;
     result.audience += page.subscribers.length;
-    if (groups.length > 0) {
-      result.shards += groups.length;
-      await sends.add(() => sendPage(deps, input, claim, groups));
+    // One claim per shard job, its range ending at the job's last id: a page read in several jobs (the probe's
+    // first page) whose send fails part-way is re-sent only for the jobs SQS did not take.
+    const groups = chunk(ids, input.shardSize);
+    for (const [i, connectionIds] of groups.entries()) {
+      const next = i === groups.length - 1 ? page.next : connectionIds.at(-1);
+      const claim: ShardClaim = { partition, after, firstShard, endShard: firstShard + 1 };
+      if (next !== undefined) claim.next = next;
+      result.shards++;
+      await sends.add(() => sendShard(deps, input, claim, connectionIds));
+      firstShard = claim.endShard;
+      if (next !== undefined) after = next;
     }
     if (page.next === undefined) return;
     after = page.next;
-    firstShard = claim.endShard;
   }
 }
 
-/** Sends a page's shard jobs, then claims the page (a crash in between re-sends this page only). */
-async function sendPage(
+/** Sends one shard job, then claims its range (a crash in between re-sends this one job only). */
+async function sendShard(
   deps: ShardStreamDeps,
   input: ShardStreamInput,
   claim: ShardClaim,
-  groups: readonly string[][],
+  connectionIds: string[],
 ): Promise<void> {
-  const jobs: FanoutJob[] = groups.map((connectionIds, i) => ({
+  const job: FanoutJob = {
     ...input.base,
-    shard: claim.firstShard + i,
+    shard: claim.firstShard,
     partition: claim.partition,
     connectionIds,
-  }));
-  await deps.fanoutQueue.sendAll(jobs);
+  };
+  await deps.fanoutQueue.sendAll([job]);
   const first = await deps.shardClaims.claim(input.scope, input.messageId, claim, input.claimExpiresAt);
   if (!first) {
     (deps.logger ?? silentLogger).warn('a concurrent handling of this publish sent the same page', {

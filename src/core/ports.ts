@@ -108,7 +108,7 @@ export interface ShardClaim {
 /** Claims of the pages a broadcast's router sent, per publish (scope and message id). */
 export interface ShardClaimStore {
   list(scope: string, messageId: string): Promise<ShardClaim[]>;
-  /** Records a sent page; false when it was claimed already (a concurrent handling sent it too). */
+  /** Records a sent shard job's range; false when it was claimed already (a concurrent handling sent it too). */
   claim(scope: string, messageId: string, claim: ShardClaim, expiresAt: number): Promise<boolean>;
 }
 
