@@ -68,9 +68,10 @@ export function validateUserEnvelope(data: unknown): UserEnvelope {
   return result.value;
 }
 
-const deliveryJobValidator = wrapValidator(deliveryJobSchema);
-const fanoutJobValidator = wrapValidator(fanoutJobSchema);
-const tokenCheckJobValidator = wrapValidator(tokenCheckJobSchema);
+// Pure: a bundle that never validates a job (the routers) drops these validators (the 600 KB bundle limit).
+const deliveryJobValidator = /* @__PURE__ */ wrapValidator(deliveryJobSchema);
+const fanoutJobValidator = /* @__PURE__ */ wrapValidator(fanoutJobSchema);
+const tokenCheckJobValidator = /* @__PURE__ */ wrapValidator(tokenCheckJobSchema);
 
 /** Fields every job carried before contract 1.9, meaningless for `drain` and `retry` jobs. */
 const PRE_1_9_JOB_FIELDS = ['accepted', 'rejected', 'connectedAt', 'expiresAt'] as const;

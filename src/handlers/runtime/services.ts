@@ -139,12 +139,14 @@ function frameBudget(t: DynamoTable, gateway: ManagementApiGateway): FrameBudget
 
 /** `extendTTL`, `$default`: the reply frame, after the frame budget (and the token-expiry close when enabled). */
 export function clientFrameService(): ClientFrameService {
+  // The table first: a cold start missing both names TABLE_NAME, as every function does.
+  const t = table();
   const gateway = managementGateway();
   const tokenExpiry = tokenExpiryGuard(gateway);
   return new ClientFrameService({
     connections: connectionService(),
     clock: systemClock,
-    budget: frameBudget(table(), gateway),
+    budget: frameBudget(t, gateway),
     ...(tokenExpiry ? { tokenExpiry } : {}),
   });
 }
