@@ -7,7 +7,7 @@ import { handlerNames } from '../../generated/index.js';
 import * as handlerConfig from '../../src/handlers/runtime/config.js';
 import { type FunctionSettingName, functionSettings } from '../../src/handlers/runtime/function-settings.js';
 import { readStackConfig, StackConfigError } from './config.js';
-import { environmentFor } from './program.js';
+import { environmentFor } from './function-environment.js';
 
 /** Every queue channel a function may send to, with a placeholder URL. */
 function queueUrlsOf(): Record<string, string> {

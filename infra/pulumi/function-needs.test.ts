@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { functionTable } from '../../generated/index.js';
 import { handlerEntry, handlerNames } from '../../scripts/build-functions.js';
+import { queueUrlVariable } from './function-environment.js';
 import { type FunctionNeeds, functionNeeds } from './function-needs.js';
 import {
   analyseEntries,
@@ -16,7 +17,7 @@ import {
   type FunctionCode,
   permissionOf,
 } from './function-sdk-calls.js';
-import { CLOSE_CONNECTIONS_METHOD, MANAGE_CONNECTIONS_METHOD, queueUrlVariable } from './program.js';
+import { CLOSE_CONNECTIONS_METHOD, MANAGE_CONNECTIONS_METHOD } from './platform-constants.js';
 
 const FIXTURE_DIR = resolve(import.meta.dirname, 'testing/function-sdk-calls-fixture');
 const FIXTURES = {

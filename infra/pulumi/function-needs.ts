@@ -18,7 +18,7 @@ export type TableAction =
   | 'dynamodb:Query'
   | 'dynamodb:BatchWriteItem';
 
-/** Groups of settings (environment variables) a function reads, see `environmentFor` in program.ts. */
+/** Groups of settings (environment variables) a function reads, see `environmentFor` in function-environment.ts. */
 export type SettingGroup =
   | 'jwt'
   | 'connectionTtl'

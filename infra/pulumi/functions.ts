@@ -2,9 +2,12 @@
  * One Lambda function per handler of the contract: its log group, role, least-privilege policy (derived from
  * function-needs.ts), failure queue (SNS- and Kafka-triggered functions) and the function itself.
  */
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import type { FunctionDefinition, HandlerName } from '../../generated/index.js';
+import { type FunctionDefinition, functionTable, type HandlerName } from '../../generated/index.js';
 import { queuePolicy } from '../../src/core/queue-policy.js';
 import { functionName as stackFunctionName } from '../../src/publisher/trace/aws-names.js';
 import {
@@ -13,16 +16,34 @@ import {
   SETTINGS_BY_TRIGGER,
   type StackConfig,
 } from './config.js';
+import { environmentFor, needsOf } from './function-environment.js';
 import { kafkaSourceStatements } from './kafka.js';
-import {
-  bundlePath,
-  type DeployedFunction,
-  environmentFor,
-  needsOf,
-  type PolicyStatement,
-  type ProgramOptions,
-  RESOURCE_WILDCARD_ACTIONS,
-} from './program.js';
+import { type PolicyStatement, RESOURCE_WILDCARD_ACTIONS } from './platform-constants.js';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const BUNDLE_DIR = resolve(REPO_ROOT, 'dist/functions');
+
+export interface ProgramOptions {
+  /** Fail when a function bundle is missing (off only under the unit-test mocks, which never read code). */
+  requireBundles: boolean;
+}
+
+/** A deployed Lambda function: its contract definition, the function, its role and policy, its failure queue. */
+export interface DeployedFunction {
+  definition: FunctionDefinition;
+  fn: aws.lambda.Function;
+  role: aws.iam.Role;
+  policy: aws.iam.RolePolicy;
+  failureQueue?: aws.sqs.Queue;
+}
+
+export function bundlePath(handler: string, requireBundles: boolean): string {
+  const path = resolve(BUNDLE_DIR, handler, 'index.mjs');
+  if (requireBundles && !existsSync(path)) {
+    throw new Error(`Missing bundle ${path}: run \`npm run build\` before pulumi preview/up.`);
+  }
+  return path;
+}
 
 /** What every function is deployed against: the stack, the table, the queues and the API's endpoints. */
 export interface FunctionContext {
@@ -205,4 +226,21 @@ function policyStatements(
     });
   }
   return statements;
+}
+
+/** Every function of the contract's function table this stack deploys, by handler, with its log group. */
+export function deployFunctions(ctx: FunctionContext): {
+  functions: Map<HandlerName, DeployedFunction>;
+  logGroups: Map<string, aws.cloudwatch.LogGroup>;
+} {
+  const functions = new Map<HandlerName, DeployedFunction>();
+  const logGroups = new Map<string, aws.cloudwatch.LogGroup>();
+  for (const definition of functionTable) {
+    // Kafka ingestion is off unless the stack's `kafka` key is set: then nothing about it is deployed.
+    if (definition.trigger.kind === 'kafka' && !ctx.config.kafka) continue;
+    const { deployed, logGroup } = deployFunction(definition, ctx);
+    logGroups.set(definition.handler, logGroup);
+    functions.set(definition.handler, deployed);
+  }
+  return { functions, logGroups };
 }

@@ -29,7 +29,7 @@ describe('stack with a required identity source (Pulumi mocks)', () => {
 
   it('redeploys the API when the identity source changes', async () => {
     const { readStackConfig } = await import('./config.js');
-    const { routeSetHash } = await import('./program.js');
+    const { routeSetHash } = await import('./websocket-api.js');
     const deployment = run.resources.find((r) => r.type === 'aws:apigatewayv2/deployment:Deployment');
     const withSource = readStackConfig(
       'prod',

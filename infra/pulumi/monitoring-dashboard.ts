@@ -3,7 +3,7 @@
  * errors, the dead-letter and failure queues and, with Kafka, its records. A pure function of names.
  */
 import { KAFKA_REJECTED_METRIC } from './kafka.js';
-import { METRICS_NAMESPACE } from './program.js';
+import { METRICS_NAMESPACE } from './platform-constants.js';
 
 export interface DashboardInput {
   region: string;

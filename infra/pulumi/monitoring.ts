@@ -5,9 +5,10 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { StackConfig } from './config.js';
+import type { DeployedFunction } from './functions.js';
 import { KAFKA_REJECTED_METRIC } from './kafka.js';
 import { dashboardBody } from './monitoring-dashboard.js';
-import { type DeployedFunction, METRICS_NAMESPACE } from './program.js';
+import { METRICS_NAMESPACE } from './platform-constants.js';
 
 export interface MonitoringInput {
   config: StackConfig;
