@@ -48,7 +48,7 @@ function needsOf(name: string): FunctionNeeds {
   return needs;
 }
 
-/** The actions function-needs.ts makes program.ts grant (besides logs, X-Ray and consuming its trigger). */
+/** The actions function-needs.ts makes functions.ts grant (besides logs, X-Ray and consuming its trigger). */
 function grantedActions(needs: FunctionNeeds): Set<string> {
   const granted = new Set<string>(needs.table);
   if (needs.sendsTo.length > 0 || needs.failureQueue) granted.add('sqs:SendMessage');
@@ -58,7 +58,7 @@ function grantedActions(needs: FunctionNeeds): Set<string> {
 }
 
 /**
- * What program.ts grants an SQS-triggered function on its own source queue for the event source mapping
+ * What functions.ts grants an SQS-triggered function on its own source queue for the event source mapping
  * (ConsumeQueue). Code may call these too, but the mapping needs them whether or not it does, so they count
  * as granted and are never "unused".
  */
@@ -163,7 +163,7 @@ describe('function-needs.ts grants what each function code sends, and nothing mo
     const granted = [
       ...new Set([
         ...[...needs.sendsTo, ...needs.changesVisibilityOn].map(queueUrlVariable),
-        // Its own failure queue (program.ts sets FAILURE_QUEUE_URL and grants SendMessage on it alone).
+        // Its own failure queue (function-environment.ts sets FAILURE_QUEUE_URL and grants SendMessage on it alone).
         ...(needs.failureQueue ? ['FAILURE_QUEUE_URL'] : []),
       ]),
     ].sort();
@@ -179,7 +179,7 @@ describe('function-needs.ts grants what each function code sends, and nothing mo
     ).toEqual(addressed);
   });
 
-  it('calls the @connections API only with the methods program.ts grants', () => {
+  it('calls the @connections API only with the methods functions.ts grants', () => {
     const outside = names.flatMap((name) => {
       const needs = needsOf(name);
       const methods = [
@@ -193,7 +193,7 @@ describe('function-needs.ts grants what each function code sends, and nothing mo
         })
         .map(
           (site) =>
-            `${name}: ${describeSite(site)} needs ${permissionOf(site)?.method} @connections, program.ts grants ${methods.join(', ') || 'none'}`,
+            `${name}: ${describeSite(site)} needs ${permissionOf(site)?.method} @connections, functions.ts grants ${methods.join(', ') || 'none'}`,
         );
     });
     expect(outside).toEqual([]);
