@@ -163,7 +163,7 @@ describe('function-needs.ts grants what each function code sends, and nothing mo
     const granted = [
       ...new Set([
         ...[...needs.sendsTo, ...needs.changesVisibilityOn].map(queueUrlVariable),
-        // Its own failure queue (function-environment.ts sets FAILURE_QUEUE_URL and grants SendMessage on it alone).
+        // Its own failure queue (FAILURE_QUEUE_URL is set and SendMessage granted on it alone).
         ...(needs.failureQueue ? ['FAILURE_QUEUE_URL'] : []),
       ]),
     ].sort();
