@@ -29,7 +29,7 @@ import type {
   PutResult,
 } from './ports.js';
 import { silentLogger } from './ports.js';
-import { emptySummary, type PostDeps, type PostSummary, postToMany } from './posting.js';
+import { emptySummary, type PostDeps, type PostResult, type PostSummary, postToMany } from './posting.js';
 import { messageKeyTime } from './stored-messages.js';
 import { goneOutcome, type TraceDeps, traceHop, tracePost, traceReason } from './tracing.js';
 import { HELD_REASON, holdForConnections } from './welcome-hold.js';
@@ -73,6 +73,22 @@ export interface UserDeliveryResult extends PostSummary {
 
 export const DAY_SECONDS = 86_400;
 
+/** What posting to the user's connections left to do. */
+interface PostOutcomes {
+  summary: PostSummary;
+  /** Connections still in `$connect`: their connect job delivers the inbox. */
+  drainFor: Array<{ connectionId: string; record?: ConnectionRecord }>;
+  /**
+   * Open connections whose post failed (throttled, 5xx, timed out): each gets a `retry` job carrying the
+   * message. Not the inbox: it is one row per user, deleted by the first connection it reaches, so with two
+   * failing connections of one user the second would never get the message.
+   */
+  retryFor: string[];
+}
+
+const sourceOf = (envelope: UserEnvelope) =>
+  ({ kind: 'user', realm: envelope.realm, userId: envelope.userId }) as const;
+
 export class UserDeliveryService {
   constructor(private readonly deps: UserDeliveryDeps) {}
 
@@ -99,123 +115,136 @@ export class UserDeliveryService {
   }
 
   private async deliver(envelope: UserEnvelope): Promise<Omit<UserDeliveryResult, 'repeat'>> {
-    const { store, clock, userDelivery } = this.deps;
-    const logger = this.deps.logger ?? silentLogger;
+    const { store, clock } = this.deps;
     const connections = await store.listUserConnections(
       envelope.realm,
       envelope.userId,
       Math.floor(clock.now() / 1000),
     );
     traceHop(this.deps, envelope, 'routed', { audience: connections.length });
-    const source = { kind: 'user', realm: envelope.realm, userId: envelope.userId } as const;
     const pending = connections.filter((c) => c.welcomePending).map((c) => c.connectionId);
     // A held message's inbox copy is written before its held row: the welcome job that posts the held row
     // deletes the copy, so a copy written after that job ran would be left behind (and delivered again).
     const early = pending.length > 0 ? await this.store(envelope) : undefined;
-    const holds = await holdForConnections(this.deps, pending, { kind: 'user', envelope }, source);
+    const holds = await holdForConnections(
+      this.deps,
+      pending,
+      { kind: 'user', envelope },
+      sourceOf(envelope),
+    );
     for (const connectionId of holds.held) {
       tracePost(this.deps, envelope, 'posted', connectionId, 'connecting', { reason: HELD_REASON });
     }
-    const results = await postToMany(
-      this.deps,
-      [...connections.filter((c) => !c.welcomePending).map((c) => c.connectionId), ...holds.post],
-      JSON.stringify(userFrame(envelope)),
+    const open = connections.filter((c) => !c.welcomePending).map((c) => c.connectionId);
+    const posted = await this.post(envelope, [...open, ...holds.post]);
+    posted.summary.gone += holds.gone.length;
+    const stored = await this.settleInbox(envelope, posted, early);
+    const retryJobs = await this.enqueueJobs(
+      envelope,
+      posted.retryFor.map((connectionId) => ({ connectionId })),
+      'retry',
     );
-    const summary = emptySummary();
-    summary.gone += holds.gone.length;
-    /** Connections still in `$connect`: their connect job delivers the inbox. */
-    const drainFor: Array<{ connectionId: string; record?: ConnectionRecord }> = [];
-    /**
-     * Open connections whose post failed (throttled, 5xx, timed out): each gets a `retry` job carrying the
-     * message. Not the inbox: it is one row per user, deleted by the first connection it reaches, so with two
-     * failing connections of one user the second would never get the message.
-     */
-    const retryFor: string[] = [];
-    for (const result of results) {
-      switch (result.outcome) {
-        case 'ok':
-          summary.delivered++;
-          tracePost(this.deps, envelope, 'posted', result.connectionId, 'ok');
-          break;
-        case 'gone': {
-          const resolution: GoneResolution = await resolveGone(
-            store,
-            result.connectionId,
-            source,
-            clock.now(),
-            userDelivery.connectingGraceSeconds * 1000,
-          );
-          if (resolution.status === 'connecting') {
-            summary.connecting++;
-            drainFor.push({ connectionId: result.connectionId, record: resolution.record });
-          } else {
-            summary.gone++;
-          }
-          tracePost(this.deps, envelope, 'posted', result.connectionId, goneOutcome(resolution));
-          break;
+    return {
+      ...posted.summary,
+      connections: connections.length,
+      ...stored,
+      drainJobs: stored.drainJobs + retryJobs,
+      held: holds.held.length,
+    };
+  }
+
+  /** Posts the frame to each connection and sorts out what each failure needs. */
+  private async post(envelope: UserEnvelope, connectionIds: readonly string[]): Promise<PostOutcomes> {
+    const results = await postToMany(this.deps, connectionIds, JSON.stringify(userFrame(envelope)));
+    const outcomes: PostOutcomes = { summary: emptySummary(), drainFor: [], retryFor: [] };
+    for (const result of results) await this.account(envelope, result, outcomes);
+    return outcomes;
+  }
+
+  private async account(envelope: UserEnvelope, result: PostResult, outcomes: PostOutcomes): Promise<void> {
+    const { summary } = outcomes;
+    const logger = this.deps.logger ?? silentLogger;
+    switch (result.outcome) {
+      case 'ok':
+        summary.delivered++;
+        tracePost(this.deps, envelope, 'posted', result.connectionId, 'ok');
+        return;
+      case 'gone': {
+        const { store, clock, userDelivery } = this.deps;
+        const grace = userDelivery.connectingGraceSeconds * 1000;
+        const resolution: GoneResolution = await resolveGone(
+          store,
+          result.connectionId,
+          sourceOf(envelope),
+          clock.now(),
+          grace,
+        );
+        if (resolution.status === 'connecting') {
+          summary.connecting++;
+          outcomes.drainFor.push({ connectionId: result.connectionId, record: resolution.record });
+        } else {
+          summary.gone++;
         }
-        case 'throttled':
-          summary.throttled++;
-          retryFor.push(result.connectionId);
-          tracePost(this.deps, envelope, 'posted', result.connectionId, 'throttled');
-          break;
-        case 'too-large':
-          // Retrying cannot help (the frame will not shrink): reported, not stored.
-          summary.tooLarge++;
-          logger.error('user frame too large for the connection', { connectionId: result.connectionId });
-          tracePost(this.deps, envelope, 'posted', result.connectionId, 'too-large', {
-            reason: 'the frame is over the gateway frame limit: not delivered, not stored',
-          });
-          break;
-        case 'failed':
-          summary.failed++;
-          retryFor.push(result.connectionId);
-          logger.error('post failed', { connectionId: result.connectionId, error: String(result.error) });
-          tracePost(this.deps, envelope, 'posted', result.connectionId, 'failed', {
-            reason: traceReason(String(result.error)),
-          });
-          break;
+        tracePost(this.deps, envelope, 'posted', result.connectionId, goneOutcome(resolution));
+        return;
       }
+      case 'throttled':
+        summary.throttled++;
+        outcomes.retryFor.push(result.connectionId);
+        tracePost(this.deps, envelope, 'posted', result.connectionId, 'throttled');
+        return;
+      case 'too-large':
+        // Retrying cannot help (the frame will not shrink): reported, not stored.
+        summary.tooLarge++;
+        logger.error('user frame too large for the connection', { connectionId: result.connectionId });
+        tracePost(this.deps, envelope, 'posted', result.connectionId, 'too-large', {
+          reason: 'the frame is over the gateway frame limit: not delivered, not stored',
+        });
+        return;
+      case 'failed':
+        summary.failed++;
+        outcomes.retryFor.push(result.connectionId);
+        logger.error('post failed', { connectionId: result.connectionId, error: String(result.error) });
+        tracePost(this.deps, envelope, 'posted', result.connectionId, 'failed', {
+          reason: traceReason(String(result.error)),
+        });
+        return;
     }
-    // Stored when no connection has it or will get it from a retry job (held ones may close before their
-    // welcome), or for connections still connecting.
+  }
+
+  /**
+   * Stored when no connection has it or will get it from a retry job (held ones may close before their
+   * welcome), or for connections still connecting; an early copy nobody needs is deleted.
+   */
+  private async settleInbox(
+    envelope: UserEnvelope,
+    { summary, drainFor, retryFor }: PostOutcomes,
+    early: PutResult | 'expired' | undefined,
+  ): Promise<Pick<UserDeliveryResult, 'inbox' | 'droppedFromInbox' | 'drainJobs'>> {
+    const { clock, userDelivery } = this.deps;
     const needsInbox = (summary.delivered === 0 && retryFor.length === 0) || drainFor.length > 0;
-    let inbox: UserDeliveryResult['inbox'] = 'not-needed';
-    let droppedFromInbox = 0;
-    let drainJobs = 0;
     // A frame the gateway refused as too large would be refused again from the inbox: not stored.
-    if (early === 'stored' && !(needsInbox && summary.tooLarge === 0)) {
+    const keep = needsInbox && summary.tooLarge === 0;
+    if (early === 'stored' && !keep) {
       // Another connection has it (or will, from a retry job): the early copy is not needed after all.
       await this.deps.inbox.deleteMany(envelope.realm, envelope.userId, [
         { publishedAt: messageKeyTime(envelope.publishedAt), messageId: envelope.messageId },
       ]);
     }
-    if (needsInbox && summary.tooLarge === 0) {
-      inbox = early ?? (await this.store(envelope));
-      traceHop(this.deps, envelope, 'stored', { store: 'inbox', result: inbox });
-      if (inbox === 'stored') {
-        droppedFromInbox = await this.deps.inbox.trim(
-          envelope.realm,
-          envelope.userId,
-          userDelivery.inboxMaxItems,
-          Math.floor(clock.now() / 1000),
-        );
-      }
-      if (inbox !== 'expired') drainJobs = await this.enqueueJobs(envelope, drainFor, 'drain');
-    }
-    const retryJobs = await this.enqueueJobs(
-      envelope,
-      retryFor.map((connectionId) => ({ connectionId })),
-      'retry',
-    );
-    return {
-      ...summary,
-      connections: connections.length,
-      inbox,
-      droppedFromInbox,
-      drainJobs: drainJobs + retryJobs,
-      held: holds.held.length,
-    };
+    if (!keep) return { inbox: 'not-needed', droppedFromInbox: 0, drainJobs: 0 };
+    const inbox = early ?? (await this.store(envelope));
+    traceHop(this.deps, envelope, 'stored', { store: 'inbox', result: inbox });
+    const droppedFromInbox =
+      inbox === 'stored'
+        ? await this.deps.inbox.trim(
+            envelope.realm,
+            envelope.userId,
+            userDelivery.inboxMaxItems,
+            Math.floor(clock.now() / 1000),
+          )
+        : 0;
+    const drainJobs = inbox === 'expired' ? 0 : await this.enqueueJobs(envelope, drainFor, 'drain');
+    return { inbox, droppedFromInbox, drainJobs };
   }
 
   /**
