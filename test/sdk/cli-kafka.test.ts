@@ -6,9 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { validators } from '../../generated/index.js';
 import { EXIT, runCli } from '../../src/publisher/cli.js';
 import type { KafkaProducerPort, KafkaRecord } from '../../src/publisher/index.js';
+import {
+  invalidUserPayloadFor,
+  payloadFor,
+  topics,
+  userMessageExample,
+  userMessageType,
+} from '../support/contract-picks.js';
 import { closedPort } from '../support/spawn-cli.js';
 
-const NOTIFICATION = '{"title":"Invoice paid","body":"Invoice 2026-114 was paid.","category":"billing"}';
+const USER_PAYLOAD = JSON.stringify(userMessageExample(userMessageType));
 
 function io(env: Record<string, string> = {}, withProducer = true) {
   const out: string[] = [];
@@ -35,7 +42,7 @@ function io(env: Record<string, string> = {}, withProducer = true) {
   };
 }
 
-const userArgs = ['publish', 'user', '--realm', 'acme', '--user', 'alice', '--type', 'notification'];
+const userArgs = ['publish', 'user', '--realm', 'acme', '--user', 'alice', '--type', userMessageType];
 
 describe('wspush publish --kafka-brokers', () => {
   it('produces the contract record to the local user topic by default', async () => {
@@ -44,7 +51,7 @@ describe('wspush publish --kafka-brokers', () => {
       [
         ...userArgs,
         '--payload',
-        NOTIFICATION,
+        USER_PAYLOAD,
         '--correlation-id',
         'c-cli-1',
         '--kafka-brokers',
@@ -60,7 +67,7 @@ describe('wspush publish --kafka-brokers', () => {
     expect(record?.key).toBe('acme#alice');
     expect(record?.headers).toEqual({
       'wspush-correlation-id': 'c-cli-1',
-      'wspush-message-type': 'notification',
+      'wspush-message-type': userMessageType,
     });
     expect(validators.UserEnvelope(JSON.parse(record?.value ?? '')).ok).toBe(true);
     expect(JSON.parse(t.out.join(''))).toMatchObject({
@@ -78,9 +85,9 @@ describe('wspush publish --kafka-brokers', () => {
         '--realm',
         'acme',
         '--topic',
-        'announcements',
+        topics.openHistory,
         '--payload',
-        '{"title":"Hello","body":"First message","severity":"info"}',
+        JSON.stringify(payloadFor(topics.openHistory)),
         '--kafka-brokers',
         'b-1.example.com:9096,b-2.example.com:9096',
         '--kafka-topic',
@@ -95,7 +102,7 @@ describe('wspush publish --kafka-brokers', () => {
     expect(printed.kafkaRecord).toMatchObject({
       topic: 'events.broadcasts',
       key: 'acme',
-      headers: { 'wspush-message-type': 'announcements' },
+      headers: { 'wspush-message-type': topics.openHistory },
     });
   });
 
@@ -112,7 +119,7 @@ describe('wspush publish --kafka-brokers', () => {
     ];
     for (const [extra, env, message] of cases) {
       const t = io(env);
-      expect(await runCli([...userArgs, '--payload', NOTIFICATION, ...extra], t.io)).toBe(EXIT.USAGE);
+      expect(await runCli([...userArgs, '--payload', USER_PAYLOAD, ...extra], t.io)).toBe(EXIT.USAGE);
       expect(t.err.join('')).toMatch(message);
       expect(t.sent).toEqual([]);
     }
@@ -120,10 +127,8 @@ describe('wspush publish --kafka-brokers', () => {
 
   it('invalid input exits 3 before anything is produced', async () => {
     const t = io();
-    const code = await runCli(
-      [...userArgs, '--payload', '{"title":""}', '--kafka-brokers', 'localhost:9092'],
-      t.io,
-    );
+    const invalid = JSON.stringify(invalidUserPayloadFor(userMessageType).payload);
+    const code = await runCli([...userArgs, '--payload', invalid, '--kafka-brokers', 'localhost:9092'], t.io);
     expect(code).toBe(EXIT.INVALID);
     expect(t.sent).toEqual([]);
   });
@@ -132,7 +137,7 @@ describe('wspush publish --kafka-brokers', () => {
     const port = await closedPort();
     const t = io({}, false);
     const code = await runCli(
-      [...userArgs, '--payload', NOTIFICATION, '--kafka-brokers', `127.0.0.1:${port}`],
+      [...userArgs, '--payload', USER_PAYLOAD, '--kafka-brokers', `127.0.0.1:${port}`],
       t.io,
     );
     expect(code, t.err.join('')).toBe(EXIT.UNREACHABLE);

@@ -3,11 +3,38 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PublishCommand, PublishCommandOutput } from '@aws-sdk/client-sns';
 import { describe, expect, it } from 'vitest';
+import { topicFamilies } from '../../generated/index.js';
 import { EXIT, runCli } from '../../src/publisher/cli.js';
 import type { SnsSender } from '../../src/publisher/index.js';
+import {
+  invalidPayloadFor,
+  overlongParameterTopic,
+  parameterizedFamily,
+  payloadFor,
+  payloadMissingFieldFor,
+  sampleTopic,
+  topics,
+  unknownTopic,
+  unknownUserMessageType,
+  userMessageExample,
+  userMessageType,
+} from '../support/contract-picks.js';
 import { type CliRun, closedPort, spawnCli, WSPUSH_BIN } from '../support/spawn-cli.js';
 
-const ANNOUNCEMENT = '{"title":"Hello","body":"First message","severity":"info"}';
+/** A topic of the contract and its example payload, as the CLI takes it. */
+const TOPIC = topics.openHistory;
+const PAYLOAD = JSON.stringify(payloadFor(TOPIC));
+/** `publish user` to alice of acme with a type. */
+const publishUser = (type: string): string[] => [
+  'publish',
+  'user',
+  '--realm',
+  'acme',
+  '--user',
+  'alice',
+  '--type',
+  type,
+];
 
 /** Spawns the real launcher, as `npx wspush` does, with no SNS endpoint or topic ARNs unless given. */
 function wspush(
@@ -44,9 +71,9 @@ describe.concurrent('wspush (spawned)', { timeout: 90_000 }, () => {
     const runs = await Promise.all([
       wspush([]),
       wspush(['frobnicate']),
-      wspush(['publish', 'topic', '--topic', 'announcements', '--payload', ANNOUNCEMENT]),
-      wspush(['publish', 'topic', '--realm', 'acme', '--topic', 'announcements', '--bogus']),
-      wspush(['publish', 'topic', '--realm', 'acme', '--topic', 'announcements']), // no payload, empty stdin
+      wspush(['publish', 'topic', '--topic', TOPIC, '--payload', PAYLOAD]),
+      wspush(['publish', 'topic', '--realm', 'acme', '--topic', TOPIC, '--bogus']),
+      wspush(['publish', 'topic', '--realm', 'acme', '--topic', TOPIC]), // no payload, empty stdin
     ]);
     expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2, 2]);
     expect(runs[1]?.stderr).toContain('unknown command "frobnicate"');
@@ -56,107 +83,78 @@ describe.concurrent('wspush (spawned)', { timeout: 90_000 }, () => {
   });
 
   it('invalid JSON exits 3', async () => {
-    const run = await wspush([
-      'publish',
-      'topic',
-      '--realm',
-      'acme',
-      '--topic',
-      'announcements',
-      '--payload',
-      '{nope',
-    ]);
+    const run = await wspush(['publish', 'topic', '--realm', 'acme', '--topic', TOPIC, '--payload', '{nope']);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('invalid JSON in --payload');
   });
 
   it('an unknown topic or type exits 3 and lists the known ones', async () => {
     const [topic, type] = await Promise.all([
-      wspush(['publish', 'topic', '--realm', 'acme', '--topic', 'weather', '--payload', '{}']),
-      wspush(['publish', 'user', '--realm', 'acme', '--user', 'alice', '--type', 'sms', '--payload', '{}']),
+      wspush(['publish', 'topic', '--realm', 'acme', '--topic', unknownTopic, '--payload', '{}']),
+      wspush([...publishUser(unknownUserMessageType), '--payload', '{}']),
     ]);
     expect(topic.code).toBe(3);
-    expect(topic.stderr).toContain('unknown topic "weather"');
-    expect(topic.stderr).toContain('announcements, job-status, audit-alerts');
+    expect(topic.stderr).toContain(`unknown topic "${unknownTopic}"`);
+    expect(topic.stderr).toContain(topicFamilies.join(', '));
     expect(type.code).toBe(3);
-    expect(type.stderr).toContain('unknown user message type "sms"');
+    expect(type.stderr).toContain(`unknown user message type "${unknownUserMessageType}"`);
   });
 
   it('publishes to a concrete topic of a family; a bad parameter or payload exits 3 naming it', async () => {
-    const job = '{"jobId":"8812","status":"running","progress":40,"updatedAt":"2026-11-27T10:00:00.000Z"}';
+    const topic = sampleTopic(parameterizedFamily);
+    const payload = JSON.stringify(payloadFor(topic));
+    const overlong = overlongParameterTopic(parameterizedFamily);
+    const publish = (t: string, p: string, ...rest: string[]) =>
+      wspush(['publish', 'topic', '--realm', 'acme', '--topic', t, '--payload', p, ...rest]);
     const [ok, badParameter, badPayload] = await Promise.all([
-      wspush(['publish', 'topic', '--realm', 'acme', '--topic', 'jobs.8812', '--dry-run', '--payload', job]),
-      wspush(['publish', 'topic', '--realm', 'acme', '--topic', `jobs.${'x'.repeat(65)}`, '--payload', job]),
-      wspush([
-        'publish',
-        'topic',
-        '--realm',
-        'acme',
-        '--topic',
-        'jobs.8812',
-        '--payload',
-        '{"jobId":"8812"}',
-      ]),
+      publish(topic, payload, '--dry-run'),
+      publish(overlong.topic, payload),
+      publish(topic, JSON.stringify(payloadMissingFieldFor(topic).payload)),
     ]);
     expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.stdout)).toMatchObject({ envelope: { topic: 'jobs.8812' } });
+    expect(JSON.parse(ok.stdout)).toMatchObject({ envelope: { topic } });
     expect(badParameter.code).toBe(3);
-    expect(badParameter.stderr).toContain('parameter jobId');
+    expect(badParameter.stderr).toContain(`parameter ${overlong.parameter}`);
     expect(badPayload.code).toBe(3);
     expect(badPayload.stderr).toContain('field payload');
   });
 
   it('a payload that fails validation exits 3 naming the field', async () => {
+    const invalid = invalidPayloadFor(TOPIC);
     const run = await wspush(
-      ['publish', 'topic', '--realm', 'acme', '--topic', 'announcements', '--dry-run', '--file', '-'],
-      { stdin: '{"title":"Hello","body":"x","severity":"loud"}' },
+      ['publish', 'topic', '--realm', 'acme', '--topic', TOPIC, '--dry-run', '--file', '-'],
+      { stdin: JSON.stringify(invalid.payload) },
     );
     expect(run.code).toBe(3);
-    expect(run.stderr).toContain('field payload.severity');
+    expect(run.stderr).toContain(`field payload.${invalid.field}`);
   });
 
   it('--dry-run validates a payload from a file and prints the envelope without sending', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'wspush-cli-'));
-    const file = join(dir, 'notification.json');
-    await writeFile(
-      file,
-      '{"title":"Invoice paid","body":"Invoice 2026-114 was paid.","category":"billing"}',
-    );
+    const file = join(dir, 'user-message.json');
+    await writeFile(file, JSON.stringify(userMessageExample(userMessageType)));
     // The endpoint is closed: a dry run must not touch it.
     const port = await closedPort();
-    const run = await wspush(
-      [
-        'publish',
-        'user',
-        '--realm',
-        'acme',
-        '--user',
-        'alice',
-        '--type',
-        'notification',
-        '--file',
-        file,
-        '--dry-run',
-      ],
-      { env: { AWS_ENDPOINT_URL: `http://127.0.0.1:${port}` } },
-    );
+    const run = await wspush([...publishUser(userMessageType), '--file', file, '--dry-run'], {
+      env: { AWS_ENDPOINT_URL: `http://127.0.0.1:${port}` },
+    });
     expect(run.code).toBe(0);
     const output = JSON.parse(run.stdout) as {
       envelope: Record<string, unknown>;
       messageAttributes: unknown;
     };
-    expect(output.envelope).toMatchObject({ realm: 'acme', userId: 'alice', type: 'notification' });
+    expect(output.envelope).toMatchObject({ realm: 'acme', userId: 'alice', type: userMessageType });
     expect(output.messageAttributes).toEqual({
       realm: { DataType: 'String', StringValue: 'acme' },
       userId: { DataType: 'String', StringValue: 'alice' },
-      type: { DataType: 'String', StringValue: 'notification' },
+      type: { DataType: 'String', StringValue: userMessageType },
     });
   });
 
   it('an unreachable SNS endpoint or identity provider exits 4', async () => {
     const port = await closedPort();
     const [publish, token] = await Promise.all([
-      wspush(['publish', 'topic', '--realm', 'acme', '--topic', 'announcements', '--payload', ANNOUNCEMENT], {
+      wspush(['publish', 'topic', '--realm', 'acme', '--topic', TOPIC, '--payload', PAYLOAD], {
         env: { AWS_ENDPOINT_URL: `http://127.0.0.1:${port}` },
       }),
       wspush(['token', '--user', 'alice', '--realm', 'acme', '--idp', `http://127.0.0.1:${port}`]),
@@ -203,9 +201,9 @@ describe('runCli (in process, fake SNS)', () => {
         '--realm',
         'acme',
         '--topic',
-        'announcements',
+        TOPIC,
         '--payload',
-        ANNOUNCEMENT,
+        PAYLOAD,
         '--message-id',
         'm-1',
         '--correlation-id',
@@ -230,18 +228,7 @@ describe('runCli (in process, fake SNS)', () => {
   it('defaults to the local platform topics and says so', async () => {
     const t = io();
     const code = await runCli(
-      [
-        'publish',
-        'user',
-        '--realm',
-        'acme',
-        '--user',
-        'alice',
-        '--type',
-        'notification',
-        '--payload',
-        '{"title":"t","body":"b","category":"billing"}',
-      ],
+      [...publishUser(userMessageType), '--payload', JSON.stringify(userMessageExample(userMessageType))],
       t.io,
     );
     expect(code).toBe(EXIT.OK);
@@ -251,9 +238,7 @@ describe('runCli (in process, fake SNS)', () => {
 
   it('refuses a terminal without a payload (no hanging on stdin)', async () => {
     const t = io();
-    expect(await runCli(['publish', 'topic', '--realm', 'acme', '--topic', 'announcements'], t.io)).toBe(
-      EXIT.USAGE,
-    );
+    expect(await runCli(['publish', 'topic', '--realm', 'acme', '--topic', TOPIC], t.io)).toBe(EXIT.USAGE);
     expect(t.sent).toHaveLength(0);
   });
 
@@ -268,7 +253,7 @@ describe('runCli (in process, fake SNS)', () => {
       }) as SnsSender['send'],
     };
     const code = await runCli(
-      ['publish', 'topic', '--realm', 'acme', '--topic', 'announcements', '--payload', ANNOUNCEMENT],
+      ['publish', 'topic', '--realm', 'acme', '--topic', TOPIC, '--payload', PAYLOAD],
       t.io,
     );
     expect(code).toBe(EXIT.FAILED);

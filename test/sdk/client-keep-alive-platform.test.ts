@@ -8,6 +8,7 @@ import { WebSocket } from 'ws';
 import type { WebSocketConstructor } from '../../src/client/index.js';
 import { connect, type PushClient } from '../../src/client/index.js';
 import type { Platform } from '../../src/local/platform.js';
+import { topics } from '../support/contract-picks.js';
 import { startLocalPlatform, tokenSource, waitFor } from './platform-helpers.js';
 
 /** Idle timeout of this platform: long enough that a loaded machine's timer lag stays inside the SDK's margin. */
@@ -53,7 +54,7 @@ it('keeps an idle connection open past the idle timeout with keepAlive frames al
   client = connect({
     url: platform.urls.gateway,
     getToken: tokenSource(platform, 'keep-alive-kim'),
-    topics: ['announcements'],
+    topics: [topics.openHistory],
     WebSocket: Recording,
   });
   client.on('reconnecting', (r) => reconnects.push(r));

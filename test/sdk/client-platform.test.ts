@@ -12,6 +12,17 @@ import { type ClientState, connect, type PushClient } from '../../src/client/ind
 import { payloadValidation } from '../../src/client/validation.js';
 import type { Platform } from '../../src/local/platform.js';
 import { type Publisher, PublishValidationError } from '../../src/publisher/index.js';
+import {
+  otherUserMessageType,
+  payloadFor,
+  payloadMissingFieldFor,
+  topicMessage,
+  topics,
+  unknownTopic,
+  userMessage,
+  userMessageExample,
+  userMessageType,
+} from '../support/contract-picks.js';
 import { spawnCli, WSPUSH_BIN } from '../support/spawn-cli.js';
 import {
   publisherFor,
@@ -40,7 +51,8 @@ function track(client: PushClient): PushClient {
   return client;
 }
 
-const announcement = { title: 'Maintenance', body: 'Tonight 22:00 UTC', severity: 'warning' } as const;
+/** A topic every user may read, with history (so a reconnect can resume from its position). */
+const topic = topics.openHistory;
 
 // Generous timeouts: this machine runs several suites at once, and each spawn starts Node + tsx.
 describe('client SDK against the local platform', { timeout: 120_000 }, () => {
@@ -50,49 +62,43 @@ describe('client SDK against the local platform', { timeout: 120_000 }, () => {
       connect({
         url: platform.urls.gateway,
         getToken: tokenSource(platform, 'typed-alice'),
-        topics: ['announcements', 'job-status', 'audit-alerts', 'weather'],
+        topics: [topic, topics.openDrop, topics.gated, unknownTopic],
         WebSocket,
         validatePayloads: payloadValidation,
       }),
     );
-    const severities: string[] = [];
-    const progress: number[] = [];
-    const notifications: { category: string; frame: UserMessageFrame }[] = [];
+    const withHistory: unknown[] = [];
+    const withoutHistory: unknown[] = [];
+    const userMessages: { payload: unknown; frame: UserMessageFrame }[] = [];
     const invalid: unknown[] = [];
-    client.onTopic('announcements', (payload) => severities.push(payload.severity));
-    client.onTopic('job-status', (payload) => progress.push(payload.progress));
-    client.onUserMessage('notification', (payload, frame) =>
-      notifications.push({ category: payload.category, frame }),
-    );
+    client.onTopic(topic, (payload) => withHistory.push(payload));
+    client.onTopic(topics.openDrop, (payload) => withoutHistory.push(payload));
+    client.onUserMessage(userMessageType, (payload, frame) => userMessages.push({ payload, frame }));
     client.on('invalid-message', (detail) => invalid.push(detail));
 
     const welcome = await client.ready();
     expect(welcome.userId).toBe('typed-alice');
-    expect(client.accepted).toEqual(['announcements', 'job-status']);
+    expect(client.accepted).toEqual([topic, topics.openDrop]);
     expect(client.rejected.map((r) => [r.topic, r.code])).toEqual([
-      ['audit-alerts', 'FORBIDDEN_TOPIC'],
-      ['weather', 'UNKNOWN_TOPIC'],
+      [topics.gated, 'FORBIDDEN_TOPIC'],
+      [unknownTopic, 'UNKNOWN_TOPIC'],
     ]);
 
-    await publisher.publishToTopic({ realm: 'acme', topic: 'announcements', payload: announcement });
-    await publisher.publishToTopic({
-      realm: 'acme',
-      topic: 'job-status',
-      payload: { jobId: 'job-42', status: 'running', progress: 40, updatedAt: new Date().toISOString() },
-    });
+    await publisher.publishToTopic(topicMessage(topic));
+    await publisher.publishToTopic(topicMessage(topics.openDrop));
     const sent = await publisher.publishToUser({
-      realm: 'acme',
-      userId: 'typed-alice',
-      type: 'notification',
-      payload: { title: 'Invoice paid', body: 'Invoice 2026-114 was paid.', category: 'billing' },
+      ...userMessage('typed-alice'),
       correlationId: 'req-typed-1',
     });
-    await waitFor('three messages', () => severities.length + progress.length + notifications.length >= 3);
-    expect(severities).toContain('warning');
-    expect(progress).toEqual([40]);
-    expect(notifications).toHaveLength(1);
-    expect(notifications[0]?.category).toBe('billing');
-    expect(notifications[0]?.frame).toMatchObject({ id: sent.messageId, correlationId: 'req-typed-1' });
+    await waitFor(
+      'three messages',
+      () => withHistory.length + withoutHistory.length + userMessages.length >= 3,
+    );
+    expect(withHistory).toEqual([payloadFor(topic)]);
+    expect(withoutHistory).toEqual([payloadFor(topics.openDrop)]);
+    expect(userMessages).toHaveLength(1);
+    expect(userMessages[0]?.payload).toEqual(userMessageExample(userMessageType));
+    expect(userMessages[0]?.frame).toMatchObject({ id: sent.messageId, correlationId: 'req-typed-1' });
     expect(invalid).toEqual([]);
   });
 
@@ -102,7 +108,7 @@ describe('client SDK against the local platform', { timeout: 120_000 }, () => {
         connect({
           url: platform.urls.gateway,
           getToken: tokenSource(platform, `transport-${transport}`),
-          topics: ['announcements'],
+          topics: [topic],
           WebSocket: recordingWebSocket().WebSocket,
           transport,
         }),
@@ -115,20 +121,14 @@ describe('client SDK against the local platform', { timeout: 120_000 }, () => {
   it('survives a forced disconnect (DELETE @connections), with a fresh token, resuming from its stream position', async () => {
     const { WebSocket, frames } = recordingWebSocket();
     const getToken = tokenSource(platform, 'forced-bob');
-    const client = track(
-      connect({ url: platform.urls.gateway, getToken, topics: ['announcements'], WebSocket }),
-    );
+    const client = track(connect({ url: platform.urls.gateway, getToken, topics: [topic], WebSocket }));
     const states: ClientState[] = [];
     client.on('state', (s) => states.push(s));
     const received: string[] = [];
-    client.onTopic('announcements', (_payload, frame) => received.push(frame.id));
+    client.onTopic(topic, (_payload, frame) => received.push(frame.id));
     const first = await client.ready();
 
-    const before = await publisher.publishToTopic({
-      realm: 'acme',
-      topic: 'announcements',
-      payload: announcement,
-    });
+    const before = await publisher.publishToTopic(topicMessage(topic));
     await waitFor('the first message', () => received.includes(before.messageId));
 
     const management = new ApiGatewayManagementApiClient({
@@ -145,18 +145,14 @@ describe('client SDK against the local platform', { timeout: 120_000 }, () => {
     expect(client.state).toBe('open');
     expect(getToken.calls).toBe(2);
 
-    const after = await publisher.publishToTopic({
-      realm: 'acme',
-      topic: 'announcements',
-      payload: announcement,
-    });
+    const after = await publisher.publishToTopic(topicMessage(topic));
     await waitFor('the message after the reconnect', () => received.includes(after.messageId));
-    // announcements keep a history, but the new connection sent its position (`since`): nothing it had is
+    // The topic keeps a history, but the new connection sent its position (`since`): nothing it had is
     // replayed (before #12 the first message came again, dropped by id), and a recovery frame says so.
     const wireCopies = frames.filter((f) => f.kind === 'topic' && f.id === before.messageId);
     expect(wireCopies).toHaveLength(1);
     expect(frames.filter((f) => f.kind === 'recovery')).toEqual([
-      expect.objectContaining({ topic: 'announcements', recovered: true, replayed: 0 }),
+      expect.objectContaining({ topic, recovered: true, replayed: 0 }),
     ]);
     expect(received.filter((id) => id === before.messageId)).toHaveLength(1);
     expect(new Set(received).size).toBe(received.length);
@@ -164,18 +160,9 @@ describe('client SDK against the local platform', { timeout: 120_000 }, () => {
 
   it('delivers user messages missed while offline on the next connect, once', async () => {
     const getToken = tokenSource(platform, 'offline-carol');
-    const offline = await publisher.publishToUser({
-      realm: 'acme',
-      userId: 'offline-carol',
-      type: 'document-ready',
-      payload: {
-        documentId: 'doc-991',
-        name: 'Q3 report.pdf',
-        downloadUrl: 'https://files.example.com/doc-991?sig=abc',
-        expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-      },
-    });
-    const documents: { id: string; name: string; offline: boolean | undefined }[] = [];
+    const type = otherUserMessageType;
+    const offline = await publisher.publishToUser(userMessage('offline-carol', type));
+    const missed: { id: string; payload: unknown; offline: boolean | undefined }[] = [];
     const client = track(
       connect({
         url: platform.urls.gateway,
@@ -184,13 +171,13 @@ describe('client SDK against the local platform', { timeout: 120_000 }, () => {
         WebSocket: recordingWebSocket().WebSocket,
       }),
     );
-    client.onUserMessage('document-ready', (payload, frame) =>
-      documents.push({ id: frame.id, name: payload.name, offline: frame.offline }),
+    client.onUserMessage(type, (payload, frame) =>
+      missed.push({ id: frame.id, payload, offline: frame.offline }),
     );
     const welcome = await client.ready();
     expect(welcome.pendingOffline).toBeGreaterThanOrEqual(1);
-    await waitFor('the offline message', () => documents.length >= 1);
-    expect(documents).toEqual([{ id: offline.messageId, name: 'Q3 report.pdf', offline: true }]);
+    await waitFor('the offline message', () => missed.length >= 1);
+    expect(missed).toEqual([{ id: offline.messageId, payload: userMessageExample(type), offline: true }]);
   });
 
   it('stops, without retrying, when the token is refused at the upgrade (401)', async () => {
@@ -202,7 +189,7 @@ describe('client SDK against the local platform', { timeout: 120_000 }, () => {
           calls += 1;
           return 'not-a-jwt';
         },
-        topics: ['announcements'],
+        topics: [topic],
         WebSocket: recordingWebSocket().WebSocket,
       }),
     );
@@ -212,11 +199,12 @@ describe('client SDK against the local platform', { timeout: 120_000 }, () => {
   });
 
   it('the publisher rejects invalid messages before they reach SNS', async () => {
+    const missing = payloadMissingFieldFor(topic);
     const error = await publisher
-      .publishUncheckedToTopic({ realm: 'acme', topic: 'announcements', payload: { title: 'x', body: 'y' } })
+      .publishUncheckedToTopic({ realm: 'acme', topic, payload: missing.payload })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PublishValidationError);
-    expect((error as PublishValidationError).field).toBe('payload.severity');
+    expect((error as PublishValidationError).field).toBe(`payload.${missing.field}`);
   });
 
   it('publishes from the CLI (spawned) to a connected client; wspush token mints a working token', async () => {
@@ -237,11 +225,11 @@ describe('client SDK against the local platform', { timeout: 120_000 }, () => {
       connect({
         url: platform.urls.gateway,
         token: token.stdout.trim(),
-        topics: ['announcements'],
+        topics: [topic],
         WebSocket: recordingWebSocket().WebSocket,
       }),
     );
-    client.onTopic('announcements', (_p, frame) => received.push(frame));
+    client.onTopic(topic, (_p, frame) => received.push(frame));
     await expect(client.ready()).resolves.toMatchObject({ userId: 'cli-dave' });
 
     const published = await run([
@@ -250,9 +238,9 @@ describe('client SDK against the local platform', { timeout: 120_000 }, () => {
       '--realm',
       'acme',
       '--topic',
-      'announcements',
+      topic,
       '--payload',
-      '{"title":"From the CLI","body":"Hello","severity":"info"}',
+      JSON.stringify(payloadFor(topic)),
       '--correlation-id',
       'cli-corr-1',
     ]);
@@ -262,7 +250,7 @@ describe('client SDK against the local platform', { timeout: 120_000 }, () => {
     await waitFor('the CLI message', () => received.some((f) => f.id === messageId));
     expect(received.find((f) => f.id === messageId)).toMatchObject({
       correlationId: 'cli-corr-1',
-      payload: { title: 'From the CLI' },
+      payload: payloadFor(topic),
     });
   });
 });

@@ -17,7 +17,14 @@ import {
   type RecoveryFrame,
   type WebStorageLike,
 } from '../../src/client/index.js';
+import { parameterizedFamily, topicIn, topics } from '../support/contract-picks.js';
 import { type FakeSocket, fakeWebSocketClass, topicFrame, welcomeFrame } from './fake-websocket.js';
+
+/** Two topics of the connect query (the scripted server sends positions for any topic it is told to). */
+const A = topics.openHistory;
+const B = topics.openDrop;
+/** A topic of a family, subscribed later. */
+const job = (id: string): string => topicIn(parameterizedFamily, id);
 
 const EPOCH = 'k3x9ab01q2';
 const OTHER_EPOCH = 'q7w8e9r0t1';
@@ -31,7 +38,7 @@ function setup(options: Partial<ConnectOptions> = {}): { client: PushClient; soc
   const client = connect({
     url: 'ws://gateway.test/',
     getToken: () => 'token',
-    topics: ['announcements', 'job-status'],
+    topics: [A, B],
     WebSocket,
     transport: 'subprotocol',
     random: () => 0.5,
@@ -47,17 +54,12 @@ function last(sockets: FakeSocket[]): FakeSocket {
 }
 
 /** Opens the newest socket and answers with a welcome accepting `accepted`. */
-function welcome(socket: FakeSocket, accepted: string[] = ['announcements', 'job-status'], extra = {}): void {
+function welcome(socket: FakeSocket, accepted: string[] = [A, B], extra = {}): void {
   socket.serverOpen();
   socket.serverSend(welcomeFrame({ accepted, ...extra }));
 }
 
-function positioned(
-  id: string,
-  offset: number,
-  epoch = EPOCH,
-  topic = 'announcements',
-): Record<string, unknown> {
+function positioned(id: string, offset: number, epoch = EPOCH, topic: string = A): Record<string, unknown> {
   return { ...topicFrame(id), topic, offset, epoch };
 }
 
@@ -96,22 +98,22 @@ describe('positions', () => {
     socket.serverSend(positioned('m1', 1));
     socket.serverSend(positioned('m3', 3));
     socket.serverSend(positioned('m2', 2)); // late: does not move the position back
-    expect(client.streamPositions).toEqual({ announcements: { offset: 3, epoch: EPOCH } });
+    expect(client.streamPositions).toEqual({ [A]: { offset: 3, epoch: EPOCH } });
     socket.serverSend(positioned('n1', 1, OTHER_EPOCH)); // the stream was reset
-    expect(client.streamPositions).toEqual({ announcements: { offset: 1, epoch: OTHER_EPOCH } });
+    expect(client.streamPositions).toEqual({ [A]: { offset: 1, epoch: OTHER_EPOCH } });
     socket.serverSend(topicFrame('plain')); // no offset / epoch (not a history topic)
     socket.serverSend(positioned('bad-epoch', 9, 'not an epoch!'));
     socket.serverSend(positioned('bad-offset', -1));
     socket.serverSend(positioned('fraction', 1.5, OTHER_EPOCH));
-    expect(client.streamPositions).toEqual({ announcements: { offset: 1, epoch: OTHER_EPOCH } });
+    expect(client.streamPositions).toEqual({ [A]: { offset: 1, epoch: OTHER_EPOCH } });
     await client.close();
   });
 
   it('a position is kept after the handlers ran, and duplicates by id still reach them once', async () => {
     const { client, sockets } = setup();
     const seen: string[] = [];
-    client.onTopic('announcements', (_p, frame) => {
-      seen.push(`${frame.id}@${client.streamPositions.announcements?.offset ?? 0}`);
+    client.onTopic(A, (_p, frame) => {
+      seen.push(`${frame.id}@${client.streamPositions[A]?.offset ?? 0}`);
     });
     await flush();
     const socket = last(sockets);
@@ -132,13 +134,13 @@ describe('since', () => {
     expect(sinceOf(first)).toBeNull(); // nothing known yet
     welcome(first);
     first.serverSend(positioned('a5', 5));
-    first.serverSend(positioned('j7', 7, OTHER_EPOCH, 'job-status'));
+    first.serverSend(positioned('j7', 7, OTHER_EPOCH, B));
     first.serverClose(1006);
     await vi.advanceTimersByTimeAsync(60_000);
     const second = last(sockets);
     expect(second).not.toBe(first);
-    expect(new URL(second.url).searchParams.get('topics')).toBe('announcements,job-status');
-    expect(sinceOf(second)).toBe(`announcements~5~${EPOCH},job-status~7~${OTHER_EPOCH}`);
+    expect(new URL(second.url).searchParams.get('topics')).toBe(`${A},${B}`);
+    expect(sinceOf(second)).toBe(`${A}~5~${EPOCH},${B}~7~${OTHER_EPOCH}`);
     await client.close();
   });
 
@@ -146,55 +148,57 @@ describe('since', () => {
     const { client, sockets } = setup({ handoverLeadMs: 2000 });
     await flush();
     const old = last(sockets);
-    welcome(old, ['announcements', 'job-status'], {
+    welcome(old, [A, B], {
       limits: { idleTimeoutSeconds: 600, maxConnectionSeconds: 10, connectionTtlSeconds: 30 },
     });
     old.serverSend(positioned('a4', 4));
     await vi.advanceTimersByTimeAsync(8000);
     expect(sockets).toHaveLength(2);
-    expect(sinceOf(last(sockets))).toBe(`announcements~4~${EPOCH}`);
+    expect(sinceOf(last(sockets))).toBe(`${A}~4~${EPOCH}`);
     await client.close();
   });
 
   it('is sent in subscribe frames for topics with a known position, and unsubscribe forgets it', async () => {
-    const storage = recordingStorage({ version: 1, positions: { 'jobs.8812': { offset: 7, epoch: EPOCH } } });
-    const { client, sockets } = setup({ positionStorage: storage, topics: ['announcements'] });
+    const storage = recordingStorage({
+      version: 1,
+      positions: { [job('8812')]: { offset: 7, epoch: EPOCH } },
+    });
+    const { client, sockets } = setup({ positionStorage: storage, topics: [A] });
     await flush();
     const socket = last(sockets);
-    expect(sinceOf(socket)).toBeNull(); // jobs.8812 is not in the connect query
-    welcome(socket, ['announcements']);
-    unanswered(client.subscribe(['jobs.8812', 'jobs.9']));
+    expect(sinceOf(socket)).toBeNull(); // the family's topic is not in the connect query
+    welcome(socket, [A]);
+    unanswered(client.subscribe([job('8812'), job('9')]));
     expect(sentFrames(socket).at(-1)).toEqual({
       action: 'subscribe',
-      topics: ['jobs.8812', 'jobs.9'],
-      since: { 'jobs.8812': { offset: 7, epoch: EPOCH } },
+      topics: [job('8812'), job('9')],
+      since: { [job('8812')]: { offset: 7, epoch: EPOCH } },
       requestId: 'sub-1',
     });
-    unanswered(client.unsubscribe(['jobs.8812']));
+    unanswered(client.unsubscribe([job('8812')]));
     expect(client.streamPositions).toEqual({});
     expect(storage.saved.at(-1)).toEqual({ version: 1, positions: {} });
     await client.close();
   });
 
   it('topics the welcome did not cover are subscribed with their positions', async () => {
-    const storage = recordingStorage({ version: 1, positions: { 'jobs.1': { offset: 3, epoch: EPOCH } } });
-    const { client, sockets } = setup({ positionStorage: storage, topics: ['announcements'] });
+    const storage = recordingStorage({ version: 1, positions: { [job('1')]: { offset: 3, epoch: EPOCH } } });
+    const { client, sockets } = setup({ positionStorage: storage, topics: [A] });
     await flush();
     const socket = last(sockets);
-    unanswered(client.subscribe(['jobs.1'])); // while the connection opens: the welcome does not answer it
-    welcome(socket, ['announcements']);
+    unanswered(client.subscribe([job('1')])); // while the connection opens: the welcome does not answer it
+    welcome(socket, [A]);
     expect(sentFrames(socket).at(-1)).toMatchObject({
       action: 'subscribe',
-      topics: ['jobs.1'],
-      since: { 'jobs.1': { offset: 3, epoch: EPOCH } },
+      topics: [job('1')],
+      since: { [job('1')]: { offset: 3, epoch: EPOCH } },
     });
     await client.close();
   });
 
   it(`stays within x-limits: at most sinceMaxLength (${limits.sinceMaxLength}) characters and maxTopicsPerConnection entries`, async () => {
-    const topics = Array.from(
-      { length: limits.maxTopicsPerConnection + 5 },
-      (_, i) => `jobs.${'j'.repeat(60)}${i}`,
+    const topics = Array.from({ length: limits.maxTopicsPerConnection + 5 }, (_, i) =>
+      job(`${'j'.repeat(60)}${i}`),
     );
     const positions = Object.fromEntries(
       topics.map((t, i) => [t, { offset: 1_000_000 + i, epoch: 'e'.repeat(32) }]),
@@ -221,16 +225,16 @@ describe('since', () => {
   });
 
   it('keeps at most maxTopicsPerConnection positions, dropping those of topics no longer held first', async () => {
-    const { client, sockets } = setup({ topics: ['announcements'] });
+    const { client, sockets } = setup({ topics: [A] });
     await flush();
     const socket = last(sockets);
-    welcome(socket, ['announcements']);
+    welcome(socket, [A]);
     socket.serverSend(positioned('a1', 1));
     for (let i = 0; i < limits.maxTopicsPerConnection + 3; i++)
-      socket.serverSend(positioned(`j${i}`, 1, EPOCH, `jobs.n${i}`));
+      socket.serverSend(positioned(`j${i}`, 1, EPOCH, job(`n${i}`)));
     const kept = Object.keys(client.streamPositions);
     expect(kept).toHaveLength(limits.maxTopicsPerConnection);
-    expect(kept).toContain('announcements'); // held: kept although it changed first
+    expect(kept).toContain(A); // held: kept although it changed first
     await client.close();
   });
 });
@@ -246,7 +250,7 @@ describe('recovery frames', () => {
     socket.serverSend(positioned('a3', 3));
     const recovered = {
       kind: 'recovery',
-      topic: 'announcements',
+      topic: A,
       recovered: true,
       replayed: 0,
       offset: 3,
@@ -254,12 +258,12 @@ describe('recovery frames', () => {
     };
     socket.serverSend(recovered);
     expect(events).toEqual([recovered]);
-    expect(client.streamPositions.announcements).toEqual({ offset: 3, epoch: EPOCH });
+    expect(client.streamPositions[A]).toEqual({ offset: 3, epoch: EPOCH });
 
     // The offset sent was ahead of the stream: the stream's newest replaces it, even backwards.
     socket.serverSend({
       kind: 'recovery',
-      topic: 'announcements',
+      topic: A,
       recovered: false,
       code: 'SINCE_AHEAD',
       reason: 'ahead',
@@ -267,12 +271,12 @@ describe('recovery frames', () => {
       offset: 2,
       epoch: EPOCH,
     });
-    expect(client.streamPositions.announcements).toEqual({ offset: 2, epoch: EPOCH });
+    expect(client.streamPositions[A]).toEqual({ offset: 2, epoch: EPOCH });
 
     // Epoch changed: the new epoch's newest position.
     const lost = {
       kind: 'recovery',
-      topic: 'announcements',
+      topic: A,
       recovered: false,
       code: 'EPOCH_CHANGED',
       reason: 'reset',
@@ -282,12 +286,12 @@ describe('recovery frames', () => {
     };
     socket.serverSend(lost);
     expect(events.at(-1)).toEqual(lost);
-    expect(client.streamPositions.announcements).toEqual({ offset: 1, epoch: OTHER_EPOCH });
+    expect(client.streamPositions[A]).toEqual({ offset: 1, epoch: OTHER_EPOCH });
 
     // Not recovered and the stream has no position: forget ours.
     socket.serverSend({
       kind: 'recovery',
-      topic: 'announcements',
+      topic: A,
       recovered: false,
       code: 'EPOCH_CHANGED',
       reason: 'gone',
@@ -298,7 +302,7 @@ describe('recovery frames', () => {
     // A topic the client does not hold gains no position.
     socket.serverSend({
       kind: 'recovery',
-      topic: 'jobs.x',
+      topic: job('x'),
       recovered: false,
       code: 'SINCE_UNKNOWN_TOPIC',
       reason: 'no',
@@ -327,7 +331,7 @@ describe('recovery frames', () => {
 });
 
 describe('position storage', () => {
-  const good = { 'job-status': { offset: 4, epoch: EPOCH } };
+  const good = { [B]: { offset: 4, epoch: EPOCH } };
   const corrupt: [string, unknown][] = [
     ['nothing', undefined],
     ['a string', 'garbage'],
@@ -351,17 +355,17 @@ describe('position storage', () => {
       version: 1,
       positions: {
         ...good,
-        announcements: { offset: '7', epoch: EPOCH },
+        [A]: { offset: '7', epoch: EPOCH },
         'bad name~': { offset: 1, epoch: EPOCH },
-        'jobs.a': { offset: 1, epoch: 'x'.repeat(33) },
-        'jobs.b': null,
-        'jobs.c': { offset: 2 ** 53, epoch: EPOCH },
+        [job('a')]: { offset: 1, epoch: 'x'.repeat(33) },
+        [job('b')]: null,
+        [job('c')]: { offset: 2 ** 53, epoch: EPOCH },
       },
     };
     const { client, sockets } = setup({ positionStorage: recordingStorage(loaded) });
     await flush();
     expect(client.streamPositions).toEqual(good);
-    expect(sinceOf(last(sockets))).toBe(`job-status~4~${EPOCH}`);
+    expect(sinceOf(last(sockets))).toBe(`${B}~4~${EPOCH}`);
     await client.close();
   });
 
@@ -381,7 +385,7 @@ describe('position storage', () => {
     const socket = last(sockets);
     welcome(socket);
     socket.serverSend(positioned('a1', 1));
-    expect(client.streamPositions.announcements).toEqual({ offset: 1, epoch: EPOCH });
+    expect(client.streamPositions[A]).toEqual({ offset: 1, epoch: EPOCH });
     expect(errors).toEqual(['position storage: save failed: quota exceeded']);
     expect(client.state).toBe('open');
     await client.close();
@@ -400,12 +404,12 @@ describe('position storage', () => {
     await first.client.close();
     expect(JSON.parse(backing.get('wspush:alice') ?? '')).toEqual({
       version: 1,
-      positions: { announcements: { offset: 9, epoch: EPOCH } },
+      positions: { [A]: { offset: 9, epoch: EPOCH } },
     });
 
     const second = setup({ positionStorage: localStoragePositionStorage('wspush:alice', webStorage) });
     await flush();
-    expect(sinceOf(last(second.sockets))).toBe(`announcements~9~${EPOCH}`);
+    expect(sinceOf(last(second.sockets))).toBe(`${A}~9~${EPOCH}`);
     await second.client.close();
 
     backing.set('wspush:alice', '{not json');
@@ -424,7 +428,7 @@ describe('position storage', () => {
     await first.client.close();
     const second = setup({ positionStorage: storage });
     await flush();
-    expect(sinceOf(last(second.sockets))).toBe(`announcements~2~${EPOCH}`);
+    expect(sinceOf(last(second.sockets))).toBe(`${A}~2~${EPOCH}`);
     await second.client.close();
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The client SDK's `subscribe` / `unsubscribe` against the local platform: they resolve with the server's
- * answer, `onTopic('jobs.*')` receives every subscribed job topic typed by its family, and the client's current
+ * answer, `onTopic(<a family's filter>)` receives every subscribed topic of the family typed by it, and the client's current
  * set is asked for again by the new connection after a forced disconnect and after the 2-hour handover
  * (shortened to 10 s) without the application doing anything.
  */
@@ -9,11 +9,19 @@ import {
   DeleteConnectionCommand,
 } from '@aws-sdk/client-apigatewaymanagementapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JobStatusPayload } from '../../generated/index.js';
+import { type TopicFamily, topicRegistry } from '../../generated/index.js';
 import { connect, type PushClient } from '../../src/client/index.js';
 import { payloadValidation } from '../../src/client/validation.js';
 import type { Platform } from '../../src/local/platform.js';
 import type { Publisher } from '../../src/publisher/index.js';
+import {
+  families,
+  ownerParameter,
+  payloadFor,
+  topicIn,
+  topicMessage,
+  topics,
+} from '../support/contract-picks.js';
 import {
   publisherFor,
   recordingWebSocket,
@@ -36,12 +44,8 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-const job = (jobId: string, progress: number): JobStatusPayload => ({
-  jobId,
-  status: 'running',
-  progress,
-  updatedAt: new Date().toISOString(),
-});
+/** A family every user may subscribe to, any parameter value (no owner rule). */
+const family: TopicFamily = families.unowned ?? expect.fail('the contract has no family with a parameter');
 
 function open(userId: string, topics: string[] = []): PushClient {
   const { WebSocket } = recordingWebSocket();
@@ -59,37 +63,42 @@ function open(userId: string, topics: string[] = []): PushClient {
 
 describe('client subscriptions', { timeout: 120_000 }, () => {
   it('subscribe and unsubscribe resolve with the server answer; onTopic filters by family', async () => {
-    const client = open('sub-alice', ['announcements']);
+    const owned = families.owned ?? expect.fail('the contract has no family with an owner rule');
+    const first = topics.openHistory;
+    const client = open('sub-alice', [first]);
     await client.ready();
-    const progress: [string, number][] = [];
-    client.onTopic('jobs.*', (payload, frame) => progress.push([frame.topic, payload.progress]));
+    const received: [string, unknown][] = [];
+    client.onTopic(topicRegistry[family].filter, (payload, frame) => received.push([frame.topic, payload]));
 
-    const answer = await client.subscribe(['jobs.a-1', 'users.someone-else.activity']);
+    const mine = topicIn(family, 'a-1');
+    const othersOwn = topicIn(owned, 'x', { [ownerParameter(owned)]: 'someone-else' });
+    const answer = await client.subscribe([mine, othersOwn]);
     expect(answer).toMatchObject({
       kind: 'subscribed',
-      accepted: ['jobs.a-1'],
-      rejected: [{ topic: 'users.someone-else.activity', code: 'NOT_TOPIC_OWNER' }],
-      topics: ['announcements', 'jobs.a-1'],
+      accepted: [mine],
+      rejected: [{ topic: othersOwn, code: 'NOT_TOPIC_OWNER' }],
+      topics: [first, mine],
     });
-    expect(client.topics).toEqual(['announcements', 'jobs.a-1']);
+    expect(client.topics).toEqual([first, mine]);
 
-    await publisher.publishToTopic({ realm: 'acme', topic: 'jobs.a-1', payload: job('a-1', 30) });
-    await waitFor('the job message', () => progress.length === 1);
-    expect(progress).toEqual([['jobs.a-1', 30]]);
+    await publisher.publishToTopic(topicMessage(mine));
+    await waitFor('the message of the family', () => received.length === 1);
+    expect(received).toEqual([[mine, payloadFor(mine)]]);
 
-    const off = await client.unsubscribe(['jobs.a-1']);
+    const off = await client.unsubscribe([mine]);
     expect(off).toMatchObject({
       kind: 'unsubscribed',
-      unsubscribed: ['jobs.a-1'],
-      topics: ['announcements'],
+      unsubscribed: [mine],
+      topics: [first],
     });
-    expect(client.topics).toEqual(['announcements']);
+    expect(client.topics).toEqual([first]);
   });
 
   it('re-subscribes its current set after a forced disconnect', async () => {
     const client = open('sub-bob');
     const first = await client.ready();
-    await client.subscribe(['jobs.b-1']);
+    const topic = topicIn(family, 'b-1');
+    await client.subscribe([topic]);
     const management = new ApiGatewayManagementApiClient({
       endpoint: platform.urls.management,
       region: 'us-east-1',
@@ -100,36 +109,24 @@ describe('client subscriptions', { timeout: 120_000 }, () => {
       'a new connection',
       () => client.connectionId !== undefined && client.connectionId !== first.connectionId,
     );
-    expect(client.welcome?.accepted).toEqual(['jobs.b-1']);
+    expect(client.welcome?.accepted).toEqual([topic]);
     const received: string[] = [];
-    client.onTopic('jobs.b-1', (_payload, frame) => received.push(frame.id));
-    const sent = await publisher.publishToTopic({
-      realm: 'acme',
-      topic: 'jobs.b-1',
-      payload: job('b-1', 60),
-    });
-    await waitFor('the job message on the new connection', () => received.includes(sent.messageId));
+    client.onTopic(topicRegistry[family].filter, (_payload, frame) => received.push(frame.id));
+    const sent = await publisher.publishToTopic(topicMessage(topic));
+    await waitFor('the message on the new connection', () => received.includes(sent.messageId));
     management.destroy();
   });
 
   it('keeps its subscriptions across the handover', async () => {
     const client = open('sub-carol');
     const first = await client.ready();
-    await client.subscribe(['documents.d-5.comments']);
+    const topic = topicIn(family, 'd-5');
+    await client.subscribe([topic]);
     await waitFor('the handover', () => client.connectionId !== first.connectionId, 30_000);
-    expect(client.welcome?.accepted).toEqual(['documents.d-5.comments']);
+    expect(client.welcome?.accepted).toEqual([topic]);
     const received: string[] = [];
-    client.onTopic('documents.*.comments', (payload) => received.push(payload.text));
-    await publisher.publishToTopic({
-      realm: 'acme',
-      topic: 'documents.d-5.comments',
-      payload: {
-        commentId: 'c-1',
-        author: 'carol',
-        text: 'after the handover',
-        createdAt: new Date().toISOString(),
-      },
-    });
-    await waitFor('the comment on the new connection', () => received.includes('after the handover'));
+    client.onTopic(topicRegistry[family].filter, (_payload, frame) => received.push(frame.id));
+    const sent = await publisher.publishToTopic(topicMessage(topic));
+    await waitFor('the message on the new connection', () => received.includes(sent.messageId));
   });
 });

@@ -31,6 +31,7 @@ import {
 import { buildPackage } from '../../scripts/build-package.js';
 import type { Platform } from '../../src/local/platform.js';
 import { launchChromium, skipWithoutChromium } from '../support/chromium.js';
+import { topicMessage } from '../support/contract-picks.js';
 import { withPackageBuildLock } from '../support/package-build.js';
 import { type CliRun, spawnCli } from '../support/spawn-cli.js';
 import { publisherFor, startLocalPlatform } from './platform-helpers.js';
@@ -271,11 +272,10 @@ describe('```js browser snippets log a published message in the browser console'
         await expect
           .poll(() => logged.some((l) => l.includes('"kind":"welcome"')), { timeout: 60_000 })
           .toBe(true);
-        const sent = await publisherFor(platform).publishToTopic({
-          realm: 'acme',
-          topic: 'announcements',
-          payload: { title: 'Hello', body: 'First message', severity: 'info' },
-        });
+        // The docs name real topics: publish to the first the snippet subscribes to, with its example.
+        const topic = /[?&]topics=([^&'"`,\s]+)/.exec(snippet.code)?.[1];
+        if (topic === undefined) throw new Error(`${where(snippet)}: the snippet subscribes to no topic`);
+        const sent = await publisherFor(platform).publishToTopic(topicMessage(topic));
         await expect
           .poll(() => logged.some((l) => l.includes(sent.messageId)), { timeout: 60_000 })
           .toBe(true);

@@ -5,6 +5,7 @@
 import { limits } from '../../generated/index.js';
 import { connect, type PushClient } from '../../src/client/index.js';
 import type { Platform } from '../../src/local/platform.js';
+import { topics } from '../support/contract-picks.js';
 import { recordingWebSocket } from './platform-helpers.js';
 
 /**
@@ -43,7 +44,7 @@ export function clientExtendingAfter(
   const client = connect({
     url: platform.urls.gateway,
     getToken,
-    topics: ['announcements'],
+    topics: [topics.openHistory],
     WebSocket,
     // The rows expire connectionTtlSeconds after the welcome: a margin this close to it fires soon. Without
     // extendAfterMs the SDK's default applies (its first extendTTL comes after about 104 minutes).

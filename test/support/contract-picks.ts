@@ -235,3 +235,26 @@ export const topicWithEnumField: { topic: TopicName; field: string } = (() => {
   }
   throw new Error('no fixed topic of the contract has an enum field in its payload');
 })();
+
+/** A user message type name the contract does not declare. */
+export const unknownUserMessageType: string = (() => {
+  const declared: readonly string[] = userMessageTypes;
+  for (let n = 0; ; n++) if (!declared.includes(`no-such-type-${n}`)) return `no-such-type-${n}`;
+})();
+
+/** A family with a parameter (the first the contract declares), for tests of concrete topics of a family. */
+export const parameterizedFamily: TopicFamily = (() => {
+  const family = topicFamilies.find((f) => topicRegistry[f].segments.some((s) => 'param' in s));
+  if (family === undefined) throw new Error('the contract has no topic family with a parameter');
+  return family;
+})();
+
+/** A concrete topic of a family with every parameter `value` unless given in `values` (`jobs.a-1`). */
+export function topicIn(
+  family: TopicFamily,
+  value: string,
+  values: Readonly<Record<string, string>> = {},
+): string {
+  const params = topicRegistry[family].segments.flatMap((s) => ('param' in s ? [s.param] : []));
+  return concreteTopic(family, { ...Object.fromEntries(params.map((p) => [p, value])), ...values });
+}
