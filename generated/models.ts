@@ -72,6 +72,10 @@ export interface ConnectDeliveryJob {
    * The positions the client sent that were ignored (answered after the welcome).
    */
   'sinceRejected'?: SinceRejection[];
+  /**
+   * Where the connect-time answers to `since` go (the connect query's `recovery`; absent: `frames`).
+   */
+  'recovery'?: RecoveryPlacement;
 }
 
 export interface ConnectionLimits {
@@ -320,6 +324,43 @@ export interface RecoveryFrame {
    */
   'requestId'?: string;
 }
+
+/**
+ * One item of the welcome's `recovery` array: the fields of a RecoveryFrame without `kind` and
+ * `requestId`, with the same meaning, except that `replayed` counts the frames of the topic that follow
+ * the welcome.
+ */
+export interface RecoveryOutcome {
+  /**
+   * The topic as sent (cut to 256 characters).
+   */
+  'topic': string;
+  'recovered': boolean;
+  /**
+   * Frames of this topic replayed after the welcome.
+   */
+  'replayed': number;
+  /**
+   * Why a `recovery` frame says `recovered: false`, or why the position sent was ignored.
+   */
+  'code'?: RecoveryCode;
+  'reason'?: string;
+  /**
+   * A message's position in the stream of its realm and concrete topic: 1 for the first publication of an
+   * epoch, then one more per publication (assigned atomically when the message is routed; a retried routing
+   * keeps the first). In `since`, the offset of the last message the client has (0: none of this epoch).
+   */
+  'offset'?: number;
+  /**
+   * Names one generation of a stream; a new epoch starts when the history was lost or reset.
+   */
+  'epoch'?: string;
+}
+
+/**
+ * Where the connect-time answers to `since` go (the connect query's `recovery`; absent: `frames`).
+ */
+export type RecoveryPlacement = "frames" | "welcome";
 
 export interface RejectedField {
   'field': string;
@@ -752,4 +793,12 @@ export interface WelcomeFrame {
    */
   'pendingOffline': number;
   'limits': ConnectionLimits;
+  /**
+   * Only on a connection opened with `recovery=welcome` and `since`: the answer to each position sent,
+   * in place of the `recovery` frames (same meaning, see RecoveryFrame). One item per topic sent with a
+   * position, positions that were ignored included (`SINCE_INVALID`, `SINCE_UNKNOWN_TOPIC`, and topic
+   * `*` for entries beyond the limits: at most `x-limits.maxTopicsPerConnection` + 1 items).
+   * `replayed`: how many `replayed: true` frames of that topic follow this welcome, before the inbox.
+   */
+  'recovery'?: RecoveryOutcome[];
 }

@@ -23,6 +23,7 @@ import type {
   PingAction,
   PongFrame,
   RecoveryFrame,
+  RecoveryOutcome,
   RejectedTopic,
   RetryDeliveryJob,
   SincePosition,
@@ -65,6 +66,7 @@ import {
   validatePingAction,
   validatePongFrame,
   validateRecoveryFrame,
+  validateRecoveryOutcome,
   validateRejectedTopic,
   validateRetryDeliveryJob,
   validateSincePosition,
@@ -110,6 +112,7 @@ export interface SchemaModels {
   PingAction: PingAction;
   PongFrame: PongFrame;
   RecoveryFrame: RecoveryFrame;
+  RecoveryOutcome: RecoveryOutcome;
   RejectedTopic: RejectedTopic;
   RetryDeliveryJob: RetryDeliveryJob;
   SincePosition: SincePosition;
@@ -134,7 +137,7 @@ export interface SchemaModels {
 
 export type SchemaTitle = keyof SchemaModels;
 
-export const schemaTitles: readonly SchemaTitle[] = ['AnnouncementsPayload', 'AuditAlertsPayload', 'BroadcastEnvelope', 'ConnectDeliveryJob', 'ConnectionLimits', 'DeliveryJob', 'DocumentCommentPayload', 'DocumentIdParameter', 'DocumentReadyPayload', 'DrainDeliveryJob', 'ErrorFrame', 'ExtendTtlAction', 'FanoutJob', 'JobIdParameter', 'JobStatusPayload', 'KafkaRejectedRecord', 'KeepAliveAction', 'NotificationPayload', 'PingAction', 'PongFrame', 'RecoveryFrame', 'RejectedTopic', 'RetryDeliveryJob', 'SincePosition', 'SinceRejection', 'StoredEnvelopeRef', 'StreamPosition', 'SubscribeAction', 'SubscribedFrame', 'TokenCheckJob', 'TopicMessageFrame', 'TraceRecord', 'TtlExtendedFrame', 'UnknownFrame', 'UnsubscribeAction', 'UnsubscribedFrame', 'UserActivityPayload', 'UserEnvelope', 'UserIdParameter', 'UserMessageFrame', 'WelcomeFrame'];
+export const schemaTitles: readonly SchemaTitle[] = ['AnnouncementsPayload', 'AuditAlertsPayload', 'BroadcastEnvelope', 'ConnectDeliveryJob', 'ConnectionLimits', 'DeliveryJob', 'DocumentCommentPayload', 'DocumentIdParameter', 'DocumentReadyPayload', 'DrainDeliveryJob', 'ErrorFrame', 'ExtendTtlAction', 'FanoutJob', 'JobIdParameter', 'JobStatusPayload', 'KafkaRejectedRecord', 'KeepAliveAction', 'NotificationPayload', 'PingAction', 'PongFrame', 'RecoveryFrame', 'RecoveryOutcome', 'RejectedTopic', 'RetryDeliveryJob', 'SincePosition', 'SinceRejection', 'StoredEnvelopeRef', 'StreamPosition', 'SubscribeAction', 'SubscribedFrame', 'TokenCheckJob', 'TopicMessageFrame', 'TraceRecord', 'TtlExtendedFrame', 'UnknownFrame', 'UnsubscribeAction', 'UnsubscribedFrame', 'UserActivityPayload', 'UserEnvelope', 'UserIdParameter', 'UserMessageFrame', 'WelcomeFrame'];
 
 /** One typed validator per schema title. */
 export const validators: { readonly [K in SchemaTitle]: (data: unknown) => ValidationResult<SchemaModels[K]> } = {
@@ -159,6 +162,7 @@ export const validators: { readonly [K in SchemaTitle]: (data: unknown) => Valid
   PingAction: wrapValidator(validatePingAction),
   PongFrame: wrapValidator(validatePongFrame),
   RecoveryFrame: wrapValidator(validateRecoveryFrame),
+  RecoveryOutcome: wrapValidator(validateRecoveryOutcome),
   RejectedTopic: wrapValidator(validateRejectedTopic),
   RetryDeliveryJob: wrapValidator(validateRetryDeliveryJob),
   SincePosition: wrapValidator(validateSincePosition),

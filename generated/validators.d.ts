@@ -13,6 +13,7 @@ import type {
   PingAction,
   PongFrame,
   RecoveryFrame,
+  RecoveryOutcome,
   RejectedTopic,
   RetryDeliveryJob,
   SincePosition,
@@ -46,6 +47,7 @@ export declare const validateKeepAliveAction: StandaloneValidator<KeepAliveActio
 export declare const validatePingAction: StandaloneValidator<PingAction>;
 export declare const validatePongFrame: StandaloneValidator<PongFrame>;
 export declare const validateRecoveryFrame: StandaloneValidator<RecoveryFrame>;
+export declare const validateRecoveryOutcome: StandaloneValidator<RecoveryOutcome>;
 export declare const validateRejectedTopic: StandaloneValidator<RejectedTopic>;
 export declare const validateRetryDeliveryJob: StandaloneValidator<RetryDeliveryJob>;
 export declare const validateSincePosition: StandaloneValidator<SincePosition>;

@@ -239,7 +239,7 @@ var require_formats = __commonJS({
 
 // validators.standalone.js
 var validateConnectDeliveryJob = validate10;
-var schema11 = { "title": "ConnectDeliveryJob", "type": "object", "description": "Enqueued by `$connect` with no delay; the worker waits briefly for the connection to open.", "additionalProperties": false, "required": ["reason", "connectionId", "userId", "realm", "accepted", "rejected", "connectedAt", "expiresAt", "correlationId"], "properties": { "reason": { "type": "string", "const": "connect" }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "userId": { "title": "UserId", "type": "string", "pattern": "^[A-Za-z0-9._@:+|-]{1,128}$" }, "realm": { "title": "Realm", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "accepted": { "type": "array", "maxItems": 20, "items": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" } }, "rejected": { "type": "array", "maxItems": 64, "items": { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS", "INVALID_TOPIC_PARAMETER", "NOT_TOPIC_OWNER"] }, "reason": { "type": "string", "maxLength": 256 } } } }, "connectedAt": { "type": "integer", "minimum": 0, "description": "Epoch milliseconds." }, "expiresAt": { "type": "integer", "minimum": 0, "description": "Epoch seconds of the rows' expiry." }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "since": { "type": "array", "maxItems": 20, "description": "The well-formed positions the client sent for accepted history topics.", "items": { "title": "SincePosition", "type": "object", "additionalProperties": false, "required": ["topic", "offset", "epoch"], "description": "A well-formed position a client sent on connect, for one of its accepted history topics.", "properties": { "topic": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" }, "offset": { "title": "StreamOffset", "type": "integer", "minimum": 0, "maximum": 9007199254740991, "description": "A message's position in the stream of its realm and concrete topic: 1 for the first publication of an\nepoch, then one more per publication (assigned atomically when the message is routed; a retried routing\nkeeps the first). In `since`, the offset of the last message the client has (0: none of this epoch).\n" }, "epoch": { "title": "StreamEpoch", "type": "string", "description": "Names one generation of a stream; a new epoch starts when the history was lost or reset.", "pattern": "^[A-Za-z0-9_-]{1,32}$" } } } }, "sinceRejected": { "type": "array", "maxItems": 21, "description": "The positions the client sent that were ignored (answered after the welcome).", "items": { "title": "SinceRejection", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "description": "A position sent on connect that was ignored, answered after the welcome.", "properties": { "topic": { "type": "string", "maxLength": 256 }, "code": { "title": "RecoveryCode", "type": "string", "description": "Why a `recovery` frame says `recovered: false`, or why the position sent was ignored.", "enum": ["EPOCH_CHANGED", "HISTORY_TRIMMED", "SINCE_INVALID", "SINCE_UNKNOWN_TOPIC", "SINCE_AHEAD"] }, "reason": { "type": "string", "maxLength": 256 } } } } }, "$id": "ConnectDeliveryJob" };
+var schema11 = { "title": "ConnectDeliveryJob", "type": "object", "description": "Enqueued by `$connect` with no delay; the worker waits briefly for the connection to open.", "additionalProperties": false, "required": ["reason", "connectionId", "userId", "realm", "accepted", "rejected", "connectedAt", "expiresAt", "correlationId"], "properties": { "reason": { "type": "string", "const": "connect" }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "userId": { "title": "UserId", "type": "string", "pattern": "^[A-Za-z0-9._@:+|-]{1,128}$" }, "realm": { "title": "Realm", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "accepted": { "type": "array", "maxItems": 20, "items": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" } }, "rejected": { "type": "array", "maxItems": 64, "items": { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS", "INVALID_TOPIC_PARAMETER", "NOT_TOPIC_OWNER"] }, "reason": { "type": "string", "maxLength": 256 } } } }, "connectedAt": { "type": "integer", "minimum": 0, "description": "Epoch milliseconds." }, "expiresAt": { "type": "integer", "minimum": 0, "description": "Epoch seconds of the rows' expiry." }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "since": { "type": "array", "maxItems": 20, "description": "The well-formed positions the client sent for accepted history topics.", "items": { "title": "SincePosition", "type": "object", "additionalProperties": false, "required": ["topic", "offset", "epoch"], "description": "A well-formed position a client sent on connect, for one of its accepted history topics.", "properties": { "topic": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" }, "offset": { "title": "StreamOffset", "type": "integer", "minimum": 0, "maximum": 9007199254740991, "description": "A message's position in the stream of its realm and concrete topic: 1 for the first publication of an\nepoch, then one more per publication (assigned atomically when the message is routed; a retried routing\nkeeps the first). In `since`, the offset of the last message the client has (0: none of this epoch).\n" }, "epoch": { "title": "StreamEpoch", "type": "string", "description": "Names one generation of a stream; a new epoch starts when the history was lost or reset.", "pattern": "^[A-Za-z0-9_-]{1,32}$" } } } }, "sinceRejected": { "type": "array", "maxItems": 21, "description": "The positions the client sent that were ignored (answered after the welcome).", "items": { "title": "SinceRejection", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "description": "A position sent on connect that was ignored, answered after the welcome.", "properties": { "topic": { "type": "string", "maxLength": 256 }, "code": { "title": "RecoveryCode", "type": "string", "description": "Why a `recovery` frame says `recovered: false`, or why the position sent was ignored.", "enum": ["EPOCH_CHANGED", "HISTORY_TRIMMED", "SINCE_INVALID", "SINCE_UNKNOWN_TOPIC", "SINCE_AHEAD"] }, "reason": { "type": "string", "maxLength": 256 } } } }, "recovery": { "title": "RecoveryPlacement", "type": "string", "enum": ["frames", "welcome"], "description": "Where the connect-time answers to `since` go (the connect query's `recovery`; absent: `frames`)." } }, "$id": "ConnectDeliveryJob" };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = require_ucs2length().default;
 var pattern0 = new RegExp("^[A-Za-z0-9+/=_-]{1,128}$", "u");
@@ -973,12 +973,33 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.recovery !== void 0) {
+      let data24 = data.recovery;
+      if (typeof data24 !== "string") {
+        const err68 = { instancePath: instancePath + "/recovery", schemaPath: "#/properties/recovery/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err68];
+        } else {
+          vErrors.push(err68);
+        }
+        errors++;
+      }
+      if (!(data24 === "frames" || data24 === "welcome")) {
+        const err69 = { instancePath: instancePath + "/recovery", schemaPath: "#/properties/recovery/enum", keyword: "enum", params: { allowedValues: schema11.properties.recovery.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err69];
+        } else {
+          vErrors.push(err69);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err68 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err70 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err68];
+      vErrors = [err70];
     } else {
-      vErrors.push(err68);
+      vErrors.push(err70);
     }
     errors++;
   }
@@ -1111,7 +1132,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var validateDeliveryJob = validate12;
-var schema13 = { "title": "DeliveryJob", "description": "One job of the delivery queue, shaped by its `reason`: `connect` (welcome, history, inbox, then the\nmessages held for the connection until its welcome), `drain` (the inbox only: a user message raced a\nconnect) or `retry` (one user message to one open connection whose post failed).\nInternal (`x-internal`): only the platform's own functions enqueue and read it. Since 1.9 each reason\nhas its own shape; `drain` and `retry` jobs still in the queue from 1.8 and before (with the connect fields) are\naccepted by the worker, which drops those fields.\n", "oneOf": [{ "title": "ConnectDeliveryJob", "type": "object", "description": "Enqueued by `$connect` with no delay; the worker waits briefly for the connection to open.", "additionalProperties": false, "required": ["reason", "connectionId", "userId", "realm", "accepted", "rejected", "connectedAt", "expiresAt", "correlationId"], "properties": { "reason": { "type": "string", "const": "connect" }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "userId": { "title": "UserId", "type": "string", "pattern": "^[A-Za-z0-9._@:+|-]{1,128}$" }, "realm": { "title": "Realm", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "accepted": { "type": "array", "maxItems": 20, "items": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" } }, "rejected": { "type": "array", "maxItems": 64, "items": { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS", "INVALID_TOPIC_PARAMETER", "NOT_TOPIC_OWNER"] }, "reason": { "type": "string", "maxLength": 256 } } } }, "connectedAt": { "type": "integer", "minimum": 0, "description": "Epoch milliseconds." }, "expiresAt": { "type": "integer", "minimum": 0, "description": "Epoch seconds of the rows' expiry." }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "since": { "type": "array", "maxItems": 20, "description": "The well-formed positions the client sent for accepted history topics.", "items": { "title": "SincePosition", "type": "object", "additionalProperties": false, "required": ["topic", "offset", "epoch"], "description": "A well-formed position a client sent on connect, for one of its accepted history topics.", "properties": { "topic": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" }, "offset": { "title": "StreamOffset", "type": "integer", "minimum": 0, "maximum": 9007199254740991, "description": "A message's position in the stream of its realm and concrete topic: 1 for the first publication of an\nepoch, then one more per publication (assigned atomically when the message is routed; a retried routing\nkeeps the first). In `since`, the offset of the last message the client has (0: none of this epoch).\n" }, "epoch": { "title": "StreamEpoch", "type": "string", "description": "Names one generation of a stream; a new epoch starts when the history was lost or reset.", "pattern": "^[A-Za-z0-9_-]{1,32}$" } } } }, "sinceRejected": { "type": "array", "maxItems": 21, "description": "The positions the client sent that were ignored (answered after the welcome).", "items": { "title": "SinceRejection", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "description": "A position sent on connect that was ignored, answered after the welcome.", "properties": { "topic": { "type": "string", "maxLength": 256 }, "code": { "title": "RecoveryCode", "type": "string", "description": "Why a `recovery` frame says `recovered: false`, or why the position sent was ignored.", "enum": ["EPOCH_CHANGED", "HISTORY_TRIMMED", "SINCE_INVALID", "SINCE_UNKNOWN_TOPIC", "SINCE_AHEAD"] }, "reason": { "type": "string", "maxLength": 256 } } } } } }, { "title": "DrainDeliveryJob", "type": "object", "description": "The user's inbox to one connection (a user message raced its connect).", "additionalProperties": false, "required": ["reason", "connectionId", "userId", "realm", "correlationId"], "properties": { "reason": { "type": "string", "const": "drain" }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "userId": { "title": "UserId", "type": "string", "pattern": "^[A-Za-z0-9._@:+|-]{1,128}$" }, "realm": { "title": "Realm", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" } } }, { "title": "RetryDeliveryJob", "type": "object", "description": "The user message in `message` to this one open connection, whose post failed (5xx, timeout, still\nthrottled); the inbox is shared by the user's connections, so it is not used for this.\n", "additionalProperties": false, "required": ["reason", "connectionId", "userId", "realm", "correlationId", "message"], "properties": { "reason": { "type": "string", "const": "retry" }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "userId": { "title": "UserId", "type": "string", "pattern": "^[A-Za-z0-9._@:+|-]{1,128}$" }, "realm": { "title": "Realm", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "message": { "title": "UserEnvelope", "type": "object", "additionalProperties": false, "required": ["messageId", "correlationId", "realm", "userId", "type", "publishedAt", "payload"], "properties": { "messageId": { "title": "MessageId", "type": "string", "description": "Unique per message; clients and the offline inbox de-duplicate on it.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "realm": { "title": "Realm", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "userId": { "title": "UserId", "type": "string", "pattern": "^[A-Za-z0-9._@:+|-]{1,128}$" }, "type": { "title": "UserMessageType", "type": "string", "pattern": "^[a-z][a-z0-9-]{0,62}$" }, "publishedAt": { "type": "string", "format": "date-time", "description": "When the publisher published the message (it orders the inbox and topic history and starts the retention). The routers refuse an envelope whose `publishedAt` is more than `x-limits.publishedAtMaxFutureSeconds` (5 min of clock skew) ahead of their clock: logged, counted as InvalidMessages, kept by the on-failure destination, never stored or delivered. The publisher SDK checks the same bound before sending. An earlier `publishedAt` is accepted (a message dated before its retention is stored already expired)." }, "payload": { "type": "object", "description": "Follows the schema of the message type." } } } } }], "$id": "DeliveryJob" };
+var schema13 = { "title": "DeliveryJob", "description": "One job of the delivery queue, shaped by its `reason`: `connect` (welcome, history, inbox, then the\nmessages held for the connection until its welcome), `drain` (the inbox only: a user message raced a\nconnect) or `retry` (one user message to one open connection whose post failed).\nInternal (`x-internal`): only the platform's own functions enqueue and read it. Since 1.9 each reason\nhas its own shape; `drain` and `retry` jobs still in the queue from 1.8 and before (with the connect fields) are\naccepted by the worker, which drops those fields.\n", "oneOf": [{ "title": "ConnectDeliveryJob", "type": "object", "description": "Enqueued by `$connect` with no delay; the worker waits briefly for the connection to open.", "additionalProperties": false, "required": ["reason", "connectionId", "userId", "realm", "accepted", "rejected", "connectedAt", "expiresAt", "correlationId"], "properties": { "reason": { "type": "string", "const": "connect" }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "userId": { "title": "UserId", "type": "string", "pattern": "^[A-Za-z0-9._@:+|-]{1,128}$" }, "realm": { "title": "Realm", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "accepted": { "type": "array", "maxItems": 20, "items": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" } }, "rejected": { "type": "array", "maxItems": 64, "items": { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS", "INVALID_TOPIC_PARAMETER", "NOT_TOPIC_OWNER"] }, "reason": { "type": "string", "maxLength": 256 } } } }, "connectedAt": { "type": "integer", "minimum": 0, "description": "Epoch milliseconds." }, "expiresAt": { "type": "integer", "minimum": 0, "description": "Epoch seconds of the rows' expiry." }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "since": { "type": "array", "maxItems": 20, "description": "The well-formed positions the client sent for accepted history topics.", "items": { "title": "SincePosition", "type": "object", "additionalProperties": false, "required": ["topic", "offset", "epoch"], "description": "A well-formed position a client sent on connect, for one of its accepted history topics.", "properties": { "topic": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" }, "offset": { "title": "StreamOffset", "type": "integer", "minimum": 0, "maximum": 9007199254740991, "description": "A message's position in the stream of its realm and concrete topic: 1 for the first publication of an\nepoch, then one more per publication (assigned atomically when the message is routed; a retried routing\nkeeps the first). In `since`, the offset of the last message the client has (0: none of this epoch).\n" }, "epoch": { "title": "StreamEpoch", "type": "string", "description": "Names one generation of a stream; a new epoch starts when the history was lost or reset.", "pattern": "^[A-Za-z0-9_-]{1,32}$" } } } }, "sinceRejected": { "type": "array", "maxItems": 21, "description": "The positions the client sent that were ignored (answered after the welcome).", "items": { "title": "SinceRejection", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "description": "A position sent on connect that was ignored, answered after the welcome.", "properties": { "topic": { "type": "string", "maxLength": 256 }, "code": { "title": "RecoveryCode", "type": "string", "description": "Why a `recovery` frame says `recovered: false`, or why the position sent was ignored.", "enum": ["EPOCH_CHANGED", "HISTORY_TRIMMED", "SINCE_INVALID", "SINCE_UNKNOWN_TOPIC", "SINCE_AHEAD"] }, "reason": { "type": "string", "maxLength": 256 } } } }, "recovery": { "title": "RecoveryPlacement", "type": "string", "enum": ["frames", "welcome"], "description": "Where the connect-time answers to `since` go (the connect query's `recovery`; absent: `frames`)." } } }, { "title": "DrainDeliveryJob", "type": "object", "description": "The user's inbox to one connection (a user message raced its connect).", "additionalProperties": false, "required": ["reason", "connectionId", "userId", "realm", "correlationId"], "properties": { "reason": { "type": "string", "const": "drain" }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "userId": { "title": "UserId", "type": "string", "pattern": "^[A-Za-z0-9._@:+|-]{1,128}$" }, "realm": { "title": "Realm", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" } } }, { "title": "RetryDeliveryJob", "type": "object", "description": "The user message in `message` to this one open connection, whose post failed (5xx, timeout, still\nthrottled); the inbox is shared by the user's connections, so it is not used for this.\n", "additionalProperties": false, "required": ["reason", "connectionId", "userId", "realm", "correlationId", "message"], "properties": { "reason": { "type": "string", "const": "retry" }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "userId": { "title": "UserId", "type": "string", "pattern": "^[A-Za-z0-9._@:+|-]{1,128}$" }, "realm": { "title": "Realm", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "message": { "title": "UserEnvelope", "type": "object", "additionalProperties": false, "required": ["messageId", "correlationId", "realm", "userId", "type", "publishedAt", "payload"], "properties": { "messageId": { "title": "MessageId", "type": "string", "description": "Unique per message; clients and the offline inbox de-duplicate on it.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "realm": { "title": "Realm", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "userId": { "title": "UserId", "type": "string", "pattern": "^[A-Za-z0-9._@:+|-]{1,128}$" }, "type": { "title": "UserMessageType", "type": "string", "pattern": "^[a-z][a-z0-9-]{0,62}$" }, "publishedAt": { "type": "string", "format": "date-time", "description": "When the publisher published the message (it orders the inbox and topic history and starts the retention). The routers refuse an envelope whose `publishedAt` is more than `x-limits.publishedAtMaxFutureSeconds` (5 min of clock skew) ahead of their clock: logged, counted as InvalidMessages, kept by the on-failure destination, never stored or delivered. The publisher SDK checks the same bound before sending. An earlier `publishedAt` is accepted (a message dated before its retention is stored already expired)." }, "payload": { "type": "object", "description": "Follows the schema of the message type." } } } } }], "$id": "DeliveryJob" };
 var pattern26 = new RegExp("^[a-z][a-z0-9-]{0,62}$", "u");
 var formats0 = require_formats().fullFormats["date-time"];
 function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -1843,12 +1864,33 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.recovery !== void 0) {
+      let data24 = data.recovery;
+      if (typeof data24 !== "string") {
+        const err68 = { instancePath: instancePath + "/recovery", schemaPath: "#/oneOf/0/properties/recovery/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err68];
+        } else {
+          vErrors.push(err68);
+        }
+        errors++;
+      }
+      if (!(data24 === "frames" || data24 === "welcome")) {
+        const err69 = { instancePath: instancePath + "/recovery", schemaPath: "#/oneOf/0/properties/recovery/enum", keyword: "enum", params: { allowedValues: schema13.oneOf[0].properties.recovery.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err69];
+        } else {
+          vErrors.push(err69);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err68 = { instancePath, schemaPath: "#/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err70 = { instancePath, schemaPath: "#/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err68];
+      vErrors = [err70];
     } else {
-      vErrors.push(err68);
+      vErrors.push(err70);
     }
     errors++;
   }
@@ -1857,28 +1899,10 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     valid0 = true;
     passing0 = 0;
   }
-  const _errs55 = errors;
+  const _errs57 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.reason === void 0) {
-      const err69 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
-      if (vErrors === null) {
-        vErrors = [err69];
-      } else {
-        vErrors.push(err69);
-      }
-      errors++;
-    }
-    if (data.connectionId === void 0) {
-      const err70 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "connectionId" }, message: "must have required property 'connectionId'" };
-      if (vErrors === null) {
-        vErrors = [err70];
-      } else {
-        vErrors.push(err70);
-      }
-      errors++;
-    }
-    if (data.userId === void 0) {
-      const err71 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "userId" }, message: "must have required property 'userId'" };
+      const err71 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
       if (vErrors === null) {
         vErrors = [err71];
       } else {
@@ -1886,8 +1910,8 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.realm === void 0) {
-      const err72 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "realm" }, message: "must have required property 'realm'" };
+    if (data.connectionId === void 0) {
+      const err72 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "connectionId" }, message: "must have required property 'connectionId'" };
       if (vErrors === null) {
         vErrors = [err72];
       } else {
@@ -1895,8 +1919,8 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.correlationId === void 0) {
-      const err73 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "correlationId" }, message: "must have required property 'correlationId'" };
+    if (data.userId === void 0) {
+      const err73 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "userId" }, message: "must have required property 'userId'" };
       if (vErrors === null) {
         vErrors = [err73];
       } else {
@@ -1904,30 +1928,27 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
+    if (data.realm === void 0) {
+      const err74 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "realm" }, message: "must have required property 'realm'" };
+      if (vErrors === null) {
+        vErrors = [err74];
+      } else {
+        vErrors.push(err74);
+      }
+      errors++;
+    }
+    if (data.correlationId === void 0) {
+      const err75 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "correlationId" }, message: "must have required property 'correlationId'" };
+      if (vErrors === null) {
+        vErrors = [err75];
+      } else {
+        vErrors.push(err75);
+      }
+      errors++;
+    }
     for (const key4 in data) {
       if (!(key4 === "reason" || key4 === "connectionId" || key4 === "userId" || key4 === "realm" || key4 === "correlationId")) {
-        const err74 = { instancePath, schemaPath: "#/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err74];
-        } else {
-          vErrors.push(err74);
-        }
-        errors++;
-      }
-    }
-    if (data.reason !== void 0) {
-      let data24 = data.reason;
-      if (typeof data24 !== "string") {
-        const err75 = { instancePath: instancePath + "/reason", schemaPath: "#/oneOf/1/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err75];
-        } else {
-          vErrors.push(err75);
-        }
-        errors++;
-      }
-      if ("drain" !== data24) {
-        const err76 = { instancePath: instancePath + "/reason", schemaPath: "#/oneOf/1/properties/reason/const", keyword: "const", params: { allowedValue: "drain" }, message: "must be equal to constant" };
+        const err76 = { instancePath, schemaPath: "#/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err76];
         } else {
@@ -1936,20 +1957,19 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.connectionId !== void 0) {
-      let data25 = data.connectionId;
-      if (typeof data25 === "string") {
-        if (!pattern0.test(data25)) {
-          const err77 = { instancePath: instancePath + "/connectionId", schemaPath: "#/oneOf/1/properties/connectionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9+/=_-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9+/=_-]{1,128}$"' };
-          if (vErrors === null) {
-            vErrors = [err77];
-          } else {
-            vErrors.push(err77);
-          }
-          errors++;
+    if (data.reason !== void 0) {
+      let data25 = data.reason;
+      if (typeof data25 !== "string") {
+        const err77 = { instancePath: instancePath + "/reason", schemaPath: "#/oneOf/1/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err77];
+        } else {
+          vErrors.push(err77);
         }
-      } else {
-        const err78 = { instancePath: instancePath + "/connectionId", schemaPath: "#/oneOf/1/properties/connectionId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+      if ("drain" !== data25) {
+        const err78 = { instancePath: instancePath + "/reason", schemaPath: "#/oneOf/1/properties/reason/const", keyword: "const", params: { allowedValue: "drain" }, message: "must be equal to constant" };
         if (vErrors === null) {
           vErrors = [err78];
         } else {
@@ -1958,11 +1978,11 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.userId !== void 0) {
-      let data26 = data.userId;
+    if (data.connectionId !== void 0) {
+      let data26 = data.connectionId;
       if (typeof data26 === "string") {
-        if (!pattern1.test(data26)) {
-          const err79 = { instancePath: instancePath + "/userId", schemaPath: "#/oneOf/1/properties/userId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._@:+|-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9._@:+|-]{1,128}$"' };
+        if (!pattern0.test(data26)) {
+          const err79 = { instancePath: instancePath + "/connectionId", schemaPath: "#/oneOf/1/properties/connectionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9+/=_-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9+/=_-]{1,128}$"' };
           if (vErrors === null) {
             vErrors = [err79];
           } else {
@@ -1971,7 +1991,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err80 = { instancePath: instancePath + "/userId", schemaPath: "#/oneOf/1/properties/userId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err80 = { instancePath: instancePath + "/connectionId", schemaPath: "#/oneOf/1/properties/connectionId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err80];
         } else {
@@ -1980,11 +2000,11 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.realm !== void 0) {
-      let data27 = data.realm;
+    if (data.userId !== void 0) {
+      let data27 = data.userId;
       if (typeof data27 === "string") {
-        if (!pattern2.test(data27)) {
-          const err81 = { instancePath: instancePath + "/realm", schemaPath: "#/oneOf/1/properties/realm/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"' };
+        if (!pattern1.test(data27)) {
+          const err81 = { instancePath: instancePath + "/userId", schemaPath: "#/oneOf/1/properties/userId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._@:+|-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9._@:+|-]{1,128}$"' };
           if (vErrors === null) {
             vErrors = [err81];
           } else {
@@ -1993,7 +2013,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err82 = { instancePath: instancePath + "/realm", schemaPath: "#/oneOf/1/properties/realm/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err82 = { instancePath: instancePath + "/userId", schemaPath: "#/oneOf/1/properties/userId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err82];
         } else {
@@ -2002,11 +2022,11 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.correlationId !== void 0) {
-      let data28 = data.correlationId;
+    if (data.realm !== void 0) {
+      let data28 = data.realm;
       if (typeof data28 === "string") {
-        if (!pattern4.test(data28)) {
-          const err83 = { instancePath: instancePath + "/correlationId", schemaPath: "#/oneOf/1/properties/correlationId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,128}$"' };
+        if (!pattern2.test(data28)) {
+          const err83 = { instancePath: instancePath + "/realm", schemaPath: "#/oneOf/1/properties/realm/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"' };
           if (vErrors === null) {
             vErrors = [err83];
           } else {
@@ -2015,7 +2035,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err84 = { instancePath: instancePath + "/correlationId", schemaPath: "#/oneOf/1/properties/correlationId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err84 = { instancePath: instancePath + "/realm", schemaPath: "#/oneOf/1/properties/realm/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err84];
         } else {
@@ -2024,16 +2044,38 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.correlationId !== void 0) {
+      let data29 = data.correlationId;
+      if (typeof data29 === "string") {
+        if (!pattern4.test(data29)) {
+          const err85 = { instancePath: instancePath + "/correlationId", schemaPath: "#/oneOf/1/properties/correlationId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,128}$"' };
+          if (vErrors === null) {
+            vErrors = [err85];
+          } else {
+            vErrors.push(err85);
+          }
+          errors++;
+        }
+      } else {
+        const err86 = { instancePath: instancePath + "/correlationId", schemaPath: "#/oneOf/1/properties/correlationId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err86];
+        } else {
+          vErrors.push(err86);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err85 = { instancePath, schemaPath: "#/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err87 = { instancePath, schemaPath: "#/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err85];
+      vErrors = [err87];
     } else {
-      vErrors.push(err85);
+      vErrors.push(err87);
     }
     errors++;
   }
-  var _valid0 = _errs55 === errors;
+  var _valid0 = _errs57 === errors;
   if (_valid0 && valid0) {
     valid0 = false;
     passing0 = [passing0, 1];
@@ -2042,28 +2084,10 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       valid0 = true;
       passing0 = 1;
     }
-    const _errs68 = errors;
+    const _errs70 = errors;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.reason === void 0) {
-        const err86 = { instancePath, schemaPath: "#/oneOf/2/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
-        if (vErrors === null) {
-          vErrors = [err86];
-        } else {
-          vErrors.push(err86);
-        }
-        errors++;
-      }
-      if (data.connectionId === void 0) {
-        const err87 = { instancePath, schemaPath: "#/oneOf/2/required", keyword: "required", params: { missingProperty: "connectionId" }, message: "must have required property 'connectionId'" };
-        if (vErrors === null) {
-          vErrors = [err87];
-        } else {
-          vErrors.push(err87);
-        }
-        errors++;
-      }
-      if (data.userId === void 0) {
-        const err88 = { instancePath, schemaPath: "#/oneOf/2/required", keyword: "required", params: { missingProperty: "userId" }, message: "must have required property 'userId'" };
+        const err88 = { instancePath, schemaPath: "#/oneOf/2/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
         if (vErrors === null) {
           vErrors = [err88];
         } else {
@@ -2071,8 +2095,8 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (data.realm === void 0) {
-        const err89 = { instancePath, schemaPath: "#/oneOf/2/required", keyword: "required", params: { missingProperty: "realm" }, message: "must have required property 'realm'" };
+      if (data.connectionId === void 0) {
+        const err89 = { instancePath, schemaPath: "#/oneOf/2/required", keyword: "required", params: { missingProperty: "connectionId" }, message: "must have required property 'connectionId'" };
         if (vErrors === null) {
           vErrors = [err89];
         } else {
@@ -2080,8 +2104,8 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (data.correlationId === void 0) {
-        const err90 = { instancePath, schemaPath: "#/oneOf/2/required", keyword: "required", params: { missingProperty: "correlationId" }, message: "must have required property 'correlationId'" };
+      if (data.userId === void 0) {
+        const err90 = { instancePath, schemaPath: "#/oneOf/2/required", keyword: "required", params: { missingProperty: "userId" }, message: "must have required property 'userId'" };
         if (vErrors === null) {
           vErrors = [err90];
         } else {
@@ -2089,8 +2113,8 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (data.message === void 0) {
-        const err91 = { instancePath, schemaPath: "#/oneOf/2/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+      if (data.realm === void 0) {
+        const err91 = { instancePath, schemaPath: "#/oneOf/2/required", keyword: "required", params: { missingProperty: "realm" }, message: "must have required property 'realm'" };
         if (vErrors === null) {
           vErrors = [err91];
         } else {
@@ -2098,30 +2122,27 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
+      if (data.correlationId === void 0) {
+        const err92 = { instancePath, schemaPath: "#/oneOf/2/required", keyword: "required", params: { missingProperty: "correlationId" }, message: "must have required property 'correlationId'" };
+        if (vErrors === null) {
+          vErrors = [err92];
+        } else {
+          vErrors.push(err92);
+        }
+        errors++;
+      }
+      if (data.message === void 0) {
+        const err93 = { instancePath, schemaPath: "#/oneOf/2/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+        if (vErrors === null) {
+          vErrors = [err93];
+        } else {
+          vErrors.push(err93);
+        }
+        errors++;
+      }
       for (const key5 in data) {
         if (!(key5 === "reason" || key5 === "connectionId" || key5 === "userId" || key5 === "realm" || key5 === "correlationId" || key5 === "message")) {
-          const err92 = { instancePath, schemaPath: "#/oneOf/2/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
-          if (vErrors === null) {
-            vErrors = [err92];
-          } else {
-            vErrors.push(err92);
-          }
-          errors++;
-        }
-      }
-      if (data.reason !== void 0) {
-        let data29 = data.reason;
-        if (typeof data29 !== "string") {
-          const err93 = { instancePath: instancePath + "/reason", schemaPath: "#/oneOf/2/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err93];
-          } else {
-            vErrors.push(err93);
-          }
-          errors++;
-        }
-        if ("retry" !== data29) {
-          const err94 = { instancePath: instancePath + "/reason", schemaPath: "#/oneOf/2/properties/reason/const", keyword: "const", params: { allowedValue: "retry" }, message: "must be equal to constant" };
+          const err94 = { instancePath, schemaPath: "#/oneOf/2/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
             vErrors = [err94];
           } else {
@@ -2130,20 +2151,19 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       }
-      if (data.connectionId !== void 0) {
-        let data30 = data.connectionId;
-        if (typeof data30 === "string") {
-          if (!pattern0.test(data30)) {
-            const err95 = { instancePath: instancePath + "/connectionId", schemaPath: "#/oneOf/2/properties/connectionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9+/=_-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9+/=_-]{1,128}$"' };
-            if (vErrors === null) {
-              vErrors = [err95];
-            } else {
-              vErrors.push(err95);
-            }
-            errors++;
+      if (data.reason !== void 0) {
+        let data30 = data.reason;
+        if (typeof data30 !== "string") {
+          const err95 = { instancePath: instancePath + "/reason", schemaPath: "#/oneOf/2/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err95];
+          } else {
+            vErrors.push(err95);
           }
-        } else {
-          const err96 = { instancePath: instancePath + "/connectionId", schemaPath: "#/oneOf/2/properties/connectionId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          errors++;
+        }
+        if ("retry" !== data30) {
+          const err96 = { instancePath: instancePath + "/reason", schemaPath: "#/oneOf/2/properties/reason/const", keyword: "const", params: { allowedValue: "retry" }, message: "must be equal to constant" };
           if (vErrors === null) {
             vErrors = [err96];
           } else {
@@ -2152,11 +2172,11 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       }
-      if (data.userId !== void 0) {
-        let data31 = data.userId;
+      if (data.connectionId !== void 0) {
+        let data31 = data.connectionId;
         if (typeof data31 === "string") {
-          if (!pattern1.test(data31)) {
-            const err97 = { instancePath: instancePath + "/userId", schemaPath: "#/oneOf/2/properties/userId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._@:+|-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9._@:+|-]{1,128}$"' };
+          if (!pattern0.test(data31)) {
+            const err97 = { instancePath: instancePath + "/connectionId", schemaPath: "#/oneOf/2/properties/connectionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9+/=_-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9+/=_-]{1,128}$"' };
             if (vErrors === null) {
               vErrors = [err97];
             } else {
@@ -2165,7 +2185,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         } else {
-          const err98 = { instancePath: instancePath + "/userId", schemaPath: "#/oneOf/2/properties/userId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          const err98 = { instancePath: instancePath + "/connectionId", schemaPath: "#/oneOf/2/properties/connectionId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
           if (vErrors === null) {
             vErrors = [err98];
           } else {
@@ -2174,11 +2194,11 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       }
-      if (data.realm !== void 0) {
-        let data32 = data.realm;
+      if (data.userId !== void 0) {
+        let data32 = data.userId;
         if (typeof data32 === "string") {
-          if (!pattern2.test(data32)) {
-            const err99 = { instancePath: instancePath + "/realm", schemaPath: "#/oneOf/2/properties/realm/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"' };
+          if (!pattern1.test(data32)) {
+            const err99 = { instancePath: instancePath + "/userId", schemaPath: "#/oneOf/2/properties/userId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._@:+|-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9._@:+|-]{1,128}$"' };
             if (vErrors === null) {
               vErrors = [err99];
             } else {
@@ -2187,7 +2207,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         } else {
-          const err100 = { instancePath: instancePath + "/realm", schemaPath: "#/oneOf/2/properties/realm/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          const err100 = { instancePath: instancePath + "/userId", schemaPath: "#/oneOf/2/properties/userId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
           if (vErrors === null) {
             vErrors = [err100];
           } else {
@@ -2196,11 +2216,11 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       }
-      if (data.correlationId !== void 0) {
-        let data33 = data.correlationId;
+      if (data.realm !== void 0) {
+        let data33 = data.realm;
         if (typeof data33 === "string") {
-          if (!pattern4.test(data33)) {
-            const err101 = { instancePath: instancePath + "/correlationId", schemaPath: "#/oneOf/2/properties/correlationId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,128}$"' };
+          if (!pattern2.test(data33)) {
+            const err101 = { instancePath: instancePath + "/realm", schemaPath: "#/oneOf/2/properties/realm/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"' };
             if (vErrors === null) {
               vErrors = [err101];
             } else {
@@ -2209,7 +2229,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         } else {
-          const err102 = { instancePath: instancePath + "/correlationId", schemaPath: "#/oneOf/2/properties/correlationId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          const err102 = { instancePath: instancePath + "/realm", schemaPath: "#/oneOf/2/properties/realm/type", keyword: "type", params: { type: "string" }, message: "must be string" };
           if (vErrors === null) {
             vErrors = [err102];
           } else {
@@ -2218,11 +2238,11 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       }
-      if (data.message !== void 0) {
-        let data34 = data.message;
-        if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
-          if (data34.messageId === void 0) {
-            const err103 = { instancePath: instancePath + "/message", schemaPath: "#/oneOf/2/properties/message/required", keyword: "required", params: { missingProperty: "messageId" }, message: "must have required property 'messageId'" };
+      if (data.correlationId !== void 0) {
+        let data34 = data.correlationId;
+        if (typeof data34 === "string") {
+          if (!pattern4.test(data34)) {
+            const err103 = { instancePath: instancePath + "/correlationId", schemaPath: "#/oneOf/2/properties/correlationId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,128}$"' };
             if (vErrors === null) {
               vErrors = [err103];
             } else {
@@ -2230,17 +2250,21 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (data34.correlationId === void 0) {
-            const err104 = { instancePath: instancePath + "/message", schemaPath: "#/oneOf/2/properties/message/required", keyword: "required", params: { missingProperty: "correlationId" }, message: "must have required property 'correlationId'" };
-            if (vErrors === null) {
-              vErrors = [err104];
-            } else {
-              vErrors.push(err104);
-            }
-            errors++;
+        } else {
+          const err104 = { instancePath: instancePath + "/correlationId", schemaPath: "#/oneOf/2/properties/correlationId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err104];
+          } else {
+            vErrors.push(err104);
           }
-          if (data34.realm === void 0) {
-            const err105 = { instancePath: instancePath + "/message", schemaPath: "#/oneOf/2/properties/message/required", keyword: "required", params: { missingProperty: "realm" }, message: "must have required property 'realm'" };
+          errors++;
+        }
+      }
+      if (data.message !== void 0) {
+        let data35 = data.message;
+        if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
+          if (data35.messageId === void 0) {
+            const err105 = { instancePath: instancePath + "/message", schemaPath: "#/oneOf/2/properties/message/required", keyword: "required", params: { missingProperty: "messageId" }, message: "must have required property 'messageId'" };
             if (vErrors === null) {
               vErrors = [err105];
             } else {
@@ -2248,8 +2272,8 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (data34.userId === void 0) {
-            const err106 = { instancePath: instancePath + "/message", schemaPath: "#/oneOf/2/properties/message/required", keyword: "required", params: { missingProperty: "userId" }, message: "must have required property 'userId'" };
+          if (data35.correlationId === void 0) {
+            const err106 = { instancePath: instancePath + "/message", schemaPath: "#/oneOf/2/properties/message/required", keyword: "required", params: { missingProperty: "correlationId" }, message: "must have required property 'correlationId'" };
             if (vErrors === null) {
               vErrors = [err106];
             } else {
@@ -2257,8 +2281,8 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (data34.type === void 0) {
-            const err107 = { instancePath: instancePath + "/message", schemaPath: "#/oneOf/2/properties/message/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          if (data35.realm === void 0) {
+            const err107 = { instancePath: instancePath + "/message", schemaPath: "#/oneOf/2/properties/message/required", keyword: "required", params: { missingProperty: "realm" }, message: "must have required property 'realm'" };
             if (vErrors === null) {
               vErrors = [err107];
             } else {
@@ -2266,8 +2290,8 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (data34.publishedAt === void 0) {
-            const err108 = { instancePath: instancePath + "/message", schemaPath: "#/oneOf/2/properties/message/required", keyword: "required", params: { missingProperty: "publishedAt" }, message: "must have required property 'publishedAt'" };
+          if (data35.userId === void 0) {
+            const err108 = { instancePath: instancePath + "/message", schemaPath: "#/oneOf/2/properties/message/required", keyword: "required", params: { missingProperty: "userId" }, message: "must have required property 'userId'" };
             if (vErrors === null) {
               vErrors = [err108];
             } else {
@@ -2275,8 +2299,8 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (data34.payload === void 0) {
-            const err109 = { instancePath: instancePath + "/message", schemaPath: "#/oneOf/2/properties/message/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+          if (data35.type === void 0) {
+            const err109 = { instancePath: instancePath + "/message", schemaPath: "#/oneOf/2/properties/message/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
             if (vErrors === null) {
               vErrors = [err109];
             } else {
@@ -2284,31 +2308,27 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          for (const key6 in data34) {
-            if (!(key6 === "messageId" || key6 === "correlationId" || key6 === "realm" || key6 === "userId" || key6 === "type" || key6 === "publishedAt" || key6 === "payload")) {
-              const err110 = { instancePath: instancePath + "/message", schemaPath: "#/oneOf/2/properties/message/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
-              if (vErrors === null) {
-                vErrors = [err110];
-              } else {
-                vErrors.push(err110);
-              }
-              errors++;
-            }
-          }
-          if (data34.messageId !== void 0) {
-            let data35 = data34.messageId;
-            if (typeof data35 === "string") {
-              if (!pattern4.test(data35)) {
-                const err111 = { instancePath: instancePath + "/message/messageId", schemaPath: "#/oneOf/2/properties/message/properties/messageId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,128}$"' };
-                if (vErrors === null) {
-                  vErrors = [err111];
-                } else {
-                  vErrors.push(err111);
-                }
-                errors++;
-              }
+          if (data35.publishedAt === void 0) {
+            const err110 = { instancePath: instancePath + "/message", schemaPath: "#/oneOf/2/properties/message/required", keyword: "required", params: { missingProperty: "publishedAt" }, message: "must have required property 'publishedAt'" };
+            if (vErrors === null) {
+              vErrors = [err110];
             } else {
-              const err112 = { instancePath: instancePath + "/message/messageId", schemaPath: "#/oneOf/2/properties/message/properties/messageId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              vErrors.push(err110);
+            }
+            errors++;
+          }
+          if (data35.payload === void 0) {
+            const err111 = { instancePath: instancePath + "/message", schemaPath: "#/oneOf/2/properties/message/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+            if (vErrors === null) {
+              vErrors = [err111];
+            } else {
+              vErrors.push(err111);
+            }
+            errors++;
+          }
+          for (const key6 in data35) {
+            if (!(key6 === "messageId" || key6 === "correlationId" || key6 === "realm" || key6 === "userId" || key6 === "type" || key6 === "publishedAt" || key6 === "payload")) {
+              const err112 = { instancePath: instancePath + "/message", schemaPath: "#/oneOf/2/properties/message/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
               if (vErrors === null) {
                 vErrors = [err112];
               } else {
@@ -2317,11 +2337,11 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           }
-          if (data34.correlationId !== void 0) {
-            let data36 = data34.correlationId;
+          if (data35.messageId !== void 0) {
+            let data36 = data35.messageId;
             if (typeof data36 === "string") {
               if (!pattern4.test(data36)) {
-                const err113 = { instancePath: instancePath + "/message/correlationId", schemaPath: "#/oneOf/2/properties/message/properties/correlationId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,128}$"' };
+                const err113 = { instancePath: instancePath + "/message/messageId", schemaPath: "#/oneOf/2/properties/message/properties/messageId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,128}$"' };
                 if (vErrors === null) {
                   vErrors = [err113];
                 } else {
@@ -2330,7 +2350,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             } else {
-              const err114 = { instancePath: instancePath + "/message/correlationId", schemaPath: "#/oneOf/2/properties/message/properties/correlationId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              const err114 = { instancePath: instancePath + "/message/messageId", schemaPath: "#/oneOf/2/properties/message/properties/messageId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               if (vErrors === null) {
                 vErrors = [err114];
               } else {
@@ -2339,11 +2359,11 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           }
-          if (data34.realm !== void 0) {
-            let data37 = data34.realm;
+          if (data35.correlationId !== void 0) {
+            let data37 = data35.correlationId;
             if (typeof data37 === "string") {
-              if (!pattern2.test(data37)) {
-                const err115 = { instancePath: instancePath + "/message/realm", schemaPath: "#/oneOf/2/properties/message/properties/realm/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"' };
+              if (!pattern4.test(data37)) {
+                const err115 = { instancePath: instancePath + "/message/correlationId", schemaPath: "#/oneOf/2/properties/message/properties/correlationId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,128}$"' };
                 if (vErrors === null) {
                   vErrors = [err115];
                 } else {
@@ -2352,7 +2372,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             } else {
-              const err116 = { instancePath: instancePath + "/message/realm", schemaPath: "#/oneOf/2/properties/message/properties/realm/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              const err116 = { instancePath: instancePath + "/message/correlationId", schemaPath: "#/oneOf/2/properties/message/properties/correlationId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               if (vErrors === null) {
                 vErrors = [err116];
               } else {
@@ -2361,11 +2381,11 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           }
-          if (data34.userId !== void 0) {
-            let data38 = data34.userId;
+          if (data35.realm !== void 0) {
+            let data38 = data35.realm;
             if (typeof data38 === "string") {
-              if (!pattern1.test(data38)) {
-                const err117 = { instancePath: instancePath + "/message/userId", schemaPath: "#/oneOf/2/properties/message/properties/userId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._@:+|-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9._@:+|-]{1,128}$"' };
+              if (!pattern2.test(data38)) {
+                const err117 = { instancePath: instancePath + "/message/realm", schemaPath: "#/oneOf/2/properties/message/properties/realm/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"' };
                 if (vErrors === null) {
                   vErrors = [err117];
                 } else {
@@ -2374,7 +2394,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             } else {
-              const err118 = { instancePath: instancePath + "/message/userId", schemaPath: "#/oneOf/2/properties/message/properties/userId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              const err118 = { instancePath: instancePath + "/message/realm", schemaPath: "#/oneOf/2/properties/message/properties/realm/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               if (vErrors === null) {
                 vErrors = [err118];
               } else {
@@ -2383,11 +2403,11 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           }
-          if (data34.type !== void 0) {
-            let data39 = data34.type;
+          if (data35.userId !== void 0) {
+            let data39 = data35.userId;
             if (typeof data39 === "string") {
-              if (!pattern26.test(data39)) {
-                const err119 = { instancePath: instancePath + "/message/type", schemaPath: "#/oneOf/2/properties/message/properties/type/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{0,62}$" }, message: 'must match pattern "^[a-z][a-z0-9-]{0,62}$"' };
+              if (!pattern1.test(data39)) {
+                const err119 = { instancePath: instancePath + "/message/userId", schemaPath: "#/oneOf/2/properties/message/properties/userId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._@:+|-]{1,128}$" }, message: 'must match pattern "^[A-Za-z0-9._@:+|-]{1,128}$"' };
                 if (vErrors === null) {
                   vErrors = [err119];
                 } else {
@@ -2396,7 +2416,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             } else {
-              const err120 = { instancePath: instancePath + "/message/type", schemaPath: "#/oneOf/2/properties/message/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              const err120 = { instancePath: instancePath + "/message/userId", schemaPath: "#/oneOf/2/properties/message/properties/userId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               if (vErrors === null) {
                 vErrors = [err120];
               } else {
@@ -2405,11 +2425,11 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           }
-          if (data34.publishedAt !== void 0) {
-            let data40 = data34.publishedAt;
+          if (data35.type !== void 0) {
+            let data40 = data35.type;
             if (typeof data40 === "string") {
-              if (!formats0.validate(data40)) {
-                const err121 = { instancePath: instancePath + "/message/publishedAt", schemaPath: "#/oneOf/2/properties/message/properties/publishedAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (!pattern26.test(data40)) {
+                const err121 = { instancePath: instancePath + "/message/type", schemaPath: "#/oneOf/2/properties/message/properties/type/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{0,62}$" }, message: 'must match pattern "^[a-z][a-z0-9-]{0,62}$"' };
                 if (vErrors === null) {
                   vErrors = [err121];
                 } else {
@@ -2418,7 +2438,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             } else {
-              const err122 = { instancePath: instancePath + "/message/publishedAt", schemaPath: "#/oneOf/2/properties/message/properties/publishedAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              const err122 = { instancePath: instancePath + "/message/type", schemaPath: "#/oneOf/2/properties/message/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               if (vErrors === null) {
                 vErrors = [err122];
               } else {
@@ -2427,38 +2447,60 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           }
-          if (data34.payload !== void 0) {
-            let data41 = data34.payload;
-            if (!(data41 && typeof data41 == "object" && !Array.isArray(data41))) {
-              const err123 = { instancePath: instancePath + "/message/payload", schemaPath: "#/oneOf/2/properties/message/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          if (data35.publishedAt !== void 0) {
+            let data41 = data35.publishedAt;
+            if (typeof data41 === "string") {
+              if (!formats0.validate(data41)) {
+                const err123 = { instancePath: instancePath + "/message/publishedAt", schemaPath: "#/oneOf/2/properties/message/properties/publishedAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                if (vErrors === null) {
+                  vErrors = [err123];
+                } else {
+                  vErrors.push(err123);
+                }
+                errors++;
+              }
+            } else {
+              const err124 = { instancePath: instancePath + "/message/publishedAt", schemaPath: "#/oneOf/2/properties/message/properties/publishedAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               if (vErrors === null) {
-                vErrors = [err123];
+                vErrors = [err124];
               } else {
-                vErrors.push(err123);
+                vErrors.push(err124);
+              }
+              errors++;
+            }
+          }
+          if (data35.payload !== void 0) {
+            let data42 = data35.payload;
+            if (!(data42 && typeof data42 == "object" && !Array.isArray(data42))) {
+              const err125 = { instancePath: instancePath + "/message/payload", schemaPath: "#/oneOf/2/properties/message/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+              if (vErrors === null) {
+                vErrors = [err125];
+              } else {
+                vErrors.push(err125);
               }
               errors++;
             }
           }
         } else {
-          const err124 = { instancePath: instancePath + "/message", schemaPath: "#/oneOf/2/properties/message/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          const err126 = { instancePath: instancePath + "/message", schemaPath: "#/oneOf/2/properties/message/type", keyword: "type", params: { type: "object" }, message: "must be object" };
           if (vErrors === null) {
-            vErrors = [err124];
+            vErrors = [err126];
           } else {
-            vErrors.push(err124);
+            vErrors.push(err126);
           }
           errors++;
         }
       }
     } else {
-      const err125 = { instancePath, schemaPath: "#/oneOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      const err127 = { instancePath, schemaPath: "#/oneOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
       if (vErrors === null) {
-        vErrors = [err125];
+        vErrors = [err127];
       } else {
-        vErrors.push(err125);
+        vErrors.push(err127);
       }
       errors++;
     }
-    var _valid0 = _errs68 === errors;
+    var _valid0 = _errs70 === errors;
     if (_valid0 && valid0) {
       valid0 = false;
       passing0 = [passing0, 2];
@@ -2470,11 +2512,11 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
   }
   if (!valid0) {
-    const err126 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+    const err128 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
     if (vErrors === null) {
-      vErrors = [err126];
+      vErrors = [err128];
     } else {
-      vErrors.push(err126);
+      vErrors.push(err128);
     }
     errors++;
   } else {
@@ -4647,9 +4689,219 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   validate21.errors = vErrors;
   return errors === 0;
 }
-var validateRejectedTopic = validate22;
-var schema23 = { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS", "INVALID_TOPIC_PARAMETER", "NOT_TOPIC_OWNER"] }, "reason": { "type": "string", "maxLength": 256 } }, "$id": "RejectedTopic" };
+var validateRecoveryOutcome = validate22;
+var schema23 = { "title": "RecoveryOutcome", "type": "object", "additionalProperties": false, "required": ["topic", "recovered", "replayed"], "description": "One item of the welcome's `recovery` array: the fields of a RecoveryFrame without `kind` and\n`requestId`, with the same meaning, except that `replayed` counts the frames of the topic that follow\nthe welcome.\n", "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The topic as sent (cut to 256 characters)." }, "recovered": { "type": "boolean" }, "replayed": { "type": "integer", "minimum": 0, "description": "Frames of this topic replayed after the welcome." }, "code": { "title": "RecoveryCode", "type": "string", "description": "Why a `recovery` frame says `recovered: false`, or why the position sent was ignored.", "enum": ["EPOCH_CHANGED", "HISTORY_TRIMMED", "SINCE_INVALID", "SINCE_UNKNOWN_TOPIC", "SINCE_AHEAD"] }, "reason": { "type": "string", "maxLength": 256 }, "offset": { "title": "StreamOffset", "type": "integer", "minimum": 0, "maximum": 9007199254740991, "description": "A message's position in the stream of its realm and concrete topic: 1 for the first publication of an\nepoch, then one more per publication (assigned atomically when the message is routed; a retried routing\nkeeps the first). In `since`, the offset of the last message the client has (0: none of this epoch).\n" }, "epoch": { "title": "StreamEpoch", "type": "string", "description": "Names one generation of a stream; a new epoch starts when the history was lost or reset.", "pattern": "^[A-Za-z0-9_-]{1,32}$" } }, "$id": "RecoveryOutcome" };
 function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.topic === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "topic" }, message: "must have required property 'topic'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.recovered === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "recovered" }, message: "must have required property 'recovered'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.replayed === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "replayed" }, message: "must have required property 'replayed'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "topic" || key0 === "recovered" || key0 === "replayed" || key0 === "code" || key0 === "reason" || key0 === "offset" || key0 === "epoch")) {
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.topic !== void 0) {
+      let data0 = data.topic;
+      if (typeof data0 === "string") {
+        if (func3(data0) > 256) {
+          const err4 = { instancePath: instancePath + "/topic", schemaPath: "#/properties/topic/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/topic", schemaPath: "#/properties/topic/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.recovered !== void 0) {
+      if (typeof data.recovered !== "boolean") {
+        const err6 = { instancePath: instancePath + "/recovered", schemaPath: "#/properties/recovered/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.replayed !== void 0) {
+      let data2 = data.replayed;
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+        const err7 = { instancePath: instancePath + "/replayed", schemaPath: "#/properties/replayed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (typeof data2 == "number" && isFinite(data2)) {
+        if (data2 < 0 || isNaN(data2)) {
+          const err8 = { instancePath: instancePath + "/replayed", schemaPath: "#/properties/replayed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.code !== void 0) {
+      let data3 = data.code;
+      if (typeof data3 !== "string") {
+        const err9 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      if (!(data3 === "EPOCH_CHANGED" || data3 === "HISTORY_TRIMMED" || data3 === "SINCE_INVALID" || data3 === "SINCE_UNKNOWN_TOPIC" || data3 === "SINCE_AHEAD")) {
+        const err10 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/enum", keyword: "enum", params: { allowedValues: schema23.properties.code.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.reason !== void 0) {
+      let data4 = data.reason;
+      if (typeof data4 === "string") {
+        if (func3(data4) > 256) {
+          const err11 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.offset !== void 0) {
+      let data5 = data.offset;
+      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
+        const err13 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+      if (typeof data5 == "number" && isFinite(data5)) {
+        if (data5 > 9007199254740991 || isNaN(data5)) {
+          const err14 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (data5 < 0 || isNaN(data5)) {
+          const err15 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.epoch !== void 0) {
+      let data6 = data.epoch;
+      if (typeof data6 === "string") {
+        if (!pattern6.test(data6)) {
+          const err16 = { instancePath: instancePath + "/epoch", schemaPath: "#/properties/epoch/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]{1,32}$" }, message: 'must match pattern "^[A-Za-z0-9_-]{1,32}$"' };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      } else {
+        const err17 = { instancePath: instancePath + "/epoch", schemaPath: "#/properties/epoch/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err18 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err18];
+    } else {
+      vErrors.push(err18);
+    }
+    errors++;
+  }
+  validate22.errors = vErrors;
+  return errors === 0;
+}
+var validateRejectedTopic = validate23;
+var schema24 = { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS", "INVALID_TOPIC_PARAMETER", "NOT_TOPIC_OWNER"] }, "reason": { "type": "string", "maxLength": 256 } }, "$id": "RejectedTopic" };
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4726,7 +4978,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "UNKNOWN_TOPIC" || data1 === "FORBIDDEN_TOPIC" || data1 === "REALM_MISMATCH" || data1 === "INVALID_TOPIC_NAME" || data1 === "TOO_MANY_TOPICS" || data1 === "INVALID_TOPIC_PARAMETER" || data1 === "NOT_TOPIC_OWNER")) {
-        const err7 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/enum", keyword: "enum", params: { allowedValues: schema23.properties.code.enum }, message: "must be equal to one of the allowed values" };
+        const err7 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/enum", keyword: "enum", params: { allowedValues: schema24.properties.code.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -4766,11 +5018,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate22.errors = vErrors;
+  validate23.errors = vErrors;
   return errors === 0;
 }
-var validateRetryDeliveryJob = validate23;
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateRetryDeliveryJob = validate24;
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5189,11 +5441,11 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate23.errors = vErrors;
+  validate24.errors = vErrors;
   return errors === 0;
 }
-var validateSincePosition = validate24;
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateSincePosition = validate25;
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5321,12 +5573,12 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate24.errors = vErrors;
+  validate25.errors = vErrors;
   return errors === 0;
 }
-var validateSinceRejection = validate25;
-var schema26 = { "title": "SinceRejection", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "description": "A position sent on connect that was ignored, answered after the welcome.", "properties": { "topic": { "type": "string", "maxLength": 256 }, "code": { "title": "RecoveryCode", "type": "string", "description": "Why a `recovery` frame says `recovered: false`, or why the position sent was ignored.", "enum": ["EPOCH_CHANGED", "HISTORY_TRIMMED", "SINCE_INVALID", "SINCE_UNKNOWN_TOPIC", "SINCE_AHEAD"] }, "reason": { "type": "string", "maxLength": 256 } }, "$id": "SinceRejection" };
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateSinceRejection = validate26;
+var schema27 = { "title": "SinceRejection", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "description": "A position sent on connect that was ignored, answered after the welcome.", "properties": { "topic": { "type": "string", "maxLength": 256 }, "code": { "title": "RecoveryCode", "type": "string", "description": "Why a `recovery` frame says `recovered: false`, or why the position sent was ignored.", "enum": ["EPOCH_CHANGED", "HISTORY_TRIMMED", "SINCE_INVALID", "SINCE_UNKNOWN_TOPIC", "SINCE_AHEAD"] }, "reason": { "type": "string", "maxLength": 256 } }, "$id": "SinceRejection" };
+function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5403,7 +5655,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "EPOCH_CHANGED" || data1 === "HISTORY_TRIMMED" || data1 === "SINCE_INVALID" || data1 === "SINCE_UNKNOWN_TOPIC" || data1 === "SINCE_AHEAD")) {
-        const err7 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/enum", keyword: "enum", params: { allowedValues: schema26.properties.code.enum }, message: "must be equal to one of the allowed values" };
+        const err7 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/enum", keyword: "enum", params: { allowedValues: schema27.properties.code.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -5443,11 +5695,11 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate25.errors = vErrors;
+  validate26.errors = vErrors;
   return errors === 0;
 }
-var validateStoredEnvelopeRef = validate26;
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateStoredEnvelopeRef = validate27;
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5596,11 +5848,11 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate26.errors = vErrors;
+  validate27.errors = vErrors;
   return errors === 0;
 }
-var validateStreamPosition = validate27;
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateStreamPosition = validate28;
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5697,11 +5949,11 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate27.errors = vErrors;
+  validate28.errors = vErrors;
   return errors === 0;
 }
-var validateSubscribeAction = validate28;
-function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateSubscribeAction = validate29;
+function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5918,12 +6170,12 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate28.errors = vErrors;
+  validate29.errors = vErrors;
   return errors === 0;
 }
-var validateSubscribedFrame = validate29;
-var schema30 = { "title": "SubscribedFrame", "type": "object", "additionalProperties": false, "required": ["kind", "accepted", "rejected", "topics"], "properties": { "kind": { "type": "string", "const": "subscribed" }, "requestId": { "title": "RequestId", "type": "string", "description": "Optional id chosen by the client, echoed in the reply.", "pattern": "^[A-Za-z0-9._:-]{1,64}$" }, "accepted": { "type": "array", "maxItems": 20, "description": "The requested topics the connection now holds (those it held already included).", "items": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" } }, "rejected": { "type": "array", "maxItems": 64, "items": { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS", "INVALID_TOPIC_PARAMETER", "NOT_TOPIC_OWNER"] }, "reason": { "type": "string", "maxLength": 256 } } } }, "topics": { "type": "array", "maxItems": 20, "description": "Every topic the connection holds after this request.", "items": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" } } }, "$id": "SubscribedFrame" };
-function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateSubscribedFrame = validate30;
+var schema31 = { "title": "SubscribedFrame", "type": "object", "additionalProperties": false, "required": ["kind", "accepted", "rejected", "topics"], "properties": { "kind": { "type": "string", "const": "subscribed" }, "requestId": { "title": "RequestId", "type": "string", "description": "Optional id chosen by the client, echoed in the reply.", "pattern": "^[A-Za-z0-9._:-]{1,64}$" }, "accepted": { "type": "array", "maxItems": 20, "description": "The requested topics the connection now holds (those it held already included).", "items": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" } }, "rejected": { "type": "array", "maxItems": 64, "items": { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS", "INVALID_TOPIC_PARAMETER", "NOT_TOPIC_OWNER"] }, "reason": { "type": "string", "maxLength": 256 } } } }, "topics": { "type": "array", "maxItems": 20, "description": "Every topic the connection holds after this request.", "items": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" } } }, "$id": "SubscribedFrame" };
+function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -6151,7 +6403,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data7 === "UNKNOWN_TOPIC" || data7 === "FORBIDDEN_TOPIC" || data7 === "REALM_MISMATCH" || data7 === "INVALID_TOPIC_NAME" || data7 === "TOO_MANY_TOPICS" || data7 === "INVALID_TOPIC_PARAMETER" || data7 === "NOT_TOPIC_OWNER")) {
-                const err21 = { instancePath: instancePath + "/rejected/" + i1 + "/code", schemaPath: "#/properties/rejected/items/properties/code/enum", keyword: "enum", params: { allowedValues: schema30.properties.rejected.items.properties.code.enum }, message: "must be equal to one of the allowed values" };
+                const err21 = { instancePath: instancePath + "/rejected/" + i1 + "/code", schemaPath: "#/properties/rejected/items/properties/code/enum", keyword: "enum", params: { allowedValues: schema31.properties.rejected.items.properties.code.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err21];
                 } else {
@@ -6256,11 +6508,11 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate29.errors = vErrors;
+  validate30.errors = vErrors;
   return errors === 0;
 }
-var validateTokenCheckJob = validate30;
-function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateTokenCheckJob = validate31;
+function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -6471,12 +6723,12 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate30.errors = vErrors;
+  validate31.errors = vErrors;
   return errors === 0;
 }
-var validateTopicMessageFrame = validate31;
-var schema32 = { "title": "TopicMessageFrame", "type": "object", "additionalProperties": false, "required": ["kind", "id", "topic", "publishedAt", "correlationId", "payload"], "properties": { "kind": { "type": "string", "const": "topic" }, "id": { "title": "MessageId", "type": "string", "description": "Unique per message; clients and the offline inbox de-duplicate on it.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "topic": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" }, "publishedAt": { "type": "string", "format": "date-time" }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "replayed": { "type": "boolean", "description": "True when sent from topic history on connect or after a subscribe." }, "offset": { "title": "StreamOffset", "type": "integer", "minimum": 0, "maximum": 9007199254740991, "description": "A message's position in the stream of its realm and concrete topic: 1 for the first publication of an\nepoch, then one more per publication (assigned atomically when the message is routed; a retried routing\nkeeps the first). In `since`, the offset of the last message the client has (0: none of this epoch).\n" }, "epoch": { "title": "StreamEpoch", "type": "string", "description": "Names one generation of a stream; a new epoch starts when the history was lost or reset.", "pattern": "^[A-Za-z0-9_-]{1,32}$" }, "payload": { "type": "object", "description": "Follows the schema of the topic's channel." } }, "$id": "TopicMessageFrame" };
-function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateTopicMessageFrame = validate32;
+var schema33 = { "title": "TopicMessageFrame", "type": "object", "additionalProperties": false, "required": ["kind", "id", "topic", "publishedAt", "correlationId", "payload"], "properties": { "kind": { "type": "string", "const": "topic" }, "id": { "title": "MessageId", "type": "string", "description": "Unique per message; clients and the offline inbox de-duplicate on it.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "topic": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" }, "publishedAt": { "type": "string", "format": "date-time" }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "replayed": { "type": "boolean", "description": "True when sent from topic history on connect or after a subscribe." }, "offset": { "title": "StreamOffset", "type": "integer", "minimum": 0, "maximum": 9007199254740991, "description": "A message's position in the stream of its realm and concrete topic: 1 for the first publication of an\nepoch, then one more per publication (assigned atomically when the message is routed; a retried routing\nkeeps the first). In `since`, the offset of the last message the client has (0: none of this epoch).\n" }, "epoch": { "title": "StreamEpoch", "type": "string", "description": "Names one generation of a stream; a new epoch starts when the history was lost or reset.", "pattern": "^[A-Za-z0-9_-]{1,32}$" }, "payload": { "type": "object", "description": "Follows the schema of the topic's channel." } }, "$id": "TopicMessageFrame" };
+function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -6536,7 +6788,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema32.properties, key0)) {
+      if (!func2.call(schema33.properties, key0)) {
         const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err6];
@@ -6741,12 +6993,12 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate31.errors = vErrors;
+  validate32.errors = vErrors;
   return errors === 0;
 }
-var validateTraceRecord = validate32;
-var schema33 = { "title": "TraceRecord", "type": "object", "description": 'One hop of a message\'s journey ("where is my message?", docs/operations.md). The core writes one per\nhop through its trace port; on AWS each is one JSON log line of the function that did the hop (the\nPowertools line carries these fields at top level, plus the function, request and X-Ray trace ids),\nfound by `trace = "wspush.trace.v1"`; `wspush trace` reads them back. Hops: `published` (received\nfrom SNS or Kafka), `routed` (audience found), `posted` (a post to a connection, or one record per\nshard with `counts` for broadcasts: per-connection records there only for failures, plus a sample of\nsuccesses per the stack\'s trace sample rate), `stored` (offline inbox or topic history),\n`delivered-on-connect` (the connect, drain or retry job posted it), `dead-lettered` (given up: left\nto the DLQ / on-failure destination, with `reason`).\n', "additionalProperties": false, "required": ["trace", "hop", "at"], "properties": { "trace": { "title": "TraceFormat", "type": "string", "enum": ["wspush.trace.v1"] }, "hop": { "title": "TraceHop", "type": "string", "enum": ["published", "routed", "posted", "stored", "delivered-on-connect", "dead-lettered"] }, "messageId": { "title": "MessageId", "type": "string", "description": "Unique per message; clients and the offline inbox de-duplicate on it.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "at": { "type": "string", "format": "date-time", "description": "When the hop happened." }, "publishedAt": { "type": "string", "format": "date-time", "description": "The envelope's publishedAt (the timeline's zero)." }, "kind": { "title": "TraceMessageKind", "type": "string", "enum": ["topic", "user"] }, "realm": { "type": "string", "maxLength": 128 }, "topic": { "type": "string", "maxLength": 128 }, "userId": { "type": "string", "maxLength": 128 }, "type": { "type": "string", "maxLength": 128, "description": "The user message type." }, "via": { "title": "TraceSource", "type": "object", "additionalProperties": false, "required": ["transport"], "description": "Where a `published` message came from.", "properties": { "transport": { "title": "TraceTransport", "type": "string", "enum": ["sns", "kafka"] }, "source": { "type": "string", "maxLength": 512, "description": "SNS topic ARN or Kafka topic." }, "sourceMessageId": { "type": "string", "maxLength": 256, "description": "SNS message id or Kafka partition@offset." }, "publisher": { "type": "string", "maxLength": 128, "description": "The publisher's `publisher` attribute, when set." } } }, "audience": { "type": "integer", "minimum": 0, "description": "Connections found (routed)." }, "shards": { "type": "integer", "minimum": 0, "description": "Fan-out jobs (0 = posted directly by the router)." }, "shard": { "type": "integer", "minimum": 0 }, "attempt": { "type": "integer", "minimum": 0 }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "result": { "title": "TraceResult", "type": "string", "description": "posted / delivered-on-connect: `delivered`; `gone` (410, dropped for that connection); `connecting`\n(410 before the socket opened: stored, delivered by a drain job); `throttled` (still 429 after\nbackoff: retried by a job); `retried` (5xx or timeout: retried by a job); `too-large` (dropped);\n`deferred` (not attempted before the deadline: continued in a new job). stored: `stored`,\n`duplicate` (already stored), `expired` (retention already over: not stored).\n", "enum": ["delivered", "gone", "connecting", "throttled", "retried", "too-large", "deferred", "stored", "duplicate", "expired"] }, "store": { "title": "TraceStore", "type": "string", "enum": ["inbox", "history"] }, "counts": { "title": "TraceCounts", "type": "object", "additionalProperties": false, "description": "Per-shard (or direct broadcast) outcome counts.", "properties": { "delivered": { "type": "integer", "minimum": 0 }, "gone": { "type": "integer", "minimum": 0 }, "connecting": { "type": "integer", "minimum": 0 }, "throttled": { "type": "integer", "minimum": 0 }, "retried": { "type": "integer", "minimum": 0 }, "tooLarge": { "type": "integer", "minimum": 0 }, "deferred": { "type": "integer", "minimum": 0 } } }, "job": { "title": "DeliveryReason", "type": "string", "enum": ["connect", "drain", "retry"], "description": "The `reason` of a delivery job (`DeliveryJob`): `connect`, `drain` or `retry`, as in trace records.\n" }, "sampled": { "type": "boolean", "description": "A per-connection success kept by sampling." }, "reason": { "type": "string", "maxLength": 1e3, "description": "Why: the dead-letter, retry or drop reason." } }, "$id": "TraceRecord" };
-function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateTraceRecord = validate33;
+var schema34 = { "title": "TraceRecord", "type": "object", "description": 'One hop of a message\'s journey ("where is my message?", docs/operations.md). The core writes one per\nhop through its trace port; on AWS each is one JSON log line of the function that did the hop (the\nPowertools line carries these fields at top level, plus the function, request and X-Ray trace ids),\nfound by `trace = "wspush.trace.v1"`; `wspush trace` reads them back. Hops: `published` (received\nfrom SNS or Kafka), `routed` (audience found), `posted` (a post to a connection, or one record per\nshard with `counts` for broadcasts: per-connection records there only for failures, plus a sample of\nsuccesses per the stack\'s trace sample rate), `stored` (offline inbox or topic history),\n`delivered-on-connect` (the connect, drain or retry job posted it), `dead-lettered` (given up: left\nto the DLQ / on-failure destination, with `reason`).\n', "additionalProperties": false, "required": ["trace", "hop", "at"], "properties": { "trace": { "title": "TraceFormat", "type": "string", "enum": ["wspush.trace.v1"] }, "hop": { "title": "TraceHop", "type": "string", "enum": ["published", "routed", "posted", "stored", "delivered-on-connect", "dead-lettered"] }, "messageId": { "title": "MessageId", "type": "string", "description": "Unique per message; clients and the offline inbox de-duplicate on it.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "correlationId": { "title": "CorrelationId", "type": "string", "description": "Follows a message from publish to delivery in every log line.", "pattern": "^[A-Za-z0-9._:-]{1,128}$" }, "at": { "type": "string", "format": "date-time", "description": "When the hop happened." }, "publishedAt": { "type": "string", "format": "date-time", "description": "The envelope's publishedAt (the timeline's zero)." }, "kind": { "title": "TraceMessageKind", "type": "string", "enum": ["topic", "user"] }, "realm": { "type": "string", "maxLength": 128 }, "topic": { "type": "string", "maxLength": 128 }, "userId": { "type": "string", "maxLength": 128 }, "type": { "type": "string", "maxLength": 128, "description": "The user message type." }, "via": { "title": "TraceSource", "type": "object", "additionalProperties": false, "required": ["transport"], "description": "Where a `published` message came from.", "properties": { "transport": { "title": "TraceTransport", "type": "string", "enum": ["sns", "kafka"] }, "source": { "type": "string", "maxLength": 512, "description": "SNS topic ARN or Kafka topic." }, "sourceMessageId": { "type": "string", "maxLength": 256, "description": "SNS message id or Kafka partition@offset." }, "publisher": { "type": "string", "maxLength": 128, "description": "The publisher's `publisher` attribute, when set." } } }, "audience": { "type": "integer", "minimum": 0, "description": "Connections found (routed)." }, "shards": { "type": "integer", "minimum": 0, "description": "Fan-out jobs (0 = posted directly by the router)." }, "shard": { "type": "integer", "minimum": 0 }, "attempt": { "type": "integer", "minimum": 0 }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "result": { "title": "TraceResult", "type": "string", "description": "posted / delivered-on-connect: `delivered`; `gone` (410, dropped for that connection); `connecting`\n(410 before the socket opened: stored, delivered by a drain job); `throttled` (still 429 after\nbackoff: retried by a job); `retried` (5xx or timeout: retried by a job); `too-large` (dropped);\n`deferred` (not attempted before the deadline: continued in a new job). stored: `stored`,\n`duplicate` (already stored), `expired` (retention already over: not stored).\n", "enum": ["delivered", "gone", "connecting", "throttled", "retried", "too-large", "deferred", "stored", "duplicate", "expired"] }, "store": { "title": "TraceStore", "type": "string", "enum": ["inbox", "history"] }, "counts": { "title": "TraceCounts", "type": "object", "additionalProperties": false, "description": "Per-shard (or direct broadcast) outcome counts.", "properties": { "delivered": { "type": "integer", "minimum": 0 }, "gone": { "type": "integer", "minimum": 0 }, "connecting": { "type": "integer", "minimum": 0 }, "throttled": { "type": "integer", "minimum": 0 }, "retried": { "type": "integer", "minimum": 0 }, "tooLarge": { "type": "integer", "minimum": 0 }, "deferred": { "type": "integer", "minimum": 0 } } }, "job": { "title": "DeliveryReason", "type": "string", "enum": ["connect", "drain", "retry"], "description": "The `reason` of a delivery job (`DeliveryJob`): `connect`, `drain` or `retry`, as in trace records.\n" }, "sampled": { "type": "boolean", "description": "A per-connection success kept by sampling." }, "reason": { "type": "string", "maxLength": 1e3, "description": "Why: the dead-letter, retry or drop reason." } }, "$id": "TraceRecord" };
+function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -6779,7 +7031,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema33.properties, key0)) {
+      if (!func2.call(schema34.properties, key0)) {
         const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err3];
@@ -6801,7 +7053,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "wspush.trace.v1")) {
-        const err5 = { instancePath: instancePath + "/trace", schemaPath: "#/properties/trace/enum", keyword: "enum", params: { allowedValues: schema33.properties.trace.enum }, message: "must be equal to one of the allowed values" };
+        const err5 = { instancePath: instancePath + "/trace", schemaPath: "#/properties/trace/enum", keyword: "enum", params: { allowedValues: schema34.properties.trace.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -6822,7 +7074,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "published" || data1 === "routed" || data1 === "posted" || data1 === "stored" || data1 === "delivered-on-connect" || data1 === "dead-lettered")) {
-        const err7 = { instancePath: instancePath + "/hop", schemaPath: "#/properties/hop/enum", keyword: "enum", params: { allowedValues: schema33.properties.hop.enum }, message: "must be equal to one of the allowed values" };
+        const err7 = { instancePath: instancePath + "/hop", schemaPath: "#/properties/hop/enum", keyword: "enum", params: { allowedValues: schema34.properties.hop.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -6931,7 +7183,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data6 === "topic" || data6 === "user")) {
-        const err17 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema33.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+        const err17 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema34.properties.kind.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -7063,7 +7315,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data12 === "sns" || data12 === "kafka")) {
-            const err29 = { instancePath: instancePath + "/via/transport", schemaPath: "#/properties/via/properties/transport/enum", keyword: "enum", params: { allowedValues: schema33.properties.via.properties.transport.enum }, message: "must be equal to one of the allowed values" };
+            const err29 = { instancePath: instancePath + "/via/transport", schemaPath: "#/properties/via/properties/transport/enum", keyword: "enum", params: { allowedValues: schema34.properties.via.properties.transport.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err29];
             } else {
@@ -7274,7 +7526,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data21 === "delivered" || data21 === "gone" || data21 === "connecting" || data21 === "throttled" || data21 === "retried" || data21 === "too-large" || data21 === "deferred" || data21 === "stored" || data21 === "duplicate" || data21 === "expired")) {
-        const err48 = { instancePath: instancePath + "/result", schemaPath: "#/properties/result/enum", keyword: "enum", params: { allowedValues: schema33.properties.result.enum }, message: "must be equal to one of the allowed values" };
+        const err48 = { instancePath: instancePath + "/result", schemaPath: "#/properties/result/enum", keyword: "enum", params: { allowedValues: schema34.properties.result.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err48];
         } else {
@@ -7295,7 +7547,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data22 === "inbox" || data22 === "history")) {
-        const err50 = { instancePath: instancePath + "/store", schemaPath: "#/properties/store/enum", keyword: "enum", params: { allowedValues: schema33.properties.store.enum }, message: "must be equal to one of the allowed values" };
+        const err50 = { instancePath: instancePath + "/store", schemaPath: "#/properties/store/enum", keyword: "enum", params: { allowedValues: schema34.properties.store.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err50];
         } else {
@@ -7501,7 +7753,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data31 === "connect" || data31 === "drain" || data31 === "retry")) {
-        const err68 = { instancePath: instancePath + "/job", schemaPath: "#/properties/job/enum", keyword: "enum", params: { allowedValues: schema33.properties.job.enum }, message: "must be equal to one of the allowed values" };
+        const err68 = { instancePath: instancePath + "/job", schemaPath: "#/properties/job/enum", keyword: "enum", params: { allowedValues: schema34.properties.job.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err68];
         } else {
@@ -7552,11 +7804,11 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate32.errors = vErrors;
+  validate33.errors = vErrors;
   return errors === 0;
 }
-var validateTtlExtendedFrame = validate33;
-function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateTtlExtendedFrame = validate34;
+function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7664,11 +7916,11 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate33.errors = vErrors;
+  validate34.errors = vErrors;
   return errors === 0;
 }
-var validateUnknownFrame = validate34;
-function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateUnknownFrame = validate35;
+function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7681,11 +7933,11 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate34.errors = vErrors;
+  validate35.errors = vErrors;
   return errors === 0;
 }
-var validateUnsubscribeAction = validate35;
-function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateUnsubscribeAction = validate36;
+function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7834,11 +8086,11 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate35.errors = vErrors;
+  validate36.errors = vErrors;
   return errors === 0;
 }
-var validateUnsubscribedFrame = validate36;
-function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateUnsubscribedFrame = validate37;
+function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8023,11 +8275,11 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate36.errors = vErrors;
+  validate37.errors = vErrors;
   return errors === 0;
 }
-var validateUserMessageFrame = validate37;
-function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateUserMessageFrame = validate38;
+function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8238,12 +8490,12 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate37.errors = vErrors;
+  validate38.errors = vErrors;
   return errors === 0;
 }
-var validateWelcomeFrame = validate38;
-var schema39 = { "title": "WelcomeFrame", "type": "object", "additionalProperties": false, "required": ["kind", "connectionId", "userId", "realm", "accepted", "rejected", "expiresAt", "serverTime", "pendingOffline", "limits"], "properties": { "kind": { "type": "string", "const": "welcome" }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "userId": { "title": "UserId", "type": "string", "pattern": "^[A-Za-z0-9._@:+|-]{1,128}$" }, "realm": { "title": "Realm", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "accepted": { "type": "array", "maxItems": 20, "items": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" } }, "rejected": { "type": "array", "maxItems": 64, "items": { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS", "INVALID_TOPIC_PARAMETER", "NOT_TOPIC_OWNER"] }, "reason": { "type": "string", "maxLength": 256 } } } }, "expiresAt": { "type": "string", "format": "date-time", "description": "When the connection's rows expire unless extended." }, "serverTime": { "type": "string", "format": "date-time" }, "pendingOffline": { "type": "integer", "minimum": 0, "description": "How many offline user messages follow this frame." }, "limits": { "title": "ConnectionLimits", "type": "object", "additionalProperties": false, "required": ["idleTimeoutSeconds", "maxConnectionSeconds", "connectionTtlSeconds"], "properties": { "idleTimeoutSeconds": { "type": "integer", "minimum": 1 }, "maxConnectionSeconds": { "type": "integer", "minimum": 1 }, "connectionTtlSeconds": { "type": "integer", "minimum": 1 } } } }, "$id": "WelcomeFrame" };
-function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateWelcomeFrame = validate39;
+var schema40 = { "title": "WelcomeFrame", "type": "object", "additionalProperties": false, "required": ["kind", "connectionId", "userId", "realm", "accepted", "rejected", "expiresAt", "serverTime", "pendingOffline", "limits"], "properties": { "kind": { "type": "string", "const": "welcome" }, "connectionId": { "title": "ConnectionId", "type": "string", "pattern": "^[A-Za-z0-9+/=_-]{1,128}$" }, "userId": { "title": "UserId", "type": "string", "pattern": "^[A-Za-z0-9._@:+|-]{1,128}$" }, "realm": { "title": "Realm", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "accepted": { "type": "array", "maxItems": 20, "items": { "title": "TopicName", "type": "string", "description": "A realm-relative concrete topic name: a fixed topic (`announcements`) or a topic of a family\n(`jobs.8812`, `documents.d-77.comments`): dot-separated segments, the first a lowercase name.\n", "pattern": "^[a-z][a-z0-9-]{0,62}(\\.[A-Za-z0-9_@:+|-]{1,128}){0,6}$" } }, "rejected": { "type": "array", "maxItems": 64, "items": { "title": "RejectedTopic", "type": "object", "additionalProperties": false, "required": ["topic", "code", "reason"], "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The name as requested (possibly invalid)." }, "code": { "title": "TopicRejectionCode", "type": "string", "enum": ["UNKNOWN_TOPIC", "FORBIDDEN_TOPIC", "REALM_MISMATCH", "INVALID_TOPIC_NAME", "TOO_MANY_TOPICS", "INVALID_TOPIC_PARAMETER", "NOT_TOPIC_OWNER"] }, "reason": { "type": "string", "maxLength": 256 } } } }, "expiresAt": { "type": "string", "format": "date-time", "description": "When the connection's rows expire unless extended." }, "serverTime": { "type": "string", "format": "date-time" }, "pendingOffline": { "type": "integer", "minimum": 0, "description": "How many offline user messages follow this frame." }, "limits": { "title": "ConnectionLimits", "type": "object", "additionalProperties": false, "required": ["idleTimeoutSeconds", "maxConnectionSeconds", "connectionTtlSeconds"], "properties": { "idleTimeoutSeconds": { "type": "integer", "minimum": 1 }, "maxConnectionSeconds": { "type": "integer", "minimum": 1 }, "connectionTtlSeconds": { "type": "integer", "minimum": 1 } } }, "recovery": { "type": "array", "maxItems": 21, "description": "Only on a connection opened with `recovery=welcome` and `since`: the answer to each position sent,\nin place of the `recovery` frames (same meaning, see RecoveryFrame). One item per topic sent with a\nposition, positions that were ignored included (`SINCE_INVALID`, `SINCE_UNKNOWN_TOPIC`, and topic\n`*` for entries beyond the limits: at most `x-limits.maxTopicsPerConnection` + 1 items).\n`replayed`: how many `replayed: true` frames of that topic follow this welcome, before the inbox.\n", "items": { "title": "RecoveryOutcome", "type": "object", "additionalProperties": false, "required": ["topic", "recovered", "replayed"], "description": "One item of the welcome's `recovery` array: the fields of a RecoveryFrame without `kind` and\n`requestId`, with the same meaning, except that `replayed` counts the frames of the topic that follow\nthe welcome.\n", "properties": { "topic": { "type": "string", "maxLength": 256, "description": "The topic as sent (cut to 256 characters)." }, "recovered": { "type": "boolean" }, "replayed": { "type": "integer", "minimum": 0, "description": "Frames of this topic replayed after the welcome." }, "code": { "title": "RecoveryCode", "type": "string", "description": "Why a `recovery` frame says `recovered: false`, or why the position sent was ignored.", "enum": ["EPOCH_CHANGED", "HISTORY_TRIMMED", "SINCE_INVALID", "SINCE_UNKNOWN_TOPIC", "SINCE_AHEAD"] }, "reason": { "type": "string", "maxLength": 256 }, "offset": { "title": "StreamOffset", "type": "integer", "minimum": 0, "maximum": 9007199254740991, "description": "A message's position in the stream of its realm and concrete topic: 1 for the first publication of an\nepoch, then one more per publication (assigned atomically when the message is routed; a retried routing\nkeeps the first). In `since`, the offset of the last message the client has (0: none of this epoch).\n" }, "epoch": { "title": "StreamEpoch", "type": "string", "description": "Names one generation of a stream; a new epoch starts when the history was lost or reset.", "pattern": "^[A-Za-z0-9_-]{1,32}$" } } } } }, "$id": "WelcomeFrame" };
+function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8339,7 +8591,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema39.properties, key0)) {
+      if (!func2.call(schema40.properties, key0)) {
         const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err10];
@@ -8569,7 +8821,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data9 === "UNKNOWN_TOPIC" || data9 === "FORBIDDEN_TOPIC" || data9 === "REALM_MISMATCH" || data9 === "INVALID_TOPIC_NAME" || data9 === "TOO_MANY_TOPICS" || data9 === "INVALID_TOPIC_PARAMETER" || data9 === "NOT_TOPIC_OWNER")) {
-                const err31 = { instancePath: instancePath + "/rejected/" + i1 + "/code", schemaPath: "#/properties/rejected/items/properties/code/enum", keyword: "enum", params: { allowedValues: schema39.properties.rejected.items.properties.code.enum }, message: "must be equal to one of the allowed values" };
+                const err31 = { instancePath: instancePath + "/rejected/" + i1 + "/code", schemaPath: "#/properties/rejected/items/properties/code/enum", keyword: "enum", params: { allowedValues: schema40.properties.rejected.items.properties.code.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err31];
                 } else {
@@ -8807,16 +9059,243 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.recovery !== void 0) {
+      let data18 = data.recovery;
+      if (Array.isArray(data18)) {
+        if (data18.length > 21) {
+          const err53 = { instancePath: instancePath + "/recovery", schemaPath: "#/properties/recovery/maxItems", keyword: "maxItems", params: { limit: 21 }, message: "must NOT have more than 21 items" };
+          if (vErrors === null) {
+            vErrors = [err53];
+          } else {
+            vErrors.push(err53);
+          }
+          errors++;
+        }
+        const len2 = data18.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data19 = data18[i2];
+          if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+            if (data19.topic === void 0) {
+              const err54 = { instancePath: instancePath + "/recovery/" + i2, schemaPath: "#/properties/recovery/items/required", keyword: "required", params: { missingProperty: "topic" }, message: "must have required property 'topic'" };
+              if (vErrors === null) {
+                vErrors = [err54];
+              } else {
+                vErrors.push(err54);
+              }
+              errors++;
+            }
+            if (data19.recovered === void 0) {
+              const err55 = { instancePath: instancePath + "/recovery/" + i2, schemaPath: "#/properties/recovery/items/required", keyword: "required", params: { missingProperty: "recovered" }, message: "must have required property 'recovered'" };
+              if (vErrors === null) {
+                vErrors = [err55];
+              } else {
+                vErrors.push(err55);
+              }
+              errors++;
+            }
+            if (data19.replayed === void 0) {
+              const err56 = { instancePath: instancePath + "/recovery/" + i2, schemaPath: "#/properties/recovery/items/required", keyword: "required", params: { missingProperty: "replayed" }, message: "must have required property 'replayed'" };
+              if (vErrors === null) {
+                vErrors = [err56];
+              } else {
+                vErrors.push(err56);
+              }
+              errors++;
+            }
+            for (const key3 in data19) {
+              if (!(key3 === "topic" || key3 === "recovered" || key3 === "replayed" || key3 === "code" || key3 === "reason" || key3 === "offset" || key3 === "epoch")) {
+                const err57 = { instancePath: instancePath + "/recovery/" + i2, schemaPath: "#/properties/recovery/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err57];
+                } else {
+                  vErrors.push(err57);
+                }
+                errors++;
+              }
+            }
+            if (data19.topic !== void 0) {
+              let data20 = data19.topic;
+              if (typeof data20 === "string") {
+                if (func3(data20) > 256) {
+                  const err58 = { instancePath: instancePath + "/recovery/" + i2 + "/topic", schemaPath: "#/properties/recovery/items/properties/topic/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err58];
+                  } else {
+                    vErrors.push(err58);
+                  }
+                  errors++;
+                }
+              } else {
+                const err59 = { instancePath: instancePath + "/recovery/" + i2 + "/topic", schemaPath: "#/properties/recovery/items/properties/topic/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err59];
+                } else {
+                  vErrors.push(err59);
+                }
+                errors++;
+              }
+            }
+            if (data19.recovered !== void 0) {
+              if (typeof data19.recovered !== "boolean") {
+                const err60 = { instancePath: instancePath + "/recovery/" + i2 + "/recovered", schemaPath: "#/properties/recovery/items/properties/recovered/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err60];
+                } else {
+                  vErrors.push(err60);
+                }
+                errors++;
+              }
+            }
+            if (data19.replayed !== void 0) {
+              let data22 = data19.replayed;
+              if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)) && isFinite(data22))) {
+                const err61 = { instancePath: instancePath + "/recovery/" + i2 + "/replayed", schemaPath: "#/properties/recovery/items/properties/replayed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err61];
+                } else {
+                  vErrors.push(err61);
+                }
+                errors++;
+              }
+              if (typeof data22 == "number" && isFinite(data22)) {
+                if (data22 < 0 || isNaN(data22)) {
+                  const err62 = { instancePath: instancePath + "/recovery/" + i2 + "/replayed", schemaPath: "#/properties/recovery/items/properties/replayed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  if (vErrors === null) {
+                    vErrors = [err62];
+                  } else {
+                    vErrors.push(err62);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data19.code !== void 0) {
+              let data23 = data19.code;
+              if (typeof data23 !== "string") {
+                const err63 = { instancePath: instancePath + "/recovery/" + i2 + "/code", schemaPath: "#/properties/recovery/items/properties/code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err63];
+                } else {
+                  vErrors.push(err63);
+                }
+                errors++;
+              }
+              if (!(data23 === "EPOCH_CHANGED" || data23 === "HISTORY_TRIMMED" || data23 === "SINCE_INVALID" || data23 === "SINCE_UNKNOWN_TOPIC" || data23 === "SINCE_AHEAD")) {
+                const err64 = { instancePath: instancePath + "/recovery/" + i2 + "/code", schemaPath: "#/properties/recovery/items/properties/code/enum", keyword: "enum", params: { allowedValues: schema40.properties.recovery.items.properties.code.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err64];
+                } else {
+                  vErrors.push(err64);
+                }
+                errors++;
+              }
+            }
+            if (data19.reason !== void 0) {
+              let data24 = data19.reason;
+              if (typeof data24 === "string") {
+                if (func3(data24) > 256) {
+                  const err65 = { instancePath: instancePath + "/recovery/" + i2 + "/reason", schemaPath: "#/properties/recovery/items/properties/reason/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err65];
+                  } else {
+                    vErrors.push(err65);
+                  }
+                  errors++;
+                }
+              } else {
+                const err66 = { instancePath: instancePath + "/recovery/" + i2 + "/reason", schemaPath: "#/properties/recovery/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err66];
+                } else {
+                  vErrors.push(err66);
+                }
+                errors++;
+              }
+            }
+            if (data19.offset !== void 0) {
+              let data25 = data19.offset;
+              if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)) && isFinite(data25))) {
+                const err67 = { instancePath: instancePath + "/recovery/" + i2 + "/offset", schemaPath: "#/properties/recovery/items/properties/offset/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err67];
+                } else {
+                  vErrors.push(err67);
+                }
+                errors++;
+              }
+              if (typeof data25 == "number" && isFinite(data25)) {
+                if (data25 > 9007199254740991 || isNaN(data25)) {
+                  const err68 = { instancePath: instancePath + "/recovery/" + i2 + "/offset", schemaPath: "#/properties/recovery/items/properties/offset/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991" };
+                  if (vErrors === null) {
+                    vErrors = [err68];
+                  } else {
+                    vErrors.push(err68);
+                  }
+                  errors++;
+                }
+                if (data25 < 0 || isNaN(data25)) {
+                  const err69 = { instancePath: instancePath + "/recovery/" + i2 + "/offset", schemaPath: "#/properties/recovery/items/properties/offset/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  if (vErrors === null) {
+                    vErrors = [err69];
+                  } else {
+                    vErrors.push(err69);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data19.epoch !== void 0) {
+              let data26 = data19.epoch;
+              if (typeof data26 === "string") {
+                if (!pattern6.test(data26)) {
+                  const err70 = { instancePath: instancePath + "/recovery/" + i2 + "/epoch", schemaPath: "#/properties/recovery/items/properties/epoch/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]{1,32}$" }, message: 'must match pattern "^[A-Za-z0-9_-]{1,32}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err70];
+                  } else {
+                    vErrors.push(err70);
+                  }
+                  errors++;
+                }
+              } else {
+                const err71 = { instancePath: instancePath + "/recovery/" + i2 + "/epoch", schemaPath: "#/properties/recovery/items/properties/epoch/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err71];
+                } else {
+                  vErrors.push(err71);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err72 = { instancePath: instancePath + "/recovery/" + i2, schemaPath: "#/properties/recovery/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err72];
+            } else {
+              vErrors.push(err72);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err73 = { instancePath: instancePath + "/recovery", schemaPath: "#/properties/recovery/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err73];
+        } else {
+          vErrors.push(err73);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err53 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err74 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err53];
+      vErrors = [err74];
     } else {
-      vErrors.push(err53);
+      vErrors.push(err74);
     }
     errors++;
   }
-  validate38.errors = vErrors;
+  validate39.errors = vErrors;
   return errors === 0;
 }
 export {
@@ -8832,6 +9311,7 @@ export {
   validatePingAction,
   validatePongFrame,
   validateRecoveryFrame,
+  validateRecoveryOutcome,
   validateRejectedTopic,
   validateRetryDeliveryJob,
   validateSincePosition,

@@ -7,6 +7,7 @@ import type {
   ConnectionRecord,
   DeliveryJob,
   Identity,
+  RecoveryPlacement,
   RejectedTopic,
   SinceRejection,
 } from './model.js';
@@ -30,6 +31,8 @@ export interface RegisterInput {
   correlationId: string;
   /** The `since` query parameter, parsed (parseSinceParameter): checked here against the accepted topics. */
   since?: { entries: readonly SinceEntry[]; rejected: readonly SinceRejection[] };
+  /** The `recovery` query parameter (parseRecoveryParameter): `welcome` puts the answers to `since` in the welcome. */
+  recovery?: RecoveryPlacement;
 }
 
 export interface RegisterResult {
@@ -99,6 +102,8 @@ export class ConnectionService {
       if (decided.since.length > 0) job.since = decided.since;
       if (sinceRejected.length > 0) job.sinceRejected = sinceRejected;
     }
+    // Only the opt-in travels: a job without it is answered with `recovery` frames, as before contract 1.14.
+    if (input.recovery === 'welcome') job.recovery = 'welcome';
     const tokenCheck = this.deps.tokenChecks?.jobFor(record, input.correlationId);
     let tokenCheckInSeconds: number | undefined;
     try {

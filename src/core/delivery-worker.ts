@@ -1,7 +1,8 @@
 /**
  * The delivery job: welcome frame first (reason `connect`), then topic history of the accepted topics with
  * `offline.policy: history` (`replayed: true`; only what is newer than the position the client sent with
- * `since`, followed by that topic's `recovery` frame), then the user's inbox oldest first (`offline: true`),
+ * `since`, followed by that topic's `recovery` frame, or with the answers in the welcome when the client
+ * connected with `recovery=welcome`: the history is read before the welcome), then the user's inbox oldest first (`offline: true`),
  * deleting inbox items (in batches) only after their posts succeeded, then the messages routers held for the
  * connection until its welcome (src/core/welcome-hold.ts). `drain` jobs send the inbox only.
  *
@@ -17,10 +18,17 @@
  */
 import { nowSeconds, resolveGone } from './connections.js';
 import { ConnectionPostError, RetryLaterError } from './errors.js';
-import { topicFrame, userFrame, welcomeFrame } from './frames.js';
+import { topicFrame, userFrame, type WelcomeFrame, welcomeFrame } from './frames.js';
 import { InvocationHistoryCache } from './history-cache.js';
-import { replayFrames } from './history-replay.js';
-import type { ConnectDeliveryJob, ConnectionRecord, DeliveryJob, HeldMessage, InboxItem } from './model.js';
+import { framesOf, type ReplayFrame, recoveryOutcomes } from './history-replay.js';
+import type {
+  ConnectDeliveryJob,
+  ConnectionRecord,
+  DeliveryJob,
+  HeldMessage,
+  InboxItem,
+  RecoveryOutcome,
+} from './model.js';
 import type {
   Clock,
   ConnectionStore,
@@ -32,6 +40,7 @@ import type {
 import { silentLogger } from './ports.js';
 import { type PostDeps, postWithRetry } from './posting.js';
 import { messageKeyTime } from './stored-messages.js';
+import { topicReplays } from './stream-positions.js';
 import type { TokenExpiryGuard } from './token-expiry.js';
 import { type PostTraceOutcome, sampled, type TraceDeps, tracePost, traceReason } from './tracing.js';
 import { heldMessageKey } from './welcome-hold.js';
@@ -164,8 +173,10 @@ export class DeliveryWorker {
   }
 
   /**
-   * The welcome (waiting briefly for the connection to open: the job is enqueued with no delay), the replayed
-   * history (positioned by `since`) and its recovery frames, then `welcomedAt`: from then on routers post to this connection instead of holding for it.
+   * The history is read first (cached per invocation) so that a connection opened with `recovery=welcome` gets
+   * the answers to `since` in its welcome; then the welcome (waiting briefly for the connection to open: the job
+   * is enqueued with no delay), the replayed history (positioned by `since`) with its recovery frames unless the
+   * welcome carried them, then `welcomedAt`: from then on routers post to this connection instead of holding for it.
    */
   private async welcomeAndHistory(
     job: ConnectDeliveryJob,
@@ -174,8 +185,35 @@ export class DeliveryWorker {
     posted: Set<string>,
     result: DeliveryResult,
   ): Promise<'ok' | 'gone'> {
-    const { clock, delivery, store } = this.deps;
-    const welcome = welcomeFrame({
+    const { clock, store } = this.deps;
+    const request = {
+      topics: job.accepted,
+      fresh: job.accepted,
+      since: job.since,
+      rejected: job.sinceRejected,
+    };
+    const replays = await topicReplays(this.deps.history, job.realm, request, nowSeconds(clock));
+    const answers = job.recovery ?? 'frames';
+    const recovery = answers === 'welcome' ? recoveryOutcomes(replays) : undefined;
+    const welcome = this.welcome(job, record, pendingOffline, recovery);
+    if ((await this.postWhenOpen(record, JSON.stringify(welcome))) !== 'ok') return 'gone';
+    result.welcome = true;
+    if ((await this.postReplay(job, record, framesOf(replays, answers), posted, result)) === 'gone')
+      return 'gone';
+    // Not best effort: routers hold this connection's messages until it is set. A failure fails the job, whose
+    // retry posts the welcome again (a repeated welcome beats messages held until they expire).
+    if (!(await store.markWelcomed(record.connectionId, clock.now()))) return 'gone';
+    return 'ok';
+  }
+
+  private welcome(
+    job: ConnectDeliveryJob,
+    record: ConnectionRecord,
+    pendingOffline: number,
+    recovery: RecoveryOutcome[] | undefined,
+  ): WelcomeFrame {
+    const { clock, delivery } = this.deps;
+    return welcomeFrame({
       connectionId: job.connectionId,
       userId: job.userId,
       realm: job.realm,
@@ -189,18 +227,19 @@ export class DeliveryWorker {
         maxConnectionSeconds: delivery.maxConnectionSeconds,
         connectionTtlSeconds: delivery.connectionTtlSeconds,
       },
+      ...(recovery ? { recovery } : {}),
     });
-    if ((await this.postWhenOpen(record, JSON.stringify(welcome))) !== 'ok') return 'gone';
-    result.welcome = true;
+  }
 
-    const request = {
-      topics: job.accepted,
-      fresh: job.accepted,
-      since: job.since,
-      rejected: job.sinceRejected,
-    };
-    const replay = await replayFrames(this.deps.history, job.realm, request, nowSeconds(clock));
-    for (const frame of replay) {
+  /** The replayed history after the welcome, in order; each message is marked posted (not posted again if held). */
+  private async postReplay(
+    job: ConnectDeliveryJob,
+    record: ConnectionRecord,
+    frames: readonly ReplayFrame[],
+    posted: Set<string>,
+    result: DeliveryResult,
+  ): Promise<'ok' | 'gone'> {
+    for (const frame of frames) {
       const step = await this.post(record, frame.data);
       // Replays are per connection and per message: sampled like a broadcast's successes.
       if (frame.envelope && sampled(this.deps)) {
@@ -214,9 +253,6 @@ export class DeliveryWorker {
       if (step === 'ok' && frame.envelope) result.replayed++;
       if (frame.envelope) posted.add(heldMessageKey({ kind: 'topic', envelope: frame.envelope }));
     }
-    // Not best effort: routers hold this connection's messages until it is set. A failure fails the job, whose
-    // retry posts the welcome again (a repeated welcome beats messages held until they expire).
-    if (!(await store.markWelcomed(record.connectionId, clock.now()))) return 'gone';
     return 'ok';
   }
 

@@ -11,7 +11,14 @@ import type {
   UserMessageFrame,
   WelcomeFrame,
 } from '../../generated/models.js';
-import type { BroadcastEnvelope, ErrorCode, RejectedTopic, StreamPosition, UserEnvelope } from './model.js';
+import type {
+  BroadcastEnvelope,
+  ErrorCode,
+  RecoveryOutcome,
+  RejectedTopic,
+  StreamPosition,
+  UserEnvelope,
+} from './model.js';
 import type { RecoveryAnswer } from './stream-positions.js';
 
 // The frame shapes come from the contract's *Frame schemas; this module only builds them.
@@ -64,8 +71,10 @@ export function welcomeFrame(input: {
   pendingOffline: number;
   /** What this deployment enforces (configuration, not the contract's defaults: a local platform may shorten them). */
   limits: WelcomeFrame['limits'];
+  /** The answers to `since` (connections opened with `recovery=welcome`), in place of `recovery` frames. */
+  recovery?: RecoveryOutcome[];
 }): WelcomeFrame {
-  return {
+  const frame: WelcomeFrame = {
     kind: 'welcome',
     connectionId: input.connectionId,
     userId: input.userId,
@@ -81,6 +90,8 @@ export function welcomeFrame(input: {
       connectionTtlSeconds: input.limits.connectionTtlSeconds,
     },
   };
+  if (input.recovery && input.recovery.length > 0) frame.recovery = input.recovery;
+  return frame;
 }
 
 /** A topic message; `position` (history topics) adds its `offset` and `epoch`. */
@@ -105,20 +116,21 @@ export function topicFrame(
   return frame;
 }
 
+/** One topic's answer to `since` (contract RecoveryOutcome): a welcome's `recovery` item, a `recovery` frame's fields. */
+export function recoveryOutcome(answer: RecoveryAnswer, replayed: number): RecoveryOutcome {
+  const outcome: RecoveryOutcome = { topic: answer.topic, recovered: answer.recovered, replayed };
+  if (answer.code !== undefined) outcome.code = answer.code;
+  if (answer.reason !== undefined) outcome.reason = answer.reason;
+  if (answer.head) {
+    outcome.offset = answer.head.offset;
+    outcome.epoch = answer.head.epoch;
+  }
+  return outcome;
+}
+
 /** `recovery`: after the `replayed` frames of a topic the client sent a position for. */
 export function recoveryFrame(answer: RecoveryAnswer, replayed: number, requestId?: string): RecoveryFrame {
-  const frame: RecoveryFrame = {
-    kind: 'recovery',
-    topic: answer.topic,
-    recovered: answer.recovered,
-    replayed,
-  };
-  if (answer.code !== undefined) frame.code = answer.code;
-  if (answer.reason !== undefined) frame.reason = answer.reason;
-  if (answer.head) {
-    frame.offset = answer.head.offset;
-    frame.epoch = answer.head.epoch;
-  }
+  const frame: RecoveryFrame = { kind: 'recovery', ...recoveryOutcome(answer, replayed) };
   if (requestId !== undefined) frame.requestId = requestId;
   return frame;
 }

@@ -64,6 +64,8 @@ export type {
   ErrorCode,
   FanoutJob,
   RecoveryCode,
+  RecoveryOutcome,
+  RecoveryPlacement,
   RejectedTopic,
   SincePosition,
   SinceRejection,

@@ -8,7 +8,13 @@ import { validators } from '../../generated/index.js';
 import { historySize, topics } from '../../test/support/contract-picks.js';
 import type { HistoryItem } from './model.js';
 import type { HistoryStore } from './ports.js';
-import { decideSince, parseSinceParameter, positionedReplay, resetStream } from './stream-positions.js';
+import {
+  decideSince,
+  parseRecoveryParameter,
+  parseSinceParameter,
+  positionedReplay,
+  resetStream,
+} from './stream-positions.js';
 import { broadcastEnvelope, createWorld, type World } from './testing/world.js';
 
 const topic = topics.openHistory;
@@ -22,8 +28,16 @@ async function publish(world: World, count: number, from = 1): Promise<void> {
   }
 }
 
-/** Connects `c1` with the raw `since` query value and runs its delivery job; returns every frame it got. */
-async function reconnect(world: World, since: string | undefined, requested = [topic]) {
+/**
+ * Connects `c1` with the raw `since` query value (and `recovery`: where the answers go) and runs its delivery
+ * job; returns every frame it got.
+ */
+async function reconnect(
+  world: World,
+  since: string | undefined,
+  requested = [topic],
+  recoveryQuery?: string,
+) {
   const { job } = await world.connections.register({
     connectionId: 'c1',
     identity: { userId: 'alice', realm: 'acme', roles: [] },
@@ -31,6 +45,7 @@ async function reconnect(world: World, since: string | undefined, requested = [t
     connectedAt: world.clock.now() - 60_000,
     correlationId: 'c-c1',
     since: parseSinceParameter(since, undefined),
+    recovery: parseRecoveryParameter(recoveryQuery, undefined).placement,
   });
   const result = await world.worker.process(job);
   return { job, result, frames: world.gateway.framesTo('c1') };
@@ -208,6 +223,109 @@ describe('positioned replay on connect', () => {
     const decided = decideSince(parsed.entries, [], 'acme');
     expect(decided.rejected).toHaveLength(20);
     expect(decided.rejected.every((r) => r.code === 'SINCE_UNKNOWN_TOPIC')).toBe(true);
+  });
+});
+
+/** Each case's `since` on a world with history: what a client sends after missing messages, a reset, … */
+const answerCases: Array<{ name: string; since: (world: World) => Promise<string>; code?: string }> = [
+  { name: 'recovered', since: async (w) => `${topic}~1~${await epochOf(w)}` },
+  { name: 'nothing missed', since: async (w) => `${topic}~3~${await epochOf(w)}` },
+  {
+    name: 'HISTORY_TRIMMED',
+    code: 'HISTORY_TRIMMED',
+    since: async (w) => {
+      await publish(w, size, 4);
+      return `${topic}~1~${await epochOf(w)}`;
+    },
+  },
+  {
+    name: 'EPOCH_CHANGED',
+    code: 'EPOCH_CHANGED',
+    since: async (w) => {
+      const old = await epochOf(w);
+      await resetStream(w.history, 'acme', topic, w.clock.now() / 1000);
+      await publish(w, 2, 4);
+      return `${topic}~3~${old}`;
+    },
+  },
+  { name: 'SINCE_AHEAD', code: 'SINCE_AHEAD', since: async (w) => `${topic}~9~${await epochOf(w)}` },
+  { name: 'SINCE_INVALID', code: 'SINCE_INVALID', since: async () => `${topic}~-1~abc,weather~1~abc` },
+  { name: 'SINCE_INVALID *', code: 'SINCE_INVALID', since: async () => `${topic}~1~abc,`.repeat(200) },
+];
+
+const epochOf = async (world: World) => (await world.history.head('acme', topic, 0))?.epoch ?? '';
+
+describe('answers in the welcome (connect query recovery=welcome)', () => {
+  it.each(answerCases)(
+    '$name: the welcome carries what the recovery frames say; no recovery frame',
+    async (c) => {
+      const runs = [];
+      for (const placement of ['frames', 'welcome']) {
+        const world = createWorld();
+        await publish(world, 3);
+        const run = await reconnect(world, await c.since(world), [topic], placement);
+        // A reset draws a random epoch: each run's is named alike to compare the two.
+        const epoch = await epochOf(world);
+        const frames = run.frames.map((f) => JSON.parse(JSON.stringify(f).replaceAll(epoch, 'EPOCH')));
+        runs.push({ ...run, frames: frames as typeof run.frames });
+      }
+      const [framed, folded] = runs as [(typeof runs)[0], (typeof runs)[0]];
+      expect(framed.job.recovery).toBeUndefined();
+      expect(folded.job.recovery).toBe('welcome');
+      expect(validators.DeliveryJob(folded.job).ok).toBe(true);
+      const [welcome, ...after] = folded.frames;
+      expect(welcome?.kind).toBe('welcome');
+      expect(validators.WelcomeFrame(welcome).ok).toBe(true);
+      expect(recovery(folded.frames)).toEqual([]);
+      // The same answers, in the same order; the same replayed frames after the welcome, one post less each.
+      const answers = recovery(framed.frames).map(({ kind, ...outcome }) => outcome);
+      expect(answers.length).toBeGreaterThan(0);
+      expect(welcome?.recovery).toEqual(answers);
+      expect(ids(after)).toEqual(ids(framed.frames));
+      expect(folded.frames).toHaveLength(framed.frames.length - answers.length);
+      expect(framed.frames[0]).not.toHaveProperty('recovery');
+      // `replayed`: the topic's frames that follow the welcome.
+      const outcomes = (welcome?.recovery ?? []) as Array<Record<string, unknown>>;
+      const positioned = outcomes.find((o) => o.topic === topic && o.replayed !== 0) ?? outcomes[0];
+      const following = after.filter((f) => f.kind === 'topic' && f.topic === positioned?.topic).length;
+      expect(positioned?.replayed).toBe(following);
+      expect(outcomes[0]).toMatchObject(c.code ? { recovered: false, code: c.code } : { recovered: true });
+    },
+  );
+
+  it('recovered: the welcome says the head; the missed messages follow it, then nothing else', async () => {
+    const world = createWorld();
+    await publish(world, 5);
+    const epoch = await epochOf(world);
+    const { frames, result } = await reconnect(world, `${topic}~3~${epoch}`, [topic], 'welcome');
+    expect(frames.map((f) => f.kind)).toEqual(['welcome', 'topic', 'topic']);
+    expect(frames[0]?.recovery).toEqual([{ topic, recovered: true, replayed: 2, offset: 5, epoch }]);
+    expect(result).toMatchObject({ welcome: true, replayed: 2 });
+  });
+
+  it('without since the welcome has no recovery array, whichever the placement', async () => {
+    const world = createWorld();
+    await publish(world, 2);
+    const { frames } = await reconnect(world, undefined, [topic], 'welcome');
+    expect(frames.map((f) => f.kind)).toEqual(['welcome', 'topic', 'topic']);
+    expect(frames[0]).not.toHaveProperty('recovery');
+  });
+
+  it('a malformed recovery value is ignored: the answers come as recovery frames (the default)', async () => {
+    for (const bad of ['Welcome', '', 'welcome,frames', 'x'.repeat(5000)]) {
+      const parsed = parseRecoveryParameter(bad, undefined);
+      expect(parsed.placement).toBe('frames');
+      expect(parsed.ignored?.length).toBeLessThanOrEqual(256);
+    }
+    expect(parseRecoveryParameter(undefined, ['welcome', 'frames'])).toMatchObject({ placement: 'frames' });
+    expect(parseRecoveryParameter(undefined, ['welcome', 'welcome'])).toEqual({ placement: 'welcome' });
+    expect(parseRecoveryParameter(undefined, undefined)).toEqual({ placement: 'frames' });
+    const world = createWorld();
+    await publish(world, 2);
+    const { frames, job } = await reconnect(world, `${topic}~1~${await epochOf(world)}`, [topic], 'bogus');
+    expect(job).not.toHaveProperty('recovery');
+    expect(frames.map((f) => f.kind)).toEqual(['welcome', 'topic', 'recovery']);
+    expect(frames[0]).not.toHaveProperty('recovery');
   });
 });
 

@@ -8,7 +8,14 @@
 import { limits } from '../../generated/codes.js';
 import { formatErrors, wrapValidator } from '../../generated/field-errors.js';
 import { validateStreamPosition } from '../../generated/validators.js';
-import type { HistoryItem, RecoveryCode, SincePosition, SinceRejection, StreamPosition } from './model.js';
+import type {
+  HistoryItem,
+  RecoveryCode,
+  RecoveryPlacement,
+  SincePosition,
+  SinceRejection,
+  StreamPosition,
+} from './model.js';
 import type { HistoryStore } from './ports.js';
 import { stripRealm, topicDefinitionOf } from './topic-access.js';
 
@@ -95,6 +102,22 @@ export function parseSinceParameter(
     rejected.push({ topic: '*', code: 'SINCE_INVALID', reason });
   }
   return { entries, rejected };
+}
+
+/**
+ * The `recovery` query parameter (contract: where the connect-time answers to `since` go). Anything but one
+ * value of the enum (repeated alike) is ignored: `frames`, the default, with `ignored` saying why (for the log).
+ */
+export function parseRecoveryParameter(
+  single: string | undefined,
+  multi: readonly string[] | undefined,
+): { placement: RecoveryPlacement; ignored?: string } {
+  const values = multi && multi.length > 0 ? multi : single !== undefined ? [single] : [];
+  if (values.length === 0) return { placement: 'frames' };
+  const [first] = values;
+  if (values.every((value) => value === first) && (first === 'frames' || first === 'welcome'))
+    return { placement: first };
+  return { placement: 'frames', ignored: cut(`recovery=${values.join(',')}: expected frames or welcome`) };
 }
 
 /**

@@ -1,11 +1,11 @@
 /**
- * `$connect`: decides the requested topics and the positions sent (`since`), writes the connection's rows and
+ * `$connect`: decides the requested topics and the positions sent (`since`, `recovery`), writes the connection's rows and
  * enqueues one delivery job (welcome, history or positioned replay, inbox) — it never posts (API Gateway answers 410 until `$connect` returned) and never
  * waits for the backlog. Answers `Sec-WebSocket-Protocol: bearer` when the client offered that subprotocol.
  */
 import { randomUUID } from 'node:crypto';
 import type { ConnectionService } from '../core/connections.js';
-import { parseSinceParameter } from '../core/stream-positions.js';
+import { parseRecoveryParameter, parseSinceParameter } from '../core/stream-positions.js';
 import { parseTopicsParameter } from '../core/topic-access.js';
 import type { LambdaContext, WebSocketConnectEvent, WebSocketRouteResult } from './events.js';
 import { count, instrumented, log, withCorrelationId } from './runtime/observability.js';
@@ -37,6 +37,11 @@ export function createConnectHandler(deps: ConnectDeps) {
         event.queryStringParameters?.since,
         event.multiValueQueryStringParameters?.since,
       );
+      // An unknown value is ignored (contract): the answers come as `recovery` frames, the log says why.
+      const recovery = parseRecoveryParameter(
+        event.queryStringParameters?.recovery,
+        event.multiValueQueryStringParameters?.recovery,
+      );
       const correlationId = newCorrelationId();
       await withCorrelationId(correlationId, async () => {
         const result = await deps.connections.register({
@@ -46,6 +51,7 @@ export function createConnectHandler(deps: ConnectDeps) {
           connectedAt: connectedAt || Date.now(),
           correlationId,
           since,
+          recovery: recovery.placement,
         });
         count('Connections');
         log.info('connection registered', {
@@ -56,6 +62,8 @@ export function createConnectHandler(deps: ConnectDeps) {
           rejected: result.rejected.map((r) => `${r.topic}:${r.code}`),
           since: result.job.since?.map((s) => `${s.topic}~${s.offset}~${s.epoch}`),
           sinceRejected: result.job.sinceRejected?.map((r) => `${r.topic}:${r.code}`),
+          recovery: recovery.placement,
+          ...(recovery.ignored ? { recoveryIgnored: recovery.ignored } : {}),
           tokenCheckInSeconds: result.tokenCheckInSeconds,
         });
       });

@@ -113,6 +113,25 @@ describe('$connect', () => {
     expect((await metaRow('ConnC1dUCDoECFmQ='))?.topics).toEqual([gated]);
   });
 
+  it.each([
+    { recovery: ['welcome'], expected: 'welcome' },
+    { recovery: ['frames'], expected: undefined },
+    { recovery: ['bogus'], expected: undefined },
+    { recovery: ['welcome', 'frames'], expected: undefined },
+  ])('carries the recovery query $recovery to the delivery job as $expected (else ignored)', async (c) => {
+    const id = `ConnR${c.recovery.join('').length}${c.recovery.length}dUCDoECFmQ=`;
+    const event = connectEvent(id, (e) => {
+      e.queryStringParameters = { topics: requested, recovery: c.recovery.at(-1) ?? '' };
+      e.multiValueQueryStringParameters = { topics: [requested], recovery: c.recovery };
+    });
+    expect((await connect(event, lambdaContext('connect'))).statusCode).toBe(200);
+    const sent = harness.sqs.messages(harness.queues.delivery).filter((m) => m.body.includes(id));
+    expect(sent).toHaveLength(1);
+    const job = JSON.parse(sent[0]!.body) as DeliveryJob;
+    expect(validators.DeliveryJob(job).ok).toBe(true);
+    expect(job.reason === 'connect' ? job.recovery : 'not a connect job').toBe(c.expected);
+  });
+
   it('refuses (401) an event without a valid authorizer context instead of guessing a user', async () => {
     const event = connectEvent('ConnD1dUCDoECFmQ=', (e) => {
       delete e.requestContext.authorizer;
