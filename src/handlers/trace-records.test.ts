@@ -7,6 +7,13 @@
 import type { Context, SNSEvent, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { validators } from '../../generated/index.js';
+import {
+  invalidPayloadFor,
+  payloadFor,
+  topics,
+  userMessageExample,
+  userMessageType,
+} from '../../test/support/contract-picks.js';
 import type { BroadcastEnvelope, UserEnvelope } from '../core/model.js';
 import type { TraceRecord } from '../core/tracing.js';
 import type { WebSocketConnectEvent, WebSocketRouteResult } from './events.js';
@@ -23,6 +30,8 @@ let deliveryWorker: SqsHandler;
 let fanoutWorker: SqsHandler;
 let records: TraceRecord[] = [];
 let logLines: string[] = [];
+/** The clients' topic and the broadcasts': every user may read it, and it keeps a history. */
+const topic = topics.openHistory;
 
 beforeAll(async () => {
   harness = await startHandlerHarness({
@@ -58,8 +67,8 @@ async function connectClient(connectionId: string, userId: string, realm = 'acme
   event.requestContext.connectionId = connectionId;
   event.requestContext.connectedAt = Date.now() - 60_000;
   event.requestContext.authorizer = { ...event.requestContext.authorizer!, userId, realm, roles: 'user' };
-  event.queryStringParameters = { topics: 'announcements' };
-  event.multiValueQueryStringParameters = { topics: ['announcements'] };
+  event.queryStringParameters = { topics: topic };
+  event.multiValueQueryStringParameters = { topics: [topic] };
   expect((await connect(event, lambdaContext('connect'))).statusCode).toBe(200);
   if (open) harness.management.open.add(connectionId);
   await harness.welcomed(connectionId);
@@ -73,14 +82,21 @@ function snsEvent(name: 'sns-broadcast.json' | 'sns-user.json', message: object)
 
 function userEnvelope(overrides: Partial<UserEnvelope>): UserEnvelope {
   const base = JSON.parse(fixture<SNSEvent>('sns-user.json').Records[0]!.Sns.Message) as UserEnvelope;
-  return { ...base, publishedAt: new Date().toISOString(), ...overrides };
+  const type = userMessageType;
+  return {
+    ...base,
+    type,
+    payload: userMessageExample(type),
+    publishedAt: new Date().toISOString(),
+    ...overrides,
+  };
 }
 
 function broadcastEnvelope(overrides: Partial<BroadcastEnvelope>): BroadcastEnvelope {
   const base = JSON.parse(
     fixture<SNSEvent>('sns-broadcast.json').Records[0]!.Sns.Message,
   ) as BroadcastEnvelope;
-  return { ...base, publishedAt: new Date().toISOString(), ...overrides };
+  return { ...base, topic, payload: payloadFor(topic), publishedAt: new Date().toISOString(), ...overrides };
 }
 
 function sqsEvent(name: 'sqs-delivery.json' | 'sqs-fanout.json', bodies: string[]): SQSEvent {
@@ -136,12 +152,12 @@ describe('trace records', () => {
     const envelope = broadcastEnvelope({ messageId: 'tr-shard-1', realm: 'trshard' });
     await broadcastRouter(snsEvent('sns-broadcast.json', envelope), lambdaContext('broadcast-router'));
     const bodies = harness.sqs.bodies(harness.queues.fanout).filter((b) => b.includes('tr-shard-1'));
-    // Streamed: one job per page of each of announcements' partitions that holds subscribers (2 ids at most).
+    // Streamed: one job per page of each of the topic's partitions that holds subscribers (2 ids at most).
     const shards = bodies.length;
     expect(shards).toBeGreaterThanOrEqual(3);
     await fanoutWorker(sqsEvent('sqs-fanout.json', bodies), lambdaContext('fanout-worker'));
     const hops = journey('tr-shard-1');
-    // announcements keeps a history: stored before it is routed.
+    // The topic keeps a history: stored before it is routed.
     expect(hops.slice(0, 3).map((r) => [r.hop, r.store ?? r.audience, r.shards])).toEqual([
       ['published', undefined, undefined],
       ['stored', 'history', undefined],
@@ -180,21 +196,22 @@ describe('trace records', () => {
   });
 
   it('an invalid envelope ends in a dead-lettered hop with its reason, and nothing else', async () => {
+    const invalid = invalidPayloadFor(topic);
     const bad = broadcastEnvelope({
       messageId: 'tr-bad-1',
       correlationId: 'c-tr-bad-1',
-      payload: { title: 'x', body: 'y', severity: 'apocalyptic' },
+      payload: invalid.payload,
     });
     await expect(
       broadcastRouter(snsEvent('sns-broadcast.json', bad), lambdaContext('broadcast-router')),
-    ).rejects.toThrow(/payload\.severity/);
+    ).rejects.toThrow(`payload.${invalid.field}`);
     const hops = journey('tr-bad-1');
     expect(hops).toHaveLength(1);
     expect(hops[0]).toMatchObject({
       hop: 'dead-lettered',
       correlationId: 'c-tr-bad-1',
       via: { transport: 'sns' },
-      reason: expect.stringMatching(/invalid broadcast envelope: .*payload\.severity/),
+      reason: expect.stringMatching(new RegExp(`invalid broadcast envelope: .*payload\\.${invalid.field}`)),
     });
   });
 });

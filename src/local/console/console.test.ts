@@ -12,6 +12,15 @@ import {
   userMessageRegistry,
   userMessageTypes,
 } from '../../../generated/index.js';
+import {
+  invalidPayloadFor,
+  payloadFor,
+  topics,
+  unknownTopic,
+  unknownUserMessageType,
+  userMessageExample,
+  userMessageType,
+} from '../../../test/support/contract-picks.js';
 import { consolePublish } from './console-publish.js';
 import { loadContractCatalog } from './contract-catalog.js';
 import { renderConsolePage, startWebServer } from './web-server.js';
@@ -63,18 +72,16 @@ describe('contract catalog', () => {
 });
 
 describe('consolePublish', () => {
+  const topic = topics.openHistory;
   it('publishes a valid topic message as a broadcast envelope', async () => {
     const { sent, deps } = fakeSns();
-    const payload = { title: 'Hi', body: 'there', severity: 'info' };
-    const result = await consolePublish(
-      { kind: 'topic', realm: 'acme', topic: 'announcements', payload },
-      deps,
-    );
+    const payload = payloadFor(topic);
+    const result = await consolePublish({ kind: 'topic', realm: 'acme', topic, payload }, deps);
     expect(result.status).toBe(200);
     expect(sent).toHaveLength(1);
     expect(sent[0]?.TopicArn).toBe(TOPIC_ARN);
     const envelope = JSON.parse(sent[0]?.Message ?? '{}');
-    expect(envelope).toMatchObject({ realm: 'acme', topic: 'announcements', payload });
+    expect(envelope).toMatchObject({ realm: 'acme', topic, payload });
     expect(result.body).toMatchObject({
       ok: true,
       messageId: envelope.messageId,
@@ -84,41 +91,44 @@ describe('consolePublish', () => {
 
   it('publishes a valid user message to the user topic', async () => {
     const { sent, deps } = fakeSns();
-    const payload = { title: 'Invoice paid', body: 'Paid.', category: 'billing' };
+    const payload = userMessageExample(userMessageType);
     const result = await consolePublish(
-      { kind: 'user', realm: 'acme', userId: 'alice', type: 'notification', payload },
+      { kind: 'user', realm: 'acme', userId: 'alice', type: userMessageType, payload },
       deps,
     );
     expect(result.status).toBe(200);
     expect(sent[0]?.TopicArn).toBe(USER_ARN);
     expect(JSON.parse(sent[0]?.Message ?? '{}')).toMatchObject({
       userId: 'alice',
-      type: 'notification',
+      type: userMessageType,
       payload,
     });
   });
 
   it('names every invalid field and publishes nothing', async () => {
     const { sent, deps } = fakeSns();
+    const invalid = invalidPayloadFor(topic);
     const result = await consolePublish(
-      {
-        kind: 'topic',
-        realm: 'bad realm!',
-        topic: 'announcements',
-        payload: { title: 'x', body: 'y', severity: 'loud' },
-      },
+      { kind: 'topic', realm: 'bad realm!', topic, payload: invalid.payload },
       deps,
     );
     expect(result.status).toBe(400);
     const fields = result.body.ok ? [] : result.body.errors.map((e) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['realm', 'payload.severity']));
+    expect(fields).toEqual(expect.arrayContaining(['realm', `payload.${invalid.field}`]));
     expect(sent).toHaveLength(0);
     const missing = await consolePublish(
-      { kind: 'user', realm: 'acme', type: 'notification', payload: {} },
+      { kind: 'user', realm: 'acme', type: userMessageType, payload: {} },
       deps,
     );
     const missingFields = missing.body.ok ? [] : missing.body.errors.map((e) => e.field);
-    expect(missingFields).toEqual(expect.arrayContaining(['userId', 'payload.title', 'payload.category']));
+    // Every field the type's schema requires (those whose removal from the example it refuses) is named.
+    const example = userMessageExample(userMessageType);
+    const required = Object.keys(example).filter((field) => {
+      const { [field]: _removed, ...rest } = example;
+      return !userMessageRegistry[userMessageType].validate(rest).ok;
+    });
+    expect(required.length).toBeGreaterThan(0);
+    expect(missingFields).toEqual(expect.arrayContaining(['userId', ...required.map((f) => `payload.${f}`)]));
   });
 
   it('rejects unknown topics, types and kinds', async () => {
@@ -127,8 +137,10 @@ describe('consolePublish', () => {
       const r = await consolePublish(input, deps);
       return r.body.ok ? undefined : r.body.errors[0]?.field;
     };
-    expect(await field({ kind: 'topic', realm: 'acme', topic: 'weather', payload: {} })).toBe('topic');
-    expect(await field({ kind: 'user', realm: 'acme', userId: 'a', type: 'fax', payload: {} })).toBe('type');
+    expect(await field({ kind: 'topic', realm: 'acme', topic: unknownTopic, payload: {} })).toBe('topic');
+    expect(
+      await field({ kind: 'user', realm: 'acme', userId: 'a', type: unknownUserMessageType, payload: {} }),
+    ).toBe('type');
     expect(await field({ kind: 'smoke' })).toBe('kind');
     expect(await field('nope')).toBe('(root)');
   });
@@ -136,12 +148,7 @@ describe('consolePublish', () => {
   it('reports an SNS failure as 502', async () => {
     const { deps } = fakeSns(new Error('connect ECONNREFUSED'));
     const result = await consolePublish(
-      {
-        kind: 'topic',
-        realm: 'acme',
-        topic: 'announcements',
-        payload: { title: 'a', body: 'b', severity: 'info' },
-      },
+      { kind: 'topic', realm: 'acme', topic, payload: payloadFor(topic) },
       deps,
     );
     expect(result.status).toBe(502);
