@@ -85,7 +85,7 @@ function optional(params: URLSearchParams, name: string): string | undefined {
   return params.get(name) ?? undefined;
 }
 
-type SnsAction = (params: URLSearchParams) => string;
+export type SnsAction = (params: URLSearchParams) => string;
 
 export function createSnsActions(sns: SnsService): Record<string, SnsAction> {
   const publishOne = (params: URLSearchParams, topicArn: string): string =>
