@@ -1,8 +1,9 @@
 /**
  * Delivery worker (SQS delivery queue, partial batch responses): welcome, topic history, then the inbox.
- * A connection not open yet (or throttled) fails its item so SQS redelivers it; with DELIVERY_QUEUE_URL set
- * the message is made visible again after a short backoff (ChangeMessageVisibility) instead of the queue's
- * full visibility timeout. Invalid jobs fail their item and end in the DLQ after the receive limit.
+ * A failed job (a connection not open yet, throttled, or any other error) fails its item so SQS redelivers it;
+ * with DELIVERY_QUEUE_URL set the message is made visible again after a short backoff (ChangeMessageVisibility)
+ * instead of the queue's full visibility timeout: until a connect job succeeds, the routers hold that
+ * connection's live messages for its welcome. Invalid jobs fail their item and end in the DLQ after the receive limit.
  * Token check jobs (stacks that close connections whose token expired) close the connection when it is due; a
  * failed one is retried after the same short backoff, so the close stays close to its due time.
  */
@@ -93,9 +94,12 @@ export function createDeliveryWorkerHandler(deps: DeliveryWorkerHandlerDeps) {
             retryInSeconds: deps.queue ? delay : 'visibility timeout',
           });
         } else {
+          // Also soon: a connect job's routers hold the connection's live messages until its welcome is done.
+          const delay = await retryShortly(record);
           log.error('delivery job failed', {
             ...logContext,
             connectionId: job.connectionId,
+            retryInSeconds: deps.queue ? delay : 'visibility timeout',
             error: error as Error,
           });
         }

@@ -14,6 +14,7 @@ import {
   userMessageExample,
   userMessageType,
 } from '../../test/support/contract-picks.js';
+import { retryDelaySeconds } from '../core/delivery-worker.js';
 import type { BroadcastEnvelope, DeliveryJob, FanoutJob, UserEnvelope } from '../core/model.js';
 import type { WebSocketConnectEvent, WebSocketRouteResult } from './events.js';
 import { fixture, type HandlerHarness, lambdaContext, startHandlerHarness } from './testing/harness.js';
@@ -575,6 +576,47 @@ describe('delivery worker', () => {
     });
     const delivered = harness.management.framesTo('OldA1dUCDoECFmQ=').filter((f) => f.kind === 'user');
     expect(delivered.map((f) => f.id).sort()).toEqual(['o-inbox', 'o-retry']);
+  });
+});
+
+describe('a delivery job failing for any reason', () => {
+  it('is made visible again after the short backoff, not the queue visibility timeout', async () => {
+    const { createDeliveryWorkerHandler } = await import('./delivery-worker.js');
+    const worker = {
+      async process(): Promise<never> {
+        throw new Error('ProvisionedThroughputExceededException');
+      },
+      forInvocation() {
+        return worker;
+      },
+    };
+    const delays: number[] = [];
+    const handler = createDeliveryWorkerHandler({
+      worker: worker as unknown as Parameters<typeof createDeliveryWorkerHandler>[0]['worker'],
+      queue: {
+        async changeVisibility(_receiptHandle: string, seconds: number) {
+          delays.push(seconds);
+        },
+      },
+    });
+    const job = JSON.stringify({
+      reason: 'connect',
+      connectionId: 'FailA1dUCDoECFm=',
+      userId: 'alice',
+      realm: 'acme',
+      accepted: [],
+      rejected: [],
+      connectedAt: Date.now(),
+      expiresAt: Math.floor(Date.now() / 1000) + 600,
+      correlationId: 'c-failing',
+    });
+    const event = sqsEvent('sqs-delivery.json', [job]);
+    const result = await handler(event, context('delivery-worker'));
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: event.Records[0]?.messageId }]);
+    expect(delays).toEqual([
+      retryDelaySeconds(Number(event.Records[0]?.attributes.ApproximateReceiveCount) || 1),
+    ]);
+    expect(delays[0]).toBeLessThan(30);
   });
 });
 
