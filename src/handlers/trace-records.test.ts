@@ -7,13 +7,7 @@
 import type { Context, SNSEvent, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { validators } from '../../generated/index.js';
-import {
-  invalidPayloadFor,
-  payloadFor,
-  topics,
-  userMessageExample,
-  userMessageType,
-} from '../../test/support/contract-picks.js';
+import { invalidPayloadFor, topicMessage, topics, userMessage } from '../../test/support/contract-picks.js';
 import type { BroadcastEnvelope, UserEnvelope } from '../core/model.js';
 import type { TraceRecord } from '../core/tracing.js';
 import type { WebSocketConnectEvent, WebSocketRouteResult } from './events.js';
@@ -80,24 +74,21 @@ function snsEvent(name: 'sns-broadcast.json' | 'sns-user.json', message: object)
   return event;
 }
 
-function userEnvelope(overrides: Partial<UserEnvelope>): UserEnvelope {
-  const base = JSON.parse(fixture<SNSEvent>('sns-user.json').Records[0]!.Sns.Message) as UserEnvelope;
-  const type = userMessageType;
-  return {
-    ...base,
-    type,
-    payload: userMessageExample(type),
-    publishedAt: new Date().toISOString(),
-    ...overrides,
-  };
+/** The fixture's envelope with a message of the contract (its type or topic and example) and a fresh date. */
+function envelopeOf<T>(
+  name: 'sns-user.json' | 'sns-broadcast.json',
+  message: object,
+  overrides: Partial<T>,
+): T {
+  const base = JSON.parse(fixture<SNSEvent>(name).Records[0]!.Sns.Message) as T;
+  return { ...base, ...message, publishedAt: new Date().toISOString(), ...overrides };
 }
 
-function broadcastEnvelope(overrides: Partial<BroadcastEnvelope>): BroadcastEnvelope {
-  const base = JSON.parse(
-    fixture<SNSEvent>('sns-broadcast.json').Records[0]!.Sns.Message,
-  ) as BroadcastEnvelope;
-  return { ...base, topic, payload: payloadFor(topic), publishedAt: new Date().toISOString(), ...overrides };
-}
+const userEnvelope = (overrides: Partial<UserEnvelope>): UserEnvelope =>
+  envelopeOf('sns-user.json', userMessage(), overrides);
+
+const broadcastEnvelope = (overrides: Partial<BroadcastEnvelope>): BroadcastEnvelope =>
+  envelopeOf('sns-broadcast.json', topicMessage(topic), overrides);
 
 function sqsEvent(name: 'sqs-delivery.json' | 'sqs-fanout.json', bodies: string[]): SQSEvent {
   const template = fixture<SQSEvent>(name).Records[0]!;
