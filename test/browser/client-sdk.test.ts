@@ -29,7 +29,15 @@ import {
   openLocalAppPage,
   skipWithoutChromium,
 } from '../support/chromium.js';
-import { topicExample, topics } from '../support/contract-picks.js';
+import {
+  payloadFor,
+  topicExample,
+  topicMessage,
+  topics,
+  userMessage,
+  userMessageExample,
+  userMessageType,
+} from '../support/contract-picks.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -85,7 +93,7 @@ describe.skipIf(skipWithoutChromium)('client SDK in Chromium', { timeout: 120_00
 
     const token = await tokenSource(platform, 'browser-frank')();
     const welcome = await page.evaluate(
-      async ({ url, token }) => {
+      async ({ url, token, open, gated, type }) => {
         const sdk = (globalThis as unknown as { wspush: Sdk }).wspush;
         const log = (text: string): void => {
           const li = document.createElement('li');
@@ -98,17 +106,17 @@ describe.skipIf(skipWithoutChromium)('client SDK in Chromium', { timeout: 120_00
         const client = sdk.connect({
           url,
           token,
-          topics: ['announcements', 'audit-alerts'],
+          topics: [open, gated],
           validatePayloads: sdk.payloadValidation,
         });
         client.on('state', (state) => log(`state: ${state}`));
-        client.onTopic('announcements', (payload, frame) => {
+        client.onTopic(open, (payload, frame) => {
           received.push(frame.id);
-          log(`announcement [${payload.severity}] ${payload.title}: ${payload.body}`);
+          log(`topic ${frame.topic}: ${JSON.stringify(payload)}`);
         });
-        client.onUserMessage('notification', (payload, frame) => {
+        client.onUserMessage(type, (payload, frame) => {
           received.push(frame.id);
-          log(`notification (${payload.category}) ${payload.title}`);
+          log(`user message ${frame.type}: ${JSON.stringify(payload)}`);
         });
         const w = await client.ready();
         log(
@@ -116,31 +124,30 @@ describe.skipIf(skipWithoutChromium)('client SDK in Chromium', { timeout: 120_00
         );
         return w;
       },
-      { url: platform.urls.gateway, token },
+      {
+        url: platform.urls.gateway,
+        token,
+        open: topics.openHistory,
+        gated: topics.gated,
+        type: userMessageType,
+      },
     );
     expect(welcome.userId).toBe('browser-frank');
-    expect(welcome.accepted).toEqual(['announcements']);
+    expect(welcome.accepted).toEqual([topics.openHistory]);
     expect(welcome.rejected.map((r) => r.code)).toEqual(['FORBIDDEN_TOPIC']);
 
-    const topic = await publisher.publishToTopic({
-      realm: 'acme',
-      topic: 'announcements',
-      payload: { title: 'Hello from SNS', body: 'Published with the publisher SDK', severity: 'info' },
-    });
-    const user = await publisher.publishToUser({
-      realm: 'acme',
-      userId: 'browser-frank',
-      type: 'notification',
-      payload: { title: 'Your report is ready', body: 'Q3', category: 'reports' },
-    });
+    const topic = await publisher.publishToTopic(topicMessage(topics.openHistory));
+    const user = await publisher.publishToUser(userMessage('browser-frank'));
     await page.waitForFunction(
       (ids) => ids.every((id) => (globalThis as unknown as { received: string[] }).received.includes(id)),
       [topic.messageId, user.messageId],
       { timeout: 60_000 },
     );
     const text = (await page.locator('#log').textContent()) ?? '';
-    expect(text).toContain('announcement [info] Hello from SNS');
-    expect(text).toContain('notification (reports) Your report is ready');
+    expect(text).toContain(`topic ${topics.openHistory}: ${JSON.stringify(payloadFor(topics.openHistory))}`);
+    expect(text).toContain(
+      `user message ${userMessageType}: ${JSON.stringify(userMessageExample(userMessageType))}`,
+    );
     await mkdir(`${ROOT}/test-artifacts`, { recursive: true });
     await page.screenshot({ path: `${ROOT}/test-artifacts/client-sdk.png` });
     expect(pageErrors).toEqual([]);

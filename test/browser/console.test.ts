@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../src/local/platform.js';
 import {
   type AwsClients,
-  announcement,
   awsClients,
   publishTopic,
   publishUser,
@@ -20,6 +19,24 @@ import {
   traceCli,
 } from '../integration/support.js';
 import { collectPageErrors, launchChromium, skipWithoutChromium } from '../support/chromium.js';
+import {
+  families,
+  invalidPayloadFor,
+  ownerParameter,
+  payloadFor,
+  sampleTopic,
+  topicIn,
+  topics,
+  unknownTopic,
+  userMessageExample,
+  userMessageType,
+} from '../support/contract-picks.js';
+
+/** The scalar values of a payload as the page's frame list prints them (pretty JSON): each must be shown. */
+const shownValues = (payload: Record<string, unknown>): string[] =>
+  Object.values(payload)
+    .filter((v) => v === null || typeof v !== 'object')
+    .map((v) => JSON.stringify(v));
 
 let platform: Platform;
 let clients: AwsClients;
@@ -53,52 +70,58 @@ describe.skipIf(skipWithoutChromium)('console page in Chromium', () => {
 
     await page.fill('#user', 'carla');
     await page.fill('#realm', 'acme');
-    await page.fill('#extra-topics', 'weather');
+    await page.fill('#extra-topics', unknownTopic);
     await page.click('#connect');
     await page.locator('#status[data-state="open"]').waitFor({ timeout: 15_000 });
     const welcome = page.locator('#frames li[data-kind="welcome"]');
     await welcome.waitFor({ timeout: 15_000 });
-    expect(await welcome.textContent()).toContain('announcements');
-    expect(await welcome.textContent()).toContain('weather (UNKNOWN_TOPIC)');
+    // The open topics are ticked by default.
+    expect(await welcome.textContent()).toContain(topics.openHistory);
+    expect(await welcome.textContent()).toContain(`${unknownTopic} (UNKNOWN_TOPIC)`);
 
-    const id = await publishTopic(platform, clients, {
-      realm: 'acme',
-      topic: 'announcements',
-      payload: announcement('Hello from SNS'),
-    });
+    const payload = payloadFor(topics.openHistory);
+    const id = await publishTopic(platform, clients, { realm: 'acme', topic: topics.openHistory, payload });
     const topicFrame = page.locator('#frames li[data-kind="topic"]', { hasText: id });
     await topicFrame.waitFor({ timeout: 15_000 });
-    expect(await topicFrame.textContent()).toContain('Hello from SNS');
+    for (const value of shownValues(payload)) expect(await topicFrame.textContent()).toContain(value);
 
     // Subscribe on the live connection: the reply is shown; a family publish then reaches the page.
-    await page.fill('#subscribe-topics', 'jobs.8812, users.someone-else.activity');
+    // The publish form offers a family by its sample topic; another user's own topic is refused.
+    const family = families.unowned ?? expect.fail('the contract has no family with a parameter');
+    const owned = families.owned ?? expect.fail('the contract has no family with an owner rule');
+    const sample = sampleTopic(family);
+    const othersOwn = topicIn(owned, 'x', { [ownerParameter(owned)]: 'someone-else' });
+    await page.fill('#subscribe-topics', `${sample}, ${othersOwn}`);
     await page.click('#subscribe');
     const subscribed = page.locator('#frames li[data-kind="subscribed"]');
     await subscribed.waitFor({ timeout: 15_000 });
-    expect(await subscribed.textContent()).toContain('jobs.8812');
+    expect(await subscribed.textContent()).toContain(sample);
     expect(await subscribed.textContent()).toContain('NOT_TOPIC_OWNER');
-    await page.selectOption('#topic-name', 'jobs.8812');
+    await page.selectOption('#topic-name', sample);
     await page.click('#topic-publish');
-    await page
-      .locator('#frames li[data-kind="topic"]', { hasText: 'jobs.8812' })
-      .waitFor({ timeout: 15_000 });
-    await page.fill('#subscribe-topics', 'jobs.8812');
+    await page.locator('#frames li[data-kind="topic"]', { hasText: sample }).waitFor({ timeout: 15_000 });
+    await page.fill('#subscribe-topics', sample);
     await page.click('#unsubscribe');
     await page.locator('#frames li[data-kind="unsubscribed"]').waitFor({ timeout: 15_000 });
 
     // The page's own publish form: a user message to the connected user.
-    await page.selectOption('#user-type', 'notification');
-    expect(JSON.parse(await page.inputValue('#user-payload'))).toMatchObject({ title: 'Invoice paid' });
+    // The form is prefilled with the type's example from the contract.
+    await page.selectOption('#user-type', userMessageType);
+    expect(JSON.parse(await page.inputValue('#user-payload'))).toEqual(userMessageExample(userMessageType));
     await page.click('#user-publish');
     await page.locator('#user-result.ok', { hasText: 'published' }).waitFor({ timeout: 15_000 });
-    await page
-      .locator('#frames li[data-kind="user"]', { hasText: 'Invoice paid' })
-      .waitFor({ timeout: 15_000 });
+    const userFrame = page.locator('#frames li[data-kind="user"]');
+    await userFrame.waitFor({ timeout: 15_000 });
+    for (const value of shownValues(userMessageExample(userMessageType)))
+      expect(await userFrame.textContent()).toContain(value);
 
-    // An invalid payload is refused with the field named, in the page.
-    await page.fill('#topic-payload', JSON.stringify({ title: 'x', body: 'y', severity: 'loud' }));
+    // An invalid payload is refused with the field named, in the page (the form still has the family's topic).
+    const invalid = invalidPayloadFor(sample);
+    await page.fill('#topic-payload', JSON.stringify(invalid.payload));
     await page.click('#topic-publish');
-    await page.locator('#topic-result.err', { hasText: 'payload.severity' }).waitFor({ timeout: 15_000 });
+    await page
+      .locator('#topic-result.err', { hasText: `payload.${invalid.field}` })
+      .waitFor({ timeout: 15_000 });
 
     await mkdir('test-artifacts', { recursive: true });
     await page.screenshot({ path: 'test-artifacts/console.png', fullPage: true });
@@ -142,8 +165,8 @@ describe.skipIf(skipWithoutChromium)('console page in Chromium', () => {
     await page.click('#trace-stop');
     const topicId = await publishTopic(platform, clients, {
       realm: 'acme',
-      topic: 'announcements',
-      payload: announcement('Trace me'),
+      topic: topics.openHistory,
+      payload: payloadFor(topics.openHistory),
     });
     await page.locator(`#frames button.trace-link[data-trace-id="${topicId}"]`).click({ timeout: 15_000 });
     expect(await page.inputValue('#trace-id')).toBe(topicId);
