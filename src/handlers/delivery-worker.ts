@@ -1,9 +1,9 @@
 /**
  * Delivery worker (SQS delivery queue, partial batch responses): welcome, topic history, then the inbox.
- * A failed job (a connection not open yet, throttled, or any other error) fails its item so SQS redelivers it;
- * with DELIVERY_QUEUE_URL set the message is made visible again after a short backoff (ChangeMessageVisibility)
- * instead of the queue's full visibility timeout: until a connect job succeeds, the routers hold that
- * connection's live messages for its welcome. Invalid jobs fail their item and end in the DLQ after the receive limit.
+ * A failed job fails its item so SQS redelivers it. With DELIVERY_QUEUE_URL set, a connection not open yet (or
+ * throttled) is retried after a short backoff (ChangeMessageVisibility) instead of the queue's full visibility
+ * timeout, and so are the first two receives of a job that failed otherwise: until a connect job succeeds, the
+ * routers hold that connection's live messages for its welcome. Invalid jobs fail their item and end in the DLQ after the receive limit.
  * Token check jobs (stacks that close connections whose token expired) close the connection when it is due; a
  * failed one is retried after the same short backoff, so the close stays close to its due time.
  */
@@ -31,10 +31,15 @@ export interface DeliveryWorkerHandlerDeps {
 
 export { retryDelaySeconds } from '../core/delivery-worker.js';
 
+/** Receives of a job failed by an error (not RetryLaterError) that are retried after the short backoff. */
+export const QUICK_RETRIES_OF_FAILED_JOBS = 2;
+
+const receiveCountOf = (record: SQSRecord): number => Number(record.attributes.ApproximateReceiveCount) || 1;
+
 export function createDeliveryWorkerHandler(deps: DeliveryWorkerHandlerDeps) {
   /** A short retry (1, 2, 4 … 30 s by receive count) instead of the queue's full visibility timeout. */
   const retryShortly = async (record: SQSRecord): Promise<number> => {
-    const delay = retryDelaySeconds(Number(record.attributes.ApproximateReceiveCount) || 1);
+    const delay = retryDelaySeconds(receiveCountOf(record));
     await deps.queue?.changeVisibility(record.receiptHandle, delay).catch((visibilityError: unknown) => {
       log.warn('ChangeMessageVisibility failed', { error: visibilityError as Error });
     });
@@ -94,12 +99,14 @@ export function createDeliveryWorkerHandler(deps: DeliveryWorkerHandlerDeps) {
             retryInSeconds: deps.queue ? delay : 'visibility timeout',
           });
         } else {
-          // Also soon: a connect job's routers hold the connection's live messages until its welcome is done.
-          const delay = await retryShortly(record);
+          // The first failures are retried soon: the routers hold a connection's live messages until its connect
+          // job is done. Later ones wait out the visibility timeout, so an outage does not dead-letter jobs in seconds.
+          const soon = receiveCountOf(record) <= QUICK_RETRIES_OF_FAILED_JOBS;
+          const delay = soon ? await retryShortly(record) : undefined;
           log.error('delivery job failed', {
             ...logContext,
             connectionId: job.connectionId,
-            retryInSeconds: deps.queue ? delay : 'visibility timeout',
+            retryInSeconds: deps.queue && delay !== undefined ? delay : 'visibility timeout',
             error: error as Error,
           });
         }

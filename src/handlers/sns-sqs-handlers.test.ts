@@ -580,7 +580,7 @@ describe('delivery worker', () => {
 });
 
 describe('a delivery job failing for any reason', () => {
-  it('is made visible again after the short backoff, not the queue visibility timeout', async () => {
+  const failingHandler = async (delays: number[]) => {
     const { createDeliveryWorkerHandler } = await import('./delivery-worker.js');
     const worker = {
       async process(): Promise<never> {
@@ -590,8 +590,7 @@ describe('a delivery job failing for any reason', () => {
         return worker;
       },
     };
-    const delays: number[] = [];
-    const handler = createDeliveryWorkerHandler({
+    return createDeliveryWorkerHandler({
       worker: worker as unknown as Parameters<typeof createDeliveryWorkerHandler>[0]['worker'],
       queue: {
         async changeVisibility(_receiptHandle: string, seconds: number) {
@@ -599,24 +598,36 @@ describe('a delivery job failing for any reason', () => {
         },
       },
     });
-    const job = JSON.stringify({
-      reason: 'connect',
-      connectionId: 'FailA1dUCDoECFm=',
-      userId: 'alice',
-      realm: 'acme',
-      accepted: [],
-      rejected: [],
-      connectedAt: Date.now(),
-      expiresAt: Math.floor(Date.now() / 1000) + 600,
-      correlationId: 'c-failing',
-    });
-    const event = sqsEvent('sqs-delivery.json', [job]);
-    const result = await handler(event, context('delivery-worker'));
-    expect(result.batchItemFailures).toEqual([{ itemIdentifier: event.Records[0]?.messageId }]);
-    expect(delays).toEqual([
-      retryDelaySeconds(Number(event.Records[0]?.attributes.ApproximateReceiveCount) || 1),
-    ]);
-    expect(delays[0]).toBeLessThan(30);
+  };
+  const connectJob = JSON.stringify({
+    reason: 'connect',
+    connectionId: 'FailA1dUCDoECFm=',
+    userId: 'alice',
+    realm: 'acme',
+    accepted: [],
+    rejected: [],
+    connectedAt: Date.now(),
+    expiresAt: Math.floor(Date.now() / 1000) + 600,
+    correlationId: 'c-failing',
+  });
+  const received = (receiveCount: number) => {
+    const event = sqsEvent('sqs-delivery.json', [connectJob]);
+    event.Records[0]!.attributes.ApproximateReceiveCount = String(receiveCount);
+    return event;
+  };
+
+  it('is retried after the short backoff on its first receives, then waits out the visibility timeout', async () => {
+    const { QUICK_RETRIES_OF_FAILED_JOBS } = await import('./delivery-worker.js');
+    const delays: number[] = [];
+    const handler = await failingHandler(delays);
+    for (let n = 1; n <= QUICK_RETRIES_OF_FAILED_JOBS + 2; n++) {
+      const event = received(n);
+      const result = await handler(event, context('delivery-worker'));
+      expect(result.batchItemFailures).toEqual([{ itemIdentifier: event.Records[0]?.messageId }]);
+    }
+    const quick = Array.from({ length: QUICK_RETRIES_OF_FAILED_JOBS }, (_, i) => retryDelaySeconds(i + 1));
+    expect(delays).toEqual(quick);
+    expect(Math.max(...delays)).toBeLessThan(30);
   });
 });
 
