@@ -1,5 +1,5 @@
 // The gate's verdict on a classified change list: a breaking change needs info.version's major to go up,
-// any other change needs the version to go up, and a new major is recorded as the released baseline.
+// any other change needs the version to go up, and every new version is recorded as the released baseline.
 import type { ContractChange } from './classify.js';
 
 export interface Version {
@@ -56,10 +56,12 @@ export function judge(input: GateInput): GateVerdict {
       `the contract changed since ${base.text} but info.version is still ${head.text}: bump the minor for ` +
         `additions (${base.major}.${base.minor + 1}.0)${breaking > 0 ? '' : ''}.`,
     );
-  if (failures.length === 0 && input.baseIsRecordedRelease && !input.recording && head.major > base.major)
+  // Every version that goes up is a release: recorded, later removals of its additions are breaking too.
+  if (failures.length === 0 && input.baseIsRecordedRelease && !input.recording && order > 0)
     failures.push(
-      `info.version's major went up (${base.text} → ${head.text}): record this contract as the released ` +
-        `baseline with \`${RECORD_COMMAND}\` and commit it with the contract.`,
+      `info.version went up (${base.text} → ${head.text}): record this contract as the released ` +
+        `baseline with \`${RECORD_COMMAND}\` and commit it with the contract, so a later version that ` +
+        `removes what ${head.text} adds is caught.`,
     );
   return { ok: failures.length === 0, failures };
 }

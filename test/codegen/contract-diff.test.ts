@@ -452,9 +452,10 @@ describe('contract:diff version rules', () => {
     expect(gate(breakingChange, '1.0.0', '2.0.0', true).ok).toBe(true);
   });
 
-  it('wants a version bump for additions, and none for editorial changes', () => {
+  it('wants a version bump for additions, recorded, and none for editorial changes', () => {
     expect(gate(addition, '1.0.0', '1.0.0').failures.join('\n')).toMatch(/bump the minor/);
-    expect(gate(addition, '1.0.0', '1.1.0').ok).toBe(true);
+    expect(gate(addition, '1.0.0', '1.1.0').failures.join('\n')).toMatch(/record this contract/);
+    expect(gate(addition, '1.0.0', '1.1.0', true).ok).toBe(true);
     const editorialOnly = addition.map((c) => ({ ...c, severity: 'editorial' as const }));
     expect(gate(editorialOnly, '1.0.0', '1.0.0').ok).toBe(true);
   });
@@ -499,6 +500,27 @@ describe('npm run contract:diff', () => {
     expect((await gateRun(['--contract', contract, '--released', released, '--record'])).code).toBe(0);
     expect(readFileSync(released, 'utf8')).toContain('maxLength: 99');
     expect((await gateRun(['--contract', contract, '--released', released])).code).toBe(0);
+  });
+
+  it('catches the removal of an addition once the minor release that added it is recorded', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'contract-diff-'));
+    const released = path.join(dir, 'released.yaml');
+    const contract = path.join(dir, 'asyncapi.yaml');
+    const original = base();
+    writeFileSync(released, stringify(original));
+    const added = base();
+    node(added as JsonMap, 'components', 'schemas', 'EchoAction', 'properties').note = { type: 'string' };
+    (added.info as JsonMap).version = '0.1.0';
+    writeFileSync(contract, stringify(added));
+    expect((await gateRun(['--contract', contract, '--released', released])).stderr).toMatch(
+      /record this contract/,
+    );
+    expect((await gateRun(['--contract', contract, '--released', released, '--record'])).code).toBe(0);
+    (original.info as JsonMap).version = '0.2.0';
+    writeFileSync(contract, stringify(original));
+    const removed = await gateRun(['--contract', contract, '--released', released]);
+    expect(removed.code).toBe(1);
+    expect(removed.stdout).toMatch(/BREAKING .*\/components\/schemas\/EchoAction\/properties\/note/);
   });
 
   it('compares with a git ref given by --base, and reports an unknown ref as a usage error', async () => {
