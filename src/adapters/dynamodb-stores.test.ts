@@ -1,4 +1,8 @@
-/** The DynamoDB adapters against dynalite (the real DynamoDB API) with the real SDK clients. */
+/**
+ * The DynamoDB adapters against dynalite (the real DynamoDB API) with the real SDK clients. The adapters take topic
+ * names as opaque keys and their partition counts as an option (the contract is read above them), so the topics
+ * here are neutral names (`topic-a`, `topic-b`); stored envelopes are the contract's examples (core/testing/world).
+ */
 import {
   BatchWriteCommand,
   type BatchWriteCommandOutput,
@@ -8,6 +12,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnprocessedItemsError } from '../core/errors.js';
 import type { ConnectionRecord, HeldMessage, InboxItem } from '../core/model.js';
+import { broadcastEnvelope, userEnvelope } from '../core/testing/world.js';
 import { DynamoConnectionStore } from './dynamodb-connection-store.js';
 import { DynamoHeldMessageStore } from './dynamodb-held-message-store.js';
 import { DynamoHistoryStore, DynamoInboxStore, DynamoMessageIdStore } from './dynamodb-message-stores.js';
@@ -40,7 +45,7 @@ function record(connectionId: string, overrides: Partial<ConnectionRecord> = {})
     connectionId,
     userId: 'alice',
     realm: 'acme',
-    topics: ['announcements'],
+    topics: ['topic-a'],
     connectedAt: NOW * 1000 - 60_000,
     expiresAt: NOW + 7800,
     ...overrides,
@@ -123,26 +128,24 @@ describe('DynamoTable', () => {
 describe('DynamoConnectionStore', () => {
   it('writes 2 + t rows and finds them by key (no Scan)', async () => {
     const store = new DynamoConnectionStore(table());
-    await store.saveConnection(record('rowsA=', { topics: ['announcements', 'job-status'] }));
-    expect(await store.getConnection('rowsA=')).toEqual(
-      record('rowsA=', { topics: ['announcements', 'job-status'] }),
-    );
+    await store.saveConnection(record('rowsA=', { topics: ['topic-a', 'topic-b'] }));
+    expect(await store.getConnection('rowsA=')).toEqual(record('rowsA=', { topics: ['topic-a', 'topic-b'] }));
     expect(await store.listUserConnections('acme', 'alice', NOW)).toContainEqual({
       connectionId: 'rowsA=',
       connectedAt: NOW * 1000 - 60_000,
       expiresAt: NOW + 7800,
       welcomePending: true,
     });
-    expect(await store.listTopicSubscribers('acme', 'job-status', NOW)).toEqual([
+    expect(await store.listTopicSubscribers('acme', 'topic-b', NOW)).toEqual([
       { connectionId: 'rowsA=', userId: 'alice', welcomePending: true },
     ]);
   });
 
   it('keeps realms apart', async () => {
     const store = new DynamoConnectionStore(table());
-    await store.saveConnection(record('realmA=', { realm: 'r1', topics: ['job-status'] }));
-    await store.saveConnection(record('realmB=', { realm: 'r2', topics: ['job-status'] }));
-    expect((await store.listTopicSubscribers('r1', 'job-status', NOW)).map((s) => s.connectionId)).toEqual([
+    await store.saveConnection(record('realmA=', { realm: 'r1', topics: ['topic-b'] }));
+    await store.saveConnection(record('realmB=', { realm: 'r2', topics: ['topic-b'] }));
+    expect((await store.listTopicSubscribers('r1', 'topic-b', NOW)).map((s) => s.connectionId)).toEqual([
       'realmA=',
     ]);
     expect((await store.listUserConnections('r2', 'alice', NOW)).map((s) => s.connectionId)).toEqual([
@@ -154,9 +157,9 @@ describe('DynamoConnectionStore', () => {
     const store = new DynamoConnectionStore(table());
     await store.saveConnection(record('expired=', { realm: 'ttl', expiresAt: NOW - 10 }));
     await store.saveConnection(record('fresh=', { realm: 'ttl' }));
-    expect(
-      (await store.listTopicSubscribers('ttl', 'announcements', NOW)).map((s) => s.connectionId),
-    ).toEqual(['fresh=']);
+    expect((await store.listTopicSubscribers('ttl', 'topic-a', NOW)).map((s) => s.connectionId)).toEqual([
+      'fresh=',
+    ]);
     expect((await store.listUserConnections('ttl', 'alice', NOW)).map((s) => s.connectionId)).toEqual([
       'fresh=',
     ]);
@@ -166,78 +169,78 @@ describe('DynamoConnectionStore', () => {
     const store = new DynamoConnectionStore(table({ pageLimit: 7 }));
     for (let i = 0; i < 40; i++)
       await store.saveConnection(record(`page${i}=`, { realm: 'big', userId: `u${i}` }));
-    expect(await store.listTopicSubscribers('big', 'announcements', NOW)).toHaveLength(40);
+    expect(await store.listTopicSubscribers('big', 'topic-a', NOW)).toHaveLength(40);
   });
 
   it('spreads a topic over its partition keys and lists, extends and deletes across them', async () => {
     const store = new DynamoConnectionStore(table({ pageLimit: 5 }), {
-      topicPartitions: (topic) => (topic === 'announcements' ? 4 : 1),
+      topicPartitions: (topic) => (topic === 'topic-a' ? 4 : 1),
     });
     const saved = Array.from({ length: 40 }, (_, i) =>
-      record(`part${i}=`, { realm: 'parts', userId: `u${i}`, topics: ['announcements', 'job-status'] }),
+      record(`part${i}=`, { realm: 'parts', userId: `u${i}`, topics: ['topic-a', 'topic-b'] }),
     );
     for (const r of saved) await store.saveConnection(r);
     // Every partition key holds some of the rows (FNV-1a of 40 ids over 4 partitions).
     const perPartition = await Promise.all(
       [0, 1, 2, 3].map(
         async (p) =>
-          (await table().query({ pk: topicPartition('parts', 'announcements', p), nowSeconds: NOW })).length,
+          (await table().query({ pk: topicPartition('parts', 'topic-a', p), nowSeconds: NOW })).length,
       ),
     );
     expect(perPartition.every((n) => n > 0)).toBe(true);
     expect(perPartition.reduce((a, b) => a + b, 0)).toBe(40);
-    const audience = await store.listTopicSubscribers('parts', 'announcements', NOW);
+    const audience = await store.listTopicSubscribers('parts', 'topic-a', NOW);
     expect(audience.map((s) => s.connectionId).sort()).toEqual(saved.map((r) => r.connectionId).sort());
-    expect(await store.listTopicSubscribers('parts', 'job-status', NOW)).toHaveLength(40);
+    expect(await store.listTopicSubscribers('parts', 'topic-b', NOW)).toHaveLength(40);
 
     const first = await store.getConnection('part0=');
-    expect(first?.topicPartitions).toEqual({ announcements: 4 });
+    expect(first?.topicPartitions).toEqual({ 'topic-a': 4 });
     if (!first) throw new Error('saved connection not found');
     expect(await store.extendConnection(first, NOW + 9000)).toBe(true);
     const row = await table().query({
-      pk: topicPartition('parts', 'announcements', partitionOf('part0=', 4)),
+      pk: topicPartition('parts', 'topic-a', partitionOf('part0=', 4)),
       nowSeconds: NOW,
     });
     expect(row.find((item) => item.sk === 'conn#part0=')?.expiresAt).toBe(NOW + 9000);
 
     await store.deleteConnection(first);
-    const after = await store.listTopicSubscribers('parts', 'announcements', NOW);
+    const after = await store.listTopicSubscribers('parts', 'topic-a', NOW);
     expect(after).toHaveLength(39);
     expect(after.some((s) => s.connectionId === 'part0=')).toBe(false);
   });
 
   it('finds and deletes rows written before a topic got more partitions', async () => {
     const before = new DynamoConnectionStore(table());
-    const old = record('older=', { realm: 'grow', topics: ['announcements'] });
+    const old = record('older=', { realm: 'grow', topics: ['topic-a'] });
     await before.saveConnection(old);
     const after = new DynamoConnectionStore(table(), { topicPartitions: () => 8 });
-    await after.saveConnection(record('newer=', { realm: 'grow', userId: 'bob', topics: ['announcements'] }));
+    await after.saveConnection(record('newer=', { realm: 'grow', userId: 'bob', topics: ['topic-a'] }));
     // Partition 0 is the one-partition layout, so the old row is still in the audience.
     expect(
-      (await after.listTopicSubscribers('grow', 'announcements', NOW)).map((s) => s.connectionId).sort(),
+      (await after.listTopicSubscribers('grow', 'topic-a', NOW)).map((s) => s.connectionId).sort(),
     ).toEqual(['newer=', 'older=']);
     // Its meta row has no layout, so the delete targets the old key.
     const stored = await after.getConnection('older=');
     expect(stored?.topicPartitions).toBeUndefined();
     if (!stored) throw new Error('saved connection not found');
     await after.deleteConnection(stored);
-    expect(
-      (await after.listTopicSubscribers('grow', 'announcements', NOW)).map((s) => s.connectionId),
-    ).toEqual(['newer=']);
+    expect((await after.listTopicSubscribers('grow', 'topic-a', NOW)).map((s) => s.connectionId)).toEqual([
+      'newer=',
+    ]);
   });
 
   it('deletes every row of one connection only, idempotently', async () => {
     const store = new DynamoConnectionStore(table());
-    const gone = record('delA=', { realm: 'del', topics: ['announcements', 'job-status'] });
+    const gone = record('delA=', { realm: 'del', topics: ['topic-a', 'topic-b'] });
     await store.saveConnection(gone);
     await store.saveConnection(record('delB=', { realm: 'del' }));
     await store.deleteConnection(gone);
     await store.deleteConnection(gone);
     expect(await store.getConnection('delA=')).toBeUndefined();
-    expect(
-      (await store.listTopicSubscribers('del', 'announcements', NOW)).map((s) => s.connectionId),
-    ).toEqual(['delB=']);
-    expect(await store.listTopicSubscribers('del', 'job-status', NOW)).toEqual([]);
+    expect((await store.listTopicSubscribers('del', 'topic-a', NOW)).map((s) => s.connectionId)).toEqual([
+      'delB=',
+    ]);
+    expect(await store.listTopicSubscribers('del', 'topic-b', NOW)).toEqual([]);
     expect((await store.listUserConnections('del', 'alice', NOW)).map((s) => s.connectionId)).toEqual([
       'delB=',
     ]);
@@ -245,14 +248,14 @@ describe('DynamoConnectionStore', () => {
 
   it('extends every row, and never re-creates the rows of a deleted connection', async () => {
     const store = new DynamoConnectionStore(table());
-    const rec = record('ext=', { realm: 'ext', topics: ['announcements', 'job-status'] });
+    const rec = record('ext=', { realm: 'ext', topics: ['topic-a', 'topic-b'] });
     await store.saveConnection(rec);
     expect(await store.extendConnection(rec, NOW + 9999)).toBe(true);
     const rows = await Promise.all(
       [
         keys.connectionMeta('ext='),
         keys.userConnection('ext', 'alice', 'ext='),
-        keys.topicConnection('ext', 'job-status', 'ext='),
+        keys.topicConnection('ext', 'topic-b', 'ext='),
       ].map((key) => dynamo.documentClient.send(new GetCommand({ TableName: dynamo.tableName, Key: key }))),
     );
     expect(rows.map((r) => r.Item?.expiresAt)).toEqual([NOW + 9999, NOW + 9999, NOW + 9999]);
@@ -270,15 +273,7 @@ function inboxItem(messageId: string, publishedAt: string, expiresAt = NOW + 86_
     messageId,
     publishedAt,
     expiresAt,
-    envelope: {
-      messageId,
-      correlationId: `c-${messageId}`,
-      realm: 'acme',
-      userId: 'alice',
-      type: 'notification',
-      publishedAt,
-      payload: { title: 't', body: 'b', category: 'billing' },
-    },
+    envelope: userEnvelope({ messageId, correlationId: `c-${messageId}`, publishedAt }),
   };
 }
 
@@ -291,7 +286,7 @@ describe('DynamoInboxStore', () => {
     await inbox.put('acme', 'order', inboxItem('m2', '2026-11-27T09:02:00.000Z'));
     const items = await inbox.list('acme', 'order', NOW, 10);
     expect(items.map((i) => i.messageId)).toEqual(['m1', 'm2', 'm3']);
-    expect(items[0]?.envelope.payload).toEqual({ title: 't', body: 'b', category: 'billing' });
+    expect(items[0]?.envelope).toEqual(inboxItem('m1', '2026-11-27T09:01:00.000Z').envelope);
     expect((await inbox.list('acme', 'order', NOW, 2)).map((i) => i.messageId)).toEqual(['m1', 'm2']);
   });
 
@@ -307,7 +302,7 @@ describe('DynamoInboxStore', () => {
     });
     await ids.markDone(scope, 'm1');
     expect(await ids.claim(scope, 'm1', t1, NOW + 60, NOW)).toMatchObject({ status: 'repeat', done: true });
-    expect(await ids.claim('topic#acme#announcements', 'm1', t1, NOW + 60, NOW)).toEqual({ status: 'first' });
+    expect(await ids.claim('topic#acme#topic-a', 'm1', t1, NOW + 60, NOW)).toEqual({ status: 'first' });
     expect(await ids.claim(scope, 'm1', t1, NOW + 200, NOW + 60)).toEqual({ status: 'first' });
     await ids.markDone(scope, 'never-claimed');
     const row = await dynamo.documentClient.send(
@@ -357,25 +352,25 @@ describe('DynamoHistoryStore', () => {
     const history = new DynamoHistoryStore(table({ pageLimit: 3 }));
     for (let i = 0; i < 8; i++) {
       const item = inboxItem(`h${i}`, `2026-11-27T09:00:0${i}.000Z`);
-      await history.put('acme', 'announcements', {
+      await history.put('acme', 'topic-a', {
         ...item,
         envelope: {
           messageId: item.messageId,
           correlationId: 'c',
           realm: 'acme',
-          topic: 'announcements',
+          topic: 'topic-a',
           publishedAt: item.publishedAt,
           payload: {},
         },
       });
     }
-    expect((await history.list('acme', 'announcements', NOW, 3)).map((i) => i.messageId)).toEqual([
+    expect((await history.list('acme', 'topic-a', NOW, 3)).map((i) => i.messageId)).toEqual([
       'h5',
       'h6',
       'h7',
     ]);
-    expect(await history.trim('acme', 'announcements', 5)).toBe(3);
-    expect((await history.list('acme', 'announcements', NOW, 10)).map((i) => i.messageId)).toEqual([
+    expect(await history.trim('acme', 'topic-a', 5)).toBe(3);
+    expect((await history.list('acme', 'topic-a', NOW, 10)).map((i) => i.messageId)).toEqual([
       'h3',
       'h4',
       'h5',
@@ -390,27 +385,27 @@ describe('DynamoHistoryStore', () => {
       new PutCommand({
         TableName: dynamo.tableName,
         Item: {
-          ...keys.historyItem('r9', 'announcements', '2026-11-27T09:00:00.000Z', 'x'),
+          ...keys.historyItem('r9', 'topic-a', '2026-11-27T09:00:00.000Z', 'x'),
           expiresAt: NOW + 60,
         },
       }),
     );
-    expect(await history.list('r8', 'announcements', NOW, 10)).toEqual([]);
+    expect(await history.list('r8', 'topic-a', NOW, 10)).toEqual([]);
   });
 });
 
 describe('welcome holding on the table', () => {
   it('marks the user and topic rows welcomePending until markWelcomed clears them (rows of a deleted connection stay deleted)', async () => {
     const store = new DynamoConnectionStore(table());
-    const rec = record('wel=', { realm: 'wel', topics: ['announcements', 'job-status'] });
+    const rec = record('wel=', { realm: 'wel', topics: ['topic-a', 'topic-b'] });
     await store.saveConnection(rec);
     expect(await store.listUserConnections('wel', 'alice', NOW)).toMatchObject([{ welcomePending: true }]);
-    expect(await store.listTopicSubscribers('wel', 'job-status', NOW)).toEqual([
+    expect(await store.listTopicSubscribers('wel', 'topic-b', NOW)).toEqual([
       { connectionId: 'wel=', userId: 'alice', welcomePending: true },
     ]);
     expect(await store.markWelcomed('wel=', NOW * 1000)).toBe(true);
     expect((await store.listUserConnections('wel', 'alice', NOW))[0]?.welcomePending).toBeUndefined();
-    expect(await store.listTopicSubscribers('wel', 'job-status', NOW)).toEqual([
+    expect(await store.listTopicSubscribers('wel', 'topic-b', NOW)).toEqual([
       { connectionId: 'wel=', userId: 'alice' },
     ]);
     // A subscribe before the welcome marks its row; after it, not.
@@ -431,14 +426,11 @@ describe('welcome holding on the table', () => {
     });
     const topic: HeldMessage = {
       kind: 'topic',
-      envelope: {
+      envelope: broadcastEnvelope({
         messageId: 'u1',
         correlationId: 'c-t',
-        realm: 'acme',
-        topic: 'announcements',
         publishedAt: '2026-11-27T09:00:00.000Z',
-        payload: { title: 't', body: 'b', severity: 'info' },
-      },
+      }),
       position: { offset: 7, epoch: 'e1' },
     };
     await held.hold('h1=', user('u2', '2026-11-27T09:00:02.000Z'), NOW + 60);

@@ -3,7 +3,9 @@
  * page twice and misses no one, and an envelope too large for every shard job is stored once and referenced.
  */
 import { describe, expect, it } from 'vitest';
+import { topics } from '../../test/support/contract-picks.js';
 import { BroadcastIncompleteError, StoredEnvelopeMissingError } from './errors.js';
+import { topicScope } from './message-ids.js';
 import type { FanoutJob } from './model.js';
 import type { SubscriberPageRange } from './ports.js';
 import { broadcastEnvelope, createWorld } from './testing/world.js';
@@ -35,7 +37,7 @@ async function sharding(audience: number, options: { msPerPage?: number; inline?
 }
 
 async function welcomed(world: ReturnType<typeof createWorld>, connectionId: string): Promise<void> {
-  await world.connect(connectionId, { userId: `u-${connectionId}` }, ['announcements']);
+  await world.connect(connectionId, { userId: `u-${connectionId}` }, [topics.openHistory]);
   await world.store.markWelcomed(connectionId, world.clock.now());
 }
 
@@ -68,7 +70,7 @@ describe('streamed shards', () => {
     const sentBefore = world.fanoutQueue.jobs().length;
     // SNS retries the invocation (same envelope): claimed pages are skipped without being read again.
     const readsBefore = world.store.pageReads.length;
-    const claimed = await world.shardClaims.list('topic#acme#announcements', 'deadline');
+    const claimed = await world.shardClaims.list(topicScope('acme', envelope.topic), 'deadline');
     const retry = await world.broadcast.route(envelope);
     const all = shardIds(world.fanoutQueue.jobs());
     expect(all.sort()).toEqual(Array.from({ length: 60 }, (_, i) => id(i)));
@@ -215,7 +217,7 @@ describe('large envelopes', () => {
       connectionIds: ['x='],
       storedEnvelope: {
         realm: 'acme',
-        topic: 'announcements',
+        topic: topics.openHistory,
         messageId: 'never-stored',
         correlationId: 'c',
       },

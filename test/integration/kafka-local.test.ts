@@ -13,6 +13,13 @@ import {
 } from '../../generated/index.js';
 import type { Platform } from '../../src/local/platform.js';
 import { FakeKafkaConsumer } from '../local/kafka/fake-consumer.js';
+import {
+  invalidUserPayloadFor,
+  payloadFor,
+  topics,
+  userMessageExample,
+  userMessageType,
+} from '../support/contract-picks.js';
 import { connect, startTestPlatform, type TestClient } from './support.js';
 
 const consumers: Record<KafkaChannelName, FakeKafkaConsumer> = {
@@ -32,8 +39,8 @@ beforeAll(async () => {
       maxRetryAttempts: 20,
     },
   });
-  alice = await connect(platform, { userId: 'alice', realm: 'acme', topics: ['announcements'] });
-  bob = await connect(platform, { userId: 'bob', realm: 'acme', topics: ['announcements'] });
+  alice = await connect(platform, { userId: 'alice', realm: 'acme', topics: [topics.openHistory] });
+  bob = await connect(platform, { userId: 'bob', realm: 'acme', topics: [topics.openHistory] });
   await Promise.all([alice.welcome(), bob.welcome()]);
 }, 60_000);
 afterAll(async () => {
@@ -49,9 +56,9 @@ function userEnvelope(userId: string, messageId = `ku-${++seq}`) {
     correlationId: `c-${messageId}`,
     realm: 'acme',
     userId,
-    type: 'notification',
+    type: userMessageType,
     publishedAt: new Date().toISOString(),
-    payload: { title: 'T', body: `body ${messageId}`, category: 'billing' },
+    payload: userMessageExample(userMessageType),
   };
 }
 
@@ -110,7 +117,7 @@ describe('local platform with --kafka-brokers', () => {
     batch.push(wrongKey, good(4), good(5));
     const badPayload = produce('user-stream', 0, {
       ...userEnvelope('alice', 'kx-payload'),
-      payload: { title: 1 },
+      payload: invalidUserPayloadFor(userMessageType).payload,
     });
     batch.push(badPayload, good(6), good(7));
     const toBob = produce('user-stream', 1, userEnvelope('bob', 'kb-1'));
@@ -143,9 +150,9 @@ describe('local platform with --kafka-brokers', () => {
       messageId: 'kbc-1',
       correlationId: 'c-kbc-1',
       realm: 'acme',
-      topic: 'announcements',
+      topic: topics.openHistory,
       publishedAt: new Date().toISOString(),
-      payload: { title: 'Hi', body: 'from Kafka', severity: 'info' },
+      payload: payloadFor(topics.openHistory),
     };
     await consumers['broadcast-stream'].deliver([produce('broadcast-stream', 2, envelope)]);
     await alice.waitForFrame((f) => f.id === 'kbc-1', 'the broadcast at alice');

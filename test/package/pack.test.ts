@@ -28,12 +28,23 @@ import {
   openLocalAppPage,
   skipWithoutChromium,
 } from '../support/chromium.js';
+import {
+  payloadFor,
+  topicMessage,
+  topics,
+  topicWithEnumField,
+  userMessageExample,
+  userMessageType,
+} from '../support/contract-picks.js';
 import { withPackageBuildLock } from '../support/package-build.js';
 import { type CliRun, spawnCli } from '../support/spawn-cli.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const { version } = JSON.parse(await readFile(`${ROOT}package.json`, 'utf8')) as { version: string };
-const ANNOUNCEMENT = { title: 'Hello', body: 'From the package', severity: 'info' };
+// Picked from the contract: an open topic with history, its example payload, a user message type and its example.
+const TOPIC = topics.openHistory;
+const PAYLOAD = payloadFor(TOPIC);
+const json = JSON.stringify;
 
 let scratch: string;
 let platform: Platform;
@@ -119,18 +130,18 @@ import { createPublisher } from 'wspush/publisher';
 import { WebSocket } from 'ws';
 
 const { GATEWAY_URL, TOKEN, SNS_ENDPOINT } = process.env;
-const client = connect({ url: GATEWAY_URL, token: TOKEN, topics: ['announcements'], WebSocket, validatePayloads: payloadValidation });
+const client = connect({ url: GATEWAY_URL, token: TOKEN, topics: [${json(TOPIC)}], WebSocket, validatePayloads: payloadValidation });
 const received = [];
-client.onTopic('announcements', (payload, frame) => received.push({ kind: 'topic', id: frame.id, title: payload.title }));
-client.onUserMessage('notification', (payload, frame) => received.push({ kind: 'user', id: frame.id, title: payload.title }));
+client.onTopic(${json(TOPIC)}, (payload, frame) => received.push({ kind: 'topic', id: frame.id }));
+client.onUserMessage(${json(userMessageType)}, (payload, frame) => received.push({ kind: 'user', id: frame.id }));
 await client.ready();
 
 // The local platform: its topics, region and credentials by default (no AWS configuration in this process).
 const publisher = createPublisher({ local: true, endpoint: SNS_ENDPOINT });
-const topic = await publisher.publishToTopic({ realm: 'acme', topic: 'announcements', payload: ${JSON.stringify(ANNOUNCEMENT)} });
+const topic = await publisher.publishToTopic({ realm: 'acme', topic: ${json(TOPIC)}, payload: ${json(PAYLOAD)} });
 const user = await publisher.publishToUser({
-  realm: 'acme', userId: 'pack-alice', type: 'notification',
-  payload: { title: 'For you', body: 'From the package', category: 'billing' },
+  realm: 'acme', userId: 'pack-alice', type: ${json(userMessageType)},
+  payload: ${json(userMessageExample(userMessageType))},
 });
 const deadline = Date.now() + 60_000;
 while (received.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -153,6 +164,8 @@ console.log(JSON.stringify({ sent: [topic.messageId, user.messageId], received }
     ]);
   });
 
+  // A fixed topic with an enum field in its payload: the handler reads the field, the wrong publish sets it outside the enum.
+  const typed = topicWithEnumField;
   const handler = (field: string): string => `import { connect, type TopicPayloads } from 'wspush/client';
 import { payloadValidation } from 'wspush/client/validation';
 import { type TopicName, topicNames } from 'wspush/contract';
@@ -160,19 +173,19 @@ import { createPublisher } from 'wspush/publisher';
 
 const names: readonly TopicName[] = topicNames;
 const client = connect({ url: 'ws://localhost:3001', token: 't', topics: names, validatePayloads: payloadValidation });
-function onAnnouncement(payload: TopicPayloads['announcements']): string {
+function onMessage(payload: TopicPayloads[${json(typed.topic)}]): string {
   return payload.${field};
 }
-client.onTopic('announcements', (payload) => onAnnouncement(payload));
+client.onTopic(${json(typed.topic)}, (payload) => onMessage(payload));
 export const sent = createPublisher({ local: true }).publishToTopic({
   realm: 'acme',
-  topic: 'announcements',
-  payload: { title: 't', body: 'b', severity: 'info' },
+  topic: ${json(typed.topic)},
+  payload: ${json(payloadFor(typed.topic))},
 });
 `;
   const wrongPublish = `import { createPublisher } from 'wspush/publisher';
 export const sent = createPublisher({ local: true }).publishToTopic({
-  realm: 'acme', topic: 'announcements', payload: { title: 't', body: 'b', severity: 'loud' },
+  realm: 'acme', topic: ${json(typed.topic)}, payload: ${json({ ...payloadFor(typed.topic), [typed.field]: 'loud' })},
 });
 `;
 
@@ -185,8 +198,8 @@ export const sent = createPublisher({ local: true }).publishToTopic({
     'TypeScript (moduleResolution %s) type-checks a typed handler and rejects wrong payload fields',
     async (mode, resolution) => {
       const files = {
-        handler: [`handler-${mode}.ts`, handler('severity')],
-        wrongField: [`wrong-field-${mode}.ts`, handler('colour')],
+        handler: [`handler-${mode}.ts`, handler(typed.field)],
+        wrongField: [`wrong-field-${mode}.ts`, handler('noSuchField')],
         wrongPublish: [`wrong-publish-${mode}.ts`, wrongPublish],
       } as const;
       for (const [name, source] of Object.values(files)) await writeFile(join(scratch, name), source);
@@ -209,7 +222,7 @@ export const sent = createPublisher({ local: true }).publishToTopic({
           .map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '))
           .join('\n');
       expect(problems(files.handler[0])).toBe('');
-      expect(problems(files.wrongField[0])).toMatch(/Property 'colour' does not exist/);
+      expect(problems(files.wrongField[0])).toMatch(/Property 'noSuchField' does not exist/);
       expect(problems(files.wrongPublish[0])).toMatch(/'"loud"' is not assignable/);
     },
   );
@@ -237,8 +250,8 @@ export const sent = createPublisher({ local: true }).publishToTopic({
         `import { connect } from 'wspush/client';
 window.received = [];
 window.start = async (url, token) => {
-  const client = connect({ url, token, topics: ['announcements'] });
-  client.onTopic('announcements', (payload, frame) => window.received.push(frame.id));
+  const client = connect({ url, token, topics: [${json(TOPIC)}] });
+  client.onTopic(${json(TOPIC)}, (payload, frame) => window.received.push(frame.id));
   return (await client.ready()).connectionId;
 };
 `,
@@ -269,16 +282,12 @@ window.start = async (url, token) => {
           [platform.urls.gateway, token] as const,
         );
         expect(connectionId).toBeTruthy();
-        const sent = await publisherFor(platform).publishToTopic({
-          realm: 'acme',
-          topic: 'announcements',
-          payload: { title: 'Hello', body: 'To the page', severity: 'info' },
-        });
+        const sent = await publisherFor(platform).publishToTopic(topicMessage(TOPIC));
         await expect
           .poll(() => page.evaluate(() => (window as unknown as { received: string[] }).received), {
             timeout: 60_000,
           })
-          .toContain(sent.messageId); // after the topic history (earlier announcements of this file)
+          .toContain(sent.messageId); // after the topic history (earlier messages of this file)
         expect(errors).toEqual([]);
       } finally {
         await browser.close();
@@ -297,9 +306,9 @@ window.start = async (url, token) => {
         '--realm',
         'acme',
         '--topic',
-        'announcements',
+        TOPIC,
         '--payload',
-        JSON.stringify(ANNOUNCEMENT),
+        JSON.stringify(PAYLOAD),
         '--dry-run',
       ]),
     ]);
@@ -309,7 +318,7 @@ window.start = async (url, token) => {
     expect(JSON.parse(dryRun.stdout)).toMatchObject({
       dryRun: true,
       valid: true,
-      envelope: { realm: 'acme', topic: 'announcements', payload: ANNOUNCEMENT },
+      envelope: { realm: 'acme', topic: TOPIC, payload: PAYLOAD },
     });
   });
 });

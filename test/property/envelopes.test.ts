@@ -6,7 +6,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { limits } from '../../generated/index.js';
+import {
+  limits,
+  topicFamilies,
+  topicRegistry,
+  userMessageRegistry,
+  userMessageTypes,
+} from '../../generated/index.js';
 import {
   checkPublishedAt,
   parseJson,
@@ -15,6 +21,7 @@ import {
 } from '../../src/core/envelopes.js';
 import { ValidationError } from '../../src/core/errors.js';
 import { envelopeMessage, loadPublishCases, namesField } from '../reliability/lib/corpus.js';
+import { sampleTopic, topicExample, userMessageExample } from '../support/contract-picks.js';
 
 const id = fc.stringMatching(/^[A-Za-z0-9._:-]{1,128}$/);
 const realm = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/);
@@ -25,51 +32,61 @@ const isoDate = fc
 const text = (min: number, max: number) => fc.string({ minLength: min, maxLength: max, unit: 'grapheme' });
 const slug = fc.stringMatching(/^[a-z][a-z0-9-]{0,63}$/);
 
+type Json = Record<string, unknown>;
+type Validate = (value: unknown) => { ok: boolean };
+
+/** Values tried for a field of an example, by its JSON type: the schema (through its validator) keeps or refuses each. */
+function fieldValue(value: unknown): fc.Arbitrary<unknown> {
+  if (typeof value === 'string')
+    return fc.oneof(fc.constant(value), text(1, 300), id, slug, isoDate, fc.webUrl());
+  if (typeof value === 'number')
+    return fc.oneof(fc.constant(value), fc.integer({ min: 0, max: 100 }), fc.integer());
+  if (typeof value === 'boolean') return fc.boolean();
+  return fc.constant(value);
+}
+
+/**
+ * Valid payloads of one contract schema, from its example: each field replaced by a random value or left out when
+ * the schema accepts that alone, and the example itself when the combination is refused (no payload is invalid).
+ */
+function payloadOf(example: Json, validate: Validate): fc.Arbitrary<Json> {
+  const fields = Object.entries(example).map(([key, value]) =>
+    fc.record({ key: fc.constant(key), value: fieldValue(value), drop: fc.boolean() }),
+  );
+  return fc.tuple(...fields).map((changes) => {
+    let payload: Json = { ...example };
+    for (const { key, value, drop } of changes) {
+      const { [key]: _left, ...without } = payload;
+      const replaced = { ...payload, [key]: value };
+      if (drop && validate(without).ok) payload = without;
+      else if (validate(replaced).ok) payload = replaced;
+    }
+    return validate(payload).ok ? payload : { ...example };
+  });
+}
+
+/** A concrete topic of every family of the contract, with payloads of its schema. */
 const topicPayload = fc.oneof(
-  fc.record({
-    topic: fc.constant('announcements'),
-    payload: fc.record({
-      title: text(1, 200),
-      body: text(1, 300),
-      severity: fc.constantFrom('info', 'warning', 'critical'),
+  ...topicFamilies.map((family) =>
+    fc.record({
+      topic: fc.constant(sampleTopic(family)),
+      payload: payloadOf(topicExample(family), topicRegistry[family].validate as Validate),
     }),
-  }),
-  fc.record({
-    topic: fc.constant('job-status'),
-    payload: fc.record({
-      jobId: id,
-      status: fc.constantFrom('queued', 'running', 'succeeded', 'failed'),
-      progress: fc.integer({ min: 0, max: 100 }),
-      updatedAt: isoDate,
-    }),
-  }),
-  fc.record({
-    topic: fc.constant('audit-alerts'),
-    payload: fc.record({
-      alertId: id,
-      kind: slug,
-      severity: fc.constantFrom('low', 'medium', 'high', 'critical'),
-      details: text(1, 300),
-    }),
-  }),
+  ),
 );
 
 const broadcastEnvelope = fc
   .record({ messageId: id, correlationId: id, realm, publishedAt: isoDate, tp: topicPayload })
   .map(({ tp, ...rest }) => ({ ...rest, topic: tp.topic, payload: tp.payload as Record<string, unknown> }));
 
+/** Every user message type of the contract, with payloads of its schema. */
 const userPayload = fc.oneof(
-  fc.record({
-    type: fc.constant('notification'),
-    payload: fc.record(
-      { title: text(1, 200), body: text(1, 300), category: slug, link: fc.webUrl() },
-      { requiredKeys: ['title', 'body', 'category'] },
-    ),
-  }),
-  fc.record({
-    type: fc.constant('document-ready'),
-    payload: fc.record({ documentId: id, name: text(1, 255), downloadUrl: fc.webUrl(), expiresAt: isoDate }),
-  }),
+  ...userMessageTypes.map((type) =>
+    fc.record({
+      type: fc.constant(type),
+      payload: payloadOf(userMessageExample(type), userMessageRegistry[type].validate as Validate),
+    }),
+  ),
 );
 
 const userEnvelope = fc

@@ -258,3 +258,15 @@ export function topicIn(
   const params = topicRegistry[family].segments.flatMap((s) => ('param' in s ? [s.param] : []));
   return concreteTopic(family, { ...Object.fromEntries(params.map((p) => [p, value])), ...values });
 }
+
+/** A family with a parameter, no owner rule and no roles, that keeps a history (replay on subscribe). */
+export const historyFamily: TopicFamily = (() => {
+  const found = topicFamilies.find((f) => {
+    const d = topicRegistry[f] as Definition;
+    return (
+      d.segments.some((s) => 'param' in s) && open(d) && !d.access.owner && d.offline.policy === 'history'
+    );
+  });
+  if (found === undefined) throw new Error('the contract has no open family with a parameter and a history');
+  return found;
+})();

@@ -138,7 +138,7 @@ describe('SNS awsQuery protocol through @aws-sdk/client-sns', () => {
           {
             Id: 'one',
             Message: 'm1',
-            MessageAttributes: { topic: { DataType: 'String', StringValue: 'announcements' } },
+            MessageAttributes: { topic: { DataType: 'String', StringValue: 'topic-a' } },
           },
           { Id: 'two', Message: 'm2' },
           {
@@ -155,7 +155,7 @@ describe('SNS awsQuery protocol through @aws-sdk/client-sns', () => {
       received['broadcast-router']?.length === 2 ? received['broadcast-router'] : undefined,
     );
     const byMessage = Object.fromEntries(events.map((e) => [e.Records[0]?.Sns.Message, e.Records[0]?.Sns]));
-    expect(byMessage.m1?.MessageAttributes).toEqual({ topic: { Type: 'String', Value: 'announcements' } });
+    expect(byMessage.m1?.MessageAttributes).toEqual({ topic: { Type: 'String', Value: 'topic-a' } });
     expect(byMessage.m2?.MessageAttributes).toEqual({});
     await expect(
       sns.send(
