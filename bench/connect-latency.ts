@@ -7,11 +7,14 @@
  * product's inbox store before each attempt. Target: ours flat within 20% from 0 to 1,000.
  */
 import WebSocket from 'ws';
+import { topics } from '../test/support/contract-picks.js';
 import { clientUrl, startPlatformChild, wallNow } from './lib/fleet.js';
 import { median, round } from './lib/stats.js';
 import { type Benchmark, type Figure, ratioOf } from './lib/types.js';
 
 const REALM = 'acme';
+/** The topic every client asks for: open, with a history (its welcome replays it). */
+const TOPIC = topics.openHistory;
 
 async function openOnce(url: string): Promise<{ ms: number; socket: WebSocket }> {
   const start = wallNow();
@@ -37,7 +40,7 @@ export const connectLatencyBenchmark: Benchmark = {
       // Warm-up: cold starts of authorizer, connect and delivery worker.
       {
         const [token] = await platform.tokens([{ userId: 'warm-up', realm: REALM, roles: [] }]);
-        const { socket } = await openOnce(clientUrl(platform.urls.gateway, token as string, 'announcements'));
+        const { socket } = await openOnce(clientUrl(platform.urls.gateway, token as string, TOPIC));
         socket.close();
       }
       for (let rep = 0; rep < reps; rep++) {
@@ -48,9 +51,7 @@ export const connectLatencyBenchmark: Benchmark = {
               await platform.ipc.call({ type: 'seed-inbox', realm: REALM, userId, count: backlog });
             const [token] = await platform.tokens([{ userId, realm: REALM, roles: [] }]);
             await platform.ipc.call({ type: 'inline-connect', enabled: variant === 'inline' });
-            const { ms, socket } = await openOnce(
-              clientUrl(platform.urls.gateway, token as string, 'announcements'),
-            );
+            const { ms, socket } = await openOnce(clientUrl(platform.urls.gateway, token as string, TOPIC));
             const perVariant = samples[variant] as Record<number, number[]>;
             perVariant[backlog] = [...(perVariant[backlog] ?? []), ms];
             if (variant === 'queued' && rep === 0) {

@@ -14,6 +14,7 @@ import WebSocket from 'ws';
 import { functionTable } from '../generated/index.js';
 import { knownStacks } from '../infra/pulumi/stack-files.js';
 import { createPublisher } from '../src/publisher/index.js';
+import { topicMessage, topics, userMessage } from '../test/support/contract-picks.js';
 import { PRICES_BY_REGION } from './aws-prices.js';
 import {
   addUsage,
@@ -44,6 +45,9 @@ import {
 } from './lib/fleet.js';
 import { round } from './lib/stats.js';
 import type { Benchmark, Figure } from './lib/types.js';
+
+/** The broadcast scenario's topic: open to every user, no history (a publish writes no history row). */
+const BROADCAST_TOPIC = topics.openDrop;
 
 /** Stacks priced: every `infra/pulumi/Pulumi.<stack>.yaml`; prod's figures are the headline rows. */
 const HEADLINE_STACK = 'prod';
@@ -155,30 +159,17 @@ export const costBenchmark: Benchmark = {
       const connected = await connectAll(
         swarm,
         Array.from({ length: subscribers }, (_, i) => ({
-          url: clientUrl(platform.urls.gateway, tokens[i % 20] as string, 'job-status'),
+          url: clientUrl(platform.urls.gateway, tokens[i % 20] as string, BROADCAST_TOPIC),
         })),
         50,
       );
       if (connected !== subscribers) throw new Error(`only ${connected} subscribers connected`);
-      await publisher.publishToTopic({
-        realm: 'acme',
-        topic: 'job-status',
-        payload: { jobId: 'warm', status: 'queued', progress: 0, updatedAt: new Date().toISOString() },
-      });
+      await publisher.publishToTopic(topicMessage(BROADCAST_TOPIC));
       await waitDelivered(swarm, subscribers, 60_000);
       await swarm.receipts();
       const a = await scenario(platform, `broadcast to ${subscribers} subscribers`, async () => {
         for (let i = 0; i < broadcasts; i++) {
-          await publisher.publishToTopic({
-            realm: 'acme',
-            topic: 'job-status',
-            payload: {
-              jobId: `job-${i}`,
-              status: 'running',
-              progress: i,
-              updatedAt: new Date().toISOString(),
-            },
-          });
+          await publisher.publishToTopic(topicMessage(BROADCAST_TOPIC));
         }
         const got = await waitDelivered(swarm, subscribers * broadcasts, 120_000);
         await swarm.receipts();
@@ -200,12 +191,7 @@ export const costBenchmark: Benchmark = {
         // One at a time, each delivered before the next: Lambda durations are then those of a lone invocation
         // (concurrent invocations in one local process would inflate each other's wall-clock duration).
         for (let i = 0; i < liveUsers; i++) {
-          await publisher.publishToUser({
-            realm: 'acme',
-            userId: `cost-live-${i}`,
-            type: 'notification',
-            payload: { title: 'Hi', body: 'A user message', category: 'cost' },
-          });
+          await publisher.publishToUser(userMessage(`cost-live-${i}`));
           await waitDelivered(swarm, i + 1, 30_000);
         }
         const got = await waitDelivered(swarm, liveUsers, 120_000);
@@ -221,12 +207,7 @@ export const costBenchmark: Benchmark = {
         'user message, user offline (stored, delivered on connect)',
         async () => {
           for (const userId of offline) {
-            await publisher.publishToUser({
-              realm: 'acme',
-              userId,
-              type: 'notification',
-              payload: { title: 'Hi', body: 'While you were away', category: 'cost' },
-            });
+            await publisher.publishToUser(userMessage(userId));
           }
           // Wait until every message is stored before the users come back.
           for (const userId of offline) {
@@ -405,7 +386,9 @@ export async function measureLifecycle(
     tokens.map(
       (token) =>
         new Promise<void>((resolve, reject) => {
-          const ws = new WebSocket(clientUrl(platform.urls.gateway, token, 'announcements,job-status'));
+          const ws = new WebSocket(
+            clientUrl(platform.urls.gateway, token, `${topics.openHistory},${topics.openDrop}`),
+          );
           const timer = setTimeout(() => reject(new Error('no welcome within 60 s')), 60_000);
           ws.on('message', (data: Buffer) => {
             const text = data.toString('utf8');

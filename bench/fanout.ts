@@ -23,6 +23,7 @@ import {
 } from '@aws-sdk/client-apigatewaymanagementapi';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { createPublisher } from '../src/publisher/index.js';
+import { payloadFor, topicMessage, topics } from '../test/support/contract-picks.js';
 import { type DirectPostResult, postRawHttp, sdkPoster } from './lib/direct-posts.js';
 import {
   benchLibDir,
@@ -38,6 +39,8 @@ import { type Benchmark, type Figure, ratioOf } from './lib/types.js';
 
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 const REALM = 'acme';
+/** The broadcast topic: open to every user, with a history (each publish also writes its history row). */
+const TOPIC = topics.openHistory;
 
 interface RunMeasure {
   messages: number;
@@ -151,10 +154,10 @@ function topicFrame(id: string, publishedAt: string): string {
   return JSON.stringify({
     kind: 'topic',
     id,
-    topic: 'announcements',
+    topic: TOPIC,
     publishedAt,
     correlationId: `c-${id}`,
-    payload: { title: 'Maintenance', body: 'Tonight 22:00 UTC', severity: 'warning' },
+    payload: payloadFor(TOPIC),
   });
 }
 
@@ -190,7 +193,7 @@ export const fanoutBenchmark: Benchmark = {
       const users = Array.from({ length: 20 }, (_, i) => ({ userId: `fan-${i}`, realm: REALM, roles: [] }));
       const tokens = await platform.tokens(users);
       const specs = Array.from({ length: clients }, (_, i) => ({
-        url: clientUrl(platform.urls.gateway, tokens[i % tokens.length] as string, 'announcements'),
+        url: clientUrl(platform.urls.gateway, tokens[i % tokens.length] as string, TOPIC),
       }));
       const connected = await swarm.connect(specs, true, 50);
       connectSeconds = connected.ms / 1000;
@@ -213,11 +216,7 @@ export const fanoutBenchmark: Benchmark = {
       });
       const publish = async (): Promise<[string, number]> => {
         const t0 = wallNow();
-        const r = await publisher.publishToTopic({
-          realm: REALM,
-          topic: 'announcements',
-          payload: { title: 'Maintenance', body: 'Tonight 22:00 UTC', severity: 'warning' },
-        });
+        const r = await publisher.publishToTopic(topicMessage(TOPIC, REALM));
         return [r.messageId, t0];
       };
 

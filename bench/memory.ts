@@ -15,6 +15,7 @@
  * beside them, for both servers, so nothing is hidden. Target: ≤ 2× plain ws.
  */
 import { join } from 'node:path';
+import { topics } from '../test/support/contract-picks.js';
 import { benchLibDir, clientUrl, forkTs, startPlatformChild, startSwarm } from './lib/fleet.js';
 import { round } from './lib/stats.js';
 import { type Benchmark, type Figure, ratioOf } from './lib/types.js';
@@ -94,7 +95,7 @@ export const memoryBenchmark: Benchmark = {
               url: clientUrl(
                 platform.urls.gateway,
                 tokens[next++ % tokens.length] as string,
-                'announcements',
+                topics.openHistory,
               ),
             }));
             const r = await swarm.connect(specs, true, 50);

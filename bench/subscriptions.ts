@@ -5,6 +5,7 @@
  * one already held, an `unsubscribe`, and a publish (the broadcast router's reads and writes) to a family topic
  * side by side with the fixed topics, each with one subscriber.
  */
+import { matchTopic, type TopicDefinition, type TopicFamily } from '../generated/index.js';
 import { DynamoConnectionStore } from '../src/adapters/dynamodb-connection-store.js';
 import { DynamoHeldMessageStore } from '../src/adapters/dynamodb-held-message-store.js';
 import { DynamoHistoryStore, DynamoMessageIdStore } from '../src/adapters/dynamodb-message-stores.js';
@@ -17,10 +18,28 @@ import { defaultPostSettings } from '../src/core/posting.js';
 import { SubscriptionService } from '../src/core/subscriptions.js';
 import { FakeConnectionGateway, MemoryJobQueue } from '../src/core/testing/memory.js';
 import { topicPartitions } from '../src/core/topic-access.js';
+import { historyFamily, payloadFor, topicOf, topics } from '../test/support/contract-picks.js';
 import { meteredClient, type Units } from './lib/consumed-capacity.js';
 import type { Benchmark, Figure } from './lib/types.js';
 
 const alice: Identity = { userId: 'alice', realm: 'acme', roles: [] };
+// Picked from the contract: open fixed topics with and without a history, and an open family with a history.
+const withHistory = topics.openHistory;
+const withoutHistory = topics.openDrop;
+const family = (id: string | number): string => topicIn(historyFamily, String(id));
+
+function definitionOf(topic: string): TopicDefinition<TopicFamily> {
+  const match = matchTopic(topic);
+  if (!match.ok) throw new Error(`${topic} is no topic of the contract: ${match.reason}`);
+  return match.definition;
+}
+
+/** "fixed, history 20, 34 partitions": how the contract stores a topic's messages and subscribers. */
+function described(topic: string, kind: string): string {
+  const { offline, partitions } = definitionOf(topic);
+  const policy = offline.policy === 'history' ? `history ${offline.historySize}` : 'drop';
+  return `${kind}, ${policy}${partitions > 1 ? `, ${partitions} partitions` : ''}`;
+}
 
 function row(figure: string, units: Units, baselineName: string, baseline: Units | null): Figure[] {
   return (['rcu', 'wcu'] as const).map((kind) => ({
@@ -69,7 +88,7 @@ export const subscriptionsBenchmark: Benchmark = {
       });
       const connectionId = 'BenchConnAAAAAA=';
       const expiresAt = Math.floor(Date.now() / 1000) + 7800;
-      const fixed = ['announcements', 'job-status'];
+      const fixed = [withHistory, withoutHistory];
       await store.saveConnection({
         connectionId,
         userId: 'alice',
@@ -80,30 +99,29 @@ export const subscriptionsBenchmark: Benchmark = {
       });
       const connectUnits = client.take();
 
-      await subscriptions.subscribe(connectionId, alice, ['jobs.8812']);
+      await subscriptions.subscribe(connectionId, alice, [family(8812)]);
       const subscribeNew = client.take();
-      await subscriptions.subscribe(connectionId, alice, ['jobs.8812']);
+      await subscriptions.subscribe(connectionId, alice, [family(8812)]);
       const subscribeHeld = client.take();
-      await subscriptions.subscribe(connectionId, alice, ['jobs.1', 'jobs.2', 'jobs.3', 'jobs.4', 'jobs.5']);
+      await subscriptions.subscribe(connectionId, alice, [1, 2, 3, 4, 5].map(family));
       const subscribeFive = client.take();
-      await subscriptions.unsubscribe(connectionId, alice, ['jobs.1']);
+      await subscriptions.unsubscribe(connectionId, alice, [family(1)]);
       const unsubscribe = client.take();
 
-      const envelope = (topic: string, payload: Record<string, unknown>) => ({
+      const envelope = (topic: string) => ({
         messageId: `m-${topic}-${Date.now()}`,
         correlationId: 'c-bench',
         realm: 'acme',
         topic,
         publishedAt: new Date().toISOString(),
-        payload,
+        payload: payloadFor(topic),
       });
-      const job = { jobId: '8812', status: 'running', progress: 40, updatedAt: new Date().toISOString() };
-      await broadcast.route(envelope('jobs.8812', job));
+      await broadcast.route(envelope(family(8812)));
       const publishFamily = client.take();
-      await broadcast.route(envelope('job-status', job));
+      await broadcast.route(envelope(withoutHistory));
       const publishFixed = client.take();
-      await broadcast.route(envelope('announcements', { title: 't', body: 'b', severity: 'info' }));
-      const publishAnnouncements = client.take();
+      await broadcast.route(envelope(withHistory));
+      const publishFixedHistory = client.take();
 
       const figures: Figure[] = [
         ...row('subscribe to 1 new family topic', subscribeNew, 'connect with 2 fixed topics', connectUnits),
@@ -111,15 +129,15 @@ export const subscriptionsBenchmark: Benchmark = {
         ...row('subscribe to a topic already held', subscribeHeld, 'subscribe to 1 new', subscribeNew),
         ...row('unsubscribe 1 topic', unsubscribe, 'subscribe to 1 new', subscribeNew),
         ...row(
-          'publish to jobs.8812 (family, history 20, 1 subscriber)',
+          `publish to ${family(8812)} (${described(family(8812), 'family')}, 1 subscriber)`,
           publishFamily,
-          'job-status (fixed, drop)',
+          `${withoutHistory} (${described(withoutHistory, 'fixed')})`,
           publishFixed,
         ),
         ...row(
-          'publish to announcements (fixed, history 20, 4 partitions)',
-          publishAnnouncements,
-          'job-status (fixed, drop)',
+          `publish to ${withHistory} (${described(withHistory, 'fixed')})`,
+          publishFixedHistory,
+          `${withoutHistory} (${described(withoutHistory, 'fixed')})`,
           publishFixed,
         ),
       ];
@@ -133,13 +151,13 @@ export const subscriptionsBenchmark: Benchmark = {
           unsubscribe,
           publishFamily,
           publishFixed,
-          publishAnnouncements,
+          publishFixedHistory,
         },
         notes: [
           'Units as dynalite reports them with ReturnConsumedCapacity TOTAL, through the real stores and services (no platform).',
           'subscribe = GetItem (consistent) + conditional UpdateItem of the meta row + BatchWriteItem of the new rows + the consistent re-check GetItem; a topic already held costs the first GetItem only.',
-          'A publish to a family topic costs what a publish to a fixed topic with the same offline policy and partitions costs: the concrete name is an ordinary key (jobs.8812 vs announcements: 1 RCU + 1 WCU each, the history put and its trim Query included).',
-          'dynalite reports 0 units for a Query that reads nothing, where DynamoDB charges at least 0.5 RCU: the empty partitions of announcements (3 of 4 here) would add 1.5 RCU on AWS.',
+          `A publish to a family topic costs what a publish to a fixed topic with the same offline policy and partitions costs: the concrete name is an ordinary key (${family(8812)} vs ${withHistory}: 1 RCU + 1 WCU each, the history put and its trim Query included).`,
+          `dynalite reports 0 units for a Query that reads nothing, where DynamoDB charges at least 0.5 RCU: each empty partition of ${withHistory} (${definitionOf(withHistory).partitions - 1} of ${definitionOf(withHistory).partitions} here) would add 0.5 RCU on AWS.`,
         ],
       };
     } finally {

@@ -4,7 +4,7 @@
  *   npx tsx scripts/measure-connection-memory.ts [--connections 1000] [--steps 2] [--snapshot] [--baseline]
  *
  * Starts the platform (`startPlatform`) in a child process and N authenticated WebSocket clients (subscribed
- * to `announcements`, each waiting for its welcome frame, as benchmark 5 does) in another, then reads the
+ * to an open topic with history picked from the contract, each waiting for its welcome frame, as benchmark 5 does) in another, then reads the
  * platform's memory after a full GC at 0, N, 2N… connections and prints the growth per 1,000 connections:
  * RSS, V8 heap used, external and array buffers. `--snapshot` also writes a heap snapshot after the first
  * and the last step (needs --steps ≥ 2) and prints the constructors whose self size grew most (count and bytes per 1,000 connections).
@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
+import { topics } from '../test/support/contract-picks.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
@@ -263,7 +264,7 @@ async function measureServer(
       urls = Array.from({ length: connections }, (_, i) => {
         const u = new URL(url);
         u.searchParams.set('token', tokens[i % tokens.length] as string);
-        u.searchParams.set('topics', 'announcements');
+        u.searchParams.set('topics', topics.openHistory);
         return u.href;
       });
     } else {

@@ -20,6 +20,10 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { postRawHttp, sdkPoster } from '../bench/lib/direct-posts.js';
 import { clientUrl, startSwarm, wallNow } from '../bench/lib/fleet.js';
 import { createPublisher } from '../src/publisher/index.js';
+import { payloadFor, topicMessage, topics } from '../test/support/contract-picks.js';
+
+/** The broadcast topic: open to every user, with a history (as the fan-out benchmark). */
+const TOPIC = topics.openHistory;
 
 interface Args {
   clients: number;
@@ -232,7 +236,7 @@ async function main(): Promise<void> {
     );
     const connected = await swarm.connect(
       Array.from({ length: args.clients }, (_, i) => ({
-        url: clientUrl(platform.urls.gateway, tokens[i % tokens.length] as string, 'announcements'),
+        url: clientUrl(platform.urls.gateway, tokens[i % tokens.length] as string, TOPIC),
       })),
       true,
       50,
@@ -249,12 +253,7 @@ async function main(): Promise<void> {
       broadcastTopicArn: platform.urls.broadcastTopicArn,
       userTopicArn: platform.urls.userTopicArn,
     });
-    const publish = () =>
-      publisher.publishToTopic({
-        realm: 'acme',
-        topic: 'announcements',
-        payload: { title: 'Maintenance', body: 'Tonight 22:00 UTC', severity: 'warning' },
-      });
+    const publish = () => publisher.publishToTopic(topicMessage(TOPIC));
     // Warm-up: cold starts and JIT are not what this measures.
     let expected = 0;
     for (let i = 0; i < 3; i++) {
@@ -301,7 +300,7 @@ async function main(): Promise<void> {
       // machine's noise hits both alike: through the product's adapter (real SDK client as configured in
       // clients.ts) and as plain HTTP POSTs (no SDK, no signing).
       const poster = sdkPoster(platform.urls.management);
-      const frame = JSON.stringify({ kind: 'topic', id: 'direct', topic: 'announcements', payload: {} });
+      const frame = JSON.stringify({ kind: 'topic', id: 'direct', topic: TOPIC, payload: payloadFor(TOPIC) });
       const data = Buffer.from(frame);
       const totals = { sdk: { us: 0, s: 0, n: 0 }, raw: { us: 0, s: 0, n: 0 } };
       for (let round = 0; round < 2 * Math.min(args.messages, 6); round++) {

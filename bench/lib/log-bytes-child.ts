@@ -6,6 +6,10 @@
  */
 import type { Context, SNSEvent, SQSEvent } from 'aws-lambda';
 import { fixture, lambdaContext, startHandlerHarness } from '../../src/handlers/testing/harness.js';
+import { payloadFor, topics } from '../../test/support/contract-picks.js';
+
+/** The broadcast topic: open to every user, with a history. */
+const TOPIC = topics.openHistory;
 
 export interface LogBytes {
   /** Bytes (UTF-8, newline included) and lines of trace records / of every other line. */
@@ -87,8 +91,8 @@ async function run(request: LogBytesRequest): Promise<LogBytesResult> {
     event.requestContext.connectionId = connectionId;
     event.requestContext.connectedAt = Date.now() - 60_000;
     event.requestContext.authorizer = { ...event.requestContext.authorizer!, userId, realm, roles: 'user' };
-    event.queryStringParameters = { topics: 'announcements' };
-    event.multiValueQueryStringParameters = { topics: ['announcements'] };
+    event.queryStringParameters = { topics: TOPIC };
+    event.multiValueQueryStringParameters = { topics: [TOPIC] };
     const result = await connect(event, lambdaContext('connect'));
     if (result.statusCode !== 200) throw new Error(`connect ${connectionId}: ${result.statusCode}`);
     harness.management.open.add(connectionId);
@@ -136,8 +140,9 @@ async function run(request: LogBytesRequest): Promise<LogBytesResult> {
         messageId,
         correlationId: `c-${messageId}`,
         realm: 'lbfan',
-        topic: 'announcements',
+        topic: TOPIC,
         publishedAt: new Date().toISOString(),
+        payload: payloadFor(TOPIC),
       };
       await measure(entry.router, () =>
         broadcastRouter(snsEvent('sns-broadcast.json', envelope), lambdaContext('broadcast-router')),

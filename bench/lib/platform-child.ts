@@ -5,6 +5,7 @@
 import './env.js';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { userMessageExample, userMessageType } from '../../test/support/contract-picks.js';
 import { installCapacityMeter } from './capacity-meter.js';
 import { Gauge, installInflightMeter } from './inflight-meter.js';
 
@@ -189,13 +190,9 @@ process.on('message', async (message: { id: number; request: Request }) => {
                   correlationId: `c-${messageId}`,
                   realm: request.realm,
                   userId: request.userId,
-                  type: 'notification',
+                  type: userMessageType,
                   publishedAt,
-                  payload: {
-                    title: `Offline ${i}`,
-                    body: 'A message that waited for the user to connect.',
-                    category: 'bench',
-                  },
+                  payload: userMessageExample(userMessageType),
                 },
               });
             }

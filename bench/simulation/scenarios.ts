@@ -1,11 +1,12 @@
 /**
- * The simulated workloads: a broadcast to N subscribers of `announcements` (one publish through SNS, the router,
+ * The simulated workloads: a broadcast to N subscribers of an open topic with history (one publish through SNS, the router,
  * the fan-out queue and workers), and a reconnect storm (N clients opening sockets within 60 s, each getting a
  * delivery job: welcome, then the topic's history).
  */
 import { defaultBackoff, fullJitterDelay } from '../../src/client/backoff.js';
 import type { BroadcastEnvelope } from '../../src/core/model.js';
 import { newEpoch } from '../../src/core/stream-positions.js';
+import { payloadWithTextOf, topics } from '../../test/support/contract-picks.js';
 import { priceTable } from '../aws-prices.js';
 import { AWS_MODEL } from './aws-model.js';
 import type { LambdaFunction } from './lambda.js';
@@ -13,7 +14,13 @@ import { TokenBucket } from './virtual-time.js';
 import { prodStack, SIM_EPOCH, SimWorld } from './world.js';
 
 const REALM = 'acme';
-const TOPIC = 'announcements';
+/** The broadcast topic: open to every user, with a history (picked from the contract by trait). */
+export const TOPIC = topics.openHistory;
+/** The topic's example with a long free-text field `bytes` characters long (the simulation models size only). */
+const payloadOf = (bytes: number, char: string): Record<string, unknown> => {
+  const { payload, field } = payloadWithTextOf(TOPIC, 1000, char);
+  return { ...payload, [field]: char.repeat(bytes) };
+};
 /** Virtual time after which a scenario is cut off (and whatever is undelivered counted lost). */
 const HORIZON_MS = 30 * 60_000;
 
@@ -136,7 +143,7 @@ export async function broadcastScenario(options: {
     realm: REALM,
     topic: TOPIC,
     publishedAt: new Date(SIM_EPOCH).toISOString(),
-    payload: { title: 'Simulated', body: 'x'.repeat(options.payloadBytes), severity: 'info' },
+    payload: payloadOf(options.payloadBytes, 'x'),
   };
   const counts = new Uint16Array(n);
   let lastFirstDelivery = 0;
@@ -261,7 +268,7 @@ export async function reconnectStorm(options: {
         realm: REALM,
         topic: TOPIC,
         publishedAt,
-        payload: { title: 'Earlier', body: 'y'.repeat(300), severity: 'info' },
+        payload: payloadOf(300, 'y'),
       },
     });
   }
@@ -293,7 +300,7 @@ export async function reconnectStorm(options: {
           world.connectionService(inv).register({
             connectionId,
             identity: { userId: `u${i}`, realm: REALM, roles: [] },
-            requestedTopics: [TOPIC, 'job-status'],
+            requestedTopics: [TOPIC, topics.openDrop],
             connectedAt: world.vt.now(),
             correlationId: `conn-${i}`,
             // The client's last position (the SDK sends it on reconnect): it missed missedBy(i) messages.

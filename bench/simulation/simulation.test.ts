@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { topicRegistry } from '../../generated/index.js';
-import { broadcastScenario, reconnectStorm } from './scenarios.js';
+import { broadcastScenario, reconnectStorm, TOPIC } from './scenarios.js';
 import { SimQueue } from './sqs.js';
 import { TokenBucket, VirtualTime } from './virtual-time.js';
 
@@ -62,7 +62,7 @@ describe('broadcast scenario (the real BroadcastService on the modeled parts)', 
     });
     // 3,000 over the topic's partition keys in shards of at most 250 per page: at least 12, and at most one
     // partly filled shard more per partition.
-    const partitions = topicRegistry.announcements.partitions;
+    const partitions = topicRegistry[TOPIC].partitions;
     expect(result.routerShardJobs).toBeGreaterThanOrEqual(12);
     expect(result.routerShardJobs).toBeLessThanOrEqual(12 + partitions);
     expect(result.duplicateShardJobs).toBe(0);

@@ -270,3 +270,8 @@ export const historyFamily: TopicFamily = (() => {
   if (found === undefined) throw new Error('the contract has no open family with a parameter and a history');
   return found;
 })();
+
+/** The open fixed topic spread over the most partition keys (the largest expected audience, x-topic.partitions). */
+export const widestTopic: TopicName = topicNames
+  .filter((n) => open(topicRegistry[n] as Definition))
+  .reduce((a, b) => (topicRegistry[b].partitions > topicRegistry[a].partitions ? b : a));
