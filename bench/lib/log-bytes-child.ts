@@ -6,7 +6,12 @@
  */
 import type { Context, SNSEvent, SQSEvent } from 'aws-lambda';
 import { fixture, lambdaContext, startHandlerHarness } from '../../src/handlers/testing/harness.js';
-import { payloadFor, topics } from '../../test/support/contract-picks.js';
+import {
+  payloadFor,
+  topics,
+  userMessageExample,
+  userMessageType,
+} from '../../test/support/contract-picks.js';
 
 /** The broadcast topic: open to every user, with a history. */
 const TOPIC = topics.openHistory;
@@ -118,7 +123,9 @@ async function run(request: LogBytesRequest): Promise<LogBytesResult> {
       correlationId: `c-lb-u-${i}`,
       userId: 'lb-user',
       realm: 'acme',
+      type: userMessageType,
       publishedAt: new Date().toISOString(),
+      payload: userMessageExample(userMessageType),
     };
     await measure(user, () => userRouter(snsEvent('sns-user.json', envelope), lambdaContext('user-router')));
     user.invocations++;
