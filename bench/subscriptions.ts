@@ -18,7 +18,7 @@ import { defaultPostSettings } from '../src/core/posting.js';
 import { SubscriptionService } from '../src/core/subscriptions.js';
 import { FakeConnectionGateway, MemoryJobQueue } from '../src/core/testing/memory.js';
 import { topicPartitions } from '../src/core/topic-access.js';
-import { historyFamily, payloadFor, topicOf, topics } from '../test/support/contract-picks.js';
+import { historyFamily, payloadFor, topicIn, topics } from '../test/support/contract-picks.js';
 import { meteredClient, type Units } from './lib/consumed-capacity.js';
 import type { Benchmark, Figure } from './lib/types.js';
 
