@@ -7,8 +7,10 @@
 import type { PublishCommand } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { limits } from '../../generated/codes.js';
+import { topicNames, topicRegistry } from '../../generated/index.js';
 import { FRAME_BUDGET_ATTRIBUTES } from '../../src/adapters/dynamodb-frame-budget-store.js';
 import { createPublisher, PublishValidationError } from '../../src/publisher/index.js';
+import { topics } from '../support/contract-picks.js';
 import {
   type ConnectCase,
   type ConnectExpectation,
@@ -43,17 +45,18 @@ function tally(cases: number, passed: number): void {
 beforeAll(async () => {
   tp = await startTestPlatform();
   tokenContext = { privateJwk: await tp.privateJwk(), idpBaseUrl: tp.platform.urls.idp, audience: 'wspush' };
-  // An admin subscribed to every topic: a refused broadcast must never reach it.
+  // A user with every role subscribed to every fixed topic: a refused broadcast must never reach it.
+  const everyRole = [...new Set(topicNames.flatMap((name) => topicRegistry[name].access.roles))];
   observer = await connectOrThrow({
     gatewayUrl: tp.platform.urls.gateway,
-    token: await tp.token('corpus-observer', REALM, ['admin']),
-    topics: 'announcements,job-status,audit-alerts',
+    token: await tp.token('corpus-observer', REALM, everyRole),
+    topics: topicNames.join(','),
   });
   await observer.waitFor(isWelcome, LOST_AFTER_MS);
   framesClient = await connectOrThrow({
     gatewayUrl: tp.platform.urls.gateway,
     token: await tp.token('corpus-frames', REALM),
-    topics: 'announcements',
+    topics: topics.openHistory,
   });
   await framesClient.waitFor(isWelcome, LOST_AFTER_MS);
   // The delivery worker still updates the connections' rows after their welcome frames (e.g. when it was

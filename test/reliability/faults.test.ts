@@ -10,6 +10,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublisher, type Publisher } from '../../src/publisher/index.js';
+import { topicMessage, topics, userMessage, userMessageType } from '../support/contract-picks.js';
 import { inboxItems } from './lib/inbox.js';
 import { LOST_AFTER_MS } from './lib/lateness.js';
 import { eventually, startTestPlatform, summary, type TestPlatform } from './lib/platform-harness.js';
@@ -17,6 +18,8 @@ import { startPlatformProcess } from './lib/platform-process.js';
 import { connectOrThrow, type TestClient } from './lib/ws-client.js';
 
 const REALM = 'acme';
+/** The broadcasts' topic: every user may read it, and it keeps a history. */
+const TOPIC = topics.openHistory;
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 let tp: TestPlatform;
 let publisher: Publisher;
@@ -50,13 +53,7 @@ async function online(userId: string, topics = ''): Promise<TestClient> {
 }
 
 async function sendUser(userId: string, messageId: string): Promise<void> {
-  await publisher.publishToUser({
-    realm: REALM,
-    userId,
-    type: 'notification',
-    messageId,
-    payload: { title: messageId, body: 'fault test', category: 'faults' },
-  });
+  await publisher.publishToUser({ ...userMessage(userId, userMessageType, REALM), messageId });
 }
 
 /** Records one scenario: every id must have arrived at least once; extra copies are counted as duplicates. */
@@ -104,18 +101,9 @@ describe('faults', () => {
   }, 60_000);
 
   it('management API 500 during a broadcast: the unreachable connection gets a delayed retry job, every subscriber gets it once', async () => {
-    const subs = [
-      await online('f-500', 'announcements'),
-      await online('f-500', 'announcements'),
-      await online('f-500', 'announcements'),
-    ];
+    const subs = [await online('f-500', TOPIC), await online('f-500', TOPIC), await online('f-500', TOPIC)];
     tp.platform.faults.add({ kind: 'connections-status', status: 500, method: 'POST', times: 1 });
-    await publisher.publishToTopic({
-      realm: REALM,
-      topic: 'announcements',
-      messageId: 'f-500-b1',
-      payload: { title: 'fault', body: '500', severity: 'info' },
-    });
+    await publisher.publishToTopic({ ...topicMessage(TOPIC, REALM), messageId: 'f-500-b1' });
     await eventually(() => subs.every((c) => c.seen.has('f-500-b1')), 30_000, 50);
     let lost = 0;
     let duplicated = 0;
@@ -162,13 +150,8 @@ describe('faults', () => {
 
   it('DynamoDB UnprocessedItems while a connection is registered: retried, rows complete, messages flow', async () => {
     tp.platform.faults.add({ kind: 'dynamodb-unprocessed', times: 2 });
-    const client = await online('f-unproc', 'announcements');
-    await publisher.publishToTopic({
-      realm: REALM,
-      topic: 'announcements',
-      messageId: 'f-unproc-b1',
-      payload: { title: 'fault', body: 'unprocessed', severity: 'info' },
-    });
+    const client = await online('f-unproc', TOPIC);
+    await publisher.publishToTopic({ ...topicMessage(TOPIC, REALM), messageId: 'f-unproc-b1' });
     await sendUser('f-unproc', 'f-unproc-m1');
     await eventually(() => client.seen.has('f-unproc-b1') && client.seen.has('f-unproc-m1'), 30_000, 50);
     const r = record('dynamodb-unprocessed', client, ['f-unproc-b1', 'f-unproc-m1']);
@@ -236,13 +219,7 @@ describe('faults', () => {
         userTopicArn: first.urls.userTopicArn,
       });
       for (const id of ids) {
-        await pub.publishToUser({
-          realm: REALM,
-          userId: 'f-kill',
-          type: 'notification',
-          messageId: id,
-          payload: { title: id, body: 'kill', category: 'faults' },
-        });
+        await pub.publishToUser({ ...userMessage('f-kill', userMessageType, REALM), messageId: id });
       }
       const storedBefore = await eventually(
         async () => (await inboxItems(dynamo, first.tableName, REALM, 'f-kill')).length === ids.length,
