@@ -7,21 +7,21 @@
  * table exists before the first handler module is imported (handler loading waits for `envReady`).
  */
 
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { functionTable, routeTable } from '../../generated/index.js';
 import { tableDefinition } from '../adapters/table-definition.js';
-import { functionSettings } from '../handlers/runtime/function-settings.js';
 import { consolePublish } from './console/console-publish.js';
 import { loadContractCatalog } from './console/contract-catalog.js';
 import { startWebServer, type WebServer } from './console/web-server.js';
 import { type Edge, type Faults, startEdge } from './edge/index.js';
 import type { ConnectionRegistry } from './gateway/connection-registry.js';
 import { type Gateway, type GatewayLogEntry, startGateway } from './gateway/gateway.js';
+import { FAKE_CREDENTIALS, handlerEnvironment } from './handler-environment.js';
+import { createHandlerLoader } from './handler-loading.js';
 import { createIdentityProvider, type IdentityProvider } from './identity-provider.js';
 import {
   type LocalKafkaOptions,
@@ -30,7 +30,7 @@ import {
   startLocalKafka,
 } from './kafka/local-kafka.js';
 import { AsyncInvocationJournal } from './lambda/async-journal.js';
-import { createLambdaRuntime, type LambdaHandler, type LambdaRuntime } from './lambda/runtime.js';
+import { createLambdaRuntime, type LambdaRuntime } from './lambda/runtime.js';
 import { TraceStore } from './trace-store.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -41,7 +41,7 @@ export const STAGE = 'local';
 export const AUDIENCE = 'wspush';
 /** In the data directory: the asynchronous invocations accepted and not yet finished (one JSON per line). */
 export const ASYNC_JOURNAL_FILE = 'lambda-async-queue.jsonl';
-export const FAKE_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' } as const;
+export { FAKE_CREDENTIALS } from './handler-environment.js';
 
 export interface PlatformOptions {
   /** Interface every server binds; default 127.0.0.1. */
@@ -118,30 +118,6 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-/**
- * Node caches modules per process: handler modules (and the SDK clients they build at cold start) keep the
- * environment of the first platform that loaded them. A later platform in the same process must therefore
- * use the same environment (a restart on the same ports); anything else fails loudly instead of silently
- * talking to the previous edge.
- */
-let environmentOfLoadedHandlers: Record<string, string> | undefined;
-
-function checkSameEnvironment(env: Record<string, string>): void {
-  if (!environmentOfLoadedHandlers) {
-    environmentOfLoadedHandlers = { ...env };
-    return;
-  }
-  const changed = Object.keys({ ...env, ...environmentOfLoadedHandlers }).filter(
-    (key) => env[key] !== environmentOfLoadedHandlers?.[key],
-  );
-  if (changed.length > 0) {
-    throw new Error(
-      `Handler modules were already loaded in this process by a platform with another environment ` +
-        `(${changed.join(', ')} differ): run one platform per process, or restart it on the same ports`,
-    );
-  }
-}
-
 /** The edge needs the gateway's registry and the gateway needs the edge's URL: this forwards once attached. */
 function lateRegistry(): ConnectionRegistry & { attach(target: ConnectionRegistry): void } {
   let target: ConnectionRegistry | undefined;
@@ -159,11 +135,6 @@ function lateRegistry(): ConnectionRegistry & { attach(target: ConnectionRegistr
 function displayHost(host: string): string {
   if (host === '127.0.0.1' || host === '0.0.0.0') return 'localhost';
   return host.includes(':') ? `[${host}]` : host;
-}
-
-/** The welcome frame's limits are whole seconds ≥ 1; announcing less than enforced keeps clients early. */
-function announcedSeconds(seconds: number): string {
-  return String(Math.max(1, Math.floor(seconds)));
 }
 
 function localUrl(host: string, port: number, scheme: 'http' | 'ws'): string {
@@ -190,65 +161,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
   };
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
-
   try {
     // 1. Identity provider, console and docs (the issuer URL needs the port).
-    const web: WebServer = await startWebServer({
-      host,
-      port: options.idpPort ?? 3000,
-      docsDir: join(repoRoot, 'docs/api'),
-      consolePageFile: join(repoRoot, 'src/local/console/index.html'),
-    });
-    stoppers.push(() => web.stop());
-    const idpUrl = localUrl(host, web.port, 'http');
-    const idp = await createIdentityProvider({
-      publicBaseUrl: idpUrl,
-      audience: AUDIENCE,
-      ...(options.dataDir ? { keyFile: join(options.dataDir, 'idp-signing-key.json') } : {}),
-    });
-
-    // The handlers run in this process: their trace records are kept here (in the data dir too, with one).
-    const traces = new TraceStore(options.dataDir ? { dataDir: options.dataDir } : {});
-    // Stops listening (and writes the file) only after the runtime drained: the last invocations trace too.
-    let stopListening: () => void = () => undefined;
-    stoppers.push(async () => {
-      stopListening();
-      await traces.flush();
-    });
-
+    const { web, idp, idpUrl } = await startWebAndIdentity(host, options, stoppers);
     // 2. The Lambda runtime: handler modules load only once the environment below is complete.
-    let markEnvReady: () => void = () => undefined;
-    const envReady = new Promise<void>((r) => {
-      markEnvReady = r;
-    });
-    const handlersDir = join(repoRoot, 'src/handlers');
-    // Lambda's asynchronous invocation queue, on disk with --data-dir: accepted SNS deliveries survive a crash.
-    const journal = options.dataDir
-      ? new AsyncInvocationJournal(join(options.dataDir, ASYNC_JOURNAL_FILE))
-      : undefined;
-    let env: Record<string, string> = {};
-    const loadHandler = async (name: string): Promise<LambdaHandler> => {
-      await envReady;
-      checkSameEnvironment(env);
-      const file = [join(handlersDir, `${name}.ts`), join(handlersDir, `${name}.js`)].find((f) =>
-        existsSync(f),
-      );
-      if (!file) throw new Error(`Function not found: no handler module src/handlers/${name}.ts`);
-      const mod = (await import(pathToFileURL(file).href)) as { handler?: unknown };
-      if (typeof mod.handler !== 'function')
-        throw new Error(`${file} does not export a function named "handler"`);
-      return mod.handler as LambdaHandler;
-    };
-    const runtime = createLambdaRuntime({
-      loadHandler,
-      retryDelaysMs: [200, 500],
-      ...(journal ? { journal } : {}),
-    });
-    stoppers.push(async () => {
-      await runtime.stop();
-      journal?.close();
-    });
-
+    const { runtime, handlers, traces, listenForTraces } = startHandlerRuntime(options, stoppers);
     // 3. The edge (creates the topics, queues with DLQs, subscriptions and event-source mappings).
     const registry = lateRegistry();
     const edge = await startEdge({
@@ -262,95 +179,35 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     });
     stoppers.push(() => edge.stop());
-
-    const queue = (suffix: string): string => {
-      const url = edge.resources.queues[`${RESOURCE_PREFIX}${suffix}`];
-      if (!url) throw new Error(`the edge did not create the queue ${RESOURCE_PREFIX}${suffix}`);
-      return url;
-    };
-    const topic = (suffix: string): string => {
-      const arn = edge.resources.topics[`${RESOURCE_PREFIX}${suffix}`];
-      if (!arn) throw new Error(`the edge did not create the topic ${RESOURCE_PREFIX}${suffix}`);
-      return arn;
-    };
-
-    // 4. The handlers' environment (docs/design.md §3), then the table.
+    // 4. The handlers' environment, then the table.
     const kafka = options.kafka ? prepareLocalKafka(edge, RESOURCE_PREFIX) : undefined;
-    env = {
-      ...kafka?.env,
-      TABLE_NAME,
-      WS_MANAGEMENT_ENDPOINT: `${edge.url}/${STAGE}`,
-      DELIVERY_QUEUE_URL: queue('-delivery'),
-      FANOUT_QUEUE_URL: queue('-fanout'),
-      [functionSettings.deliveryDelaySeconds.env]: String(
-        options.deliveryDelaySeconds ?? functionSettings.deliveryDelaySeconds.default,
-      ),
-      ...(options.closeExpiredTokensAfterSeconds !== undefined
-        ? {
-            [functionSettings.closeExpiredTokensAfterSeconds.env]: String(
-              options.closeExpiredTokensAfterSeconds,
-            ),
-          }
-        : {}),
-      ...(options.idleTimeoutSeconds !== undefined
-        ? { IDLE_TIMEOUT_SECONDS: announcedSeconds(options.idleTimeoutSeconds) }
-        : {}),
-      ...(options.maxConnectionSeconds !== undefined
-        ? { MAX_CONNECTION_SECONDS: announcedSeconds(options.maxConnectionSeconds) }
-        : {}),
-      JWT_ISSUERS: idp.issuerPattern,
-      JWT_AUDIENCE: AUDIENCE,
-      JWKS_PATH: idp.jwksPath,
-      AWS_REGION: 'us-east-1',
-      AWS_ENDPOINT_URL: edge.url,
-      AWS_ACCESS_KEY_ID: FAKE_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: FAKE_CREDENTIALS.secretAccessKey,
-      POWERTOOLS_SERVICE_NAME: process.env.POWERTOOLS_SERVICE_NAME ?? 'wspush',
-      POWERTOOLS_METRICS_NAMESPACE: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'wspush',
-      // EMF lines on stdout for every invocation drown the useful output locally.
-      POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
-      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      ...options.env,
-    };
-    Object.assign(process.env, env);
-    const dynamo = new DynamoDBClient({
-      endpoint: edge.url,
-      region: 'us-east-1',
-      credentials: FAKE_CREDENTIALS,
+    const env = handlerEnvironment({
+      edgeUrl: edge.url,
+      stage: STAGE,
+      tableName: TABLE_NAME,
+      deliveryQueueUrl: edgeResource(edge, 'queues', '-delivery'),
+      fanoutQueueUrl: edgeResource(edge, 'queues', '-fanout'),
+      issuerPattern: idp.issuerPattern,
+      jwksPath: idp.jwksPath,
+      audience: AUDIENCE,
+      deliveryDelaySeconds: options.deliveryDelaySeconds,
+      closeExpiredTokensAfterSeconds: options.closeExpiredTokensAfterSeconds,
+      idleTimeoutSeconds: options.idleTimeoutSeconds,
+      maxConnectionSeconds: options.maxConnectionSeconds,
+      kafkaEnv: kafka?.env,
+      extra: options.env,
     });
-    try {
-      await dynamo.send(new CreateTableCommand(tableDefinition(TABLE_NAME)));
-    } catch (error) {
-      // Kept from a previous run with --data-dir.
-      if (!(error instanceof ResourceInUseException)) throw error;
-    } finally {
-      dynamo.destroy();
-    }
-    // Imported once the environment is set: it creates the handlers' logger, which reads it.
-    const { addTraceListener } = await import('../handlers/runtime/trace-log.js');
-    stopListening = addTraceListener((record) => traces.add(record));
-    markEnvReady();
+    Object.assign(process.env, env);
+    await createLocalTable(edge.url);
+    await listenForTraces();
+    handlers.ready(env);
     if (options.preloadHandlers) {
       // The Kafka functions run (and find their settings) only with --kafka-brokers.
       const used = functionTable.filter((fn) => fn.trigger.kind !== 'kafka' || options.kafka);
-      await Promise.all(used.map((fn) => loadHandler(fn.handler)));
+      await Promise.all(used.map((fn) => handlers.load(fn.handler)));
     }
-
     // 5. The gateway, now that the handlers can run.
-    const gateway = await startGateway({
-      host,
-      port: options.gatewayPort ?? 3001,
-      stage: STAGE,
-      routes: routeTable,
-      invoke: (name, event) => runtime.invoke(name, event),
-      ...(options.idleTimeoutSeconds !== undefined ? { idleTimeoutSeconds: options.idleTimeoutSeconds } : {}),
-      ...(options.maxConnectionSeconds !== undefined
-        ? { maxConnectionSeconds: options.maxConnectionSeconds }
-        : {}),
-      ...(options.gatewayLog ? { log: options.gatewayLog } : {}),
-      ...(options.onConnecting ? { onConnecting: options.onConnecting } : {}),
-    });
+    const gateway = await startLocalGateway(host, options, runtime);
     registry.attach(gateway.registry);
     // What a previous run accepted and did not finish (a crash, or a stop during retries) runs now.
     runtime.resumeJournaled();
@@ -359,50 +216,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       // `$disconnect` and router invocations finish before the edge (and its data) closes.
       await runtime.drain();
     });
-    if (options.kafka && kafka) {
-      const sources = await startLocalKafka(options.kafka, {
-        edge,
-        runtime,
-        prefix: RESOURCE_PREFIX,
-        failureQueue: kafka.failureQueue,
-      });
-      // Stopped first: no invocation starts once the gateway and the edge are going away.
-      stoppers.push(async () => {
-        await Promise.allSettled(sources.map((s) => s.stop()));
-      });
-    }
-
+    if (options.kafka && kafka)
+      await startKafkaSources(options.kafka, { edge, runtime, failureQueue: kafka.failureQueue }, stoppers);
     // 6. The console needs the gateway port and an SNS client through the edge.
-    const sns = new SNSClient({ endpoint: edge.url, region: 'us-east-1', credentials: FAKE_CREDENTIALS });
-    stoppers.push(async () => sns.destroy());
-    const broadcastTopicArn = topic('-broadcast');
-    const userTopicArn = topic('-user');
-    web.attach({
-      idp,
-      page: {
-        gatewayPort: gateway.port,
-        edgeUrl: edge.url,
-        catalog: await loadContractCatalog(join(repoRoot, 'asyncapi.yaml')),
-      },
-      publish: (input) => consolePublish(input, { sns, broadcastTopicArn, userTopicArn }),
-      trace: (id) => traces.find(id),
-    });
-
-    const urls: PlatformUrls = {
-      gateway: localUrl(host, gateway.port, 'ws'),
-      edge: edge.url,
-      idp: idpUrl,
-      console: `${idpUrl}/`,
-      docs: `${idpUrl}/docs`,
-      management: `${edge.url}/${STAGE}`,
-      broadcastTopicArn,
-      userTopicArn,
-      deliveryQueueUrl: env.DELIVERY_QUEUE_URL as string,
-      fanoutQueueUrl: env.FANOUT_QUEUE_URL as string,
-      topics: { ...edge.resources.topics },
-      queues: { ...edge.resources.queues },
-      ...(options.kafka ? { kafkaTopics: localKafkaTopics(RESOURCE_PREFIX) } : {}),
-    };
+    await attachConsole(web, { idp, edge, gateway, traces }, stoppers);
+    const urls = platformUrls({ host, idpUrl, edge, gateway, env, kafka: options.kafka !== undefined });
     let stopped: Promise<void> | undefined;
     return {
       urls,
@@ -423,4 +241,160 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     await stopAll();
     throw error;
   }
+}
+
+type Stoppers = Array<() => Promise<void>>;
+
+/** The HTTP server of the identity provider, console and docs, and the dev identity provider on it. */
+async function startWebAndIdentity(host: string, options: PlatformOptions, stoppers: Stoppers) {
+  const web: WebServer = await startWebServer({
+    host,
+    port: options.idpPort ?? 3000,
+    docsDir: join(repoRoot, 'docs/api'),
+    consolePageFile: join(repoRoot, 'src/local/console/index.html'),
+  });
+  stoppers.push(() => web.stop());
+  const idpUrl = localUrl(host, web.port, 'http');
+  const idp = await createIdentityProvider({
+    publicBaseUrl: idpUrl,
+    audience: AUDIENCE,
+    ...(options.dataDir ? { keyFile: join(options.dataDir, 'idp-signing-key.json') } : {}),
+  });
+  return { web, idp, idpUrl };
+}
+
+async function startKafkaSources(
+  kafka: LocalKafkaOptions,
+  parts: { edge: Edge; runtime: LambdaRuntime; failureQueue: string },
+  stoppers: Stoppers,
+): Promise<void> {
+  const sources = await startLocalKafka(kafka, { ...parts, prefix: RESOURCE_PREFIX });
+  // Stopped first: no invocation starts once the gateway and the edge are going away.
+  stoppers.push(async () => {
+    await Promise.allSettled(sources.map((s) => s.stop()));
+  });
+}
+
+/**
+ * The in-process Lambda runtime and its handler loader; the trace records the handlers write are kept here
+ * (in the data dir too, with one). `listenForTraces` once the environment is set: it imports the handlers'
+ * logger, which reads it.
+ */
+function startHandlerRuntime(options: PlatformOptions, stoppers: Stoppers) {
+  const traces = new TraceStore(options.dataDir ? { dataDir: options.dataDir } : {});
+  // Stops listening (and writes the file) only after the runtime drained: the last invocations trace too.
+  let stopListening: () => void = () => undefined;
+  stoppers.push(async () => {
+    stopListening();
+    await traces.flush();
+  });
+  const handlers = createHandlerLoader(join(repoRoot, 'src/handlers'));
+  // Lambda's asynchronous invocation queue, on disk with --data-dir: accepted SNS deliveries survive a crash.
+  const journal = options.dataDir
+    ? new AsyncInvocationJournal(join(options.dataDir, ASYNC_JOURNAL_FILE))
+    : undefined;
+  const runtime = createLambdaRuntime({
+    loadHandler: (name) => handlers.load(name),
+    retryDelaysMs: [200, 500],
+    ...(journal ? { journal } : {}),
+  });
+  stoppers.push(async () => {
+    await runtime.stop();
+    journal?.close();
+  });
+  const listenForTraces = async () => {
+    const { addTraceListener } = await import('../handlers/runtime/trace-log.js');
+    stopListening = addTraceListener((record) => traces.add(record));
+  };
+  return { runtime, handlers, traces, listenForTraces };
+}
+
+/** A queue URL or topic ARN the edge created for `<prefix><suffix>`. */
+function edgeResource(edge: Edge, kind: 'queues' | 'topics', suffix: string): string {
+  const value = edge.resources[kind][`${RESOURCE_PREFIX}${suffix}`];
+  if (!value) throw new Error(`the edge did not create the ${kind.slice(0, -1)} ${RESOURCE_PREFIX}${suffix}`);
+  return value;
+}
+
+async function createLocalTable(edgeUrl: string): Promise<void> {
+  const dynamo = new DynamoDBClient({
+    endpoint: edgeUrl,
+    region: 'us-east-1',
+    credentials: FAKE_CREDENTIALS,
+  });
+  try {
+    await dynamo.send(new CreateTableCommand(tableDefinition(TABLE_NAME)));
+  } catch (error) {
+    // Kept from a previous run with --data-dir.
+    if (!(error instanceof ResourceInUseException)) throw error;
+  } finally {
+    dynamo.destroy();
+  }
+}
+
+function startLocalGateway(host: string, options: PlatformOptions, runtime: LambdaRuntime): Promise<Gateway> {
+  return startGateway({
+    host,
+    port: options.gatewayPort ?? 3001,
+    stage: STAGE,
+    routes: routeTable,
+    invoke: (name, event) => runtime.invoke(name, event),
+    ...(options.idleTimeoutSeconds !== undefined ? { idleTimeoutSeconds: options.idleTimeoutSeconds } : {}),
+    ...(options.maxConnectionSeconds !== undefined
+      ? { maxConnectionSeconds: options.maxConnectionSeconds }
+      : {}),
+    ...(options.gatewayLog ? { log: options.gatewayLog } : {}),
+    ...(options.onConnecting ? { onConnecting: options.onConnecting } : {}),
+  });
+}
+
+interface ConsoleParts {
+  idp: IdentityProvider;
+  edge: Edge;
+  gateway: Gateway;
+  traces: TraceStore;
+}
+
+async function attachConsole(web: WebServer, parts: ConsoleParts, stoppers: Stoppers): Promise<void> {
+  const { idp, edge, gateway, traces } = parts;
+  const sns = new SNSClient({ endpoint: edge.url, region: 'us-east-1', credentials: FAKE_CREDENTIALS });
+  stoppers.push(async () => sns.destroy());
+  const broadcastTopicArn = edgeResource(edge, 'topics', '-broadcast');
+  const userTopicArn = edgeResource(edge, 'topics', '-user');
+  web.attach({
+    idp,
+    page: {
+      gatewayPort: gateway.port,
+      edgeUrl: edge.url,
+      catalog: await loadContractCatalog(join(repoRoot, 'asyncapi.yaml')),
+    },
+    publish: (input) => consolePublish(input, { sns, broadcastTopicArn, userTopicArn }),
+    trace: (id) => traces.find(id),
+  });
+}
+
+function platformUrls(p: {
+  host: string;
+  idpUrl: string;
+  edge: Edge;
+  gateway: Gateway;
+  env: Record<string, string>;
+  kafka: boolean;
+}): PlatformUrls {
+  const { edge } = p;
+  return {
+    gateway: localUrl(p.host, p.gateway.port, 'ws'),
+    edge: edge.url,
+    idp: p.idpUrl,
+    console: `${p.idpUrl}/`,
+    docs: `${p.idpUrl}/docs`,
+    management: `${edge.url}/${STAGE}`,
+    broadcastTopicArn: edgeResource(edge, 'topics', '-broadcast'),
+    userTopicArn: edgeResource(edge, 'topics', '-user'),
+    deliveryQueueUrl: p.env.DELIVERY_QUEUE_URL as string,
+    fanoutQueueUrl: p.env.FANOUT_QUEUE_URL as string,
+    topics: { ...edge.resources.topics },
+    queues: { ...edge.resources.queues },
+    ...(p.kafka ? { kafkaTopics: localKafkaTopics(RESOURCE_PREFIX) } : {}),
+  };
 }
