@@ -182,7 +182,7 @@ describe('faults', () => {
     const fired = tp.platform.faults.fired(rule);
     const postedBeforeFailure = ids.filter((id) => client.seen.has(id)).length;
     tp.platform.faults.remove(rule);
-    // The SQS message comes back after its visibility timeout (30 s locally): the job runs again, posts the
+    // The SQS message comes back after the worker's short retry (1 s for a first failure): the job runs again, posts the
     // inbox again (at-least-once: the client de-duplicates by id) and deletes it.
     await eventually(async () => (await inboxCount(user)) === 0, 90_000, 200);
     await eventually(() => ids.every((id) => (client.seen.get(id) ?? 0) >= 2), 10_000, 100);
