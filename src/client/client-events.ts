@@ -38,8 +38,9 @@ export interface ClientEvents {
   /** Every topic or user message after de-duplication (and validation, when enabled). */
   message: (frame: TopicMessageFrame | UserMessageFrame) => void;
   /**
-   * Per topic the client sent a position for (`since`), after that topic's replay: `recovered: true` — nothing
-   * was missed; `recovered: false` (`code` EPOCH_CHANGED, HISTORY_TRIMMED) — messages were lost, reload the
+   * Per topic the client sent a position for (`since`), after that topic's replay (from a `recovery` frame, or on
+   * connect from the welcome's `recovery` array, handed on alike once the replay arrived): `recovered: true` —
+   * nothing was missed; `recovered: false` (`code` EPOCH_CHANGED, HISTORY_TRIMMED) — messages were lost, reload the
    * topic's state from your API; `code` SINCE_* — the position was ignored and the topic replayed as without it.
    */
   recovery: (frame: RecoveryFrame) => void;

@@ -34,6 +34,7 @@ import { resolveWebSocket, type SocketEvent } from './socket.js';
 import { StreamPositions } from './stream-positions.js';
 import { systemTimers } from './timers.js';
 import { TopicSet } from './topic-set.js';
+import { WelcomeRecoveries } from './welcome-recovery.js';
 
 export type {
   ClientEvents,
@@ -53,6 +54,8 @@ export class PushClient extends TypedEmitter<ClientEvents> {
   private readonly positions: StreamPositions;
   private readonly waiters: { resolve: (w: WelcomeFrame) => void; reject: (e: Error) => void }[] = [];
   private lastWelcome: WelcomeFrame | undefined;
+  /** Per link: the answers to `since` its welcome carried, waiting for their topic's replay. */
+  private readonly welcomeRecoveries = new WeakMap<Link, WelcomeRecoveries>();
 
   constructor(options: ConnectOptions) {
     super();
@@ -193,12 +196,18 @@ export class PushClient extends TypedEmitter<ClientEvents> {
     else this.emit('error', parsed.error);
   }
 
-  /** Each frame kind to the part that handles it. */
+  /** Each frame kind to the part that handles it; then the welcome's answers to `since` that it completes. */
   private route(link: Link, frame: ServerFrame): void {
+    this.handle(link, frame);
+    this.welcomeRecoveries.get(link)?.afterFrame(frame);
+  }
+
+  private handle(link: Link, frame: ServerFrame): void {
     switch (frame.kind) {
       case 'welcome':
         if (this.connection.acceptWelcome(link, frame as unknown as WelcomeFrame))
           this.adoptWelcome(frame as unknown as WelcomeFrame);
+        this.onWelcomeRecovery(link, frame.recovery);
         return;
       case 'topic':
         this.onTopicFrame(frame as unknown as TopicMessageFrame);
@@ -230,6 +239,16 @@ export class PushClient extends TypedEmitter<ClientEvents> {
   private onTopicFrame(frame: TopicMessageFrame): void {
     this.dispatcher.topic(frame);
     if (typeof frame.topic === 'string') this.positions.advance(frame.topic, frame.offset, frame.epoch);
+  }
+
+  /** The welcome's answers to `since` (connected with `recovery=welcome`): each as a `recovery` frame, in turn. */
+  private onWelcomeRecovery(link: Link, recovery: unknown): void {
+    let recoveries = this.welcomeRecoveries.get(link);
+    if (!recoveries) {
+      recoveries = new WelcomeRecoveries((frame) => this.onRecovery(frame));
+      this.welcomeRecoveries.set(link, recoveries);
+    }
+    recoveries.start(recovery);
   }
 
   private onRecovery(frame: RecoveryFrame): void {

@@ -48,9 +48,9 @@ export interface SocketRequest {
 }
 
 /**
- * Builds the upgrade request: `topics` (and `since`, the stream positions) in the query string; the token as the
- * `bearer` subprotocol (browsers cannot set headers), as `?token=` (visible in URLs and logs), or as
- * `Authorization: Bearer`.
+ * Builds the upgrade request: `topics`, `since` (the stream positions) and `recovery=welcome` in the query
+ * string; the token as the `bearer` subprotocol (browsers cannot set headers), as `?token=` (visible in URLs and
+ * logs), or as `Authorization: Bearer`.
  */
 export function buildSocketRequest(
   baseUrl: string,
@@ -61,6 +61,8 @@ export function buildSocketRequest(
   const url = new URL(baseUrl);
   if (query.topics.length > 0) url.searchParams.set('topics', query.topics.join(','));
   if (query.since !== undefined) url.searchParams.set('since', query.since);
+  // The answers to `since` in the welcome (contract 1.14): one post less per topic; older servers ignore it.
+  url.searchParams.set('recovery', 'welcome');
   if (transport === 'query') url.searchParams.set('token', token);
   return {
     url: url.toString(),

@@ -1,7 +1,7 @@
 /**
  * The client's last position (offset, epoch) per history topic, taken from the topic frames it receives and
- * the `recovery` frames that answer a `since`. It moves only forward within an epoch; a new epoch replaces it.
- * It builds the `since` the client sends on connect (query string) and in `subscribe` frames, within the
+ * the `recovery` frames that answer a `since` (or the welcome's answers, src/client/welcome-recovery.ts). It
+ * moves only forward within an epoch; a new epoch replaces it. It builds the `since` the client sends on connect (query string) and in `subscribe` frames, within the
  * contract's limits, and saves itself through a `PositionStorage` after every change.
  */
 import { limits } from '../../generated/codes.js';

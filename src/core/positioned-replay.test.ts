@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { validators } from '../../generated/index.js';
-import { historySize, topics } from '../../test/support/contract-picks.js';
+import { historySize, topics, unknownTopic } from '../../test/support/contract-picks.js';
 import type { HistoryItem } from './model.js';
 import type { HistoryStore } from './ports.js';
 import {
@@ -249,7 +249,11 @@ const answerCases: Array<{ name: string; since: (world: World) => Promise<string
     },
   },
   { name: 'SINCE_AHEAD', code: 'SINCE_AHEAD', since: async (w) => `${topic}~9~${await epochOf(w)}` },
-  { name: 'SINCE_INVALID', code: 'SINCE_INVALID', since: async () => `${topic}~-1~abc,weather~1~abc` },
+  {
+    name: 'SINCE_INVALID',
+    code: 'SINCE_INVALID',
+    since: async () => `${topic}~-1~abc,${unknownTopic}~1~abc`,
+  },
   { name: 'SINCE_INVALID *', code: 'SINCE_INVALID', since: async () => `${topic}~1~abc,`.repeat(200) },
 ];
 

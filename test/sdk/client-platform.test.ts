@@ -148,11 +148,15 @@ describe('client SDK against the local platform', { timeout: 120_000 }, () => {
     const after = await publisher.publishToTopic(topicMessage(topic));
     await waitFor('the message after the reconnect', () => received.includes(after.messageId));
     // The topic keeps a history, but the new connection sent its position (`since`): nothing it had is
-    // replayed (before #12 the first message came again, dropped by id), and a recovery frame says so.
+    // replayed (before #12 the first message came again, dropped by id), and its welcome says so (the SDK
+    // connects with recovery=welcome: no recovery frame).
     const wireCopies = frames.filter((f) => f.kind === 'topic' && f.id === before.messageId);
     expect(wireCopies).toHaveLength(1);
-    expect(frames.filter((f) => f.kind === 'recovery')).toEqual([
-      expect.objectContaining({ topic, recovered: true, replayed: 0 }),
+    expect(frames.filter((f) => f.kind === 'recovery')).toEqual([]);
+    const welcomes = frames.filter((f) => f.kind === 'welcome') as { recovery?: unknown }[];
+    expect(welcomes.map((w) => w.recovery)).toEqual([
+      undefined,
+      [expect.objectContaining({ topic, recovered: true, replayed: 0 })],
     ]);
     expect(received.filter((id) => id === before.messageId)).toHaveLength(1);
     expect(new Set(received).size).toBe(received.length);

@@ -1,7 +1,8 @@
 /**
  * The client SDK resumes a history topic through the local platform: a client that is disconnected while k
- * messages are published reconnects with `since` (its last position) and receives exactly those k, replayed, then
- * a `recovery` event `recovered: true`; one that misses more than the history holds is told `recovered: false`
+ * messages are published reconnects with `since` (its last position) and `recovery=welcome`, and receives the
+ * answer in the welcome, exactly those k, replayed, then a `recovery` event `recovered: true` (no `recovery`
+ * frame is posted); one that misses more than the history holds is told `recovered: false`
  * (HISTORY_TRIMMED). The topic is picked from the contract (an open topic with history).
  */
 import {
@@ -9,6 +10,7 @@ import {
   DeleteConnectionCommand,
 } from '@aws-sdk/client-apigatewaymanagementapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validators } from '../../generated/index.js';
 import { connect, type PushClient, type RecoveryFrame } from '../../src/client/index.js';
 import type { Platform } from '../../src/local/platform.js';
 import type { Publisher } from '../../src/publisher/index.js';
@@ -111,6 +113,10 @@ async function observerOf(realm: string): Promise<string[]> {
   return seen;
 }
 
+/** The `recovery` array of the first frame (the welcome), as recorded. */
+const welcomeRecovery = (frames: readonly object[]): unknown =>
+  (frames[0] as { recovery?: unknown }).recovery;
+
 /** Forces a disconnect (DELETE @connections) while the client cannot get a token, publishes, then lets it back. */
 async function missWhileDisconnected(
   subject: Awaited<ReturnType<typeof resumingClient>>,
@@ -139,14 +145,21 @@ describe('resuming a history topic through the local platform', { timeout: 120_0
     const { missed, framesBefore } = await missWhileDisconnected(subject, realm, observer, 3);
 
     const after = subject.frames.slice(framesBefore);
+    // On the wire: the welcome with the answer to since (the SDK connects with recovery=welcome), then only
+    // the 3 missed messages, replayed, in order; no recovery frame.
     expect(after[0]?.kind).toBe('welcome');
-    // On the wire: only the 3 missed messages, replayed, in order, then the recovery frame.
+    expect(validators.WelcomeFrame(after[0]).ok).toBe(true);
+    const epoch = subject.client.streamPositions[topic]?.epoch;
+    expect(welcomeRecovery(after)).toEqual([{ topic, recovered: true, replayed: 3, offset: 5, epoch }]);
+    expect(after.filter((f) => f.kind === 'recovery')).toEqual([]);
     const replayed = after.filter((f) => f.kind === 'topic');
     expect(replayed.map((f) => f.id)).toEqual(missed);
     expect(replayed.every((f) => (f as { replayed?: boolean }).replayed === true)).toBe(true);
+    // The application gets the same event a recovery frame gave, after the replayed messages.
     expect(subject.recoveries).toEqual([
-      expect.objectContaining({ kind: 'recovery', topic, recovered: true, replayed: 3, offset: 5 }),
+      { kind: 'recovery', topic, recovered: true, replayed: 3, offset: 5, epoch },
     ]);
+    expect(subject.delivered.at(-1)).toBe(missed.at(-1));
     expect(subject.delivered).toEqual([...seen, ...missed]);
     expect(subject.client.streamPositions[topic]).toEqual({ offset: 5, epoch: subject.recoveries[0]?.epoch });
   });
@@ -160,7 +173,12 @@ describe('resuming a history topic through the local platform', { timeout: 120_0
     await waitFor('the first message', () => subject.delivered.length === 1);
     const { missed, framesBefore } = await missWhileDisconnected(subject, realm, observer, size + 2);
 
-    const replayed = subject.frames.slice(framesBefore).filter((f) => f.kind === 'topic');
+    const after = subject.frames.slice(framesBefore);
+    expect(after.filter((f) => f.kind === 'recovery')).toEqual([]);
+    expect(welcomeRecovery(after)).toEqual([
+      expect.objectContaining({ code: 'HISTORY_TRIMMED', replayed: size }),
+    ]);
+    const replayed = after.filter((f) => f.kind === 'topic');
     expect(replayed.map((f) => f.id)).toEqual(missed.slice(2));
     expect(subject.recoveries).toEqual([
       expect.objectContaining({ topic, recovered: false, code: 'HISTORY_TRIMMED', replayed: size }),

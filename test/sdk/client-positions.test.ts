@@ -17,7 +17,7 @@ import {
   type RecoveryFrame,
   type WebStorageLike,
 } from '../../src/client/index.js';
-import { parameterizedFamily, topicIn, topics } from '../support/contract-picks.js';
+import { parameterizedFamily, topicIn, topics, unknownTopic } from '../support/contract-picks.js';
 import { type FakeSocket, fakeWebSocketClass, topicFrame, welcomeFrame } from './fake-websocket.js';
 
 /** Two topics of the connect query (the scripted server sends positions for any topic it is told to). */
@@ -326,6 +326,117 @@ describe('recovery frames', () => {
     socket.serverSend({ kind: 'recovery', recovered: 'yes' });
     expect(events).toEqual([]);
     expect(errors[0]).toMatch(/recovery frame without topic or recovered/);
+    await client.close();
+  });
+});
+
+describe('answers to since in the welcome (recovery=welcome)', () => {
+  /** A client that had position 5 of A; its events and delivered messages in the order they happened. */
+  async function resumed() {
+    const storage = recordingStorage({ version: 1, positions: { [A]: { offset: 5, epoch: EPOCH } } });
+    const { client, sockets } = setup({ positionStorage: storage });
+    const log: string[] = [];
+    const events: RecoveryFrame[] = [];
+    const errors: string[] = [];
+    client.on('message', (frame) => log.push(`message ${frame.id}`));
+    client.on('welcome', () => log.push('welcome'));
+    client.on('recovery', (frame) => {
+      events.push(frame);
+      log.push(`recovery ${frame.topic}`);
+    });
+    client.on('error', (error) => errors.push(error.message));
+    await flush();
+    return { client, socket: last(sockets), log, events, errors };
+  }
+  const replayed = (id: string, offset: number, epoch = EPOCH, topic: string = A) => ({
+    ...positioned(id, offset, epoch, topic),
+    replayed: true,
+  });
+
+  it('the client opts in on every connection, next to since', async () => {
+    const { client, socket } = await resumed();
+    expect(new URL(socket.url).searchParams.get('recovery')).toBe('welcome');
+    expect(sinceOf(socket)).toBe(`${A}~5~${EPOCH}`);
+    await client.close();
+  });
+
+  it('an answer is handed on as a recovery event once its topic replay arrived, the position after it', async () => {
+    const { client, socket, log, events } = await resumed();
+    const answer = { topic: A, recovered: true, replayed: 2, offset: 7, epoch: EPOCH };
+    welcome(socket, [A, B], { recovery: [answer] });
+    expect(events).toEqual([]);
+    expect(client.streamPositions[A]).toEqual({ offset: 5, epoch: EPOCH });
+    socket.serverSend(replayed('a6', 6));
+    // Not before the replay: a connection lost now must send since 6, not the head.
+    expect(events).toEqual([]);
+    expect(client.streamPositions[A]).toEqual({ offset: 6, epoch: EPOCH });
+    socket.serverSend(replayed('a7', 7));
+    expect(events).toEqual([{ kind: 'recovery', ...answer }]);
+    expect(log).toEqual(['welcome', 'message a6', 'message a7', `recovery ${A}`]);
+    expect(client.streamPositions[A]).toEqual({ offset: 7, epoch: EPOCH });
+    await client.close();
+  });
+
+  it('not recovered: the stream newest replaces the position after the replay; ignored positions follow', async () => {
+    const { client, socket, log, events } = await resumed();
+    const lost = {
+      topic: A,
+      recovered: false,
+      replayed: 1,
+      code: 'EPOCH_CHANGED',
+      reason: 'reset',
+      offset: 1,
+    };
+    const unknown = {
+      topic: unknownTopic,
+      recovered: false,
+      replayed: 0,
+      code: 'SINCE_UNKNOWN_TOPIC',
+      reason: 'no',
+    };
+    welcome(socket, [A, B], { recovery: [{ ...lost, epoch: OTHER_EPOCH }, unknown] });
+    expect(events).toEqual([]);
+    socket.serverSend(replayed('n1', 1, OTHER_EPOCH));
+    expect(events.map((e) => [e.topic, e.code])).toEqual([
+      [A, 'EPOCH_CHANGED'],
+      [unknownTopic, 'SINCE_UNKNOWN_TOPIC'],
+    ]);
+    expect(log.slice(0, 3)).toEqual(['welcome', 'message n1', `recovery ${A}`]);
+    expect(client.streamPositions).toEqual({ [A]: { offset: 1, epoch: OTHER_EPOCH } });
+    await client.close();
+  });
+
+  it('nothing replayed: handed on right after the welcome event', async () => {
+    const { client, socket, log } = await resumed();
+    welcome(socket, [A, B], {
+      recovery: [{ topic: A, recovered: true, replayed: 0, offset: 5, epoch: EPOCH }],
+    });
+    expect(log).toEqual(['welcome', `recovery ${A}`]);
+    await client.close();
+  });
+
+  it('a replay cut short (a frame skipped) ends with the next topic replay or the first live or user frame', async () => {
+    const { client, socket, events } = await resumed();
+    welcome(socket, [A, B], {
+      recovery: [
+        { topic: A, recovered: true, replayed: 3, offset: 8, epoch: EPOCH },
+        { topic: B, recovered: true, replayed: 2, offset: 2, epoch: EPOCH },
+      ],
+    });
+    socket.serverSend(replayed('a6', 6));
+    socket.serverSend(replayed('b1', 1, EPOCH, B));
+    expect(events.map((e) => e.topic)).toEqual([A]);
+    socket.serverSend(positioned('a9', 9)); // live: every replay is over
+    expect(events.map((e) => e.topic)).toEqual([A, B]);
+    await client.close();
+  });
+
+  it('malformed answers are reported as errors, not events; at most maxTopicsPerConnection + 1 are read', async () => {
+    const { client, socket, events, errors } = await resumed();
+    const many = Array.from({ length: 40 }, () => ({ topic: '*', recovered: false, replayed: 0 }));
+    welcome(socket, [A, B], { recovery: [{ recovered: 'yes' }, 'x', ...many] });
+    expect(errors.filter((e) => /recovery frame without topic or recovered/.test(e))).toHaveLength(2);
+    expect(events).toHaveLength(limits.maxTopicsPerConnection + 1 - 2);
     await client.close();
   });
 });
