@@ -107,7 +107,7 @@ function stormFigures(r: StormFigures): Figure[] {
     ),
     context(`${label}: clients never welcomed`, r.neverWelcomed, '', '0', r.neverWelcomed === 0),
     context(
-      `${label}: posts per reconnect (welcome + the missed messages + 1 recovery frame; 20 in history, ${round(r.missedPerReconnect, 2)} missed on average, sent with since)`,
+      `${label}: posts per reconnect (welcome carrying the answer to since (recovery=welcome, contract 1.14) + the missed messages; 20 in history, ${round(r.missedPerReconnect, 2)} missed on average, sent with since)`,
       round(r.postsPerReconnect, 2),
       '',
       `≤ 1 + missed = ${round(1 + r.missedPerReconnect, 2)}`,

@@ -210,7 +210,7 @@ export interface StormFigures {
   neverWelcomed: number;
   upgradeRejections: number;
   connectFailures: number;
-  /** Posts per client: welcome, the missed messages replayed, one `recovery` frame (the answer to `since`). */
+  /** Posts per client: the welcome (carrying the answer to `since`: the SDK's `recovery=welcome`) and the missed messages replayed. */
   postsPerReconnect: number;
   /** Messages each client missed while away, on average (its `since` is the head minus these). */
   missedPerReconnect: number;
@@ -308,6 +308,8 @@ export async function reconnectStorm(options: {
               entries: [{ topic: TOPIC, position: { offset: head - missedBy(i), epoch } }],
               rejected: [],
             },
+            // As the SDK connects (contract 1.14): the answer to `since` in the welcome, no recovery frame.
+            recovery: 'welcome',
           }),
         ),
       )

@@ -188,7 +188,10 @@ describe('bad-input corpus through the local platform', () => {
     const base = {
       gatewayUrl,
       topics: c.topics,
-      ...(c.since !== undefined ? { query: { since: c.since } } : {}),
+      query: {
+        ...(c.since !== undefined ? { since: c.since } : {}),
+        ...(c.recovery !== undefined ? { recovery: c.recovery } : {}),
+      },
     };
     let outcome: Awaited<ReturnType<typeof connect>>;
     switch (c.tokenVia) {

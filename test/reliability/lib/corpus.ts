@@ -75,6 +75,8 @@ export interface ConnectCase {
   topics: string;
   /** The raw `since` query value (positions), when the case sends one. */
   since?: string;
+  /** The raw `recovery` query value (where the answers to `since` go), when the case sends one. */
+  recovery?: string;
   expect: ConnectExpectation;
   expectAlternatives?: ConnectExpectation[];
   note?: string;
