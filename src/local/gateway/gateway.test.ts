@@ -129,6 +129,15 @@ async function until(predicate: () => boolean, timeoutMs = 3000): Promise<void> 
 }
 
 describe('upgrade', () => {
+  it('passes since and recovery to $connect like every query parameter, as API Gateway does', async () => {
+    const { gateway, calls } = await harness();
+    const since = 'x~3~k3x9ab01q2,y~0~m0p1q2r3s4';
+    await open(`${gateway.url}/?token=abc&topics=x,y&since=${encodeURIComponent(since)}&recovery=welcome`);
+    const connect = calls.find((c) => c.name === 'connect')?.event as WebSocketConnectEvent;
+    expect(connect.queryStringParameters).toMatchObject({ since, recovery: 'welcome' });
+    expect(connect.multiValueQueryStringParameters).toMatchObject({ since: [since], recovery: ['welcome'] });
+  });
+
   it('runs the authorizer, then $connect with the authorizer context, and echoes the subprotocol', async () => {
     const { gateway, calls } = await harness();
     const ws = await open(`${gateway.url}/?token=abc&topics=a,b&topics=c`, ['bearer', 'jwt-here']);
