@@ -2,7 +2,8 @@
 # Proof for issue #15 item 3 ("adding or renaming a topic needs no test edit"): copies the committed tree into a
 # temporary directory (git archive, node_modules symlinked), renames every topic, family and user message type in
 # the copy's asyncapi.yaml (its examples and descriptions too, so codegen's example check passes), then runs
-# `npm run codegen`, `npm run typecheck` and a fast subset of the tests there. Nothing outside the copy changes.
+# `npm run codegen`, `npm run docs` (a rename changes the HTML docs), `npm run typecheck` and a fast subset of the
+# tests there. Nothing outside the copy changes.
 #
 #   scripts/check-topic-rename.sh [--ref <git ref>] [--keep] [-- <vitest files or folders>]
 #
@@ -79,6 +80,7 @@ step() {
 }
 
 step codegen npm run --silent codegen
+step docs npm run --silent docs
 step typecheck npm run --silent typecheck
 report="$work/.rename-vitest.json"
 step tests npx vitest run --reporter=default --reporter=json --outputFile.json="$report" "${files[@]}"

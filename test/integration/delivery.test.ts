@@ -4,7 +4,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../src/local/platform.js';
-import { gatedRoles, invalidTopicName, payloadFor, topics, unknownTopic } from '../support/contract-picks.js';
+import {
+  gatedRoles,
+  invalidTopicName,
+  payloadFor,
+  topics,
+  unknownTopic,
+  userMessageType,
+} from '../support/contract-picks.js';
 import {
   type AwsClients,
   awsClients,
@@ -139,7 +146,7 @@ describe('user messages', () => {
     await settle(platform, 300);
     expect(first.ofKind('user')).toHaveLength(1);
     expect(second.ofKind('user')).toHaveLength(1);
-    expect(first.ofKind('user')[0]).toMatchObject({ kind: 'user', type: 'notification', id });
+    expect(first.ofKind('user')[0]).toMatchObject({ kind: 'user', type: userMessageType, id });
     expect(namesake.ofKind('user')).toEqual([]);
     expect(other.ofKind('user')).toEqual([]);
   });

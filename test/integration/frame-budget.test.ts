@@ -9,7 +9,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { limits } from '../../generated/index.js';
 import type { Platform } from '../../src/local/platform.js';
-import { payloadFor, topics } from '../support/contract-picks.js';
+import { parameterizedFamily, payloadFor, topicIn, topics } from '../support/contract-picks.js';
 import {
   type AwsClients,
   awsClients,
@@ -66,7 +66,8 @@ describe('frame budget', () => {
     const frames = ['extendTTL', 'subscribe', 'no-such-action'];
     for (let i = 0; i < limits.clientFrameStrikes + 10; i++) {
       const action = frames[i % frames.length];
-      const frame = action === 'subscribe' ? { action, topics: ['jobs.1'] } : { action };
+      const frame =
+        action === 'subscribe' ? { action, topics: [topicIn(parameterizedFamily, '1')] } : { action };
       flood.ws.send(JSON.stringify({ ...frame, requestId: `f${i}` }));
     }
     const closed = await flood.closed(60_000);

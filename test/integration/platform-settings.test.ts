@@ -49,7 +49,7 @@ it('a platform started with maxConnectionSeconds 30 and idleTimeoutSeconds 20 an
   await client.close();
 });
 
-it('OFFLINE_RETENTION_MAX_DAYS caps the inbox expiry of an offline user message (notification: 7 → 1 day)', async () => {
+it('OFFLINE_RETENTION_MAX_DAYS caps the inbox expiry of an offline user message (a user message type kept 7 days: 1 day)', async () => {
   const before = Math.floor(Date.now() / 1000);
   await publishUser(platform, clients, { realm: 'acme', userId: 'away' });
   const [row] = await waitFor(async () => {

@@ -16,6 +16,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPublisher } from '../../src/publisher/index.js';
 import { inboxItems } from '../reliability/lib/inbox.js';
+import { userMessage } from '../support/contract-picks.js';
 import { REPO_ROOT } from '../support/spawn-cli.js';
 
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
@@ -89,13 +90,7 @@ async function publishToOfflineUser(edgeUrl: string, userId: string, count: numb
     userTopicArn: 'arn:aws:sns:us-east-1:000000000000:wspush-local-user',
   });
   for (let i = 0; i < count; i++) {
-    const result = await publisher.publishToUser({
-      realm: 'acme',
-      userId,
-      type: 'notification',
-      messageId: `${userId}-${i}`,
-      payload: { title: `m ${i}`, body: 'kept across a stop', category: 'test' },
-    });
+    const result = await publisher.publishToUser({ ...userMessage(userId), messageId: `${userId}-${i}` });
     expect(result.snsMessageId).toBeTruthy();
   }
   snsClient.destroy();

@@ -16,6 +16,7 @@ import {
   startPlatform,
 } from '../../src/local/platform.js';
 import { type CapturedRun, runCliCaptured } from '../support/captured-cli.js';
+import { userMessageExample, userMessageType } from '../support/contract-picks.js';
 
 export type Frame = Record<string, unknown> & { kind?: string };
 
@@ -253,9 +254,9 @@ export async function publishUser(
     correlationId: `c-${randomUUID()}`,
     realm: input.realm,
     userId: input.userId,
-    type: input.type ?? 'notification',
+    type: input.type ?? userMessageType,
     publishedAt: new Date().toISOString(),
-    payload: input.payload ?? { title: `Message ${id}`, body: 'Test body', category: 'test' },
+    payload: input.payload ?? userMessageExample((input.type ?? userMessageType) as typeof userMessageType),
   };
   await clients.sns.send(
     new PublishCommand({ TopicArn: platform.urls.userTopicArn, Message: JSON.stringify(envelope) }),

@@ -12,7 +12,7 @@ import type { TraceRecord } from '../../src/core/tracing.js';
 import type { Platform } from '../../src/local/platform.js';
 import { EXIT } from '../../src/publisher/cli.js';
 import { runCliCaptured } from '../support/captured-cli.js';
-import { invalidPayloadFor, payloadFor, topics } from '../support/contract-picks.js';
+import { invalidPayloadFor, payloadFor, topics, userMessageType } from '../support/contract-picks.js';
 import { closedPort } from '../support/spawn-cli.js';
 import {
   type AwsClients,
@@ -93,7 +93,7 @@ describe('wspush trace (local platform)', () => {
     const result = await trace(id);
     expect(result.code, result.stderr).toBe(EXIT.OK);
     expect(printedHops(result.stdout)).toEqual(['published', 'routed', 'posted', 'posted']);
-    expect(result.stdout).toContain(`user message "notification" to trace-ann in acme (id ${id}`);
+    expect(result.stdout).toContain(`user message "${userMessageType}" to trace-ann in acme (id ${id}`);
     expect(result.stdout).toMatch(new RegExp(`${literal(alive.id)}\\s+delivered\\s+live`));
     expect(result.stdout).toMatch(new RegExp(`${literal(lost.id)}\\s+dropped\\s+gone \\(410\\)`));
   });
