@@ -7,7 +7,15 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { limits } from '../../generated/index.js';
-import { topics as contractTopics } from '../../test/support/contract-picks.js';
+import {
+  topics as contractTopics,
+  families,
+  invalidTopicName,
+  ownerParameter,
+  parameterizedFamily,
+  topicIn,
+  unknownTopic,
+} from '../../test/support/contract-picks.js';
 import { ConnectionService } from '../core/connections.js';
 import type { ConnectionRecord, Identity } from '../core/model.js';
 import type { ConnectionStore } from '../core/ports.js';
@@ -21,6 +29,13 @@ import { keys, topicPartition } from './table-keys.js';
 import { type LocalDynamo, startLocalDynamo } from './testing/local-dynamodb.js';
 
 const { openHistory: open1 } = contractTopics;
+/** A concrete topic of a family with a parameter. */
+const job = (id: string): string => topicIn(parameterizedFamily, id);
+/** A topic of the owned family that is alice's (accepted), and one that is bob's (NOT_TOPIC_OWNER for alice). */
+const ownedBy = (userId: string): string | undefined =>
+  families.owned && topicIn(families.owned, 'x', { [ownerParameter(families.owned)]: userId });
+const alicesOwn = ownedBy('alice') ?? job('d-1');
+const bobs = ownedBy('bob') ?? contractTopics.gated;
 
 let dynamo: LocalDynamo;
 beforeAll(async () => {
@@ -160,20 +175,20 @@ describe('subscribe and unsubscribe (dynalite)', () => {
   it('adds rows and the meta entry; a second subscribe is idempotent; unsubscribe removes both', async () => {
     const s = setup();
     await connect(s);
-    const first = await s.subscriptions.subscribe(s.connectionId, alice, ['jobs.1', open1]);
-    expect(first).toMatchObject({ status: 'ok', accepted: ['jobs.1', open1], added: ['jobs.1'] });
-    const again = await s.subscriptions.subscribe(s.connectionId, alice, ['jobs.1']);
-    expect(again).toMatchObject({ status: 'ok', accepted: ['jobs.1'], added: [] });
-    expect((await meta(s))?.topics).toEqual([open1, 'jobs.1']);
-    await expectConsistent(s, [open1, 'jobs.1']);
-    const off = await s.subscriptions.unsubscribe(s.connectionId, alice, ['jobs.1', 'jobs.never-held']);
+    const first = await s.subscriptions.subscribe(s.connectionId, alice, [job('1'), open1]);
+    expect(first).toMatchObject({ status: 'ok', accepted: [job('1'), open1], added: [job('1')] });
+    const again = await s.subscriptions.subscribe(s.connectionId, alice, [job('1')]);
+    expect(again).toMatchObject({ status: 'ok', accepted: [job('1')], added: [] });
+    expect((await meta(s))?.topics).toEqual([open1, job('1')]);
+    await expectConsistent(s, [open1, job('1')]);
+    const off = await s.subscriptions.unsubscribe(s.connectionId, alice, [job('1'), job('never-held')]);
     expect(off).toEqual({
       status: 'ok',
-      unsubscribed: ['jobs.1', 'jobs.never-held'],
+      unsubscribed: [job('1'), job('never-held')],
       topics: [open1],
     });
-    await expectConsistent(s, [open1, 'jobs.1']);
-    expect(await s.subscriptions.unsubscribe(s.connectionId, alice, ['jobs.1'])).toMatchObject({
+    await expectConsistent(s, [open1, job('1')]);
+    expect(await s.subscriptions.unsubscribe(s.connectionId, alice, [job('1')])).toMatchObject({
       status: 'ok',
     });
   });
@@ -183,23 +198,23 @@ describe('subscribe and unsubscribe (dynalite)', () => {
     await connect(s);
     const before = await meta(s);
     const result = await s.subscriptions.subscribe(s.connectionId, alice, [
-      'users.bob.activity',
-      'jobs.$',
-      'nope.1',
+      bobs,
+      invalidTopicName,
+      unknownTopic,
     ]);
     expect(result).toMatchObject({ status: 'ok', accepted: [], added: [] });
     expect(await meta(s)).toEqual(before);
-    expect(await topicRows(s, ['users.bob.activity'])).toEqual(new Map());
+    expect(await topicRows(s, [bobs])).toEqual(new Map());
   });
 
   it('answers not-found for an unknown or expired connection', async () => {
     const s = setup();
-    expect(await s.subscriptions.subscribe(s.connectionId, alice, ['jobs.1'])).toEqual({
+    expect(await s.subscriptions.subscribe(s.connectionId, alice, [job('1')])).toEqual({
       status: 'not-found',
     });
     await connect(s);
     now += 7801 * 1000;
-    expect(await s.subscriptions.subscribe(s.connectionId, alice, ['jobs.1'])).toEqual({
+    expect(await s.subscriptions.subscribe(s.connectionId, alice, [job('1')])).toEqual({
       status: 'not-found',
     });
   });
@@ -208,24 +223,24 @@ describe('subscribe and unsubscribe (dynalite)', () => {
     const s = setup();
     await connect(s);
     const gate = s.gatedSubscriber.pauseBefore('putTopicRows');
-    const subscribing = s.subscriptions.subscribe(s.connectionId, alice, ['jobs.7']);
+    const subscribing = s.subscriptions.subscribe(s.connectionId, alice, [job('7')]);
     await gate.arrived;
     await s.connections.unregister(s.connectionId);
     gate.release();
     expect(await subscribing).toEqual({ status: 'not-found' });
-    await expectConsistent(s, [open1, 'jobs.7']);
+    await expectConsistent(s, [open1, job('7')]);
   });
 
   it('race: a disconnect before the meta update makes the subscribe write nothing', async () => {
     const s = setup();
     await connect(s);
     const gate = s.gatedSubscriber.pauseBefore('setTopics');
-    const subscribing = s.subscriptions.subscribe(s.connectionId, alice, ['jobs.7']);
+    const subscribing = s.subscriptions.subscribe(s.connectionId, alice, [job('7')]);
     await gate.arrived;
     await s.connections.unregister(s.connectionId);
     gate.release();
     expect(await subscribing).toEqual({ status: 'not-found' });
-    await expectConsistent(s, [open1, 'jobs.7']);
+    await expectConsistent(s, [open1, job('7')]);
   });
 
   it('race: a disconnect that read the meta row before the subscribe still deletes the new row', async () => {
@@ -233,41 +248,38 @@ describe('subscribe and unsubscribe (dynalite)', () => {
     await connect(s);
     const gate = s.gatedLifecycle.pauseBefore('deleteConnection');
     const disconnecting = s.connections.unregister(s.connectionId);
-    await gate.arrived; // it holds a record without jobs.7
-    expect(await s.subscriptions.subscribe(s.connectionId, alice, ['jobs.7'])).toMatchObject({
+    await gate.arrived; // it holds a record without job 7
+    expect(await s.subscriptions.subscribe(s.connectionId, alice, [job('7')])).toMatchObject({
       status: 'ok',
     });
     gate.release();
     await disconnecting;
-    await expectConsistent(s, [open1, 'jobs.7']);
+    await expectConsistent(s, [open1, job('7')]);
   });
 
   it('race: a disconnect after the row write and before the re-check is cleaned up by the subscribe', async () => {
     const s = setup();
     await connect(s);
     const gate = s.gatedSubscriber.pauseBefore('getConnection', 2); // the re-check
-    const subscribing = s.subscriptions.subscribe(s.connectionId, alice, [
-      'jobs.7',
-      'documents.d-1.comments',
-    ]);
+    const subscribing = s.subscriptions.subscribe(s.connectionId, alice, [job('7'), alicesOwn]);
     await gate.arrived;
     await s.connections.unregister(s.connectionId);
     gate.release();
     expect(await subscribing).toEqual({ status: 'not-found' });
-    await expectConsistent(s, [open1, 'jobs.7', 'documents.d-1.comments']);
+    await expectConsistent(s, [open1, job('7'), alicesOwn]);
   });
 
   it('race: an extendTTL between the meta update and the row write still reaches the new row', async () => {
     const s = setup();
     await connect(s);
     const gate = s.gatedSubscriber.pauseBefore('putTopicRows');
-    const subscribing = s.subscriptions.subscribe(s.connectionId, alice, ['jobs.9']);
+    const subscribing = s.subscriptions.subscribe(s.connectionId, alice, [job('9')]);
     await gate.arrived;
     now += 600_000;
     expect(await s.connections.extend(s.connectionId)).toBe(Math.floor(now / 1000) + 7800);
     gate.release();
-    expect(await subscribing).toMatchObject({ status: 'ok', added: ['jobs.9'] });
-    await expectConsistent(s, [open1, 'jobs.9']);
+    expect(await subscribing).toMatchObject({ status: 'ok', added: [job('9')] });
+    await expectConsistent(s, [open1, job('9')]);
   });
 
   it('race: an extendTTL that read the meta row before the subscribe updates the new row too', async () => {
@@ -276,18 +288,18 @@ describe('subscribe and unsubscribe (dynalite)', () => {
     const gate = s.gatedLifecycle.pauseBefore('extendConnection');
     now += 600_000;
     const extending = s.connections.extend(s.connectionId);
-    await gate.arrived; // it holds a record without jobs.9
-    await s.subscriptions.subscribe(s.connectionId, alice, ['jobs.9']);
+    await gate.arrived; // it holds a record without job 9
+    await s.subscriptions.subscribe(s.connectionId, alice, [job('9')]);
     gate.release();
     await extending;
-    await expectConsistent(s, [open1, 'jobs.9']);
+    await expectConsistent(s, [open1, job('9')]);
   });
 
   it('race: an unsubscribe between the row write and the re-check leaves neither entry nor row', async () => {
     const s = setup();
     await connect(s);
     const gate = s.gatedSubscriber.pauseBefore('getConnection', 2);
-    const subscribing = s.subscriptions.subscribe(s.connectionId, alice, ['jobs.5']);
+    const subscribing = s.subscriptions.subscribe(s.connectionId, alice, [job('5')]);
     await gate.arrived;
     const other = new SubscriptionService({
       store: s.plain,
@@ -295,19 +307,19 @@ describe('subscribe and unsubscribe (dynalite)', () => {
       clock,
       settings: { maxTopicsPerConnection: 20 },
     });
-    await other.unsubscribe(s.connectionId, alice, ['jobs.5']);
+    await other.unsubscribe(s.connectionId, alice, [job('5')]);
     gate.release();
     expect(await subscribing).toMatchObject({ status: 'ok', added: [] });
-    await expectConsistent(s, [open1, 'jobs.5']);
+    await expectConsistent(s, [open1, job('5')]);
   });
 
   it('race: concurrent subscribes of one connection lose no topic and respect the limit on the total', async () => {
     const s = setup();
     await connect(
       s,
-      Array.from({ length: 15 }, (_, i) => `jobs.held-${i}`),
+      Array.from({ length: 15 }, (_, i) => job(`held-${i}`)),
     );
-    const wanted = Array.from({ length: 10 }, (_, i) => `jobs.new-${i}`);
+    const wanted = Array.from({ length: 10 }, (_, i) => job(`new-${i}`));
     const services = wanted.map(
       () =>
         new SubscriptionService({

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type KafkaRejectedRecord, kafkaChannels } from '../../generated/index.js';
+import { userMessageExample, userMessageType } from '../../test/support/contract-picks.js';
 import { type KafkaBatchDeps, routeKafkaBatch } from './kafka-batch.js';
 import type { KafkaRecordInput } from './kafka-records.js';
 import type { UserEnvelope } from './model.js';
@@ -19,9 +20,9 @@ function user(messageId: string, userId: string): UserEnvelope {
     correlationId: `c-${messageId}`,
     realm: 'acme',
     userId,
-    type: 'notification',
+    type: userMessageType,
     publishedAt: '2026-11-27T10:00:00.000Z',
-    payload: { title: 'T', body: 'B', category: 'billing' },
+    payload: userMessageExample(userMessageType),
   };
 }
 

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { topics as contractTopics } from '../../test/support/contract-picks.js';
+import { topics as contractTopics, historyFamily, topicIn } from '../../test/support/contract-picks.js';
 import { broadcastEnvelope, createWorld } from './testing/world.js';
 
 const { openHistory: open1, openDrop: open2 } = contractTopics;
+/** A concrete topic of a family with a history (its own stream). */
+const job1 = topicIn(historyFamily, '1');
 
 describe('offset assignment at routing', () => {
   it('numbers the publications of each realm and concrete topic 1, 2, 3 in one epoch, on every frame and row', async () => {
     const world = createWorld();
-    await world.open('c1', {}, [open1, 'jobs.1', open2]);
-    for (const topic of [open1, open1, 'jobs.1', open1, open2])
+    await world.open('c1', {}, [open1, job1, open2]);
+    for (const topic of [open1, open1, job1, open1, open2])
       await world.broadcast.route(broadcastEnvelope({ topic }));
     await world.broadcast.route(broadcastEnvelope({ realm: 'other' }));
     const frames = world.gateway.framesTo('c1').map((f) => [f.topic, f.offset, f.epoch]);
@@ -18,7 +20,7 @@ describe('offset assignment at routing', () => {
     expect(frames).toEqual([
       [open1, 1, openEpoch],
       [open1, 2, openEpoch],
-      ['jobs.1', 1, jobs],
+      [job1, 1, jobs],
       [open1, 3, openEpoch],
       [open2, undefined, undefined], // offline.policy drop: no stream
     ]);

@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { topics as contractTopics } from '../../test/support/contract-picks.js';
+import { type UserMessageTypeName, userMessageRegistry, userMessageTypes } from '../../generated/index.js';
+import {
+  topics as contractTopics,
+  otherUserMessageType,
+  userMessageExample,
+} from '../../test/support/contract-picks.js';
 import { ConnectionPostError } from './errors.js';
 import { createWorld, userEnvelope } from './testing/world.js';
 
 const { openHistory: open1 } = contractTopics;
+const retentionDays = (type: UserMessageTypeName): number => userMessageRegistry[type].retentionDays;
+/** The user message type the contract keeps longest offline. */
+const longestKept = [...userMessageTypes].sort(
+  (a, b) => retentionDays(b) - retentionDays(a),
+)[0] as UserMessageTypeName;
 
 const nowSeconds = (ms: number) => Math.floor(ms / 1000);
 
@@ -21,7 +31,7 @@ describe('UserDeliveryService.route', () => {
     expect(world.gateway.framesTo('phone')[0]).toEqual({
       kind: 'user',
       id: envelope.messageId,
-      type: 'notification',
+      type: envelope.type,
       publishedAt: envelope.publishedAt,
       correlationId: envelope.correlationId,
       payload: envelope.payload,
@@ -31,31 +41,40 @@ describe('UserDeliveryService.route', () => {
 
   it('stores the message in the inbox when the user has no connection, expiring after the type retention', async () => {
     const world = createWorld();
+    const type = otherUserMessageType;
     const envelope = userEnvelope({
-      type: 'document-ready',
+      type,
       publishedAt: '2026-11-27T09:00:00Z',
-      payload: {},
+      payload: userMessageExample(type),
     });
     const result = await world.users.route(envelope);
     expect(result).toMatchObject({ connections: 0, inbox: 'stored' });
     const [item] = await world.inbox.list('acme', 'alice', nowSeconds(world.clock.now()), 10);
     expect(item?.envelope).toEqual(envelope);
-    expect(item?.expiresAt).toBe(nowSeconds(Date.parse('2026-11-27T09:00:00Z')) + 2 * 86_400);
+    expect(item?.expiresAt).toBe(
+      nowSeconds(Date.parse('2026-11-27T09:00:00Z')) + retentionDays(type) * 86_400,
+    );
   });
 
   it('caps the inbox expiry at OFFLINE_RETENTION_MAX_DAYS when the stack sets a shorter one', async () => {
     const published = '2026-11-27T09:00:00Z';
     const capped = createWorld({ offlineRetentionMaxDays: 1 });
-    // `notification` keeps 7 days in the contract; the cap shortens it to 1.
-    await capped.users.route(userEnvelope({ type: 'notification', publishedAt: published }));
+    // The type kept longest (7 days in the contract today) is cut to 1 day by the cap.
+    expect(retentionDays(longestKept)).toBeGreaterThan(1);
+    await capped.users.route(
+      userEnvelope({ type: longestKept, publishedAt: published, payload: userMessageExample(longestKept) }),
+    );
     const [short] = await capped.inbox.list('acme', 'alice', nowSeconds(capped.clock.now()), 10);
     expect(short?.expiresAt).toBe(nowSeconds(Date.parse(published)) + 1 * 86_400);
 
-    // A cap above the type's retention changes nothing: min(2, 30) = 2 days.
+    // A cap above the type's retention changes nothing: min(retention, 30) = retention.
+    expect(retentionDays(longestKept)).toBeLessThan(30);
     const loose = createWorld({ offlineRetentionMaxDays: 30 });
-    await loose.users.route(userEnvelope({ type: 'document-ready', publishedAt: published, payload: {} }));
+    await loose.users.route(
+      userEnvelope({ type: longestKept, publishedAt: published, payload: userMessageExample(longestKept) }),
+    );
     const [kept] = await loose.inbox.list('acme', 'alice', nowSeconds(loose.clock.now()), 10);
-    expect(kept?.expiresAt).toBe(nowSeconds(Date.parse(published)) + 2 * 86_400);
+    expect(kept?.expiresAt).toBe(nowSeconds(Date.parse(published)) + retentionDays(longestKept) * 86_400);
   });
 
   it('refuses to store a message of a type the contract does not define (no made-up retention)', async () => {
