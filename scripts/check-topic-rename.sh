@@ -20,7 +20,7 @@ while [ $# -gt 0 ]; do
     --ref) ref="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
     --) shift; files=("$@"); break ;;
-    -h | --help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,/^set /p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "check-topic-rename: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { topicRegistry } from '../../generated/index.js';
+import { topicFamilies, topicRegistry } from '../../generated/index.js';
 import {
   concreteTopic,
   families,
   gatedRoles,
+  overlongParameterTopic,
   ownerParameter,
+  topicIn,
   topics,
+  unknownTopic,
 } from '../../test/support/contract-picks.js';
 import { decideTopics, parseTopicsParameter } from './topic-access.js';
 
@@ -35,10 +38,10 @@ describe('decideTopics', () => {
   });
 
   it('rejects unknown, invalid, other-realm and role-restricted topics with the contract codes', () => {
-    const decision = decideTopics(['weather', 'Bad_Name', `otherrealm/${A}`, G, 'a/b/c'], alice);
+    const decision = decideTopics([unknownTopic, 'Bad_Name', `otherrealm/${A}`, G, 'a/b/c'], alice);
     expect(decision.accepted).toEqual([]);
     expect(decision.rejected.map((r) => [r.topic, r.code])).toEqual([
-      ['weather', 'UNKNOWN_TOPIC'],
+      [unknownTopic, 'UNKNOWN_TOPIC'],
       ['Bad_Name', 'INVALID_TOPIC_NAME'],
       [`otherrealm/${A}`, 'REALM_MISMATCH'],
       [G, 'FORBIDDEN_TOPIC'],
@@ -69,28 +72,52 @@ describe('decideTopics', () => {
   });
 });
 
+// Open families (a parameter, no roles, no owner rule), picked from the contract; F is `literal.{parameter}`.
+const openFamilies = topicFamilies.filter((f) => {
+  const { segments, access } = topicRegistry[f];
+  return segments.some((s) => 'param' in s) && access.roles.length === 0 && access.owner === undefined;
+});
+const F = openFamilies.find((f) => {
+  const [first, second, ...rest] = topicRegistry[f].segments;
+  return (
+    first !== undefined && 'literal' in first && second !== undefined && 'param' in second && !rest.length
+  );
+});
+if (F === undefined) throw new Error('the contract has no open family addressed literal.{parameter}');
+const F2 = openFamilies.find((f) => f !== F) ?? F;
+const prefix = (topicRegistry[F].segments[0] as { literal: string }).literal;
+
 describe('decideTopics with topic families', () => {
   it('accepts concrete topics of a family, realm-qualified or not', () => {
-    const decision = decideTopics(['jobs.8812', 'acme/documents.d-77.comments', 'jobs.8812'], alice);
-    expect(decision).toEqual({ accepted: ['jobs.8812', 'documents.d-77.comments'], rejected: [] });
+    const [one, two] = [topicIn(F, '8812'), topicIn(F2, 'd-77')];
+    const decision = decideTopics([one, `acme/${two}`, one], alice);
+    expect(decision).toEqual({ accepted: [one, two], rejected: [] });
   });
 
   it('rejects each bad name with its own code', () => {
-    const decision = decideTopics(
-      ['jobs', 'jobs.a.b', 'weather.1', 'jobs.bad$id', `jobs.${'x'.repeat(65)}`, 'Jobs.1', 'jobs.'],
-      alice,
-    );
+    const overlong = overlongParameterTopic(F);
+    const capitalized = `${prefix.charAt(0).toUpperCase()}${prefix.slice(1)}.1`;
+    const names = [
+      prefix,
+      `${prefix}.a.b`,
+      `${unknownTopic}.1`,
+      `${prefix}.bad$id`,
+      overlong.topic,
+      capitalized,
+      `${prefix}.`,
+    ];
+    const decision = decideTopics(names, alice);
     expect(decision.accepted).toEqual([]);
     expect(decision.rejected.map((r) => [r.topic, r.code])).toEqual([
-      ['jobs', 'UNKNOWN_TOPIC'],
-      ['jobs.a.b', 'UNKNOWN_TOPIC'],
-      ['weather.1', 'UNKNOWN_TOPIC'],
-      ['jobs.bad$id', 'INVALID_TOPIC_NAME'],
-      [`jobs.${'x'.repeat(65)}`, 'INVALID_TOPIC_PARAMETER'],
-      ['Jobs.1', 'INVALID_TOPIC_NAME'],
-      ['jobs.', 'INVALID_TOPIC_NAME'],
+      [prefix, 'UNKNOWN_TOPIC'],
+      [`${prefix}.a.b`, 'UNKNOWN_TOPIC'],
+      [`${unknownTopic}.1`, 'UNKNOWN_TOPIC'],
+      [`${prefix}.bad$id`, 'INVALID_TOPIC_NAME'],
+      [overlong.topic, 'INVALID_TOPIC_PARAMETER'],
+      [capitalized, 'INVALID_TOPIC_NAME'],
+      [`${prefix}.`, 'INVALID_TOPIC_NAME'],
     ]);
-    expect(decision.rejected[4]?.reason).toMatch(/jobId/);
+    expect(decision.rejected[4]?.reason).toContain(overlong.parameter);
   });
 
   it.runIf(families.owned)(
@@ -108,9 +135,10 @@ describe('decideTopics with topic families', () => {
   );
 
   it('counts topics already held against the limit and accepts them again without counting twice', () => {
-    const held = [A, 'jobs.1'];
-    const decision = decideTopics(['jobs.1', 'jobs.2', 'jobs.3'], alice, 3, held);
-    expect(decision.accepted).toEqual(['jobs.1', 'jobs.2']);
+    const job = (id: string) => topicIn(F, id);
+    const held = [A, job('1')];
+    const decision = decideTopics([job('1'), job('2'), job('3')], alice, 3, held);
+    expect(decision.accepted).toEqual([job('1'), job('2')]);
     expect(decision.rejected.map((r) => r.code)).toEqual(['TOO_MANY_TOPICS']);
   });
 });
