@@ -176,7 +176,13 @@ describe('concurrent publishes', () => {
     await Promise.all(
       Array.from({ length: count }, () => publishTopic(platform, clients, { realm, topic, payload })),
     );
-    await observer.waitUntil((t) => t.ofKind('topic').length >= count || undefined, `${count} live frames`);
+    // Routers run 4 at a time locally and each Queries every partition key of the topic on one dynalite thread:
+    // under CPU contention the 20 take about 14 s (measured), past the default 10 s wait.
+    await observer.waitUntil(
+      (t) => t.ofKind('topic').length >= count || undefined,
+      `${count} live frames`,
+      60_000,
+    );
     await settle(platform);
     const live = observer.ofKind('topic');
     const offsets = live.map((f) => Number(f.offset)).sort((a, b) => a - b);
@@ -197,7 +203,7 @@ describe('concurrent publishes', () => {
         epoch: live[0]?.epoch,
       },
     ]);
-  });
+  }, 90_000);
 });
 
 describe('a retried routing', () => {
