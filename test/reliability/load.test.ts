@@ -1,6 +1,6 @@
 /**
- * Reliability — load: 2,000 connections over 50 topics (3 contract topics × 17 realms, one left out) and 20
- * users, a mixed stream of broadcasts and user messages published with the publisher SDK. Every subscriber
+ * Reliability — load: 2,000 connections over the contract's fixed topics in 17 realms (50 topics with
+ * today's contract: 3 × 17, less the role-gated one of the realm without a privileged user) and 20 users, a mixed stream of broadcasts and user messages published with the publisher SDK. Every subscriber
  * gets every message of its topics and users exactly once after de-duplication by id, non-subscribers get
  * none, no function fails, nothing is left in the offline inboxes or dead-letter queues.
  *
@@ -12,8 +12,10 @@
  */
 import { GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { topicNames, topicRegistry } from '../../generated/index.js';
 import type { AnyTopicPublishInput, AnyUserPublishInput } from '../../src/publisher/index.js';
 import { createPublisher } from '../../src/publisher/index.js';
+import { topicMessage, userMessage, userMessageType } from '../support/contract-picks.js';
 import { inboxItems } from './lib/inbox.js';
 import { connectPatiently, LatenessReport, LOST_AFTER_MS, welcomeDelay } from './lib/lateness.js';
 import { eventually, startTestPlatform, summary, type TestPlatform } from './lib/platform-harness.js';
@@ -24,7 +26,12 @@ const MESSAGES = Number(process.env.RELIABILITY_MESSAGES ?? 10_000);
 const USERS = 20;
 const OFFLINE_USERS = 4;
 const REALMS = Array.from({ length: 17 }, (_, i) => `realm-${String(i).padStart(2, '0')}`);
-const TOPICS = ['announcements', 'job-status', 'audit-alerts'] as const;
+const TOPICS: readonly string[] = topicNames;
+/** A privileged user holds every role the topics ask for; the others hold none. */
+const EVERY_ROLE = [...new Set(topicNames.flatMap((t) => topicRegistry[t].access.roles))];
+const GATED = topicNames.filter((t) => topicRegistry[t].access.roles.length > 0);
+/** Every topic of every realm has subscribers, except the role-gated topics of the last realm. */
+const TOPICS_WITH_AUDIENCE = REALMS.length * TOPICS.length - GATED.length;
 
 /** Deterministic PRNG so a failure can be replayed. */
 function prng(seed: number): () => number {
@@ -41,7 +48,7 @@ function prng(seed: number): () => number {
 interface User {
   userId: string;
   realm: string;
-  admin: boolean;
+  privileged: boolean;
 }
 interface Conn {
   user: User;
@@ -51,17 +58,17 @@ interface Conn {
 }
 
 const rand = prng(Number(process.env.RELIABILITY_SEED ?? 7));
-// user i lives in realm i % 17; the last realm's only user is not an admin, so its audit-alerts topic has no
-// subscriber: 17 × 3 − 1 = 50 topics with an audience.
+// user i lives in realm i % 17; the last realm's only user is not privileged, so its role-gated topics have no
+// subscriber: TOPICS_WITH_AUDIENCE topics with an audience.
 const users: User[] = Array.from({ length: USERS }, (_, i) => ({
   userId: `load-user-${i}`,
   realm: REALMS[i % REALMS.length] as string,
-  admin: i % REALMS.length !== REALMS.length - 1,
+  privileged: i % REALMS.length !== REALMS.length - 1,
 }));
 const offlineUsers: User[] = Array.from({ length: OFFLINE_USERS }, (_, i) => ({
   userId: `load-offline-${i}`,
   realm: REALMS[i] as string,
-  admin: false,
+  privileged: false,
 }));
 
 let tp: TestPlatform;
@@ -108,9 +115,10 @@ describe('load', () => {
   it(`${CONNECTIONS} connections, ${MESSAGES} messages: exactly once after de-dup, nothing stray, nothing left`, async () => {
     const started = Date.now();
     const tokens = new Map<string, string>();
-    for (const u of users) tokens.set(u.userId, await tp.token(u.userId, u.realm, u.admin ? ['admin'] : []));
+    for (const u of users)
+      tokens.set(u.userId, await tp.token(u.userId, u.realm, u.privileged ? EVERY_ROLE : []));
     // Every connection asks for a random subset of its realm's topics (possibly none: non-subscribers);
-    // audit-alerts asked for by a non-admin is refused and must never be delivered.
+    // a role-gated topic asked for by a user without its roles is refused and must never be delivered.
     for (let i = 0; i < CONNECTIONS; i++) {
       const user = users[i % USERS] as User;
       const topics = TOPICS.filter(() => rand() < 0.4);
@@ -162,9 +170,9 @@ describe('load', () => {
       }
     }
     const topicKeys = [...audiences.keys()].sort();
-    expect(topicKeys.length).toBe(50);
+    expect(topicKeys.length).toBe(TOPICS_WITH_AUDIENCE);
 
-    // The message mix: 80% broadcasts over the 50 topics, 20% user messages (online and offline users).
+    // The message mix: 80% broadcasts over those topics (each with its example payload), 20% user messages (online and offline users).
     const publisher = createPublisher({
       snsClient: tp.sns,
       broadcastTopicArn: tp.platform.urls.broadcastTopicArn,
@@ -179,33 +187,7 @@ describe('load', () => {
         const key = topicKeys[Math.floor(rand() * topicKeys.length)] as string;
         const [realm, topic] = key.split('/') as [string, string];
         for (const c of audiences.get(key) ?? []) c.expected.add(messageId);
-        if (topic === 'announcements') {
-          topicInputs.push({
-            realm,
-            topic,
-            messageId,
-            payload: { title: `m ${m}`, body: 'load', severity: 'info' },
-          });
-        } else if (topic === 'job-status') {
-          topicInputs.push({
-            realm,
-            topic,
-            messageId,
-            payload: {
-              jobId: `job-${m}`,
-              status: 'running',
-              progress: m % 101,
-              updatedAt: new Date().toISOString(),
-            },
-          });
-        } else {
-          topicInputs.push({
-            realm,
-            topic: 'audit-alerts',
-            messageId,
-            payload: { alertId: `al-${m}`, kind: 'load-test', severity: 'low', details: 'load' },
-          });
-        }
+        topicInputs.push({ ...topicMessage(topic, realm), messageId });
       } else {
         const pool = rand() < 0.8 ? users : offlineUsers;
         const user = pool[Math.floor(rand() * pool.length)] as User;
@@ -214,13 +196,7 @@ describe('load', () => {
         } else {
           offlineExpected.set(user.userId, [...(offlineExpected.get(user.userId) ?? []), messageId]);
         }
-        userInputs.push({
-          realm: user.realm,
-          userId: user.userId,
-          type: 'notification',
-          messageId,
-          payload: { title: `m ${m}`, body: 'load', category: 'load' },
-        });
+        userInputs.push({ ...userMessage(user.userId, userMessageType, user.realm), messageId });
       }
     }
     const publishStart = Date.now();
