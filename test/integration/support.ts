@@ -264,12 +264,6 @@ export async function publishUser(
   return id;
 }
 
-export const announcement = (title: string): Record<string, unknown> => ({
-  title,
-  body: 'Body',
-  severity: 'info',
-});
-
 export async function rowsOf(
   platform: Platform,
   clients: AwsClients,
