@@ -5,7 +5,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { topics as contractTopics } from '../../test/support/contract-picks.js';
+import { topicFamilies, topicRegistry } from '../../generated/index.js';
+import { topics as contractTopics, topicIn } from '../../test/support/contract-picks.js';
 import { BroadcastService } from '../core/broadcast.js';
 import type { BroadcastEnvelope, FanoutJob } from '../core/model.js';
 import type { ConnectionStore } from '../core/ports.js';
@@ -73,6 +74,16 @@ function router(options: { store?: ConnectionStore } = {}) {
 const envelope = (realm: string, topic: string, i: number): BroadcastEnvelope =>
   broadcastEnvelope({ realm, topic, messageId: `${realm}-${i}`, publishedAt: '2026-11-27T09:59:00.000Z' });
 
+/** A concrete topic whose family keeps at least 40 messages of history (the concurrent test reads 40 back). */
+const deepHistory = (() => {
+  const family = topicFamilies.find((f) => {
+    const offline = topicRegistry[f].offline;
+    return offline.policy === 'history' && offline.historySize >= 40;
+  });
+  if (family === undefined) throw new Error('the contract has no topic keeping 40 messages of history');
+  return topicIn(family, 'd-1');
+})();
+
 describe('stream positions on DynamoDB', () => {
   it('concurrent publishes from four routers get unique, gap-free offsets in one epoch (history 50 deep)', async () => {
     const routers = [router(), router(), router(), router()];
@@ -81,16 +92,16 @@ describe('stream positions on DynamoDB', () => {
       routers.map((r, k) =>
         Promise.all(
           Array.from({ length: perRouter }, (_, i) =>
-            r.service.route(envelope('conc', 'documents.d-1.comments', k * perRouter + i)),
+            r.service.route(envelope('conc', deepHistory, k * perRouter + i)),
           ),
         ),
       ),
     );
-    const rows = await routers[0]!.history.list('conc', 'documents.d-1.comments', nowSeconds(), 50);
+    const rows = await routers[0]!.history.list('conc', deepHistory, nowSeconds(), 50);
     const offsets = rows.map((row) => row.position?.offset ?? 0).sort((a, b) => a - b);
     expect(offsets).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     expect(new Set(rows.map((row) => row.position?.epoch)).size).toBe(1);
-    expect(await routers[1]!.history.head('conc', 'documents.d-1.comments', nowSeconds())).toEqual({
+    expect(await routers[1]!.history.head('conc', deepHistory, nowSeconds())).toEqual({
       offset: 40,
       epoch: rows[0]!.position!.epoch,
     });
