@@ -1,10 +1,12 @@
 /**
  * Loads the bad-input corpus (`test/reliability/corpus/*.jsonl`, described in its README) into typed cases,
+ * resolving the contract placeholders (`{{topic.openHistory}}`, …) from the contract picks,
  * and turns the data descriptors into the exact bytes / envelopes to send.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { resolvePlaceholders } from './corpus-placeholders.js';
 
 export const corpusDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'corpus');
 
@@ -98,9 +100,16 @@ function readJsonl<T extends { id: string }>(file: string): T[] {
     .filter((line) => line.trim() !== '')
     .map((line, index) => {
       try {
-        return JSON.parse(line) as T;
+        return JSON.parse(line) as unknown;
       } catch (error) {
         throw new Error(`${file}:${index + 1}: not JSON (${String(error)})`);
+      }
+    })
+    .map((parsed, index) => {
+      try {
+        return resolvePlaceholders(parsed) as T;
+      } catch (error) {
+        throw new Error(`${file}:${index + 1}: ${String(error)}`);
       }
     });
   const ids = new Set<string>();
