@@ -14,8 +14,8 @@ import {
   gatedRoles,
   otherUserMessageType,
   topicExample,
-  topics,
   topicIn,
+  topics,
   unknownTopic,
   unknownUserMessageType,
   userMessageExample,
@@ -126,7 +126,7 @@ function variant(s: Subject, name: string): Variant {
     case 'numberFraction':
       return firstRefused(s, (v) => (typeof v === 'number' ? v + 0.5 : undefined), 'type');
     case 'badFormat':
-      return firstRefused(s, (v) => (typeof v === 'string' ? arg ?? 'not a uri' : undefined), 'format');
+      return firstRefused(s, (v) => (typeof v === 'string' ? (arg ?? 'not a uri') : undefined), 'format');
     case 'badPattern':
       return firstRefused(s, (v) => (typeof v === 'string' ? arg : undefined), 'pattern');
     case 'extraField':
@@ -151,7 +151,11 @@ export function placeholderValue(name: string): unknown {
   if (name.startsWith('upper:')) return String(placeholderValue(name.slice(6))).toUpperCase();
   const ref = topicRefs[name];
   if (ref) return ref();
-  const [head = '', ...rest] = name.split('.');
+  // Dots separate the parts of the name; an argument after `:` (free text, which may hold dots) is kept whole.
+  const colon = name.indexOf(':');
+  const parts = (colon < 0 ? name : name.slice(0, colon)).split('.');
+  if (colon >= 0) parts.push(`${parts.pop() ?? ''}${name.slice(colon)}`);
+  const [head = '', ...rest] = parts;
   const tail = rest.join('.');
   switch (head) {
     case 'role':
@@ -175,7 +179,10 @@ export function placeholderValue(name: string): unknown {
     case 'userField': {
       const other = rest[0] === 'other';
       const type = other ? otherUserMessageType : userMessageType;
-      return subjectValue(head, { subject: userSubject(type), variantName: rest.slice(other ? 1 : 0).join('.') });
+      return subjectValue(head, {
+        subject: userSubject(type),
+        variantName: rest.slice(other ? 1 : 0).join('.'),
+      });
     }
   }
   throw new Error(`unknown corpus placeholder {{${name}}}`);

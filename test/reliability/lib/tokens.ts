@@ -5,6 +5,7 @@
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
+import { gatedRoles } from '../../support/contract-picks.js';
 import type { TokenDescriptor } from './corpus.js';
 
 export interface TokenContext {
@@ -54,7 +55,7 @@ function tamper(token: string, how: TokenDescriptor['tamper']): string {
         unknown
       >;
       if (how === 'payload-sub') claims.sub = 'admin';
-      else claims.realm_access = { roles: ['admin'] };
+      else claims.realm_access = { roles: [...gatedRoles] };
       return `${header}.${b64url(JSON.stringify(claims))}.${signature}`;
     }
     case 'truncate-signature':
