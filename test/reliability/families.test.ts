@@ -1,16 +1,19 @@
 /**
  * Reliability — topic families at scale: 1,000 connections, each subscribed *after* connect to its own
- * `jobs.{id}` topic with a `subscribe` frame; 1,000 publishes (one per topic, through the publisher SDK in
- * batches); each message is delivered to exactly one connection (its subscriber) and to no other.
+ * topic of an open family with a parameter (`jobs.{jobId}` today) with a `subscribe` frame; 1,000 publishes
+ * (one per topic, through the publisher SDK in batches); each message is delivered to exactly one connection (its subscriber) and to no other.
  * FAMILY_CONNECTIONS overrides the size.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyTopicPublishInput } from '../../src/publisher/index.js';
 import { createPublisher } from '../../src/publisher/index.js';
+import { historyFamily, topicIn, topicMessage } from '../support/contract-picks.js';
 import { eventually, startTestPlatform, summary, type TestPlatform } from './lib/platform-harness.js';
 import { connect, type TestClient } from './lib/ws-client.js';
 
 const CONNECTIONS = Number(process.env.FAMILY_CONNECTIONS ?? 1000);
+/** A family with a parameter that every user of the realm may subscribe to (no role, no owner rule): one topic each. */
+const topicOf = (i: number): string => topicIn(historyFamily, `s-${i}`);
 
 let tp: TestPlatform;
 const clients: TestClient[] = [];
@@ -25,7 +28,7 @@ afterAll(async () => {
 });
 
 describe('topic families', () => {
-  it(`${CONNECTIONS} connections each subscribed after connect to its own jobs.{id}: one delivery each, none stray`, async () => {
+  it(`${CONNECTIONS} connections each subscribed after connect to its own ${historyFamily} topic: one delivery each, none stray`, async () => {
     const started = Date.now();
     const token = await tp.token('family-user', 'acme');
     let next = 0;
@@ -42,10 +45,10 @@ describe('topic families', () => {
           clients[i] = outcome.client;
           await outcome.client.waitFor((f) => f.kind === 'welcome', 60_000);
           await outcome.client.send(
-            JSON.stringify({ action: 'subscribe', topics: [`jobs.s-${i}`], requestId: `s-${i}` }),
+            JSON.stringify({ action: 'subscribe', topics: [topicOf(i)], requestId: `s-${i}` }),
           );
           const reply = await outcome.client.waitFor((f) => f.requestId === `s-${i}`, 60_000);
-          if (reply.kind !== 'subscribed' || (reply.accepted as string[])[0] !== `jobs.s-${i}`)
+          if (reply.kind !== 'subscribed' || (reply.accepted as string[])[0] !== topicOf(i))
             refused.push(`${i}: ${JSON.stringify(reply)}`);
         }
       }),
@@ -59,10 +62,8 @@ describe('topic families', () => {
       userTopicArn: tp.platform.urls.userTopicArn,
     });
     const inputs: AnyTopicPublishInput[] = Array.from({ length: CONNECTIONS }, (_, i) => ({
-      realm: 'acme',
-      topic: `jobs.s-${i}`,
+      ...topicMessage(topicOf(i)),
       messageId: `fam-${i}`,
-      payload: { jobId: `s-${i}`, status: 'running', progress: i % 101, updatedAt: new Date().toISOString() },
     }));
     const publishStart = Date.now();
     let failures = 0;

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ClientState, connect } from '../../src/client/index.js';
 import type { Platform } from '../../src/local/platform.js';
 import type { Publisher } from '../../src/publisher/index.js';
+import { topicMessage, topics, userMessage, userMessageType } from '../support/contract-picks.js';
 import {
   publisherFor,
   recordingWebSocket,
@@ -36,7 +37,7 @@ it('hands over before the maximum connection duration with no lost and no duplic
   const client = connect({
     url: platform.urls.gateway,
     getToken,
-    topics: ['job-status'],
+    topics: [topics.openDrop],
     WebSocket,
     handoverLeadMs: 5000,
   });
@@ -46,8 +47,8 @@ it('hands over before the maximum connection duration with no lost and no duplic
   const userReceived: string[] = [];
   client.on('state', (s) => states.push(s));
   client.on('handover', (h) => handovers.push(h));
-  client.onTopic('job-status', (_payload, frame) => received.push(frame.id));
-  client.onUserMessage('notification', (_payload, frame) => userReceived.push(frame.id));
+  client.onTopic(topics.openDrop, (_payload, frame) => received.push(frame.id));
+  client.onUserMessage(userMessageType, (_payload, frame) => userReceived.push(frame.id));
   const first = await client.ready();
   // The platform announces its shortened limit in the welcome; the client schedules the handover from it.
   expect(first.limits.maxConnectionSeconds).toBe(MAX_CONNECTION_SECONDS);
@@ -56,26 +57,10 @@ it('hands over before the maximum connection duration with no lost and no duplic
   const published: string[] = [];
   const publishedToUser: string[] = [];
   const started = Date.now();
-  let n = 0;
   while (Date.now() - started < 12_000) {
-    n += 1;
     const [topic, user] = await Promise.all([
-      publisher.publishToTopic({
-        realm: 'acme',
-        topic: 'job-status',
-        payload: {
-          jobId: `job-${n}`,
-          status: 'running',
-          progress: n % 101,
-          updatedAt: new Date().toISOString(),
-        },
-      }),
-      publisher.publishToUser({
-        realm: 'acme',
-        userId: 'handover-erin',
-        type: 'notification',
-        payload: { title: `n${n}`, body: 'b', category: 'jobs' },
-      }),
+      publisher.publishToTopic(topicMessage(topics.openDrop)),
+      publisher.publishToUser(userMessage('handover-erin')),
     ]);
     published.push(topic.messageId);
     publishedToUser.push(user.messageId);
