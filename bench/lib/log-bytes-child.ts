@@ -101,6 +101,8 @@ async function run(request: LogBytesRequest): Promise<LogBytesResult> {
     const result = await connect(event, lambdaContext('connect'));
     if (result.statusCode !== 200) throw new Error(`connect ${connectionId}: ${result.statusCode}`);
     harness.management.open.add(connectionId);
+    // As its welcome job does: routers post to a welcomed connection instead of holding the message for it.
+    await harness.welcomed(connectionId);
   };
   const snsEvent = (name: 'sns-broadcast.json' | 'sns-user.json', message: object): SNSEvent => {
     const event = fixture<SNSEvent>(name);
