@@ -579,6 +579,21 @@ describe('delivery worker', () => {
   });
 });
 
+/** The SQS body of a connect (welcome) job for a connection of alice with no topics. */
+function connectJobBody(connectionId: string, correlationId = `c-${connectionId}`): string {
+  return JSON.stringify({
+    reason: 'connect',
+    connectionId,
+    userId: 'alice',
+    realm: 'acme',
+    accepted: [],
+    rejected: [],
+    connectedAt: Date.now(),
+    expiresAt: Math.floor(Date.now() / 1000) + 600,
+    correlationId,
+  });
+}
+
 describe('a delivery job failing for any reason', () => {
   const failingHandler = async (delays: number[]) => {
     const { createDeliveryWorkerHandler } = await import('./delivery-worker.js');
@@ -599,17 +614,7 @@ describe('a delivery job failing for any reason', () => {
       },
     });
   };
-  const connectJob = JSON.stringify({
-    reason: 'connect',
-    connectionId: 'FailA1dUCDoECFm=',
-    userId: 'alice',
-    realm: 'acme',
-    accepted: [],
-    rejected: [],
-    connectedAt: Date.now(),
-    expiresAt: Math.floor(Date.now() / 1000) + 600,
-    correlationId: 'c-failing',
-  });
+  const connectJob = connectJobBody('FailA1dUCDoECFm=', 'c-failing');
   const received = (receiveCount: number) => {
     const event = sqsEvent('sqs-delivery.json', [connectJob]);
     event.Records[0]!.attributes.ApproximateReceiveCount = String(receiveCount);
@@ -634,18 +639,7 @@ describe('a delivery job failing for any reason', () => {
 describe('workers with overlapping invocations (the local runtime runs several batches at once)', () => {
   it('each batch response lists exactly its own failed records', async () => {
     const { createDeliveryWorkerHandler } = await import('./delivery-worker.js');
-    const job = (connectionId: string): string =>
-      JSON.stringify({
-        reason: 'connect',
-        connectionId,
-        userId: 'alice',
-        realm: 'acme',
-        accepted: [],
-        rejected: [],
-        connectedAt: Date.now(),
-        expiresAt: Math.floor(Date.now() / 1000) + 600,
-        correlationId: `c-${connectionId}`,
-      });
+    const job = (connectionId: string) => connectJobBody(connectionId);
     const slow = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     const worker = {
       async process(j: DeliveryJob) {
