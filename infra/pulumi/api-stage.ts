@@ -5,7 +5,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { routeKeys } from '../../generated/index.js';
-import type { StackConfig } from './config.js';
+import type { CustomDomain, StackConfig } from './config.js';
 import { routeSetHash } from './websocket-api.js';
 
 export interface StageInput {
@@ -54,7 +54,8 @@ export function createStage(input: StageInput): { websocketUrl: pulumi.Output<st
     { dependsOn: config.manageApiGatewayAccount ? [apiGatewayLogging(config, prefix, tags)] : [] },
   );
   const stageUrl = pulumi.interpolate`wss://${api.id}.execute-api.${config.region}.amazonaws.com/${stage.name}`;
-  return { websocketUrl: config.customDomain ? customDomainUrl(config, tags, api, stage) : stageUrl };
+  const domain = config.customDomain;
+  return { websocketUrl: domain ? customDomainUrl(domain, tags, api, stage) : stageUrl };
 }
 
 const ACCESS_LOG_FORMAT = JSON.stringify({
@@ -124,13 +125,11 @@ function apiGatewayLogging(
 
 /** The stage mapped at the root of the stack's domain: clients connect to wss://<domain>. */
 function customDomainUrl(
-  config: StackConfig,
+  customDomain: CustomDomain,
   tags: Record<string, string>,
   api: aws.apigatewayv2.Api,
   stage: aws.apigatewayv2.Stage,
 ): pulumi.Output<string> {
-  const customDomain = config.customDomain;
-  if (!customDomain) throw new Error('customDomainUrl needs config.customDomain');
   const domain = new aws.apigatewayv2.DomainName('custom-domain', {
     domainName: customDomain.domainName,
     domainNameConfiguration: {
