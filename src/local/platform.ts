@@ -219,8 +219,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     if (options.kafka && kafka)
       await startKafkaSources(options.kafka, { edge, runtime, failureQueue: kafka.failureQueue }, stoppers);
     // 6. The console needs the gateway port and an SNS client through the edge.
-    await attachConsole(web, { idp, edge, gateway, traces }, stoppers);
     const urls = platformUrls({ host, idpUrl, edge, gateway, env, kafka: options.kafka !== undefined });
+    await attachConsole(web, { idp, edge, gateway, traces, urls }, stoppers);
     let stopped: Promise<void> | undefined;
     return {
       urls,
@@ -353,14 +353,15 @@ interface ConsoleParts {
   edge: Edge;
   gateway: Gateway;
   traces: TraceStore;
+  /** The topic ARNs the console publishes to. */
+  urls: PlatformUrls;
 }
 
 async function attachConsole(web: WebServer, parts: ConsoleParts, stoppers: Stoppers): Promise<void> {
   const { idp, edge, gateway, traces } = parts;
   const sns = new SNSClient({ endpoint: edge.url, region: 'us-east-1', credentials: FAKE_CREDENTIALS });
   stoppers.push(async () => sns.destroy());
-  const broadcastTopicArn = edgeResource(edge, 'topics', '-broadcast');
-  const userTopicArn = edgeResource(edge, 'topics', '-user');
+  const { broadcastTopicArn, userTopicArn } = parts.urls;
   web.attach({
     idp,
     page: {
